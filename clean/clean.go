@@ -1,0 +1,286 @@
+// Package clean removes the noise of PDF- and web-extracted news text without
+// moving a byte: the cleaned text has the same length as the input, with
+// noise lines blanked to spaces and hard line wraps turned into spaces, so an
+// offset into the cleaned text is an offset into the original.
+//
+// It finds paragraphs (blank lines, or line breaks that end a sentence or a
+// heading) and joins hard-wrapped lines back into them, also across page
+// breaks ("the U.S. / https://... / president said.").
+package clean
+
+import (
+	"bufio"
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+//go:embed noise_prefixes.txt
+var noisePrefixesData string
+
+var noisePrefixes = loadLines(noisePrefixesData)
+
+func loadLines(s string) []string {
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(s))
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		out = append(out, strings.ToLower(l))
+	}
+	return out
+}
+
+// Stage is the cleaning stage of the pipeline.
+var Stage = verbatim.StageFunc{N: "clean", F: Process}
+
+type line struct {
+	start, end int // without the line break
+	noise      bool
+	blank      bool
+}
+
+// Process fills d.Clean, d.Noise and d.Paragraphs.
+func Process(d *verbatim.Doc) {
+	text := d.Text
+	buf := []byte(text)
+	lines := splitLines(text)
+	// Classify lines.
+	for i := range lines {
+		l := &lines[i]
+		s := strings.TrimSpace(text[l.start:l.end])
+		if s == "" {
+			l.blank = true
+			continue
+		}
+		if isNoise(s, lines, i, text) {
+			l.noise = true
+			d.Noise = append(d.Noise, trimSpan(text, l.start, l.end))
+			for k := l.start; k < l.end; k++ {
+				buf[k] = ' '
+			}
+		}
+	}
+	// Line breaks become spaces; paragraphs are runs of content lines joined
+	// by wraps.
+	for i := range buf {
+		if buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t' || buf[i] == '\f' || buf[i] == '\v' {
+			buf[i] = ' '
+		}
+	}
+	var paras []verbatim.Span
+	cur := verbatim.Span{Start: -1}
+	prev := -1 // index of previous content line
+	for i, l := range lines {
+		if l.blank || l.noise {
+			continue
+		}
+		if prev >= 0 && !joins(text, lines, prev, i) {
+			paras = append(paras, cur)
+			cur = verbatim.Span{Start: -1}
+		}
+		sp := trimSpan(text, l.start, l.end)
+		if cur.Start < 0 {
+			cur.Start = sp.Start
+		}
+		cur.End = sp.End
+		prev = i
+	}
+	if cur.Start >= 0 {
+		paras = append(paras, cur)
+	}
+	d.Clean = string(buf)
+	d.Paragraphs = paras
+}
+
+func splitLines(text string) []line {
+	var out []line
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' {
+			end := i
+			if end > start && text[end-1] == '\r' {
+				end--
+			}
+			out = append(out, line{start: start, end: end})
+			start = i + 1
+		}
+	}
+	if start < len(text) {
+		out = append(out, line{start: start, end: len(text)})
+	}
+	return out
+}
+
+func trimSpan(text string, s, e int) verbatim.Span {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return verbatim.Span{Start: s, End: e}
+}
+
+// joins reports whether content line b continues the paragraph of content
+// line a (a hard wrap, possibly across blank lines and noise from a page
+// break).
+func joins(text string, lines []line, a, b int) bool {
+	la := strings.TrimSpace(text[lines[a].start:lines[a].end])
+	lb := strings.TrimSpace(text[lines[b].start:lines[b].end])
+	first, _ := utf8.DecodeRuneInString(lb)
+	gap := b > a+1 // blank or noise lines between
+	if unicode.IsLower(first) {
+		return true // a sentence never starts in lower case
+	}
+	if gap {
+		return false
+	}
+	if strings.HasPrefix(lb, "- ") || strings.HasPrefix(lb, "• ") || strings.HasPrefix(lb, "* ") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(la)
+	switch last {
+	case '.', '!', '?', ':', ';', '”', '"', '’', '\'', ')':
+		// Ends a sentence: a wrap only if the line is as long as the wrapped
+		// lines around it and the next one is not a heading.
+		return false
+	}
+	// No terminal punctuation: a wrapped line when it is long (a short line
+	// without punctuation is a heading).
+	return utf8.RuneCountInString(la) >= 45
+}
+
+// isNoise decides whether a line is boilerplate rather than article text.
+func isNoise(s string, lines []line, i int, text string) bool {
+	low := strings.ToLower(s)
+	for _, p := range noisePrefixes {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	// A bare URL or a page marker.
+	if (strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://") || strings.HasPrefix(low, "www.")) && !strings.Contains(s, " ") {
+		return true
+	}
+	if isPageNumber(low) {
+		return true
+	}
+	// Masthead markers: a line starting with a symbol ("% Moscow Times", "| Reuters").
+	r, _ := utf8.DecodeRuneInString(s)
+	if r == '%' || r == '|' || r == '©' || r == '®' {
+		return true
+	}
+	// A slogan in capitals: several words, no lower-case letter, no terminal punctuation.
+	if isShouting(s) {
+		return true
+	}
+	// A photo caption with a credit: "U.S. President Donald Trump. Jacquelyn Martin" —
+	// a short line before the body, ending in a two-word name after a full stop,
+	// without a verb-like lower-case run.
+	if isCaption(s) {
+		return true
+	}
+	// A box heading followed by bullets ("Key points").
+	if len(s) < 40 && !strings.ContainsAny(s, ".!?:\"“”") {
+		if n := nextContent(lines, i, text); n != "" && (strings.HasPrefix(n, "- ") || strings.HasPrefix(n, "• ")) {
+			return true
+		}
+	}
+	return false
+}
+
+func nextContent(lines []line, i int, text string) string {
+	for j := i + 1; j < len(lines); j++ {
+		s := strings.TrimSpace(text[lines[j].start:lines[j].end])
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func isPageNumber(low string) bool {
+	if strings.HasPrefix(low, "page ") {
+		rest := strings.Fields(low[5:])
+		if len(rest) >= 1 && isDigits(rest[0]) {
+			return true
+		}
+	}
+	return isDigits(low) && len(low) <= 4
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func isShouting(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 3 {
+		return false
+	}
+	upper := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return upper >= 6 && last != '.' && last != '?' && last != '!'
+}
+
+func isCaption(s string) bool {
+	// "<description>. <Firstname> <Lastname>" with the credit as the last two
+	// capitalised words and no sentence punctuation after it.
+	k := strings.LastIndex(s, ". ")
+	if k < 0 || len(s) > 160 {
+		return false
+	}
+	credit := strings.Fields(s[k+2:])
+	if len(credit) < 2 || len(credit) > 4 {
+		return false
+	}
+	for _, w := range credit {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if last == '.' || last == '!' || last == '?' || last == '"' || last == '”' {
+		return false
+	}
+	// The description has no lower-case verb run: every word is capitalised,
+	// short function words aside.
+	for _, w := range strings.Fields(s[:k]) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && len(w) > 3 {
+			return false
+		}
+	}
+	return true
+}

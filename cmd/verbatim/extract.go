@@ -1,0 +1,151 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/input"
+	"github.com/verbatim-news/verbatim/pipeline"
+)
+
+func init() {
+	var format, published string
+	var cpus int
+	cmd := &cobra.Command{
+		Use:   "extract [--format jsonl|json|text] [--published DATE] PATH...",
+		Short: "Find quotes, speakers, names and dates in articles (files, directories, JSON Lines, - for stdin)",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch format {
+			case "jsonl", "json", "text":
+			default:
+				return fmt.Errorf("unknown format %q (jsonl, json or text)", format)
+			}
+			if published != "" {
+				if _, err := verbatim.ParseDate(published); err != nil {
+					return fmt.Errorf("--published: %v", err)
+				}
+			}
+			w := bufio.NewWriterSize(os.Stdout, 1<<16)
+			defer w.Flush()
+			failed, err := extract(args, input.Options{Published: published}, cpus, format, w, os.Stderr)
+			if err != nil {
+				return err
+			}
+			if failed > 0 {
+				fmt.Fprintf(os.Stderr, "verbatim: %d input(s) failed\n", failed)
+				exitCode = 1
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl, json or text")
+	cmd.Flags().StringVar(&published, "published", "", "publication date for inputs that carry none (YYYY-MM-DD)")
+	cmd.Flags().IntVar(&cpus, "cpus", 0, "worker goroutines (default: all cores)")
+	root.AddCommand(cmd)
+}
+
+// extract streams articles from paths through the pipeline and writes
+// results in input order. Bad inputs are reported on errw and counted.
+func extract(paths []string, opt input.Options, cpus int, format string, w io.Writer, errw io.Writer) (failed int, err error) {
+	in := make(chan pipeline.Item, 64)
+	go func() {
+		defer close(in)
+		input.Read(paths, opt, func(a verbatim.Article, err error) error {
+			in <- pipeline.Item{Article: a, Err: err}
+			return nil
+		})
+	}()
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if format == "json" {
+		enc.SetIndent("", "  ")
+		io.WriteString(w, "[\n")
+	}
+	n := 0
+	for it := range pipeline.Run(pipeline.New(), in, cpus) {
+		if it.Err != nil {
+			failed++
+			src := it.Article.Source
+			if src == "" {
+				src = it.Article.ID
+			}
+			msg := it.Err.Error()
+			if !strings.HasPrefix(msg, src) {
+				msg = src + ": " + msg
+			}
+			fmt.Fprintln(errw, "verbatim:", msg)
+			continue
+		}
+		r := it.Doc.Result()
+		if it.Article.Format != "txt" && it.Article.Format != "jsonl" {
+			r.Text = it.Doc.Text
+		}
+		switch format {
+		case "text":
+			writeText(w, it.Doc)
+		case "json":
+			if n > 0 {
+				io.WriteString(w, ",\n")
+			}
+			b, _ := json.MarshalIndent(r, "  ", "  ")
+			w.Write(b)
+		default:
+			if err := enc.Encode(r); err != nil {
+				return failed, err
+			}
+		}
+		n++
+	}
+	if format == "json" {
+		io.WriteString(w, "\n]\n")
+	}
+	return failed, nil
+}
+
+// writeText prints an article's quotes for a human in a terminal.
+func writeText(w io.Writer, d *verbatim.Doc) {
+	title := d.Title
+	if title == "" {
+		title = d.ID
+	}
+	fmt.Fprintf(w, "== %s", title)
+	if d.Outlet != "" {
+		fmt.Fprintf(w, " — %s", d.Outlet)
+	}
+	if d.Published != "" {
+		fmt.Fprintf(w, " (%s)", d.Published)
+	}
+	fmt.Fprintf(w, "\n")
+	for _, q := range d.Quotes {
+		speaker := "(unknown)"
+		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
+			speaker = d.Entities[q.Speaker].Name
+		}
+		var how []string
+		if !q.Cue.Empty() {
+			how = append(how, d.Word(q.Cue))
+		}
+		if !q.Addressee.Empty() {
+			how = append(how, "to "+d.Word(q.Addressee))
+		}
+		if !q.Via.Empty() {
+			how = append(how, "via "+d.Word(q.Via))
+		}
+		if q.SaidOn != "" {
+			how = append(how, "on "+q.SaidOn)
+		}
+		fmt.Fprintf(w, "  %s [%s]", speaker, strings.Join(how, ", "))
+		if !q.SpeakerAt.Empty() && d.Word(q.SpeakerAt) != speaker {
+			fmt.Fprintf(w, " (as %q)", d.Word(q.SpeakerAt))
+		}
+		fmt.Fprintf(w, " %s:\n    %s\n", q.Type, d.Word(q.Span))
+	}
+	fmt.Fprintln(w)
+}

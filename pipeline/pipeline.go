@@ -1,0 +1,26 @@
+// Package pipeline assembles Verbatim's standard analysis pipeline and runs it
+// over streams of articles on all cores, keeping output in input order.
+package pipeline
+
+import (
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/clean"
+	"github.com/verbatim-news/verbatim/dates"
+	"github.com/verbatim-news/verbatim/names"
+	"github.com/verbatim-news/verbatim/quotes"
+	"github.com/verbatim-news/verbatim/text"
+)
+
+// Stages returns the standard stages in order: cleaning, tokens and
+// sentences, names, quotes and attribution, dates.
+func Stages() []verbatim.Stage {
+	return []verbatim.Stage{clean.Stage, text.Stage, names.Stage, quotes.Stage, dates.Stage}
+}
+
+// New returns the standard pipeline.
+func New() *verbatim.Pipeline { return verbatim.NewPipeline(Stages()...) }
+
+// Analyze runs the standard pipeline over one article.
+func Analyze(a verbatim.Article) (*verbatim.Doc, error) { return std.Analyze(a) }
+
+var std = New()

@@ -1,0 +1,98 @@
+package verbatim
+
+// Result is what `verbatim extract --format jsonl` prints for one article:
+// the output contract of ../shared/README.md.
+type Result struct {
+	ID        string         `json:"id"`
+	Title     string         `json:"title,omitempty"`
+	Outlet    string         `json:"outlet,omitempty"`
+	URL       string         `json:"url,omitempty"`
+	Published string         `json:"published,omitempty"`
+	Text      string         `json:"text,omitempty"` // only when the offsets point into text the user did not give verbatim (HTML, PDF, decoded charsets)
+	Quotes    []QuoteOut     `json:"quotes"`
+	Entities  []EntityOut    `json:"entities"`
+	Dates     []DateOut      `json:"dates"`
+}
+
+// QuoteOut is one quote of the output contract.
+type QuoteOut struct {
+	Text           string    `json:"text"`
+	Start          int       `json:"start"`
+	End            int       `json:"end"`
+	Type           QuoteType `json:"type"`
+	Speaker        *string   `json:"speaker"`
+	SpeakerMention string    `json:"speaker_mention,omitempty"`
+	SpeakerStart   *int      `json:"speaker_start,omitempty"`
+	SpeakerEnd     *int      `json:"speaker_end,omitempty"`
+	SpeakerType    string    `json:"speaker_type,omitempty"`
+	Cue            string    `json:"cue,omitempty"`
+	CueStart       *int      `json:"cue_start,omitempty"`
+	CueEnd         *int      `json:"cue_end,omitempty"`
+	Addressee      string    `json:"addressee,omitempty"`
+	Via            string    `json:"via,omitempty"`
+	Confidence     float64   `json:"confidence"`
+	SaidOn         string    `json:"said_on,omitempty"`
+}
+
+// EntityOut is one entity of the output contract.
+type EntityOut struct {
+	Name     string       `json:"name"`
+	Type     EntityType   `json:"type"`
+	Roles    []string     `json:"roles,omitempty"`
+	Mentions []MentionOut `json:"mentions"`
+}
+
+// MentionOut is one mention of an entity in the output contract.
+type MentionOut struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// DateOut is one date expression of the output contract.
+type DateOut struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Value string `json:"value"`
+}
+
+func intp(i int) *int { return &i }
+
+// Result builds the output record of an analysed document.
+func (d *Doc) Result() Result {
+	r := Result{ID: d.ID, Title: d.Title, Outlet: d.Outlet, URL: d.URL, Published: d.Published,
+		Quotes: []QuoteOut{}, Entities: []EntityOut{}, Dates: []DateOut{}}
+	for _, q := range d.Quotes {
+		o := QuoteOut{Text: d.Slice(q.Span), Start: q.Start, End: q.End, Type: q.Type,
+			Confidence: q.Confidence, SaidOn: q.SaidOn}
+		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
+			name := d.Entities[q.Speaker].Name
+			o.Speaker = &name
+			o.SpeakerType = string(d.Entities[q.Speaker].Type)
+		}
+		if !q.SpeakerAt.Empty() {
+			o.SpeakerMention = d.Word(q.SpeakerAt)
+			o.SpeakerStart, o.SpeakerEnd = intp(q.SpeakerAt.Start), intp(q.SpeakerAt.End)
+		}
+		if !q.Cue.Empty() {
+			o.Cue = d.Word(q.Cue)
+			o.CueStart, o.CueEnd = intp(q.Cue.Start), intp(q.Cue.End)
+		}
+		o.Addressee = d.Word(q.Addressee)
+		o.Via = d.Word(q.Via)
+		r.Quotes = append(r.Quotes, o)
+	}
+	for _, e := range d.Entities {
+		eo := EntityOut{Name: e.Name, Type: e.Type, Roles: e.Roles, Mentions: make([]MentionOut, 0, len(e.Mentions))}
+		for _, mi := range e.Mentions {
+			m := d.Mentions[mi]
+			eo.Mentions = append(eo.Mentions, MentionOut{Text: d.Word(m.Span), Start: m.Start, End: m.End})
+		}
+		r.Entities = append(r.Entities, eo)
+	}
+	for _, dt := range d.Dates {
+		r.Dates = append(r.Dates, DateOut{Text: d.Word(dt.Span), Start: dt.Start, End: dt.End, Value: dt.Value})
+	}
+	return r
+}

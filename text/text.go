@@ -1,0 +1,203 @@
+// Package text splits the cleaned text into tokens and sentences, keeping
+// byte offsets. It is rule-based and allocation-light: one pass over each
+// paragraph.
+package text
+
+import (
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+//go:embed abbreviations.txt
+var abbrevData string
+
+// abbrevs are lower-cased abbreviations without their final period ("mr",
+// "u.s", "gen").
+var abbrevs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(abbrevData, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		m[strings.ToLower(strings.TrimSuffix(l, "."))] = true
+	}
+	return m
+}()
+
+// IsAbbrev reports whether w (without its final period) is a known
+// abbreviation.
+func IsAbbrev(w string) bool { return abbrevs[strings.ToLower(w)] }
+
+// Stage is the tokenising and sentence-splitting stage.
+var Stage = verbatim.StageFunc{N: "text", F: Process}
+
+// Process fills d.Tokens and d.Sentences from d.Clean and d.Paragraphs.
+func Process(d *verbatim.Doc) {
+	if d.Clean == "" && d.Text != "" {
+		d.Clean = d.Text
+	}
+	if d.Paragraphs == nil && d.Clean != "" {
+		d.Paragraphs = []verbatim.Span{{Start: 0, End: len(d.Clean)}}
+	}
+	if cap(d.Tokens) == 0 {
+		d.Tokens = make([]verbatim.Token, 0, len(d.Clean)/5+8)
+	}
+	for pi, p := range d.Paragraphs {
+		first := len(d.Tokens)
+		d.Tokens = Tokenize(d.Clean, p, d.Tokens)
+		d.Sentences = splitSentences(d.Clean, d.Tokens, first, len(d.Tokens), pi, d.Sentences)
+	}
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// Tokenize appends the tokens of s[sp.Start:sp.End] to dst.
+func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token {
+	i := sp.Start
+	for i < sp.End {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == ' ' || unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		if !isWordRune(r) {
+			dst = append(dst, verbatim.Token{Span: verbatim.Span{Start: i, End: i + n}, Kind: verbatim.Punct})
+			i += n
+			continue
+		}
+		start := i
+		allDigits := true
+		for i < sp.End {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if isWordRune(r) {
+				if !unicode.IsDigit(r) {
+					allDigits = false
+				}
+				i += n
+				continue
+			}
+			// Inner joiners: apostrophes (don't), hyphens (US-Russia),
+			// periods and commas in numbers (3.5, 100,000), periods in
+			// abbreviations (U.S.), ampersands (AT&T).
+			if i+n < sp.End && (r == '\'' || r == '’' || r == '-' || r == '.' || r == ',' || r == '&' || r == ':' || r == '/') {
+				nr, _ := utf8.DecodeRuneInString(s[i+n:])
+				if !isWordRune(nr) {
+					break
+				}
+				if (r == ',' || r == ':' || r == '/') && !(allDigits && unicode.IsDigit(nr)) {
+					break
+				}
+				if r == '.' && !allDigits && !singleLetterRun(s[start:i]) {
+					break
+				}
+				if (r == '\'' || r == '’') && isPossessiveS(s, i+n, sp.End) {
+					break // Trump's -> Trump + 's
+				}
+				i += n
+				continue
+			}
+			break
+		}
+		// A trailing period belongs to an abbreviation (U.S., Mr., Gen.).
+		if i < sp.End && s[i] == '.' && !allDigits {
+			w := s[start:i]
+			if singleLetterRun(w) || abbrevs[strings.ToLower(w)] {
+				i++
+			}
+		}
+		kind := verbatim.Word
+		if allDigits {
+			kind = verbatim.Number
+		}
+		dst = append(dst, verbatim.Token{Span: verbatim.Span{Start: start, End: i}, Kind: kind})
+		// Possessive 's as its own token.
+		if i < sp.End {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if (r == '\'' || r == '’') && isPossessiveS(s, i+n, sp.End) {
+				dst = append(dst, verbatim.Token{Span: verbatim.Span{Start: i, End: i + n + 1}, Kind: verbatim.Word})
+				i += n + 1
+			}
+		}
+	}
+	return dst
+}
+
+// isPossessiveS reports whether s[i] is an 's' ending a word.
+func isPossessiveS(s string, i, end int) bool {
+	if i >= end || (s[i] != 's' && s[i] != 'S') {
+		return false
+	}
+	if i+1 >= end {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i+1:])
+	return !isWordRune(r)
+}
+
+// singleLetterRun reports whether w looks like "U", "U.S" or "a.m" — single
+// letters separated by periods.
+func singleLetterRun(w string) bool {
+	n := 0
+	for k, part := range strings.Split(w, ".") {
+		_ = k
+		if utf8.RuneCountInString(part) != 1 {
+			return false
+		}
+		n++
+	}
+	return n >= 1
+}
+
+var closers = "\"”’')]»"
+
+// splitSentences appends the sentences of tokens[first:last] (one paragraph).
+func splitSentences(s string, toks []verbatim.Token, first, last, para int, dst []verbatim.Sentence) []verbatim.Sentence {
+	if first >= last {
+		return dst
+	}
+	start := first
+	for i := first; i < last; i++ {
+		t := toks[i]
+		end := false
+		c := s[t.Start:t.End]
+		if t.Kind == verbatim.Punct && (c == "." || c == "!" || c == "?" || c == "…") {
+			end = true
+		} else if t.Kind == verbatim.Word && t.End-t.Start > 1 && s[t.End-1] == '.' && i+1 < last {
+			// An abbreviation at the end of a sentence ("in the U.S. The ...")
+			// ends it only when the next word is a lower-risk sentence opener.
+			end = false
+		}
+		if !end {
+			continue
+		}
+		// Swallow closing quotes/brackets and repeated punctuation.
+		j := i + 1
+		for j < last && toks[j].Kind == verbatim.Punct && (strings.Contains(closers, s[toks[j].Start:toks[j].End]) || s[toks[j].Start:toks[j].End] == "." || s[toks[j].Start:toks[j].End] == "!" || s[toks[j].Start:toks[j].End] == "?") {
+			j++
+		}
+		if j >= last {
+			break
+		}
+		// The next token must start a sentence: upper case, digit or an opening quote.
+		nx := s[toks[j].Start:toks[j].End]
+		r, _ := utf8.DecodeRuneInString(nx)
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '“' || r == '‘' || r == '(' || r == '\'') {
+			continue
+		}
+		// "..." inside a quote followed by lower case is handled above; an
+		// ellipsis followed by a capital may still continue ("discussions...
+		// already"): only split on upper case.
+		dst = append(dst, verbatim.Sentence{Span: verbatim.Span{Start: toks[start].Start, End: toks[j-1].End}, First: start, Last: j, Para: para})
+		start = j
+		i = j - 1
+	}
+	dst = append(dst, verbatim.Sentence{Span: verbatim.Span{Start: toks[start].Start, End: toks[last-1].End}, First: start, Last: last, Para: para})
+	return dst
+}
