@@ -17,9 +17,10 @@ import (
 func init() {
 	var format, published string
 	var cpus int
+	var maxMB int
 	cmd := &cobra.Command{
 		Use:   "extract [--format jsonl|json|text] [--published DATE] PATH...",
-		Short: "Find quotes, speakers, names and dates in articles (files, directories, JSON Lines, - for stdin)",
+		Short: "Find quotes, speakers, names and dates in articles (text, HTML, RSS/Atom, JSON Lines, PDF; files, directories, globs, - for stdin)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch format {
@@ -34,7 +35,7 @@ func init() {
 			}
 			w := bufio.NewWriterSize(os.Stdout, 1<<16)
 			defer w.Flush()
-			failed, err := extract(args, input.Options{Published: published}, cpus, format, w, os.Stderr)
+			failed, err := extract(args, input.Options{Published: published, MaxBytes: int64(maxMB) << 20}, cpus, format, w, os.Stderr)
 			if err != nil {
 				return err
 			}
@@ -47,6 +48,7 @@ func init() {
 	}
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl, json or text")
 	cmd.Flags().StringVar(&published, "published", "", "publication date for inputs that carry none (YYYY-MM-DD)")
+	cmd.Flags().IntVar(&maxMB, "max-mb", input.MaxBytes>>20, "largest input file or record read, in MB (larger ones are rejected)")
 	cmd.Flags().IntVar(&cpus, "cpus", 0, "worker goroutines (default: all cores)")
 	root.AddCommand(cmd)
 }
@@ -84,8 +86,8 @@ func extract(paths []string, opt input.Options, cpus int, format string, w io.Wr
 			continue
 		}
 		r := it.Doc.Result()
-		if it.Article.Format != "txt" && it.Article.Format != "jsonl" {
-			r.Text = it.Doc.Text
+		if !input.Verbatim(it.Article) {
+			r.Text = it.Doc.Text // offsets point into text the user did not give as such
 		}
 		switch format {
 		case "text":

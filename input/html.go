@@ -1,0 +1,371 @@
+package input
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+// FromHTML extracts the main content of a web page as text with paragraph
+// breaks (blank lines), dropping navigation, asides, footers, scripts and
+// other boilerplate, and reads its metadata: title, outlet (og:site_name),
+// published date (meta tags, JSON-LD, <time>), author, canonical URL.
+//
+// The main content is found by go-trafilatura; when it finds nothing,
+// go-readability (readeck) is tried, and then the page body without its
+// boilerplate elements. The article's Text is the extracted text: the
+// offsets of the analysis point into it, and the output carries it.
+func FromHTML(page string, id string, opt Options) (verbatim.Article, error) {
+	a := verbatim.Article{ID: id, Published: opt.Published, Format: "html"}
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return a, fmt.Errorf("unparsable HTML: %v", err)
+	}
+	meta := pageMeta(doc)
+	a.Title, a.Outlet, a.Author, a.URL = meta.title, meta.site, meta.author, meta.url
+	if meta.published != "" {
+		a.Published = meta.published
+	}
+
+	var text string
+	// trafilatura mutates the tree it is given: parse it a second time.
+	if tdoc, err := html.Parse(strings.NewReader(page)); err == nil {
+		res, err := extractTrafilatura(tdoc)
+		if err == nil && res != nil {
+			text = nodeText(res.ContentNode)
+			m := res.Metadata
+			if a.Title == "" {
+				a.Title = strings.TrimSpace(m.Title)
+			}
+			if a.Outlet == "" {
+				a.Outlet = strings.TrimSpace(m.Sitename)
+			}
+			if a.Author == "" {
+				a.Author = strings.TrimSpace(m.Author)
+			}
+			if meta.published == "" && !m.Date.IsZero() {
+				a.Published = m.Date.Format("2006-01-02")
+			}
+		}
+	}
+	if strings.TrimSpace(text) == "" {
+		if rdoc, err := html.Parse(strings.NewReader(page)); err == nil {
+			p := readability.NewParser()
+			if art, err := p.ParseDocument(rdoc, nil); err == nil && art.Node != nil {
+				text = nodeText(art.Node)
+				if a.Title == "" {
+					a.Title = strings.TrimSpace(art.Title())
+				}
+				if a.Outlet == "" {
+					a.Outlet = strings.TrimSpace(art.SiteName())
+				}
+				if a.Author == "" {
+					a.Author = strings.TrimSpace(art.Byline())
+				}
+			}
+		}
+	}
+	if strings.TrimSpace(text) == "" {
+		text = nodeText(findBody(doc))
+	}
+	a.Text = text
+	if strings.TrimSpace(a.Text) == "" {
+		return a, fmt.Errorf("HTML page has no text content")
+	}
+	return a, nil
+}
+
+// extractTrafilatura runs trafilatura, recovering from a panic in it (it is
+// third-party code run over arbitrary pages).
+func extractTrafilatura(doc *html.Node) (res *trafilatura.ExtractResult, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("trafilatura: %v", r)
+		}
+	}()
+	return trafilatura.ExtractDocument(doc, trafilatura.Options{
+		ExcludeComments: true,
+		HtmlDateMode:    trafilatura.Fast,
+	})
+}
+
+func findBody(n *html.Node) *html.Node {
+	if n == nil {
+		return nil
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if b := findBody(c); b != nil {
+			return b
+		}
+	}
+	return n
+}
+
+// skipped elements never contribute text: scripts, styles, and page
+// furniture whose quotes are not the article's.
+var skipped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Nav: true,
+	atom.Aside: true, atom.Footer: true, atom.Header: true, atom.Form: true, atom.Button: true,
+	atom.Select: true, atom.Svg: true, atom.Iframe: true, atom.Object: true, atom.Head: true,
+	atom.Menu: true, atom.Dialog: true, atom.Canvas: true,
+}
+
+// blocks separate paragraphs.
+var blocks = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Blockquote: true,
+	atom.Section: true, atom.Article: true, atom.Main: true, atom.Tr: true, atom.Table: true,
+	atom.Pre: true, atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Figure: true,
+	atom.Figcaption: true, atom.Hr: true, atom.Address: true, atom.Details: true, atom.Summary: true,
+	atom.Caption: true, atom.Tbody: true, atom.Thead: true, atom.Body: true,
+}
+
+// textWriter accumulates text with collapsed whitespace and pending breaks.
+type textWriter struct {
+	b     strings.Builder
+	brk   int  // pending break: 0 none, 1 line, 2 paragraph
+	space bool // pending space between inline pieces
+}
+
+func (w *textWriter) text(s string) {
+	if s == "" {
+		return
+	}
+	lead := isSpace(s[0])
+	fields := strings.Fields(s)
+	for i, f := range fields {
+		if w.b.Len() > 0 {
+			switch {
+			case w.brk >= 2:
+				w.b.WriteString("\n\n")
+			case w.brk == 1:
+				w.b.WriteString("\n")
+			case i > 0 || lead || w.space:
+				w.b.WriteByte(' ')
+			}
+		}
+		w.brk = 0
+		w.b.WriteString(f)
+	}
+	w.space = isSpace(s[len(s)-1])
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
+
+func (w *textWriter) brkAtLeast(n int) {
+	if n > w.brk {
+		w.brk = n
+	}
+}
+
+// nodeText renders an element tree as text: inline runs joined with single
+// spaces, <br> as a line break, blocks separated by a blank line.
+func nodeText(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	w := &textWriter{}
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 512 {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			// a text piece glued to the previous one ("Kel<b>logg</b>") stays glued
+			w.text(n.Data)
+			return
+		case html.ElementNode:
+			if skipped[n.DataAtom] {
+				return
+			}
+			if n.DataAtom == atom.Br {
+				w.brkAtLeast(1)
+				return
+			}
+		case html.CommentNode, html.DoctypeNode:
+			return
+		}
+		block := n.Type == html.ElementNode && (blocks[n.DataAtom] || isTrafilaturaBlock(n.Data))
+		if block {
+			w.brkAtLeast(2)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+		if block {
+			w.brkAtLeast(2)
+		}
+	}
+	walk(n, 0)
+	return w.b.String()
+}
+
+// isTrafilaturaBlock recognises the block tags of trafilatura's internal
+// tree should they survive into its output.
+func isTrafilaturaBlock(tag string) bool {
+	switch tag {
+	case "head", "list", "item", "quote", "row":
+		return true
+	}
+	return false
+}
+
+type meta struct{ title, site, author, url, published string }
+
+// pageMeta reads metadata the page states explicitly.
+func pageMeta(doc *html.Node) meta {
+	var m meta
+	var pub, timeDate, ldDate, title string
+	var timePreferred bool
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 512 {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch n.DataAtom {
+			case atom.Meta:
+				key := strings.ToLower(attr(n, "property") + attr(n, "name") + attr(n, "itemprop"))
+				val := strings.TrimSpace(attr(n, "content"))
+				if val == "" {
+					break
+				}
+				switch key {
+				case "og:site_name", "application-name":
+					if m.site == "" {
+						m.site = val
+					}
+				case "og:title", "twitter:title":
+					if m.title == "" {
+						m.title = val
+					}
+				case "author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author":
+					if m.author == "" && !strings.HasPrefix(val, "http") {
+						m.author = strings.TrimPrefix(val, "By ")
+					}
+				case "og:url":
+					if m.url == "" {
+						m.url = val
+					}
+				case "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+					"publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
+					"sailthru.date", "parsely-pub-date", "article.published", "published_time", "citation_publication_date":
+					if pub == "" {
+						pub = val
+					}
+				}
+			case atom.Link:
+				if strings.EqualFold(attr(n, "rel"), "canonical") && m.url == "" {
+					m.url = attr(n, "href")
+				}
+			case atom.Title:
+				if title == "" && n.FirstChild != nil {
+					title = strings.TrimSpace(n.FirstChild.Data)
+				}
+			case atom.Time:
+				if d := attr(n, "datetime"); d != "" {
+					preferred := attr(n, "pubdate") != "" || strings.EqualFold(attr(n, "itemprop"), "datePublished")
+					if timeDate == "" || (preferred && !timePreferred) {
+						timeDate, timePreferred = d, preferred
+					}
+				}
+			case atom.Script:
+				if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil && ldDate == "" {
+					ldDate = jsonLDDate([]byte(n.FirstChild.Data))
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	if m.title == "" {
+		m.title = title
+	}
+	for _, d := range []string{pub, ldDate, timeDate} {
+		if d == "" {
+			continue
+		}
+		if t, err := verbatim.ParseDate(strings.TrimSpace(d)); err == nil {
+			m.published = t.Format("2006-01-02")
+			break
+		}
+	}
+	return m
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// jsonLDDate finds datePublished (else dateCreated) in a JSON-LD block,
+// searching nested objects, arrays and @graph.
+func jsonLDDate(data []byte) string {
+	var v any
+	if err := json.Unmarshal(bytes.TrimSpace(data), &v); err != nil {
+		return ""
+	}
+	var find func(v any, key string, depth int) string
+	find = func(v any, key string, depth int) string {
+		if depth > 32 {
+			return ""
+		}
+		switch x := v.(type) {
+		case map[string]any:
+			if s, ok := x[key].(string); ok && s != "" {
+				return s
+			}
+			for _, c := range x {
+				if s := find(c, key, depth+1); s != "" {
+					return s
+				}
+			}
+		case []any:
+			for _, c := range x {
+				if s := find(c, key, depth+1); s != "" {
+					return s
+				}
+			}
+		}
+		return ""
+	}
+	if s := find(v, "datePublished", 0); s != "" {
+		return s
+	}
+	return find(v, "dateCreated", 0)
+}
+
+// htmlToText renders an HTML fragment (a feed item's content) as text with
+// paragraph breaks.
+func htmlToText(fragment string) string {
+	if !strings.ContainsAny(fragment, "<&") {
+		return strings.TrimSpace(fragment)
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return strings.TrimSpace(fragment)
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	return nodeText(root)
+}
