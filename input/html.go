@@ -38,9 +38,10 @@ func FromHTML(page string, id string, opt Options) (verbatim.Article, error) {
 	var text string
 	// trafilatura mutates the tree it is given: parse it a second time.
 	if tdoc, err := html.Parse(strings.NewReader(page)); err == nil {
+		stripBoilerplate(tdoc)
 		res, err := extractTrafilatura(tdoc)
 		if err == nil && res != nil {
-			text = nodeText(res.ContentNode)
+			text = dedupeParagraphs(nodeText(res.ContentNode))
 			m := res.Metadata
 			if a.Title == "" {
 				a.Title = strings.TrimSpace(m.Title)
@@ -58,6 +59,7 @@ func FromHTML(page string, id string, opt Options) (verbatim.Article, error) {
 	}
 	if strings.TrimSpace(text) == "" {
 		if rdoc, err := html.Parse(strings.NewReader(page)); err == nil {
+			stripBoilerplate(rdoc)
 			p := readability.NewParser()
 			if art, err := p.ParseDocument(rdoc, nil); err == nil && art.Node != nil {
 				text = nodeText(art.Node)
@@ -95,6 +97,43 @@ func extractTrafilatura(doc *html.Node) (res *trafilatura.ExtractResult, err err
 		ExcludeComments: true,
 		HtmlDateMode:    trafilatura.Fast,
 	})
+}
+
+// stripBoilerplate removes page furniture before extraction, so that no
+// extractor heuristic (trafilatura falls back to the whole body on short
+// pages) can take quotes from navigation, asides, footers or scripts: the
+// skipped elements, a <header> outside <article>/<main>, and elements whose
+// ARIA role is navigation, banner, complementary or contentinfo.
+func stripBoilerplate(doc *html.Node) {
+	var drop []*html.Node
+	var walk func(n *html.Node, inArticle bool, depth int)
+	walk = func(n *html.Node, inArticle bool, depth int) {
+		if depth > 512 {
+			return
+		}
+		if n.Type == html.ElementNode {
+			switch role := strings.ToLower(attr(n, "role")); {
+			case n.DataAtom == atom.Head:
+				return
+			case n.DataAtom == atom.Header && inArticle:
+			case skipped[n.DataAtom], role == "navigation", role == "banner", role == "complementary", role == "contentinfo":
+				drop = append(drop, n)
+				return
+			}
+			if n.DataAtom == atom.Article || n.DataAtom == atom.Main {
+				inArticle = true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inArticle, depth+1)
+		}
+	}
+	walk(doc, false, 0)
+	for _, n := range drop {
+		if n.Parent != nil {
+			n.Parent.RemoveChild(n)
+		}
+	}
 }
 
 func findBody(n *html.Node) *html.Node {
@@ -187,6 +226,9 @@ func nodeText(n *html.Node) string {
 			w.text(n.Data)
 			return
 		case html.ElementNode:
+			if n.DataAtom == 0 { // nodes built by extractors carry only their tag name
+				n.DataAtom = atom.Lookup([]byte(strings.ToLower(n.Data)))
+			}
 			if skipped[n.DataAtom] {
 				return
 			}
@@ -210,6 +252,45 @@ func nodeText(n *html.Node) string {
 	}
 	walk(n, 0)
 	return w.b.String()
+}
+
+// dedupeParagraphs drops a paragraph that repeats an earlier one, or the
+// run of paragraphs just before it glued together (trafilatura's baseline
+// on short pages returns the paragraphs and then the whole body text).
+func dedupeParagraphs(text string) string {
+	paras := strings.Split(text, "\n\n")
+	if len(paras) < 2 {
+		return text
+	}
+	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	keys := make([]string, 0, len(paras))
+	out := paras[:0]
+	seen := map[string]bool{}
+	for _, p := range paras {
+		k := squash(p)
+		if k == "" || seen[k] {
+			continue
+		}
+		dup := false
+		for i := len(keys) - 1; i >= 0 && !dup; i-- {
+			if !strings.HasPrefix(k, keys[i]) && !strings.Contains(k, keys[i]) {
+				continue
+			}
+			// k is keys[j..] concatenated for some j, possibly with other text
+			joined := ""
+			for j := i; j < len(keys); j++ {
+				joined += keys[j]
+			}
+			dup = strings.Contains(k, joined) && len(k) <= len(joined)*2 && len(joined) >= len(k)/2
+		}
+		if dup {
+			continue
+		}
+		seen[k] = true
+		keys = append(keys, k)
+		out = append(out, p)
+	}
+	return strings.Join(out, "\n\n")
 }
 
 // isTrafilaturaBlock recognises the block tags of trafilatura's internal
