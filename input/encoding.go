@@ -69,7 +69,7 @@ func decode(data []byte) (string, string, error) {
 		return string(data), UTF8, nil
 	}
 	good, bad := utf8Counts(data)
-	if good > 0 && bad*20 <= good {
+	if good > bad { // Latin-1 text almost never forms valid multi-byte UTF-8
 		return string(bytes.ToValidUTF8(data, []byte("\uFFFD"))), UTF8Repaired, nil
 	}
 	s, err := charmap.Windows1252.NewDecoder().Bytes(data)
