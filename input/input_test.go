@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -329,18 +330,7 @@ func minimalPDF(lines ...string) []byte {
 	return b.Bytes()
 }
 
-func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(i)) }
-
-func fmtInt(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var d []byte
-	for ; i > 0; i /= 10 {
-		d = append([]byte{byte('0' + i%10)}, d...)
-	}
-	return string(d)
-}
+func itoa(i int) string { return strconv.Itoa(i) }
 
 func TestPDF(t *testing.T) {
 	if _, err := exec.LookPath(PDFToText); err != nil {
@@ -449,10 +439,10 @@ func TestEncodings(t *testing.T) {
 func TestHeadline(t *testing.T) {
 	cases := map[string]string{
 		"Ad sales boost Time Warner profit\n\nQuarterly profits...": "Ad sales boost Time Warner profit",
-		"% Moscow Times\n\nBody": "",
-		"A sentence that ends.\n\nBody":                        "",
-		"Key points\n- one\n- two":                             "",
-		"no newline at all":                                    "",
+		"% Moscow Times\n\nBody":                                    "",
+		"A sentence that ends.\n\nBody":                             "",
+		"Key points\n- one\n- two":                                  "",
+		"no newline at all":                                         "",
 	}
 	for in, want := range cases {
 		if got := headline(in); got != want {
