@@ -56,6 +56,12 @@ func init() {
 // extract streams articles from paths through the pipeline and writes
 // results in input order. Bad inputs are reported on errw and counted.
 func extract(paths []string, opt input.Options, cpus int, format string, w io.Writer, errw io.Writer) (failed int, err error) {
+	return extractWith(pipeline.New(), paths, opt, cpus, format, w, errw)
+}
+
+// extractWith is extract with a given pipeline. A document whose analysis
+// fails (a stage panicked) is reported with its name and the batch goes on.
+func extractWith(p *verbatim.Pipeline, paths []string, opt input.Options, cpus int, format string, w io.Writer, errw io.Writer) (failed int, err error) {
 	in := make(chan pipeline.Item, 64)
 	go func() {
 		defer close(in)
@@ -71,7 +77,7 @@ func extract(paths []string, opt input.Options, cpus int, format string, w io.Wr
 		io.WriteString(w, "[\n")
 	}
 	n := 0
-	for it := range pipeline.Run(pipeline.New(), in, cpus) {
+	for it := range pipeline.Run(p, in, cpus) {
 		if it.Err != nil {
 			failed++
 			src := it.Article.Source

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/input"
+	"github.com/verbatim-news/verbatim/pipeline"
+)
+
+// TestExtractSubprocessHelper is not a test: it runs the command line when
+// started by runVerbatim as a child process.
+func TestExtractSubprocessHelper(t *testing.T) {
+	args := os.Getenv("VERBATIM_TEST_ARGS")
+	if args == "" {
+		t.Skip("helper for subprocess tests")
+	}
+	root.SetArgs(strings.Split(args, "\x1f"))
+	main() // exits
+}
+
+// runVerbatim runs `verbatim args...` in a real child process.
+func runVerbatim(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestExtractSubprocessHelper$")
+	cmd.Env = append(os.Environ(), "VERBATIM_TEST_ARGS="+strings.Join(args, "\x1f"))
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return o.String(), e.String(), code
+}
+
+func writeFile(t *testing.T, dir, name string, data string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestExtractBadInputsSubprocess(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a-good.txt", "The minister said \"we will sign\" on Monday.\n")
+	writeFile(t, dir, "b-binary.dat", "\x00\x01\x02\x03binary\x00")
+	writeFile(t, dir, "c-empty.txt", "")
+	writeFile(t, dir, "d-latin1.txt", "Jos\xe9 said the caf\xe9 was closed.\n")
+	writeFile(t, dir, "e-records.jsonl", "{\"id\":\"r1\",\"text\":\"One.\"}\n{broken\n{\"id\":\"r3\",\"text\":\"Three.\"}\n")
+	writeFile(t, dir, "f-page.html", "<html><body><nav>\"Nav,\" said nav</nav><article><p>The page text.</p></article></body></html>")
+
+	stdout, stderr, code := runVerbatim(t, "extract", "--format", "jsonl", dir)
+	if code != 1 {
+		t.Errorf("exit status %d, want 1\nstderr: %s", code, stderr)
+	}
+	for _, want := range []string{"b-binary.dat: binary file", "c-empty.txt: empty file", "e-records.jsonl:2: malformed JSON", "3 input(s) failed"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	var got []string
+	texts := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		var r verbatim.Result
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("bad output line %q: %v", line, err)
+		}
+		got = append(got, r.ID)
+		texts[r.ID] = r.Text
+	}
+	if strings.Join(got, ",") != "a-good,d-latin1,r1,r3,f-page" {
+		t.Errorf("outputs %v", got)
+	}
+	if texts["a-good"] != "" || texts["r1"] != "" {
+		t.Error("verbatim inputs must not carry text")
+	}
+	if texts["d-latin1"] != "José said the café was closed.\n" {
+		t.Errorf("decoded text %q", texts["d-latin1"])
+	}
+	if texts["f-page"] != "The page text." {
+		t.Errorf("html text %q", texts["f-page"])
+	}
+
+	_, stderr, code = runVerbatim(t, "extract", filepath.Join(dir, "a-good.txt"))
+	if code != 0 || stderr != "" {
+		t.Errorf("good input: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestExtractRecoversPanic(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "1.txt", "First report.")
+	writeFile(t, dir, "2.txt", "This one says BOOM.")
+	writeFile(t, dir, "3.txt", "Third report.")
+	boom := verbatim.StageFunc{N: "boom", F: func(d *verbatim.Doc) {
+		if strings.Contains(d.Text, "BOOM") {
+			var m map[string]int
+			m["x"] = 1 // nil map write: a real runtime panic
+		}
+	}}
+	p := verbatim.NewPipeline(append(pipeline.Stages(), boom)...)
+	var out, errw bytes.Buffer
+	failed, err := extractWith(p, []string{dir}, input.Options{}, 2, "jsonl", &out, &errw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if failed != 1 {
+		t.Errorf("failed = %d, want 1", failed)
+	}
+	if !strings.Contains(errw.String(), filepath.Join(dir, "2.txt")+": panic in stage boom") {
+		t.Errorf("stderr does not name the document and stage: %q", errw.String())
+	}
+	if n := strings.Count(out.String(), "\n"); n != 2 || !strings.Contains(out.String(), `"id":"1"`) || !strings.Contains(out.String(), `"id":"3"`) {
+		t.Errorf("the batch did not go on: %q", out.String())
+	}
+}
