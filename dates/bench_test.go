@@ -1,0 +1,22 @@
+package dates_test
+
+import (
+	"testing"
+
+	"github.com/verbatim-news/verbatim/internal/benchdata"
+	"github.com/verbatim-news/verbatim/pipeline"
+)
+
+// BenchmarkDates measures the dates stage alone (earlier stages run untimed)
+// on generated articles and on the BBC corpus (../shared/data/bbc):
+//
+//	go test -run '^$' -bench . ./dates/
+func BenchmarkDates(b *testing.B) {
+	stages := pipeline.Stages()
+	k := benchdata.StageIndex(stages, "dates")
+	if k < 0 {
+		b.Fatal("no dates stage in the pipeline")
+	}
+	b.Run("gen", func(b *testing.B) { benchdata.BenchStage(b, benchdata.Gen(), stages, k) })
+	b.Run("bbc", func(b *testing.B) { benchdata.BenchStage(b, benchdata.Corpus(b, "data/bbc"), stages, k) })
+}

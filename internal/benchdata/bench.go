@@ -1,0 +1,115 @@
+package benchdata
+
+import (
+	"testing"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/input"
+	"github.com/verbatim-news/verbatim/internal/shared"
+)
+
+// GenCount is the number of generated articles per benchmark iteration
+// (about 230 KB of text).
+const GenCount = 100
+
+// Gen returns the standard generated benchmark corpus.
+func Gen() []verbatim.Article { return Articles(7, GenCount) }
+
+// Corpus reads a corpus under ../shared (e.g. "data/bbc") into memory,
+// skipping the benchmark when it is absent. Input errors are dropped.
+func Corpus(tb testing.TB, rel string) []verbatim.Article {
+	tb.Helper()
+	p := shared.Path(tb, rel)
+	var arts []verbatim.Article
+	input.Read([]string{p}, input.Options{}, func(a verbatim.Article, err error) error {
+		if err == nil {
+			arts = append(arts, a)
+		}
+		return nil
+	})
+	if len(arts) == 0 {
+		tb.Skipf("no articles in %s", p)
+	}
+	return arts
+}
+
+// Prepare runs stages over each article and returns the documents.
+func Prepare(arts []verbatim.Article, stages []verbatim.Stage) []*verbatim.Doc {
+	docs := make([]*verbatim.Doc, len(arts))
+	for i, a := range arts {
+		d := verbatim.NewDoc(a)
+		for _, s := range stages {
+			s.Process(d)
+		}
+		docs[i] = d
+	}
+	return docs
+}
+
+// Clone copies a document deeply enough that a stage may append to or
+// modify any of its layers without touching the original.
+func Clone(d *verbatim.Doc) *verbatim.Doc {
+	c := *d
+	c.Noise = clone(d.Noise)
+	c.Paragraphs = clone(d.Paragraphs)
+	c.Sentences = clone(d.Sentences)
+	c.Tokens = clone(d.Tokens)
+	c.Mentions = clone(d.Mentions)
+	c.Entities = clone(d.Entities)
+	for i := range c.Entities {
+		c.Entities[i].Roles = clone(c.Entities[i].Roles)
+		c.Entities[i].Mentions = clone(c.Entities[i].Mentions)
+	}
+	c.Quotes = clone(d.Quotes)
+	c.Dates = clone(d.Dates)
+	return &c
+}
+
+func clone[T any](s []T) []T {
+	if s == nil {
+		return nil
+	}
+	return append(make([]T, 0, len(s)), s...)
+}
+
+// BenchStage measures stages[k] alone over arts: the documents are prepared
+// by stages[:k] once, and each iteration processes fresh copies of all of
+// them (copying is not timed). It reports bytes/s (MB/s), allocations and
+// articles/s.
+func BenchStage(b *testing.B, arts []verbatim.Article, stages []verbatim.Stage, k int) {
+	prepared := Prepare(arts, stages[:k])
+	st := stages[k]
+	work := make([]*verbatim.Doc, len(prepared))
+	b.SetBytes(Bytes(arts))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		for j, d := range prepared {
+			work[j] = Clone(d)
+		}
+		b.StartTimer()
+		for _, d := range work {
+			st.Process(d)
+		}
+	}
+	b.StopTimer()
+	ReportArticles(b, len(arts))
+}
+
+// ReportArticles adds an articles/s metric for n articles per iteration.
+func ReportArticles(b *testing.B, n int) {
+	if s := b.Elapsed().Seconds(); s > 0 {
+		b.ReportMetric(float64(n)*float64(b.N)/s, "articles/s")
+	}
+}
+
+// StageIndex returns the index of the stage named name, or -1.
+func StageIndex(stages []verbatim.Stage, name string) int {
+	for i, s := range stages {
+		if s.Name() == name {
+			return i
+		}
+	}
+	return -1
+}
