@@ -1,0 +1,21 @@
+package quotes_test
+
+import (
+	"testing"
+
+	"github.com/verbatim-news/verbatim/internal/fuzzseed"
+)
+
+// FuzzQuotes runs the pipeline up to and including the quotes stage over
+// arbitrary text and checks that no stage panics and every span and index
+// it produces is valid. Run by scripts/fuzz.sh; crashers found become seeds
+// under testdata/fuzz/FuzzQuotes and run with every go test.
+func FuzzQuotes(f *testing.F) {
+	for _, s := range fuzzseed.Seeds {
+		f.Add(s, "2025-02-03")
+	}
+	f.Add("Officials met on Monday.", "")
+	f.Fuzz(func(t *testing.T, text, published string) {
+		fuzzseed.Run(t, text, published, 4)
+	})
+}
