@@ -15,23 +15,42 @@ type Item struct {
 	Doc     *verbatim.Doc // set on output when analysis succeeded
 }
 
+// WindowSize is the largest number of items Run holds at once with the given
+// number of workers: items read from its input and not yet received from
+// its output (queued, being analysed, or analysed and waiting for an earlier
+// one to finish). Memory use is bounded by this many articles whatever the
+// length of the stream.
+func WindowSize(workers int) int {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	return ahead(workers) + workers + 2
+}
+
+// ahead is how many items may be in analysis or waiting for their turn.
+func ahead(workers int) int { return 4 * workers }
+
 // Run analyses the items of in on workers goroutines (GOMAXPROCS when
 // workers <= 0) and sends them on the returned channel in input order. It
-// holds at most a bounded window of items in memory.
+// holds at most WindowSize(workers) items in memory. The output channel is
+// closed after in is closed and every item has been sent. The caller must
+// drain the output.
 func Run(p *verbatim.Pipeline, in <-chan Item, workers int) <-chan Item {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	out := make(chan Item, workers*4)
 	type job struct {
 		it  Item
 		res chan Item
 	}
-	jobs := make(chan job, workers*4)
-	order := make(chan chan Item, workers*8)
+	out := make(chan Item, workers)
+	jobs := make(chan job, workers)
+	// order carries each item's result slot in input order; its capacity
+	// bounds how far analysis runs ahead of the oldest unfinished item.
+	order := make(chan chan Item, ahead(workers))
 	var wg sync.WaitGroup
+	wg.Add(workers)
 	for w := 0; w < workers; w++ {
-		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
