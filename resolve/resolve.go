@@ -1,0 +1,588 @@
+// Package resolve links the entities of many analysed articles into
+// persistent cross-article identities: "Donald Trump", "Trump", "President
+// Trump" and "Donald J. Trump" in different articles and outlets become one
+// person; "Keith Kellogg" and "Kellog" too; two people who only share a
+// surname ("Barack Obama", "Michelle Obama") stay apart.
+//
+// Resolution is online (articles are added one at a time) and indexed by
+// surname and by one-deletion variants of the surname, so adding an article
+// costs a few map lookups per entity, never a scan of the archive. Every
+// decision — each merge and each refusal to merge a surname match — is
+// recorded with its reason (see Decision.String for the format).
+package resolve
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/verbatim-news/verbatim"
+	"golang.org/x/text/unicode/norm"
+)
+
+//go:embed titles.txt
+var titlesTxt string
+
+//go:embed nicknames.txt
+var nicknamesTxt string
+
+//go:embed suffixes.txt
+var suffixesTxt string
+
+var (
+	titles    = wordSet(titlesTxt)
+	suffixes  = wordSet(suffixesTxt)
+	nickGroup = map[string]int{} // given name -> group number
+)
+
+func init() {
+	sc := bufio.NewScanner(strings.NewReader(nicknamesTxt))
+	g := 0
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		g++
+		for _, w := range strings.Fields(l) {
+			nickGroup[w] = g
+		}
+	}
+}
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" && l[0] != '#' {
+			m[l] = true
+		}
+	}
+	return m
+}
+
+// Name is a person's or organisation's name reduced for comparison.
+type Name struct {
+	First string // lowercase, folded given name; "" when the name is a surname alone
+	Last  string // lowercase, folded surname (or the whole name of an organisation)
+	Full  string // the normalised tokens joined by spaces, titles and initials removed
+}
+
+// Fold lowercases s and removes diacritics ("Zelenskyy" stays, "Pérez" → "perez").
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		switch r {
+		case '’', '‘':
+			r = '\''
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// ParseName reduces a name for comparison: titles and roles in front
+// ("U.S. President"), middle initials ("J."), suffixes ("Jr.") and
+// possessives are dropped; the first remaining token is the given name and
+// the last the surname. Organisations and places keep their whole name in
+// Last.
+func ParseName(s string, typ verbatim.EntityType) Name {
+	f := Fold(s)
+	raw := strings.FieldsFunc(f, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == '"' || r == '(' || r == ')'
+	})
+	toks := raw[:0]
+	for _, t := range raw {
+		t = strings.TrimSuffix(strings.TrimSuffix(t, "'s"), "'")
+		t = strings.Trim(t, ".-'")
+		if t != "" {
+			toks = append(toks, t)
+		}
+	}
+	if typ != verbatim.Person {
+		full := strings.Join(toks, " ")
+		full = strings.TrimPrefix(full, "the ")
+		return Name{Last: full, Full: full}
+	}
+	// titles in front
+	i := 0
+	for i < len(toks)-1 && titles[strings.ReplaceAll(toks[i], ".", "")] {
+		i++
+	}
+	toks = toks[i:]
+	for len(toks) > 1 && suffixes[strings.ReplaceAll(toks[len(toks)-1], ".", "")] {
+		toks = toks[:len(toks)-1]
+	}
+	// drop middle initials (keep a leading initial as the given name)
+	kept := toks[:0:0]
+	for j, t := range toks {
+		if j > 0 && j < len(toks)-1 && len(strings.ReplaceAll(t, ".", "")) <= 1 {
+			continue
+		}
+		kept = append(kept, t)
+	}
+	n := Name{Full: strings.Join(kept, " ")}
+	switch len(kept) {
+	case 0:
+	case 1:
+		n.Last = kept[0]
+	default:
+		n.First = strings.ReplaceAll(kept[0], ".", "")
+		n.Last = kept[len(kept)-1]
+	}
+	return n
+}
+
+// FirstCompatible reports whether two given names can belong to one person
+// and why: equal, an initial of the other, a nickname, or a spelling variant.
+// An absent given name is compatible with any ("absent").
+func FirstCompatible(a, b string) (bool, string) {
+	switch {
+	case a == "" || b == "":
+		return true, "first name absent"
+	case a == b:
+		return true, "same first name"
+	case len(a) == 1 && b[0] == a[0], len(b) == 1 && a[0] == b[0]:
+		return true, "first initial matches"
+	case nickGroup[a] != 0 && nickGroup[a] == nickGroup[b]:
+		return true, "first-name variant " + a + "/" + b
+	}
+	d := editDistance(a, b, 3)
+	if (d == 1 && len(a) >= 4 && len(b) >= 4) || (d == 2 && len(a) >= 7 && len(b) >= 7) {
+		return true, "first-name spelling " + a + "/" + b
+	}
+	return false, "different first names " + a + "/" + b
+}
+
+// editDistance is the Damerau (adjacent transposition) Levenshtein distance
+// of a and b, or max+1 when it exceeds max.
+func editDistance(a, b string, max int) int {
+	if a == b {
+		return 0
+	}
+	la, lb := len(a), len(b)
+	if la-lb > max || lb-la > max {
+		return max + 1
+	}
+	prev2 := make([]int, lb+1)
+	prev := make([]int, lb+1)
+	cur := make([]int, lb+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= la; i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= lb; j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			v := prev[j-1] + c
+			if prev[j]+1 < v {
+				v = prev[j] + 1
+			}
+			if cur[j-1]+1 < v {
+				v = cur[j-1] + 1
+			}
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] && prev2[j-2]+1 < v {
+				v = prev2[j-2] + 1
+			}
+			cur[j] = v
+			if v < best {
+				best = v
+			}
+		}
+		if best > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[lb]
+}
+
+// Entity is one cross-article identity.
+type Entity struct {
+	ID       string             `json:"id"`   // persistent: "person:donald-trump", "organization:reuters"
+	Name     string             `json:"name"` // the fullest form seen
+	Type     verbatim.EntityType `json:"type"`
+	Aliases  map[string]int     `json:"aliases"` // surface names and how many articles used them
+	Roles    map[string]int     `json:"roles,omitempty"`
+	Articles int                `json:"articles"`
+
+	name    Name
+	context map[string]int // co-occurring entities (normalised full names) -> articles
+}
+
+// Decision is one resolution decision: an entity of an article merged into
+// an existing identity, a new identity, or a surname match kept apart.
+type Decision struct {
+	Article string `json:"article"`
+	Mention string `json:"mention"` // the entity's name in the article
+	Into    string `json:"into"`    // the identity id it was merged into / created / compared with
+	Kind    string `json:"kind"`    // "merge", "new" or "apart"
+	Reason  string `json:"reason"`
+}
+
+// String formats a decision for a human:
+//
+//	merge "Trump" (article 004) → person:donald-trump: same surname "trump", first name absent; shared context: vladimir putin, ukraine
+func (d Decision) String() string {
+	arrow := "→"
+	if d.Kind == "apart" {
+		arrow = "≠"
+	}
+	return fmt.Sprintf("%s %q (article %s) %s %s: %s", d.Kind, d.Mention, d.Article, arrow, d.Into, d.Reason)
+}
+
+// Resolver holds the identities found so far. It is safe for concurrent use.
+type Resolver struct {
+	mu        sync.Mutex
+	Entities  []*Entity
+	Decisions []Decision
+	byID      map[string]int
+	byLast    map[string][]int // type + surname -> entities
+	byDel     map[string][]int // type + one-deletion variants of surnames (length >= 5) -> entities
+	byFull    map[string]int   // type + full normalised name -> entity (non-persons)
+	// KeepApart records "apart" decisions too (on by default).
+	KeepApart bool
+}
+
+// New returns an empty resolver.
+func New() *Resolver {
+	return &Resolver{byID: map[string]int{}, byLast: map[string][]int{}, byDel: map[string][]int{},
+		byFull: map[string]int{}, KeepApart: true}
+}
+
+// Get returns the identity with the given id, or nil.
+func (r *Resolver) Get(id string) *Entity {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if i, ok := r.byID[id]; ok {
+		return r.Entities[i]
+	}
+	return nil
+}
+
+// Add resolves the persons, organisations and places of an analysed article
+// and returns, for each of d.Entities, the persistent id of its identity
+// ("" for entities of other types or without a usable name).
+func (r *Resolver) Add(d *verbatim.Doc) []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ids := make([]string, len(d.Entities))
+	parsed := make([]Name, len(d.Entities))
+	for i, e := range d.Entities {
+		parsed[i] = ParseName(e.Name, e.Type)
+	}
+	// context of the article: the other named entities, most mentioned first
+	ctxAll := make([]string, 0, len(d.Entities))
+	for i, e := range d.Entities {
+		if e.Type == verbatim.Person || e.Type == verbatim.Organization || e.Type == verbatim.Place {
+			if parsed[i].Full != "" {
+				ctxAll = append(ctxAll, parsed[i].Full)
+			}
+		}
+	}
+	// persons with a given name first, so that a bare surname in the same
+	// article finds its full-named identity
+	order := make([]int, len(d.Entities))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return (parsed[order[a]].First != "") && (parsed[order[b]].First == "")
+	})
+	for _, i := range order {
+		e := d.Entities[i]
+		n := parsed[i]
+		if n.Last == "" || len(n.Last) < 2 {
+			continue
+		}
+		switch e.Type {
+		case verbatim.Person, verbatim.Organization, verbatim.Place:
+		default:
+			continue
+		}
+		ctx := make([]string, 0, len(ctxAll))
+		for _, c := range ctxAll {
+			if c != n.Full {
+				ctx = append(ctx, c)
+			}
+		}
+		var roles []string
+		for _, ro := range e.Roles {
+			if ro = strings.TrimSpace(Fold(ro)); ro != "" {
+				roles = append(roles, ro)
+			}
+		}
+		k := r.match(d.ID, e, n, ctx, roles)
+		if k < 0 {
+			k = r.create(d.ID, e, n)
+		}
+		ent := r.Entities[k]
+		ent.Articles++
+		ent.Aliases[e.Name]++
+		for _, ro := range roles {
+			ent.Roles[ro]++
+		}
+		for _, c := range ctx {
+			ent.context[c]++
+		}
+		ids[i] = ent.ID
+	}
+	return ids
+}
+
+func (r *Resolver) create(article string, e verbatim.Entity, n Name) int {
+	slug := slugify(e.Name)
+	if e.Type == verbatim.Person && n.Full != "" {
+		slug = slugify(n.Full)
+	}
+	if slug == "" {
+		slug = "x"
+	}
+	id := string(e.Type) + ":" + slug
+	for k := 2; ; k++ {
+		if _, dup := r.byID[id]; !dup {
+			break
+		}
+		id = fmt.Sprintf("%s:%s-%d", e.Type, slug, k)
+	}
+	ent := &Entity{ID: id, Name: strings.Join(strings.Fields(e.Name), " "), Type: e.Type, Aliases: map[string]int{},
+		Roles: map[string]int{}, name: n, context: map[string]int{}}
+	if e.Type == verbatim.Person && n.First != "" {
+		ent.Name = displayName(e.Name, n)
+	}
+	k := len(r.Entities)
+	r.Entities = append(r.Entities, ent)
+	r.byID[id] = k
+	r.index(k)
+	r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: id, Kind: "new", Reason: "no compatible identity"})
+	return k
+}
+
+func (r *Resolver) index(k int) {
+	ent := r.Entities[k]
+	t := string(ent.Type) + "\x00"
+	if ent.Type != verbatim.Person {
+		r.byFull[t+ent.name.Full] = k
+	}
+	last := ent.name.Last
+	r.byLast[t+last] = appendOnce(r.byLast[t+last], k)
+	if ent.Type == verbatim.Person && len(last) >= 5 {
+		for _, v := range deletions(last) {
+			r.byDel[t+v] = appendOnce(r.byDel[t+v], k)
+		}
+	}
+}
+
+func appendOnce(s []int, k int) []int {
+	for _, x := range s {
+		if x == k {
+			return s
+		}
+	}
+	return append(s, k)
+}
+
+// deletions returns s and its one-byte deletions: two strings within one
+// edit share a variant (symmetric-delete lookup).
+func deletions(s string) []string {
+	out := make([]string, 0, len(s)+1)
+	out = append(out, s)
+	for i := 0; i < len(s); i++ {
+		out = append(out, s[:i]+s[i+1:])
+	}
+	return out
+}
+
+type cand struct {
+	k      int
+	score  float64
+	reason string
+}
+
+// match finds the identity an article entity belongs to, or -1.
+func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx, roles []string) int {
+	t := string(e.Type) + "\x00"
+	if e.Type != verbatim.Person {
+		if k, ok := r.byFull[t+n.Full]; ok {
+			r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: r.Entities[k].ID, Kind: "merge", Reason: "same normalised name " + quoteS(n.Full)})
+			return k
+		}
+		return -1
+	}
+	// candidates: same surname, then surnames one edit away
+	seen := map[int]bool{}
+	var exact, fuzzy []int
+	for _, k := range r.byLast[t+n.Last] {
+		seen[k] = true
+		exact = append(exact, k)
+	}
+	if len(n.Last) >= 5 {
+		for _, v := range deletions(n.Last) {
+			for _, k := range r.byDel[t+v] {
+				if !seen[k] && editDistance(n.Last, r.Entities[k].name.Last, 1) <= 1 {
+					seen[k] = true
+					fuzzy = append(fuzzy, k)
+				}
+			}
+		}
+	}
+	var cands []cand
+	consider := func(k int, exactLast bool) {
+		ent := r.Entities[k]
+		ok, why := FirstCompatible(n.First, ent.name.First)
+		surname := "same surname " + quoteS(n.Last)
+		if !exactLast {
+			surname = "surname spelling " + quoteS(n.Last) + "/" + quoteS(ent.name.Last)
+		}
+		if !ok {
+			if r.KeepApart {
+				r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "apart", Reason: surname + ", " + why})
+			}
+			return
+		}
+		shared := sharedContext(ent.context, ctx)
+		sharedRoles := sharedKeys(ent.Roles, roles)
+		score := 0.0
+		switch {
+		case n.First != "" && ent.name.First != "":
+			score = 3
+		default:
+			score = 1
+		}
+		if !exactLast {
+			// a misspelt surname needs a given name or context to agree
+			if score < 3 && len(shared) == 0 && len(sharedRoles) == 0 {
+				if r.KeepApart {
+					r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "apart", Reason: surname + ", " + why + ", no shared context"})
+				}
+				return
+			}
+			score -= 0.5
+		}
+		score += 0.5*float64(min(len(shared), 6)) + 0.5*float64(min(len(sharedRoles), 2))
+		reason := surname + ", " + why
+		if len(shared) > 0 {
+			reason += "; shared context: " + strings.Join(shared[:min(len(shared), 5)], ", ")
+		}
+		if len(sharedRoles) > 0 {
+			reason += "; shared roles: " + strings.Join(sharedRoles, ", ")
+		}
+		cands = append(cands, cand{k, score + 0.001*float64(min(ent.Articles, 500)), reason})
+	}
+	for _, k := range exact {
+		consider(k, true)
+	}
+	for _, k := range fuzzy {
+		consider(k, false)
+	}
+	if len(cands) == 0 {
+		return -1
+	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	best := cands[0]
+	if len(cands) > 1 {
+		if int(cands[1].score*2) == int(best.score*2) {
+			best.reason += fmt.Sprintf("; ambiguous among %d identities, chose the most reported", len(cands))
+		} else {
+			best.reason += fmt.Sprintf("; best of %d identities", len(cands))
+		}
+	}
+	ent := r.Entities[best.k]
+	// a bare surname identity learns its given name
+	if ent.name.First == "" && n.First != "" {
+		ent.name.First, ent.name.Full = n.First, n.Full
+		ent.Name = displayName(e.Name, n)
+		best.reason += "; identity learns the given name"
+	} else if n.First != "" && len(n.Full) > len(ent.name.Full) && ent.name.First == n.First {
+		ent.name.Full = n.Full
+	}
+	r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "merge", Reason: best.reason})
+	return best.k
+}
+
+func sharedContext(have map[string]int, ctx []string) []string {
+	var out []string
+	for _, c := range ctx {
+		if have[c] > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func sharedKeys(have map[string]int, keys []string) []string {
+	var out []string
+	for _, c := range keys {
+		if have[c] > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func quoteS(s string) string { return "\"" + s + "\"" }
+
+// displayName is the name without leading titles, as written: "U.S.
+// President Donald J. Trump" → "Donald J. Trump".
+func displayName(s string, n Name) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		if Fold(strings.Trim(w, ".,")) == n.First || strings.HasPrefix(Fold(w), n.First) && n.First != "" {
+			return strings.Join(f[i:], " ")
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+func slugify(s string) string {
+	f := Fold(s)
+	var b strings.Builder
+	dash := false
+	for _, r := range f {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// Explain returns the decisions that merged names into the identity id, in
+// the order they were taken.
+func (r *Resolver) Explain(id string) []Decision {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []Decision
+	for _, d := range r.Decisions {
+		if d.Into == id {
+			out = append(out, d)
+		}
+	}
+	return out
+}

@@ -1,0 +1,162 @@
+package resolve
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+// doc builds an analysed article with one entity per name (type person unless
+// the name is given as "org:Name" or "place:Name").
+func doc(id string, names ...string) *verbatim.Doc {
+	d := &verbatim.Doc{Article: verbatim.Article{ID: id}}
+	for _, n := range names {
+		t := verbatim.Person
+		if s, ok := strings.CutPrefix(n, "org:"); ok {
+			t, n = verbatim.Organization, s
+		} else if s, ok := strings.CutPrefix(n, "place:"); ok {
+			t, n = verbatim.Place, s
+		}
+		d.Entities = append(d.Entities, verbatim.Entity{Name: n, Type: t})
+	}
+	return d
+}
+
+func TestParseName(t *testing.T) {
+	for _, c := range []struct{ in, first, last string }{
+		{"U.S. President Donald Trump", "donald", "trump"},
+		{"Donald J. Trump", "donald", "trump"},
+		{"President Trump", "", "trump"},
+		{"Trump's", "", "trump"},
+		{"Martin Luther King Jr.", "martin", "king"},
+		{"Volodymyr Zelenskyy", "volodymyr", "zelenskyy"},
+		{"José Pérez", "jose", "perez"},
+		{"", "", ""},
+	} {
+		n := ParseName(c.in, verbatim.Person)
+		if n.First != c.first || n.Last != c.last {
+			t.Errorf("ParseName(%q) = %q %q, want %q %q", c.in, n.First, n.Last, c.first, c.last)
+		}
+	}
+}
+
+func TestSpellingsOfOnePersonMerge(t *testing.T) {
+	r := New()
+	a := r.Add(doc("a", "U.S. President Donald Trump", "Vladimir Putin", "place:Ukraine"))
+	b := r.Add(doc("b", "Trump", "Putin", "place:Ukraine"))
+	c := r.Add(doc("c", "Donald J. Trump"))
+	d := r.Add(doc("d", "President Trump"))
+	if a[0] == "" || a[0] != b[0] || a[0] != c[0] || a[0] != d[0] {
+		t.Fatalf("Trump spellings got ids %q %q %q %q, want one", a[0], b[0], c[0], d[0])
+	}
+	if a[1] != b[1] {
+		t.Errorf("Putin: %q vs %q", a[1], b[1])
+	}
+	if a[2] != b[2] || !strings.HasPrefix(a[2], "place:") {
+		t.Errorf("Ukraine: %q vs %q", a[2], b[2])
+	}
+	if got := r.Get(a[0]).Name; got != "Donald Trump" {
+		t.Errorf("canonical name %q", got)
+	}
+	ex := r.Explain(a[0])
+	if len(ex) != 4 || ex[0].Kind != "new" || ex[1].Kind != "merge" {
+		t.Fatalf("explanations: %v", ex)
+	}
+	if !strings.Contains(ex[1].Reason, "same surname") || !strings.Contains(ex[1].Reason, "shared context") {
+		t.Errorf("merge reason lacks evidence: %s", ex[1])
+	}
+}
+
+func TestMisspeltSurnameMerges(t *testing.T) {
+	r := New()
+	a := r.Add(doc("a", "Keith Kellogg", "Donald Trump", "org:Fox News"))
+	b := r.Add(doc("b", "Keith Kellog"))
+	c := r.Add(doc("c", "Kellog", "Donald Trump"))
+	if a[0] != b[0] || a[0] != c[0] {
+		t.Fatalf("Kellogg/Kellog ids %q %q %q", a[0], b[0], c[0])
+	}
+	ex := r.Explain(a[0])
+	if !strings.Contains(ex[1].Reason, "surname spelling") {
+		t.Errorf("reason %q", ex[1].Reason)
+	}
+}
+
+func TestMisspeltSurnameWithoutEvidenceStaysApart(t *testing.T) {
+	r := New()
+	a := r.Add(doc("a", "Keith Kellogg"))
+	b := r.Add(doc("b", "Kellog"))
+	if a[0] == b[0] {
+		t.Fatalf("bare misspelt surname with no context merged: %q", a[0])
+	}
+}
+
+func TestSurnameCollisionNotMerged(t *testing.T) {
+	r := New()
+	a := r.Add(doc("a", "Barack Obama", "org:White House"))
+	b := r.Add(doc("b", "Michelle Obama", "org:White House"))
+	if a[0] == b[0] {
+		t.Fatalf("Barack and Michelle Obama merged into %q", a[0])
+	}
+	apart := false
+	for _, d := range r.Decisions {
+		if d.Kind == "apart" && strings.Contains(d.Reason, "different first names") {
+			apart = true
+		}
+	}
+	if !apart {
+		t.Errorf("no 'apart' decision recorded: %v", r.Decisions)
+	}
+	// a bare surname goes to the one whose context it shares
+	r.Add(doc("c", "Barack Obama", "Joe Biden"))
+	c := r.Add(doc("d", "Obama", "Joe Biden"))
+	if c[0] != a[0] {
+		t.Errorf("bare Obama with Biden context went to %q, want %q", c[0], a[0])
+	}
+}
+
+func TestNicknameAndInitial(t *testing.T) {
+	r := New()
+	a := r.Add(doc("a", "William Clinton"))
+	b := r.Add(doc("b", "Bill Clinton"))
+	c := r.Add(doc("c", "Hillary Clinton"))
+	d := r.Add(doc("d", "W. Clinton"))
+	if a[0] != b[0] || a[0] != d[0] {
+		t.Errorf("William/Bill/W. Clinton: %q %q %q", a[0], b[0], d[0])
+	}
+	if c[0] == a[0] {
+		t.Errorf("Hillary merged with Bill")
+	}
+}
+
+func TestOrganisationsAndTypesKeptSeparate(t *testing.T) {
+	r := New()
+	a := r.Add(doc("a", "org:Reuters", "Jordan"))
+	b := r.Add(doc("b", "org:Reuters", "place:Jordan"))
+	if a[0] != b[0] {
+		t.Errorf("Reuters ids %q %q", a[0], b[0])
+	}
+	if a[1] == b[1] {
+		t.Errorf("person Jordan merged with place Jordan")
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		d    int
+	}{{"kellogg", "kellog", 1}, {"abc", "acb", 1}, {"zelensky", "zelenskyy", 1}, {"putin", "biden", 3}} {
+		if got := editDistance(c.a, c.b, 2); got != min(c.d, 3) {
+			t.Errorf("editDistance(%q,%q)=%d want %d", c.a, c.b, got, c.d)
+		}
+	}
+}
+
+func TestEmptyAndJunk(t *testing.T) {
+	r := New()
+	ids := r.Add(doc("a", "", "   ", "Mr.", "\xff\xfe"))
+	if len(ids) != 4 {
+		t.Fatal(ids)
+	}
+	r.Add(&verbatim.Doc{})
+}
