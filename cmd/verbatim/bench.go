@@ -1,0 +1,259 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/input"
+	"github.com/verbatim-news/verbatim/pipeline"
+)
+
+func init() {
+	var o benchOptions
+	cmd := &cobra.Command{
+		Use:   "bench [--cpus N] [--repeat K] [--profile FILE] [--memprofile FILE] PATH...",
+		Short: "Measure the full extraction over a corpus: articles/s, MB/s, per-stage time share, peak memory, GC",
+		Long: `bench streams the inputs through the full pipeline exactly as extract does
+(read → analyse → JSON output record, discarded), never holding the corpus in
+memory, and prints throughput, the share of time of each stage, peak RSS and GC
+statistics. --cpus N runs N workers with GOMAXPROCS=N (--cpus 1 measures one
+core). --repeat K streams the inputs K times (memory must stay flat).
+
+  verbatim bench --cpus 1 ../shared/data/bbc
+  verbatim bench --cpus 2 --repeat 20 ../shared/data/bbc
+  verbatim bench --cpus 1 --profile cpu.out ../shared/data/bbc && go tool pprof -top cpu.out`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.paths = args
+			r, err := runBench(o)
+			if err != nil {
+				return err
+			}
+			r.print(os.Stdout)
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&o.cpus, "cpus", 0, "workers, and GOMAXPROCS (default: all cores)")
+	cmd.Flags().IntVar(&o.repeat, "repeat", 1, "stream the inputs this many times")
+	cmd.Flags().StringVar(&o.profile, "profile", "", "write a pprof CPU profile to this file")
+	cmd.Flags().StringVar(&o.memprofile, "memprofile", "", "write a pprof heap profile (at the end) to this file")
+	cmd.Flags().BoolVar(&o.noOutput, "no-output", false, "skip building and serialising the output records")
+	root.AddCommand(cmd)
+}
+
+type benchOptions struct {
+	paths               []string
+	cpus, repeat        int
+	profile, memprofile string
+	noOutput            bool
+}
+
+type benchResult struct {
+	cpus, workers, repeat int
+	maxprocs              int
+	articles, failed      int64
+	bytes, outBytes       int64
+	wall                  time.Duration
+	stages                []string
+	stageTime             []time.Duration
+	outTime               time.Duration
+	peakRSS, startRSS     int64 // bytes, from /proc/self/status (0 when unavailable)
+	mem                   runtime.MemStats
+	gcPause               time.Duration
+}
+
+// runBench streams the inputs through the pipeline and measures it.
+func runBench(o benchOptions) (*benchResult, error) {
+	if o.repeat < 1 {
+		o.repeat = 1
+	}
+	cpus := o.cpus
+	if cpus > 0 {
+		prev := runtime.GOMAXPROCS(cpus)
+		defer runtime.GOMAXPROCS(prev)
+	} else {
+		cpus = runtime.GOMAXPROCS(0)
+	}
+	p := pipeline.New()
+	res := &benchResult{cpus: cpus, workers: cpus, repeat: o.repeat, maxprocs: runtime.GOMAXPROCS(0)}
+	stageNanos := make([]atomic.Int64, len(p.Stages))
+	for _, s := range p.Stages {
+		res.stages = append(res.stages, s.Name())
+	}
+	p.Timings = func(i int, d time.Duration) { stageNanos[i].Add(int64(d)) }
+
+	if o.profile != "" {
+		f, err := os.Create(o.profile)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return nil, err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	runtime.GC()
+	res.startRSS = procStatus("VmRSS")
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+
+	var inBytes atomic.Int64
+	in := make(chan pipeline.Item, 64)
+	go func() {
+		defer close(in)
+		for k := 0; k < o.repeat; k++ {
+			input.Read(o.paths, input.Options{}, func(a verbatim.Article, err error) error {
+				inBytes.Add(int64(len(a.Text)))
+				in <- pipeline.Item{Article: a, Err: err}
+				return nil
+			})
+		}
+	}()
+	cw := &countWriter{}
+	w := bufio.NewWriterSize(cw, 1<<16)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	t0 := time.Now()
+	for it := range pipeline.Run(p, in, cpus) {
+		if it.Err != nil {
+			res.failed++
+			continue
+		}
+		res.articles++
+		if !o.noOutput {
+			t := time.Now()
+			r := it.Doc.Result()
+			if !input.Verbatim(it.Article) {
+				r.Text = it.Doc.Text
+			}
+			enc.Encode(r)
+			res.outTime += time.Since(t)
+		}
+	}
+	w.Flush()
+	res.wall = time.Since(t0)
+	res.bytes = inBytes.Load()
+	res.outBytes = cw.n
+	for i := range stageNanos {
+		res.stageTime = append(res.stageTime, time.Duration(stageNanos[i].Load()))
+	}
+	res.peakRSS = procStatus("VmHWM")
+	runtime.ReadMemStats(&res.mem)
+	res.mem.NumGC -= before.NumGC
+	res.mem.TotalAlloc -= before.TotalAlloc
+	res.mem.Mallocs -= before.Mallocs
+	res.gcPause = time.Duration(res.mem.PauseTotalNs - before.PauseTotalNs)
+	if o.memprofile != "" {
+		f, err := os.Create(o.memprofile)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		runtime.GC()
+		if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+			return nil, err
+		}
+	}
+	if res.articles == 0 && res.failed > 0 {
+		return res, fmt.Errorf("all %d inputs failed", res.failed)
+	}
+	return res, nil
+}
+
+type countWriter struct{ n int64 }
+
+func (c *countWriter) Write(b []byte) (int, error) { c.n += int64(len(b)); return len(b), nil }
+
+// procStatus reads a memory figure ("VmHWM", "VmRSS", in kB) of this process
+// from /proc/self/status, in bytes; 0 when unavailable (not Linux).
+func procStatus(key string) int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range bytes.Split(b, []byte("\n")) {
+		if k, v, ok := strings.Cut(string(l), ":"); ok && k == key {
+			f := strings.Fields(v)
+			if len(f) > 0 {
+				n, _ := strconv.ParseInt(f[0], 10, 64)
+				return n << 10
+			}
+		}
+	}
+	return 0
+}
+
+func (r *benchResult) print(w io.Writer) {
+	secs := r.wall.Seconds()
+	if secs <= 0 {
+		secs = 1e-9
+	}
+	mb := float64(r.bytes) / 1e6
+	aps := float64(r.articles) / secs
+	fmt.Fprintf(w, "machine     %s, %d cores (NumCPU), GOMAXPROCS=%d, %s\n", cpuModel(), runtime.NumCPU(), r.maxprocs, runtime.Version())
+	fmt.Fprintf(w, "input       %d articles (%d failed), %.2f MB, repeat %d\n", r.articles, r.failed, mb, r.repeat)
+	fmt.Fprintf(w, "wall        %.3f s with %d workers\n", secs, r.workers)
+	fmt.Fprintf(w, "throughput  %.0f articles/s, %.2f MB/s\n", aps, mb/secs)
+	fmt.Fprintf(w, "per core    %.0f articles/s, %.2f MB/s\n", aps/float64(r.cpus), mb/secs/float64(r.cpus))
+	var total time.Duration
+	for _, d := range r.stageTime {
+		total += d
+	}
+	total += r.outTime
+	if total > 0 {
+		fmt.Fprintf(w, "stages      (share of analysis+output CPU time; µs per article)\n")
+		row := func(name string, d time.Duration) {
+			per := 0.0
+			if r.articles > 0 {
+				per = float64(d.Microseconds()) / float64(r.articles)
+			}
+			fmt.Fprintf(w, "  %-9s %5.1f%%  %8.1f µs\n", name, 100*float64(d)/float64(total), per)
+		}
+		for i, n := range r.stages {
+			row(n, r.stageTime[i])
+		}
+		row("output", r.outTime)
+	}
+	fmt.Fprintf(w, "output      %.2f MB of JSON Lines (discarded)\n", float64(r.outBytes)/1e6)
+	if r.peakRSS > 0 {
+		fmt.Fprintf(w, "memory      peak RSS %.1f MB (VmHWM; %.1f MB before the run)\n", float64(r.peakRSS)/1e6, float64(r.startRSS)/1e6)
+	}
+	fmt.Fprintf(w, "heap        %.1f MB allocated in total (%.1f KB/article), %d objects, heap now %.1f MB, sys %.1f MB\n",
+		float64(r.mem.TotalAlloc)/1e6, float64(r.mem.TotalAlloc)/1e3/float64(max(r.articles, 1)), r.mem.Mallocs,
+		float64(r.mem.HeapAlloc)/1e6, float64(r.mem.Sys)/1e6)
+	fmt.Fprintf(w, "gc          %d cycles, %.1f ms total pause, GOGC=%s\n", r.mem.NumGC, float64(r.gcPause.Microseconds())/1e3, gogc())
+}
+
+func gogc() string {
+	if v := os.Getenv("GOGC"); v != "" {
+		return v
+	}
+	return "100"
+}
+
+// cpuModel is the CPU model name from /proc/cpuinfo ("" when unknown).
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return runtime.GOARCH
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return runtime.GOARCH
+}
