@@ -1,0 +1,144 @@
+package dates
+
+import (
+	_ "embed"
+	"strconv"
+	"strings"
+)
+
+//go:embed lexicon.txt
+var lexiconText string
+
+// word is what the lexicon knows about one lowercase word. A word may belong
+// to several classes ("last" is a pointer and a past-tense marker).
+type word struct {
+	w        string // the canonical lowercase form
+	month    int8   // 1-12
+	weekday  int8   // 1 (Monday) - 7 (Sunday)
+	ordinal  int8
+	number   int8
+	decade   int8 // "nineties" -> 9
+	dayword  int8 // today 0, yesterday -1, tomorrow 1; valid when isDay
+	pointer  int8 // last -1, this 0, next 1; valid when isPtr
+	tense    int8 // -1 past marker, 1 future marker
+	unit     byte // D W E M Y Q H X C P
+	isDay    bool
+	isPtr    bool
+	modifier bool
+	season   string
+	ref      string
+}
+
+type phrase struct {
+	words []string
+	value string
+}
+
+var (
+	lexicon = map[string]*word{}
+	phrases = map[string][]phrase{} // by first word
+)
+
+func entry(w string) *word {
+	e := lexicon[w]
+	if e == nil {
+		e = &word{w: w}
+		lexicon[w] = e
+	}
+	return e
+}
+
+func init() {
+	for _, line := range strings.Split(lexiconText, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Fields(line)
+		if len(f) < 2 {
+			continue
+		}
+		if f[0] == "phrase" {
+			if len(f) < 4 {
+				continue
+			}
+			ws := f[2:]
+			for _, w := range ws {
+				entry(w)
+			}
+			phrases[ws[0]] = append(phrases[ws[0]], phrase{words: ws, value: f[1]})
+			continue
+		}
+		e := entry(f[1])
+		val := ""
+		if len(f) > 2 {
+			val = f[2]
+		}
+		n, _ := strconv.Atoi(val)
+		switch f[0] {
+		case "month":
+			e.month = int8(n)
+		case "weekday":
+			e.weekday = int8(n)
+		case "season":
+			e.season = val
+		case "ordinal":
+			e.ordinal = int8(n)
+		case "number":
+			e.number = int8(n)
+		case "unit":
+			e.unit = val[0]
+		case "pointer":
+			e.pointer, e.isPtr = int8(n), true
+		case "dayword":
+			e.dayword, e.isDay = int8(n), true
+		case "modifier":
+			e.modifier = true
+		case "decade":
+			e.decade = int8(n)
+		case "ref":
+			e.ref = val
+		case "future":
+			e.tense = 1
+		case "past":
+			e.tense = -1
+		}
+	}
+	// Longest phrases first.
+	for k, ps := range phrases {
+		for i := 1; i < len(ps); i++ {
+			for j := i; j > 0 && len(ps[j].words) > len(ps[j-1].words); j-- {
+				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+		phrases[k] = ps
+	}
+}
+
+// lookup finds a word in the lexicon, case-insensitively, without allocating.
+func lookup(s string) *word {
+	var buf [24]byte
+	if len(s) > len(buf) || len(s) == 0 {
+		return nil
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		} else if c >= 0x80 {
+			if c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x99 { // ’
+				c = '\''
+				i += 2
+			} else {
+				return nil
+			}
+		}
+		buf[n] = c
+		n++
+	}
+	if n > 1 && buf[n-1] == '.' {
+		n--
+	}
+	return lexicon[string(buf[:n])]
+}

@@ -1,0 +1,116 @@
+package dates
+
+import "github.com/verbatim-news/verbatim"
+
+// maxCueGap is how many tokens may separate a cue from the date expression
+// that governs it ("said on Sunday", "said late last month that").
+const maxCueGap = 4
+
+// DateQuotes sets SaidOn and SaidOnAt of every quote: the date expression
+// governing its cue (in the cue's sentence, outside the quoted content,
+// right after the cue or before it in the same clause: "Trump said Sunday
+// that...", "On Sunday, Putin said..."), else the publication date. Values
+// keep their granularity: "said last month" gives "2025-01", "said last
+// week" "2025-W05". Vague values (PAST_REF...) and unresolved ones (with X)
+// do not date a quote; the publication date is used instead.
+func DateQuotes(d *verbatim.Doc) {
+	for qi := range d.Quotes {
+		q := &d.Quotes[qi]
+		q.SaidOn, q.SaidOnAt = d.Published, verbatim.Span{}
+		if q.Cue.Empty() || len(d.Dates) == 0 {
+			continue
+		}
+		ci := tokenAt(d.Tokens, q.Cue.Start)
+		if ci < 0 {
+			continue
+		}
+		sent := sentenceOf(d.Sentences, ci)
+		best, bestDist := -1, 1<<30
+		for di, dt := range d.Dates {
+			if !dated(dt.Value) || dt.Overlaps(q.Span) {
+				continue
+			}
+			if sent != nil && !sent.Span.Contains(dt.Span) {
+				continue
+			}
+			di0 := tokenAt(d.Tokens, dt.Start)
+			di1 := tokenAt(d.Tokens, dt.End-1)
+			if di0 < 0 || di1 < 0 {
+				continue
+			}
+			var dist int
+			switch {
+			case di0 > ci: // after the cue
+				dist = di0 - ci - 1
+				if dist > maxCueGap || crosses(d, q.Span, q.Cue.End, dt.Start) {
+					continue
+				}
+			case di1 < ci: // before the cue, same clause
+				dist = ci - di1 - 1
+				if crosses(d, q.Span, dt.End, q.Cue.Start) {
+					continue
+				}
+				dist += 2 // prefer dates after the cue
+			default:
+				continue
+			}
+			if dist < bestDist {
+				best, bestDist = di, dist
+			}
+		}
+		if best >= 0 {
+			q.SaidOn, q.SaidOnAt = d.Dates[best].Value, d.Dates[best].Span
+		}
+	}
+}
+
+// dated reports whether v is a calendar value (not PAST_REF, not XXXX...).
+func dated(v string) bool {
+	if v == "" || v[0] < '0' || v[0] > '9' || len(v) < 4 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] == 'X' {
+			return false
+		}
+	}
+	return true
+}
+
+// crosses reports whether the quote content lies between a and b.
+func crosses(d *verbatim.Doc, q verbatim.Span, a, b int) bool {
+	return q.Start >= a && q.End <= b && !q.Empty()
+}
+
+// tokenAt returns the index of the token containing byte offset off, -1 if none.
+func tokenAt(toks []verbatim.Token, off int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].End <= off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(toks) && toks[lo].Start <= off {
+		return lo
+	}
+	return -1
+}
+
+func sentenceOf(ss []verbatim.Sentence, ti int) *verbatim.Sentence {
+	lo, hi := 0, len(ss)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if ss[m].Last <= ti {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(ss) && ss[lo].First <= ti {
+		return &ss[lo]
+	}
+	return nil
+}
