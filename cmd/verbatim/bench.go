@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -68,10 +69,11 @@ type benchResult struct {
 	wall                  time.Duration
 	stages                []string
 	stageTime             []time.Duration
-	outTime               time.Duration
+	outTime, readTime     time.Duration
 	peakRSS, startRSS     int64 // bytes, from /proc/self/status (0 when unavailable)
 	mem                   runtime.MemStats
 	gcPause               time.Duration
+	startCPU, runCPU      time.Duration // process CPU time before the run (start-up: package init) and during it
 }
 
 // runBench streams the inputs through the pipeline and measures it.
@@ -105,19 +107,24 @@ func runBench(o benchOptions) (*benchResult, error) {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	res.startCPU = cpuTime()
 	runtime.GC()
 	res.startRSS = procStatus("VmRSS")
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
 
-	var inBytes atomic.Int64
+	var inBytes, readNanos atomic.Int64
 	in := make(chan pipeline.Item, 64)
 	go func() {
 		defer close(in)
+		// Reading time excludes the time spent waiting for the pipeline.
+		last := time.Now()
 		for k := 0; k < o.repeat; k++ {
 			input.Read(o.paths, input.Options{}, func(a verbatim.Article, err error) error {
+				readNanos.Add(int64(time.Since(last)))
 				inBytes.Add(int64(len(a.Text)))
 				in <- pipeline.Item{Article: a, Err: err}
+				last = time.Now()
 				return nil
 			})
 		}
@@ -145,7 +152,9 @@ func runBench(o benchOptions) (*benchResult, error) {
 	}
 	w.Flush()
 	res.wall = time.Since(t0)
+	res.runCPU = cpuTime() - res.startCPU
 	res.bytes = inBytes.Load()
+	res.readTime = time.Duration(readNanos.Load())
 	res.outBytes = cw.n
 	for i := range stageNanos {
 		res.stageTime = append(res.stageTime, time.Duration(stageNanos[i].Load()))
@@ -171,6 +180,16 @@ func runBench(o benchOptions) (*benchResult, error) {
 		return res, fmt.Errorf("all %d inputs failed", res.failed)
 	}
 	return res, nil
+}
+
+// cpuTime is the user+system CPU time this process has used (0 when
+// unavailable).
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 type countWriter struct{ n int64 }
@@ -208,13 +227,20 @@ func (r *benchResult) print(w io.Writer) {
 	fmt.Fprintf(w, "wall        %.3f s with %d workers\n", secs, r.workers)
 	fmt.Fprintf(w, "throughput  %.0f articles/s, %.2f MB/s\n", aps, mb/secs)
 	fmt.Fprintf(w, "per core    %.0f articles/s, %.2f MB/s\n", aps/float64(r.cpus), mb/secs/float64(r.cpus))
+	if c := r.runCPU.Seconds(); c > 0 {
+		fmt.Fprintf(w, "cpu time    %.3f s during the run: %.0f articles per CPU-second, %.2f MB per CPU-second (robust on a busy machine)\n",
+			c, float64(r.articles)/c, mb/c)
+	}
+	if r.startCPU > 0 {
+		fmt.Fprintf(w, "start-up    %.3f s CPU before the run (package initialisation, lexicons, dependencies' regexps)\n", r.startCPU.Seconds())
+	}
 	var total time.Duration
 	for _, d := range r.stageTime {
 		total += d
 	}
-	total += r.outTime
+	total += r.outTime + r.readTime
 	if total > 0 {
-		fmt.Fprintf(w, "stages      (share of analysis+output CPU time; µs per article)\n")
+		fmt.Fprintf(w, "stages      (share of read+analysis+output time; µs per article)\n")
 		row := func(name string, d time.Duration) {
 			per := 0.0
 			if r.articles > 0 {
@@ -222,6 +248,7 @@ func (r *benchResult) print(w io.Writer) {
 			}
 			fmt.Fprintf(w, "  %-9s %5.1f%%  %8.1f µs\n", name, 100*float64(d)/float64(total), per)
 		}
+		row("read", r.readTime)
 		for i, n := range r.stages {
 			row(n, r.stageTime[i])
 		}
