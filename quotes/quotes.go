@@ -1,10 +1,1151 @@
-// Package quotes is a stage of the analysis pipeline (see package pipeline).
+// Package quotes finds who said what: direct quotes (in quote marks, split
+// around their attribution, running over paragraphs, floating paragraphs that
+// continue the previous speaker), indirect speech ("X said (that) …",
+// "according to X, …", "X maintains that …"), mixed quotes (reported speech
+// with quoted fragments) and relays ("Reuters cited X as saying …", "AFP
+// reported that X told reporters …").
+//
+// It is rule-based over the tokens and sentences of package text, with its
+// lexicons (cue verbs, skipped adverbs, determiners, role words) embedded
+// from data/. The speaker is a mention span; package names resolves it to an
+// entity.
 package quotes
 
-import "github.com/verbatim-news/verbatim"
+import (
+	"sort"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/names"
+)
 
 // Stage is this package's pipeline stage.
 var Stage = verbatim.StageFunc{N: "quotes", F: Process}
 
-// Process adds this stage's layer to the document.
-func Process(d *verbatim.Doc) {}
+// region is a stretch of text between quote marks.
+type region struct {
+	open, close int // token indexes of the marks; close = -1 when unclosed
+	content     verbatim.Span
+	words       int
+	used        bool
+}
+
+type state struct {
+	d       *verbatim.Doc
+	s       string
+	toks    []verbatim.Token
+	sentOf  []int32 // token -> sentence
+	inQ     []int32 // token -> region index, -1 outside quotes
+	regs    []region
+	usedCue []bool
+	subj    map[int]verbatim.Span // sentence -> last speaker found in it
+	out     []verbatim.Quote
+	lowbuf  []byte
+}
+
+// Process adds d.Quotes. It never panics on any input (the pipeline would
+// recover, but a stage must not rely on that).
+func Process(d *verbatim.Doc) {
+	if len(d.Tokens) == 0 || len(d.Sentences) == 0 || len(d.Clean) != len(d.Text) {
+		return
+	}
+	st := &state{d: d, s: d.Clean, toks: d.Tokens}
+	st.index()
+	st.findRegions()
+	st.direct()
+	st.indirect()
+	st.finish()
+}
+
+func (st *state) index() {
+	n := len(st.toks)
+	st.sentOf = make([]int32, n)
+	st.inQ = make([]int32, n)
+	st.usedCue = make([]bool, n)
+	for i := range st.inQ {
+		st.inQ[i] = -1
+		st.sentOf[i] = -1
+	}
+	for si, s := range st.d.Sentences {
+		for k := s.First; k < s.Last && k < n; k++ {
+			st.sentOf[k] = int32(si)
+		}
+	}
+	st.subj = map[int]verbatim.Span{}
+}
+
+// tok returns the text of token i.
+func (st *state) tok(i int) string { return st.s[st.toks[i].Start:st.toks[i].End] }
+
+// low returns token i lower-cased; the result is only valid until the next call.
+func (st *state) low(i int) string {
+	t := st.tok(i)
+	st.lowbuf = st.lowbuf[:0]
+	for k := 0; k < len(t); k++ {
+		c := t[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		st.lowbuf = append(st.lowbuf, c)
+	}
+	// normalise the curly apostrophe of "it’s", "Trump’s"
+	return string(st.lowbuf)
+}
+
+func (st *state) isWord(i int) bool {
+	return i >= 0 && i < len(st.toks) && st.toks[i].Kind != verbatim.Punct
+}
+
+func (st *state) isCap(i int) bool {
+	if !st.isWord(i) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(st.tok(i))
+	return unicode.IsUpper(r)
+}
+
+func (st *state) isPunct(i int, p string) bool {
+	return i >= 0 && i < len(st.toks) && st.toks[i].Kind == verbatim.Punct && st.tok(i) == p
+}
+
+func (st *state) isPoss(i int) bool {
+	if !st.isWord(i) {
+		return false
+	}
+	t := st.tok(i)
+	return t == "'s" || t == "’s" || t == "'S" || t == "’S"
+}
+
+func (st *state) cue(i int) uint8 {
+	if !st.isWord(i) || st.capMid(i) {
+		return 0
+	}
+	return cues[st.low(i)]
+}
+
+func (st *state) sentence(i int) (lo, hi int) {
+	if i < 0 || i >= len(st.toks) || st.sentOf[i] < 0 {
+		return i, i + 1
+	}
+	s := st.d.Sentences[st.sentOf[i]]
+	return s.First, s.Last
+}
+
+// capMid reports whether token i is capitalised inside its sentence
+// ("Secretary of State Marco Rubio": "State" is no cue).
+func (st *state) capMid(i int) bool {
+	if !st.isCap(i) {
+		return false
+	}
+	lo, _ := st.sentence(i)
+	if i == lo {
+		return false
+	}
+	for k := lo; k < i; k++ {
+		if st.isWord(k) {
+			return !st.isPunct(i-1, ":") && st.mark(i-1) == 0
+		}
+	}
+	return false
+}
+
+// ---- quote marks -------------------------------------------------------
+
+// markKind: 1 opening, 2 closing, 3 ambiguous (straight double quote).
+func (st *state) mark(i int) int {
+	if st.toks[i].Kind != verbatim.Punct {
+		return 0
+	}
+	switch st.tok(i) {
+	case "“", "«", "„":
+		return 1
+	case "”", "»":
+		return 2
+	case "\"":
+		return 3
+	case "`":
+		if i+1 < len(st.toks) && st.tok(i+1) == "`" && st.toks[i+1].Start == st.toks[i].End {
+			return 1
+		}
+	case "'":
+		if i+1 < len(st.toks) && st.tok(i+1) == "'" && st.toks[i+1].Start == st.toks[i].End {
+			return 2
+		}
+	}
+	return 0
+}
+
+// opensHere decides whether an ambiguous mark at token i opens a quote: it
+// does when preceded by a space, the start or an opening bracket.
+func (st *state) opensHere(i int) bool {
+	p := st.toks[i].Start
+	if p == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(st.s[:p])
+	return unicode.IsSpace(r) || r == '(' || r == '[' || r == '—' || r == '-'
+}
+
+// paraRange returns the token range of each paragraph.
+func (st *state) paraRanges() [][2]int {
+	np := len(st.d.Paragraphs)
+	out := make([][2]int, np)
+	for i := range out {
+		out[i] = [2]int{-1, -1}
+	}
+	for _, s := range st.d.Sentences {
+		if s.Para < 0 || s.Para >= np {
+			continue
+		}
+		if out[s.Para][0] < 0 {
+			out[s.Para][0] = s.First
+		}
+		out[s.Para][1] = s.Last
+	}
+	return out
+}
+
+func (st *state) findRegions() {
+	pending := -1 // region left open at the end of the previous paragraph
+	for _, pr := range st.paraRanges() {
+		lo, hi := pr[0], pr[1]
+		if lo < 0 || hi > len(st.toks) {
+			continue
+		}
+		cur := -1
+		for i := lo; i < hi; i++ {
+			m := st.mark(i)
+			if m == 0 {
+				continue
+			}
+			step := 1
+			if st.tok(i) == "`" || st.tok(i) == "'" {
+				step = 2
+			}
+			if m == 3 {
+				if cur < 0 && st.opensHere(i) {
+					m = 1
+				} else if cur >= 0 {
+					m = 2
+				} else {
+					continue
+				}
+			}
+			if m == 1 {
+				if cur >= 0 {
+					// an opening mark inside an open quote: the previous
+					// one was never closed; restart here.
+					st.regs[cur].close = -1
+				}
+				if i == lo && pending >= 0 {
+					// a quote running over paragraphs continues here
+					cur = pending
+					pending = -1
+				} else {
+					st.regs = append(st.regs, region{open: i, close: -1})
+					cur = len(st.regs) - 1
+				}
+				i += step - 1
+				continue
+			}
+			if cur >= 0 {
+				st.regs[cur].close = i + step - 1
+				st.setRegion(cur, i)
+				cur = -1
+			}
+			i += step - 1
+		}
+		pending = -1
+		if cur >= 0 {
+			// unclosed at the paragraph end: the quote may continue in the
+			// next paragraph (which opens with a quote mark).
+			st.setRegion(cur, hi)
+			pending = cur
+		}
+	}
+	// Drop regions that never closed and never continued into a closed one:
+	// keep them (a quote cut by the end of the text) only when long.
+}
+
+// setRegion records region r as ending before token end (exclusive), and
+// marks its tokens.
+func (st *state) setRegion(r, end int) {
+	g := &st.regs[r]
+	first := g.open + 1
+	if st.tok(g.open) == "`" {
+		first = g.open + 2
+	}
+	if end > len(st.toks) {
+		end = len(st.toks)
+	}
+	for k := g.open; k < end; k++ {
+		st.inQ[k] = int32(r)
+	}
+	if g.close >= 0 {
+		st.inQ[g.close] = int32(r)
+	}
+	if first >= end {
+		g.content = verbatim.Span{}
+		g.words = 0
+		return
+	}
+	last := end - 1
+	// trim a trailing comma ("“Q,” he said")
+	for last > first && st.toks[last].Kind == verbatim.Punct && (st.tok(last) == "," || st.tok(last) == "'" && last == end-1) {
+		last--
+	}
+	g.content = verbatim.Span{Start: st.toks[first].Start, End: st.toks[last].End}
+	w := 0
+	for k := first; k < end; k++ {
+		if st.toks[k].Kind != verbatim.Punct {
+			w++
+		}
+	}
+	g.words = w
+}
+
+// ---- noun phrases ------------------------------------------------------
+
+// leftNP finds the speaker noun phrase ending just before token k, not
+// before token lo. It skips adverbs and auxiliaries ("Trump also said",
+// "has said") and appositives (", who recently met Putin,").
+func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
+	i := k - 1
+	for i >= lo && st.isWord(i) && adverbs[st.low(i)] {
+		i--
+	}
+	if i < lo {
+		return verbatim.Span{}, false
+	}
+	if st.isPunct(i, ",") {
+		// an appositive or relative clause: "X, who …, told"
+		for c := i - 1; c >= lo; c-- {
+			if st.isPunct(c, ",") {
+				if c+1 < i && st.isWord(c+1) {
+					w := st.low(c + 1)
+					if w == "who" || w == "which" || w == "whose" || dets[w] || st.isCap(c+1) {
+						j := c - 1
+						for j >= lo && st.isWord(j) && adverbs[st.low(j)] {
+							j--
+						}
+						if j >= lo && st.isWord(j) {
+							return st.npEndingAt(j, lo)
+						}
+					}
+				}
+				break
+			}
+			if st.mark(c) != 0 || st.isPunct(c, ".") {
+				break
+			}
+		}
+		return verbatim.Span{}, false
+	}
+	if !st.isWord(i) {
+		return verbatim.Span{}, false
+	}
+	return st.npEndingAt(i, lo)
+}
+
+// npEndingAt builds the noun phrase whose head is token i.
+func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
+	w := st.low(i)
+	if pronouns[w] {
+		return st.toks[i].Span, true
+	}
+	if stops[w] || cues[w] != 0 || adverbs[w] {
+		return verbatim.Span{}, false
+	}
+	capHead := st.isCap(i)
+	if !capHead && !plausibleNoun(w) {
+		return verbatim.Span{}, false
+	}
+	j := i
+	n := 1
+	for j-1 >= lo && n < 9 {
+		p := j - 1
+		if !st.isWord(p) {
+			break
+		}
+		if st.isPoss(p) {
+			if capHead || p-1 < lo || st.isCap(p-1) {
+				break
+			}
+			j = p
+			n++
+			continue
+		}
+		pw := st.low(p)
+		if dets[pw] {
+			j = p
+			break
+		}
+		if pw == "of" && capHead && st.isCap(p-1) && st.isCap(p+1) {
+			j = p
+			n++
+			continue
+		}
+		if stops[pw] || cues[pw] != 0 || pronouns[pw] || adverbs[pw] {
+			break
+		}
+		if st.isCap(p) {
+			j = p
+			n++
+			continue
+		}
+		if roles[pw] || (!capHead && n < 4 && plausibleNoun(pw)) {
+			j = p
+			n++
+			continue
+		}
+		break
+	}
+	return verbatim.Span{Start: st.toks[j].Start, End: st.toks[i].End}, true
+}
+
+// plausibleNoun rejects lower-case words that are obviously not a noun head.
+func plausibleNoun(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	n := len(w)
+	if n > 4 && (w[n-2:] == "ly" || w[n-3:] == "ing" || w[n-2:] == "ed") {
+		return false
+	}
+	return !stops[w] && !adverbs[w] && !dets[w]
+}
+
+// rightNP finds a noun phrase starting at token k and not reaching hi
+// ("said the source", "according to U.S. officials").
+func (st *state) rightNP(k, hi int) (verbatim.Span, int, bool) {
+	i := k
+	last := -1
+	for i < hi && i-k < 9 {
+		if !st.isWord(i) {
+			if st.isPunct(i, "-") && last >= 0 {
+				i++
+				continue
+			}
+			break
+		}
+		w := st.low(i)
+		if st.isPoss(i) {
+			i++
+			continue
+		}
+		if dets[w] && last < 0 {
+			i++
+			continue
+		}
+		if w == "of" && last >= 0 && st.isCap(i+1) {
+			i++
+			continue
+		}
+		if stops[w] || cues[w] != 0 || adverbs[w] {
+			break
+		}
+		if pronouns[w] {
+			if last < 0 && i == k {
+				return st.toks[i].Span, i + 1, true
+			}
+			break
+		}
+		if st.isCap(i) || plausibleNoun(w) || roles[w] {
+			last = i
+			i++
+			continue
+		}
+		break
+	}
+	if last < 0 {
+		return verbatim.Span{}, k, false
+	}
+	return verbatim.Span{Start: st.toks[k].Start, End: st.toks[last].End}, last + 1, true
+}
+
+// subject finds the subject of sentence [lo, hi): the speaker found
+// earlier in it, or its first noun phrase (after an opening adverbial
+// phrase: "In Moscow, Putin …").
+func (st *state) subject(lo, hi int) (verbatim.Span, bool) {
+	if lo < 0 || lo >= len(st.toks) {
+		return verbatim.Span{}, false
+	}
+	if sp, ok := st.subj[int(st.sentOf[lo])]; ok {
+		return sp, true
+	}
+	i := lo
+	for i < hi && st.mark(i) != 0 {
+		i++
+	}
+	if i < hi && st.isWord(i) && (stops[st.low(i)] || adverbs[st.low(i)]) {
+		// skip the opener up to its comma
+		c := i
+		for c < hi && c-i < 8 && !st.isPunct(c, ",") {
+			c++
+		}
+		if c < hi && st.isPunct(c, ",") {
+			i = c + 1
+		}
+	}
+	sp, _, ok := st.rightNP(i, hi)
+	if !ok {
+		return sp, false
+	}
+	// possessor heads ("Trump's envoy") are fine as they are; a pronoun too.
+	return sp, true
+}
+
+// ---- attribution around one cue ----------------------------------------
+
+type attr struct {
+	speaker, cue, addressee, via verbatim.Span
+	after                        int // first token after the cue phrase (addressee included)
+	participle                   bool
+}
+
+// speakerOf finds the speaker of the cue at token k in sentence [lo, hi).
+func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
+	a := attr{cue: st.toks[k].Span, after: k + 1}
+	w := st.low(k)
+	// "Reuters cited Trump as saying", "Trump was quoted as saying"
+	if (w == "saying" || w == "telling") && k-1 >= lo && st.low(k-1) == "as" {
+		p := k - 2
+		if p >= lo && st.isWord(p) && (st.low(p) == "quoted" || st.low(p) == "cited") {
+			sp, ok := st.leftNP(p, lo)
+			if ok {
+				a.speaker = sp
+				return a, true
+			}
+		}
+		sp, ok := st.leftNP(k-1, lo)
+		if ok {
+			a.speaker = sp
+			// the relay: "<via> cited/quoted <speaker> as saying"
+			j := k - 2
+			for j >= lo && st.toks[j].Start >= sp.Start {
+				j--
+			}
+			if j >= lo && st.isWord(j) && cues[st.low(j)]&cueRelay != 0 {
+				if via, ok := st.leftNP(j, lo); ok {
+					a.via = via
+				}
+			}
+			return a, true
+		}
+	}
+	participle := len(w) > 4 && w[len(w)-3:] == "ing"
+	// skip adverbs to see whether a comma precedes: ", saying that"
+	i := k - 1
+	for i >= lo && st.isWord(i) && adverbs[st.low(i)] {
+		i--
+	}
+	ci := i
+	if ci >= lo && st.mark(ci) != 0 && st.isPunct(ci-1, ",") {
+		ci-- // ",” adding that"
+	}
+	if participle && (i < lo || st.isPunct(ci, ",") || st.isPunct(i, "—")) {
+		a.participle = true
+		if sp, ok := st.subject(lo, hi); ok {
+			a.speaker = sp
+			return a, true
+		}
+		return a, false
+	}
+	if sp, ok := st.leftNP(k, lo); ok {
+		// a relative clause without complement: "which he claimed"
+		return st.withAddressee(a, sp, k, hi), true
+	}
+	// inverted: "…,” said Trump", "…, said the source."
+	if i >= lo && (st.isPunct(i, ",") || st.mark(i) == 2 || st.mark(i) == 3) {
+		if sp, next, ok := st.rightNP(k+1, hi); ok {
+			a.speaker = sp
+			a.after = next
+			return a, true
+		}
+	}
+	return a, false
+}
+
+func (st *state) withAddressee(a attr, sp verbatim.Span, k, hi int) attr {
+	a.speaker = sp
+	if cues[st.low(k)]&cueTell != 0 {
+		if ad, next, ok := st.rightNP(k+1, hi); ok && !st.isPronounSpan(ad) {
+			a.addressee = ad
+			a.after = next
+		}
+	}
+	return a
+}
+
+func (st *state) isPronounSpan(sp verbatim.Span) bool {
+	w := st.s[sp.Start:sp.End]
+	return len(w) <= 4 && pronouns[lowerASCII(w)]
+}
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// ---- direct quotes ----------------------------------------------------
+
+func (st *state) direct() {
+	lastSpeaker := map[int]int{} // paragraph -> index in st.out of its last attributed direct quote
+	prevPara := -1
+	prevParaLast := -1
+	for ri := range st.regs {
+		g := &st.regs[ri]
+		if g.content.Empty() {
+			continue
+		}
+		para := -1
+		if st.sentOf[g.open] >= 0 {
+			para = st.d.Sentences[st.sentOf[g.open]].Para
+		}
+		if para != prevPara {
+			if prevPara >= 0 {
+				if li, ok := lastSpeaker[prevPara]; ok {
+					prevParaLast = li
+				} else {
+					prevParaLast = -1
+				}
+			}
+			prevPara = para
+		}
+		lo, hi := st.sentence(g.open)
+		endTok := g.close
+		if endTok < 0 {
+			endTok = g.open
+			for endTok+1 < len(st.toks) && st.inQ[endTok+1] == int32(ri) {
+				endTok++
+			}
+		}
+		_, shi := st.sentence(endTok)
+		// Is the quote the whole sentence (apart from its attribution)?
+		startsSentence := g.open == lo
+		q := verbatim.Quote{Span: g.content, Type: verbatim.Direct, Speaker: -1}
+		found := false
+		// 1. attribution before: "Trump told reporters: “…”", "saying that “…”"
+		if !startsSentence && g.words >= 2 {
+			p := g.open - 1
+			colon := false
+			if st.isPunct(p, ":") || st.isPunct(p, ",") {
+				colon = st.isPunct(p, ":")
+				p--
+			}
+			that := false
+			if st.isWord(p) && st.low(p) == "that" {
+				that = true
+				p--
+			}
+			// the cue within a few tokens before, with an addressee between
+			for k := p; k >= lo && k >= p-5; k-- {
+				if !st.isWord(k) || st.inQ[k] >= 0 {
+					break
+				}
+				c := st.cue(k)
+				if c == 0 {
+					continue
+				}
+				if c&cueSpeech == 0 && !colon && !that {
+					break
+				}
+				reachesEnd := st.reachesEnd(endTok, shi)
+				if !reachesEnd && !colon {
+					break
+				}
+				a, ok := st.speakerOf(k, lo, hi)
+				if !ok {
+					break
+				}
+				st.fill(&q, a, 0.9)
+				st.usedCue[k] = true
+				found = true
+				break
+			}
+		}
+		// 2. attribution after: "“…,” Trump said", "“…,” said the source"
+		if !found && g.close >= 0 && st.quoteInvites(ri) {
+			j := g.close + 1
+			if st.isPunct(j, ",") {
+				j++
+			}
+			_, ahi := st.sentence(j)
+			if j < len(st.toks) && st.sentOf[j] >= 0 && ahi > j {
+				for k := j; k < ahi && k <= j+8; k++ {
+					if !st.isWord(k) || st.inQ[k] >= 0 {
+						if st.isPoss(k) || st.isPunct(k, "-") {
+							continue
+						}
+						break
+					}
+					if st.cue(k) == 0 {
+						continue
+					}
+					if st.low(k) == "according" {
+						break
+					}
+					a, ok := st.speakerOf(k, j, ahi)
+					if !ok {
+						break
+					}
+					if k > j && a.speaker.Start < st.toks[j].Start {
+						break
+					}
+					st.fill(&q, a, 0.9)
+					st.usedCue[k] = true
+					found = true
+					break
+				}
+			}
+		}
+		// 3. continuation of the previous speaker
+		if !found && startsSentence && g.words >= 3 {
+			prev := -1
+			if li, ok := lastSpeaker[para]; ok {
+				prev = li
+			} else if prevParaLast >= 0 && st.d.Paragraphs[para].Start == st.toks[g.open].Start {
+				prev = prevParaLast
+			}
+			if prev >= 0 {
+				p := st.out[prev]
+				q.Speaker = p.Speaker
+				q.SpeakerAt = p.SpeakerAt
+				q.Via = p.Via
+				q.Confidence = 0.6
+				found = true
+			}
+		}
+		if !found {
+			continue
+		}
+		g.used = true
+		st.out = append(st.out, q)
+		if para >= 0 {
+			lastSpeaker[para] = len(st.out) - 1
+		}
+		if !q.SpeakerAt.Empty() && st.sentOf[g.open] >= 0 {
+			st.subj[int(st.sentOf[g.open])] = q.SpeakerAt
+		}
+	}
+}
+
+// reachesEnd reports whether the quote ending at token e closes its
+// sentence (only punctuation follows before the sentence end hi).
+func (st *state) reachesEnd(e, hi int) bool {
+	for k := e + 1; k < hi; k++ {
+		if st.isWord(k) {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteInvites reports whether a closed quote ends in a way that calls for
+// an attribution after it: “…,” “…?” “…!” or ”, or it is followed by words
+// in the same sentence.
+func (st *state) quoteInvites(ri int) bool {
+	g := st.regs[ri]
+	c := g.close
+	if st.tok(c) == "'" {
+		c--
+	}
+	if c-1 >= 0 && st.toks[c-1].Kind == verbatim.Punct {
+		switch st.tok(c - 1) {
+		case ",", "?", "!", "—", "-", "…":
+			return true
+		case ".":
+			return false
+		}
+	}
+	if st.isPunct(g.close+1, ",") {
+		return true
+	}
+	return false
+}
+
+func (st *state) fill(q *verbatim.Quote, a attr, conf float64) {
+	q.Cue = a.cue
+	q.SpeakerAt = a.speaker
+	q.Addressee = a.addressee
+	q.Via = a.via
+	q.Confidence = conf
+	if !a.speaker.Empty() {
+		if st.isPronounSpan(a.speaker) {
+			q.Confidence *= 0.95
+		}
+	}
+}
+
+// ---- indirect and mixed speech ------------------------------------------
+
+var clauseOpeners = map[string]bool{"in": true, "on": true, "at": true, "with": true, "for": true, "to": true,
+	"during": true, "after": true, "before": true, "last": true, "this": true, "earlier": true, "later": true,
+	"from": true, "about": true, "of": true, "by": true, "as": true, "into": true, "over": true, "and": true,
+	"or": true, "but": true, "so": true, "up": true, "out": true, "off": true, "down": true, "back": true}
+
+func (st *state) indirect() {
+	for si, sen := range st.d.Sentences {
+		lo, hi := sen.First, sen.Last
+		if hi > len(st.toks) || lo >= hi {
+			continue
+		}
+		var cand []verbatim.Quote
+		var relayCue []bool
+		for k := lo; k < hi; k++ {
+			if st.usedCue[k] || st.inQ[k] >= 0 || !st.isWord(k) {
+				continue
+			}
+			w := st.low(k)
+			if w == "according" && st.isWord(k+1) && st.low(k+1) == "to" {
+				if q, ok := st.accordingTo(k, lo, hi); ok {
+					cand = append(cand, q)
+					relayCue = append(relayCue, false)
+				}
+				continue
+			}
+			c := cues[w]
+			if c == 0 || st.capMid(k) {
+				continue
+			}
+			a, ok := st.speakerOf(k, lo, hi)
+			if !ok {
+				continue
+			}
+			// a relative clause without complement: "which he claimed", "claims that Putin repeated"
+			if sb := k - 1; sb-1 >= lo && !a.participle && st.toks[sb].Span == a.speaker {
+				pw := st.low(sb - 1)
+				if pw == "which" || pw == "what" || pw == "who" {
+					continue
+				}
+			}
+			if !a.participle && !a.speaker.Empty() {
+				st.subj[si] = a.speaker
+			}
+			// forward content: CUE [ADDRESSEE] [PP] [that] CLAUSE
+			if q, ok := st.forward(k, a, c, lo, hi); ok {
+				cand = append(cand, q)
+				relayCue = append(relayCue, c&cueRelay != 0)
+				continue
+			}
+			// backward: CLAUSE, SPEAKER CUE.
+			if q, ok := st.backward(k, a, c, lo, hi); ok {
+				cand = append(cand, q)
+				relayCue = append(relayCue, false)
+			}
+		}
+		// nested attributions: a relay gives way to the inner one; other
+		// nested ones are dropped.
+		drop := make([]bool, len(cand))
+		for i := range cand {
+			for j := range cand {
+				if i == j || drop[i] || drop[j] {
+					continue
+				}
+				if cand[i].Span.Contains(cand[j].Span) && cand[i].Span != cand[j].Span && cand[i].Span.Contains(cand[j].Cue) {
+					if relayCue[i] {
+						drop[i] = true
+						if cand[j].Via.Empty() {
+							cand[j].Via = cand[i].SpeakerAt
+						}
+					} else {
+						drop[j] = true
+					}
+				}
+			}
+		}
+		for i, q := range cand {
+			if drop[i] {
+				continue
+			}
+			// a direct quote already covering it
+			dup := false
+			for _, o := range st.out {
+				if o.Span.Overlaps(q.Span) && o.Type == verbatim.Direct && o.Span.Len()*2 > q.Span.Len() {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				st.out = append(st.out, q)
+			}
+		}
+	}
+}
+
+// forward finds content after the cue at k.
+func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bool) {
+	i := a.after
+	// skip time words and prepositional phrases up to "that" ("said Sunday
+	// that", "told CNN in a televised interview that")
+	that := -1
+	for j := i; j < hi && j <= i+7; j++ {
+		if !st.isWord(j) {
+			break
+		}
+		if st.low(j) == "that" {
+			that = j
+			break
+		}
+		if cues[st.low(j)] != 0 {
+			// "repeated past claims that": a cue noun inside the window
+			if st.isWord(j+1) && st.low(j+1) == "that" {
+				st.usedCue[j] = true
+				continue
+			}
+			break
+		}
+	}
+	start := i
+	colon := false
+	if that >= 0 {
+		start = that + 1
+	} else if st.isPunct(i, ":") {
+		start = i + 1
+		colon = true
+	} else if !a.addressee.Empty() {
+		// "told reporters aboard Air Force One he was …": skip a PP to a pronoun
+		for j := i; j < hi && j <= i+7; j++ {
+			if st.isWord(j) && pronouns[st.low(j)] && st.low(j) != "it" {
+				start = j
+				break
+			}
+			if !st.isWord(j) {
+				break
+			}
+		}
+	}
+	if start >= hi {
+		return verbatim.Quote{}, false
+	}
+	if that < 0 && !colon {
+		if c&cueSpeech == 0 && st.mark(start) == 0 {
+			return verbatim.Quote{}, false
+		}
+		if !st.isWord(start) && st.mark(start) == 0 {
+			return verbatim.Quote{}, false
+		}
+		if st.isWord(start) && clauseOpeners[st.low(start)] {
+			return verbatim.Quote{}, false
+		}
+		if a.participle && st.isWord(start) && !pronouns[st.low(start)] && !dets[st.low(start)] && !st.isCap(start) {
+			return verbatim.Quote{}, false
+		}
+	}
+	end := hi
+	// cut before ", <participle cue>" or ", according to" that starts another attribution
+	for j := start + 1; j < hi; j++ {
+		if st.isPunct(j, ",") || (st.mark(j) == 2 && st.isPunct(j-1, ",")) {
+			n := j + 1
+			if st.mark(j) == 2 {
+				n = j + 1
+			} else if n < hi && st.mark(n) == 2 {
+				n++
+			}
+			for n < hi && st.isWord(n) && adverbs[st.low(n)] {
+				n++
+			}
+			if n < hi && st.isWord(n) {
+				w := st.low(n)
+				if (len(w) > 4 && w[len(w)-3:] == "ing" && cues[w] != 0) || (w == "according" && st.isWord(n+1) && st.low(n+1) == "to") {
+					end = j
+					if st.mark(j) == 2 {
+						end = j + 1
+					}
+					break
+				}
+			}
+		}
+	}
+	// trim trailing punctuation (but keep a closing quote mark)
+	for end-1 > start && st.toks[end-1].Kind == verbatim.Punct && st.mark(end-1) == 0 && st.tok(end-1) != ")" {
+		end--
+	}
+	words, quoted, allQuoted := 0, false, true
+	for j := start; j < end; j++ {
+		if st.inQ[j] >= 0 {
+			quoted = true
+		} else if st.isWord(j) {
+			allQuoted = false
+		}
+		if st.isWord(j) {
+			words++
+		}
+	}
+	if words < 3 {
+		return verbatim.Quote{}, false
+	}
+	q := verbatim.Quote{Span: verbatim.Span{Start: st.toks[start].Start, End: st.toks[end-1].End}, Type: verbatim.Indirect, Speaker: -1}
+	conf := 0.8
+	if that < 0 {
+		conf = 0.7
+	}
+	if a.participle {
+		conf -= 0.05
+	}
+	if quoted {
+		q.Type = verbatim.Mixed
+		if allQuoted {
+			q.Type = verbatim.Direct
+			if r := st.inQ[start]; r >= 0 && !st.regs[r].content.Empty() {
+				q.Span = st.regs[r].content
+			}
+		}
+	}
+	st.fill(&q, a, conf)
+	return q, true
+}
+
+// backward finds content before the cue: "CLAUSE, sources said." or
+// "CLAUSE, said the source."
+func (st *state) backward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bool) {
+	// only a short tail may follow the cue phrase ("said on Tuesday.")
+	tail := 0
+	for j := a.after; j < hi; j++ {
+		if st.isWord(j) {
+			tail++
+			if st.low(j) == "that" {
+				return verbatim.Quote{}, false
+			}
+		}
+		if st.isPunct(j, ",") || st.isPunct(j, ":") {
+			break
+		}
+	}
+	if tail > 6 {
+		return verbatim.Quote{}, false
+	}
+	// the comma before the speaker (or before the cue when inverted)
+	first := k
+	if !a.speaker.Empty() && a.speaker.Start < st.toks[k].Start {
+		for first > lo && st.toks[first-1].Start >= a.speaker.Start {
+			first--
+		}
+	}
+	p := first - 1
+	for p >= lo && st.isWord(p) && adverbs[st.low(p)] {
+		p--
+	}
+	if p < lo || !(st.isPunct(p, ",") || st.mark(p) == 2) {
+		return verbatim.Quote{}, false
+	}
+	end := p
+	if st.mark(p) == 2 {
+		end = p + 1
+	}
+	start := lo
+	for start < end && st.toks[start].Kind == verbatim.Punct && st.mark(start) == 0 {
+		start++
+	}
+	words := 0
+	quoted := false
+	for j := start; j < end; j++ {
+		if st.isWord(j) {
+			words++
+		}
+		if st.inQ[j] >= 0 {
+			quoted = true
+		}
+	}
+	if words < 4 {
+		return verbatim.Quote{}, false
+	}
+	q := verbatim.Quote{Span: verbatim.Span{Start: st.toks[start].Start, End: st.toks[end-1].End}, Type: verbatim.Indirect, Speaker: -1}
+	if quoted {
+		q.Type = verbatim.Mixed
+	}
+	st.fill(&q, a, 0.75)
+	return q, true
+}
+
+// accordingTo handles "according to X, CLAUSE" and "CLAUSE, according to X".
+func (st *state) accordingTo(k, lo, hi int) (verbatim.Quote, bool) {
+	sp, next, ok := st.rightNP(k+2, hi)
+	if !ok {
+		return verbatim.Quote{}, false
+	}
+	a := attr{speaker: sp, cue: verbatim.Span{Start: st.toks[k].Start, End: st.toks[k+1].End}}
+	var start, end int
+	if k == lo || (k-1 >= lo && st.toks[k-1].Kind == verbatim.Punct && st.mark(k-1) == 0 && k-1 == lo) {
+		// According to X, CLAUSE.
+		j := next
+		for j < hi && !st.isPunct(j, ",") {
+			j++
+		}
+		start, end = j+1, hi
+	} else {
+		p := k - 1
+		if !st.isPunct(p, ",") && st.mark(p) != 2 {
+			return verbatim.Quote{}, false
+		}
+		start, end = lo, p
+		if st.mark(p) == 2 {
+			end = p + 1
+		}
+	}
+	for end-1 > start && st.toks[end-1].Kind == verbatim.Punct && st.mark(end-1) == 0 {
+		end--
+	}
+	if start >= end || end > hi {
+		return verbatim.Quote{}, false
+	}
+	words, quoted := 0, false
+	for j := start; j < end; j++ {
+		if st.isWord(j) {
+			words++
+		}
+		if st.inQ[j] >= 0 {
+			quoted = true
+		}
+	}
+	if words < 3 {
+		return verbatim.Quote{}, false
+	}
+	q := verbatim.Quote{Span: verbatim.Span{Start: st.toks[start].Start, End: st.toks[end-1].End}, Type: verbatim.Indirect, Speaker: -1}
+	if quoted {
+		q.Type = verbatim.Mixed
+	}
+	st.fill(&q, a, 0.75)
+	return q, true
+}
+
+// finish resolves speakers, sorts the quotes and stores them.
+func (st *state) finish() {
+	sort.SliceStable(st.out, func(i, j int) bool { return st.out[i].Start < st.out[j].Start })
+	// drop exact duplicates
+	out := st.out[:0]
+	for i, q := range st.out {
+		if i > 0 && q.Span == out[len(out)-1].Span {
+			continue
+		}
+		out = append(out, q)
+	}
+	for i := range out {
+		q := &out[i]
+		q.Speaker = -1
+		if !q.SpeakerAt.Empty() {
+			q.Speaker = resolve(st.d, q.SpeakerAt)
+		}
+		if q.Speaker < 0 && q.SpeakerAt.Empty() {
+			q.Confidence *= 0.5
+		}
+	}
+	st.d.Quotes = append(st.d.Quotes, out...)
+}
+
+// resolve calls names.Resolve, guarding against a panic there so that the
+// quotes found are kept.
+func resolve(d *verbatim.Doc, sp verbatim.Span) (e int) {
+	defer func() {
+		if recover() != nil {
+			e = -1
+		}
+	}()
+	return names.Resolve(d, sp)
+}
