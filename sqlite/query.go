@@ -1,0 +1,411 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+const hitCols = `q.id, q.text, q.type, coalesce(q.speaker,''), q.cue, q.addressee, q.via, a.ext_id, a.title, a.outlet,
+	a.published, q.said_on, q.start, q.end, q.speaker_mention`
+
+func scanHits(rows *sql.Rows) ([]verbatim.QuoteHit, error) {
+	defer rows.Close()
+	hits := []verbatim.QuoteHit{}
+	for rows.Next() {
+		var h verbatim.QuoteHit
+		var typ string
+		if err := rows.Scan(&h.ID, &h.Text, &typ, &h.Speaker, &h.Cue, &h.Addressee, &h.Via, &h.ArticleID, &h.Title,
+			&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention); err != nil {
+			return nil, queryErr(err)
+		}
+		h.Type = verbatim.QuoteType(typ)
+		hits = append(hits, h)
+	}
+	return hits, queryErr(rows.Err())
+}
+
+// queryErr turns SQLite's complaints about a full-text query into a
+// *verbatim.QueryError.
+func queryErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	for _, k := range []string{"fts5", "syntax error", "unterminated string", "no such column", "unknown special query", "malformed MATCH"} {
+		if strings.Contains(msg, k) {
+			if i := strings.Index(msg, "fts5: "); i >= 0 {
+				msg = msg[i+6:]
+			} else if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "SQL logic error") {
+				msg = msg[i+2:]
+			}
+			msg = strings.TrimSuffix(msg, " (1)")
+			return &verbatim.QueryError{Msg: "search syntax: " + msg}
+		}
+	}
+	return err
+}
+
+func checkDate(name, v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	t, err := verbatim.ParseDate(v)
+	if err != nil {
+		// allow a year or a month
+		if len(v) == 4 || (len(v) == 7 && v[4] == '-') {
+			if t2, err2 := verbatim.ParseDate(v + map[int]string{4: "-01-01", 7: "-01"}[len(v)]); err2 == nil {
+				return t2.Format("2006-01-02"), nil
+			}
+		}
+		return "", &verbatim.QueryError{Msg: name + ": " + err.Error()}
+	}
+	return t.Format("2006-01-02"), nil
+}
+
+// speakerCond matches a quote's speaker by any known name form.
+const speakerCond = `(q.speaker_fold = ? OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias = ?))`
+
+// Quotes searches quotes, newest first.
+func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.QuoteResults, error) {
+	var where []string
+	var args []any
+	from := `quotes q JOIN articles a ON a.id = q.article_id`
+	if t := strings.TrimSpace(qq.Text); t != "" {
+		from = `quotes_fts f JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article_id`
+		where = append(where, `quotes_fts MATCH ?`)
+		args = append(args, t)
+	}
+	if sp := fold(qq.Speaker); sp != "" {
+		where = append(where, speakerCond)
+		args = append(args, sp, sp)
+	}
+	if o := strings.TrimSpace(qq.Outlet); o != "" {
+		where = append(where, `a.outlet = ? COLLATE NOCASE`)
+		args = append(args, o)
+	}
+	if qq.Article != "" {
+		where = append(where, `a.ext_id = ?`)
+		args = append(args, qq.Article)
+	}
+	since, err := checkDate("since", qq.Since)
+	if err != nil {
+		return verbatim.QuoteResults{}, err
+	}
+	until, err := checkDate("until", qq.Until)
+	if err != nil {
+		return verbatim.QuoteResults{}, err
+	}
+	if since != "" {
+		where = append(where, `q.day >= ?`)
+		args = append(args, since)
+	}
+	if until != "" {
+		where = append(where, `q.day <> '' AND q.day <= ?`)
+		args = append(args, until+"~") // "2025-03" and "2025-03-31" both fall before "2025-03-31~"
+	}
+	w := ""
+	if len(where) > 0 {
+		w = " WHERE " + strings.Join(where, " AND ")
+	}
+	limit, offset := qq.Limit, qq.Offset
+	if limit <= 0 {
+		limit = 20
+	}
+	if limit > 1000 {
+		limit = 1000
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	var res verbatim.QuoteResults
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+w, args...).Scan(&res.Total); err != nil {
+		return res, queryErr(err)
+	}
+	if res.Total == 0 {
+		res.Quotes = []verbatim.QuoteHit{}
+		return res, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM `+from+w+` ORDER BY q.day DESC, q.id DESC LIMIT ? OFFSET ?`,
+		append(args, limit, offset)...)
+	if err != nil {
+		return res, queryErr(err)
+	}
+	res.Quotes, err = scanHits(rows)
+	return res, err
+}
+
+// Speakers lists quoted speakers, most quoted first.
+func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.SpeakerSummary, error) {
+	if limit <= 0 || limit > 1000 {
+		limit = 100
+	}
+	args := []any{}
+	w := `q.speaker_fold IS NOT NULL`
+	if f := fold(q); f != "" {
+		like := "%" + escapeLike(f) + "%"
+		w += ` AND (q.speaker_fold LIKE ? ESCAPE '\' OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias LIKE ? ESCAPE '\'))`
+		args = append(args, like, escapeLike(f)+"%")
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT max(q.speaker), count(*), count(DISTINCT q.article_id),
+		coalesce(min(nullif(q.day,'')),''), coalesce(max(nullif(q.day,'')),'')
+		FROM quotes q WHERE `+w+` GROUP BY q.speaker_fold ORDER BY count(*) DESC, max(q.speaker) LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []verbatim.SpeakerSummary{}
+	for rows.Next() {
+		var sp verbatim.SpeakerSummary
+		if err := rows.Scan(&sp.Name, &sp.Quotes, &sp.Articles, &sp.First, &sp.Last); err != nil {
+			return nil, err
+		}
+		out = append(out, sp)
+	}
+	return out, rows.Err()
+}
+
+func escapeLike(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
+
+// Speaker returns everything a person said, oldest first. The name is
+// matched on the canonical name first, then on any name form.
+func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail, error) {
+	f := fold(name)
+	if f == "" {
+		return nil, verbatim.ErrNotFound
+	}
+	cond := `q.speaker_fold = ?`
+	args := []any{f}
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM quotes q WHERE `+cond, args...).Scan(&n); err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		cond = speakerCond
+		args = []any{f, f}
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
+		` ORDER BY q.day, q.id LIMIT 5000`, args...)
+	if err != nil {
+		return nil, err
+	}
+	hits, err := scanHits(rows)
+	if err != nil {
+		return nil, err
+	}
+	if len(hits) == 0 {
+		return nil, verbatim.ErrNotFound
+	}
+	d := &verbatim.SpeakerDetail{Statements: hits, Aliases: []string{}, Roles: []string{}}
+	d.Name = hits[0].Speaker
+	arts := map[string]bool{}
+	for _, h := range hits {
+		arts[h.ArticleID] = true
+		if h.SaidOn != "" || h.Published != "" {
+			day := h.SaidOn
+			if day == "" {
+				day = h.Published
+			}
+			if d.First == "" || day < d.First {
+				d.First = day
+			}
+			if day > d.Last {
+				d.Last = day
+			}
+		}
+	}
+	d.Quotes, d.Articles = len(hits), len(arts)
+	// roles and name forms of the entities that are this speaker
+	rrows, err := s.db.QueryContext(ctx, `SELECT DISTINCT e.roles, m.text FROM quotes q JOIN entities e ON e.id = q.speaker_entity
+		LEFT JOIN mentions m ON m.entity_id = e.id AND m.kind = 0 WHERE `+cond, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rrows.Close()
+	seenR, seenA := map[string]bool{}, map[string]bool{}
+	for rrows.Next() {
+		var roles string
+		var alias sql.NullString
+		if err := rrows.Scan(&roles, &alias); err != nil {
+			return nil, err
+		}
+		for _, r := range strings.Split(roles, "; ") {
+			if r != "" && !seenR[strings.ToLower(r)] {
+				seenR[strings.ToLower(r)] = true
+				d.Roles = append(d.Roles, r)
+			}
+		}
+		if alias.Valid && alias.String != "" && !seenA[alias.String] {
+			seenA[alias.String] = true
+			d.Aliases = append(d.Aliases, alias.String)
+		}
+	}
+	return d, rrows.Err()
+}
+
+// Article returns a stored article with its spans.
+func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, error) {
+	a := &verbatim.StoredArticle{Quotes: []verbatim.QuoteOut{}, Entities: []verbatim.EntityOut{}, Dates: []verbatim.DateOut{}}
+	var aid int64
+	err := s.db.QueryRowContext(ctx, `SELECT id, ext_id, title, url, outlet, published, hash, text FROM articles WHERE ext_id = ?`, id).
+		Scan(&aid, &a.ID, &a.Title, &a.URL, &a.Outlet, &a.Published, &a.Hash, &a.Text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, verbatim.ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT start, end, type, speaker, speaker_type, speaker_mention, sm_start, sm_end, cue,
+		cue_start, cue_end, addressee, via, confidence, said_on FROM quotes WHERE article_id = ? ORDER BY start`, aid)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var q verbatim.QuoteOut
+		var typ string
+		var speaker sql.NullString
+		var sms, sme, cs, ce sql.NullInt64
+		if err := rows.Scan(&q.Start, &q.End, &typ, &speaker, &q.SpeakerType, &q.SpeakerMention, &sms, &sme, &q.Cue, &cs, &ce,
+			&q.Addressee, &q.Via, &q.Confidence, &q.SaidOn); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		q.Type = verbatim.QuoteType(typ)
+		if speaker.Valid {
+			q.Speaker = &speaker.String
+		}
+		q.SpeakerStart, q.SpeakerEnd = nint(sms), nint(sme)
+		q.CueStart, q.CueEnd = nint(cs), nint(ce)
+		if q.Start >= 0 && q.End <= len(a.Text) && q.Start < q.End {
+			q.Text = a.Text[q.Start:q.End]
+		}
+		a.Quotes = append(a.Quotes, q)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, e.roles, m.text, m.start, m.end FROM entities e
+		LEFT JOIN mentions m ON m.entity_id = e.id WHERE e.article_id = ? ORDER BY e.idx, m.start`, aid)
+	if err != nil {
+		return nil, err
+	}
+	last := int64(-1)
+	for rows.Next() {
+		var eid int64
+		var name, typ, roles string
+		var mt sql.NullString
+		var ms, me sql.NullInt64
+		if err := rows.Scan(&eid, &name, &typ, &roles, &mt, &ms, &me); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if eid != last {
+			e := verbatim.EntityOut{Name: name, Type: verbatim.EntityType(typ), Mentions: []verbatim.MentionOut{}}
+			if roles != "" {
+				e.Roles = strings.Split(roles, "; ")
+			}
+			a.Entities = append(a.Entities, e)
+			last = eid
+		}
+		if mt.Valid {
+			e := &a.Entities[len(a.Entities)-1]
+			e.Mentions = append(e.Mentions, verbatim.MentionOut{Text: mt.String, Start: int(ms.Int64), End: int(me.Int64)})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT start, end, text, value FROM dates WHERE article_id = ? ORDER BY start`, aid)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var d verbatim.DateOut
+		if err := rows.Scan(&d.Start, &d.End, &d.Text, &d.Value); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		a.Dates = append(a.Dates, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	a.Stories, err = s.stories(ctx, `WHERE s.id IN (SELECT story_id FROM story_articles WHERE article_id = ?)`, aid)
+	return a, err
+}
+
+func nint(n sql.NullInt64) *int {
+	if !n.Valid {
+		return nil
+	}
+	i := int(n.Int64)
+	return &i
+}
+
+func (s *DB) stories(ctx context.Context, where string, args ...any) ([]verbatim.StorySummary, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.title, coalesce(a.ext_id,''), coalesce(a.title,''), coalesce(a.outlet,''),
+		coalesce(a.published,'') FROM stories s LEFT JOIN story_articles sa ON sa.story_id = s.id
+		LEFT JOIN articles a ON a.id = sa.article_id `+where+` ORDER BY s.id, a.published, a.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []verbatim.StorySummary{}
+	for rows.Next() {
+		var id, title string
+		var r verbatim.ArticleRef
+		if err := rows.Scan(&id, &title, &r.ID, &r.Title, &r.Outlet, &r.Published); err != nil {
+			return nil, err
+		}
+		if len(out) == 0 || out[len(out)-1].ID != id {
+			out = append(out, verbatim.StorySummary{ID: id, Title: title, Articles: []verbatim.ArticleRef{}})
+		}
+		if r.ID != "" {
+			st := &out[len(out)-1]
+			st.Articles = append(st.Articles, r)
+		}
+	}
+	return out, rows.Err()
+}
+
+// Stories lists the stories with their articles.
+func (s *DB) Stories(ctx context.Context) ([]verbatim.StorySummary, error) { return s.stories(ctx, "") }
+
+// Story returns one story with the statements of its articles in time order.
+func (s *DB) Story(ctx context.Context, id string) (*verbatim.StoryDetail, error) {
+	ss, err := s.stories(ctx, `WHERE s.id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(ss) == 0 {
+		return nil, verbatim.ErrNotFound
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = ? ORDER BY q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
+	if err != nil {
+		return nil, err
+	}
+	hits, err := scanHits(rows)
+	if err != nil {
+		return nil, err
+	}
+	return &verbatim.StoryDetail{StorySummary: ss[0], Timeline: hits}, nil
+}
+
+// Stats counts what is stored.
+func (s *DB) Stats(ctx context.Context) (verbatim.StoreStats, error) {
+	var st verbatim.StoreStats
+	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes),
+		(SELECT count(DISTINCT speaker_fold) FROM quotes WHERE speaker_fold IS NOT NULL), (SELECT count(*) FROM stories)`).
+		Scan(&st.Articles, &st.Quotes, &st.Speakers, &st.Stories)
+	return st, err
+}

@@ -1,0 +1,187 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"sync"
+)
+
+// Migration is one versioned schema change. Versions are applied in order,
+// once each, inside a transaction; applied versions are recorded in
+// schema_migrations.
+//
+// Other packages' files in this package (stories.go, ...) add their tables by
+// calling Register from an init function with versions above the ones here:
+// 1–99 belong to the core store, 100–199 to stories and persons.
+type Migration struct {
+	Version int
+	Name    string
+	SQL     string
+}
+
+var (
+	migMu      sync.Mutex
+	migrations = []Migration{
+		{1, "core: articles, entities, mentions, aliases, quotes, dates, full-text indexes, stories", schemaV1},
+	}
+)
+
+// Register appends a migration. Call it from an init function.
+func Register(m Migration) {
+	migMu.Lock()
+	defer migMu.Unlock()
+	migrations = append(migrations, m)
+}
+
+// Migrations returns the registered migrations ordered by version.
+func Migrations() []Migration {
+	migMu.Lock()
+	defer migMu.Unlock()
+	ms := append([]Migration(nil), migrations...)
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Version < ms[j].Version })
+	return ms
+}
+
+const tokenizer = `tokenize = "unicode61 remove_diacritics 2"`
+
+const schemaV1 = `
+CREATE TABLE articles (
+	id        INTEGER PRIMARY KEY,
+	ext_id    TEXT NOT NULL UNIQUE,
+	hash      TEXT NOT NULL UNIQUE,
+	title     TEXT NOT NULL DEFAULT '',
+	url       TEXT NOT NULL DEFAULT '',
+	outlet    TEXT NOT NULL DEFAULT '',
+	author    TEXT NOT NULL DEFAULT '',
+	published TEXT NOT NULL DEFAULT '',
+	source    TEXT NOT NULL DEFAULT '',
+	text      TEXT NOT NULL,
+	ingested  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);
+CREATE INDEX articles_published ON articles(published);
+
+CREATE TABLE entities (
+	id         INTEGER PRIMARY KEY,
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	idx        INTEGER NOT NULL,
+	name       TEXT NOT NULL,
+	name_fold  TEXT NOT NULL,
+	type       TEXT NOT NULL,
+	roles      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX entities_article ON entities(article_id);
+CREATE INDEX entities_name ON entities(name_fold);
+
+CREATE TABLE mentions (
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	entity_id  INTEGER REFERENCES entities(id) ON DELETE CASCADE,
+	start      INTEGER NOT NULL,
+	end        INTEGER NOT NULL,
+	text       TEXT NOT NULL,
+	kind       INTEGER NOT NULL,
+	role       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX mentions_article ON mentions(article_id);
+
+-- every name form of an entity, folded (lower case, no diacritics)
+CREATE TABLE aliases (
+	alias     TEXT NOT NULL,
+	entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+	PRIMARY KEY (alias, entity_id)
+) WITHOUT ROWID;
+
+CREATE TABLE quotes (
+	id              INTEGER PRIMARY KEY,
+	article_id      INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	start           INTEGER NOT NULL,
+	end             INTEGER NOT NULL,
+	text            TEXT NOT NULL,
+	type            TEXT NOT NULL,
+	speaker         TEXT,
+	speaker_fold    TEXT,
+	speaker_type    TEXT NOT NULL DEFAULT '',
+	speaker_entity  INTEGER REFERENCES entities(id),
+	speaker_mention TEXT NOT NULL DEFAULT '',
+	sm_start        INTEGER,
+	sm_end          INTEGER,
+	cue             TEXT NOT NULL DEFAULT '',
+	cue_start       INTEGER,
+	cue_end         INTEGER,
+	addressee       TEXT NOT NULL DEFAULT '',
+	via             TEXT NOT NULL DEFAULT '',
+	confidence      REAL NOT NULL DEFAULT 0,
+	said_on         TEXT NOT NULL DEFAULT '',
+	day             TEXT NOT NULL DEFAULT ''  -- said_on, else the publication date: what since/until filter
+);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_day ON quotes(day, id);
+CREATE INDEX quotes_speaker ON quotes(speaker_fold, day);
+CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity);
+
+CREATE TABLE dates (
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	start      INTEGER NOT NULL,
+	end        INTEGER NOT NULL,
+	text       TEXT NOT NULL,
+	value      TEXT NOT NULL
+);
+CREATE INDEX dates_article ON dates(article_id);
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id', ` + tokenizer + `);
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id', ` + tokenizer + `);
+
+-- filled by story detection (see stories.go migrations, versions 100+)
+CREATE TABLE stories (
+	id    TEXT PRIMARY KEY,
+	title TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE story_articles (
+	story_id   TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+	article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	PRIMARY KEY (story_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX story_articles_article ON story_articles(article_id);
+`
+
+// migrate applies the migrations not yet applied, in version order.
+func migrate(ctx context.Context, db *sql.DB) error {
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL,
+		applied TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))`); err != nil {
+		return fmt.Errorf("schema_migrations: %w", err)
+	}
+	ms := Migrations()
+	for i := 1; i < len(ms); i++ {
+		if ms[i].Version == ms[i-1].Version {
+			return fmt.Errorf("two migrations with version %d (%q, %q)", ms[i].Version, ms[i-1].Name, ms[i].Name)
+		}
+	}
+	for _, m := range ms {
+		var n int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			continue
+		}
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d (%s): %w", m.Version, m.Name, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, name) VALUES (?, ?)`, m.Version, m.Name); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %d: %w", m.Version, err)
+		}
+	}
+	return nil
+}

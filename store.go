@@ -1,0 +1,159 @@
+package verbatim
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+)
+
+// Store is the library of record: analysed documents kept for search. The
+// sqlite package implements it; callers (ingest, search, serve) use only this
+// interface so another engine can be added without touching them.
+type Store interface {
+	// Put stores analysed documents in one batch. A document whose content
+	// hash (ContentHash of its text) is already stored is skipped; the
+	// result says, per document, whether it was stored.
+	Put(ctx context.Context, docs []*Doc) ([]PutOutcome, error)
+	// Has reports whether an article with this content hash is stored.
+	Has(ctx context.Context, hash string) (bool, error)
+	// Quotes searches quotes. A malformed full-text query gives a *QueryError.
+	Quotes(ctx context.Context, q QuoteQuery) (QuoteResults, error)
+	// Speakers lists persons who are quoted, most quoted first; q filters by
+	// any known name form (empty: all).
+	Speakers(ctx context.Context, q string, limit int) ([]SpeakerSummary, error)
+	// Speaker returns everything a person said (matched by any name form),
+	// with roles. ErrNotFound when nobody matches.
+	Speaker(ctx context.Context, name string) (*SpeakerDetail, error)
+	// Article returns a stored article with all its spans. ErrNotFound when unknown.
+	Article(ctx context.Context, id string) (*StoredArticle, error)
+	// Stories lists stories (empty until story detection fills them).
+	Stories(ctx context.Context) ([]StorySummary, error)
+	// Story returns one story with its timeline. ErrNotFound when unknown.
+	Story(ctx context.Context, id string) (*StoryDetail, error)
+	// Stats counts what is stored.
+	Stats(ctx context.Context) (StoreStats, error)
+	Close() error
+}
+
+// ErrNotFound is returned for unknown ids and names.
+var ErrNotFound = errors.New("not found")
+
+// QueryError is a malformed search query (full-text syntax, bad date): the
+// user's mistake, answered with HTTP 400.
+type QueryError struct{ Msg string }
+
+func (e *QueryError) Error() string { return "bad query: " + e.Msg }
+
+// PutOutcome tells what Put did with one document.
+type PutOutcome struct {
+	ID        string // the stored article id (may differ from Doc.ID when ids collide)
+	Stored    bool   // false: duplicate content, skipped
+	Duplicate string // when skipped: id of the article already stored with the same content
+}
+
+// QuoteQuery selects quotes. Since/Until are ISO dates (inclusive) on the
+// day the statement was made (said_on, else the publication date).
+type QuoteQuery struct {
+	Text    string // full-text query (FTS5 syntax: words, "phrases", OR, NOT, prefix*)
+	Speaker string // any known name form
+	Outlet  string
+	Article string // article id
+	Since   string
+	Until   string
+	Limit   int // default 20, max 1000
+	Offset  int
+}
+
+// QuoteHit is one quote found, with its article.
+type QuoteHit struct {
+	ID        int64     `json:"id"`
+	Text      string    `json:"text"`
+	Type      QuoteType `json:"type"`
+	Speaker   string    `json:"speaker"`
+	Cue       string    `json:"cue"`
+	Addressee string    `json:"addressee"`
+	Via       string    `json:"via"`
+	ArticleID string    `json:"article_id"`
+	Title     string    `json:"title"`
+	Outlet    string    `json:"outlet"`
+	Published string    `json:"published"`
+	SaidOn    string    `json:"said_on"`
+	Start     int       `json:"start"`
+	End       int       `json:"end"`
+	Mention   string    `json:"speaker_mention,omitempty"`
+}
+
+// QuoteResults is a page of quotes and the total number matching.
+type QuoteResults struct {
+	Quotes []QuoteHit `json:"quotes"`
+	Total  int        `json:"total"`
+}
+
+// SpeakerSummary is one quoted person.
+type SpeakerSummary struct {
+	Name     string `json:"name"`
+	Quotes   int    `json:"quotes"`
+	Articles int    `json:"articles"`
+	First    string `json:"first"`
+	Last     string `json:"last"`
+}
+
+// SpeakerDetail is everything a person said, in order of said_on.
+type SpeakerDetail struct {
+	SpeakerSummary
+	Aliases    []string   `json:"aliases"`
+	Roles      []string   `json:"roles"`
+	Statements []QuoteHit `json:"statements"`
+}
+
+// StoredArticle is an article as stored, with its analysis.
+type StoredArticle struct {
+	ID        string         `json:"id"`
+	Title     string         `json:"title"`
+	URL       string         `json:"url,omitempty"`
+	Outlet    string         `json:"outlet"`
+	Published string         `json:"published"`
+	Hash      string         `json:"hash"`
+	Text      string         `json:"text"`
+	Quotes    []QuoteOut     `json:"quotes"`
+	Entities  []EntityOut    `json:"entities"`
+	Dates     []DateOut      `json:"dates"`
+	Stories   []StorySummary `json:"stories,omitempty"`
+}
+
+// StorySummary is a story and its articles.
+type StorySummary struct {
+	ID       string       `json:"id"`
+	Title    string       `json:"title"`
+	Articles []ArticleRef `json:"articles"`
+}
+
+// ArticleRef names an article.
+type ArticleRef struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Outlet    string `json:"outlet"`
+	Published string `json:"published"`
+}
+
+// StoryDetail is a story with its timeline of statements.
+type StoryDetail struct {
+	StorySummary
+	Timeline []QuoteHit `json:"timeline"`
+}
+
+// StoreStats counts what is stored.
+type StoreStats struct {
+	Articles int `json:"articles"`
+	Quotes   int `json:"quotes"`
+	Speakers int `json:"speakers"`
+	Stories  int `json:"stories"`
+}
+
+// ContentHash is the identity of an article's content for idempotent
+// storage: the hex SHA-256 of its text.
+func ContentHash(text string) string {
+	h := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(h[:])
+}
