@@ -3,23 +3,560 @@
 // descriptors, misspellings) within one article.
 package names
 
-import "github.com/verbatim-news/verbatim"
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/verbatim-news/verbatim"
+)
 
 // Stage is this package's pipeline stage.
 var Stage = verbatim.StageFunc{N: "names", F: Process}
 
 // Process fills d.Mentions and d.Entities.
-func Process(d *verbatim.Doc) {}
+func Process(d *verbatim.Doc) {
+	d.Mentions = d.Mentions[:0]
+	d.Entities = d.Entities[:0]
+	if len(d.Tokens) == 0 || len(d.Clean) != len(d.Text) {
+		return
+	}
+	spans := detect(d)
+	for _, s := range spans {
+		if s.Last <= s.First || s.Last > len(d.Tokens) {
+			continue
+		}
+		sp := verbatim.Span{Start: d.Tokens[s.First].Start, End: d.Tokens[s.Last-1].End}
+		m := verbatim.Mention{Span: sp, Text: d.Word(sp), Type: s.Type, Kind: verbatim.NameMention, Entity: -1}
+		if s.Type == verbatim.Person {
+			m.Role = roleBefore(d, s.First)
+		}
+		d.Mentions = append(d.Mentions, m)
+	}
+	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
+	group(d)
+}
+
+// detect returns the typed token spans of names in d.
+func detect(d *verbatim.Doc) []tokSpan {
+	if m := model(); m != nil {
+		return m.spans(d)
+	}
+	return heuristicSpans(d, nil)
+}
+
+// roleBefore returns the role written right before the person name starting
+// at token a ("US Secretary of State", "Ukraine envoy"), or "".
+func roleBefore(d *verbatim.Doc, a int) string {
+	first := a
+	sentFirst := sentenceStart(d, a)
+	hasHead := false
+	for k := a - 1; k >= sentFirst; k-- {
+		t := d.Tokens[k]
+		w := tokText(d, k)
+		lw := strings.ToLower(w)
+		if t.Kind != verbatim.Word {
+			break
+		}
+		if roleWords[lw] {
+			if roleHeads[lw] {
+				hasHead = true
+			}
+			first = k
+			continue
+		}
+		if _, ok := lookupGaz(w); ok && isCap(w) {
+			first = k
+			continue
+		}
+		if isCap(w) && !stopWords[lw] && k+1 < a && roleWords[strings.ToLower(tokText(d, k+1))] {
+			first = k // "White House Press Secretary"
+			continue
+		}
+		break
+	}
+	// Trim function words at the start.
+	for first < a {
+		lw := strings.ToLower(tokText(d, first))
+		if lw == "the" || lw == "of" || lw == "and" || lw == "for" || lw == "to" || lw == "on" || lw == "at" || lw == "de" {
+			first++
+			continue
+		}
+		break
+	}
+	if !hasHead || first >= a {
+		return ""
+	}
+	return d.Word(verbatim.Span{Start: d.Tokens[first].Start, End: d.Tokens[a-1].End})
+}
+
+// sentenceStart returns the first token of the sentence holding token i.
+func sentenceStart(d *verbatim.Doc, i int) int {
+	k := sort.Search(len(d.Sentences), func(j int) bool { return d.Sentences[j].Last > i })
+	if k < len(d.Sentences) && d.Sentences[k].First <= i {
+		return d.Sentences[k].First
+	}
+	return 0
+}
+
+// nameWords returns the words of a name without honorifics, a leading "the"
+// and possessive endings.
+func nameWords(s string) []string {
+	f := strings.Fields(s)
+	for len(f) > 1 {
+		lw := strings.ToLower(f[0])
+		if lw == "the" || honorifics[lw] != 0 || roleHeads[lw] {
+			f = f[1:]
+			continue
+		}
+		break
+	}
+	if n := len(f); n > 0 {
+		f[n-1] = strings.TrimSuffix(strings.TrimSuffix(f[n-1], "'s"), "’s")
+	}
+	return f
+}
+
+// key normalises a name for exact comparison: lower case, no periods.
+func key(s string) string {
+	s = strings.ToLower(s)
+	if strings.IndexByte(s, '.') >= 0 {
+		s = strings.ReplaceAll(s, ".", "")
+	}
+	return s
+}
+
+// canonKey returns the comparison key of a name, through the gazetteer's
+// canonical form when it has one ("U.S." and "United States" agree).
+func canonKey(words []string) string {
+	s := strings.Join(words, " ")
+	if e, ok := lookupGaz(s); ok {
+		return key(e.Canon)
+	}
+	return key(s)
+}
+
+// acronym returns the initials of the capitalised words of a name ("North
+// Atlantic Treaty Organization" -> "NATO"), or "".
+func acronym(words []string) string {
+	if len(words) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
+}
+
+// similar reports whether two surnames are close enough to be one misspelt
+// for the other ("Kellog", "Kellogg").
+func similar(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	if a == b {
+		return true
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < 5 || len(rb) < 5 || ra[0] != rb[0] {
+		return false
+	}
+	n := max(len(ra), len(rb))
+	return 1-float64(levenshtein(ra, rb))/float64(n) >= 0.8
+}
+
+func levenshtein(a, b []rune) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// group builds d.Entities from d.Mentions (sorted by position).
+func group(d *verbatim.Doc) {
+	// Longer person names first so that surnames find their full name.
+	order := make([]int, len(d.Mentions))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := d.Mentions[order[i]], d.Mentions[order[j]]
+		if (a.Type == verbatim.Person) != (b.Type == verbatim.Person) {
+			return a.Type == verbatim.Person
+		}
+		return len(nameWords(a.Text)) > len(nameWords(b.Text))
+	})
+	for _, mi := range order {
+		m := &d.Mentions[mi]
+		if e := match(d, m.Text, m.Type); e >= 0 {
+			attach(d, mi, e)
+			continue
+		}
+		d.Entities = append(d.Entities, verbatim.Entity{Type: m.Type})
+		attach(d, mi, len(d.Entities)-1)
+	}
+	// Entities in order of first mention.
+	sort.SliceStable(d.Entities, func(i, j int) bool {
+		return d.Mentions[d.Entities[i].Mentions[0]].Start < d.Mentions[d.Entities[j].Mentions[0]].Start
+	})
+	for ei := range d.Entities {
+		for _, mi := range d.Entities[ei].Mentions {
+			d.Mentions[mi].Entity = ei
+		}
+		finish(d, ei)
+	}
+}
+
+// attach adds mention mi to entity e, keeping e's mentions in text order.
+func attach(d *verbatim.Doc, mi, e int) {
+	en := &d.Entities[e]
+	at := sort.Search(len(en.Mentions), func(k int) bool { return d.Mentions[en.Mentions[k]].Start > d.Mentions[mi].Start })
+	en.Mentions = append(en.Mentions, 0)
+	copy(en.Mentions[at+1:], en.Mentions[at:])
+	en.Mentions[at] = mi
+	d.Mentions[mi].Entity = e
+	if d.Mentions[mi].Kind == verbatim.NameMention {
+		finish(d, e)
+	}
+}
+
+// finish recomputes an entity's canonical name, roles and gender.
+func finish(d *verbatim.Doc, e int) {
+	en := &d.Entities[e]
+	best, bestN := "", 0
+	en.Roles = en.Roles[:0]
+	var gender byte
+	for _, mi := range en.Mentions {
+		m := d.Mentions[mi]
+		if m.Kind != verbatim.NameMention {
+			continue
+		}
+		w := nameWords(m.Text)
+		if len(w) > bestN || (len(w) == bestN && len(strings.Join(w, " ")) > len(best)) {
+			best, bestN = strings.Join(w, " "), len(w)
+		}
+		if m.Role != "" && !containsFold(en.Roles, m.Role) {
+			en.Roles = append(en.Roles, m.Role)
+		}
+		if m.Start > 0 && gender == 0 {
+			// An honorific right before the mention.
+			prev := lastWord(d.Clean[:m.Start])
+			if g := honorifics[strings.ToLower(prev)]; g == 'm' || g == 'f' {
+				gender = g
+			}
+		}
+	}
+	if best != "" {
+		en.Name = best
+		if en.Type != verbatim.Person {
+			if g, ok := lookupGaz(best); ok {
+				en.Name = g.Canon
+			}
+		}
+	}
+	if en.Type == verbatim.Person {
+		if w := strings.Fields(en.Name); len(w) > 1 {
+			if g := genderOfFirst(w[0]); g != 0 {
+				gender = g
+			}
+		}
+		if gender == 0 {
+			for _, r := range en.Roles {
+				for _, w := range strings.Fields(r) {
+					if g := honorifics[strings.ToLower(w)]; g == 'm' || g == 'f' {
+						gender = g
+					}
+					switch strings.ToLower(w) {
+					case "spokeswoman", "chairwoman", "congresswoman":
+						gender = 'f'
+					case "spokesman", "chairman", "congressman":
+						gender = 'm'
+					}
+				}
+			}
+		}
+		en.Gender = gender
+	}
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastWord returns the last white-space separated word of s.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " \n\t\r")
+	if i := strings.LastIndexAny(s, " \n\t\r"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// match returns the entity a name of type t refers to, or -1.
+func match(d *verbatim.Doc, text string, t verbatim.EntityType) int {
+	w := nameWords(text)
+	if len(w) == 0 {
+		return -1
+	}
+	k := canonKey(w)
+	acr := acronym(w)
+	best := -1
+	for ei := range d.Entities {
+		en := &d.Entities[ei]
+		if len(en.Mentions) == 0 {
+			continue
+		}
+		ew := nameWords(en.Name)
+		if len(ew) == 0 {
+			continue
+		}
+		if canonKey(ew) == k {
+			return ei
+		}
+		personish := t == verbatim.Person || t == verbatim.Misc || t == ""
+		if en.Type == verbatim.Person && personish {
+			// Surname, or surname with a compatible first name.
+			if len(w) == 1 && similar(w[0], ew[len(ew)-1]) && isCap(w[0]) {
+				if key(w[0]) == key(ew[len(ew)-1]) {
+					return ei
+				}
+				best = ei
+				continue
+			}
+			if len(w) > 1 && len(ew) > 1 && key(w[len(w)-1]) == key(ew[len(ew)-1]) &&
+				(key(w[0]) == key(ew[0]) || strings.HasPrefix(key(ew[0]), strings.TrimSuffix(key(w[0]), "."))) {
+				return ei
+			}
+		}
+		if en.Type == verbatim.Organization || t == verbatim.Organization {
+			if len(w) == 1 && acronym(ew) == strings.ReplaceAll(w[0], ".", "") {
+				return ei
+			}
+			if len(ew) == 1 && acr != "" && acr == strings.ReplaceAll(ew[0], ".", "") {
+				return ei
+			}
+		}
+	}
+	return best
+}
 
 // Resolve returns the index in d.Entities of the entity that the mention at
 // sp refers to — a name ("Kellog"), a pronoun ("he") or a descriptor ("the
 // U.S. president") — and records sp as a mention of that entity. It returns
 // -1 when nothing fits. Quote attribution calls it for speaker mentions.
 func Resolve(d *verbatim.Doc, sp verbatim.Span) int {
+	if sp.Start < 0 || sp.End > len(d.Clean) || sp.End <= sp.Start || len(d.Clean) != len(d.Text) {
+		return -1
+	}
+	// A known mention inside or around the span.
 	for i, m := range d.Mentions {
-		if m.Entity >= 0 && m.Overlaps(sp) {
-			return d.Mentions[i].Entity
+		if m.Entity >= 0 && m.Overlaps(sp) && m.Type != verbatim.Misc {
+			if m.Span == sp || sp.Contains(m.Span) || m.Contains(sp) {
+				return d.Mentions[i].Entity
+			}
 		}
 	}
-	return -1
+	text := d.Word(sp)
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return -1
+	}
+	if len(f) == 1 {
+		if g, ok := pronouns[strings.ToLower(f[0])]; ok {
+			return resolvePronoun(d, sp, g)
+		}
+	}
+	if e := resolveDescriptor(d, sp, f); e >= 0 {
+		return e
+	}
+	// A name: match it or make it an entity.
+	if !isCap(f[len(f)-1]) {
+		return -1
+	}
+	e := match(d, text, verbatim.Person)
+	if e < 0 {
+		t := verbatim.Person
+		if g, ok := lookupGaz(strings.Join(nameWords(text), " ")); ok {
+			t = g.Type
+		} else if orgWords[strings.ToLower(f[len(f)-1])] {
+			t = verbatim.Organization
+		}
+		if t == verbatim.Misc || t == verbatim.Place {
+			return -1
+		}
+		d.Entities = append(d.Entities, verbatim.Entity{Type: t})
+		e = len(d.Entities) - 1
+	}
+	addMention(d, sp, text, verbatim.NameMention, e)
+	return e
+}
+
+// addMention records a resolved mention of entity e.
+func addMention(d *verbatim.Doc, sp verbatim.Span, text string, kind verbatim.MentionKind, e int) {
+	d.Mentions = append(d.Mentions, verbatim.Mention{Span: sp, Text: text, Type: d.Entities[e].Type, Kind: kind, Entity: e})
+	attach(d, len(d.Mentions)-1, e)
+}
+
+// pronouns maps third-person pronouns to the gender they require.
+var pronouns = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "himself": 'm',
+	"she": 'f', "her": 'f', "hers": 'f', "herself": 'f'}
+
+// resolvePronoun links a pronoun to the most recent person of matching
+// gender mentioned before it (or, failing that, of unknown gender).
+func resolvePronoun(d *verbatim.Doc, sp verbatim.Span, g byte) int {
+	best, bestUnknown := -1, -1
+	bestAt, unkAt := -1, -1
+	for _, m := range d.Mentions {
+		if m.Entity < 0 || m.Start >= sp.Start || m.Kind == verbatim.PronounMention {
+			continue
+		}
+		en := d.Entities[m.Entity]
+		if en.Type != verbatim.Person {
+			continue
+		}
+		switch en.Gender {
+		case g:
+			if m.Start > bestAt {
+				best, bestAt = m.Entity, m.Start
+			}
+		case 0:
+			if m.Start > unkAt {
+				bestUnknown, unkAt = m.Entity, m.Start
+			}
+		}
+	}
+	if best < 0 || (bestUnknown >= 0 && unkAt > bestAt && sp.Start-unkAt < 200) {
+		if bestUnknown >= 0 {
+			best = bestUnknown
+		}
+	}
+	if best >= 0 {
+		addMention(d, sp, d.Word(sp), verbatim.PronounMention, best)
+	}
+	return best
+}
+
+// descriptorRoles maps descriptor heads to the role words they match.
+var descriptorRoles = map[string][]string{}
+
+func init() {
+	lines("descriptors.txt", func(l string) {
+		f := strings.Fields(l)
+		descriptorRoles[f[0]] = f[1:]
+	})
+}
+
+// resolveDescriptor links "the U.S. president", "the envoy" to the entity
+// whose role matches, preferring the role's modifiers and recency.
+func resolveDescriptor(d *verbatim.Doc, sp verbatim.Span, f []string) int {
+	head := strings.ToLower(f[len(f)-1])
+	if !roleHeads[head] {
+		return -1
+	}
+	accept := descriptorRoles[head]
+	if accept == nil {
+		accept = []string{head}
+	}
+	var mods []string
+	for _, w := range f[:len(f)-1] {
+		lw := strings.ToLower(w)
+		if lw == "the" || lw == "a" || lw == "an" || lw == "this" || lw == "that" {
+			continue
+		}
+		mods = append(mods, modKey(w))
+	}
+	best, bestScore := -1, -1.0
+	for ei, en := range d.Entities {
+		if en.Type != verbatim.Person {
+			continue
+		}
+		score := 0.0
+		for _, r := range en.Roles {
+			rw := strings.Fields(r)
+			ok := false
+			for _, w := range rw {
+				for _, a := range accept {
+					if strings.EqualFold(w, a) {
+						ok = true
+					}
+				}
+			}
+			if !ok {
+				continue
+			}
+			s := 1.0
+			for _, m := range mods {
+				for _, w := range rw {
+					if modKey(w) == m {
+						s += 1
+					}
+				}
+			}
+			score = max(score, s)
+		}
+		if score == 0 {
+			continue
+		}
+		// Recency: the last mention before the descriptor.
+		last := -1
+		for _, mi := range en.Mentions {
+			if d.Mentions[mi].Start < sp.Start {
+				last = d.Mentions[mi].Start
+			}
+		}
+		if last >= 0 {
+			score += 0.5 + 0.4*float64(last)/float64(sp.Start+1)
+		}
+		if score > bestScore {
+			best, bestScore = ei, score
+		}
+	}
+	if best >= 0 {
+		addMention(d, sp, d.Word(sp), verbatim.DescriptorMention, best)
+	}
+	return best
+}
+
+// modKey normalises a descriptor modifier: countries and their adjectives
+// agree ("U.S.", "US", "American"; "Russia", "Russian").
+func modKey(w string) string {
+	if g, ok := lookupGaz(w); ok {
+		w = g.Canon
+	}
+	k := key(w)
+	switch k {
+	case "american", "united states":
+		return "us"
+	case "british", "united kingdom":
+		return "uk"
+	}
+	if len(k) > 4 {
+		return k[:4]
+	}
+	return k
 }

@@ -1,0 +1,121 @@
+package names
+
+import (
+	"bufio"
+	"embed"
+	"strings"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// gazEntry is one known name: its type and canonical form.
+type gazEntry struct {
+	Type  verbatim.EntityType
+	Canon string
+}
+
+var (
+	male, female = map[string]bool{}, map[string]bool{}
+	honorifics   = map[string]byte{} // lower-case honorific -> 'm', 'f' or '-'
+	roleWords    = map[string]bool{} // lower-case words that may make up a role
+	roleHeads    = map[string]bool{} // role nouns a descriptor can refer by
+	orgWords     = map[string]bool{} // lower-case words that make a name an organisation
+	stopWords    = map[string]bool{} // lower-case function words, never names on their own
+	gaz          = map[string]gazEntry{}
+	gazMaxTokens = 1
+)
+
+func init() {
+	words("male.txt", func(w string) { male[w] = true })
+	words("female.txt", func(w string) { female[w] = true })
+	lines("honorifics.txt", func(l string) {
+		f := strings.Fields(l)
+		if len(f) == 2 {
+			honorifics[f[0]] = f[1][0]
+		}
+	})
+	lines("titles.txt", func(l string) {
+		if strings.HasPrefix(l, "*") {
+			l = l[1:]
+			roleHeads[l] = true
+		}
+		roleWords[l] = true
+	})
+	lines("orgwords.txt", func(l string) { orgWords[l] = true })
+	words("stopwords.txt", func(w string) { stopWords[w] = true })
+	for _, f := range []struct {
+		file string
+		t    verbatim.EntityType
+	}{{"places.txt", verbatim.Place}, {"demonyms.txt", verbatim.Group}, {"orgs.txt", verbatim.Organization}, {"misc.txt", verbatim.Misc}} {
+		lines(f.file, func(l string) {
+			parts := strings.Split(l, "|")
+			canon := strings.TrimSpace(parts[0])
+			for _, p := range parts {
+				p = strings.TrimSpace(p)
+				if p == "" {
+					continue
+				}
+				if _, dup := gaz[p]; !dup {
+					gaz[p] = gazEntry{f.t, canon}
+				}
+				if n := len(strings.Fields(p)); n > gazMaxTokens {
+					gazMaxTokens = n
+				}
+			}
+		})
+	}
+}
+
+// lines calls f for each non-empty, non-comment line of an embedded file.
+func lines(name string, f func(string)) {
+	b, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		panic("names: missing embedded " + name)
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		f(l)
+	}
+}
+
+// words calls f for each lower-cased white-space separated word of a file.
+func words(name string, f func(string)) {
+	lines(name, func(l string) {
+		for _, w := range strings.Fields(l) {
+			f(strings.ToLower(w))
+		}
+	})
+}
+
+// lookupGaz returns the gazetteer entry of a name, trying it as written and
+// without a leading "The".
+func lookupGaz(s string) (gazEntry, bool) {
+	if e, ok := gaz[s]; ok {
+		return e, true
+	}
+	if strings.HasPrefix(s, "The ") || strings.HasPrefix(s, "the ") {
+		e, ok := gaz[s[4:]]
+		return e, ok
+	}
+	return gazEntry{}, false
+}
+
+// genderOfFirst returns 'm' or 'f' for a known first name, 0 otherwise.
+func genderOfFirst(w string) byte {
+	w = strings.ToLower(w)
+	m, f := male[w], female[w]
+	switch {
+	case m && !f:
+		return 'm'
+	case f && !m:
+		return 'f'
+	}
+	return 0
+}
