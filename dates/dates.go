@@ -314,11 +314,32 @@ func (s *scanner) core(k int) (int, string) {
 		return s.ago(k)
 	case w.unit == 'Q' && s.prevIs(k, "the", "that", "its"):
 		s.lastGran = 'Q'
-		return k + 1, quarterValue(s.qyear(), s.lastQ)
+		if !s.hasRef {
+			return k + 1, "XXXX-QX"
+		}
+		y, q := s.reported()
+		return k + 1, quarterValue(y, q)
+	case w.unit == 'Y' && s.prevIs(k, "the", "full", "fiscal") && s.tk(k+1).s != "'s" && !strings.EqualFold(s.tk(k+1).s, "before") && !strings.EqualFold(s.tk(k+1).s, "after"):
+		// "for the year ended Sept. 30", "the full year"
+		s.lastGran = 'Y'
+		if !s.hasRef {
+			return k + 1, "XXXX"
+		}
+		return k + 1, yearValue(s.ref.Year())
 	case w.unit == 'E' && s.prevIs(k, "the"):
 		return s.weekend(k+1, -1)
 	}
 	return k, ""
+}
+
+// reported returns the last completed quarter before the reference date:
+// the quarter business news reports on ("the quarter", "the latest
+// quarter", "a year earlier" in an earnings report).
+func (s *scanner) reported() (int, int) {
+	if !s.hasRef {
+		return 0, 0
+	}
+	return addQuarters(s.ref.Year(), quarterOf(s.ref.Month()), -1)
 }
 
 func (s *scanner) qyear() int {
@@ -647,10 +668,16 @@ func (s *scanner) pointer(k int) (int, string) {
 				return j + 2, quarterValue(y, int(o.hyQuart))
 			}
 		}
-		s.lastGran = 'Y'
 		if !ok {
 			return j, "XXXX"
 		}
+		if dir < 0 && s.lastGran == 'Q' {
+			// "compared with $3 million last year" in a quarterly report
+			ry, rq := s.reported()
+			ry, rq = addQuarters(ry, rq, -4)
+			return j, quarterValue(ry, rq)
+		}
+		s.lastGran = 'Y'
 		return j, yearValue(y)
 	case 'M':
 		s.lastGran = 'M'
@@ -674,15 +701,16 @@ func (s *scanner) pointer(k int) (int, string) {
 		}
 		y, q := s.ref.Year(), quarterOf(s.ref.Month())
 		if ptr == "latest" || ptr == "this" {
-			y, q = s.lastQY, s.lastQ
+			y, q = s.reported()
 		} else {
 			y, q = addQuarters(y, q, dir)
 		}
 		s.lastQY, s.lastQ = y, q
 		return j + 1, quarterValue(y, q)
 	case 'P':
-		if ptr == "latest" && s.lastGran == 'Q' {
-			return j + 1, quarterValue(s.qyear(), s.lastQ)
+		if ptr == "latest" && s.lastGran == 'Q' && s.hasRef {
+			y, q := s.reported()
+			return j + 1, quarterValue(y, q)
 		}
 	case 'X':
 		if y, ok := s.year(0); ok && dir < 0 {
@@ -750,7 +778,8 @@ func (s *scanner) yearAgo(k int) (int, string) {
 		if !s.hasRef {
 			return j, "XXXX-QX"
 		}
-		y, q := addQuarters(s.lastQY, s.lastQ, -4)
+		y, q := s.reported()
+		y, q = addQuarters(y, q, -4)
 		return j, quarterValue(y, q)
 	}
 	if y, ok := s.year(-1); ok {
@@ -814,7 +843,8 @@ func (s *scanner) ago(k int) (int, string) {
 		return j, monthValue(t.Year(), int(t.Month()))
 	case 'Y':
 		if n == 1 && s.lastGran == 'Q' {
-			y, q := addQuarters(s.lastQY, s.lastQ, -4)
+			y, q := s.reported()
+			y, q = addQuarters(y, q, -4)
 			return j, quarterValue(y, q)
 		}
 		return j, yearValue(s.ref.Year() - n)
@@ -834,13 +864,20 @@ func (s *scanner) tense(k, j int) int {
 		v := 0
 		if t.w != nil {
 			v = int(t.w.tense)
-			if v > 0 && (t.is("planned") || t.is("plans") || t.is("plan") || t.is("planning") || t.is("expected") || t.is("expects") || t.is("expect") || t.is("set") || t.is("due") || t.is("going") || t.is("scheduled")) {
+			if v > 0 && (t.is("planned") || t.is("plans") || t.is("plan") || t.is("planning") || t.is("expected") || t.is("expects") || t.is("expect") || t.is("set") || t.is("supposed") || t.is("due") || t.is("going") || t.is("scheduled")) {
 				if n := s.tk(i + 1); !strings.EqualFold(n.s, "to") && !strings.EqualFold(n.s, "for") {
 					v = 0
 				}
 			}
 		} else if t.kind == verbatim.Word && !t.cap && len(t.s) > 4 && strings.HasSuffix(t.s, "ed") {
 			v = -1
+			// "will be named", "to be completed": a participle after an
+			// auxiliary is not a past tense
+			if p := s.tk(i - 1); p.s != "" && (aux(p.s) || aux(s.tk(i-2).s) && strings.EqualFold(p.s, "be")) {
+				v = 0
+			}
+		} else if strings.EqualFold(t.s, "to") && aux(s.tk(i-1).s) && !strings.EqualFold(s.tk(i-1).s, "to") {
+			v = 1 // "is to resume", "are to meet"
 		}
 		if v == 0 {
 			continue
@@ -855,3 +892,16 @@ func (s *scanner) tense(k, j int) int {
 	}
 	return best
 }
+
+// aux reports whether w is an auxiliary that makes the next participle or
+// infinitive non-past ("will be named", "is to resume").
+func aux(w string) bool {
+	for _, a := range auxiliaries {
+		if strings.EqualFold(w, a) {
+			return true
+		}
+	}
+	return false
+}
+
+var auxiliaries = [...]string{"be", "being", "is", "are", "am", "will", "would", "'ll", "to", "shall", "can", "could", "may", "might", "must", "should"}

@@ -173,6 +173,18 @@ func (s *DateScore) Add(gold []GoldDate, pred []verbatim.DateOut) {
 // Mismatch is one disagreement for error analysis.
 type Mismatch struct {
 	Doc, Text, Got, Want string
+	Context              string // the text around the expression
+}
+
+func context(text string, sp verbatim.Span) string {
+	a, b := sp.Start-70, sp.End+40
+	if a < 0 {
+		a = 0
+	}
+	if b > len(text) {
+		b = len(text)
+	}
+	return strings.Join(strings.Fields(strings.ToValidUTF8(text[a:b], "")), " ")
 }
 
 // Dates analyses every TimeBank document with analyze and scores the
@@ -195,18 +207,18 @@ func Dates(docs []TimeMLDoc, analyze func(verbatim.Article) (*verbatim.Doc, erro
 				if !used[j] && p.Start < g.End && g.Start < p.End {
 					used[j], found = true, true
 					if p.Value != g.Value {
-						mm = append(mm, Mismatch{td.ID, td.Text[g.Start:g.End] + " / " + p.Text, p.Value, g.Value})
+						mm = append(mm, Mismatch{td.ID, td.Text[g.Start:g.End] + " / " + p.Text, p.Value, g.Value, context(td.Text, g.Span)})
 					}
 					break
 				}
 			}
 			if !found {
-				mm = append(mm, Mismatch{td.ID, td.Text[g.Start:g.End], "", g.Value})
+				mm = append(mm, Mismatch{td.ID, td.Text[g.Start:g.End], "", g.Value, context(td.Text, g.Span)})
 			}
 		}
 		for j, p := range pred {
 			if !used[j] {
-				mm = append(mm, Mismatch{td.ID, p.Text, p.Value, ""})
+				mm = append(mm, Mismatch{td.ID, p.Text, p.Value, "", context(td.Text, verbatim.Span{Start: p.Start, End: p.End})})
 			}
 		}
 	}

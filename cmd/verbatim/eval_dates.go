@@ -40,7 +40,7 @@ func init() {
 			el := time.Since(t0)
 			if errors {
 				for _, m := range mm {
-					fmt.Fprintf(os.Stdout, "%s\t%q\tgot %s\twant %s\n", m.Doc, m.Text, m.Got, m.Want)
+					fmt.Fprintf(os.Stdout, "%s\t%q\tgot %s\twant %s\t%s\n", m.Doc, m.Text, m.Got, m.Want, m.Context)
 				}
 			}
 			fmt.Printf("TimeBank dates (%d docs): %s\n", len(docs), s)
