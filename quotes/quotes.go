@@ -170,7 +170,7 @@ func (st *state) mark(i int) int {
 		}
 	case "'":
 		if i+1 < len(st.toks) && st.tok(i+1) == "'" && st.toks[i+1].Start == st.toks[i].End {
-			return 2
+			return 3 // '' closes after `` and stands for both marks in NYT-style text
 		}
 	}
 	return 0
@@ -636,7 +636,7 @@ func (st *state) direct() {
 			p := g.open - 1
 			colon := false
 			if st.isPunct(p, ":") || st.isPunct(p, ",") {
-				colon = st.isPunct(p, ":")
+				colon = st.isPunct(p, ":") || st.cue(p-1) != 0
 				p--
 			}
 			that := false
@@ -1005,20 +1005,22 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 // backward finds content before the cue: "CLAUSE, sources said." or
 // "CLAUSE, said the source."
 func (st *state) backward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bool) {
+	// a parenthetical attribution: "In any case, Mr. X said, the industry …"
+	paren := st.isPunct(a.after, ",")
 	// only a short tail may follow the cue phrase ("said on Tuesday.")
 	tail := 0
 	for j := a.after; j < hi; j++ {
 		if st.isWord(j) {
 			tail++
-			if st.low(j) == "that" {
+			if st.low(j) == "that" && !paren {
 				return verbatim.Quote{}, false
 			}
 		}
-		if st.isPunct(j, ",") || st.isPunct(j, ":") {
+		if !paren && (st.isPunct(j, ",") || st.isPunct(j, ":")) {
 			break
 		}
 	}
-	if tail > 6 {
+	if tail > 6 && !paren {
 		return verbatim.Quote{}, false
 	}
 	// the comma before the speaker (or before the cue when inverted)
@@ -1051,6 +1053,22 @@ func (st *state) backward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, b
 		}
 		if st.inQ[j] >= 0 {
 			quoted = true
+		}
+	}
+	if paren && tail >= 3 {
+		// the content runs on after the attribution: take the sentence
+		e := hi
+		for e-1 > a.after && st.toks[e-1].Kind == verbatim.Punct && st.mark(e-1) == 0 {
+			e--
+		}
+		if st.toks[e-1].End > st.toks[a.after].Start {
+			end = e
+			words += tail
+			for j := a.after; j < e; j++ {
+				if st.inQ[j] >= 0 {
+					quoted = true
+				}
+			}
 		}
 	}
 	if words < 4 {
