@@ -211,6 +211,13 @@ func (s *DB) put(ctx context.Context, st *stmts, d *verbatim.Doc) (verbatim.PutO
 		if err := addAlias(e.Name); err != nil {
 			return verbatim.PutOutcome{}, err
 		}
+		if e.Type == verbatim.Person { // the surname alone: "Kellogg" for "Keith Kellogg"
+			if f := strings.Fields(e.Name); len(f) > 1 {
+				if err := addAlias(f[len(f)-1]); err != nil {
+					return verbatim.PutOutcome{}, err
+				}
+			}
+		}
 		for _, mi := range e.Mentions {
 			if mi >= 0 && mi < len(d.Mentions) && d.Mentions[mi].Kind == verbatim.NameMention {
 				if err := addAlias(d.Word(d.Mentions[mi].Span)); err != nil {
