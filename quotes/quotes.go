@@ -1148,13 +1148,57 @@ func (st *state) finish() {
 		q := &out[i]
 		q.Speaker = -1
 		if !q.SpeakerAt.Empty() {
-			q.Speaker = resolve(st.d, q.SpeakerAt)
+			q.Speaker = resolve(st.d, st.head(q.SpeakerAt))
 		}
 		if q.Speaker < 0 && q.SpeakerAt.Empty() {
 			q.Confidence *= 0.5
 		}
 	}
 	st.d.Quotes = append(st.d.Quotes, out...)
+}
+
+// head returns the part of a speaker noun phrase that names the speaker:
+// the name mention ending it ("White House Press Secretary [Karoline
+// Leavitt]"), or, for a descriptor, the words after its modifiers ("the U.S.
+// [president]" keeps its determiner: "the president").
+func (st *state) head(sp verbatim.Span) verbatim.Span {
+	best := -1
+	for i, m := range st.d.Mentions {
+		if m.End == sp.End && m.Start >= sp.Start && m.Kind == verbatim.NameMention {
+			if best < 0 || m.Start < st.d.Mentions[best].Start {
+				best = i
+			}
+		}
+	}
+	if best >= 0 {
+		return st.d.Mentions[best].Span
+	}
+	// a lower-case head with names inside: resolve the words after the last name
+	cut := -1
+	for _, m := range st.d.Mentions {
+		if m.Start >= sp.Start && m.End < sp.End && m.End > cut {
+			cut = m.End
+		}
+	}
+	if cut < 0 {
+		return sp
+	}
+	t := verbatim.Span{Start: cut, End: sp.End}
+	r := st.s[cut:sp.End]
+	for _, p := range []string{"'s", "’s"} {
+		if len(r) >= len(p) && r[:len(p)] == p {
+			t.Start += len(p)
+			r = r[len(p):]
+		}
+	}
+	for t.Start < t.End && r[0] == ' ' {
+		t.Start++
+		r = r[1:]
+	}
+	if t.Empty() {
+		return sp
+	}
+	return t
 }
 
 // resolve calls names.Resolve, guarding against a panic there so that the
