@@ -26,26 +26,29 @@ var Stage = verbatim.StageFunc{N: "dates", F: Process}
 
 // Process finds and normalises the dates of d and dates its quotes.
 func Process(d *verbatim.Doc) {
-	d.Dates = Find(d, d.Dates[:0])
-	DateQuotes(d)
+	var times []verbatim.Date
+	d.Dates = find(d, d.Dates[:0], &times)
+	dateQuotes(d, times)
 }
 
 // tok is what the grammar needs to know about one token.
 type tok struct {
-	s        string // text in Doc.Clean
-	w        *word  // lexicon entry or nil
-	kind     verbatim.TokenKind
-	num      int  // value of a plain number of at most 8 digits, else -1
-	ndig     int  // its digit count
-	cap      bool // starts with an upper-case ASCII letter
-	mid      bool // "mid-November": w is the part after "mid-"
-	yearAgo  bool // "year-ago", "year-earlier"
-	hyQuart  int8 // "third-quarter" -> 3
-	hyHalf   int8 // "second-half" -> 2
-	decade   int  // "1990s" -> 199
-	isoY     int  // 1998-01-08, 19980108, 01/08/98
-	isoM     int
-	isoD     int
+	s       string // text in Doc.Clean
+	w       *word  // lexicon entry or nil
+	kind    verbatim.TokenKind
+	num     int  // value of a plain number of at most 8 digits, else -1
+	ndig    int  // its digit count
+	cap     bool // starts with an upper-case ASCII letter
+	mid     bool // "mid-November": w is the part after "mid-"
+	yearAgo bool // "year-ago", "year-earlier"
+	hyQuart int8 // "third-quarter" -> 3
+	hyHalf  int8 // "second-half" -> 2
+	decade  int  // "1990s" -> 199
+	ord     int  // "20th" -> 20
+	midYear int  // "mid-1996" -> 1996
+	isoY    int  // 1998-01-08, 19980108, 01/08/98
+	isoM    int
+	isoD    int
 }
 
 type scanner struct {
@@ -58,10 +61,15 @@ type scanner struct {
 	lastQY, lastQ int
 	lastGran      byte
 	sent          verbatim.Sentence
+	isTime        bool // the last match is a time of day ("Thursday evening"): TimeML TIME
 }
 
-// Find appends the date expressions of d to dst, in text order.
-func Find(d *verbatim.Doc, dst []verbatim.Date) []verbatim.Date {
+// Find appends the date expressions of d to dst, in text order. Days named
+// with a time of day ("Thursday evening", "noon Friday") are TimeML TIMEs,
+// not DATEs: they are not returned.
+func Find(d *verbatim.Doc, dst []verbatim.Date) []verbatim.Date { return find(d, dst, nil) }
+
+func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date) []verbatim.Date {
 	if len(d.Tokens) == 0 || len(d.Clean) == 0 {
 		return dst
 	}
@@ -83,13 +91,20 @@ func Find(d *verbatim.Doc, dst []verbatim.Date) []verbatim.Date {
 		}
 		s.sent = se
 		for i := se.First; i < se.Last; {
+			s.isTime = false
 			j, v := s.at(i)
 			if j <= i {
 				i++
 				continue
 			}
 			sp := verbatim.Span{Start: d.Tokens[i].Start, End: d.Tokens[j-1].End}
-			dst = append(dst, verbatim.Date{Span: sp, Value: v})
+			if s.isTime {
+				if times != nil {
+					*times = append(*times, verbatim.Date{Span: sp, Value: v})
+				}
+			} else {
+				dst = append(dst, verbatim.Date{Span: sp, Value: v})
+			}
 			i = j
 		}
 	}
@@ -156,6 +171,11 @@ func (s *scanner) info(i int) {
 			}
 		} else if n := len(str); n == 5 && str[4] == 's' && isDigits(str[:4]) && str[3] == '0' {
 			t.decade = atoi(str[:3]) // 1990s
+		} else if n := len(str); n >= 3 && n <= 4 && isDigits(str[:n-2]) {
+			switch strings.ToLower(str[n-2:]) {
+			case "st", "nd", "rd", "th":
+				t.ord = atoi(str[:n-2]) // 20th
+			}
 		}
 	default:
 		t.w = lookup(str)
@@ -167,6 +187,8 @@ func (s *scanner) info(i int) {
 					t.mid = true
 					if n := len(post); n == 5 && post[4] == 's' && isDigits(post[:4]) {
 						t.decade = atoi(post[:3])
+					} else if len(post) == 4 && isDigits(post) {
+						t.midYear = atoi(post)
 					} else {
 						t.w = lookup(post)
 					}
@@ -203,7 +225,7 @@ func (t *tok) is(w string) bool { return t.w != nil && t.w.w == w }
 // end token (exclusive) and the value, or j <= i when none starts here.
 func (s *scanner) at(i int) (int, string) {
 	t := s.tk(i)
-	if t.w == nil && t.kind != verbatim.Number && !t.yearAgo && t.hyQuart == 0 && t.hyHalf == 0 && !t.mid && t.decade == 0 {
+	if t.w == nil && t.kind != verbatim.Number && !t.yearAgo && t.hyQuart == 0 && t.hyHalf == 0 && !t.mid && t.decade == 0 && t.ord == 0 && t.midYear == 0 {
 		return i, ""
 	}
 	if t.w != nil {
@@ -273,6 +295,13 @@ func (s *scanner) core(k int) (int, string) {
 		return k + 1, ymdValue(t.isoY, t.isoM, t.isoD)
 	case t.decade > 0:
 		return k + 1, yearValue(t.decade)[1:]
+	case t.midYear > 0:
+		return k + 1, yearValue(t.midYear)
+	case t.ord > 0:
+		if s.tk(k+1).is("century") && t.ord >= 2 {
+			return k + 2, yearValue(t.ord - 1)[2:]
+		}
+		return k, ""
 	case t.yearAgo:
 		return s.yearAgo(k)
 	case t.hyQuart > 0:
@@ -286,6 +315,10 @@ func (s *scanner) core(k int) (int, string) {
 		return k, ""
 	}
 	w := t.w
+	if j, y := s.spokenYear(k); j > k {
+		s.lastGran = 'Y'
+		return j, yearValue(y)
+	}
 	switch {
 	case w.isPtr:
 		return s.pointer(k)
@@ -319,7 +352,12 @@ func (s *scanner) core(k int) (int, string) {
 		}
 		y, q := s.reported()
 		return k + 1, quarterValue(y, q)
-	case w.unit == 'Y' && s.prevIs(k, "the", "full", "fiscal") && s.tk(k+1).s != "'s" && !strings.EqualFold(s.tk(k+1).s, "before") && !strings.EqualFold(s.tk(k+1).s, "after"):
+	case w.w == "year" && s.prevIs(k, "the"):
+		if j, y := s.spokenYear(k + 1); j > k+1 {
+			return j, yearValue(y) // "the year two thousand"
+		}
+		fallthrough
+	case w.w == "year" && s.prevIs(k, "full", "fiscal") && !s.tk(k+1).is("'s") && s.tk(k+1).s != "'s" && !followedBy(s.tk(k+1).s, "before", "after", "ended", "ending", "earlier", "ago"):
 		// "for the year ended Sept. 30", "the full year"
 		s.lastGran = 'Y'
 		if !s.hasRef {
@@ -388,6 +426,11 @@ func (s *scanner) number(k int) (int, string) {
 		if nx.hyQuart > 0 {
 			return s.quarter(k, k+2, int(nx.hyQuart), n)
 		}
+		if (nx.is("quarter") || nx.is("period")) && s.hasRef && s.prevIs(k, "the") {
+			// "in the 1988 quarter": the reported quarter of that year
+			_, q := s.reported()
+			return s.quarter(k, k+2, q, n)
+		}
 		s.lastGran = 'Y'
 		return k + 1, yearValue(n)
 	case t.ndig <= 2 && n >= 1 && n <= 12:
@@ -403,6 +446,7 @@ func (s *scanner) dayOf(k, j, y, m, d int) (int, string) {
 		return k, ""
 	}
 	s.lastGran = 'D'
+	s.isTime = s.timeOfDay(k, j)
 	if y > 0 {
 		return j, ymdValue(y, m, d)
 	}
@@ -466,6 +510,10 @@ func (s *scanner) month(k int) (int, string) {
 		s.lastGran = 'M'
 		return j + 1, monthValue(nx.num, m)
 	}
+	if e, y := s.spokenYear(j); e > j {
+		s.lastGran = 'M'
+		return e, monthValue(y, m)
+	}
 	if nx.isPtr() && s.tk(j+1).is("year") {
 		y, _ := s.year(int(nx.w.pointer))
 		s.lastGran = 'M'
@@ -480,7 +528,7 @@ func (s *scanner) month(k int) (int, string) {
 	dir := 0
 	if s.prevIs(k, "since", "last") {
 		dir = -1
-	} else if s.prevIs(k, "next", "until", "till") {
+	} else if s.prevIs(k, "next", "until", "till", "by", "through") {
 		dir = 1
 	}
 	return s.monthRel(k, k+1, m, dir, true)
@@ -497,6 +545,16 @@ func (s *scanner) monthRel(k, j, m, dir int, useTense bool) (int, string) {
 	}
 	y, rm := s.ref.Year(), int(s.ref.Month())
 	if dir == 0 && useTense {
+		// a month just before or after the reference month is that one
+		if diff := m - rm; diff >= -2 && diff <= 2 || diff >= 10 || diff <= -10 {
+			switch {
+			case diff >= 10:
+				return j, monthValue(y-1, m)
+			case diff <= -10:
+				return j, monthValue(y+1, m)
+			}
+			return j, monthValue(y, m)
+		}
 		dir = s.tense(k, j)
 		if dir == 0 {
 			// nearest
@@ -539,7 +597,73 @@ func (s *scanner) weekday(k int, dir int) (int, string) {
 			return e, v
 		}
 	}
+	s.isTime = s.timeOfDay(k, j)
 	return s.weekdayRel(k, j, int(t.w.weekday), dir)
+}
+
+// timeOfDay reports whether the expression [k, j) is given with a time of
+// day: "Thursday evening", "noon Friday", "5 p.m. EST, Nov. 6".
+func (s *scanner) timeOfDay(k, j int) bool {
+	if n := s.tk(j); n.w != nil && n.w.timeOfDay {
+		return true
+	}
+	p := k - 1
+	if p >= s.sent.First && s.t[p].s == "," {
+		p--
+	}
+	return p >= s.sent.First && s.t[p].w != nil && s.t[p].w.timeOfDay
+}
+
+func followedBy(w string, ws ...string) bool {
+	for _, x := range ws {
+		if strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// spokenYear reads a year written in words at k: "nineteen ninety-six",
+// "nineteen seventy nine", "two thousand" (after "the year", "in", "by").
+func (s *scanner) spokenYear(k int) (int, int) {
+	t := s.tk(k)
+	if t.w == nil {
+		return k, 0
+	}
+	if t.w.century > 0 {
+		n := s.tk(k + 1)
+		if v := wordNumber(n.s); v >= 10 && v <= 99 {
+			return k + 2, int(t.w.century)*100 + v
+		}
+		if n.w != nil && n.w.tens >= 20 {
+			v := int(n.w.tens)
+			if o := s.tk(k + 2); o.w != nil && o.w.ones > 0 {
+				return k + 3, int(t.w.century)*100 + v + int(o.w.ones)
+			}
+			return k + 2, int(t.w.century)*100 + v
+		}
+		return k, 0
+	}
+	if t.is("two") && strings.EqualFold(s.tk(k+1).s, "thousand") && s.prevIs(k, "year", "in", "by", "since", "until") {
+		return k + 2, 2000
+	}
+	return k, 0
+}
+
+// wordNumber reads "ninety-six" (or "ninety") as 96; 0 when it is not one.
+func wordNumber(w string) int {
+	h := strings.IndexByte(w, '-')
+	if h < 0 {
+		if e := lookup(w); e != nil && e.tens >= 20 {
+			return int(e.tens)
+		}
+		return 0
+	}
+	a, b := lookup(w[:h]), lookup(w[h+1:])
+	if a == nil || b == nil || a.tens < 20 || b.ones == 0 {
+		return 0
+	}
+	return int(a.tens) + int(b.ones)
 }
 
 // weekdayRel: dir -1 the one before the reference day, 1 the one after,
@@ -592,6 +716,11 @@ func (s *scanner) season(k, j int, se string, dir int) (int, string) {
 	if strings.EqualFold(s.tk(j).s, "of") && s.tk(j+1).ndig == 4 {
 		return j + 2, seasonValue(s.tk(j+1).num, se)
 	}
+	if strings.EqualFold(s.tk(j).s, "of") {
+		if e, y := s.spokenYear(j + 1); e > j+1 {
+			return e, seasonValue(y, se)
+		}
+	}
 	if !s.hasRef {
 		return j, seasonValue(0, se)
 	}
@@ -622,7 +751,16 @@ func (s *scanner) pointer(k int) (int, string) {
 		dir = int(n.w.pointer)
 		j++
 	}
+	if s.tk(j).is("fiscal") {
+		j++
+	}
 	u := s.tk(j)
+	if s.tk(k).cap && u.cap && k > s.sent.First && u.w != nil && u.w.unit != 0 {
+		return k, "" // "This Week" (a programme), "Next Year" (a title)
+	}
+	if ptr == "current" && (u.w == nil || u.w.unit == 0) {
+		return k + 1, "PRESENT_REF"
+	}
 	if u.w == nil {
 		if u.hyQuart > 0 && dir == 0 {
 			return s.quarter(k, j+1, int(u.hyQuart), 0)

@@ -12,21 +12,25 @@ var lexiconText string
 // word is what the lexicon knows about one lowercase word. A word may belong
 // to several classes ("last" is a pointer and a past-tense marker).
 type word struct {
-	w        string // the canonical lowercase form
-	month    int8   // 1-12
-	weekday  int8   // 1 (Monday) - 7 (Sunday)
-	ordinal  int8
-	number   int8
-	decade   int8 // "nineties" -> 9
-	dayword  int8 // today 0, yesterday -1, tomorrow 1; valid when isDay
-	pointer  int8 // last -1, this 0, next 1; valid when isPtr
-	tense    int8 // -1 past marker, 1 future marker
-	unit     byte // D W E M Y Q H X C P
-	isDay    bool
-	isPtr    bool
-	modifier bool
-	season   string
-	ref      string
+	w         string // the canonical lowercase form
+	month     int8   // 1-12
+	weekday   int8   // 1 (Monday) - 7 (Sunday)
+	ordinal   int8
+	number    int8
+	decade    int8 // "nineties" -> 9
+	dayword   int8 // today 0, yesterday -1, tomorrow 1; valid when isDay
+	pointer   int8 // last -1, this 0, next 1; valid when isPtr
+	tense     int8 // -1 past marker, 1 future marker
+	unit      byte // D W E M Y Q H X C P
+	century   int8 // "nineteen" in a spoken year
+	tens      int8 // "ninety"
+	ones      int8 // "six"
+	timeOfDay bool
+	isDay     bool
+	isPtr     bool
+	modifier  bool
+	season    string
+	ref       string
 }
 
 type phrase struct {
@@ -96,6 +100,14 @@ func init() {
 			e.modifier = true
 		case "decade":
 			e.decade = int8(n)
+		case "century":
+			e.century = int8(n)
+		case "tens":
+			e.tens = int8(n)
+		case "ones":
+			e.ones = int8(n)
+		case "timeofday":
+			e.timeOfDay = true
 		case "ref":
 			e.ref = val
 		case "future":

@@ -13,11 +13,19 @@ const maxCueGap = 4
 // keep their granularity: "said last month" gives "2025-01", "said last
 // week" "2025-W05". Vague values (PAST_REF...) and unresolved ones (with X)
 // do not date a quote; the publication date is used instead.
-func DateQuotes(d *verbatim.Doc) {
+func DateQuotes(d *verbatim.Doc) { dateQuotes(d, nil) }
+
+// dateQuotes is DateQuotes with extra candidate expressions (days given
+// with a time of day, which are not DATEs but date a statement all the same).
+func dateQuotes(d *verbatim.Doc, extra []verbatim.Date) {
+	cands := d.Dates
+	if len(extra) > 0 {
+		cands = append(append(make([]verbatim.Date, 0, len(d.Dates)+len(extra)), d.Dates...), extra...)
+	}
 	for qi := range d.Quotes {
 		q := &d.Quotes[qi]
 		q.SaidOn, q.SaidOnAt = d.Published, verbatim.Span{}
-		if q.Cue.Empty() || len(d.Dates) == 0 {
+		if q.Cue.Empty() || len(cands) == 0 {
 			continue
 		}
 		ci := tokenAt(d.Tokens, q.Cue.Start)
@@ -26,7 +34,7 @@ func DateQuotes(d *verbatim.Doc) {
 		}
 		sent := sentenceOf(d.Sentences, ci)
 		best, bestDist := -1, 1<<30
-		for di, dt := range d.Dates {
+		for di, dt := range cands {
 			if !dated(dt.Value) || dt.Overlaps(q.Span) {
 				continue
 			}
@@ -59,7 +67,7 @@ func DateQuotes(d *verbatim.Doc) {
 			}
 		}
 		if best >= 0 {
-			q.SaidOn, q.SaidOnAt = d.Dates[best].Value, d.Dates[best].Span
+			q.SaidOn, q.SaidOnAt = cands[best].Value, cands[best].Span
 		}
 	}
 }
