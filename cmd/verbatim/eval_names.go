@@ -1,0 +1,71 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/clean"
+	"github.com/verbatim-news/verbatim/eval"
+	"github.com/verbatim-news/verbatim/names"
+	"github.com/verbatim-news/verbatim/text"
+)
+
+func init() {
+	var conll, out string
+	cmd := &cobra.Command{
+		Use:   "names",
+		Short: "Score the name finder on CoNLL-2003 (exact span and type, PER/ORG/LOC; as score_ner.py)",
+		Example: "  verbatim eval names --conll ../shared/data/conll2003/valid.txt --out /tmp/ner.jsonl\n" +
+			"  python3 ../shared/tools/score_ner.py score ../shared/data/conll2003/valid.txt /tmp/ner.jsonl",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			docs, err := eval.ReadCoNLL(conll)
+			if err != nil {
+				return err
+			}
+			p := verbatim.NewPipeline(clean.Stage, text.Stage, names.Stage)
+			pred := map[string][]verbatim.EntityOut{}
+			var enc *json.Encoder
+			if out != "" {
+				fh, err := os.Create(out)
+				if err != nil {
+					return err
+				}
+				defer fh.Close()
+				enc = json.NewEncoder(fh)
+			}
+			t0 := time.Now()
+			tokens := 0
+			for _, nd := range docs {
+				d, err := p.Analyze(verbatim.Article{ID: nd.ID, Text: nd.Text})
+				if err != nil {
+					return fmt.Errorf("%s: %w", nd.ID, err)
+				}
+				tokens += len(d.Tokens)
+				r := d.Result()
+				pred[nd.ID] = r.Entities
+				if enc != nil {
+					if err := enc.Encode(r); err != nil {
+						return err
+					}
+				}
+			}
+			el := time.Since(t0)
+			s := eval.ScoreNER(docs, pred)
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "names on %s: %d documents, %d tokens, %.0f tokens/s (clean+text+names)\n", conll, len(docs), tokens, float64(tokens)/el.Seconds())
+			for _, ty := range []string{"PER", "ORG", "LOC"} {
+				fmt.Fprintf(w, "  %-4s %s  (tp %d fp %d fn %d)\n", ty, s.Types[ty], s.Types[ty].TP, s.Types[ty].FP, s.Types[ty].FN)
+			}
+			fmt.Fprintf(w, "  ALL  %s\n", s.All)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&conll, "conll", "../shared/data/conll2003/valid.txt", "CoNLL-2003 file to score on")
+	cmd.Flags().StringVar(&out, "out", "", "also write the predictions as JSON Lines (for score_ner.py)")
+	evalCmd.AddCommand(cmd)
+}

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+	"github.com/verbatim-news/verbatim/names"
+)
+
+// trainCmd groups the commands that reproduce Verbatim's trained models.
+var trainCmd = &cobra.Command{
+	Use:   "train",
+	Short: "Train Verbatim's statistical models from the data in ../shared/data",
+}
+
+func init() {
+	var (
+		conll, out string
+		opt        names.TrainOptions
+	)
+	ner := &cobra.Command{
+		Use:   "ner",
+		Short: "Train the name tagger (averaged perceptron) on CoNLL-2003 and write names/ner.model.gz",
+		Example: "  verbatim train ner --conll ../shared/data/conll2003/train.txt --out names/ner.model.gz\n" +
+			"  go build ./cmd/verbatim   # the model is embedded at build time",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return names.TrainNER(conll, out, opt, cmd.ErrOrStderr())
+		},
+	}
+	ner.Flags().StringVar(&conll, "conll", "../shared/data/conll2003/train.txt", "CoNLL-2003 training file (IOB2)")
+	ner.Flags().StringVar(&out, "out", "names/ner.model.gz", "model file to write")
+	ner.Flags().IntVar(&opt.Epochs, "epochs", 10, "training passes")
+	ner.Flags().UintVar(&opt.Bits, "bits", 19, "log2 of the hashed feature table size")
+	ner.Flags().Uint64Var(&opt.Seed, "seed", 1, "shuffling seed")
+	trainCmd.AddCommand(ner)
+	root.AddCommand(trainCmd)
+}
