@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/input"
+	"github.com/verbatim-news/verbatim/pipeline"
+	"github.com/verbatim-news/verbatim/stories"
+)
+
+func init() {
+	var format, published string
+	var cpus int
+	var threshold float64
+	var merges bool
+	cmd := &cobra.Command{
+		Use:   "stories [--format jsonl|text] PATH...",
+		Short: "Group articles into stories; flag syndicated copies, link one statement across outlets, print timelines",
+		Long: `Analyse the articles and group them online into developing stories.
+
+jsonl prints one line per story: {"story", "title", "articles", "first", "last",
+"copies" (syndicated copy -> original), "people" (resolved identity ids)}.
+text prints each story with its articles and its timeline of statements
+(one line per statement: date, speaker, independent outlets, reports).
+--merges also prints every cross-article entity resolution decision.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "jsonl" && format != "text" {
+				return fmt.Errorf("unknown format %q (jsonl or text)", format)
+			}
+			docs, failed := analyzeAll(args, input.Options{Published: published}, cpus, os.Stderr)
+			c := stories.Batch(docs, stories.Options{Threshold: threshold})
+			w := bufio.NewWriterSize(os.Stdout, 1<<16)
+			defer w.Flush()
+			writeStories(w, c, format, merges)
+			if failed > 0 {
+				fmt.Fprintf(os.Stderr, "verbatim: %d input(s) failed\n", failed)
+				exitCode = 1
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl or text")
+	cmd.Flags().StringVar(&published, "published", "", "publication date for inputs that carry none (YYYY-MM-DD)")
+	cmd.Flags().IntVar(&cpus, "cpus", 0, "worker goroutines for analysis (default: all cores)")
+	cmd.Flags().Float64Var(&threshold, "threshold", 0, "similarity to join a story (default: the clusterer's)")
+	cmd.Flags().BoolVar(&merges, "merges", false, "also print the cross-article entity resolution decisions")
+	root.AddCommand(cmd)
+}
+
+// analyzeAll reads and analyses every input, in input order; failures are
+// reported on errw and counted.
+func analyzeAll(paths []string, opt input.Options, cpus int, errw io.Writer) (docs []*verbatim.Doc, failed int) {
+	in := make(chan pipeline.Item, 64)
+	go func() {
+		defer close(in)
+		input.Read(paths, opt, func(a verbatim.Article, err error) error {
+			in <- pipeline.Item{Article: a, Err: err}
+			return nil
+		})
+	}()
+	for it := range pipeline.Run(pipeline.New(), in, cpus) {
+		if it.Err != nil {
+			failed++
+			fmt.Fprintln(errw, "verbatim:", it.Err.Error())
+			if it.Doc == nil {
+				continue
+			}
+		}
+		docs = append(docs, it.Doc)
+	}
+	return docs, failed
+}
+
+type storyLine struct {
+	Story    string            `json:"story"`
+	Title    string            `json:"title"`
+	Articles []string          `json:"articles"`
+	First    string            `json:"first,omitempty"`
+	Last     string            `json:"last,omitempty"`
+	Copies   map[string]string `json:"copies,omitempty"`
+	People   []string          `json:"people,omitempty"`
+}
+
+func writeStories(w io.Writer, c *stories.Clusterer, format string, merges bool) {
+	copies := map[string]map[string]string{}
+	for _, a := range c.Articles() {
+		if a.CopyOf != "" {
+			if copies[a.Story] == nil {
+				copies[a.Story] = map[string]string{}
+			}
+			copies[a.Story][a.ID] = a.CopyOf
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, s := range c.Stories() {
+		if format == "jsonl" {
+			enc.Encode(storyLine{s.ID, s.Title, s.Articles, s.First, s.Last, copies[s.ID], s.People})
+			continue
+		}
+		span := s.First
+		if s.Last != s.First {
+			span += " – " + s.Last
+		}
+		fmt.Fprintf(w, "== %s  %s  (%d articles", s.ID, s.Title, len(s.Articles))
+		if span != "" {
+			fmt.Fprintf(w, ", %s", span)
+		}
+		fmt.Fprintln(w, ")")
+		for _, id := range s.Articles {
+			a := c.Article(id)
+			fmt.Fprintf(w, "   %s", id)
+			if a.Outlet != "" {
+				fmt.Fprintf(w, " — %s", a.Outlet)
+			}
+			if a.Published != "" {
+				fmt.Fprintf(w, " (%s)", a.Published)
+			}
+			if a.CopyOf != "" {
+				fmt.Fprintf(w, " [syndicated copy of %s]", a.CopyOf)
+			}
+			fmt.Fprintf(w, "  sim %.2f\n", a.Similarity)
+		}
+		for _, st := range c.Timeline(s.ID) {
+			who := st.SpeakerName
+			if who == "" {
+				who = "(unknown)"
+			}
+			date := st.SaidOn
+			if date == "" {
+				date = "????-??-??"
+			}
+			text := st.Text
+			if len(text) > 160 {
+				text = strings.ToValidUTF8(text[:160], "") + "…"
+			}
+			fmt.Fprintf(w, "   %s  %s: %q", date, who, text)
+			if len(st.Reports) > 1 {
+				fmt.Fprintf(w, "  [%d reports; outlets: %s]", len(st.Reports), strings.Join(st.Outlets, ", "))
+			}
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintln(w)
+	}
+	if merges {
+		for _, d := range c.Resolver.Decisions {
+			fmt.Fprintln(w, d.String())
+		}
+	}
+}

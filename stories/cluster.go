@@ -1,0 +1,559 @@
+// Package stories groups articles into developing stories online (a new
+// article joins the most similar story or starts one), flags syndicated
+// copies of the same wire article, links the reports of one statement
+// across outlets, and orders statements into timelines per story and per
+// person.
+//
+// Similarity is TF-IDF cosine between an article and a story's centroid,
+// over content-word stems (title words weighted up) and named entities,
+// decayed by the gap between publication dates. Candidate stories come from
+// an inverted index of each story's strongest terms (only the most recent
+// stories of a term's posting list are scanned), and syndicated copies from
+// MinHash signatures of word 4-shingles bucketed by LSH bands, so adding an
+// article never scans the archive.
+package stories
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/resolve"
+)
+
+// Options tune the clusterer; zero fields take the defaults.
+type Options struct {
+	Threshold    float64 // group-average cosine to join a story (default 0.08)
+	DocTerms     int     // strongest terms kept per article (default 300)
+	StoryTerms   int     // terms kept in a story centroid (default 400)
+	ProbeTerms   int     // article terms used to look up candidate stories (default 20)
+	MaxPostings  int     // most recent stories scanned per probe term (default 400)
+	Candidates   int     // candidate stories scored exactly (default 30)
+	DateWindow   int     // days within which publication gaps cost nothing (default 30)
+	DateDecay    float64 // e-folding days of the penalty beyond the window (default 90)
+	Syndicated   float64 // estimated Jaccard of 4-shingles for a syndicated copy (default 0.7)
+	QuoteOverlap float64 // shared 3-shingles over the shorter quote for one statement (default 0.6)
+	Merge        float64 // group-average cosine between two stories that merges them (default 0.05; <0 never)
+}
+
+func (o *Options) defaults() {
+	if o.Threshold == 0 {
+		o.Threshold = 0.08
+	}
+	if o.DocTerms == 0 {
+		o.DocTerms = 300
+	}
+	if o.StoryTerms == 0 {
+		o.StoryTerms = 400
+	}
+	if o.ProbeTerms == 0 {
+		o.ProbeTerms = 20
+	}
+	if o.MaxPostings == 0 {
+		o.MaxPostings = 400
+	}
+	if o.Candidates == 0 {
+		o.Candidates = 30
+	}
+	if o.DateWindow == 0 {
+		o.DateWindow = 30
+	}
+	if o.DateDecay == 0 {
+		o.DateDecay = 90
+	}
+	if o.Syndicated == 0 {
+		o.Syndicated = 0.7
+	}
+	if o.Merge == 0 {
+		o.Merge = 0.05
+	}
+	if o.QuoteOverlap == 0 {
+		o.QuoteOverlap = 0.6
+	}
+}
+
+// Article is what a story keeps of one of its articles.
+type Article struct {
+	ID         string   `json:"id"`
+	Title      string   `json:"title,omitempty"`
+	Outlet     string   `json:"outlet,omitempty"`
+	Published  string   `json:"published,omitempty"`
+	Story      string   `json:"story"`
+	Similarity float64  `json:"similarity"`         // cosine to the story when it joined (1 for the first)
+	CopyOf     string   `json:"copy_of,omitempty"`  // the earlier article this is a syndicated copy of
+	Entities   []string `json:"entities,omitempty"` // resolved identity ids of its entities, in Doc.Entities order
+
+	story int
+}
+
+// Story is a group of articles about one developing story.
+type Story struct {
+	ID       string   `json:"story"`
+	Title    string   `json:"title"`
+	Articles []string `json:"articles"`         // article ids in arrival order
+	First    string   `json:"first,omitempty"`  // earliest publication date
+	Last     string   `json:"last,omitempty"`   // latest publication date
+	People   []string `json:"people,omitempty"` // identity ids of persons, most reported first (filled by Stories)
+
+	idx      int
+	members  []int
+	centroid map[int32]float32
+	norm     float64
+	indexed  map[int32]bool
+	first    int
+	last     int
+	quotes   map[uint64][]int32 // 3-shingle -> quote refs (statement linking within the story)
+	quoteIDs []int32
+	people   map[string]int
+	into     int // the story this one was merged into, -1 while alive
+	n        int // articles summed into the centroid (syndicated copies are not)
+}
+
+// QuoteRef is one report of a statement: a quote of one article.
+type QuoteRef struct {
+	Article     string `json:"article"`
+	Quote       int    `json:"quote"` // index into the article's Doc.Quotes
+	Text        string `json:"text"`
+	Speaker     string `json:"speaker,omitempty"` // identity id
+	SpeakerName string `json:"speaker_name,omitempty"`
+	SaidOn      string `json:"said_on,omitempty"`
+	Outlet      string `json:"outlet,omitempty"`
+	Via         string `json:"via,omitempty"`
+	Syndicated  bool   `json:"syndicated,omitempty"` // reported by a syndicated copy: not an independent report
+	Story       string `json:"story"`
+
+	words   int
+	shingle []uint64
+	story   int
+}
+
+// Clusterer groups articles into stories. It is safe for concurrent use;
+// articles are processed one at a time in the order they are added.
+type Clusterer struct {
+	mu  sync.Mutex
+	opt Options
+
+	// vocabulary and document frequencies
+	vocab map[string]int32
+	words []string
+	df    []int32
+	nDF   int
+
+	Resolver *resolve.Resolver
+
+	articles []*Article
+	byID     map[string]int
+	stories  []*Story
+	postings map[int32][]int32  // term -> stories indexing it, in creation order
+	lsh      map[uint64][]int32 // LSH band -> articles
+	sigs     []*[sigLen]uint32
+
+	quotes []QuoteRef
+	parent []int32 // union-find over quotes: one statement per root
+
+	// scratch
+	wbuf   []byte
+	idsBuf []int32
+	acc    map[int32]float32
+}
+
+// New returns an empty clusterer with its own entity resolver.
+func New(opt Options) *Clusterer {
+	opt.defaults()
+	return &Clusterer{opt: opt, vocab: map[string]int32{}, Resolver: resolve.New(), byID: map[string]int{},
+		postings: map[int32][]int32{}, lsh: map[uint64][]int32{}, acc: map[int32]float32{}}
+}
+
+// Add prepares an article and adds it; it returns the article's record.
+func (c *Clusterer) Add(d *verbatim.Doc) *Article {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.add(c.prepare(d))
+}
+
+// AddPrepared adds an article prepared earlier with Prepare.
+func (c *Clusterer) AddPrepared(p *Prepared) *Article {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.add(p)
+}
+
+// Batch clusters a collection: every article is prepared first, so all of
+// them see the document frequencies of the whole collection, then added in
+// order.
+func Batch(docs []*verbatim.Doc, opt Options) *Clusterer {
+	c := New(opt)
+	ps := make([]*Prepared, len(docs))
+	for i, d := range docs {
+		ps[i] = c.Prepare(d)
+	}
+	for _, p := range ps {
+		c.AddPrepared(p)
+	}
+	return c
+}
+
+func (c *Clusterer) add(p *Prepared) *Article {
+	d := p.Doc
+	ai := len(c.articles)
+	id := d.ID
+	if id == "" {
+		id = fmt.Sprintf("article-%d", ai+1)
+	}
+	if _, dup := c.byID[id]; dup {
+		id = fmt.Sprintf("%s#%d", id, ai+1)
+	}
+	a := &Article{ID: id, Title: titleOf(d), Outlet: d.Outlet, Published: dayString(p.day)}
+	c.articles = append(c.articles, a)
+	c.byID[id] = ai
+	c.sigs = append(c.sigs, p.sig)
+	a.Entities = c.Resolver.Add(d)
+
+	v := c.vector(p)
+	best, sim := -1, 0.0
+	// 1. a syndicated copy joins its original's story
+	if orig, j := c.findCopy(p.sig); orig >= 0 {
+		a.CopyOf = c.articles[orig].ID
+		best = c.articles[orig].story
+		sim = j
+	}
+	if p.sig != nil {
+		c.indexSig(ai, p.sig)
+	}
+	// 2. otherwise the most similar recent story above the threshold
+	if best < 0 {
+		best, sim = c.bestStory(v, p.day)
+		if sim < c.opt.Threshold {
+			best = -1
+		}
+	}
+	var s *Story
+	if best < 0 {
+		s = &Story{ID: fmt.Sprintf("s%d", len(c.stories)+1), Title: a.Title, idx: len(c.stories),
+			centroid: map[int32]float32{}, indexed: map[int32]bool{}, first: -1, last: -1,
+			quotes: map[uint64][]int32{}, people: map[string]int{}, into: -1}
+		c.stories = append(c.stories, s)
+		sim = 1
+	} else {
+		s = c.stories[best]
+	}
+	a.Story, a.story, a.Similarity = s.ID, s.idx, math.Round(sim*1000)/1000
+	s.members = append(s.members, ai)
+	s.Articles = append(s.Articles, id)
+	if p.day >= 0 {
+		if s.first < 0 || p.day < s.first {
+			s.first = p.day
+		}
+		if p.day > s.last {
+			s.last = p.day
+		}
+	}
+	if a.CopyOf == "" {
+		c.addToCentroid(s, v)
+	}
+	for i, e := range d.Entities {
+		if e.Type == verbatim.Person && a.Entities[i] != "" {
+			s.people[a.Entities[i]] += max(1, len(e.Mentions))
+		}
+	}
+	c.addQuotes(s, a, d)
+	if best >= 0 && a.CopyOf == "" && c.opt.Merge > 0 {
+		c.tryMerge(s)
+	}
+	return a
+}
+
+// alive follows merges to the story that now holds story i.
+func (c *Clusterer) alive(i int) int {
+	for c.stories[i].into >= 0 {
+		i = c.stories[i].into
+	}
+	return i
+}
+
+// tryMerge merges into one the story s and any candidate story whose
+// centroid has become similar to it (an article bridging two fragments of
+// one story). The older story survives.
+func (c *Clusterer) tryMerge(s *Story) {
+	top := topTerms(s.centroid, c.opt.ProbeTerms)
+	clear(c.acc)
+	for _, t := range top {
+		post := c.postings[t.id]
+		if len(post) > c.opt.MaxPostings {
+			post = post[len(post)-c.opt.MaxPostings:]
+		}
+		for _, o := range post {
+			if k := int32(c.alive(int(o))); int(k) != s.idx {
+				c.acc[k] += t.w
+			}
+		}
+	}
+	var cands []int
+	for k := range c.acc {
+		cands = append(cands, int(k))
+	}
+	slices.Sort(cands)
+	for _, k := range cands {
+		o := c.stories[k]
+		if o.into >= 0 || s.into >= 0 || o.norm == 0 || s.norm == 0 {
+			continue
+		}
+		a, b := s.centroid, o.centroid
+		if len(b) < len(a) {
+			a, b = b, a
+		}
+		var dot float64
+		for id, w := range a {
+			dot += float64(w) * float64(b[id])
+		}
+		if dot/float64(s.n*o.n) >= c.opt.Merge {
+			if o.idx < s.idx {
+				c.merge(o, s)
+				s = o
+			} else {
+				c.merge(s, o)
+			}
+		}
+	}
+}
+
+// merge moves story l into story s.
+func (c *Clusterer) merge(s, l *Story) {
+	l.into = s.idx
+	for _, ai := range l.members {
+		a := c.articles[ai]
+		a.Story, a.story = s.ID, s.idx
+	}
+	s.members = append(s.members, l.members...)
+	s.Articles = append(s.Articles, l.Articles...)
+	s.n += l.n
+	for id, w := range l.centroid {
+		s.centroid[id] += w
+	}
+	for id := range l.indexed {
+		if !s.indexed[id] {
+			s.indexed[id] = true
+			c.postings[id] = append(c.postings[id], int32(s.idx))
+		}
+	}
+	c.addToCentroid(s, nil)
+	if l.first >= 0 && (s.first < 0 || l.first < s.first) {
+		s.first = l.first
+	}
+	if l.last > s.last {
+		s.last = l.last
+	}
+	for p, n := range l.people {
+		s.people[p] += n
+	}
+	for _, k := range l.quoteIDs {
+		c.linkQuote(s, k)
+	}
+	l.members, l.Articles, l.centroid, l.quotes, l.quoteIDs, l.people, l.indexed = nil, nil, nil, nil, nil, nil, nil
+}
+
+func topTerms(m map[int32]float32, n int) []term {
+	ts := make([]term, 0, len(m))
+	for id, w := range m {
+		ts = append(ts, term{id, w})
+	}
+	slices.SortFunc(ts, func(a, b term) int {
+		if a.w > b.w {
+			return -1
+		}
+		if a.w < b.w {
+			return 1
+		}
+		return int(a.id - b.id)
+	})
+	if len(ts) > n {
+		ts = ts[:n]
+	}
+	return ts
+}
+
+func titleOf(d *verbatim.Doc) string {
+	if t := strings.TrimSpace(d.Title); t != "" {
+		return t
+	}
+	text := d.Text
+	if len(d.Clean) == len(d.Text) && d.Clean != "" {
+		text = d.Clean
+	}
+	for _, l := range strings.Split(text[:min(len(text), 2000)], "\n") {
+		if l = strings.Join(strings.Fields(l), " "); len(l) >= 3 {
+			if len(l) > 120 {
+				cut := strings.LastIndexByte(l[:120], ' ')
+				if cut < 60 {
+					cut = 120
+				}
+				l = strings.ToValidUTF8(l[:cut], "") + "…"
+			}
+			return l
+		}
+	}
+	return d.ID
+}
+
+// bestStory returns the candidate story most similar to v and the
+// similarity (cosine to the centroid, decayed by the date gap).
+func (c *Clusterer) bestStory(v []term, day int) (int, float64) {
+	clear(c.acc)
+	for i, t := range v {
+		if i >= c.opt.ProbeTerms {
+			break
+		}
+		post := c.postings[t.id]
+		if len(post) > c.opt.MaxPostings {
+			post = post[len(post)-c.opt.MaxPostings:]
+		}
+		for _, s := range post {
+			c.acc[int32(c.alive(int(s)))] += t.w
+		}
+	}
+	if len(c.acc) == 0 {
+		return -1, 0
+	}
+	type sc struct {
+		s int32
+		w float32
+	}
+	cands := make([]sc, 0, len(c.acc))
+	for s, w := range c.acc {
+		cands = append(cands, sc{s, w})
+	}
+	if len(cands) > c.opt.Candidates {
+		slices.SortFunc(cands, func(a, b sc) int {
+			if a.w != b.w {
+				if a.w > b.w {
+					return -1
+				}
+				return 1
+			}
+			return int(a.s - b.s)
+		})
+		cands = cands[:c.opt.Candidates]
+	}
+	best, bestSim := -1, 0.0
+	for _, cd := range cands {
+		s := c.stories[cd.s]
+		sim := c.cosine(s, v) * c.dateFactor(s, day)
+		if sim > bestSim || sim == bestSim && best >= 0 && int(cd.s) < best {
+			best, bestSim = int(cd.s), sim
+		}
+	}
+	return best, bestSim
+}
+
+// cosine is the group-average similarity of v to the story: its mean
+// cosine to the story's (non-copy) articles, through the centroid sum.
+// Unlike the cosine to the centroid it does not grow with a story's size,
+// so a broad story cannot absorb everything that shares its vocabulary.
+func (c *Clusterer) cosine(s *Story, v []term) float64 {
+	if s.n == 0 {
+		return 0
+	}
+	var dot float64
+	for _, t := range v {
+		dot += float64(t.w) * float64(s.centroid[t.id])
+	}
+	return dot / float64(s.n)
+}
+
+// dateFactor is 1 within the date window of the story's span and decays
+// exponentially beyond it; 1 when either date is unknown.
+func (c *Clusterer) dateFactor(s *Story, day int) float64 {
+	if day < 0 || s.first < 0 {
+		return 1
+	}
+	gap := 0
+	if day > s.last {
+		gap = day - s.last
+	} else if day < s.first {
+		gap = s.first - day
+	}
+	if gap <= c.opt.DateWindow {
+		return 1
+	}
+	return math.Exp(-float64(gap-c.opt.DateWindow) / c.opt.DateDecay)
+}
+
+func (c *Clusterer) addToCentroid(s *Story, v []term) {
+	if v != nil {
+		s.n++
+	}
+	for _, t := range v {
+		s.centroid[t.id] += t.w
+	}
+	if len(s.centroid) > 2*c.opt.StoryTerms {
+		keep := topTerms(s.centroid, c.opt.StoryTerms)
+		clear(s.centroid)
+		for _, t := range keep {
+			s.centroid[t.id] = t.w
+		}
+	}
+	var n float64
+	for _, w := range s.centroid {
+		n += float64(w) * float64(w)
+	}
+	s.norm = math.Sqrt(n)
+	// index the article's strongest terms under the story
+	for i, t := range v {
+		if i >= c.opt.ProbeTerms {
+			break
+		}
+		if _, ok := s.centroid[t.id]; ok && !s.indexed[t.id] {
+			s.indexed[t.id] = true
+			c.postings[t.id] = append(c.postings[t.id], int32(s.idx))
+		}
+	}
+}
+
+// Stories returns the stories in creation order.
+func (c *Clusterer) Stories() []*Story {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make([]*Story, 0, len(c.stories))
+	for _, s := range c.stories {
+		if s.into >= 0 {
+			continue
+		}
+		s.First, s.Last = dayString(s.first), dayString(s.last)
+		type pc struct {
+			id string
+			n  int
+		}
+		var ps []pc
+		for id, n := range s.people {
+			ps = append(ps, pc{id, n})
+		}
+		sort.Slice(ps, func(a, b int) bool { return ps[a].n > ps[b].n || ps[a].n == ps[b].n && ps[a].id < ps[b].id })
+		s.People = s.People[:0]
+		for _, p := range ps {
+			s.People = append(s.People, p.id)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Article returns the record of an added article, or nil.
+func (c *Clusterer) Article(id string) *Article {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if i, ok := c.byID[id]; ok {
+		return c.articles[i]
+	}
+	return nil
+}
+
+// Articles returns the records of all added articles in order.
+func (c *Clusterer) Articles() []*Article {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Clone(c.articles)
+}
