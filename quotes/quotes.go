@@ -386,7 +386,7 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 			n++
 			continue
 		}
-		if stops[pw] || cues[pw] != 0 || pronouns[pw] || adverbs[pw] {
+		if stops[pw] || (cues[pw] != 0 && !st.isCap(p)) || pronouns[pw] || adverbs[pw] {
 			break
 		}
 		if st.isCap(p) {
@@ -442,7 +442,7 @@ func (st *state) rightNP(k, hi int) (verbatim.Span, int, bool) {
 			i++
 			continue
 		}
-		if stops[w] || cues[w] != 0 || adverbs[w] {
+		if stops[w] || (cues[w] != 0 && !st.isCap(i)) || adverbs[w] {
 			break
 		}
 		if pronouns[w] {
@@ -557,7 +557,7 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		return st.withAddressee(a, sp, k, hi), true
 	}
 	// inverted: "…,” said Trump", "…, said the source."
-	if i >= lo && (st.isPunct(i, ",") || st.mark(i) == 2 || st.mark(i) == 3) {
+	if i < lo || st.isPunct(i, ",") || st.mark(i) == 2 || st.mark(i) == 3 {
 		if sp, next, ok := st.rightNP(k+1, hi); ok {
 			a.speaker = sp
 			a.after = next
@@ -950,6 +950,15 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			}
 			for n < hi && st.isWord(n) && adverbs[st.low(n)] {
 				n++
+			}
+			// ", claims that …": an appositive restating the content ends it
+			m := n
+			if m < hi && st.isWord(m) && dets[st.low(m)] {
+				m++
+			}
+			if m+1 < hi && st.isWord(m) && !st.isCap(m) && st.isWord(m+1) && st.low(m+1) == "that" {
+				end = j
+				break
 			}
 			if n < hi && st.isWord(n) {
 				w := st.low(n)
