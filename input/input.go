@@ -39,9 +39,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	htmlcharset "golang.org/x/net/html/charset"
 
 	"github.com/verbatim-news/verbatim"
 )
@@ -344,15 +347,56 @@ func ParseEach(data []byte, name string, opt Options, emit Emit) error {
 	}
 	switch shape {
 	case ShapeHTML:
+		if charset == Windows1252 || charset == UTF8Repaired {
+			text = decodeHTML(data, text) // the page may declare its charset
+		}
 		a, err := FromHTML(text, id, opt)
 		return emitOne(a, name, err, emit)
 	case ShapeFeed:
+		if charset == Windows1252 || charset == UTF8Repaired {
+			// gofeed decodes the charset the XML declaration names; without
+			// one, give it our decoding with the declaration made UTF-8
+			var arts []verbatim.Article
+			if err := FromFeed(string(data), name, opt, func(a verbatim.Article, err error) error {
+				if err != nil {
+					return errSkip
+				}
+				arts = append(arts, a)
+				return nil
+			}); err == nil {
+				for _, a := range arts {
+					if e := emit(a, nil); e != nil {
+						return e
+					}
+				}
+				return nil
+			}
+			text = xmlDeclUTF8.ReplaceAllString(text, "${1}UTF-8${2}")
+		}
 		return FromFeed(text, name, opt, emit)
 	case ShapeJSON:
 		return readJSON(text, name, opt, emit)
 	}
 	a := fromDecoded(text, charset, id, opt)
 	return emitOne(a, name, nil, emit)
+}
+
+var errSkip = errors.New("skip")
+
+var xmlDeclUTF8 = regexp.MustCompile(`^(\s*<\?xml[^>]*encoding=["'])[^"']*(["'])`)
+
+// decodeHTML decodes a page that is not UTF-8 with the charset its <meta>
+// declares, falling back to the given decoding.
+func decodeHTML(data []byte, fallback string) string {
+	enc, label, _ := htmlcharset.DetermineEncoding(data, "text/html")
+	if enc == nil || label == "utf-8" {
+		return fallback
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil || !utf8.Valid(out) {
+		return fallback
+	}
+	return string(out)
 }
 
 func emitOne(a verbatim.Article, name string, err error, emit Emit) error {
