@@ -335,7 +335,7 @@ func match(d *verbatim.Doc, text string, t verbatim.EntityType) int {
 		if len(ew) == 0 {
 			continue
 		}
-		if canonKey(ew) == k {
+		if canonKey(ew) == k && compatible(en.Type, t) {
 			return ei
 		}
 		personish := t == verbatim.Person || t == verbatim.Misc || t == ""
@@ -363,6 +363,13 @@ func match(d *verbatim.Doc, text string, t verbatim.EntityType) int {
 		}
 	}
 	return best
+}
+
+// compatible reports whether a mention typed t may join an entity typed et
+// (the tagger may type a name differently elsewhere; a person's surname
+// mistaken for something else still joins the person).
+func compatible(et, t verbatim.EntityType) bool {
+	return et == t || t == "" || (et == verbatim.Person && t == verbatim.Misc)
 }
 
 // Resolve returns the index in d.Entities of the entity that the mention at
@@ -398,7 +405,7 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span) int {
 	if !isCap(f[len(f)-1]) {
 		return -1
 	}
-	e := match(d, text, verbatim.Person)
+	e := match(d, text, "")
 	if e < 0 {
 		t := verbatim.Person
 		if g, ok := lookupGaz(strings.Join(nameWords(text), " ")); ok {

@@ -75,6 +75,44 @@ type TrainOptions struct {
 	Epochs int   // passes over the data (shuffled each time)
 	Bits   uint  // log2 of the feature hash table size
 	Seed   uint64
+	Dev    string // optional CoNLL file scored (span F1, PER/ORG/LOC/MISC) after each epoch
+}
+
+// devF1 scores the tagger (averaged weights in w) on dev sentences.
+func devF1(t *tagger, dev []conllSent) (float64, map[string][3]int) {
+	per := map[string][3]int{}
+	var f sentFeats
+	var feats []uint64
+	for _, s := range dev {
+		f.prepare(s.words, s.lcDoc)
+		out := make([]int, len(s.words))
+		feats = t.tagSentence(&f, out, feats)
+		g := map[tokSpan]bool{}
+		for _, x := range appendSpans(nil, s.labels, 0) {
+			g[x] = true
+		}
+		p := appendSpans(nil, out, 0)
+		for _, x := range p {
+			c := per[string(x.Type)]
+			if g[x] {
+				c[0]++
+				delete(g, x)
+			} else {
+				c[1]++
+			}
+			per[string(x.Type)] = c
+		}
+		for x := range g {
+			c := per[string(x.Type)]
+			c[2]++
+			per[string(x.Type)] = c
+		}
+	}
+	var tp, fp, fn int
+	for _, c := range per {
+		tp, fp, fn = tp+c[0], fp+c[1], fn+c[2]
+	}
+	return 2 * float64(tp) / float64(2*tp+fp+fn), per
 }
 
 // TrainNER trains the tagger on a CoNLL-2003 file and writes the
@@ -91,6 +129,12 @@ func TrainNER(conll, out string, opt TrainOptions, log io.Writer) error {
 	sents, err := readCoNLL(conll)
 	if err != nil {
 		return err
+	}
+	var dev []conllSent
+	if opt.Dev != "" {
+		if dev, err = readCoNLL(opt.Dev); err != nil {
+			return err
+		}
 	}
 	t := newTagger(opt.Bits)
 	totals := make([]float64, len(t.weights))
@@ -136,6 +180,14 @@ func TrainNER(conll, out string, opt TrainOptions, log io.Writer) error {
 			}
 		}
 		fmt.Fprintf(log, "epoch %d: %d tokens, training error %.4f (%.0fs)\n", ep+1, n, float64(errs)/float64(n), time.Since(t0).Seconds())
+		if len(dev) > 0 {
+			avg := newTagger(opt.Bits)
+			for i := range t.weights {
+				avg.weights[i] = float32((totals[i] + float64(step-stamps[i])*float64(t.weights[i])) / float64(step))
+			}
+			f1, per := devF1(avg, dev)
+			fmt.Fprintf(log, "  dev span F1 %.4f %v\n", f1, per)
+		}
 	}
 	for i := range t.weights {
 		totals[i] += float64(step-stamps[i]) * float64(t.weights[i])

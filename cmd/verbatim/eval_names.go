@@ -15,7 +15,10 @@ import (
 )
 
 func init() {
-	var conll, out string
+	var (
+		conll, out string
+		noClean    bool
+	)
 	cmd := &cobra.Command{
 		Use:   "names",
 		Short: "Score the name finder on CoNLL-2003 (exact span and type, PER/ORG/LOC; as score_ner.py)",
@@ -28,6 +31,13 @@ func init() {
 				return err
 			}
 			p := verbatim.NewPipeline(clean.Stage, text.Stage, names.Stage)
+			stages := "clean+text+names"
+			if noClean {
+				// Lines as paragraphs, nothing blanked: the names stage alone
+				// on the tokens of package text.
+				p = verbatim.NewPipeline(verbatim.StageFunc{N: "lines", F: linesAsParagraphs}, text.Stage, names.Stage)
+				stages = "lines+text+names"
+			}
 			pred := map[string][]verbatim.EntityOut{}
 			var enc *json.Encoder
 			if out != "" {
@@ -57,7 +67,7 @@ func init() {
 			el := time.Since(t0)
 			s := eval.ScoreNER(docs, pred)
 			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "names on %s: %d documents, %d tokens, %.0f tokens/s (clean+text+names)\n", conll, len(docs), tokens, float64(tokens)/el.Seconds())
+			fmt.Fprintf(w, "names on %s: %d documents, %d tokens, %.0f tokens/s (%s)\n", conll, len(docs), tokens, float64(tokens)/el.Seconds(), stages)
 			for _, ty := range []string{"PER", "ORG", "LOC"} {
 				fmt.Fprintf(w, "  %-4s %s  (tp %d fp %d fn %d)\n", ty, s.Types[ty], s.Types[ty].TP, s.Types[ty].FP, s.Types[ty].FN)
 			}
@@ -66,6 +76,23 @@ func init() {
 		},
 	}
 	cmd.Flags().StringVar(&conll, "conll", "../shared/data/conll2003/valid.txt", "CoNLL-2003 file to score on")
+	cmd.Flags().BoolVar(&noClean, "no-clean", false, "skip the cleaning stage (each line a paragraph, nothing blanked as noise)")
 	cmd.Flags().StringVar(&out, "out", "", "also write the predictions as JSON Lines (for score_ner.py)")
 	evalCmd.AddCommand(cmd)
+}
+
+// linesAsParagraphs makes each line of the text a paragraph and the cleaned
+// text the text itself.
+func linesAsParagraphs(d *verbatim.Doc) {
+	d.Clean = d.Text
+	d.Paragraphs = d.Paragraphs[:0]
+	start := 0
+	for i := 0; i <= len(d.Text); i++ {
+		if i == len(d.Text) || d.Text[i] == '\n' {
+			if i > start {
+				d.Paragraphs = append(d.Paragraphs, verbatim.Span{Start: start, End: i})
+			}
+			start = i + 1
+		}
+	}
 }
