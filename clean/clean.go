@@ -94,8 +94,100 @@ func Process(d *verbatim.Doc) {
 	if cur.Start >= 0 {
 		paras = append(paras, cur)
 	}
+	// Datelines ("ISLAMABAD:", "WASHINGTON (Reuters) -") open a paragraph
+	// but belong to no sentence: blank them.
+	for i, p := range paras {
+		if n := datelineLen(text[p.Start:p.End]); n > 0 {
+			for k := p.Start; k < p.Start+n; k++ {
+				buf[k] = ' '
+			}
+			np := trimSpan(string(buf), p.Start, p.End)
+			if !np.Empty() {
+				paras[i] = np
+			}
+		}
+	}
 	d.Clean = string(buf)
 	d.Paragraphs = paras
+	if d.Title == "" {
+		d.Title = title(d)
+	}
+}
+
+func isBullet(l string) bool {
+	return strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "• ") || strings.HasPrefix(l, "* ") || strings.HasPrefix(l, "– ")
+}
+
+// datelineLen returns the length of a dateline opening line l, through its
+// separator and the spaces after it, or 0: a place in capitals, optionally
+// with a date or an agency in brackets, then ":" or a dash.
+func datelineLen(l string) int {
+	i := 0
+	caps := 0
+	for i < len(l) && i < 60 {
+		c := l[i]
+		if c >= 'A' && c <= 'Z' {
+			caps++
+		} else if c >= 'a' && c <= 'z' {
+			return 0
+		} else if c == '(' {
+			// an agency or a date in brackets: "(Reuters)", "(AFP)"
+			j := strings.IndexByte(l[i:], ')')
+			if j < 0 || j > 30 {
+				return 0
+			}
+			i += j + 1
+			continue
+		} else if c == ':' || c == '-' && i+1 < len(l) && l[i+1] == ' ' {
+			break
+		} else if strings.HasPrefix(l[i:], "—") {
+			break
+		} else if c != ' ' && c != ',' && c != '.' && c != '\'' && !(c >= '0' && c <= '9') {
+			return 0
+		}
+		i++
+	}
+	if caps < 3 || i >= len(l) || i >= 60 {
+		return 0
+	}
+	// the word before the separator is in capitals (not "U.S. President: ...")
+	sep := i
+	if strings.HasPrefix(l[i:], "—") {
+		i += len("—")
+	} else {
+		i++
+	}
+	for i < len(l) && l[i] == ' ' {
+		i++
+	}
+	if i >= len(l) || sep == 0 || l[sep-1] != ' ' && l[sep-1] != ')' && (l[sep-1] < 'A' || l[sep-1] > 'Z') {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(l[i:])
+	if !unicode.IsUpper(r) && r != '“' && r != '"' {
+		return 0
+	}
+	return i
+}
+
+// title returns the headline when the text opens with one: a first paragraph
+// of 2 to 16 words without sentence punctuation at its end, followed by body
+// text.
+func title(d *verbatim.Doc) string {
+	if len(d.Paragraphs) < 2 {
+		return ""
+	}
+	p := d.Paragraphs[0]
+	t := strings.TrimSpace(d.Text[p.Start:p.End])
+	if strings.ContainsAny(t, "\n") || isBullet(t) {
+		return ""
+	}
+	n := len(strings.Fields(t))
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if n < 2 || n > 16 || strings.ContainsRune(".!?:;,\"”", last) {
+		return ""
+	}
+	return t
 }
 
 func splitLines(text string) []line {
@@ -149,7 +241,10 @@ func joins(text string, lines []line, a, b int) bool {
 	if gap {
 		return false
 	}
-	if strings.HasPrefix(lb, "- ") || strings.HasPrefix(lb, "• ") || strings.HasPrefix(lb, "* ") {
+	if isBullet(lb) || isBullet(la) && !isBullet(lb) {
+		return false // bullet items are paragraphs of their own
+	}
+	if datelineLen(lb) > 0 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(la)

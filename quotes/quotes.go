@@ -42,6 +42,8 @@ type state struct {
 	subj    map[int]verbatim.Span // sentence -> last speaker found in it
 	out     []verbatim.Quote
 	lowbuf  []byte
+
+	titlePara int // paragraph holding the headline, -1 when none
 }
 
 // Process adds d.Quotes. It never panics on any input (the pipeline would
@@ -50,7 +52,16 @@ func Process(d *verbatim.Doc) {
 	if len(d.Tokens) == 0 || len(d.Sentences) == 0 || len(d.Clean) != len(d.Text) {
 		return
 	}
-	st := &state{d: d, s: d.Clean, toks: d.Tokens}
+	st := &state{d: d, s: d.Clean, toks: d.Tokens, titlePara: -1}
+	// the headline is not a quote source
+	if d.Title != "" {
+		for i := 0; i < len(d.Paragraphs) && i < 3; i++ {
+			if d.Word(d.Paragraphs[i]) == d.Title {
+				st.titlePara = i
+				break
+			}
+		}
+	}
 	st.index()
 	st.findRegions()
 	st.direct()
@@ -208,8 +219,11 @@ func (st *state) paraRanges() [][2]int {
 
 func (st *state) findRegions() {
 	pending := -1 // region left open at the end of the previous paragraph
-	for _, pr := range st.paraRanges() {
+	for pi, pr := range st.paraRanges() {
 		lo, hi := pr[0], pr[1]
+		if pi == st.titlePara {
+			continue
+		}
 		if lo < 0 || hi > len(st.toks) {
 			continue
 		}
@@ -793,7 +807,7 @@ var clauseOpeners = map[string]bool{"in": true, "on": true, "at": true, "with": 
 func (st *state) indirect() {
 	for si, sen := range st.d.Sentences {
 		lo, hi := sen.First, sen.Last
-		if hi > len(st.toks) || lo >= hi {
+		if hi > len(st.toks) || lo >= hi || sen.Para == st.titlePara {
 			continue
 		}
 		var cand []verbatim.Quote

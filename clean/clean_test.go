@@ -1,0 +1,78 @@
+package clean
+
+import (
+	"testing"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+func run(s string) *verbatim.Doc {
+	d := verbatim.NewDoc(verbatim.Article{Text: s})
+	Process(d)
+	return d
+}
+
+func paras(d *verbatim.Doc) []string {
+	var out []string
+	for _, p := range d.Paragraphs {
+		out = append(out, d.Word(p))
+	}
+	return out
+}
+
+func TestSameLength(t *testing.T) {
+	for _, s := range []string{"", "a", "x\r\ny", "“é”\n\n\tz", "WASHINGTON: The vote.\n", "\xff\xfe\x00"} {
+		if d := run(s); len(d.Clean) != len(s) {
+			t.Errorf("%q: clean length %d", s, len(d.Clean))
+		}
+	}
+}
+
+func TestDatelineBlanked(t *testing.T) {
+	for _, s := range []string{"ISLAMABAD: The talks began on Monday.", "WASHINGTON (Reuters) - The talks began on Monday.", "NEW YORK — The talks began on Monday."} {
+		d := run(s)
+		if got := paras(d); len(got) != 1 || got[0] != "The talks began on Monday." {
+			t.Errorf("%q: paragraphs %q", s, got)
+		}
+	}
+	// not a dateline
+	d := run("U.S. President: a profile of the office.")
+	if got := paras(d); got[0] != "U.S. President: a profile of the office." {
+		t.Errorf("%q", got)
+	}
+}
+
+func TestBulletsAreParagraphs(t *testing.T) {
+	d := run("Key points\n- The mayor is making efforts to win support for the plan\n- Voters remain divided on it\nOSLO: The council met on Monday.\n")
+	got := paras(d)
+	want := []string{"- The mayor is making efforts to win support for the plan", "- Voters remain divided on it", "The council met on Monday."}
+	if len(got) != len(want) {
+		t.Fatalf("%q", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("paragraph %d %q, want %q", i, got[i], want[i])
+		}
+	}
+	if len(d.Noise) != 1 || d.Slice(d.Noise[0]) != "Key points" {
+		t.Errorf("noise %v", d.Noise)
+	}
+}
+
+func TestTitleFromHeadline(t *testing.T) {
+	d := run("% The Daily Lantern\n\nCity Opens New Bridge After Delays\n\nThe bridge opened on Monday, the mayor said.\n")
+	if d.Title != "City Opens New Bridge After Delays" {
+		t.Errorf("title %q", d.Title)
+	}
+	d = run("The bridge opened on Monday.\n\nIt cost a lot.\n")
+	if d.Title != "" {
+		t.Errorf("title %q from a body sentence", d.Title)
+	}
+}
+
+func TestWrapAcrossPageBreak(t *testing.T) {
+	d := run("“We are ready,” the U.S.\n\n\nhttps://example.com/a/b\n\npresident said.\n")
+	if got := paras(d); len(got) != 1 || got[0] != "“We are ready,” the U.S. president said." {
+		t.Errorf("%q", got)
+	}
+}
