@@ -105,7 +105,8 @@ func TestHTMLMainContent(t *testing.T) {
 	}
 }
 
-// quoteTexts runs the standard pipeline and returns its quote contents.
+// quoteTexts runs the standard pipeline and returns its attributions
+// (content | speaker | cue | type), sorted.
 func quoteTexts(t *testing.T, a verbatim.Article) []string {
 	t.Helper()
 	d, err := pipeline.Analyze(a)
@@ -117,7 +118,11 @@ func quoteTexts(t *testing.T, a verbatim.Article) []string {
 		if q.Start < 0 || q.End > len(d.Text) || q.Start > q.End {
 			t.Fatalf("quote span %v outside text of %d bytes", q.Span, len(d.Text))
 		}
-		qs = append(qs, d.Word(q.Span))
+		speaker := ""
+		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
+			speaker = d.Entities[q.Speaker].Name
+		}
+		qs = append(qs, d.Word(q.Span)+" | "+speaker+" | "+d.Word(q.Cue)+" | "+string(q.Type))
 	}
 	slices.Sort(qs)
 	return qs
@@ -133,6 +138,9 @@ func TestHTMLSameQuotesAsText(t *testing.T) {
 		t.Fatal(err)
 	}
 	hq, tq := quoteTexts(t, html[0]), quoteTexts(t, txt[0])
+	if len(tq) == 0 {
+		t.Error("no quote found in the clean text: nothing to compare")
+	}
 	if !slices.Equal(hq, tq) {
 		t.Errorf("HTML quotes %q\ndiffer from text quotes %q", hq, tq)
 	}
