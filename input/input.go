@@ -426,6 +426,7 @@ func fromDecoded(text, charset, id string, opt Options) verbatim.Article {
 		a.Format = "txt+" + charset
 	}
 	a.Title = headline(text)
+	a.Outlet = masthead(text)
 	return a
 }
 

@@ -625,3 +625,24 @@ func TestDeclaredCharsets(t *testing.T) {
 		t.Errorf("declared KOI8-R page: %+v, %v", arts, err)
 	}
 }
+
+func TestMasthead(t *testing.T) {
+	cases := map[string]string{
+		"% Moscow Times\n\n30 YEARS INDEPENDENT NEWS\n\nStory":   "The Moscow Times",
+		"BBC News\nHeadline here\n\nBody":                        "BBC News",
+		"\n\n  REUTERS  \nBody":                                  "Reuters",
+		"Kellogg told Fox News on Sunday.\nFox News\n":           "Fox News", // second line, alone
+		"Kellogg told Fox News on Sunday that the war must end.": "",
+		"a\nb\nc\nd\ne\nBBC News":                                "", // too far down
+		"The Times they are a-changing\n":                        "",
+	}
+	for in, want := range cases {
+		if got := masthead(in); got != want {
+			t.Errorf("masthead(%q) = %q, want %q", in, got, want)
+		}
+	}
+	arts, _ := Parse([]byte("% Moscow Times\n\nU.S. and Russia in talks\n\nThe president said so.\n"), "m.txt", Options{})
+	if len(arts) != 1 || arts[0].Outlet != "The Moscow Times" {
+		t.Errorf("outlet not set from masthead: %+v", arts)
+	}
+}
