@@ -24,6 +24,7 @@ func benchResult(b *testing.B, arts []verbatim.Article) {
 	b.SetBytes(benchdata.Bytes(arts))
 	b.ReportAllocs()
 	b.ResetTimer()
+	c0 := benchdata.CPUTime()
 	for i := 0; i < b.N; i++ {
 		for _, d := range docs {
 			if err := enc.Encode(d.Result()); err != nil {
@@ -32,6 +33,7 @@ func benchResult(b *testing.B, arts []verbatim.Article) {
 		}
 	}
 	b.StopTimer()
+	benchdata.ReportCPU(b, len(arts), benchdata.CPUTime()-c0)
 	benchdata.ReportArticles(b, len(arts))
 }
 
@@ -49,6 +51,7 @@ func benchExtract(b *testing.B, arts []verbatim.Article) {
 	b.SetBytes(benchdata.Bytes(arts))
 	b.ReportAllocs()
 	b.ResetTimer()
+	c0 := benchdata.CPUTime()
 	for i := 0; i < b.N; i++ {
 		for _, a := range arts {
 			d, err := p.Analyze(a)
@@ -61,5 +64,6 @@ func benchExtract(b *testing.B, arts []verbatim.Article) {
 		}
 	}
 	b.StopTimer()
+	benchdata.ReportCPU(b, len(arts), benchdata.CPUTime()-c0)
 	benchdata.ReportArticles(b, len(arts))
 }

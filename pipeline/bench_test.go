@@ -26,6 +26,7 @@ func benchAnalyze(b *testing.B, arts []verbatim.Article) {
 	b.SetBytes(benchdata.Bytes(arts))
 	b.ReportAllocs()
 	b.ResetTimer()
+	c0 := benchdata.CPUTime()
 	for i := 0; i < b.N; i++ {
 		for _, a := range arts {
 			if _, err := p.Analyze(a); err != nil {
@@ -34,6 +35,7 @@ func benchAnalyze(b *testing.B, arts []verbatim.Article) {
 		}
 	}
 	b.StopTimer()
+	benchdata.ReportCPU(b, len(arts), benchdata.CPUTime()-c0)
 	benchdata.ReportArticles(b, len(arts))
 }
 
@@ -54,6 +56,7 @@ func benchRun(b *testing.B, arts []verbatim.Article, workers int) {
 	b.SetBytes(benchdata.Bytes(arts))
 	b.ReportAllocs()
 	b.ResetTimer()
+	c0 := benchdata.CPUTime()
 	for i := 0; i < b.N; i++ {
 		in := make(chan pipeline.Item, 64)
 		go func() {
@@ -70,5 +73,6 @@ func benchRun(b *testing.B, arts []verbatim.Article, workers int) {
 		}
 	}
 	b.StopTimer()
+	benchdata.ReportCPU(b, len(arts), benchdata.CPUTime()-c0)
 	benchdata.ReportArticles(b, len(arts))
 }
