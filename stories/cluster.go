@@ -37,6 +37,7 @@ type Options struct {
 	DateDecay    float64 // e-folding days of the penalty beyond the window (default 90)
 	Syndicated   float64 // estimated Jaccard of 4-shingles for a syndicated copy (default 0.7)
 	QuoteOverlap float64 // shared 3-shingles over the shorter quote for one statement (default 0.6)
+	IDFPower     float64 // exponent of the IDF weight (default 1)
 	Merge        float64 // group-average cosine between two stories that merges them (default 0.05; <0 never)
 }
 
@@ -67,6 +68,9 @@ func (o *Options) defaults() {
 	}
 	if o.Syndicated == 0 {
 		o.Syndicated = 0.7
+	}
+	if o.IDFPower == 0 {
+		o.IDFPower = 1
 	}
 	if o.Merge == 0 {
 		o.Merge = 0.05
@@ -275,6 +279,10 @@ func (c *Clusterer) alive(i int) int {
 	return i
 }
 
+// mergeCandidates is how many stories sharing the strongest terms of a
+// grown story are checked for merging with it.
+const mergeCandidates = 8
+
 // tryMerge merges into one the story s and any candidate story whose
 // centroid has become similar to it (an article bridging two fragments of
 // one story). The older story survives.
@@ -292,13 +300,28 @@ func (c *Clusterer) tryMerge(s *Story) {
 			}
 		}
 	}
-	var cands []int
-	for k := range c.acc {
-		cands = append(cands, int(k))
+	type sc struct {
+		k int
+		w float32
 	}
-	slices.Sort(cands)
-	for _, k := range cands {
-		o := c.stories[k]
+	cands := make([]sc, 0, len(c.acc))
+	for k, w := range c.acc {
+		cands = append(cands, sc{int(k), w})
+	}
+	slices.SortFunc(cands, func(a, b sc) int {
+		if a.w != b.w {
+			if a.w > b.w {
+				return -1
+			}
+			return 1
+		}
+		return a.k - b.k
+	})
+	if len(cands) > mergeCandidates {
+		cands = cands[:mergeCandidates]
+	}
+	for _, cd := range cands {
+		o := c.stories[cd.k]
 		if o.into >= 0 || s.into >= 0 || o.norm == 0 || s.norm == 0 {
 			continue
 		}

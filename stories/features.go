@@ -180,7 +180,7 @@ func (c *Clusterer) prepare(d *verbatim.Doc) *Prepared {
 		if nw >= 4 {
 			sh := mix(h1*31 ^ h2*17 ^ h3*7 ^ hw)
 			for i := range sig {
-				v := uint32(mix(sh^seeds[i]) >> 32)
+				v := uint32(((sh ^ seeds[i]) * 0x9E3779B97F4A7C15) >> 32)
 				if v < sig[i] {
 					sig[i] = v
 				}
@@ -263,9 +263,12 @@ func (c *Clusterer) vector(p *Prepared) []term {
 	v := make([]term, 0, len(p.counts))
 	for _, t := range p.counts {
 		df := float64(c.df[t.id])
-		idf := math.Log((n + 1) / (df + 1))
+		idf := math.Log((n + 1) / max(df, 1))
 		if idf <= 0 {
 			continue
+		}
+		if c.opt.IDFPower != 1 {
+			idf = math.Pow(idf, c.opt.IDFPower)
 		}
 		v = append(v, term{t.id, float32((1 + math.Log(float64(t.w))) * idf)})
 	}

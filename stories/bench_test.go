@@ -1,0 +1,75 @@
+package stories
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/shared"
+)
+
+// bbcDocs reads the BBC corpus as bare documents (no analysis: clustering
+// alone is measured).
+func bbcDocs(b testing.TB) []*verbatim.Doc {
+	dir := shared.Path(b, "data/bbc")
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	var docs []*verbatim.Doc
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, &verbatim.Doc{Article: verbatim.Article{ID: f, Text: string(data)}})
+	}
+	return docs
+}
+
+// BenchmarkCluster measures online clustering (prepare + add) on the BBC
+// corpus and on 100k synthetic articles built by mixing BBC paragraphs
+// (distinct texts, realistic vocabulary):
+//
+//	go test -run '^$' -bench Cluster -benchtime 1x ./stories/
+func BenchmarkCluster(b *testing.B) {
+	docs := bbcDocs(b)
+	b.Run("bbc", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			c := New(Options{})
+			for _, d := range docs {
+				c.Add(d)
+			}
+		}
+		b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "articles/s")
+	})
+	b.Run("synthetic100k", func(b *testing.B) {
+		n := 100000
+		if testing.Short() {
+			n = 10000
+		}
+		syn := synthetic(docs, n)
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			c := New(Options{})
+			for _, d := range syn {
+				c.Add(d)
+			}
+			b.ReportMetric(float64(len(c.Stories())), "stories")
+		}
+		b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+	})
+}
+
+// synthetic builds n articles: each takes the headline of one BBC article
+// and the paragraphs of two others of the same category, so texts differ
+// but topics recur.
+func synthetic(docs []*verbatim.Doc, n int) []*verbatim.Doc {
+	out := make([]*verbatim.Doc, n)
+	m := len(docs)
+	for i := range out {
+		a, b, c := docs[i%m], docs[(i*7+3)%m], docs[(i*13+5)%m]
+		text := a.Text[:min(len(a.Text), 400)] + "\n\n" + b.Text[len(b.Text)/2:] + "\n\n" + c.Text[:len(c.Text)/2]
+		out[i] = &verbatim.Doc{Article: verbatim.Article{ID: fmt.Sprintf("syn%d", i), Text: text}}
+	}
+	return out
+}

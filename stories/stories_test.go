@@ -1,0 +1,212 @@
+package stories
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/shared"
+	"github.com/verbatim-news/verbatim/pipeline"
+)
+
+func analyze(t *testing.T, a verbatim.Article) *verbatim.Doc {
+	t.Helper()
+	d, err := pipeline.Analyze(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func fixture(t *testing.T, name string) verbatim.Article {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return verbatim.Article{ID: strings.TrimSuffix(name, ".txt"), Text: string(b)}
+}
+
+// TestSeedsFormOneStory: the two seed reports (six weeks and two outlets
+// apart) form one story; short articles that merely mention the same
+// president do not join it and do not collapse into one story.
+func TestSeedsFormOneStory(t *testing.T) {
+	seeds := []string{"seeds/000_cb628205246a436e.txt", "seeds/004_b0ae78c92d7ea8b0.txt"}
+	pub := []string{"2025-02-03", "2025-03-17"}
+	var docs []*verbatim.Doc
+	for i, s := range seeds {
+		p := shared.Path(t, s)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, analyze(t, verbatim.Article{ID: filepath.Base(p), Text: string(b), Published: pub[i]}))
+	}
+	others := []string{"tariffs.txt", "golf.txt", "greenland.txt", "vaccine.txt", "chess.txt"}
+	for _, f := range others {
+		a := fixture(t, f)
+		a.Published = "2025-02-20"
+		docs = append(docs, analyze(t, a))
+	}
+	// seeds first, last and in the middle: order must not matter
+	orders := [][]int{{0, 1, 2, 3, 4, 5, 6}, {2, 3, 0, 4, 5, 6, 1}, {2, 3, 4, 5, 6, 1, 0}}
+	for _, ord := range orders {
+		var in []*verbatim.Doc
+		for _, k := range ord {
+			in = append(in, docs[k])
+		}
+		c := Batch(in, Options{})
+		a0, a1 := c.Article(docs[0].ID), c.Article(docs[1].ID)
+		if a0.Story != a1.Story {
+			t.Errorf("order %v: seeds in stories %s and %s (similarity %.3f)", ord, a0.Story, a1.Story, a1.Similarity)
+		}
+		stories := map[string]bool{}
+		for _, f := range others[:4] {
+			a := c.Article(strings.TrimSuffix(f, ".txt"))
+			if a.Story == a0.Story {
+				t.Errorf("order %v: %s joined the seed story", ord, a.ID)
+			}
+			stories[a.Story] = true
+		}
+		if len(stories) < 3 {
+			t.Errorf("order %v: four unrelated articles mentioning Trump fell into %d stories", ord, len(stories))
+		}
+	}
+}
+
+// doc builds an analysed document by hand: quotes are given as
+// speaker|text pairs and found in the text.
+func doc(id, outlet, published, text string, entities []verbatim.Entity, quotes ...string) *verbatim.Doc {
+	d := &verbatim.Doc{Article: verbatim.Article{ID: id, Outlet: outlet, Published: published, Text: text}}
+	d.Clean = text
+	d.Entities = entities
+	for _, q := range quotes {
+		who, body, _ := strings.Cut(q, "|")
+		i := strings.Index(text, body)
+		if i < 0 {
+			panic("quote not in text: " + body)
+		}
+		sp := -1
+		for k, e := range entities {
+			if e.Name == who {
+				sp = k
+			}
+		}
+		d.Quotes = append(d.Quotes, verbatim.Quote{Span: verbatim.Span{Start: i, End: i + len(body)}, Speaker: sp, Type: verbatim.Direct, SaidOn: published})
+	}
+	return d
+}
+
+func persons(names ...string) []verbatim.Entity {
+	var es []verbatim.Entity
+	for _, n := range names {
+		es = append(es, verbatim.Entity{Name: n, Type: verbatim.Person})
+	}
+	return es
+}
+
+const wire = `The mayor of Riverton said on Monday that the flooded bridge over the Alder river would stay closed until engineers finished inspecting its piers. "We will not reopen a bridge that might fall into the river, whatever the pressure from businesses," Mayor Anna Kowalski told reporters at city hall. Traders on the east bank said footfall had halved since the water rose. The council has set up a free shuttle bus between the two banks and expects the inspection to take three weeks. Kowalski added that the state would share the cost of repairs.`
+
+// TestSyndicatedCopyFlagged: a wire article republished by another outlet
+// with its own header is flagged as a copy, joins the original's story, and
+// its quote is not counted as an independent outlet.
+func TestSyndicatedCopyFlagged(t *testing.T) {
+	c := New(Options{})
+	q := "Anna Kowalski|We will not reopen a bridge that might fall into the river, whatever the pressure from businesses"
+	orig := c.Add(doc("wire", "Metro Wire", "2025-04-07", wire, persons("Anna Kowalski"), q))
+	copyText := "RIVERTON DAILY — Local news\n\n" + strings.Replace(wire, "on Monday", "on Monday, April 7,", 1) + "\n\nRead more local news."
+	cp := c.Add(doc("daily", "Riverton Daily", "2025-04-07", copyText, persons("Anna Kowalski"), q))
+	other := c.Add(doc("other", "Metro Wire", "2025-04-07", "Riverton's chess club celebrated its centenary with a simultaneous exhibition in the library, where a grandmaster played forty boards and lost only two.", nil))
+	if cp.CopyOf != orig.ID || cp.Story != orig.Story {
+		t.Fatalf("copy: CopyOf %q story %s, want %q story %s", cp.CopyOf, cp.Story, orig.ID, orig.Story)
+	}
+	if other.CopyOf != "" || other.Story == orig.Story {
+		t.Fatalf("unrelated article flagged %q / in story %s", other.CopyOf, other.Story)
+	}
+	tl := c.Timeline(orig.Story)
+	if len(tl) != 1 || len(tl[0].Reports) != 2 {
+		t.Fatalf("timeline %+v", tl)
+	}
+	if len(tl[0].Outlets) != 1 || tl[0].Outlets[0] != "Metro Wire" || !tl[0].Reports[1].Syndicated {
+		t.Errorf("independent outlets %v (copy report syndicated=%v)", tl[0].Outlets, tl[0].Reports[1].Syndicated)
+	}
+}
+
+// TestSameStatementAcrossOutlets: verbatim, truncated and partial reports of
+// one statement are linked; another statement of the same speaker and the
+// same words said by someone else are not.
+func TestSameStatementAcrossOutlets(t *testing.T) {
+	full := "We want to see if we can bring that war to an end. Maybe we can, maybe we can't, but I think we have a very good chance."
+	t1 := `Donald Trump spoke aboard Air Force One about the war in Ukraine and a ceasefire with Russia. "` + full + `" He also said: "We will be talking about land."`
+	t2 := `Talks on a ceasefire between Russia and Ukraine: Trump said "we can bring that war to an end" and that "maybe we can, maybe we can't, but I think we have a very good chance" of a deal over the war.`
+	t3 := `On the war in Ukraine and a ceasefire with Russia, Trump said: "We want to see if we can bring that war to an end." Separately, Vladimir Putin told officials: "We will be talking about land."`
+	c := New(Options{})
+	c.Add(doc("a", "Dawn", "2025-03-17", t1, persons("Donald Trump"), "Donald Trump|"+full, "Donald Trump|We will be talking about land."))
+	c.Add(doc("b", "Reuters", "2025-03-17", t2, persons("Trump"), "Trump|we can bring that war to an end", "Trump|maybe we can, maybe we can't, but I think we have a very good chance"))
+	c.Add(doc("c", "AFP", "2025-03-18", t3, persons("Trump", "Vladimir Putin"), "Trump|We want to see if we can bring that war to an end.", "Vladimir Putin|We will be talking about land."))
+	if s := c.Stories(); len(s) != 1 {
+		t.Fatalf("%d stories, want 1", len(s))
+	}
+	st := c.Statements()
+	var war, land []Statement
+	for _, s := range st {
+		if strings.Contains(strings.ToLower(s.Text), "war to an end") {
+			war = append(war, s)
+		}
+		if strings.Contains(s.Text, "talking about land") {
+			land = append(land, s)
+		}
+	}
+	if len(war) != 1 || len(war[0].Reports) != 4 {
+		t.Fatalf("war statement: %d groups, reports %+v", len(war), war)
+	}
+	if len(war[0].Outlets) != 3 || war[0].Text != full {
+		t.Errorf("outlets %v text %q", war[0].Outlets, war[0].Text)
+	}
+	if len(land) != 2 {
+		t.Errorf("'talking about land' by Trump and by Putin: %d statements, want 2", len(land))
+	}
+	// person timeline through the resolver: "Trump" and "Donald Trump" are one
+	trump := c.Article("b").Entities[0]
+	if trump == "" || trump != c.Article("a").Entities[0] {
+		t.Fatalf("Trump ids %q %q", trump, c.Article("a").Entities[0])
+	}
+	pt := c.PersonTimeline(trump)
+	if len(pt) != 2 {
+		t.Errorf("Trump's timeline has %d statements, want 2 (war, land)", len(pt))
+	}
+}
+
+func TestTimelineOrder(t *testing.T) {
+	c := New(Options{})
+	base := "The harbour authority of Port Ellis and the dockworkers union discussed the container terminal strike, pay and night shifts. "
+	d1 := doc("late", "X", "2025-05-10", base+`"The strike is over," said Ruth Mendes.`, persons("Ruth Mendes"), "Ruth Mendes|The strike is over,")
+	d2 := doc("early", "Y", "2025-05-02", base+`"We will strike on Monday," said Ruth Mendes.`, persons("Ruth Mendes"), "Ruth Mendes|We will strike on Monday,")
+	d2.Quotes[0].SaidOn = "2025-05-01"
+	c.Add(d1)
+	c.Add(d2)
+	tl := c.Timeline(c.Article("late").Story)
+	if c.Article("early").Story != c.Article("late").Story {
+		t.Fatalf("not one story")
+	}
+	if len(tl) != 2 || tl[0].SaidOn != "2025-05-01" || tl[1].SaidOn != "2025-05-10" {
+		t.Fatalf("timeline order: %+v", tl)
+	}
+}
+
+func TestNoPanicOnJunk(t *testing.T) {
+	c := New(Options{})
+	for _, s := range []string{"", " ", "\xff\xfe\x00", "“", strings.Repeat("a ", 10000), "É"} {
+		d := &verbatim.Doc{Article: verbatim.Article{Text: s}}
+		d.Quotes = []verbatim.Quote{{Span: verbatim.Span{Start: 0, End: len(s) + 5}, Speaker: 3}}
+		c.Add(d)
+	}
+	c.Add(&verbatim.Doc{})
+	if len(c.Articles()) != 7 {
+		t.Fatal(len(c.Articles()))
+	}
+	c.Statements()
+	c.Stories()
+}
