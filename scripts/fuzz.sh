@@ -19,7 +19,7 @@ for t in $targets; do
 	fi
 	echo "== $pkg $fn ($FUZZTIME)"
 	if ! go test -run='^$' -fuzz="^$fn\$" -fuzztime="$FUZZTIME" "./$pkg/"; then
-		echo "fuzz: $pkg $fn FAILED (crasher under $pkg/testdata/fuzz/$fn/)" >&2
+		echo "fuzz: $pkg $fn FAILED (see above: a build error, or a crasher saved under $pkg/testdata/fuzz/$fn/)" >&2
 		status=1
 	fi
 done
