@@ -16,6 +16,7 @@ package dates
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/verbatim-news/verbatim"
@@ -35,21 +36,23 @@ func Process(d *verbatim.Doc) {
 type tok struct {
 	s       string // text in Doc.Clean
 	w       *word  // lexicon entry or nil
+	num     int    // value of a plain number of at most 8 digits, else -1
+	isoY    int16  // 1998-01-08, 19980108, 01/08/98
+	decade  int16  // "1990s" -> 199
+	ord     int16  // "20th" -> 20
+	midYear int16  // "mid-1996" -> 1996
+	isoM    int8
+	isoD    int8
+	ndig    int8 // digit count of num
+	hyQuart int8 // "third-quarter" -> 3
+	hyHalf  int8 // "second-half" -> 2
 	kind    verbatim.TokenKind
-	num     int  // value of a plain number of at most 8 digits, else -1
-	ndig    int  // its digit count
 	cap     bool // starts with an upper-case ASCII letter
 	mid     bool // "mid-November": w is the part after "mid-"
 	yearAgo bool // "year-ago", "year-earlier"
-	hyQuart int8 // "third-quarter" -> 3
-	hyHalf  int8 // "second-half" -> 2
-	decade  int  // "1990s" -> 199
-	ord     int  // "20th" -> 20
-	midYear int  // "mid-1996" -> 1996
-	isoY    int  // 1998-01-08, 19980108, 01/08/98
-	isoM    int
-	isoD    int
 }
+
+var tokPool = sync.Pool{New: func() any { return new([]tok) }}
 
 type scanner struct {
 	d      *verbatim.Doc
@@ -74,7 +77,15 @@ func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date) []verbat
 		return dst
 	}
 	s := &scanner{d: d, ref: d.Ref, hasRef: !d.Ref.IsZero()}
-	s.t = make([]tok, len(d.Tokens))
+	buf := tokPool.Get().(*[]tok)
+	if cap(*buf) < len(d.Tokens) {
+		*buf = make([]tok, len(d.Tokens)+len(d.Tokens)/4)
+	}
+	s.t = (*buf)[:len(d.Tokens)]
+	defer func() {
+		s.t = nil
+		tokPool.Put(buf)
+	}()
 	for i := range d.Tokens {
 		s.info(i)
 	}
@@ -145,18 +156,18 @@ func (s *scanner) info(i int) {
 	case c >= '0' && c <= '9':
 		if isDigits(str) {
 			if len(str) <= 8 {
-				t.num, t.ndig = atoi(str), len(str)
+				t.num, t.ndig = atoi(str), int8(len(str))
 				if len(str) == 8 {
 					y, m, d := atoi(str[:4]), atoi(str[4:6]), atoi(str[6:])
 					if y >= 1900 && y <= 2099 && validDay(y, m, d) {
-						t.isoY, t.isoM, t.isoD = y, m, d
+						t.isoY, t.isoM, t.isoD = int16(y), int8(m), int8(d)
 					}
 				}
 			}
 		} else if len(str) == 10 && (str[4] == '-' || str[4] == '/') && str[7] == str[4] && isDigits(str[:4]) && isDigits(str[5:7]) && isDigits(str[8:]) {
 			y, m, d := atoi(str[:4]), atoi(str[5:7]), atoi(str[8:])
-			if validDay(y, m, d) {
-				t.isoY, t.isoM, t.isoD = y, m, d
+			if y >= 1000 && validDay(y, m, d) {
+				t.isoY, t.isoM, t.isoD = int16(y), int8(m), int8(d)
 			}
 		} else if n := len(str); (n == 8 || n == 10) && str[2] == '/' && str[5] == '/' && isDigits(str[:2]) && isDigits(str[3:5]) && isDigits(str[6:]) {
 			m, d, y := atoi(str[:2]), atoi(str[3:5]), atoi(str[6:])
@@ -167,14 +178,14 @@ func (s *scanner) info(i int) {
 				}
 			}
 			if validDay(y, m, d) {
-				t.isoY, t.isoM, t.isoD = y, m, d
+				t.isoY, t.isoM, t.isoD = int16(y), int8(m), int8(d)
 			}
 		} else if n := len(str); n == 5 && str[4] == 's' && isDigits(str[:4]) && str[3] == '0' {
-			t.decade = atoi(str[:3]) // 1990s
+			t.decade = int16(atoi(str[:3])) // 1990s
 		} else if n := len(str); n >= 3 && n <= 4 && isDigits(str[:n-2]) {
 			switch strings.ToLower(str[n-2:]) {
 			case "st", "nd", "rd", "th":
-				t.ord = atoi(str[:n-2]) // 20th
+				t.ord = int16(atoi(str[:n-2])) // 20th
 			}
 		}
 	default:
@@ -186,9 +197,9 @@ func (s *scanner) info(i int) {
 				case strings.EqualFold(pre, "mid"):
 					t.mid = true
 					if n := len(post); n == 5 && post[4] == 's' && isDigits(post[:4]) {
-						t.decade = atoi(post[:3])
+						t.decade = int16(atoi(post[:3]))
 					} else if len(post) == 4 && isDigits(post) {
-						t.midYear = atoi(post)
+						t.midYear = int16(atoi(post))
 					} else {
 						t.w = lookup(post)
 					}
@@ -292,14 +303,14 @@ func (s *scanner) core(k int) (int, string) {
 	switch {
 	case t.isoY > 0:
 		s.lastGran = 'D'
-		return k + 1, ymdValue(t.isoY, t.isoM, t.isoD)
+		return k + 1, ymdValue(int(t.isoY), int(t.isoM), int(t.isoD))
 	case t.decade > 0:
-		return k + 1, yearValue(t.decade)[1:]
+		return k + 1, yearValue(int(t.decade))[1:]
 	case t.midYear > 0:
-		return k + 1, yearValue(t.midYear)
+		return k + 1, yearValue(int(t.midYear))
 	case t.ord > 0:
 		if s.tk(k+1).is("century") && t.ord >= 2 {
-			return k + 2, yearValue(t.ord - 1)[2:]
+			return k + 2, yearValue(int(t.ord) - 1)[2:]
 		}
 		return k, ""
 	case t.yearAgo:

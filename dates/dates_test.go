@@ -83,6 +83,7 @@ func TestRelativeMonthsWeeksYears(t *testing.T) {
 		{"It posted a third-quarter loss.", "1989-11-02", "third-quarter", "1989-Q3"},
 		{"It earned $5 million in the year-ago quarter.", "1989-11-02", "year-ago quarter", "1988-Q3"},
 		{"The plant opened two years ago.", "1998-02-06", "two years ago", "1996"},
+		{"Sales were $5 million a year ago.", "1998-02-06", "a year ago", "1997"},
 		{"Prices peaked five months ago.", "1998-02-06", "five months ago", "1997-09"},
 		{"He was in Kabul yesterday and flies home tomorrow.", "2025-02-03", "yesterday", "2025-02-02"},
 		{"He was in Kabul yesterday and flies home tomorrow.", "2025-02-03", "tomorrow", "2025-02-04"},

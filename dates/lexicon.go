@@ -39,6 +39,9 @@ type phrase struct {
 }
 
 var (
+	// starts marks the (lowercased) first two bytes of lexicon words, so
+	// that most words are rejected before hashing.
+	starts  [256][256]bool
 	lexicon = map[string]*word{}
 	phrases = map[string][]phrase{} // by first word
 )
@@ -116,6 +119,11 @@ func init() {
 			e.tense = -1
 		}
 	}
+	for w := range lexicon {
+		if len(w) >= 2 {
+			starts[w[0]][w[1]] = true
+		}
+	}
 	// Longest phrases first.
 	for k, ps := range phrases {
 		for i := 1; i < len(ps); i++ {
@@ -130,7 +138,7 @@ func init() {
 // lookup finds a word in the lexicon, case-insensitively, without allocating.
 func lookup(s string) *word {
 	var buf [24]byte
-	if len(s) > len(buf) || len(s) == 0 {
+	if len(s) > len(buf) || len(s) == 0 || len(s) >= 2 && s[0] < 0x80 && !starts[lower(s[0])][lower(s[1])] {
 		return nil
 	}
 	n := 0
@@ -153,4 +161,11 @@ func lookup(s string) *word {
 		n--
 	}
 	return lexicon[string(buf[:n])]
+}
+
+func lower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
