@@ -437,7 +437,7 @@ func (s *scanner) number(k int) (int, string) {
 		if nx.hyQuart > 0 {
 			return s.quarter(k, k+2, int(nx.hyQuart), n)
 		}
-		if (nx.is("quarter") || nx.is("period")) && s.hasRef && s.prevIs(k, "the") {
+		if nx.is("quarter") && s.hasRef && s.prevIs(k, "the") {
 			// "in the 1988 quarter": the reported quarter of that year
 			_, q := s.reported()
 			return s.quarter(k, k+2, q, n)
@@ -819,12 +819,6 @@ func (s *scanner) pointer(k int) (int, string) {
 		}
 		if !ok {
 			return j, "XXXX"
-		}
-		if dir < 0 && s.lastGran == 'Q' {
-			// "compared with $3 million last year" in a quarterly report
-			ry, rq := s.reported()
-			ry, rq = addQuarters(ry, rq, -4)
-			return j, quarterValue(ry, rq)
 		}
 		s.lastGran = 'Y'
 		return j, yearValue(y)
