@@ -31,6 +31,14 @@ type term struct {
 	w  float32
 }
 
+// Feature weights: a title word counts titleWeight times, and each mention
+// of a named entity (up to five) entityWeight times. Entities are off (0):
+// their names are already words of the text, and doubling them let articles
+// that merely share a politician join (WikiRef220 F1 0.877 without, 0.849 at
+// 1, 0.780 at 2 on the defaults; BBC politics largest story 34 without,
+// 43 at 1).
+var titleWeight, entityWeight = 3, 0
+
 // Prepared is an article reduced to what clustering needs. Preparing all
 // articles before adding them (Batch) gives every article the document
 // frequencies of the whole collection; online use prepares and adds one at a
@@ -165,7 +173,9 @@ func (c *Clusterer) prepare(d *verbatim.Doc) *Prepared {
 	title := d.Title
 	c.wbuf = wordIter(title, c.wbuf, func(w []byte) {
 		if id := c.termID(w); id >= 0 {
-			ids = append(ids, id, id, id)
+			for k := 0; k < titleWeight; k++ {
+				ids = append(ids, id)
+			}
 		}
 	})
 	var sig [sigLen]uint32
@@ -210,8 +220,8 @@ func (c *Clusterer) prepare(d *verbatim.Doc) *Prepared {
 			continue
 		}
 		id := c.intern("\x01" + key)
-		for k := 0; k < max(1, min(len(e.Mentions), 5)); k++ {
-			ids = append(ids, id, id)
+		for k := 0; k < entityWeight*max(1, min(len(e.Mentions), 5)); k++ {
+			ids = append(ids, id)
 		}
 	}
 	slices.Sort(ids)
