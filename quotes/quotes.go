@@ -336,6 +336,18 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 		// an appositive or relative clause: "X, who …, told"
 		for c := i - 1; c >= lo; c-- {
 			if st.isPunct(c, ",") {
+				// "the agency's chief hydrologist, Piet Janssen, told": the name
+				if c+1 < i && i-c-1 <= 4 {
+					allCap := true
+					for m := c + 1; m < i; m++ {
+						if !st.isCap(m) {
+							allCap = false
+						}
+					}
+					if allCap {
+						return verbatim.Span{Start: st.toks[c+1].Start, End: st.toks[i-1].End}, true
+					}
+				}
 				if c+1 < i && st.isWord(c+1) {
 					w := st.low(c + 1)
 					if w == "who" || w == "which" || w == "whose" || dets[w] || st.isCap(c+1) {
@@ -534,9 +546,21 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		}
 		sp, ok := st.leftNP(k-1, lo)
 		if ok {
+			// "Nordlink was cited by Reuters as saying"
+			j := k - 2
+			for j >= lo && j > k-10 && st.isWord(j) && st.low(j) != "by" {
+				j--
+			}
+			if j-1 >= lo && st.isWord(j) && st.low(j) == "by" && st.isWord(j-1) && (st.low(j-1) == "cited" || st.low(j-1) == "quoted") {
+				if real, ok := st.leftNP(j-1, lo); ok {
+					a.speaker = real
+					a.via = verbatim.Span{Start: st.toks[j+1].Start, End: sp.End}
+					return a, true
+				}
+			}
 			a.speaker = sp
 			// the relay: "<via> cited/quoted <speaker> as saying"
-			j := k - 2
+			j = k - 2
 			for j >= lo && st.toks[j].Start >= sp.Start {
 				j--
 			}
@@ -558,7 +582,8 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 	if ci >= lo && st.mark(ci) != 0 && st.isPunct(ci-1, ",") {
 		ci-- // ",” adding that"
 	}
-	if participle && (i < lo || st.isPunct(ci, ",") || st.isPunct(i, "—")) {
+	coord := i >= lo && st.isWord(i) && (st.low(i) == "and" || st.low(i) == "but")
+	if coord || participle && (i < lo || st.isPunct(ci, ",") || st.isPunct(i, "—")) {
 		a.participle = true
 		if sp, ok := st.subject(lo, hi); ok {
 			a.speaker = sp
@@ -669,6 +694,9 @@ func (st *state) direct() {
 				}
 				if c&cueSpeech == 0 && !colon && !that {
 					break
+				}
+				if k != p && c&cueTell == 0 {
+					break // "said the compromise was “…”" is mixed speech
 				}
 				reachesEnd := st.reachesEnd(endTok, shi)
 				if !reachesEnd && !colon {
@@ -868,6 +896,15 @@ func (st *state) indirect() {
 						if cand[j].Via.Empty() {
 							cand[j].Via = cand[i].SpeakerAt
 						}
+					} else if c := st.commaBetween(cand[i].Start, innerStart(cand[j])); c >= 0 {
+						// "it would reroute cargo, while shop owners said …"
+						cand[i].End = c
+						for cand[i].End > cand[i].Start && st.s[cand[i].End-1] == ' ' {
+							cand[i].End--
+						}
+						if cand[i].Type == verbatim.Mixed && !st.hasQuote(cand[i].Span) {
+							cand[i].Type = verbatim.Indirect
+						}
 					} else {
 						drop[j] = true
 					}
@@ -891,6 +928,40 @@ func (st *state) indirect() {
 			}
 		}
 	}
+}
+
+// hasQuote reports whether a quote mark region overlaps sp.
+func (st *state) hasQuote(sp verbatim.Span) bool {
+	for _, g := range st.regs {
+		if g.open >= 0 && st.toks[g.open].Start < sp.End && (g.content.End > sp.Start || g.content.Empty() && st.toks[g.open].Start >= sp.Start) {
+			return true
+		}
+	}
+	return false
+}
+
+// innerStart is where an attribution's own words begin: its speaker, or its
+// cue when the speaker is elsewhere.
+func innerStart(q verbatim.Quote) int {
+	if !q.SpeakerAt.Empty() && q.SpeakerAt.Start < q.Cue.Start && q.SpeakerAt.Start >= q.Start {
+		return q.SpeakerAt.Start
+	}
+	return q.Cue.Start
+}
+
+// commaBetween returns the offset of the last comma outside quotes in
+// [from, to), or -1.
+func (st *state) commaBetween(from, to int) int {
+	c := -1
+	for i, t := range st.toks {
+		if t.Start >= to {
+			break
+		}
+		if t.Start > from && st.inQ[i] < 0 && t.Kind == verbatim.Punct && st.s[t.Start:t.End] == "," {
+			c = t.Start
+		}
+	}
+	return c
 }
 
 // forward finds content after the cue at k.
@@ -983,6 +1054,18 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 					}
 					break
 				}
+			}
+		}
+	}
+	for j := start + 1; j+1 < end; j++ {
+		if st.inQ[j] < 0 && st.isWord(j) && (st.low(j) == "but" || st.low(j) == "and") {
+			n := j + 1
+			for n < end && st.isWord(n) && adverbs[st.low(n)] {
+				n++
+			}
+			if n < end && st.cue(n)&(cueSpeech|cueWeak) != 0 && st.isWord(n+1) && (st.low(n+1) == "that" || cues[st.low(n)]&cueSpeech != 0) {
+				end = j
+				break
 			}
 		}
 	}

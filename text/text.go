@@ -180,6 +180,10 @@ func splitSentences(s string, toks []verbatim.Token, first, last, para int, dst 
 		// Swallow closing quotes/brackets and repeated punctuation.
 		j := i + 1
 		for j < last && toks[j].Kind == verbatim.Punct && (strings.Contains(closers, s[toks[j].Start:toks[j].End]) || s[toks[j].Start:toks[j].End] == "." || s[toks[j].Start:toks[j].End] == "!" || s[toks[j].Start:toks[j].End] == "?") {
+			// a straight quote after a space opens the next sentence
+			if c := s[toks[j].Start]; (c == '"' || c == '\'') && toks[j].Start > toks[j-1].End {
+				break
+			}
 			j++
 		}
 		if j >= last {
