@@ -22,7 +22,7 @@ func Process(d *verbatim.Doc) {
 	if len(d.Tokens) == 0 || len(d.Clean) != len(d.Text) {
 		return
 	}
-	spans := detect(d)
+	spans := fixSpans(d, detect(d))
 	for _, s := range spans {
 		if s.Last <= s.First || s.Last > len(d.Tokens) {
 			continue
@@ -34,8 +34,67 @@ func Process(d *verbatim.Doc) {
 		}
 		d.Mentions = append(d.Mentions, m)
 	}
+	propagate(d)
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
 	group(d)
+}
+
+// propagate adds the names found somewhere in the document where the
+// tagger missed them: the same words elsewhere, and the surnames of
+// persons named in full ("Trump did not specify...").
+func propagate(d *verbatim.Doc) {
+	known := map[string]verbatim.EntityType{}
+	covered := make([]bool, len(d.Tokens))
+	for _, m := range d.Mentions {
+		if m.Type == verbatim.Misc || m.Type == verbatim.Group {
+			continue
+		}
+		w := strings.Fields(m.Text)
+		if m.Type == verbatim.Person && len(w) > 1 {
+			known[w[len(w)-1]] = verbatim.Person
+		}
+		if len(w) == 1 {
+			if _, ok := known[w[0]]; !ok {
+				known[w[0]] = m.Type
+			}
+		}
+	}
+	for _, m := range d.Mentions {
+		for i := tokenAt(d, m.Start); i >= 0 && i < len(d.Tokens) && d.Tokens[i].Start < m.End; i++ {
+			covered[i] = true
+		}
+	}
+	n := len(d.Mentions)
+	for i, tk := range d.Tokens {
+		if covered[i] || tk.Kind != verbatim.Word {
+			continue
+		}
+		w := d.Clean[tk.Start:tk.End]
+		t, ok := known[w]
+		if !ok || !isCap(w) || stopWords[strings.ToLower(w)] {
+			continue
+		}
+		// Not inside a longer capitalised name.
+		if (i > 0 && isCap(tokText(d, i-1)) && d.Tokens[i-1].Kind == verbatim.Word && !covered[i-1] && !stopWords[strings.ToLower(tokText(d, i-1))]) ||
+			(i+1 < len(d.Tokens) && isCap(tokText(d, i+1)) && d.Tokens[i+1].Kind == verbatim.Word) {
+			continue
+		}
+		m := verbatim.Mention{Span: tk.Span, Text: w, Type: t, Kind: verbatim.NameMention, Entity: -1}
+		if t == verbatim.Person {
+			m.Role = roleBefore(d, i)
+		}
+		d.Mentions = append(d.Mentions, m)
+	}
+	_ = n
+}
+
+// tokenAt returns the index of the token starting at byte off, or -1.
+func tokenAt(d *verbatim.Doc, off int) int {
+	k := sort.Search(len(d.Tokens), func(j int) bool { return d.Tokens[j].Start >= off })
+	if k < len(d.Tokens) && d.Tokens[k].Start == off {
+		return k
+	}
+	return -1
 }
 
 // detect returns the typed token spans of names in d.
@@ -44,6 +103,88 @@ func detect(d *verbatim.Doc) []tokSpan {
 		return m.spans(d)
 	}
 	return heuristicSpans(d, nil)
+}
+
+// fixSpans trims function words (days, months) off the ends of detected
+// names and lets gazetteer phrases of organisations, misc names and
+// multi-word places replace the detector's spans they overlap ("Air Force
+// One", "White House", "Fox News").
+func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
+	out := spans[:0]
+	for _, s := range spans {
+		for s.First < s.Last && trimmable(tokText(d, s.First)) {
+			s.First++
+		}
+		for s.Last > s.First && trimmable(tokText(d, s.Last-1)) {
+			s.Last--
+		}
+		if s.Last > s.First {
+			out = append(out, s)
+		}
+	}
+	var g []tokSpan
+	var buf []byte
+	for _, sn := range d.Sentences {
+		for i := sn.First; i < sn.Last; i++ {
+			if !isCap(tokText(d, i)) {
+				continue
+			}
+			for n := min(gazMaxTokens, sn.Last-i); n >= 1; n-- {
+				buf = joinTokens(d, i, i+n, buf)
+				e, ok := gaz[string(buf)]
+				if !ok {
+					continue
+				}
+				if e.Type == verbatim.Organization || e.Type == verbatim.Misc || n > 1 {
+					g = append(g, tokSpan{i, i + n, e.Type})
+					i += n - 1
+				}
+				break
+			}
+		}
+	}
+	if len(g) == 0 {
+		return out
+	}
+	res := make([]tokSpan, 0, len(out)+len(g))
+	for _, s := range out {
+		keep := true
+		for _, x := range g {
+			if s.First < x.Last && x.First < s.Last && !(s.First == x.First && s.Last == x.Last && s.Type == x.Type) {
+				// A longer tagged name containing the phrase stays
+				// ("Fox News Channel"), unless it is a person.
+				if s.First <= x.First && s.Last >= x.Last && s.Last-s.First > x.Last-x.First && s.Type != verbatim.Person {
+					continue
+				}
+				keep = false
+				break
+			}
+		}
+		if keep {
+			res = append(res, s)
+		}
+	}
+	for _, x := range g {
+		covered := false
+		for _, s := range res {
+			if s.First < x.Last && x.First < s.Last {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			res = append(res, x)
+		}
+	}
+	return res
+}
+
+// trimmable reports whether a word at the edge of a name is not part of it.
+func trimmable(w string) bool {
+	if _, ok := gaz[w]; ok {
+		return false
+	}
+	return stopWords[strings.ToLower(w)]
 }
 
 // roleBefore returns the role written right before the person name starting
@@ -338,8 +479,10 @@ func match(d *verbatim.Doc, text string, t verbatim.EntityType) int {
 		if canonKey(ew) == k && compatible(en.Type, t) {
 			return ei
 		}
-		personish := t == verbatim.Person || t == verbatim.Misc || t == ""
-		if en.Type == verbatim.Person && personish {
+		// A surname joins its person whatever the tagger called it,
+		// unless it is a known place or organisation.
+		_, known := lookupGaz(strings.Join(w, " "))
+		if en.Type == verbatim.Person && !known {
 			// Surname, or surname with a compatible first name.
 			if len(w) == 1 && similar(w[0], ew[len(ew)-1]) && isCap(w[0]) {
 				if key(w[0]) == key(ew[len(ew)-1]) {
@@ -383,7 +526,10 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span) int {
 	// A known mention inside or around the span.
 	for i, m := range d.Mentions {
 		if m.Entity >= 0 && m.Overlaps(sp) && m.Type != verbatim.Misc {
-			if m.Span == sp || sp.Contains(m.Span) || m.Contains(sp) {
+			// A place or group inside a longer span is a modifier ("the
+			// U.S. president"), not the referent.
+			inner := sp.Contains(m.Span) && m.Span != sp && m.Type != verbatim.Person && m.Type != verbatim.Organization
+			if !inner && (m.Span == sp || sp.Contains(m.Span) || m.Contains(sp)) {
 				return d.Mentions[i].Entity
 			}
 		}

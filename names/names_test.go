@@ -1,0 +1,271 @@
+package names_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/clean"
+	"github.com/verbatim-news/verbatim/internal/shared"
+	"github.com/verbatim-news/verbatim/names"
+	"github.com/verbatim-news/verbatim/text"
+)
+
+var pipe = verbatim.NewPipeline(clean.Stage, text.Stage, names.Stage)
+
+func analyze(t testing.TB, s string) *verbatim.Doc {
+	t.Helper()
+	d, err := pipe.Analyze(verbatim.Article{ID: "t", Text: s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// find returns the span of the n-th (0-based) occurrence of sub in d.Text.
+func find(t testing.TB, d *verbatim.Doc, sub string, n int) verbatim.Span {
+	t.Helper()
+	off := 0
+	for {
+		i := strings.Index(d.Text[off:], sub)
+		if i < 0 {
+			t.Fatalf("%q occurrence %d not in text", sub, n)
+		}
+		if n == 0 {
+			return verbatim.Span{Start: off + i, End: off + i + len(sub)}
+		}
+		n--
+		off += i + len(sub)
+	}
+}
+
+// entityOf returns the entity with a mention exactly at sp, or nil.
+func entityOf(d *verbatim.Doc, sp verbatim.Span) *verbatim.Entity {
+	for _, m := range d.Mentions {
+		if m.Span == sp && m.Entity >= 0 {
+			return &d.Entities[m.Entity]
+		}
+	}
+	return nil
+}
+
+func entityNamed(d *verbatim.Doc, name string) *verbatim.Entity {
+	for i := range d.Entities {
+		if d.Entities[i].Name == name {
+			return &d.Entities[i]
+		}
+	}
+	return nil
+}
+
+func TestRolesSeparatedFromNames(t *testing.T) {
+	d := analyze(t, "US Secretary of State Marco Rubio met reporters in Paris. Later, Trump's Ukraine envoy Keith Kellogg said the talks went well. White House Press Secretary Karoline Leavitt agreed.")
+	for _, c := range []struct{ name, role string }{
+		{"Marco Rubio", "US Secretary of State"},
+		{"Keith Kellogg", "Ukraine envoy"},
+		{"Karoline Leavitt", "White House Press Secretary"},
+	} {
+		e := entityNamed(d, c.name)
+		if e == nil {
+			t.Errorf("no entity %q in %+v", c.name, d.Entities)
+			continue
+		}
+		if e.Type != verbatim.Person || len(e.Roles) == 0 || e.Roles[0] != c.role {
+			t.Errorf("%s: type %s roles %q, want person with role %q", c.name, e.Type, e.Roles, c.role)
+		}
+	}
+}
+
+func TestSurnameAndMisspelling(t *testing.T) {
+	d := analyze(t, "Special envoy Keith Kellogg arrived in Kyiv on Monday. \"Both sides will give a little,\" Kellog said. Kellogg later left.")
+	full := entityOf(d, find(t, d, "Keith Kellogg", 0))
+	if full == nil || full.Name != "Keith Kellogg" {
+		t.Fatalf("Keith Kellogg not found: %+v", d.Entities)
+	}
+	for _, s := range []string{"Kellog ", "Kellogg later"} {
+		sp := find(t, d, s, 0)
+		sp.End = sp.Start + len(strings.Fields(s)[0])
+		if e := entityOf(d, sp); e != full {
+			t.Errorf("%q not grouped with Keith Kellogg", s)
+		}
+	}
+}
+
+func TestPronounGender(t *testing.T) {
+	d := analyze(t, "Angela Merkel met John Smith in Berlin on Tuesday. She said the meeting was useful, and he agreed.")
+	she := names.Resolve(d, find(t, d, "She", 0))
+	if she < 0 || d.Entities[she].Name != "Angela Merkel" {
+		t.Errorf("she -> %d, want Angela Merkel (%+v)", she, d.Entities)
+	}
+	sp := find(t, d, "he agreed", 0)
+	sp.End = sp.Start + 2
+	h := names.Resolve(d, sp)
+	if h < 0 || d.Entities[h].Name != "John Smith" {
+		t.Errorf("he -> %d, want John Smith", h)
+	}
+	if e := entityOf(d, sp); e == nil || e.Name != "John Smith" {
+		t.Errorf("the pronoun was not recorded as a mention of John Smith")
+	}
+}
+
+func TestDescriptorByRole(t *testing.T) {
+	d := analyze(t, "German Chancellor Olaf Scholz spoke to French President Emmanuel Macron on Monday. Later the French president said he was hopeful, and the German leader agreed.")
+	fp := names.Resolve(d, find(t, d, "the French president", 0))
+	if fp < 0 || d.Entities[fp].Name != "Emmanuel Macron" {
+		t.Errorf("the French president -> %d, want Emmanuel Macron (%+v)", fp, d.Entities)
+	}
+	gl := names.Resolve(d, find(t, d, "the German leader", 0))
+	if gl < 0 || d.Entities[gl].Name != "Olaf Scholz" {
+		t.Errorf("the German leader -> %d, want Olaf Scholz", gl)
+	}
+	if r := names.Resolve(d, find(t, d, "hopeful", 0)); r != -1 {
+		t.Errorf("a common word resolved to %d", r)
+	}
+}
+
+func TestOrganisationsAreNotPeople(t *testing.T) {
+	d := analyze(t, "Reuters cited the minister as saying so. AFP reported that he spoke aboard Air Force One, and CNN and Fox News later confirmed it.")
+	for _, name := range []string{"Reuters", "AFP", "CNN", "Fox News"} {
+		e := entityOf(d, find(t, d, name, 0))
+		if e == nil || e.Type != verbatim.Organization {
+			t.Errorf("%s: %+v, want an organization", name, e)
+		}
+	}
+	if e := entityOf(d, find(t, d, "Air Force One", 0)); e != nil && e.Type == verbatim.Person {
+		t.Errorf("Air Force One typed as a person")
+	}
+	for _, e := range d.Entities {
+		if e.Type == verbatim.Person && strings.Contains(e.Name, "Force") {
+			t.Errorf("Air Force One made a person: %+v", e)
+		}
+	}
+}
+
+func TestAcronymJoinsExpansion(t *testing.T) {
+	d := analyze(t, "The North Atlantic Treaty Organization met in Brussels on Friday. NATO members agreed to raise spending.")
+	a := entityOf(d, find(t, d, "NATO", 0))
+	b := entityOf(d, find(t, d, "North Atlantic Treaty Organization", 0))
+	if a == nil || a != b || a.Type != verbatim.Organization {
+		t.Errorf("NATO %+v and its expansion %+v not one organization", a, b)
+	}
+}
+
+func TestNoPanicOnJunk(t *testing.T) {
+	for _, s := range []string{"", " ", "\x00\x01\xff\xfe", "he said", "“”‘’ \" ' ( ) —", strings.Repeat("A ", 5000)} {
+		d := analyze(t, s)
+		names.Resolve(d, verbatim.Span{Start: 0, End: len(s)})
+		names.Resolve(d, verbatim.Span{Start: -3, End: 1 << 20})
+	}
+	var d verbatim.Doc
+	names.Process(&d)
+	if names.Resolve(&d, verbatim.Span{Start: 0, End: 2}) != -1 {
+		t.Error("resolved in an empty document")
+	}
+}
+
+// TestSeeds checks that every person of the seeds' gold file is found with
+// all its listed mentions grouped under the canonical name. Pronoun and
+// descriptor mentions are resolved as the quote stage does, through Resolve.
+func TestSeeds(t *testing.T) {
+	gold := shared.Path(t, "seeds/gold.jsonl")
+	fh, err := os.Open(gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	sc := bufio.NewScanner(fh)
+	sc.Buffer(nil, 1<<22)
+	for sc.Scan() {
+		var g struct {
+			File     string              `json:"file"`
+			Entities map[string][]string `json:"entities"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(filepath.Dir(gold), g.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := analyze(t, string(b))
+		for canon, mentions := range g.Entities {
+			for _, m := range mentions {
+				occ := occurrences(d, m)
+				if len(occ) == 0 {
+					t.Errorf("%s: mention %q not in the text", g.File, m)
+					continue
+				}
+				lower := !isUpper(m)
+				ok := 0
+				for _, sp := range occ {
+					var e int = -1
+					if lower {
+						e = names.Resolve(d, sp)
+					} else {
+						e = entityAt(d, sp)
+					}
+					if e >= 0 && d.Entities[e].Name == canon {
+						ok++
+					} else if !lower {
+						t.Errorf("%s: %q at %d not grouped under %q (got %d)", g.File, m, sp.Start, canon, e)
+					}
+				}
+				if ok == 0 {
+					t.Errorf("%s: no occurrence of %q resolves to %q", g.File, m, canon)
+				}
+			}
+		}
+	}
+}
+
+func isUpper(s string) bool { return s != "" && strings.ToUpper(s[:1]) == s[:1] }
+
+// entityAt returns the entity of a name mention overlapping sp (the name part of
+// "U.S. President Donald Trump"), preferring the last one.
+func entityAt(d *verbatim.Doc, sp verbatim.Span) int {
+	e := -1
+	for _, m := range d.Mentions {
+		if m.Entity >= 0 && sp.Overlaps(m.Span) && d.Entities[m.Entity].Type == verbatim.Person {
+			e = m.Entity
+		}
+	}
+	return e
+}
+
+// occurrences finds a mention's words as a token sequence (so that a
+// mention broken by a page break or a blanked noise line is found).
+func occurrences(d *verbatim.Doc, m string) []verbatim.Span {
+	want := strings.Fields(m)
+	var out []verbatim.Span
+	words := make([]string, 0, 4)
+	for i := range d.Tokens {
+		words = words[:0]
+		k := i
+		for k < len(d.Tokens) && len(words) < len(want) {
+			tk := d.Tokens[k]
+			words = append(words, d.Clean[tk.Start:tk.End])
+			k++
+		}
+		if len(words) < len(want) {
+			break
+		}
+		// "Trump’s" is split by package text; mention words are plain.
+		match := true
+		j := 0
+		for _, w := range want {
+			if j >= len(words) || words[j] != w {
+				match = false
+				break
+			}
+			j++
+		}
+		if match {
+			out = append(out, verbatim.Span{Start: d.Tokens[i].Start, End: d.Tokens[i+len(want)-1].End})
+		}
+	}
+	return out
+}
