@@ -474,7 +474,7 @@ func (s *scanner) dayOf(k, j, y, m, d int) (int, string) {
 		c := time.Date(yy, time.Month(m), d, 12, 0, 0, 0, time.UTC)
 		dist := int(c.Sub(s.ref).Hours() / 24)
 		if dir < 0 && dist > 0 || dir > 0 && dist < 0 {
-			dist *= 3 // against the tense: only when much nearer
+			dist *= 2 // against the tense: only when much nearer
 		}
 		if dist < 0 {
 			dist = -dist
@@ -539,7 +539,7 @@ func (s *scanner) month(k int) (int, string) {
 	dir := 0
 	if s.prevIs(k, "since", "last") {
 		dir = -1
-	} else if s.prevIs(k, "next", "until", "till", "by", "through") {
+	} else if s.prevIs(k, "next", "until", "till", "by") {
 		dir = 1
 	}
 	return s.monthRel(k, k+1, m, dir, true)
@@ -1012,11 +1012,12 @@ func (s *scanner) tense(k, j int) int {
 					v = 0
 				}
 			}
+			if v < 0 && participle(s, i) {
+				v = 0
+			}
 		} else if t.kind == verbatim.Word && !t.cap && len(t.s) > 4 && strings.HasSuffix(t.s, "ed") {
 			v = -1
-			// "will be named", "to be completed": a participle after an
-			// auxiliary is not a past tense
-			if p := s.tk(i - 1); p.s != "" && (aux(p.s) || aux(s.tk(i-2).s) && strings.EqualFold(p.s, "be")) {
+			if participle(s, i) {
 				v = 0
 			}
 		} else if strings.EqualFold(t.s, "to") && aux(s.tk(i-1).s) && !strings.EqualFold(s.tk(i-1).s, "to") {
@@ -1048,3 +1049,24 @@ func aux(w string) bool {
 }
 
 var auxiliaries = [...]string{"be", "being", "is", "are", "am", "will", "would", "'ll", "to", "shall", "can", "could", "may", "might", "must", "should"}
+
+// determiner reports whether w is a word before which an -ed word is an
+// adjective ("a still unspecified date", "the expected rise").
+func determiner(w string) bool {
+	for _, a := range determiners {
+		if strings.EqualFold(w, a) {
+			return true
+		}
+	}
+	return false
+}
+
+var determiners = [...]string{"a", "an", "the", "still", "its", "his", "her", "their", "our", "this", "that", "these", "those", "newly", "most", "more", "less", "very"}
+
+// participle reports whether the past form at i is a participle after an
+// auxiliary ("will be named", "to be paid") or an adjective ("an
+// unspecified date"), not a past tense.
+func participle(s *scanner, i int) bool {
+	p := s.tk(i - 1)
+	return p.s != "" && (aux(p.s) || determiner(p.s) || aux(s.tk(i-2).s) && strings.EqualFold(p.s, "be"))
+}
