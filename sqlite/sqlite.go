@@ -33,7 +33,7 @@ var _ verbatim.Store = (*DB)(nil)
 // Open opens (creating if needed) the database file and applies migrations.
 func Open(path string) (*DB, error) {
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)"} {
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	dsn := "file:" + path + "?" + q.Encode()
@@ -86,46 +86,63 @@ func (s *DB) Hashes(ctx context.Context) (map[string]bool, error) {
 	return m, rows.Err()
 }
 
-const (
-	insArticle = `INSERT INTO articles(ext_id, hash, title, url, outlet, author, published, source, text) VALUES (?,?,?,?,?,?,?,?,?)`
-	insArtFTS  = `INSERT INTO articles_fts(rowid, title, text) VALUES (?,?,?)`
-	insEntity  = `INSERT INTO entities(article_id, idx, name, name_fold, type, roles) VALUES (?,?,?,?,?,?)`
-	insAlias   = `INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES (?,?)`
-	insMention = `INSERT INTO mentions(article_id, entity_id, start, end, text, kind, role) VALUES (?,?,?,?,?,?,?)`
-	insQuote   = `INSERT INTO quotes(article_id, start, end, text, type, speaker, speaker_fold, speaker_type, speaker_entity,
-		speaker_mention, sm_start, sm_end, cue, cue_start, cue_end, addressee, via, confidence, said_on, day)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
-	insQuoteFTS = `INSERT INTO quotes_fts(rowid, text) VALUES (?,?)`
-	insDate     = `INSERT INTO dates(article_id, start, end, text, value) VALUES (?,?,?,?,?)`
-)
-
-type stmts struct {
-	article, artFTS, entity, alias, mention, quote, quoteFTS, date, byHash, byID *sql.Stmt
+// bulk accumulates rows for one table and inserts them with multi-row
+// INSERT statements (one statement per up to 200 rows).
+type bulk struct {
+	head string // INSERT INTO t(a,b,c) VALUES
+	cols int
+	vals []any
+	full *sql.Stmt // the statement for a full chunk, prepared once per batch
 }
 
-func prepare(ctx context.Context, tx *sql.Tx) (*stmts, error) {
-	var st stmts
-	var err error
-	p := func(q string) *sql.Stmt {
-		if err != nil {
-			return nil
-		}
-		var s *sql.Stmt
-		s, err = tx.PrepareContext(ctx, q)
-		return s
+func newBulk(head string, cols int) *bulk { return &bulk{head: head, cols: cols} }
+
+func (b *bulk) add(v ...any) { b.vals = append(b.vals, v...) }
+
+func (b *bulk) flush(ctx context.Context, tx *sql.Tx) error {
+	per := 200
+	if per*b.cols > 30000 {
+		per = 30000 / b.cols
 	}
-	st.article, st.artFTS, st.entity, st.alias = p(insArticle), p(insArtFTS), p(insEntity), p(insAlias)
-	st.mention, st.quote, st.quoteFTS, st.date = p(insMention), p(insQuote), p(insQuoteFTS), p(insDate)
-	st.byHash, st.byID = p(`SELECT ext_id FROM articles WHERE hash = ?`), p(`SELECT count(*) FROM articles WHERE ext_id = ?`)
-	return &st, err
+	one := "(" + strings.TrimSuffix(strings.Repeat("?,", b.cols), ",") + ")"
+	for len(b.vals) > 0 {
+		n := min(len(b.vals)/b.cols, per)
+		if n == per && b.full != nil {
+			if _, err := b.full.ExecContext(ctx, b.vals[:n*b.cols]...); err != nil {
+				return err
+			}
+			b.vals = b.vals[n*b.cols:]
+			continue
+		}
+		var sb strings.Builder
+		sb.WriteString(b.head)
+		for i := 0; i < n; i++ {
+			if i > 0 {
+				sb.WriteByte(',')
+			}
+			sb.WriteString(one)
+		}
+		if n == per && len(b.vals) > n*b.cols { // more full chunks follow: prepare once
+			st, err := tx.PrepareContext(ctx, sb.String())
+			if err != nil {
+				return err
+			}
+			b.full = st
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, sb.String(), b.vals[:n*b.cols]...); err != nil {
+			return err
+		}
+		b.vals = b.vals[n*b.cols:]
+	}
+	return nil
 }
 
-func (st *stmts) close() {
-	for _, s := range []*sql.Stmt{st.article, st.artFTS, st.entity, st.alias, st.mention, st.quote, st.quoteFTS, st.date, st.byHash, st.byID} {
-		if s != nil {
-			s.Close()
-		}
-	}
+type batch struct {
+	articles, artFTS, entities, aliases, mentions, quotes, quoteFTS, dates *bulk
+	nextArticle, nextEntity, nextQuote                                     int64
+	hashes, ids                                                            map[string]string
+	byHash, byID                                                           *sql.Stmt
 }
 
 func nullSpan(d *verbatim.Doc, sp verbatim.Span) (string, any, any) {
@@ -145,16 +162,54 @@ func (s *DB) Put(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutco
 		return nil, err
 	}
 	defer tx.Rollback()
-	st, err := prepare(ctx, tx)
-	if err != nil {
+	b := &batch{
+		articles: newBulk(`INSERT INTO articles(id, ext_id, hash, title, url, outlet, author, published, source, text) VALUES `, 10),
+		artFTS:   newBulk(`INSERT INTO articles_fts(rowid, title, text) VALUES `, 3),
+		entities: newBulk(`INSERT INTO entities(id, article_id, idx, name, name_fold, type, roles) VALUES `, 7),
+		aliases:  newBulk(`INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES `, 2),
+		mentions: newBulk(`INSERT INTO mentions(article_id, entity_id, start, end, text, kind, role) VALUES `, 7),
+		quotes: newBulk(`INSERT INTO quotes(id, article_id, start, end, text, type, speaker, speaker_fold, speaker_type, speaker_entity,
+		speaker_mention, sm_start, sm_end, cue, cue_start, cue_end, addressee, via, confidence, said_on, day) VALUES `, 21),
+		quoteFTS: newBulk(`INSERT INTO quotes_fts(rowid, text) VALUES `, 2),
+		dates:    newBulk(`INSERT INTO dates(article_id, start, end, text, value) VALUES `, 5),
+		hashes:   map[string]string{}, ids: map[string]string{},
+	}
+	// The first statement writes, so the transaction holds the write lock
+	// before ids are read: no other connection can take them meanwhile.
+	if _, err := tx.ExecContext(ctx, `UPDATE schema_migrations SET version = version WHERE 0`); err != nil {
 		return nil, err
 	}
-	defer st.close()
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id),0)+1 FROM articles`).Scan(&b.nextArticle); err != nil {
+		return nil, err
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id),0)+1 FROM entities`).Scan(&b.nextEntity); err != nil {
+		return nil, err
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id),0)+1 FROM quotes`).Scan(&b.nextQuote); err != nil {
+		return nil, err
+	}
+	if b.byHash, err = tx.PrepareContext(ctx, `SELECT ext_id FROM articles WHERE hash = ?`); err != nil {
+		return nil, err
+	}
+	defer b.byHash.Close()
+	if b.byID, err = tx.PrepareContext(ctx, `SELECT count(*) FROM articles WHERE ext_id = ?`); err != nil {
+		return nil, err
+	}
+	defer b.byID.Close()
 	out := make([]verbatim.PutOutcome, len(docs))
 	for i, d := range docs {
-		out[i], err = s.put(ctx, st, d)
+		out[i], err = b.put(ctx, d)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", d.ID, err)
+		}
+	}
+	for _, bk := range []*bulk{b.articles, b.artFTS, b.entities, b.aliases, b.mentions, b.quotes, b.quoteFTS, b.dates} {
+		err := bk.flush(ctx, tx)
+		if bk.full != nil {
+			bk.full.Close()
+		}
+		if err != nil {
+			return nil, err
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -163,10 +218,13 @@ func (s *DB) Put(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutco
 	return out, nil
 }
 
-func (s *DB) put(ctx context.Context, st *stmts, d *verbatim.Doc) (verbatim.PutOutcome, error) {
+func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, error) {
 	hash := verbatim.ContentHash(d.Text)
+	if dup, ok := b.hashes[hash]; ok {
+		return verbatim.PutOutcome{ID: dup, Duplicate: dup}, nil
+	}
 	var dup string
-	switch err := st.byHash.QueryRowContext(ctx, hash).Scan(&dup); {
+	switch err := b.byHash.QueryRowContext(ctx, hash).Scan(&dup); {
 	case err == nil:
 		return verbatim.PutOutcome{ID: dup, Duplicate: dup}, nil
 	case !errors.Is(err, sql.ErrNoRows):
@@ -177,52 +235,40 @@ func (s *DB) put(ctx context.Context, st *stmts, d *verbatim.Doc) (verbatim.PutO
 		id = hash[:16]
 	}
 	var n int
-	if err := st.byID.QueryRowContext(ctx, id).Scan(&n); err != nil {
+	if err := b.byID.QueryRowContext(ctx, id).Scan(&n); err != nil {
 		return verbatim.PutOutcome{}, err
 	}
-	if n > 0 { // another article has this id: keep both, tell them apart by content
+	if _, taken := b.ids[id]; n > 0 || taken { // another article has this id: keep both, tell them apart by content
 		id = id + "-" + hash[:8]
 	}
-	res, err := st.article.ExecContext(ctx, id, hash, d.Title, d.URL, d.Outlet, d.Author, d.Published, d.Source, d.Text)
-	if err != nil {
-		return verbatim.PutOutcome{}, err
-	}
-	aid, _ := res.LastInsertId()
-	if _, err := st.artFTS.ExecContext(ctx, aid, d.Title, d.Text); err != nil {
-		return verbatim.PutOutcome{}, err
-	}
+	b.hashes[hash], b.ids[id] = id, hash
+	aid := b.nextArticle
+	b.nextArticle++
+	b.articles.add(aid, id, hash, d.Title, d.URL, d.Outlet, d.Author, d.Published, d.Source, d.Text)
+	b.artFTS.add(aid, d.Title, d.Text)
 	eids := make([]int64, len(d.Entities))
+	seen := map[string]bool{}
 	for i, e := range d.Entities {
-		res, err := st.entity.ExecContext(ctx, aid, i, e.Name, fold(e.Name), string(e.Type), strings.Join(e.Roles, "; "))
-		if err != nil {
-			return verbatim.PutOutcome{}, err
-		}
-		eids[i], _ = res.LastInsertId()
-		seen := map[string]bool{}
-		addAlias := func(a string) error {
+		eids[i] = b.nextEntity
+		b.nextEntity++
+		b.entities.add(eids[i], aid, i, e.Name, fold(e.Name), string(e.Type), strings.Join(e.Roles, "; "))
+		clear(seen)
+		addAlias := func(a string) {
 			a = fold(a)
-			if a == "" || seen[a] {
-				return nil
+			if a != "" && !seen[a] {
+				seen[a] = true
+				b.aliases.add(a, eids[i])
 			}
-			seen[a] = true
-			_, err := st.alias.ExecContext(ctx, a, eids[i])
-			return err
 		}
-		if err := addAlias(e.Name); err != nil {
-			return verbatim.PutOutcome{}, err
-		}
+		addAlias(e.Name)
 		if e.Type == verbatim.Person { // the surname alone: "Kellogg" for "Keith Kellogg"
 			if f := strings.Fields(e.Name); len(f) > 1 {
-				if err := addAlias(f[len(f)-1]); err != nil {
-					return verbatim.PutOutcome{}, err
-				}
+				addAlias(f[len(f)-1])
 			}
 		}
 		for _, mi := range e.Mentions {
 			if mi >= 0 && mi < len(d.Mentions) && d.Mentions[mi].Kind == verbatim.NameMention {
-				if err := addAlias(d.Word(d.Mentions[mi].Span)); err != nil {
-					return verbatim.PutOutcome{}, err
-				}
+				addAlias(d.Word(d.Mentions[mi].Span))
 			}
 		}
 	}
@@ -231,14 +277,11 @@ func (s *DB) put(ctx context.Context, st *stmts, d *verbatim.Doc) (verbatim.PutO
 		if m.Entity >= 0 && m.Entity < len(eids) {
 			eid = eids[m.Entity]
 		}
-		if _, err := st.mention.ExecContext(ctx, aid, eid, m.Start, m.End, d.Word(m.Span), int(m.Kind), m.Role); err != nil {
-			return verbatim.PutOutcome{}, err
-		}
+		b.mentions.add(aid, eid, m.Start, m.End, d.Word(m.Span), int(m.Kind), m.Role)
 	}
 	for _, q := range d.Quotes {
-		var speaker, sfold, stype any
-		var sent any
-		stype = ""
+		var speaker, sfold, sent any
+		stype := ""
 		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
 			e := d.Entities[q.Speaker]
 			speaker, sfold, stype, sent = e.Name, fold(e.Name), string(e.Type), eids[q.Speaker]
@@ -250,20 +293,14 @@ func (s *DB) put(ctx context.Context, st *stmts, d *verbatim.Doc) (verbatim.PutO
 			day = d.Published
 		}
 		text := d.Word(q.Span)
-		res, err := st.quote.ExecContext(ctx, aid, q.Start, q.End, text, string(q.Type), speaker, sfold, stype, sent,
+		qid := b.nextQuote
+		b.nextQuote++
+		b.quotes.add(qid, aid, q.Start, q.End, text, string(q.Type), speaker, sfold, stype, sent,
 			sm, sms, sme, cue, cs, ce, d.Word(q.Addressee), d.Word(q.Via), q.Confidence, q.SaidOn, day)
-		if err != nil {
-			return verbatim.PutOutcome{}, err
-		}
-		qid, _ := res.LastInsertId()
-		if _, err := st.quoteFTS.ExecContext(ctx, qid, text); err != nil {
-			return verbatim.PutOutcome{}, err
-		}
+		b.quoteFTS.add(qid, text)
 	}
 	for _, dt := range d.Dates {
-		if _, err := st.date.ExecContext(ctx, aid, dt.Start, dt.End, d.Word(dt.Span), dt.Value); err != nil {
-			return verbatim.PutOutcome{}, err
-		}
+		b.dates.add(aid, dt.Start, dt.End, d.Word(dt.Span), dt.Value)
 	}
 	return verbatim.PutOutcome{ID: id, Stored: true}, nil
 }

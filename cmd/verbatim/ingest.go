@@ -1,0 +1,220 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/input"
+	"github.com/verbatim-news/verbatim/pipeline"
+	"github.com/verbatim-news/verbatim/sqlite"
+)
+
+func init() {
+	var db, published string
+	var cpus, batch, maxMB int
+	var progress bool
+	cmd := &cobra.Command{
+		Use:   "ingest [--db FILE] PATH...",
+		Short: "Analyse articles and store them, their quotes, entities and dates in the library (idempotent: stored articles are skipped)",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if published != "" {
+				if _, err := verbatim.ParseDate(published); err != nil {
+					return fmt.Errorf("--published: %v", err)
+				}
+			}
+			st, err := sqlite.Open(db)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			show := progress || isTerminal(os.Stderr)
+			sum, err := ingest(context.Background(), st, pipeline.New(), args,
+				input.Options{Published: published, MaxBytes: int64(maxMB) << 20}, cpus, batch, show, os.Stderr)
+			if err != nil {
+				return err
+			}
+			if sum.Failed > 0 {
+				exitCode = 1
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&db, "db", "verbatim.db", "database file")
+	cmd.Flags().StringVar(&published, "published", "", "publication date for inputs that carry none (YYYY-MM-DD)")
+	cmd.Flags().IntVar(&maxMB, "max-mb", input.MaxBytes>>20, "largest input file or record read, in MB")
+	cmd.Flags().IntVar(&cpus, "cpus", 0, "analysis goroutines (default: all cores)")
+	cmd.Flags().IntVar(&batch, "batch", 256, "articles per transaction")
+	cmd.Flags().BoolVar(&progress, "progress", false, "show progress even when stderr is not a terminal")
+	root.AddCommand(cmd)
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// ingestSummary counts what an ingest did.
+type ingestSummary struct {
+	Stored, Duplicates, Failed int
+	Elapsed                    time.Duration
+}
+
+// countFiles estimates the number of articles (one per file) for the ETA.
+func countFiles(paths []string) int {
+	n := 0
+	for _, p := range paths {
+		filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				n++
+			}
+			return nil
+		})
+	}
+	return n
+}
+
+// ingest reads, analyses and stores articles; articles whose content is
+// already stored are skipped before analysis. Each failure is reported on
+// errw with its reason; a one-line summary ends the run.
+func ingest(ctx context.Context, st *sqlite.DB, p *verbatim.Pipeline, paths []string, opt input.Options, cpus, batch int,
+	progress bool, errw io.Writer) (ingestSummary, error) {
+	var sum ingestSummary
+	t0 := time.Now()
+	if batch <= 0 {
+		batch = 256
+	}
+	known, err := st.Hashes(ctx)
+	if err != nil {
+		return sum, err
+	}
+	total := 0
+	if progress {
+		total = countFiles(paths)
+	}
+	var skipped atomic.Int64
+	in := make(chan pipeline.Item, 64)
+	go func() {
+		defer close(in)
+		input.Read(paths, opt, func(a verbatim.Article, err error) error {
+			if err == nil && known[verbatim.ContentHash(a.Text)] {
+				skipped.Add(1)
+				return nil
+			}
+			in <- pipeline.Item{Article: a, Err: err}
+			return nil
+		})
+	}()
+	reasons := map[string]int{}
+	fail := func(src string, err error) {
+		sum.Failed++
+		msg := err.Error()
+		if !strings.HasPrefix(msg, src) {
+			msg = src + ": " + msg
+		}
+		if progress {
+			fmt.Fprint(errw, "\r\033[K")
+		}
+		fmt.Fprintln(errw, "verbatim:", msg)
+		r := err.Error()
+		if ie, ok := err.(*input.ItemError); ok {
+			r = ie.Reason
+		} else if pe, ok := err.(*verbatim.PanicError); ok {
+			r = "analysis failed in " + pe.Stage
+		}
+		if len(r) > 40 {
+			r = r[:40] + "…"
+		}
+		reasons[r]++
+	}
+	var docs []*verbatim.Doc
+	lastShow := time.Now()
+	flush := func() error {
+		if len(docs) == 0 {
+			return nil
+		}
+		out, err := st.Put(ctx, docs)
+		if err != nil {
+			// store the batch one by one to name the culprit and keep the rest
+			for _, d := range docs {
+				o, err := st.Put(ctx, []*verbatim.Doc{d})
+				if err != nil {
+					fail(d.Source, fmt.Errorf("store: %w", err))
+					continue
+				}
+				out = append(out, o[0])
+			}
+		}
+		for _, o := range out {
+			if o.Stored {
+				sum.Stored++
+			} else {
+				sum.Duplicates++
+			}
+		}
+		docs = docs[:0]
+		return nil
+	}
+	show := func(final bool) {
+		done := sum.Stored + sum.Duplicates + sum.Failed + int(skipped.Load()) + len(docs)
+		el := time.Since(t0).Seconds()
+		rate := float64(done) / max(el, 1e-9)
+		line := fmt.Sprintf("\r\033[K%d articles, %.0f/s", done, rate)
+		if total > 0 && done < total && rate > 0 {
+			line += fmt.Sprintf(", %d%%, ETA %s", done*100/total, (time.Duration(float64(total-done)/rate) * time.Second).Round(time.Second))
+		}
+		if final {
+			line = "\r\033[K"
+		}
+		fmt.Fprint(errw, line)
+	}
+	for it := range pipeline.Run(p, in, cpus) {
+		if it.Err != nil {
+			src := it.Article.Source
+			if src == "" {
+				src = it.Article.ID
+			}
+			fail(src, it.Err)
+			continue
+		}
+		docs = append(docs, it.Doc)
+		if len(docs) >= batch {
+			if err := flush(); err != nil {
+				return sum, err
+			}
+		}
+		if progress && time.Since(lastShow) > 200*time.Millisecond {
+			show(false)
+			lastShow = time.Now()
+		}
+	}
+	if err := flush(); err != nil {
+		return sum, err
+	}
+	if progress {
+		show(true)
+	}
+	sum.Duplicates += int(skipped.Load())
+	sum.Elapsed = time.Since(t0)
+	n := sum.Stored + sum.Duplicates + sum.Failed
+	line := fmt.Sprintf("ingest: %d stored, %d skipped as duplicates, %d failed", sum.Stored, sum.Duplicates, sum.Failed)
+	if len(reasons) > 0 {
+		var rs []string
+		for r, c := range reasons {
+			rs = append(rs, fmt.Sprintf("%d %s", c, r))
+		}
+		line += " (" + strings.Join(rs, "; ") + ")"
+	}
+	line += fmt.Sprintf(" — %d articles in %.1fs, %.0f/s", n, sum.Elapsed.Seconds(), float64(n)/max(sum.Elapsed.Seconds(), 1e-9))
+	fmt.Fprintln(errw, line)
+	return sum, nil
+}

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/sqlite"
+)
+
+func init() {
+	var db, format string
+	var q verbatim.QuoteQuery
+	cmd := &cobra.Command{
+		Use:   "search [--db FILE] [--speaker NAME] [--outlet X] [--since DATE] [--until DATE] [--format text|jsonl|csv] QUERY",
+		Short: "Search stored quotes (full-text: words, \"phrases\", OR, NOT, prefix*; accents and case ignored)",
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch format {
+			case "text", "jsonl", "csv":
+			default:
+				return fmt.Errorf("unknown format %q (text, jsonl or csv)", format)
+			}
+			if _, err := os.Stat(db); err != nil {
+				return fmt.Errorf("no library at %s (run verbatim ingest first): %v", db, err)
+			}
+			st, err := sqlite.Open(db)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			q.Text = strings.Join(args, " ")
+			res, err := st.Quotes(context.Background(), q)
+			if err != nil {
+				return err
+			}
+			w := bufio.NewWriter(os.Stdout)
+			defer w.Flush()
+			return writeHits(w, res, format)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&db, "db", "verbatim.db", "database file")
+	f.StringVar(&format, "format", "text", "output format: text, jsonl or csv")
+	f.StringVar(&q.Speaker, "speaker", "", "speaker, any known name form")
+	f.StringVar(&q.Outlet, "outlet", "", "outlet")
+	f.StringVar(&q.Since, "since", "", "statements made on or after this date (YYYY-MM-DD, YYYY-MM, YYYY)")
+	f.StringVar(&q.Until, "until", "", "statements made on or before this date")
+	f.IntVar(&q.Limit, "limit", 20, "results (max 1000)")
+	f.IntVar(&q.Offset, "offset", 0, "skip this many results")
+	root.AddCommand(cmd)
+}
+
+func writeHits(w io.Writer, res verbatim.QuoteResults, format string) error {
+	switch format {
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for _, h := range res.Quotes {
+			if err := enc.Encode(h); err != nil {
+				return err
+			}
+		}
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"id", "said_on", "speaker", "type", "text", "cue", "addressee", "via", "outlet", "published", "article_id", "title"})
+		for _, h := range res.Quotes {
+			cw.Write([]string{strconv.FormatInt(h.ID, 10), h.SaidOn, h.Speaker, string(h.Type), h.Text, h.Cue, h.Addressee, h.Via,
+				h.Outlet, h.Published, h.ArticleID, h.Title})
+		}
+		cw.Flush()
+		return cw.Error()
+	default:
+		fmt.Fprintf(w, "%d statements\n", res.Total)
+		for _, h := range res.Quotes {
+			day := h.SaidOn
+			if day == "" {
+				day = h.Published
+			}
+			sp := h.Speaker
+			if sp == "" {
+				sp = "(unknown)"
+			}
+			src := h.Outlet
+			if src != "" {
+				src += ", "
+			}
+			src += h.ArticleID
+			fmt.Fprintf(w, "\n%s  %s", day, sp)
+			if h.Via != "" {
+				fmt.Fprintf(w, " (via %s)", h.Via)
+			}
+			fmt.Fprintf(w, " [%s]\n  %s\n  — %s\n", h.Type, h.Text, src)
+		}
+	}
+	return nil
+}

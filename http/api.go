@@ -1,0 +1,218 @@
+package http
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"mime"
+	stdhttp "net/http"
+	"strconv"
+	"strings"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/input"
+)
+
+// quoteQuery reads a search from URL parameters.
+func quoteQuery(r *stdhttp.Request) (verbatim.QuoteQuery, error) {
+	v := r.URL.Query()
+	q := verbatim.QuoteQuery{Text: v.Get("q"), Speaker: v.Get("speaker"), Outlet: v.Get("outlet"),
+		Since: v.Get("since"), Until: v.Get("until"), Article: v.Get("article")}
+	var err error
+	if q.Limit, err = intParam(v.Get("limit"), 20, 0, 1000); err != nil {
+		return q, &verbatim.QueryError{Msg: "limit: " + err.Error()}
+	}
+	if q.Offset, err = intParam(v.Get("offset"), 0, 0, 1_000_000); err != nil {
+		return q, &verbatim.QueryError{Msg: "offset: " + err.Error()}
+	}
+	return q, nil
+}
+
+func intParam(s string, def, lo, hi int) (int, error) {
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, errors.New("not a number")
+	}
+	if n < lo || n > hi {
+		return 0, errors.New("out of range " + strconv.Itoa(lo) + ".." + strconv.Itoa(hi))
+	}
+	return n, nil
+}
+
+func (s *Server) apiQuotes(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	q, err := quoteQuery(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	res, err := s.Store.Quotes(r.Context(), q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, 200, res)
+}
+
+func (s *Server) apiSpeakers(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	limit, err := intParam(r.URL.Query().Get("limit"), 100, 1, 1000)
+	if err != nil {
+		s.fail(w, r, &verbatim.QueryError{Msg: "limit: " + err.Error()})
+		return
+	}
+	sp, err := s.Store.Speakers(r.Context(), r.URL.Query().Get("q"), limit)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, 200, map[string]any{"speakers": sp})
+}
+
+func (s *Server) apiSpeaker(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	d, err := s.Store.Speaker(r.Context(), r.PathValue("name"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, 200, d)
+}
+
+func (s *Server) apiArticle(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	a, err := s.Store.Article(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, 200, a)
+}
+
+func (s *Server) apiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	st, err := s.Store.Stories(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, 200, map[string]any{"stories": st})
+}
+
+func (s *Server) apiStory(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	st, err := s.Store.Story(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, 200, st)
+}
+
+func (s *Server) apiStats(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	st, err := s.Store.Stats(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, 200, st)
+}
+
+// Posted is one analysed article in the answer to POST /api/articles.
+type Posted struct {
+	verbatim.Result
+	Stored    bool   `json:"stored"`
+	Duplicate string `json:"duplicate_of,omitempty"`
+}
+
+// apiPost analyses and stores the articles in the body: a JSON record (or
+// JSON Lines, or an array) as in the output contract's input, HTML, a feed,
+// or raw text (?id=, ?title=, ?outlet=, ?published= name it).
+func (s *Server) apiPost(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	r.Body = stdhttp.MaxBytesReader(w, r.Body, s.MaxBody)
+	data, err := io.ReadAll(r.Body)
+	if err != nil {
+		var mbe *stdhttp.MaxBytesError
+		if errors.As(err, &mbe) {
+			writeErr(w, stdhttp.StatusRequestEntityTooLarge, "body larger than "+strconv.FormatInt(s.MaxBody, 10)+" bytes")
+			return
+		}
+		writeErr(w, stdhttp.StatusBadRequest, "reading body: "+err.Error())
+		return
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		writeErr(w, stdhttp.StatusBadRequest, "empty body")
+		return
+	}
+	v := r.URL.Query()
+	id := v.Get("id")
+	if id == "" {
+		id = verbatim.ContentHash(string(data))[:16]
+	}
+	ext := ".txt"
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch {
+	case strings.Contains(ct, "json"):
+		ext = ".jsonl"
+	case ct == "text/html" || ct == "application/xhtml+xml":
+		ext = ".html"
+	case strings.Contains(ct, "rss") || strings.Contains(ct, "atom") || ct == "application/xml" || ct == "text/xml":
+		ext = ".xml"
+	case ct == "application/pdf":
+		ext = ".pdf"
+	case ct == "text/plain":
+		ext = ".txt"
+	default:
+		ext = "" // sniff
+	}
+	arts, perr := input.Parse(data, id+ext, input.Options{Published: v.Get("published")})
+	if len(arts) == 0 {
+		msg := "no article in body"
+		if perr != nil {
+			msg = perr.Error()
+		}
+		writeErr(w, stdhttp.StatusBadRequest, msg)
+		return
+	}
+	if len(arts) > 1000 {
+		writeErr(w, stdhttp.StatusRequestEntityTooLarge, "more than 1000 articles in one request")
+		return
+	}
+	var docs []*verbatim.Doc
+	for _, a := range arts {
+		if len(arts) == 1 && ext != ".jsonl" {
+			if t := v.Get("title"); t != "" {
+				a.Title = t
+			}
+			if o := v.Get("outlet"); o != "" {
+				a.Outlet = o
+			}
+		}
+		d, err := s.Pipeline.Analyze(a)
+		if err != nil {
+			s.logf("POST /api/articles: %s: %v", a.ID, err)
+			writeErr(w, stdhttp.StatusUnprocessableEntity, a.ID+": analysis failed: "+err.Error())
+			return
+		}
+		docs = append(docs, d)
+	}
+	outs, err := s.Store.Put(r.Context(), docs)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	res := make([]Posted, len(docs))
+	for i, d := range docs {
+		res[i] = Posted{Result: d.Result(), Stored: outs[i].Stored, Duplicate: outs[i].Duplicate}
+		res[i].ID = outs[i].ID
+		if !input.Verbatim(d.Article) {
+			res[i].Text = d.Text
+		}
+	}
+	body := map[string]any{"articles": res}
+	if perr != nil {
+		body["errors"] = perr.Error()
+	}
+	code := stdhttp.StatusCreated
+	if len(res) == 1 && !res[0].Stored {
+		code = stdhttp.StatusOK
+	}
+	writeJSON(w, code, body)
+}

@@ -1,0 +1,164 @@
+// Package http serves Verbatim's library of record: a JSON API and a
+// server-rendered web UI (html/template, assets embedded, no CDN) over a
+// verbatim.Store.
+//
+// Every piece of article text is untrusted: the UI escapes everything it
+// shows (html/template), builds highlighted article HTML from spans as
+// escaped segments, and sends a Content-Security-Policy that forbids inline
+// scripts. Malformed search syntax is answered with 400, unknown ids with
+// 404; request bodies are limited and the server sets read, write and idle
+// timeouts and shuts down gracefully.
+package http
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log"
+	"net"
+	stdhttp "net/http"
+	"time"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+// MaxBody is the default limit on a POSTed body.
+const MaxBody = 20 << 20
+
+// Server answers API and UI requests from a store.
+type Server struct {
+	Store    verbatim.Store
+	Pipeline *verbatim.Pipeline // analyses POSTed articles
+	MaxBody  int64
+	Log      *log.Logger // nil: standard logger
+	mux      *stdhttp.ServeMux
+}
+
+// New returns a server over a store; p analyses POSTed articles.
+func New(st verbatim.Store, p *verbatim.Pipeline) *Server {
+	s := &Server{Store: st, Pipeline: p, MaxBody: MaxBody}
+	s.mux = stdhttp.NewServeMux()
+	s.routes()
+	return s
+}
+
+func (s *Server) logf(format string, v ...any) {
+	if s.Log != nil {
+		s.Log.Printf(format, v...)
+	} else {
+		log.Printf(format, v...)
+	}
+}
+
+// ServeHTTP serves the API and the UI, recovering from panics (500).
+func (s *Server) ServeHTTP(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	defer func() {
+		if v := recover(); v != nil {
+			if v == stdhttp.ErrAbortHandler {
+				panic(v)
+			}
+			s.logf("panic serving %s: %v", r.URL, v)
+			stdhttp.Error(w, "internal error", stdhttp.StatusInternalServerError)
+		}
+	}()
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "same-origin")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+	s.mux.ServeHTTP(w, r)
+}
+
+func (s *Server) routes() {
+	m := s.mux
+	m.HandleFunc("GET /api/quotes", s.apiQuotes)
+	m.HandleFunc("GET /api/speakers", s.apiSpeakers)
+	m.HandleFunc("GET /api/speakers/{name}", s.apiSpeaker)
+	m.HandleFunc("GET /api/articles/{id}", s.apiArticle)
+	m.HandleFunc("POST /api/articles", s.apiPost)
+	m.HandleFunc("GET /api/stories", s.apiStories)
+	m.HandleFunc("GET /api/stories/{id}", s.apiStory)
+	m.HandleFunc("GET /api/stats", s.apiStats)
+	m.HandleFunc("/api/", func(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+		writeErr(w, stdhttp.StatusNotFound, "no such API endpoint")
+	})
+	m.HandleFunc("GET /{$}", s.uiSearch)
+	m.HandleFunc("GET /speakers", s.uiSpeakers)
+	m.HandleFunc("GET /speaker/{name}", s.uiSpeaker)
+	m.HandleFunc("GET /article/{id}", s.uiArticle)
+	m.HandleFunc("GET /stories", s.uiStories)
+	m.HandleFunc("GET /story/{id}", s.uiStory)
+	m.Handle("GET /static/", stdhttp.StripPrefix("/static/", staticHandler()))
+	m.HandleFunc("/", func(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+		s.uiError(w, r, stdhttp.StatusNotFound, "Nothing here.")
+	})
+}
+
+func writeJSON(w stdhttp.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	enc.Encode(v)
+}
+
+func writeErr(w stdhttp.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, map[string]string{"error": msg})
+}
+
+// status maps a store error to an HTTP status and message.
+func status(err error) (int, string) {
+	var qe *verbatim.QueryError
+	switch {
+	case errors.As(err, &qe):
+		return stdhttp.StatusBadRequest, qe.Error()
+	case errors.Is(err, verbatim.ErrNotFound):
+		return stdhttp.StatusNotFound, "not found"
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return stdhttp.StatusServiceUnavailable, "request cancelled or timed out"
+	}
+	return stdhttp.StatusInternalServerError, "internal error"
+}
+
+func (s *Server) fail(w stdhttp.ResponseWriter, r *stdhttp.Request, err error) {
+	code, msg := status(err)
+	if code >= 500 {
+		s.logf("%s %s: %v", r.Method, r.URL, err)
+	}
+	writeErr(w, code, msg)
+}
+
+// HTTPServer returns a net/http server for the handler with timeouts set.
+func (s *Server) HTTPServer(addr string) *stdhttp.Server {
+	return &stdhttp.Server{
+		Addr:              addr,
+		Handler:           stdhttp.TimeoutHandler(s, 30*time.Second, `{"error":"timeout"}`),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+	}
+}
+
+// Serve serves on ln until ctx is cancelled, then shuts down gracefully
+// (in-flight requests get up to 10 s to finish).
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := s.HTTPServer(ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-errc; err != nil && !errors.Is(err, stdhttp.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,342 @@
+package http
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"io/fs"
+	stdhttp "net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+func staticHandler() stdhttp.Handler {
+	sub, _ := fs.Sub(staticFS, "static")
+	fsrv := stdhttp.FileServer(stdhttp.FS(sub))
+	return stdhttp.HandlerFunc(func(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		fsrv.ServeHTTP(w, r)
+	})
+}
+
+var funcs = template.FuncMap{
+	"speakerURL": func(name string) string { return "/speaker/" + url.PathEscape(name) },
+	"articleURL": func(id string) string { return "/article/" + url.PathEscape(id) },
+	"storyURL":   func(id string) string { return "/story/" + url.PathEscape(id) },
+	"quoteURL": func(h verbatim.QuoteHit) string {
+		return "/article/" + url.PathEscape(h.ArticleID) + "#q" + strconv.Itoa(h.Start)
+	},
+	"day": func(h verbatim.QuoteHit) string {
+		if h.SaidOn != "" {
+			return h.SaidOn
+		}
+		return h.Published
+	},
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(n) + " " + many
+	},
+	"add": func(a, b int) int { return a + b },
+}
+
+var pages = map[string]*template.Template{}
+
+func init() {
+	for _, p := range []string{"search", "speakers", "speaker", "article", "stories", "story", "error"} {
+		pages[p] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+p+".html"))
+	}
+}
+
+type page struct {
+	Title string
+	Nav   string
+	Q     verbatim.QuoteQuery
+	Data  any
+}
+
+func (s *Server) render(w stdhttp.ResponseWriter, r *stdhttp.Request, code int, name string, p page) {
+	var buf bytes.Buffer
+	if err := pages[name].Execute(&buf, p); err != nil {
+		s.logf("render %s: %v", name, err)
+		stdhttp.Error(w, "internal error", stdhttp.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	w.Write(buf.Bytes())
+}
+
+func (s *Server) uiError(w stdhttp.ResponseWriter, r *stdhttp.Request, code int, msg string) {
+	s.render(w, r, code, "error", page{Title: stdhttp.StatusText(code), Data: map[string]any{"Code": code, "Msg": msg}})
+}
+
+func (s *Server) uiFail(w stdhttp.ResponseWriter, r *stdhttp.Request, err error) {
+	code, msg := status(err)
+	if code >= 500 {
+		s.logf("%s %s: %v", r.Method, r.URL, err)
+	}
+	if code == stdhttp.StatusNotFound {
+		msg = "We have no record of that."
+	}
+	s.uiError(w, r, code, msg)
+}
+
+type searchData struct {
+	Results  verbatim.QuoteResults
+	Err      string
+	Stats    verbatim.StoreStats
+	Speakers []verbatim.SpeakerSummary
+	Prev     string
+	Next     string
+	Empty    bool
+}
+
+func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	q, err := quoteQuery(r)
+	d := searchData{}
+	code := 200
+	if err == nil {
+		d.Results, err = s.Store.Quotes(r.Context(), q)
+	}
+	if err != nil {
+		code, d.Err = status(err)
+		if code >= 500 {
+			s.uiFail(w, r, err)
+			return
+		}
+	}
+	d.Empty = q.Text == "" && q.Speaker == "" && q.Outlet == "" && q.Since == "" && q.Until == ""
+	if d.Empty {
+		d.Stats, _ = s.Store.Stats(r.Context())
+		d.Speakers, _ = s.Store.Speakers(r.Context(), "", 12)
+	}
+	page := func(off int) string {
+		v := r.URL.Query()
+		v.Set("offset", strconv.Itoa(off))
+		return "/?" + v.Encode()
+	}
+	if q.Offset > 0 {
+		d.Prev = page(max(0, q.Offset-q.Limit))
+	}
+	if q.Offset+len(d.Results.Quotes) < d.Results.Total {
+		d.Next = page(q.Offset + q.Limit)
+	}
+	title := "Search"
+	if q.Text != "" {
+		title = q.Text
+	}
+	s.render(w, r, code, "search", page0(title, "search", q, d))
+}
+
+func page0(title, nav string, q verbatim.QuoteQuery, d any) page {
+	return page{Title: title, Nav: nav, Q: q, Data: d}
+}
+
+func (s *Server) uiSpeakers(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	q := r.URL.Query().Get("q")
+	sp, err := s.Store.Speakers(r.Context(), q, 200)
+	if err != nil {
+		s.uiFail(w, r, err)
+		return
+	}
+	s.render(w, r, 200, "speakers", page{Title: "Speakers", Nav: "speakers", Q: verbatim.QuoteQuery{Speaker: q}, Data: sp})
+}
+
+type outletGroup struct {
+	Outlet     string
+	Statements []verbatim.QuoteHit
+}
+
+func (s *Server) uiSpeaker(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	d, err := s.Store.Speaker(r.Context(), r.PathValue("name"))
+	if err != nil {
+		s.uiFail(w, r, err)
+		return
+	}
+	// newest first, grouped by outlet (the outlet with the latest statement first)
+	var groups []*outletGroup
+	by := map[string]*outletGroup{}
+	for i := len(d.Statements) - 1; i >= 0; i-- {
+		h := d.Statements[i]
+		o := h.Outlet
+		if o == "" {
+			o = "Unknown outlet"
+		}
+		g := by[o]
+		if g == nil {
+			g = &outletGroup{Outlet: o}
+			by[o] = g
+			groups = append(groups, g)
+		}
+		g.Statements = append(g.Statements, h)
+	}
+	s.render(w, r, 200, "speaker", page{Title: d.Name, Nav: "speakers", Data: map[string]any{"S": d, "Groups": groups}})
+}
+
+// segment is a run of article text with the same annotations.
+type segment struct {
+	Text    string
+	Quote   bool
+	QuoteID string // anchor at the start of a quote
+	Speaker string // link target when inside a speaker mention
+	Cue     bool
+	Title   string
+}
+
+// annotate cuts the text at every span boundary; html/template escapes each
+// segment's text, so article content can never become markup.
+func annotate(a *verbatim.StoredArticle) []segment {
+	type mark struct {
+		span    verbatim.Span
+		kind    int // 0 quote, 1 speaker, 2 cue
+		speaker string
+		title   string
+	}
+	n := len(a.Text)
+	valid := func(s, e *int) (verbatim.Span, bool) {
+		if s == nil || e == nil || *s < 0 || *e > n || *s >= *e {
+			return verbatim.Span{}, false
+		}
+		return verbatim.Span{Start: *s, End: *e}, true
+	}
+	var marks []mark
+	for _, q := range a.Quotes {
+		q := q
+		who := "unknown speaker"
+		if q.Speaker != nil {
+			who = *q.Speaker
+		}
+		if sp, ok := valid(&q.Start, &q.End); ok {
+			marks = append(marks, mark{sp, 0, "", string(q.Type) + " quote — " + who})
+		}
+		if q.Speaker != nil {
+			if sp, ok := valid(q.SpeakerStart, q.SpeakerEnd); ok {
+				marks = append(marks, mark{sp, 1, *q.Speaker, *q.Speaker})
+			}
+		}
+		if sp, ok := valid(q.CueStart, q.CueEnd); ok {
+			marks = append(marks, mark{sp, 2, "", "cue"})
+		}
+	}
+	cuts := []int{0, n}
+	for _, m := range marks {
+		cuts = append(cuts, m.span.Start, m.span.End)
+	}
+	sort.Ints(cuts)
+	var segs []segment
+	for i := 0; i+1 < len(cuts); i++ {
+		s, e := cuts[i], cuts[i+1]
+		if s == e {
+			continue
+		}
+		seg := segment{Text: a.Text[s:e]}
+		for _, m := range marks {
+			if m.span.Start <= s && e <= m.span.End {
+				switch m.kind {
+				case 0:
+					seg.Quote = true
+					seg.Title = m.title
+					if m.span.Start == s {
+						seg.QuoteID = "q" + strconv.Itoa(s)
+					}
+				case 1:
+					seg.Speaker = m.speaker
+				case 2:
+					seg.Cue = true
+				}
+			}
+		}
+		// merge with the previous plain segment
+		if len(segs) > 0 && seg == (segment{Text: seg.Text}) && segs[len(segs)-1] == (segment{Text: segs[len(segs)-1].Text}) {
+			segs[len(segs)-1].Text += seg.Text
+			continue
+		}
+		segs = append(segs, seg)
+	}
+	return segs
+}
+
+func (s *Server) uiArticle(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	a, err := s.Store.Article(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.uiFail(w, r, err)
+		return
+	}
+	title := a.Title
+	if title == "" {
+		title = a.ID
+	}
+	// the people quoted, with counts
+	counts := map[string]int{}
+	var names []string
+	for _, q := range a.Quotes {
+		if q.Speaker != nil {
+			if counts[*q.Speaker] == 0 {
+				names = append(names, *q.Speaker)
+			}
+			counts[*q.Speaker]++
+		}
+	}
+	type who struct {
+		Name  string
+		Count int
+	}
+	var people []who
+	for _, n := range names {
+		people = append(people, who{n, counts[n]})
+	}
+	s.render(w, r, 200, "article", page{Title: title, Data: map[string]any{"A": a, "Segments": annotate(a), "People": people}})
+}
+
+func (s *Server) uiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	st, err := s.Store.Stories(r.Context())
+	if err != nil {
+		s.uiFail(w, r, err)
+		return
+	}
+	s.render(w, r, 200, "stories", page{Title: "Stories", Nav: "stories", Data: st})
+}
+
+type timelineDay struct {
+	Day        string
+	Statements []verbatim.QuoteHit
+}
+
+func (s *Server) uiStory(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	st, err := s.Store.Story(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.uiFail(w, r, err)
+		return
+	}
+	var days []*timelineDay
+	for _, h := range st.Timeline {
+		d := h.SaidOn
+		if d == "" {
+			d = h.Published
+		}
+		if d == "" {
+			d = "Undated"
+		}
+		if len(days) == 0 || days[len(days)-1].Day != d {
+			days = append(days, &timelineDay{Day: d})
+		}
+		days[len(days)-1].Statements = append(days[len(days)-1].Statements, h)
+	}
+	title := st.Title
+	if strings.TrimSpace(title) == "" {
+		title = "Story " + st.ID
+	}
+	s.render(w, r, 200, "story", page{Title: title, Nav: "stories", Data: map[string]any{"S": st, "Days": days}})
+}

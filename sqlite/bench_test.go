@@ -1,0 +1,114 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/input"
+	"github.com/verbatim-news/verbatim/internal/shared"
+	"github.com/verbatim-news/verbatim/pipeline"
+)
+
+// bbcDocs analyses the BBC corpus once.
+func bbcDocs(b testing.TB) []*verbatim.Doc {
+	dir := shared.Path(b, "data/bbc")
+	var docs []*verbatim.Doc
+	input.Read([]string{dir}, input.Options{}, func(a verbatim.Article, err error) error {
+		if err == nil {
+			if d, err := pipeline.Analyze(a); err == nil {
+				docs = append(docs, d)
+			}
+		}
+		return nil
+	})
+	return docs
+}
+
+// BenchmarkPut measures storing analysed BBC articles (analysis excluded),
+// 256 per transaction.
+func BenchmarkPut(b *testing.B) {
+	docs := bbcDocs(b)
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		db, err := Open(filepath.Join(b.TempDir(), "b.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		for j := 0; j < len(docs); j += 256 {
+			if _, err := db.Put(context.Background(), docs[j:min(j+256, len(docs))]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		n += len(docs)
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// TestSearchLatency10k (VERBATIM_BENCH=1) builds a 10k-article library from
+// the BBC corpus repeated (ids and texts varied so none is a duplicate) and
+// measures p50/p99 of mixed searches.
+func BenchmarkSearch10k(b *testing.B) {
+	docs := bbcDocs(b)
+	db, err := Open(filepath.Join(b.TempDir(), "s.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	var batch []*verbatim.Doc
+	for n := 0; n < 10000; n++ {
+		src := docs[n%len(docs)]
+		d := *src
+		d.ID = fmt.Sprintf("%s-%d", src.ID, n)
+		d.Text = src.Text + fmt.Sprintf("\n%d", n) // new content hash, same offsets
+		d.Clean = src.Clean + fmt.Sprintf("\n%d", n)
+		d.Published = fmt.Sprintf("2025-%02d-%02d", 1+n%12, 1+n%28)
+		batch = append(batch, &d)
+		if len(batch) == 256 {
+			if _, err := db.Put(ctx, batch); err != nil {
+				b.Fatal(err)
+			}
+			batch = batch[:0]
+		}
+	}
+	db.Put(ctx, batch)
+	st, _ := db.Stats(ctx)
+	sp, _ := db.Speakers(ctx, "", 50)
+	queries := []verbatim.QuoteQuery{
+		{Text: "government"}, {Text: "said"}, {Text: `"prime minister"`}, {Text: "econom*"}, {Text: "labour OR tory"},
+		{Text: "market", Since: "2025-03-01", Until: "2025-06-30"}, {Outlet: "bbc"}, {},
+		{Text: "election", Offset: 40},
+	}
+	for _, s := range sp[:min(10, len(sp))] {
+		queries = append(queries, verbatim.QuoteQuery{Speaker: s.Name}, verbatim.QuoteQuery{Speaker: s.Name, Text: "the"})
+	}
+	rng := rand.New(rand.NewSource(1))
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		q := queries[rng.Intn(len(queries))]
+		t0 := time.Now()
+		if _, err := db.Quotes(ctx, q); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	b.StopTimer()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+	b.ReportMetric(float64(st.Articles), "articles")
+	b.ReportMetric(float64(st.Quotes), "quotes")
+}
