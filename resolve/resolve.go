@@ -220,12 +220,12 @@ func editDistance(a, b string, max int) int {
 
 // Entity is one cross-article identity.
 type Entity struct {
-	ID       string             `json:"id"`   // persistent: "person:donald-trump", "organization:reuters"
-	Name     string             `json:"name"` // the fullest form seen
+	ID       string              `json:"id"`   // persistent: "person:donald-trump", "organization:reuters"
+	Name     string              `json:"name"` // the fullest form seen
 	Type     verbatim.EntityType `json:"type"`
-	Aliases  map[string]int     `json:"aliases"` // surface names and how many articles used them
-	Roles    map[string]int     `json:"roles,omitempty"`
-	Articles int                `json:"articles"`
+	Aliases  map[string]int      `json:"aliases"` // surface names and how many articles used them
+	Roles    map[string]int      `json:"roles,omitempty"`
+	Articles int                 `json:"articles"`
 
 	name    Name
 	context map[string]int // co-occurring entities (normalised full names) -> articles
@@ -284,7 +284,13 @@ func (r *Resolver) Get(id string) *Entity {
 // Add resolves the persons, organisations and places of an analysed article
 // and returns, for each of d.Entities, the persistent id of its identity
 // ("" for entities of other types or without a usable name).
-func (r *Resolver) Add(d *verbatim.Doc) []string {
+func (r *Resolver) Add(d *verbatim.Doc) []string { return r.AddInStory(d, nil) }
+
+// AddInStory is Add for an article known to belong to a story whose
+// articles already mention the identities in story (id -> weight): an
+// identity of the story counts as shared context ("same story"), which lets
+// a bare or misspelt surname ("Kellog") join the story's "Keith Kellogg".
+func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	ids := make([]string, len(d.Entities))
@@ -333,7 +339,7 @@ func (r *Resolver) Add(d *verbatim.Doc) []string {
 				roles = append(roles, ro)
 			}
 		}
-		k := r.match(d.ID, e, n, ctx, roles)
+		k := r.match(d.ID, e, n, ctx, roles, story)
 		if k < 0 {
 			k = r.create(d.ID, e, n)
 		}
@@ -421,7 +427,7 @@ type cand struct {
 }
 
 // match finds the identity an article entity belongs to, or -1.
-func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx, roles []string) int {
+func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx, roles []string, story map[string]int) int {
 	t := string(e.Type) + "\x00"
 	if e.Type != verbatim.Person {
 		if k, ok := r.byFull[t+n.Full]; ok {
@@ -462,6 +468,9 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx, roles [
 			return
 		}
 		shared := sharedContext(ent.context, ctx)
+		if story[ent.ID] > 0 {
+			shared = append([]string{"same story"}, shared...)
+		}
 		sharedRoles := sharedKeys(ent.Roles, roles)
 		score := 0.0
 		switch {

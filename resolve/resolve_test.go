@@ -160,3 +160,15 @@ func TestEmptyAndJunk(t *testing.T) {
 	}
 	r.Add(&verbatim.Doc{})
 }
+
+func TestSameStoryIsContext(t *testing.T) {
+	r := New()
+	a := r.Add(doc("a", "Keith Kellogg"))
+	b := r.AddInStory(doc("b", "Kellog"), map[string]int{a[0]: 1})
+	if a[0] != b[0] {
+		t.Fatalf("Kellog in Kellogg's story not merged: %q %q", a[0], b[0])
+	}
+	if ex := r.Explain(a[0]); !strings.Contains(ex[len(ex)-1].Reason, "same story") {
+		t.Errorf("reason %q", ex[len(ex)-1].Reason)
+	}
+}

@@ -215,7 +215,6 @@ func (c *Clusterer) add(p *Prepared) *Article {
 	c.articles = append(c.articles, a)
 	c.byID[id] = ai
 	c.sigs = append(c.sigs, p.sig)
-	a.Entities = c.Resolver.Add(d)
 
 	v := c.vector(p)
 	best, sim := -1, 0.0
@@ -245,6 +244,7 @@ func (c *Clusterer) add(p *Prepared) *Article {
 	} else {
 		s = c.stories[best]
 	}
+	a.Entities = c.Resolver.AddInStory(d, s.people)
 	a.Story, a.story, a.Similarity = s.ID, s.idx, math.Round(sim*1000)/1000
 	s.members = append(s.members, ai)
 	s.Articles = append(s.Articles, id)
