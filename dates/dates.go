@@ -583,6 +583,10 @@ func (s *scanner) monthRel(k, j, m, dir int, useTense bool) (int, string) {
 		}
 	}
 	switch {
+	case dir == -2 && m >= rm-1:
+		// "last February" said in March is a year ago: the month just
+		// past would be "last month"
+		y--
 	case dir < 0 && m >= rm:
 		y--
 	case dir > 0 && m <= rm:
@@ -745,6 +749,8 @@ func (s *scanner) season(k, j int, se string, dir int) (int, string) {
 		}
 	}
 	switch {
+	case dir == -2: // "last spring": last year's (TimeBank: in October 1989, 1988-SP)
+		y--
 	case dir < 0 && idx >= cur:
 		y--
 	case dir > 0 && idx <= cur:
@@ -785,6 +791,9 @@ func (s *scanner) pointer(k int) (int, string) {
 			s.lastGran = 'M'
 			return j + 1, monthValue(y, int(u.w.month))
 		}
+		if dir < 0 && ptr == "last" {
+			dir = -2
+		}
 		return s.monthRel(k, j+1, int(u.w.month), dir, false)
 	case u.w.weekday > 0 && u.cap:
 		return s.weekdayRel(k, j+1, int(u.w.weekday), dir)
@@ -792,6 +801,9 @@ func (s *scanner) pointer(k int) (int, string) {
 		if dir == 0 {
 			y, _ := s.year(0)
 			return j + 1, seasonValue(y, u.w.season)
+		}
+		if dir < 0 && ptr == "last" {
+			dir = -2
 		}
 		return s.season(k, j+1, u.w.season, dir)
 	case u.w.ordinal >= 1 && u.w.ordinal <= 4 && s.tk(j+1).is("quarter") && dir == 0:
