@@ -466,7 +466,11 @@ func (s *scanner) dayOf(k, j, y, m, d int) (int, string) {
 	}
 	// Nearest occurrence, with tense breaking near-ties.
 	best, bestDist := 0, 1<<30
-	dir := s.tense(k, j)
+	dir, tdist := s.tenseDist(k, j)
+	factor := 2
+	if tdist <= 2 {
+		factor = 10 // "the year ended Jan. 31", "will expire Nov. 6"
+	}
 	for _, yy := range [3]int{s.ref.Year() - 1, s.ref.Year(), s.ref.Year() + 1} {
 		if !validDay(yy, m, d) {
 			continue
@@ -474,7 +478,7 @@ func (s *scanner) dayOf(k, j, y, m, d int) (int, string) {
 		c := time.Date(yy, time.Month(m), d, 12, 0, 0, 0, time.UTC)
 		dist := int(c.Sub(s.ref).Hours() / 24)
 		if dir < 0 && dist > 0 || dir > 0 && dist < 0 {
-			dist *= 2 // against the tense: only when much nearer
+			dist *= factor // against the tense: only when much nearer
 		}
 		if dist < 0 {
 			dist = -dist
@@ -1010,6 +1014,12 @@ func (s *scanner) ago(k int) (int, string) {
 // tense returns -1 (past), 1 (future) or 0 from the tense marker nearest to
 // the expression [k, j) in its sentence.
 func (s *scanner) tense(k, j int) int {
+	d, _ := s.tenseDist(k, j)
+	return d
+}
+
+// tenseDist is tense with the distance in tokens to the marker.
+func (s *scanner) tenseDist(k, j int) (int, int) {
 	best, bestDist := 0, 1<<30
 	for i := s.sent.First; i < s.sent.Last; i++ {
 		if i >= k && i < j {
@@ -1046,7 +1056,7 @@ func (s *scanner) tense(k, j int) int {
 			best, bestDist = v, dist
 		}
 	}
-	return best
+	return best, bestDist
 }
 
 // aux reports whether w is an auxiliary that makes the next participle or
