@@ -350,7 +350,7 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 				}
 				if c+1 < i && st.isWord(c+1) {
 					w := st.low(c + 1)
-					if w == "who" || w == "which" || w == "whose" || dets[w] || st.isCap(c+1) {
+					if w != "and" && w != "but" && w != "or" && !adverbs[w] && cues[w] == 0 {
 						j := c - 1
 						for j >= lo && st.isWord(j) && adverbs[st.low(j)] {
 							j--
@@ -362,7 +362,7 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 				}
 				break
 			}
-			if st.mark(c) != 0 || st.isPunct(c, ".") {
+			if st.mark(c) != 0 || st.isPunct(c, ".") || i-c > 20 {
 				break
 			}
 		}
@@ -713,7 +713,8 @@ func (st *state) direct() {
 			}
 		}
 		// 2. attribution after: "“…,” Trump said", "“…,” said the source"
-		if !found && g.close >= 0 && st.quoteInvites(ri) {
+		invites := g.close >= 0 && st.quoteInvites(ri)
+		if !found && g.close >= 0 && (invites || g.words >= 3) {
 			j := g.close + 1
 			if st.isPunct(j, ",") {
 				j++
@@ -737,8 +738,18 @@ func (st *state) direct() {
 					if !ok {
 						break
 					}
-					if k > j && a.speaker.Start < st.toks[j].Start {
-						break
+					if k > j && !st.npPrefix(j, a.speaker.Start) {
+						break // the speaker phrase directly follows the quote
+					}
+					if !invites {
+						// "“…” Weaver said." — only a bare attribution
+						e := a.after
+						for e < ahi && st.isWord(e) && (adverbs[st.low(e)] || st.toks[e].Kind == verbatim.Number) {
+							e++
+						}
+						if e < ahi && !(st.isPunct(e, ".") || st.isPunct(e, ",")) {
+							break
+						}
 					}
 					st.fill(&q, a, 0.9)
 					st.usedCue[k] = true
@@ -776,6 +787,19 @@ func (st *state) direct() {
 			st.subj[int(st.sentOf[g.open])] = q.SpeakerAt
 		}
 	}
+}
+
+// npPrefix reports whether the tokens from j up to offset start could open
+// the speaker phrase ("farmer" in "farmer Jonas Lind said").
+func (st *state) npPrefix(j, start int) bool {
+	n := 0
+	for ; j < len(st.toks) && st.toks[j].Start < start; j++ {
+		if !st.isWord(j) || stops[st.low(j)] || cues[st.low(j)] != 0 || n >= 2 {
+			return false
+		}
+		n++
+	}
+	return true
 }
 
 // reachesEnd reports whether the quote ending at token e closes its
@@ -970,7 +994,11 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 	// skip time words and prepositional phrases up to "that" ("said Sunday
 	// that", "told CNN in a televised interview that")
 	that := -1
-	for j := i; j < hi && j <= i+7; j++ {
+	win := 3 // "said Sunday that", "said last week that"
+	if !a.addressee.Empty() || st.isWord(i) && clauseOpeners[st.low(i)] {
+		win = 10 // "said in one of a series of messages that"
+	}
+	for j := i; j < hi && j <= i+win; j++ {
 		if !st.isWord(j) {
 			break
 		}
