@@ -407,6 +407,32 @@ func finish(d *verbatim.Doc, e int) {
 			}
 		}
 	}
+	// The type: a person when named in full as one, else the tagger's
+	// majority over the mentions (first mention breaks ties).
+	if en.Type != verbatim.Person || bestN < 2 {
+		var votes [8]int
+		top := -1
+		for _, mi := range en.Mentions {
+			m := d.Mentions[mi]
+			if m.Kind != verbatim.NameMention {
+				continue
+			}
+			if m.Type == verbatim.Person && len(strings.Fields(m.Text)) > 1 {
+				top = -2
+				break
+			}
+			k := typeIndex(m.Type)
+			votes[k]++
+			if top < 0 || votes[k] > votes[top] {
+				top = k
+			}
+		}
+		if top == -2 {
+			en.Type = verbatim.Person
+		} else if top >= 0 {
+			en.Type = typeOrder[top]
+		}
+	}
 	if best != "" {
 		en.Name = best
 		if en.Type != verbatim.Person {
@@ -438,6 +464,17 @@ func finish(d *verbatim.Doc, e int) {
 		}
 		en.Gender = gender
 	}
+}
+
+var typeOrder = []verbatim.EntityType{verbatim.Person, verbatim.Organization, verbatim.Place, verbatim.Group, verbatim.Misc, ""}
+
+func typeIndex(t verbatim.EntityType) int {
+	for i, x := range typeOrder {
+		if x == t {
+			return i
+		}
+	}
+	return len(typeOrder) - 1
 }
 
 func containsFold(list []string, s string) bool {
@@ -476,13 +513,13 @@ func match(d *verbatim.Doc, text string, t verbatim.EntityType) int {
 		if len(ew) == 0 {
 			continue
 		}
-		if canonKey(ew) == k && compatible(en.Type, t) {
+		if canonKey(ew) == k {
 			return ei
 		}
 		// A surname joins its person whatever the tagger called it,
 		// unless it is a known place or organisation.
 		_, known := lookupGaz(strings.Join(w, " "))
-		if en.Type == verbatim.Person && !known {
+		if en.Type == verbatim.Person && !known && (len(ew) > 1 || t == verbatim.Person || t == "") {
 			// Surname, or surname with a compatible first name.
 			if len(w) == 1 && similar(w[0], ew[len(ew)-1]) && isCap(w[0]) {
 				if key(w[0]) == key(ew[len(ew)-1]) {
