@@ -363,13 +363,18 @@ func (s *scanner) core(k int) (int, string) {
 		}
 		y, q := s.reported()
 		return k + 1, quarterValue(y, q)
-	case w.w == "year" && s.prevIs(k, "the"):
-		if j, y := s.spokenYear(k + 1); j > k+1 {
+	case w.w == "year" && s.prevIs(k, "the", "full", "fiscal"):
+		if j, y := s.spokenYear(k + 1); j > k+1 && s.prevIs(k, "the") {
 			return j, yearValue(y) // "the year two thousand"
 		}
-		fallthrough
-	case w.w == "year" && s.prevIs(k, "full", "fiscal") && !s.tk(k+1).is("'s") && s.tk(k+1).s != "'s" && !followedBy(s.tk(k+1).s, "before", "after", "ended", "ending", "earlier", "ago"):
-		// "for the year ended Sept. 30", "the full year"
+		// "the full year", "the fiscal year" (not "a fiscal year", nor "the
+		// year ended March 31", which is a fiscal year of its own)
+		if !s.prevIs(k, "the") && !s.prevIs(k-1, "the") {
+			return k, ""
+		}
+		if n := s.tk(k + 1).s; n == "'s" || n == "’s" || followedBy(n, "before", "after", "ended", "ending", "earlier", "ago") {
+			return k, ""
+		}
 		s.lastGran = 'Y'
 		if !s.hasRef {
 			return k + 1, "XXXX"
