@@ -231,10 +231,18 @@ func stem(path string) string {
 // '{', else one input of any other shape.
 func readStream(r io.Reader, name string, opt Options, emit Emit) error {
 	br := bufio.NewReaderSize(r, 1<<16)
-	peek, _ := br.Peek(512)
+	peek, _ := br.Peek(1 << 16)
 	peek = bytes.TrimLeft(bytes.TrimPrefix(peek, []byte("\xef\xbb\xbf")), " \t\r\n")
 	if len(peek) > 0 && peek[0] == '{' {
-		return readJSONL(br, name, opt, emit)
+		first := peek
+		if i := bytes.IndexByte(peek, '\n'); i >= 0 {
+			first = peek[:i]
+		}
+		// JSON Lines stream; a pretty-printed record ("{" alone on its
+		// first line) is read whole below
+		if len(bytes.TrimSpace(first)) > 1 {
+			return readJSONL(br, name, opt, emit)
+		}
 	}
 	data, err := io.ReadAll(io.LimitReader(br, opt.max()+1))
 	if err != nil {
@@ -575,7 +583,16 @@ func readJSON(text, name string, opt Options, emit Emit) error {
 }
 
 func emitRecord(raw []byte, src, defID string, opt Options, emit Emit) error {
+	charset := UTF8
+	if !utf8.Valid(raw) { // a record written in Latin-1 / Windows-1252
+		if text, cs, err := decode(raw); err == nil {
+			raw, charset = []byte(text), cs
+		}
+	}
 	a, err := FromRecord(raw, opt)
+	if charset != UTF8 && a.Format == "jsonl" {
+		a.Format = "jsonl+" + charset // the text is not the bytes given: output carries it
+	}
 	if a.ID == "" {
 		a.ID = defID
 	}

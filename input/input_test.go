@@ -646,3 +646,23 @@ func TestMasthead(t *testing.T) {
 		t.Errorf("outlet not set from masthead: %+v", arts)
 	}
 }
+
+func TestStdinPrettyRecordAndLatin1Record(t *testing.T) {
+	var got []verbatim.Article
+	emit := func(a verbatim.Article, err error) error {
+		if err != nil {
+			t.Errorf("unexpected error %v", err)
+		}
+		got = append(got, a)
+		return nil
+	}
+	readStream(bytes.NewReader(fixture(t, "newsplease.json")), "stdin", Options{}, emit)
+	if len(got) != 1 || got[0].Title != "Harbour festival returns" {
+		t.Errorf("pretty-printed record on stdin: %+v", got)
+	}
+	got = nil
+	readStream(strings.NewReader("{\"id\":\"l1\",\"text\":\"Jos\xe9 said so.\"}\n"), "stdin", Options{}, emit)
+	if len(got) != 1 || got[0].Text != "José said so." || Verbatim(got[0]) {
+		t.Errorf("Latin-1 record: %+v", got)
+	}
+}
