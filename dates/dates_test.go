@@ -267,3 +267,18 @@ func TestSeedsGolden(t *testing.T) {
 		t.Fatal("no gold dates read")
 	}
 }
+
+func TestSaidOnGranularity(t *testing.T) {
+	cases := []struct{ text, pub, content, want string }{
+		{"The minister said last week that talks would resume.", "2025-03-17", "talks would resume", "2025-03"}, // 2025-W11: March 10-16
+		{"The minister said last week that talks would resume.", "2025-03-04", "talks would resume", "2025"},    // 2025-W09: Feb 24 - Mar 2
+		{"The company said in the third quarter that sales would rise.", "2025-11-04", "sales would rise", "2025"},
+		{"The envoy said in 2014 that peace was near.", "2025-03-04", "peace was near", "2014"},
+	}
+	for _, c := range cases {
+		d := quoteDoc(t, c.text, c.pub, "said", c.content)
+		if d.Quotes[0].SaidOn != c.want {
+			t.Errorf("%q (%s): SaidOn %q, want %q", c.text, c.pub, d.Quotes[0].SaidOn, c.want)
+		}
+	}
+}

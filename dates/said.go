@@ -1,6 +1,10 @@
 package dates
 
-import "github.com/verbatim-news/verbatim"
+import (
+	"time"
+
+	"github.com/verbatim-news/verbatim"
+)
 
 // maxCueGap is how many tokens may separate a cue from the date expression
 // that governs it ("said on Sunday", "said late last month that").
@@ -9,10 +13,17 @@ const maxCueGap = 4
 // DateQuotes sets SaidOn and SaidOnAt of every quote: the date expression
 // governing its cue (in the cue's sentence, outside the quoted content,
 // right after the cue or before it in the same clause: "Trump said Sunday
-// that...", "On Sunday, Putin said..."), else the publication date. Values
-// keep their granularity: "said last month" gives "2025-01", "said last
-// week" "2025-W05". Vague values (PAST_REF...) and unresolved ones (with X)
-// do not date a quote; the publication date is used instead.
+// that...", "On Sunday, Putin said..."), else the publication date.
+//
+// SaidOn is always an ISO-8601 calendar date or prefix of one, so that it
+// sorts as text on a timeline: days stay days ("2025-02-02"), months and
+// years keep their granularity ("said last month" gives "2025-01"; nothing
+// is invented). Values ISO dates cannot write are made coarser, never
+// guessed finer: a week becomes its month when it lies in one month, else
+// its year ("2025-W11" gives "2025-03"); a quarter, half or season becomes
+// its year. Vague values (PAST_REF...) and unresolved ones (with X) do not
+// date a quote: the publication date is used. SaidOnAt always points to the
+// expression used, whose exact TimeML value is in Doc.Dates.
 func DateQuotes(d *verbatim.Doc) { dateQuotes(d, nil) }
 
 // dateQuotes is DateQuotes with extra candidate expressions (days given
@@ -35,7 +46,7 @@ func dateQuotes(d *verbatim.Doc, extra []verbatim.Date) {
 		sent := sentenceOf(d.Sentences, ci)
 		best, bestDist := -1, 1<<30
 		for di, dt := range cands {
-			if !dated(dt.Value) || dt.Overlaps(q.Span) {
+			if isoPrefix(dt.Value) == "" || dt.Overlaps(q.Span) {
 				continue
 			}
 			if sent != nil && !sent.Span.Contains(dt.Span) {
@@ -67,22 +78,45 @@ func dateQuotes(d *verbatim.Doc, extra []verbatim.Date) {
 			}
 		}
 		if best >= 0 {
-			q.SaidOn, q.SaidOnAt = cands[best].Value, cands[best].Span
+			q.SaidOn, q.SaidOnAt = isoPrefix(cands[best].Value), cands[best].Span
 		}
 	}
 }
 
-// dated reports whether v is a calendar value (not PAST_REF, not XXXX...).
-func dated(v string) bool {
-	if v == "" || v[0] < '0' || v[0] > '9' || len(v) < 4 {
-		return false
+// isoPrefix turns a TimeML value into an ISO-8601 date or prefix of one
+// ("2025-02-02", "2025-01", "2025"), coarser when needed; "" for vague or
+// unresolved values and for decades and centuries.
+func isoPrefix(v string) string {
+	if len(v) < 4 || !isDigits(v[:4]) {
+		return ""
 	}
 	for i := 0; i < len(v); i++ {
 		if v[i] == 'X' {
-			return false
+			return ""
 		}
 	}
-	return true
+	switch {
+	case len(v) == 4:
+		return v
+	case len(v) == 7 && isDigits(v[5:]):
+		return v
+	case len(v) == 10 && isDigits(v[5:7]) && isDigits(v[8:]):
+		return v
+	case len(v) >= 8 && v[5] == 'W' && isDigits(v[6:8]):
+		y, w := atoi(v[:4]), atoi(v[6:8])
+		// Monday of ISO week w: the week of January 4th, moved by w-1 weeks.
+		jan4 := time.Date(y, 1, 4, 12, 0, 0, 0, time.UTC)
+		mon := jan4.AddDate(0, 0, -(isoWeekday(jan4)-1)+7*(w-1))
+		sun := mon.AddDate(0, 0, 6)
+		if mon.Year() != sun.Year() {
+			return ""
+		}
+		if mon.Month() == sun.Month() {
+			return monthValue(mon.Year(), int(mon.Month()))
+		}
+		return yearValue(mon.Year())
+	}
+	return v[:4] // quarters, halves, seasons
 }
 
 // crosses reports whether the quote content lies between a and b.
