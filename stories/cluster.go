@@ -27,7 +27,7 @@ import (
 
 // Options tune the clusterer; zero fields take the defaults.
 type Options struct {
-	Threshold    float64 // group-average cosine to join a story (default 0.08)
+	Threshold    float64 // group-average cosine to join a story (default 0.12)
 	DocTerms     int     // strongest terms kept per article (default 300)
 	StoryTerms   int     // terms kept in a story centroid (default 400)
 	ProbeTerms   int     // article terms used to look up candidate stories (default 20)
@@ -38,12 +38,12 @@ type Options struct {
 	Syndicated   float64 // estimated Jaccard of 4-shingles for a syndicated copy (default 0.7)
 	QuoteOverlap float64 // shared 3-shingles over the shorter quote for one statement (default 0.6)
 	IDFPower     float64 // exponent of the IDF weight (default 1)
-	Merge        float64 // group-average cosine between two stories that merges them (default 0.05; <0 never)
+	Merge        float64 // group-average cosine between two stories that merges them (default 0.08; <0 never)
 }
 
 func (o *Options) defaults() {
 	if o.Threshold == 0 {
-		o.Threshold = 0.08
+		o.Threshold = 0.12
 	}
 	if o.DocTerms == 0 {
 		o.DocTerms = 300
@@ -73,7 +73,7 @@ func (o *Options) defaults() {
 		o.IDFPower = 1
 	}
 	if o.Merge == 0 {
-		o.Merge = 0.05
+		o.Merge = 0.08
 	}
 	if o.QuoteOverlap == 0 {
 		o.QuoteOverlap = 0.6
@@ -169,7 +169,7 @@ type Clusterer struct {
 func New(opt Options) *Clusterer {
 	opt.defaults()
 	return &Clusterer{opt: opt, vocab: map[string]int32{}, Resolver: resolve.New(), byID: map[string]int{},
-		postings: map[int32][]int32{}, lsh: map[uint64][]int32{}, acc: map[int32]float32{}}
+		postings: map[int32][]int32{}, lsh: map[uint64][]int32{}, acc: map[int32]float32{}, nDF: bgN}
 }
 
 // Add prepares an article and adds it; it returns the article's record.

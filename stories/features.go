@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,9 +15,36 @@ import (
 //go:embed stopwords.txt
 var stopwordsTxt string
 
-var stopwords = map[string]bool{}
+// df.txt holds background document frequencies from a general news corpus
+// (go generate; see internal/mkdf): the number of documents on its first
+// data line, then "term<TAB>df".
+//
+//go:generate sh -c "go run ./internal/mkdf ../../shared/data/bbc > df.txt"
+//go:embed df.txt
+var dfTxt string
+
+var (
+	stopwords = map[string]bool{}
+	bgDF      = map[string]int32{}
+	bgN       int
+)
 
 func init() {
+	first := true
+	for _, l := range strings.Split(dfTxt, "\n") {
+		if l == "" || l[0] == '#' {
+			continue
+		}
+		if first {
+			bgN, _ = strconv.Atoi(strings.TrimSpace(l))
+			first = false
+			continue
+		}
+		t, n, ok := strings.Cut(l, "\t")
+		if k, err := strconv.Atoi(n); ok && err == nil {
+			bgDF[t] = int32(k)
+		}
+	}
 	for _, l := range strings.Split(stopwordsTxt, "\n") {
 		l = strings.TrimSpace(l)
 		if l != "" && l[0] != '#' {
@@ -239,6 +267,20 @@ func (c *Clusterer) prepare(d *verbatim.Doc) *Prepared {
 	return p
 }
 
+// Terms returns the distinct terms (content-word stems) of an article as
+// clustering sees them; mkdf uses it to compile the background frequencies.
+func Terms(d *verbatim.Doc) map[string]bool {
+	c := New(Options{})
+	c.prepare(d)
+	out := map[string]bool{}
+	for i, w := range c.words {
+		if c.df[i] > bgDF[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
 // termID returns the id of a content word (interning it), or -1 for stop
 // words, numbers and very short words.
 func (c *Clusterer) termID(w []byte) int32 {
@@ -261,7 +303,7 @@ func (c *Clusterer) intern(s string) int32 {
 	}
 	id := int32(len(c.df))
 	c.vocab[s] = id
-	c.df = append(c.df, 0)
+	c.df = append(c.df, bgDF[s])
 	c.words = append(c.words, s)
 	return id
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/input"
 	"github.com/verbatim-news/verbatim/pipeline"
+	"github.com/verbatim-news/verbatim/sqlite"
 	"github.com/verbatim-news/verbatim/stories"
 )
 
@@ -20,6 +22,7 @@ func init() {
 	var cpus int
 	var threshold float64
 	var merges bool
+	var db string
 	cmd := &cobra.Command{
 		Use:   "stories [--format jsonl|text] PATH...",
 		Short: "Group articles into stories; flag syndicated copies, link one statement across outlets, print timelines",
@@ -30,10 +33,18 @@ jsonl prints one line per story: {"story", "title", "articles", "first", "last",
 text prints each story with its articles and its timeline of statements
 (one line per statement: date, speaker, independent outlets, reports).
 --merges also prints every cross-article entity resolution decision.`,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 && db == "" {
+				return fmt.Errorf("give PATH... to analyse, or --db FILE to rebuild the library's stories")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "jsonl" && format != "text" {
 				return fmt.Errorf("unknown format %q (jsonl or text)", format)
+			}
+			if db != "" {
+				return rebuildLibraryStories(db, stories.Options{Threshold: threshold}, format)
 			}
 			docs, failed := analyzeAll(args, input.Options{Published: published}, cpus, os.Stderr)
 			c := stories.Batch(docs, stories.Options{Threshold: threshold})
@@ -51,8 +62,44 @@ text prints each story with its articles and its timeline of statements
 	cmd.Flags().StringVar(&published, "published", "", "publication date for inputs that carry none (YYYY-MM-DD)")
 	cmd.Flags().IntVar(&cpus, "cpus", 0, "worker goroutines for analysis (default: all cores)")
 	cmd.Flags().Float64Var(&threshold, "threshold", 0, "similarity to join a story (default: the clusterer's)")
+	cmd.Flags().StringVar(&db, "db", "", "rebuild the stories, persons and statements of this library (after verbatim ingest) instead of reading PATHs")
 	cmd.Flags().BoolVar(&merges, "merges", false, "also print the cross-article entity resolution decisions")
 	root.AddCommand(cmd)
+}
+
+// rebuildLibraryStories recomputes the stories of a library and prints them.
+func rebuildLibraryStories(path string, opt stories.Options, format string) error {
+	st, err := sqlite.Open(path)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ctx := context.Background()
+	n, err := st.RebuildStories(ctx, opt)
+	if err != nil {
+		return err
+	}
+	ss, err := st.Stories(ctx)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(os.Stdout)
+	defer w.Flush()
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, s := range ss {
+		ids := make([]string, len(s.Articles))
+		for i, a := range s.Articles {
+			ids[i] = a.ID
+		}
+		if format == "jsonl" {
+			enc.Encode(storyLine{Story: s.ID, Title: s.Title, Articles: ids})
+		} else {
+			fmt.Fprintf(w, "== %s  %s  (%d articles)\n   %s\n", s.ID, s.Title, len(ids), strings.Join(ids, " "))
+		}
+	}
+	fmt.Fprintf(os.Stderr, "verbatim: %d stories in %s\n", n, path)
+	return nil
 }
 
 // analyzeAll reads and analyses every input, in input order; failures are
