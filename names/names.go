@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/text"
 )
 
 // Stage is this package's pipeline stage.
@@ -35,6 +36,7 @@ func Process(d *verbatim.Doc) {
 		d.Mentions = append(d.Mentions, m)
 	}
 	propagate(d)
+	noiseNames(d)
 	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
 	group(d)
 }
@@ -86,6 +88,37 @@ func propagate(d *verbatim.Doc) {
 		d.Mentions = append(d.Mentions, m)
 	}
 	_ = n
+}
+
+// noiseNames finds people named in short lines the cleaner blanked as
+// noise — photo credits and captions ("U.S. President Donald Trump.
+// Jacquelyn Martin"): a known first name and one or two capitalised words.
+func noiseNames(d *verbatim.Doc) {
+	var toks []verbatim.Token
+	for _, n := range d.Noise {
+		if n.Start < 0 || n.End > len(d.Text) || n.Len() > 160 || strings.Contains(d.Text[n.Start:n.End], "://") {
+			continue
+		}
+		toks = text.Tokenize(d.Text, n, toks[:0])
+		for i := 0; i < len(toks); {
+			j := i
+			for j < len(toks) && toks[j].Kind == verbatim.Word && isCap(d.Text[toks[j].Start:toks[j].End]) {
+				j++
+			}
+			if j == i {
+				i++
+				continue
+			}
+			for k := max(i, j-3); k <= j-2; k++ {
+				if genderOfFirst(d.Text[toks[k].Start:toks[k].End]) != 0 {
+					sp := verbatim.Span{Start: toks[k].Start, End: toks[j-1].End}
+					d.Mentions = append(d.Mentions, verbatim.Mention{Span: sp, Text: d.Text[sp.Start:sp.End], Type: verbatim.Person, Kind: verbatim.NameMention, Entity: -1})
+					break
+				}
+			}
+			i = j
+		}
+	}
 }
 
 // tokenAt returns the index of the token starting at byte off, or -1.

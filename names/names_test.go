@@ -196,6 +196,17 @@ func TestSeeds(t *testing.T) {
 			for _, m := range mentions {
 				occ := occurrences(d, m)
 				if len(occ) == 0 {
+					// In a line blanked as noise (a photo credit).
+					for off := 0; ; {
+						i := strings.Index(d.Text[off:], m)
+						if i < 0 {
+							break
+						}
+						occ = append(occ, verbatim.Span{Start: off + i, End: off + i + len(m)})
+						off += i + len(m)
+					}
+				}
+				if len(occ) == 0 {
 					t.Errorf("%s: mention %q not in the text", g.File, m)
 					continue
 				}
