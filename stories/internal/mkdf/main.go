@@ -45,7 +45,9 @@ func main() {
 			terms = append(terms, t)
 		}
 	}
-	sort.Slice(terms, func(a, b int) bool { return df[terms[a]] > df[terms[b]] || df[terms[a]] == df[terms[b]] && terms[a] < terms[b] })
+	sort.Slice(terms, func(a, b int) bool {
+		return df[terms[a]] > df[terms[b]] || df[terms[a]] == df[terms[b]] && terms[a] < terms[b]
+	})
 	fmt.Printf("# background document frequencies for story clustering: documents %d (go run ./internal/mkdf CORPUS_DIR)\n", n)
 	fmt.Printf("%d\n", n)
 	for _, t := range terms {
