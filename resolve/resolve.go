@@ -390,6 +390,11 @@ func (r *Resolver) index(k int) {
 	t := string(ent.Type) + "\x00"
 	if ent.Type != verbatim.Person {
 		r.byFull[t+ent.name.Full] = k
+		if a := acronym(ent.name.Full); a != "" {
+			if _, taken := r.byFull[t+"\x00"+a]; !taken {
+				r.byFull[t+"\x00"+a] = k
+			}
+		}
 	}
 	last := ent.name.Last
 	r.byLast[t+last] = appendOnce(r.byLast[t+last], k)
@@ -433,6 +438,19 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx, roles [
 		if k, ok := r.byFull[t+n.Full]; ok {
 			r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: r.Entities[k].ID, Kind: "merge", Reason: "same normalised name " + quoteS(n.Full)})
 			return k
+		}
+		// "AFP" for "Agence France-Presse", and the other way round
+		if !strings.Contains(n.Full, " ") && len(n.Full) >= 2 && len(n.Full) <= 6 {
+			if k, ok := r.byFull[t+"\x00"+strings.ReplaceAll(n.Full, ".", "")]; ok {
+				r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: r.Entities[k].ID, Kind: "merge", Reason: "acronym " + quoteS(n.Full) + " of " + quoteS(r.Entities[k].name.Full)})
+				return k
+			}
+		}
+		if a := acronym(n.Full); a != "" {
+			if k, ok := r.byFull[t+a]; ok {
+				r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: r.Entities[k].ID, Kind: "merge", Reason: quoteS(n.Full) + " spells out acronym " + quoteS(a)})
+				return k
+			}
 		}
 		return -1
 	}
@@ -528,6 +546,27 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx, roles [
 	}
 	r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "merge", Reason: best.reason})
 	return best.k
+}
+
+// acronym returns the initials of a multi-word name ("agence france-presse"
+// → "afp", "group of seven" → "gs"), or "" for a single word.
+func acronym(full string) string {
+	ws := strings.FieldsFunc(full, func(r rune) bool { return r == ' ' || r == '-' })
+	if len(ws) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range ws {
+		switch w {
+		case "of", "the", "and", "for", "de", "du", "des", "la", "le", "&":
+			continue
+		}
+		b.WriteString(w[:1])
+	}
+	if b.Len() < 2 {
+		return ""
+	}
+	return b.String()
 }
 
 func sharedContext(have map[string]int, ctx []string) []string {

@@ -172,3 +172,22 @@ func TestSameStoryIsContext(t *testing.T) {
 		t.Errorf("reason %q", ex[len(ex)-1].Reason)
 	}
 }
+
+func TestAcronyms(t *testing.T) {
+	r := New()
+	a := r.Add(doc("a", "org:Agence France-Presse", "org:European Union"))
+	b := r.Add(doc("b", "org:AFP", "org:EU", "org:Apple"))
+	c := r.Add(doc("c", "org:European Union"))
+	if a[0] != b[0] || a[1] != b[1] || a[1] != c[0] {
+		t.Fatalf("acronyms: %v %v %v", a, b, c)
+	}
+	if b[2] == a[0] || b[2] == a[1] {
+		t.Errorf("Apple merged with %q", b[2])
+	}
+	r2 := New()
+	x := r2.Add(doc("x", "org:NATO"))
+	y := r2.Add(doc("y", "org:North Atlantic Treaty Organization"))
+	if x[0] != y[0] {
+		t.Errorf("NATO spelled out: %q %q", x[0], y[0])
+	}
+}
