@@ -160,16 +160,20 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		}
 	}
 	for _, m := range ms {
-		var n int
-		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			continue
-		}
+		// the check is inside the (immediate) transaction, so two processes
+		// opening a new file at once apply each migration once
 		tx, err := db.BeginTx(ctx, nil)
 		if err != nil {
 			return err
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.Version).Scan(&n); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if n > 0 {
+			tx.Rollback()
+			continue
 		}
 		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 			tx.Rollback()

@@ -36,6 +36,7 @@ func Open(path string) (*DB, error) {
 	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
+	q.Set("_txlock", "immediate") // transactions take the write lock at BEGIN: writers queue on busy_timeout
 	dsn := "file:" + path + "?" + q.Encode()
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -174,11 +175,8 @@ func (s *DB) Put(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutco
 		dates:    newBulk(`INSERT INTO dates(article_id, start, end, text, value) VALUES `, 5),
 		hashes:   map[string]string{}, ids: map[string]string{},
 	}
-	// The first statement writes, so the transaction holds the write lock
-	// before ids are read: no other connection can take them meanwhile.
-	if _, err := tx.ExecContext(ctx, `UPDATE schema_migrations SET version = version WHERE 0`); err != nil {
-		return nil, err
-	}
+	// BEGIN IMMEDIATE (_txlock): the transaction holds the write lock before
+	// ids are read, so no other connection or process can take them meanwhile.
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id),0)+1 FROM articles`).Scan(&b.nextArticle); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/verbatim-news/verbatim/sqlite"
+)
+
+// TestIngestSubprocessHelper is not a test: it runs the command line when
+// started by ingestCmd as a child process.
+func TestIngestSubprocessHelper(t *testing.T) {
+	args := os.Getenv("VERBATIM_INGEST_ARGS")
+	if args == "" {
+		t.Skip("helper for subprocess tests")
+	}
+	root.SetArgs(strings.Split(args, "\x1f"))
+	main() // exits
+}
+
+func ingestCmd(args ...string) (*exec.Cmd, *bytes.Buffer) {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestIngestSubprocessHelper$")
+	cmd.Env = append(os.Environ(), "VERBATIM_INGEST_ARGS="+strings.Join(args, "\x1f"), "GOMAXPROCS=1")
+	var e bytes.Buffer
+	cmd.Stderr = &e
+	return cmd, &e
+}
+
+// corpus writes n small distinct articles.
+func corpus(t *testing.T, n int) string {
+	dir := t.TempDir()
+	for i := 0; i < n; i++ {
+		text := fmt.Sprintf("Budget vote number %d\n\nFinance Minister Anna Berg said on Monday that \"plan %d is ready\". "+
+			"Opposition leader Tom Hale told reporters the plan %d was \"a disgrace\". The vote is due on Friday.\n", i, i, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%05d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func counts(t *testing.T, db string) (articles, distinct, quotes int) {
+	t.Helper()
+	st, err := sqlite.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	err = st.SQL().QueryRowContext(context.Background(), `SELECT count(*), count(DISTINCT hash), (SELECT count(*) FROM quotes) FROM articles`).
+		Scan(&articles, &distinct, &quotes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return
+}
+
+// TestIngestKill9 kills a real ingest process midway with SIGKILL, then runs
+// it again: what was committed is still there, nothing is duplicated, the
+// finished articles are skipped and the rest is stored.
+func TestIngestKill9(t *testing.T) {
+	const n = 3000
+	dir := corpus(t, n)
+	db := filepath.Join(t.TempDir(), "lib.db")
+	cmd, stderr := ingestCmd("ingest", "--db", db, "--batch", "25", "--cpus", "1", dir)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// wait for some batches to be committed, then kill -9
+	seen := 0
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		time.Sleep(30 * time.Millisecond)
+		if _, err := os.Stat(db); err != nil {
+			continue
+		}
+		if a, _, _ := counts(t, db); a >= 100 {
+			seen = a
+			break
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	if seen == 0 {
+		t.Fatalf("nothing committed within 60 s: %s", stderr)
+	}
+	a1, d1, q1 := counts(t, db)
+	if a1 < seen || a1 != d1 {
+		t.Fatalf("after kill: %d articles (%d distinct), had seen %d committed", a1, d1, seen)
+	}
+	if a1 >= n {
+		t.Skipf("ingest finished before the kill (%d articles); machine too fast for this test", a1)
+	}
+	if a1 > 0 && q1 == 0 {
+		t.Fatalf("articles without their quotes: %d articles, %d quotes", a1, q1)
+	}
+	cmd, stderr = ingestCmd("ingest", "--db", db, dir)
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("second run: %v\n%s", err, stderr)
+	}
+	a2, d2, q2 := counts(t, db)
+	if a2 != n || d2 != n {
+		t.Fatalf("after second run: %d articles (%d distinct), want %d", a2, d2, n)
+	}
+	if q2 <= q1 || q2 != q1*n/a1 {
+		t.Errorf("quotes: %d after kill (%d articles), %d at the end", q1, a1, q2)
+	}
+	want := fmt.Sprintf("%d stored, %d skipped as duplicates, 0 failed", n-a1, a1)
+	if !strings.Contains(stderr.String(), want) {
+		t.Fatalf("summary: want %q in %q", want, stderr)
+	}
+	t.Logf("killed after %d of %d articles; second run: %s", a1, n, strings.TrimSpace(stderr.String()))
+}
+
+func TestIngestSummaryAndFailures(t *testing.T) {
+	dir := corpus(t, 5)
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "bin.txt"), []byte("\x00\x01\x02\x03\x00\x00\xff\xfe\x00binary"), 0o644)
+	db := filepath.Join(t.TempDir(), "lib.db")
+	cmd, stderr := ingestCmd("ingest", "--db", db, dir)
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+		t.Fatalf("exit: %v, want status 1\n%s", err, stderr)
+	}
+	s := stderr.String()
+	for _, want := range []string{"empty.txt", "bin.txt", "ingest: 5 stored, 0 skipped as duplicates, 2 failed"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, s)
+		}
+	}
+	// the same again: everything good is skipped
+	cmd, stderr = ingestCmd("ingest", "--db", db, filepath.Join(dir, "a00000.txt"), filepath.Join(dir, "a00001.txt"))
+	if err := cmd.Run(); err != nil || !strings.Contains(stderr.String(), "0 stored, 2 skipped as duplicates, 0 failed") {
+		t.Fatalf("%v: %s", err, stderr)
+	}
+}
