@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"embed"
+	"strconv"
 	"strings"
 )
 
@@ -14,7 +15,14 @@ const (
 	cueWeak               // needs "that", a colon or a quote
 	cueTell               // takes an addressee
 	cueRelay              // reports what another said
+	cueLoose              // learned: any complement may follow ("described the field as …")
 )
+
+// minLearnedP is the least P(cue|word) for a learned cue word to be used.
+const minLearnedP = 0.4
+
+// learnedP holds P(cue|word) learned from PolNeAR train (`verbatim train cues`).
+var learnedP = map[string]float64{}
 
 var (
 	cues     = map[string]uint8{}
@@ -66,6 +74,22 @@ func init() {
 			}
 		}
 		cues[strings.ToLower(f[0])] |= c
+	}
+	for _, l := range lines("cues_learned.txt") {
+		f := strings.Fields(l)
+		if len(f) != 4 {
+			continue
+		}
+		p, err := strconv.ParseFloat(f[3], 64)
+		if err != nil {
+			continue
+		}
+		learnedP[f[0]] = p
+		if _, known := cues[f[0]]; !known && p >= minLearnedP {
+			cues[f[0]] = cueWeak | cueLoose
+		} else if known && p >= 0.5 {
+			cues[f[0]] |= cueLoose // a reliable cue: any complement may follow
+		}
 	}
 }
 

@@ -287,7 +287,7 @@ func (st *state) findRegions() {
 func (st *state) setRegion(r, end int) {
 	g := &st.regs[r]
 	first := g.open + 1
-	if st.tok(g.open) == "`" {
+	if t := st.tok(g.open); (t == "`" || t == "'") && first < len(st.toks) && st.tok(first) == t {
 		first = g.open + 2
 	}
 	if end > len(st.toks) {
@@ -1038,13 +1038,13 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 		return verbatim.Quote{}, false
 	}
 	if that < 0 && !colon {
-		if c&cueSpeech == 0 && st.mark(start) == 0 {
+		if c&(cueSpeech|cueLoose) == 0 && st.mark(start) == 0 {
 			return verbatim.Quote{}, false
 		}
 		if !st.isWord(start) && st.mark(start) == 0 {
 			return verbatim.Quote{}, false
 		}
-		if st.isWord(start) && clauseOpeners[st.low(start)] {
+		if st.isWord(start) && clauseOpeners[st.low(start)] && !(c&cueLoose != 0 && st.low(start) == "to") {
 			return verbatim.Quote{}, false
 		}
 		if a.participle && st.isWord(start) && !pronouns[st.low(start)] && !dets[st.low(start)] && !st.isCap(start) {
@@ -1115,8 +1115,15 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 	if words < 3 {
 		return verbatim.Quote{}, false
 	}
+	loose := that < 0 && !colon && c&cueSpeech == 0 && !quoted
+	if loose && words < 5 {
+		return verbatim.Quote{}, false // "acknowledged Trump's efforts" reports no statement
+	}
 	q := verbatim.Quote{Span: verbatim.Span{Start: st.toks[start].Start, End: st.toks[end-1].End}, Type: verbatim.Indirect, Speaker: -1}
 	conf := 0.8
+	if loose {
+		conf = 0.5
+	}
 	if that < 0 {
 		conf = 0.7
 	}
