@@ -41,7 +41,9 @@ type phrase struct {
 var (
 	// starts marks the (lowercased) first two bytes of lexicon words, so
 	// that most words are rejected before hashing.
-	starts  [256][256]bool
+	starts [256][256]bool
+	// tri marks the first three letters of lexicon words (a-z only).
+	tri     [26 * 26 * 26]bool
 	lexicon = map[string]*word{}
 	phrases = map[string][]phrase{} // by first word
 )
@@ -123,6 +125,9 @@ func init() {
 		if len(w) >= 2 {
 			starts[w[0]][w[1]] = true
 		}
+		if len(w) >= 3 && letter(w[0]) && letter(w[1]) && letter(w[2]) {
+			tri[trigram(w[0], w[1], w[2])] = true
+		}
 	}
 	// Longest phrases first.
 	for k, ps := range phrases {
@@ -140,6 +145,12 @@ func lookup(s string) *word {
 	var buf [24]byte
 	if len(s) > len(buf) || len(s) == 0 || len(s) >= 2 && s[0] < 0x80 && !starts[lower(s[0])][lower(s[1])] {
 		return nil
+	}
+	if len(s) >= 3 {
+		a, b, c := lower(s[0]), lower(s[1]), lower(s[2])
+		if letter(a) && letter(b) && letter(c) && !tri[trigram(a, b, c)] {
+			return nil
+		}
 	}
 	n := 0
 	for i := 0; i < len(s); i++ {
@@ -169,3 +180,7 @@ func lower(c byte) byte {
 	}
 	return c
 }
+
+func letter(c byte) bool { return c >= 'a' && c <= 'z' }
+
+func trigram(a, b, c byte) int { return (int(a-'a')*26+int(b-'a'))*26 + int(c-'a') }
