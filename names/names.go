@@ -370,24 +370,27 @@ func levenshtein(a, b []rune) int {
 func group(d *verbatim.Doc) {
 	// Longer person names first so that surnames find their full name.
 	order := make([]int, len(d.Mentions))
+	nw := make([]int, len(d.Mentions))
 	for i := range order {
 		order[i] = i
+		nw[i] = countWords(d.Mentions[i].Text)
 	}
 	sort.SliceStable(order, func(i, j int) bool {
 		a, b := d.Mentions[order[i]], d.Mentions[order[j]]
 		if (a.Type == verbatim.Person) != (b.Type == verbatim.Person) {
 			return a.Type == verbatim.Person
 		}
-		return len(nameWords(a.Text)) > len(nameWords(b.Text))
+		return nw[order[i]] > nw[order[j]]
 	})
+	var mt matcher
 	for _, mi := range order {
 		m := &d.Mentions[mi]
-		if e := match(d, m.Text, m.Type); e >= 0 {
-			attach(d, mi, e)
+		if e := mt.match(d, m.Text, m.Type); e >= 0 {
+			attach(d, mi, e, false)
 			continue
 		}
 		d.Entities = append(d.Entities, verbatim.Entity{Type: m.Type})
-		attach(d, mi, len(d.Entities)-1)
+		attach(d, mi, len(d.Entities)-1, false)
 	}
 	// Entities in order of first mention.
 	sort.SliceStable(d.Entities, func(i, j int) bool {
@@ -401,16 +404,38 @@ func group(d *verbatim.Doc) {
 	}
 }
 
+// countWords counts the white-space separated words of s.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
 // attach adds mention mi to entity e, keeping e's mentions in text order.
-func attach(d *verbatim.Doc, mi, e int) {
+// With full set it recomputes the entity's name, roles and gender; else it
+// only lets a fuller name become the entity's name.
+func attach(d *verbatim.Doc, mi, e int, full bool) {
 	en := &d.Entities[e]
 	at := sort.Search(len(en.Mentions), func(k int) bool { return d.Mentions[en.Mentions[k]].Start > d.Mentions[mi].Start })
 	en.Mentions = append(en.Mentions, 0)
 	copy(en.Mentions[at+1:], en.Mentions[at:])
 	en.Mentions[at] = mi
 	d.Mentions[mi].Entity = e
-	if d.Mentions[mi].Kind == verbatim.NameMention {
+	if d.Mentions[mi].Kind != verbatim.NameMention {
+		return
+	}
+	if full {
 		finish(d, e)
+		return
+	}
+	if n, c := countWords(d.Mentions[mi].Text), countWords(en.Name); en.Name == "" || n > c || (n == c && len(d.Mentions[mi].Text) > len(en.Name)) {
+		en.Name = strings.Join(nameWords(d.Mentions[mi].Text), " ")
 	}
 }
 
@@ -528,46 +553,78 @@ func lastWord(s string) string {
 	return s
 }
 
+// entKey caches the comparison forms of an entity's name.
+type entKey struct {
+	name        string
+	words       []string
+	key, acr    string
+	first, last string // keys of the first and last words
+}
+
+// matcher finds the entity a name refers to, caching entity keys.
+type matcher struct{ cache []entKey }
+
+func (mt *matcher) get(d *verbatim.Doc, ei int) *entKey {
+	for len(mt.cache) <= ei {
+		mt.cache = append(mt.cache, entKey{name: "\x00"})
+	}
+	c := &mt.cache[ei]
+	if name := d.Entities[ei].Name; c.name != name {
+		w := nameWords(name)
+		*c = entKey{name: name, words: w}
+		if len(w) > 0 {
+			c.key, c.acr = canonKey(w), acronym(w)
+			c.first, c.last = key(w[0]), key(w[len(w)-1])
+		}
+	}
+	return c
+}
+
 // match returns the entity a name of type t refers to, or -1.
-func match(d *verbatim.Doc, text string, t verbatim.EntityType) int {
+func (mt *matcher) match(d *verbatim.Doc, text string, t verbatim.EntityType) int {
 	w := nameWords(text)
 	if len(w) == 0 {
 		return -1
 	}
 	k := canonKey(w)
 	acr := acronym(w)
+	first, last := key(w[0]), key(w[len(w)-1])
+	bare := strings.ReplaceAll(w[0], ".", "")
+	// A surname joins its person whatever the tagger called it, unless it
+	// is a known place or organisation.
+	_, known := lookupGaz(strings.Join(w, " "))
 	best := -1
 	for ei := range d.Entities {
 		en := &d.Entities[ei]
 		if len(en.Mentions) == 0 {
 			continue
 		}
-		ew := nameWords(en.Name)
+		c := mt.get(d, ei)
+		ew := c.words
 		if len(ew) == 0 {
 			continue
 		}
-		if canonKey(ew) == k {
+		if c.key == k {
 			return ei
 		}
-		// A surname joins its person whatever the tagger called it,
-		// unless it is a known place or organisation.
-		_, known := lookupGaz(strings.Join(w, " "))
 		if en.Type == verbatim.Person && !known && (len(ew) > 1 || t == verbatim.Person || t == "") {
 			// Surname, or surname with a compatible first name.
-			if len(w) == 1 && similar(w[0], ew[len(ew)-1]) && isCap(w[0]) {
-				if key(w[0]) == key(ew[len(ew)-1]) {
+			if len(w) == 1 && isCap(w[0]) {
+				if last == c.last {
 					return ei
 				}
-				best = ei
+				if best < 0 && similar(w[0], ew[len(ew)-1]) {
+					best = ei
+				}
 				continue
 			}
-			if len(w) > 1 && len(ew) > 1 && key(w[len(w)-1]) == key(ew[len(ew)-1]) &&
-				(key(w[0]) == key(ew[0]) || strings.HasPrefix(key(ew[0]), strings.TrimSuffix(key(w[0]), "."))) {
+			if len(w) > 1 && len(ew) > 1 && last == c.last &&
+				(first == c.first || strings.HasPrefix(c.first, strings.TrimSuffix(first, "."))) {
 				return ei
 			}
 		}
 		if en.Type == verbatim.Organization || t == verbatim.Organization {
-			if len(w) == 1 && acronym(ew) == strings.ReplaceAll(w[0], ".", "") {
+			if len(w) == 1 && c.acr == bare {
 				return ei
 			}
 			if len(ew) == 1 && acr != "" && acr == strings.ReplaceAll(ew[0], ".", "") {
@@ -576,13 +633,6 @@ func match(d *verbatim.Doc, text string, t verbatim.EntityType) int {
 		}
 	}
 	return best
-}
-
-// compatible reports whether a mention typed t may join an entity typed et
-// (the tagger may type a name differently elsewhere; a person's surname
-// mistaken for something else still joins the person).
-func compatible(et, t verbatim.EntityType) bool {
-	return et == t || t == "" || (et == verbatim.Person && t == verbatim.Misc)
 }
 
 // Resolve returns the index in d.Entities of the entity that the mention at
@@ -621,7 +671,8 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span) int {
 	if !isCap(f[len(f)-1]) {
 		return -1
 	}
-	e := match(d, text, "")
+	var mt matcher
+	e := mt.match(d, text, "")
 	if e < 0 {
 		t := verbatim.Person
 		if g, ok := lookupGaz(strings.Join(nameWords(text), " ")); ok {
@@ -642,7 +693,7 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span) int {
 // addMention records a resolved mention of entity e.
 func addMention(d *verbatim.Doc, sp verbatim.Span, text string, kind verbatim.MentionKind, e int) {
 	d.Mentions = append(d.Mentions, verbatim.Mention{Span: sp, Text: text, Type: d.Entities[e].Type, Kind: kind, Entity: e})
-	attach(d, len(d.Mentions)-1, e)
+	attach(d, len(d.Mentions)-1, e, true)
 }
 
 // pronouns maps third-person pronouns to the gender they require.

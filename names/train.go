@@ -30,8 +30,8 @@ func readCoNLL(path string) ([]conllSent, error) {
 		li[l] = i
 	}
 	var (
-		out  []conllSent
-		cur  conllSent
+		out   []conllSent
+		cur   conllSent
 		lcDoc = map[string]bool{}
 	)
 	flush := func() {
@@ -72,8 +72,8 @@ func readCoNLL(path string) ([]conllSent, error) {
 
 // TrainOptions configure TrainNER.
 type TrainOptions struct {
-	Epochs int   // passes over the data (shuffled each time)
-	Bits   uint  // log2 of the feature hash table size
+	Epochs int  // passes over the data (shuffled each time)
+	Bits   uint // log2 of the feature hash table size
 	Seed   uint64
 	Dev    string // optional CoNLL file scored (span F1, PER/ORG/LOC/MISC) after each epoch
 }
