@@ -41,7 +41,7 @@ type state struct {
 	usedCue []bool
 	subj    map[int]verbatim.Span // sentence -> last speaker found in it
 	out     []verbatim.Quote
-	lowbuf  []byte
+	lows    string // d.Clean with ASCII letters lowered (same length)
 
 	titlePara int // paragraph holding the headline, -1 when none
 }
@@ -62,6 +62,13 @@ func Process(d *verbatim.Doc) {
 			}
 		}
 	}
+	b := []byte(d.Clean)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	st.lows = string(b)
 	st.index()
 	st.findRegions()
 	st.direct()
@@ -89,19 +96,10 @@ func (st *state) index() {
 // tok returns the text of token i.
 func (st *state) tok(i int) string { return st.s[st.toks[i].Start:st.toks[i].End] }
 
-// low returns token i lower-cased; the result is only valid until the next call.
+// low returns token i lower-cased (ASCII letters), without allocating: a
+// slice of the text lowered once per document.
 func (st *state) low(i int) string {
-	t := st.tok(i)
-	st.lowbuf = st.lowbuf[:0]
-	for k := 0; k < len(t); k++ {
-		c := t[k]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		st.lowbuf = append(st.lowbuf, c)
-	}
-	// normalise the curly apostrophe of "it’s", "Trump’s"
-	return string(st.lowbuf)
+	return st.lows[st.toks[i].Start:st.toks[i].End]
 }
 
 func (st *state) isWord(i int) bool {
