@@ -235,6 +235,9 @@ func (st *state) findRegions() {
 			if st.tok(i) == "`" || st.tok(i) == "'" {
 				step = 2
 			}
+			if m == 1 && cur >= 0 && !st.opensHere(i) && st.tok(i) == "“" {
+				m = 2 // “…,“ — an opening mark typed for a closing one
+			}
 			if m == 3 {
 				if cur < 0 && st.opensHere(i) {
 					m = 1
@@ -326,6 +329,20 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 	i := k - 1
 	for i >= lo && st.isWord(i) && adverbs[st.low(i)] {
 		i--
+	}
+	if st.isPunct(i, ")") {
+		// "Sen. Mitch McConnell (R-Ky.) said": skip the brackets
+		for j := i - 1; j >= lo && j > i-12; j-- {
+			if st.isPunct(j, "(") {
+				if j-1 < lo || !st.isWord(j-1) {
+					break
+				}
+				if sp, ok := st.npEndingAt(j-1, lo); ok {
+					return sp, true
+				}
+				break
+			}
+		}
 	}
 	if i < lo {
 		return verbatim.Span{}, false
