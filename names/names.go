@@ -648,7 +648,7 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span) int {
 		if m.Entity >= 0 && m.Overlaps(sp) && m.Type != verbatim.Misc {
 			// A place or group inside a longer span is a modifier ("the
 			// U.S. president"), not the referent.
-			inner := sp.Contains(m.Span) && m.Span != sp && m.Type != verbatim.Person && m.Type != verbatim.Organization
+			inner := sp.Contains(m.Span) && m.Span != sp && (m.End < lastWordEnd(d, sp) || (m.Type != verbatim.Person && m.Type != verbatim.Organization))
 			if !inner && (m.Span == sp || sp.Contains(m.Span) || m.Contains(sp)) {
 				return d.Mentions[i].Entity
 			}
@@ -687,6 +687,20 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span) int {
 		e = len(d.Entities) - 1
 	}
 	addMention(d, sp, text, verbatim.NameMention, e)
+	return e
+}
+
+// lastWordEnd returns the end of the last word of sp, before closing
+// punctuation ("Trump," ends at "p").
+func lastWordEnd(d *verbatim.Doc, sp verbatim.Span) int {
+	e := sp.End
+	for e > sp.Start {
+		r, n := utf8.DecodeLastRuneInString(d.Clean[sp.Start:e])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		e -= n
+	}
 	return e
 }
 

@@ -148,6 +148,7 @@ type sentFeats struct {
 	shapes []string
 	gaz    []uint8 // gazetteer tag: 0 none, else type*2-1 (begin) or type*2 (inside)
 	seenLC []bool  // capitalised word seen lower-case elsewhere in the document
+	upper  bool    // a headline in capitals: most letters upper-case
 }
 
 // shape maps a word to a compressed character-class shape ("Xx", "X.X.", "d-d").
@@ -198,6 +199,17 @@ func (f *sentFeats) prepare(words []string, lcDoc map[string]bool) {
 	for i := range n {
 		f.gaz[i] = 0
 	}
+	up, lo := 0, 0
+	for _, w := range words {
+		for j := 0; j < len(w); j++ {
+			if c := w[j]; 'A' <= c && c <= 'Z' {
+				up++
+			} else if 'a' <= c && c <= 'z' {
+				lo++
+			}
+		}
+	}
+	f.upper = up > 2*lo && up > 3
 	for i := 0; i < n; {
 		if !isCap(words[i]) {
 			i++
@@ -384,7 +396,12 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 	if stopWords[lw] {
 		flags |= 32
 	}
-	dst = append(dst, hbyte(tmpl(23), flags), hstr(hbyte(tmpl(24), flags), sh))
+	if f.upper {
+		flags |= 64
+	}
+	dst = append(dst, hbyte(tmpl(23), flags), hstr(hbyte(tmpl(24), flags), sh),
+		hstr(hstr(tmpl(27), word(i-1)), word(i+1)),
+		hstr(hbyte(tmpl(28), flags&64), lw))
 	if i > 0 {
 		pl := f.lower[i-1]
 		var pf byte
