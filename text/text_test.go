@@ -1,0 +1,67 @@
+package text
+
+import (
+	"testing"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+func sentences(s string) []string {
+	d := verbatim.NewDoc(verbatim.Article{Text: s})
+	d.Clean = s
+	d.Paragraphs = []verbatim.Span{{Start: 0, End: len(s)}}
+	Process(d)
+	var out []string
+	for _, x := range d.Sentences {
+		out = append(out, s[x.Start:x.End])
+	}
+	return out
+}
+
+func eq(t *testing.T, got, want []string) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("sentence %d: %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestSentencesKeepAbbreviations(t *testing.T) {
+	eq(t, sentences("Mr. Lind met U.S. officials on Monday. They agreed."),
+		[]string{"Mr. Lind met U.S. officials on Monday.", "They agreed."})
+}
+
+func TestClosingQuoteStaysWithSentence(t *testing.T) {
+	eq(t, sentences("“We are ready.” The vote follows."),
+		[]string{"“We are ready.”", "The vote follows."})
+}
+
+func TestStraightQuoteAfterSpaceOpensNextSentence(t *testing.T) {
+	eq(t, sentences(`"It is late," she said. "Go home now."`),
+		[]string{`"It is late," she said.`, `"Go home now."`})
+}
+
+func TestEllipsisBeforeLowerCaseContinues(t *testing.T) {
+	eq(t, sentences("We are talking... already, yes. Fine."),
+		[]string{"We are talking... already, yes.", "Fine."})
+}
+
+func TestTokens(t *testing.T) {
+	s := "Trump’s U.S.-Russia talks cost $3.5 million, don't they?"
+	var got []string
+	for _, tk := range Tokenize(s, verbatim.Span{Start: 0, End: len(s)}, nil) {
+		got = append(got, s[tk.Start:tk.End])
+	}
+	want := []string{"Trump", "’s", "U.S.", "-", "Russia", "talks", "cost", "$", "3.5", "million", ",", "don't", "they", "?"}
+	eq(t, got, want)
+}
+
+func TestNoPanic(t *testing.T) {
+	for _, s := range []string{"", ".", "...", "\"", "’s", "a.b.c.", "\xff\xfe", "U.S."} {
+		sentences(s)
+	}
+}
