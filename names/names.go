@@ -32,6 +32,9 @@ func Process(d *verbatim.Doc) {
 		m := verbatim.Mention{Span: sp, Text: d.Word(sp), Type: s.Type, Kind: verbatim.NameMention, Entity: -1}
 		if s.Type == verbatim.Person {
 			m.Role = roleBefore(d, s.First)
+			if m.Role == "" {
+				m.Role = roleAppositive(d, s.First, s.Last)
+			}
 		}
 		d.Mentions = append(d.Mentions, m)
 	}
@@ -263,6 +266,66 @@ func roleBefore(d *verbatim.Doc, a int) string {
 		return ""
 	}
 	return d.Word(verbatim.Span{Start: d.Tokens[first].Start, End: d.Tokens[a-1].End})
+}
+
+// roleAppositive returns a role set off by commas next to the name at
+// tokens [a,b): "Dmitry Peskov, the Kremlin spokesman," or "Trump's envoy
+// for the Ukraine war, Steve Witkoff".
+func roleAppositive(d *verbatim.Doc, a, b int) string {
+	sf := sentenceStart(d, a)
+	sl := len(d.Tokens)
+	if k := sort.Search(len(d.Sentences), func(j int) bool { return d.Sentences[j].Last > a }); k < len(d.Sentences) {
+		sl = d.Sentences[k].Last
+	}
+	isComma := func(i int) bool { return i >= 0 && i < len(d.Tokens) && tokText(d, i) == "," }
+	// After: ", the Kremlin spokesman,"
+	if b < sl && isComma(b) {
+		j := b + 1
+		for j < sl && (strings.EqualFold(tokText(d, j), "the") || strings.EqualFold(tokText(d, j), "a") || strings.EqualFold(tokText(d, j), "an")) {
+			j++
+		}
+		first, head := j, -1
+		for ; j < sl && j < first+8; j++ {
+			if d.Tokens[j].Kind != verbatim.Word {
+				break
+			}
+			lw := strings.ToLower(tokText(d, j))
+			if roleHeads[lw] {
+				head = j
+			} else if !roleWords[lw] && !isCap(tokText(d, j)) && lw != "'s" && lw != "’s" {
+				break
+			}
+		}
+		if head >= 0 && (j >= sl || isComma(j) || tokText(d, j) == "." || d.Tokens[j].Kind != verbatim.Word) && head == j-1 {
+			return d.Word(verbatim.Span{Start: d.Tokens[first].Start, End: d.Tokens[head].End})
+		}
+	}
+	// Before: "envoy for the Ukraine war, Steve Witkoff"
+	if a-1 > sf && isComma(a-1) {
+		for h := a - 2; h >= sf && h >= a-8; h-- {
+			if d.Tokens[h].Kind != verbatim.Word {
+				break
+			}
+			if !roleHeads[strings.ToLower(tokText(d, h))] {
+				continue
+			}
+			first := h
+			for k := h - 1; k >= sf; k-- {
+				w := tokText(d, k)
+				lw := strings.ToLower(w)
+				if d.Tokens[k].Kind != verbatim.Word || lw == "the" || lw == "a" || lw == "an" {
+					break
+				}
+				if _, ok := lookupGaz(w); roleWords[lw] || (ok && isCap(w)) {
+					first = k
+					continue
+				}
+				break
+			}
+			return d.Word(verbatim.Span{Start: d.Tokens[first].Start, End: d.Tokens[a-2].End})
+		}
+	}
+	return ""
 }
 
 // sentenceStart returns the first token of the sentence holding token i.

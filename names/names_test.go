@@ -280,3 +280,24 @@ func occurrences(d *verbatim.Doc, m string) []verbatim.Span {
 	}
 	return out
 }
+
+func TestAppositiveRoles(t *testing.T) {
+	d := analyze(t, "Dmitry Peskov, the Kremlin spokesman, declined to comment. Earlier, Trump's envoy for the Ukraine war, Steve Witkoff, met Putin. Anna Smith, who lives nearby, saw it. The envoy said talks went well.")
+	for name, role := range map[string]string{"Dmitry Peskov": "Kremlin spokesman", "Steve Witkoff": "envoy for the Ukraine war", "Anna Smith": ""} {
+		e := entityNamed(d, name)
+		if e == nil {
+			t.Errorf("no entity %q", name)
+			continue
+		}
+		got := ""
+		if len(e.Roles) > 0 {
+			got = e.Roles[0]
+		}
+		if got != role {
+			t.Errorf("%s: role %q, want %q", name, got, role)
+		}
+	}
+	if r := names.Resolve(d, find(t, d, "The envoy", 0)); r < 0 || d.Entities[r].Name != "Steve Witkoff" {
+		t.Errorf("'The envoy' resolved to %d, want Steve Witkoff", r)
+	}
+}
