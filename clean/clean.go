@@ -97,6 +97,11 @@ func Process(d *verbatim.Doc) {
 	// Datelines ("ISLAMABAD:", "WASHINGTON (Reuters) -") open a paragraph
 	// but belong to no sentence: blank them.
 	for i, p := range paras {
+		// only the opening paragraph of the body carries a dateline
+		// ("CLINTON: Honestly, …" later on is a transcript speaker)
+		if pt := text[p.Start:p.End]; isBullet(pt) || len(strings.Fields(pt)) < 5 {
+			continue
+		}
 		if n := datelineLen(text[p.Start:p.End]); n > 0 {
 			for k := p.Start; k < p.Start+n; k++ {
 				buf[k] = ' '
@@ -106,6 +111,7 @@ func Process(d *verbatim.Doc) {
 				paras[i] = np
 			}
 		}
+		break
 	}
 	d.Clean = string(buf)
 	d.Paragraphs = paras

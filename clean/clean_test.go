@@ -76,3 +76,11 @@ func TestWrapAcrossPageBreak(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+func TestDatelineOnlyOpensTheBody(t *testing.T) {
+	d := run("OSLO: The council met on Monday to vote on the budget.\n\nLIND: We will vote for it, and we will say so.\n")
+	got := paras(d)
+	if len(got) != 2 || got[0] != "The council met on Monday to vote on the budget." || got[1] != "LIND: We will vote for it, and we will say so." {
+		t.Errorf("%q", got)
+	}
+}

@@ -31,6 +31,7 @@ var (
 	dets     = wordSet("determiners.txt")
 	pronouns = wordSet("pronouns.txt")
 	roles    = wordSet("roles.txt")
+	labels   = wordSet("labels.txt")
 )
 
 func lines(name string) []string {

@@ -879,6 +879,10 @@ func (st *state) indirect() {
 		}
 		var cand []verbatim.Quote
 		var relayCue []bool
+		if q, ok := st.transcript(si); ok {
+			st.out = append(st.out, q)
+			continue
+		}
 		for k := lo; k < hi; k++ {
 			if st.usedCue[k] || st.inQ[k] >= 0 || !st.isWord(k) {
 				continue
@@ -1001,6 +1005,45 @@ func (st *state) commaBetween(from, to int) int {
 		}
 	}
 	return c
+}
+
+// transcript finds "NAME: words…" opening a paragraph (interviews,
+// transcripts): the speaker is the name, the content the rest of the
+// paragraph.
+func (st *state) transcript(si int) (verbatim.Quote, bool) {
+	sen := st.d.Sentences[si]
+	if si > 0 && st.d.Sentences[si-1].Para == sen.Para {
+		return verbatim.Quote{}, false
+	}
+	lo := sen.First
+	c := lo
+	for c < sen.Last && c-lo < 4 && st.isCap(c) && !labels[st.low(c)] {
+		c++
+	}
+	if c == lo || c >= sen.Last || !st.isPunct(c, ":") || st.inQ[c] >= 0 {
+		return verbatim.Quote{}, false
+	}
+	// the paragraph's last token
+	end := sen.Last
+	for k := si + 1; k < len(st.d.Sentences) && st.d.Sentences[k].Para == sen.Para; k++ {
+		end = st.d.Sentences[k].Last
+	}
+	start := c + 1
+	words := 0
+	for j := start; j < end; j++ {
+		if st.isWord(j) {
+			words++
+		}
+	}
+	if words < 4 || start >= end {
+		return verbatim.Quote{}, false
+	}
+	q := verbatim.Quote{Span: verbatim.Span{Start: st.toks[start].Start, End: st.toks[end-1].End}, Type: verbatim.Direct, Speaker: -1}
+	if r := st.inQ[start]; r >= 0 && st.regs[r].close == end-1 {
+		q.Span = st.regs[r].content
+	}
+	st.fill(&q, attr{speaker: verbatim.Span{Start: st.toks[lo].Start, End: st.toks[c-1].End}, cue: st.toks[c].Span}, 0.6)
+	return q, true
 }
 
 // forward finds content after the cue at k.

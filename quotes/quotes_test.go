@@ -246,3 +246,8 @@ func TestNoPanicOnAdversarialInput(t *testing.T) {
 		}()
 	}
 }
+
+func TestTranscriptSpeaker(t *testing.T) {
+	check(t, "The interview was recorded on Monday.\n\nHADDAD: We will open the school in autumn. Parents can register now.\n\nPhoto: The school in May, before the works began.\n",
+		want{"We will open the school in autumn. Parents can register now.", "direct", "HADDAD", ":", "", ""})
+}
