@@ -87,7 +87,11 @@ func (d *Doc) Result() Result {
 		eo := EntityOut{Name: e.Name, Type: e.Type, Roles: e.Roles, Mentions: make([]MentionOut, 0, len(e.Mentions))}
 		for _, mi := range e.Mentions {
 			m := d.Mentions[mi]
-			eo.Mentions = append(eo.Mentions, MentionOut{Text: d.Word(m.Span), Start: m.Start, End: m.End})
+			txt := d.Word(m.Span)
+			if txt == "" {
+				txt = m.Text // a name in a line blanked as noise (photo credit)
+			}
+			eo.Mentions = append(eo.Mentions, MentionOut{Text: txt, Start: m.Start, End: m.End})
 		}
 		r.Entities = append(r.Entities, eo)
 	}

@@ -309,6 +309,22 @@ func roleAppositive(d *verbatim.Doc, a, b int) string {
 			if !roleHeads[strings.ToLower(tokText(d, h))] {
 				continue
 			}
+			// Between the head and the comma: a short complement ("for
+			// the Ukraine war"), not a clause.
+			loose := 0
+			for k := h + 1; k < a-1; k++ {
+				w := tokText(d, k)
+				lw := strings.ToLower(w)
+				if !isCap(w) && !roleWords[lw] && !connectors[lw] {
+					loose++
+				}
+				if roleHeads[lw] {
+					loose += 2
+				}
+			}
+			if loose > 1 || (h+1 < a-1 && !connectors[strings.ToLower(tokText(d, h+1))]) {
+				break
+			}
 			first := h
 			for k := h - 1; k >= sf; k-- {
 				w := tokText(d, k)
@@ -544,6 +560,9 @@ func finish(d *verbatim.Doc, e int) {
 			}
 			k := typeIndex(m.Type)
 			votes[k]++
+			if g, ok := lookupGaz(m.Text); ok && g.Type != m.Type {
+				votes[typeIndex(g.Type)]++ // the gazetteer breaks ties
+			}
 			if top < 0 || votes[k] > votes[top] {
 				top = k
 			}
