@@ -749,6 +749,9 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span) int {
 	if e := resolveDescriptor(d, sp, f); e >= 0 {
 		return e
 	}
+	if e := resolveOrgDescriptor(d, sp, f); e >= 0 {
+		return e
+	}
 	// A name: match it or make it an entity.
 	if !isCap(f[len(f)-1]) {
 		return -1
@@ -904,6 +907,38 @@ func resolveDescriptor(d *verbatim.Doc, sp verbatim.Span, f []string) int {
 		}
 		if score > bestScore {
 			best, bestScore = ei, score
+		}
+	}
+	if best >= 0 {
+		addMention(d, sp, d.Word(sp), verbatim.DescriptorMention, best)
+	}
+	return best
+}
+
+// resolveOrgDescriptor links "the ministry", "the company", "the agency"
+// to the most recently mentioned organisation whose name has that word.
+func resolveOrgDescriptor(d *verbatim.Doc, sp verbatim.Span, f []string) int {
+	if len(f) < 2 || !strings.EqualFold(f[0], "the") {
+		return -1
+	}
+	head := strings.ToLower(f[len(f)-1])
+	if !orgWords[head] || isCap(f[len(f)-1]) {
+		return -1
+	}
+	best, bestAt := -1, -1
+	for _, m := range d.Mentions {
+		if m.Entity < 0 || m.Start >= sp.Start || m.Start < bestAt {
+			continue
+		}
+		en := d.Entities[m.Entity]
+		if en.Type != verbatim.Organization {
+			continue
+		}
+		for _, w := range strings.Fields(en.Name) {
+			if strings.EqualFold(w, head) {
+				best, bestAt = m.Entity, m.Start
+				break
+			}
 		}
 	}
 	if best >= 0 {

@@ -301,3 +301,11 @@ func TestAppositiveRoles(t *testing.T) {
 		t.Errorf("'The envoy' resolved to %d, want Steve Witkoff", r)
 	}
 }
+
+func TestOrganisationDescriptor(t *testing.T) {
+	d := analyze(t, "The Russian Defence Ministry said on Monday that its forces had advanced. The ministry gave no details.")
+	e := names.Resolve(d, find(t, d, "The ministry", 0))
+	if e < 0 || d.Entities[e].Type != verbatim.Organization || !strings.Contains(d.Entities[e].Name, "Ministry") {
+		t.Errorf("the ministry -> %d (%+v)", e, d.Entities)
+	}
+}
