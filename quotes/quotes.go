@@ -386,6 +386,19 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 	if !st.isWord(i) {
 		return verbatim.Span{}, false
 	}
+	if w := st.low(i); (w == "who" || w == "which") && i-2 >= lo && st.isPunct(i-1, ",") && st.isWord(i-2) {
+		// "Alan Berger, a doctor, who said …": the antecedent
+		if sp, ok := st.npEndingAt(i-2, lo); ok {
+			b := i - 2
+			for b > lo && st.toks[b-1].Start >= sp.Start {
+				b--
+			}
+			if b == lo || !st.isPunct(b-1, ",") {
+				return sp, true
+			}
+		}
+		return verbatim.Span{}, false
+	}
 	return st.npEndingAt(i, lo)
 }
 
@@ -421,6 +434,12 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 		if dets[pw] {
 			j = p
 			break
+		}
+		if pw == "and" && p-1 >= lo && n < 4 && (capHead && st.isCap(p-1) || !capHead && st.isWord(p-1) && !st.isCap(p-1) && plausibleNoun(st.low(p-1))) {
+			// "Blumenthal and Cohen said", "current and former officials said"
+			j = p
+			n++
+			continue
 		}
 		if pw == "of" && capHead && st.isCap(p-1) && st.isCap(p+1) {
 			j = p

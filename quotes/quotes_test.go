@@ -251,3 +251,13 @@ func TestTranscriptSpeaker(t *testing.T) {
 	check(t, "The interview was recorded on Monday.\n\nHADDAD: We will open the school in autumn. Parents can register now.\n\nPhoto: The school in May, before the works began.\n",
 		want{"We will open the school in autumn. Parents can register now.", "direct", "HADDAD", ":", "", ""})
 }
+
+func TestRelativeWhoSpeaker(t *testing.T) {
+	check(t, "The plan was backed by Omar Haddad, who said the park would double in size.",
+		want{"the park would double in size", "indirect", "Omar Haddad", "said", "", ""})
+}
+
+func TestCoordinatedSpeakers(t *testing.T) {
+	check(t, "The mine will close in June, current and former managers said.",
+		want{"The mine will close in June", "indirect", "current and former managers", "said", "", ""})
+}
