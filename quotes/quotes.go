@@ -920,6 +920,21 @@ func (st *state) indirect() {
 			}
 			a, ok := st.speakerOf(k, lo, hi)
 			if !ok {
+				// a long subject ("Another worshipper who did not want to be
+				// named said he …"): the sentence subject, if content follows
+				if c&cueSpeech == 0 || k-lo < 3 || st.isPunct(k-1, ",") || st.mark(k-1) != 0 {
+					continue
+				}
+				sub, ok2 := st.subject(lo, hi)
+				if !ok2 || sub.End > st.toks[k].Start {
+					continue
+				}
+				a = st.withAddressee(attr{cue: st.toks[k].Span, after: k + 1}, sub, k, hi)
+				if q, ok := st.forward(k, a, c, lo, hi); ok {
+					q.Confidence *= 0.7
+					cand = append(cand, q)
+					relayCue = append(relayCue, false)
+				}
 				continue
 			}
 			// a relative clause without complement: "which he claimed", "claims that Putin repeated"
