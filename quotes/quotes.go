@@ -43,7 +43,8 @@ type state struct {
 	out     []verbatim.Quote
 	lows    string // d.Clean with ASCII letters lowered (same length)
 
-	titlePara int // paragraph holding the headline, -1 when none
+	titlePara int   // paragraph holding the headline, -1 when none
+	later     []int // unattributed quote regions opening a sentence
 }
 
 // Process adds d.Quotes. It never panics on any input (the pipeline would
@@ -73,6 +74,7 @@ func Process(d *verbatim.Doc) {
 	st.findRegions()
 	st.direct()
 	st.indirect()
+	st.continuations()
 	st.finish()
 }
 
@@ -810,6 +812,9 @@ func (st *state) direct() {
 			}
 		}
 		if !found {
+			if startsSentence && g.words >= 3 {
+				st.later = append(st.later, ri)
+			}
 			continue
 		}
 		g.used = true
@@ -834,6 +839,51 @@ func (st *state) npPrefix(j, start int) bool {
 		n++
 	}
 	return true
+}
+
+// paraOf returns the index of the paragraph holding offset off, or -1.
+func (st *state) paraOf(off int) int {
+	ps := st.d.Paragraphs
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].End > off })
+	if i < len(ps) && ps[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+// continuations gives an unattributed quote opening a sentence the speaker
+// of the attribution before it, direct or reported, in its paragraph or —
+// when it opens its paragraph — in the paragraph before.
+func (st *state) continuations() {
+	for _, ri := range st.later {
+		g := st.regs[ri]
+		at := st.toks[g.open].Start
+		para := st.paraOf(at)
+		if para < 0 {
+			continue
+		}
+		covered := false
+		prev := -1
+		for i, o := range st.out {
+			if o.Span.Overlaps(g.content) {
+				covered = true
+				break
+			}
+			if o.Start < at && (prev < 0 || o.Start > st.out[prev].Start) {
+				prev = i
+			}
+		}
+		if covered || prev < 0 || st.out[prev].SpeakerAt.Empty() {
+			continue
+		}
+		pp := st.paraOf(st.out[prev].Start)
+		if !(pp == para || pp == para-1 && st.d.Paragraphs[para].Start == at) {
+			continue
+		}
+		p := st.out[prev]
+		st.out = append(st.out, verbatim.Quote{Span: g.content, Type: verbatim.Direct, Speaker: -1,
+			SpeakerAt: p.SpeakerAt, Via: p.Via, Confidence: 0.55})
+	}
 }
 
 // reachesEnd reports whether the quote ending at token e closes its
