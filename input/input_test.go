@@ -42,7 +42,7 @@ func collect(t *testing.T, opt Options, paths ...string) (arts []verbatim.Articl
 	return arts, errs
 }
 
-func fixture(t *testing.T, name string) []byte {
+func fixture(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
