@@ -802,6 +802,23 @@ var pronouns = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "himself": 'm'
 // resolvePronoun links a pronoun to the most recent person of matching
 // gender mentioned before it (or, failing that, of unknown gender).
 func resolvePronoun(d *verbatim.Doc, sp verbatim.Span, g byte) int {
+	// The subject of the pronoun's own sentence comes first: the first
+	// person named before it who is not a possessor ("Trump's envoy") or
+	// the object of a preposition ("met with Putin").
+	if k := sort.Search(len(d.Sentences), func(j int) bool { return d.Sentences[j].End > sp.Start }); k < len(d.Sentences) && d.Sentences[k].Start <= sp.Start {
+		ss := d.Sentences[k].Start
+		for _, m := range d.Mentions {
+			if m.Entity < 0 || m.Start < ss || m.Start >= sp.Start || m.Kind == verbatim.PronounMention {
+				continue
+			}
+			en := d.Entities[m.Entity]
+			if en.Type != verbatim.Person || (en.Gender != g && en.Gender != 0) || !subjectLike(d, m.Span) {
+				continue
+			}
+			addMention(d, sp, d.Word(sp), verbatim.PronounMention, m.Entity)
+			return m.Entity
+		}
+	}
 	best, bestUnknown := -1, -1
 	bestAt, unkAt := -1, -1
 	for _, m := range d.Mentions {
@@ -833,6 +850,23 @@ func resolvePronoun(d *verbatim.Doc, sp verbatim.Span, g byte) int {
 	}
 	return best
 }
+
+// subjectLike reports whether a mention is neither a possessor ("Trump's")
+// nor governed by a preposition or a verb before it ("with Putin").
+func subjectLike(d *verbatim.Doc, sp verbatim.Span) bool {
+	if i := tokenAt(d, sp.End); i >= 0 {
+		if w := tokText(d, i); w == "'s" || w == "’s" || w == "'" || w == "’" {
+			return false
+		}
+	}
+	prev := strings.ToLower(lastWord(d.Clean[max(0, sp.Start-40):sp.Start]))
+	return !objectMarkers[prev]
+}
+
+// objectMarkers are words after which a name is not a subject.
+var objectMarkers = map[string]bool{"to": true, "with": true, "by": true, "for": true, "from": true, "of": true,
+	"about": true, "against": true, "on": true, "at": true, "met": true, "meet": true, "and": true, "than": true,
+	"called": true, "told": true, "urged": true, "asked": true, "thanked": true, "criticised": true, "criticized": true}
 
 // descriptorRoles maps descriptor heads to the role words they match.
 var descriptorRoles = map[string][]string{}

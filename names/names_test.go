@@ -309,3 +309,12 @@ func TestOrganisationDescriptor(t *testing.T) {
 		t.Errorf("the ministry -> %d (%+v)", e, d.Entities)
 	}
 }
+
+func TestPronounPrefersSubject(t *testing.T) {
+	d := analyze(t, "Earlier, Trump's envoy Steve Witkoff, who recently met Vladimir Putin for several hours, told CNN that he believed the talks would go well.")
+	sp := find(t, d, "he believed", 0)
+	sp.End = sp.Start + 2
+	if e := names.Resolve(d, sp); e < 0 || d.Entities[e].Name != "Steve Witkoff" {
+		t.Errorf("he -> %d, want Steve Witkoff (%+v)", e, d.Entities)
+	}
+}
