@@ -332,6 +332,21 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 	for i >= lo && st.isWord(i) && adverbs[st.low(i)] {
 		i--
 	}
+	if st.isDash(i) {
+		// "Gerry Conlon - who was wrongly convicted - said"
+		for c := i - 1; c >= lo && c > i-30; c-- {
+			if st.isDash(c) {
+				if c-1 >= lo && st.isWord(c-1) {
+					return st.npEndingAt(c-1, lo)
+				}
+				break
+			}
+			if st.mark(c) != 0 || st.isPunct(c, ".") {
+				break
+			}
+		}
+		return verbatim.Span{}, false
+	}
 	if st.isPunct(i, ")") {
 		// "Sen. Mitch McConnell (R-Ky.) said": skip the brackets
 		for j := i - 1; j >= lo && j > i-12; j-- {
@@ -402,6 +417,10 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 		return verbatim.Span{}, false
 	}
 	return st.npEndingAt(i, lo)
+}
+
+func (st *state) isDash(i int) bool {
+	return st.isPunct(i, "-") || st.isPunct(i, "—") || st.isPunct(i, "–")
 }
 
 // npEndingAt builds the noun phrase whose head is token i.
@@ -935,6 +954,9 @@ func (st *state) fill(q *verbatim.Quote, a attr, conf float64) {
 
 // ---- indirect and mixed speech ------------------------------------------
 
+var auxAfterThat = map[string]bool{"will": true, "would": true, "is": true, "was": true, "has": true, "had": true,
+	"could": true, "can": true, "may": true, "might": true, "should": true, "must": true, "does": true, "did": true, "won't": true, "isn't": true, "wasn't": true}
+
 var clauseOpeners = map[string]bool{"in": true, "on": true, "at": true, "with": true, "for": true, "to": true,
 	"during": true, "after": true, "before": true, "last": true, "this": true, "earlier": true, "later": true,
 	"from": true, "about": true, "of": true, "by": true, "as": true, "into": true, "over": true, "and": true,
@@ -1161,6 +1183,9 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 	colon := false
 	if that >= 0 {
 		start = that + 1
+		if start < hi && st.isWord(start) && auxAfterThat[st.low(start)] {
+			start = that // "say that will not happen": a demonstrative subject
+		}
 	} else if st.isPunct(i, ":") {
 		start = i + 1
 		colon = true

@@ -261,3 +261,13 @@ func TestCoordinatedSpeakers(t *testing.T) {
 	check(t, "The mine will close in June, current and former managers said.",
 		want{"The mine will close in June", "indirect", "current and former managers", "said", "", ""})
 }
+
+func TestDashParentheticalSpeaker(t *testing.T) {
+	check(t, "Gerry Conlon - who was wrongly convicted - said the families were delighted with the apology.",
+		want{"the families were delighted with the apology", "indirect", "Gerry Conlon", "said", "", ""})
+}
+
+func TestDemonstrativeThat(t *testing.T) {
+	check(t, "But opposition parties say that will not happen in practice.",
+		want{"that will not happen in practice", "indirect", "opposition parties", "say", "", ""})
+}
