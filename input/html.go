@@ -39,7 +39,7 @@ func FromHTML(page string, id string, opt Options) (verbatim.Article, error) {
 	// trafilatura mutates the tree it is given: parse it a second time.
 	if tdoc, err := html.Parse(strings.NewReader(page)); err == nil {
 		stripBoilerplate(tdoc)
-		res, err := extractTrafilatura(tdoc)
+		res, err := mainContent(tdoc)
 		if err == nil && res != nil {
 			text = dedupeParagraphs(nodeText(res.ContentNode))
 			m := res.Metadata
@@ -84,6 +84,10 @@ func FromHTML(page string, id string, opt Options) (verbatim.Article, error) {
 	}
 	return a, nil
 }
+
+// mainContent is the primary extractor (a variable so tests can exercise
+// the fallbacks).
+var mainContent = extractTrafilatura
 
 // extractTrafilatura runs trafilatura, recovering from a panic in it (it is
 // third-party code run over arbitrary pages).

@@ -13,6 +13,9 @@ import (
 	"time"
 	"unicode/utf16"
 
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/internal/shared"
 	"github.com/verbatim-news/verbatim/pipeline"
@@ -664,5 +667,29 @@ func TestStdinPrettyRecordAndLatin1Record(t *testing.T) {
 	readStream(strings.NewReader("{\"id\":\"l1\",\"text\":\"Jos\xe9 said so.\"}\n"), "stdin", Options{}, emit)
 	if len(got) != 1 || got[0].Text != "José said so." || Verbatim(got[0]) {
 		t.Errorf("Latin-1 record: %+v", got)
+	}
+}
+
+func TestHTMLFallbacks(t *testing.T) {
+	old := mainContent
+	mainContent = func(*html.Node) (*trafilatura.ExtractResult, error) { return nil, errors.New("forced failure") }
+	defer func() { mainContent = old }()
+	// readability (readeck), else the body without its boilerplate, takes over
+	arts, err := Parse(fixture(t, "report.html"), "report.html", Options{})
+	if err != nil || len(arts) != 1 {
+		t.Fatalf("readability fallback: %v", err)
+	}
+	for _, p := range reportParas {
+		if !strings.Contains(arts[0].Text, p) {
+			t.Errorf("readability fallback lost %q: %q", p, arts[0].Text)
+		}
+	}
+	for _, b := range boilerplate {
+		if strings.Contains(arts[0].Text, b) {
+			t.Errorf("readability fallback kept boilerplate %q", b)
+		}
+	}
+	if arts[0].Published != "2024-03-12" || arts[0].Outlet != "Atlantic Ledger" {
+		t.Errorf("metadata lost in fallback: %+v", arts[0])
 	}
 }
