@@ -151,12 +151,30 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		for s.First < s.Last && trimmable(tokText(d, s.First)) {
 			s.First++
 		}
-		for s.Last > s.First && trimmable(tokText(d, s.Last-1)) {
+		for s.Last > s.First && trimmable(tokText(d, s.Last-1)) &&
+			!(s.Last-2 >= s.First && genderOfFirst(tokText(d, s.Last-2)) != 0) { // "Theresa May"
 			s.Last--
 		}
-		if s.Last > s.First {
-			out = append(out, s)
+		if s.Last <= s.First {
+			continue
 		}
+		if s.Type != verbatim.Person {
+			// "Trade and Industry Secretary Patricia Hewitt" tagged as one
+			// name: the words after the last title are a person.
+			k := s.Last - 1
+			for k >= s.First && !roleHeads[strings.ToLower(tokText(d, k))] {
+				k--
+			}
+			if k >= s.First {
+				n := s.Last - k - 1
+				if n >= 1 && n <= 3 && (genderOfFirst(tokText(d, k+1)) != 0 || n >= 2) {
+					s = tokSpan{k + 1, s.Last, verbatim.Person}
+				} else if n == 0 {
+					continue // a title alone: "Trade and Industry Secretary"
+				}
+			}
+		}
+		out = append(out, s)
 	}
 	var g []tokSpan
 	var buf []byte

@@ -318,3 +318,24 @@ func TestPronounPrefersSubject(t *testing.T) {
 		t.Errorf("he -> %d, want Steve Witkoff (%+v)", e, d.Entities)
 	}
 }
+
+func TestTitleSplitFromName(t *testing.T) {
+	d := analyze(t, "Trade and Industry Secretary Patricia Hewitt said on Monday that Shadow Home Secretary Theresa May was wrong. Hewitt added that the Trade and Industry Secretary would reply.")
+	e := entityNamed(d, "Patricia Hewitt")
+	if e == nil || e.Type != verbatim.Person || len(e.Roles) == 0 || e.Roles[0] != "Trade and Industry Secretary" {
+		t.Fatalf("Patricia Hewitt: %+v (all %+v)", e, d.Entities)
+	}
+	sp := find(t, d, "Hewitt added", 0)
+	sp.End = sp.Start + len("Hewitt")
+	if entityOf(d, sp) != e {
+		t.Errorf("Hewitt not grouped with Patricia Hewitt")
+	}
+	if may := entityNamed(d, "Theresa May"); may == nil || may.Type != verbatim.Person {
+		t.Errorf("Theresa May: %+v", may)
+	}
+	for _, en := range d.Entities {
+		if strings.HasSuffix(en.Name, "Secretary") {
+			t.Errorf("a title made an entity: %+v", en)
+		}
+	}
+}
