@@ -458,8 +458,8 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 		}
 		if pw == "and" && p-1 >= lo && n < 4 && (capHead && st.isCap(p-1) || !capHead && st.isWord(p-1) && !st.isCap(p-1) && plausibleNoun(st.low(p-1))) {
 			// "Blumenthal and Cohen said", "current and former officials said"
-			j = p
-			n++
+			j = p - 1
+			n += 2
 			continue
 		}
 		if pw == "of" && capHead && st.isCap(p-1) && st.isCap(p+1) {
@@ -1010,10 +1010,15 @@ func (st *state) indirect() {
 				continue
 			}
 			// a relative clause without complement: "which he claimed", "claims that Putin repeated"
-			if sb := k - 1; sb-1 >= lo && !a.participle && st.toks[sb].Span == a.speaker {
-				pw := st.low(sb - 1)
-				if pw == "which" || pw == "what" || pw == "who" {
-					continue
+			if !a.participle && !a.speaker.Empty() && a.speaker.End <= st.toks[k].Start {
+				b := k - 1
+				for b >= lo && st.toks[b].Start >= a.speaker.Start {
+					b--
+				}
+				if b >= lo && st.isWord(b) {
+					if pw := st.low(b); pw == "which" || pw == "what" || pw == "who" || pw == "whom" {
+						continue // "which the paper said could be announced"
+					}
 				}
 			}
 			if !a.participle && !a.speaker.Empty() {
