@@ -774,6 +774,13 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span) int {
 	if !isCap(f[len(f)-1]) {
 		return -1
 	}
+	if len(f) == 1 {
+		// "They", "It", "Supporters": capitalised only by position.
+		lw := strings.ToLower(f[0])
+		if stopWords[lw] || lw == f[0] || seenLower(d, lw) {
+			return -1
+		}
+	}
 	var mt matcher
 	e := mt.match(d, text, "")
 	if e < 0 {
@@ -805,6 +812,17 @@ func lastWordEnd(d *verbatim.Doc, sp verbatim.Span) int {
 		e -= n
 	}
 	return e
+}
+
+// seenLower reports whether the lower-case word w occurs as a word in the
+// document (then a capitalised w is not a name).
+func seenLower(d *verbatim.Doc, w string) bool {
+	for _, t := range d.Tokens {
+		if t.Len() == len(w) && t.Kind == verbatim.Word && d.Clean[t.Start:t.End] == w {
+			return true
+		}
+	}
+	return false
 }
 
 // addMention records a resolved mention of entity e.

@@ -339,3 +339,12 @@ func TestTitleSplitFromName(t *testing.T) {
 		}
 	}
 }
+
+func TestResolveRejectsCapitalisedCommonWords(t *testing.T) {
+	d := analyze(t, "Tobacco firms lost the case. They said supporters of the law were wrong. Supporters disagreed. It was over.")
+	for _, w := range []string{"They", "Supporters", "It"} {
+		if e := names.Resolve(d, find(t, d, w, 0)); e >= 0 {
+			t.Errorf("%q resolved to %+v", w, d.Entities[e])
+		}
+	}
+}
