@@ -1,6 +1,19 @@
 // Package names finds people, organisations and places, groups their
 // mentions into entities and resolves references (surnames, pronouns,
 // descriptors, misspellings) within one article.
+//
+// Names are found by an averaged perceptron tagger (tagger.go) trained on
+// CoNLL-2003 and embedded as ner.model.gz; reproduce it with
+//
+//	verbatim train ner --conll ../shared/data/conll2003/train.txt --out names/ner.model.gz
+//
+// and measure it with `verbatim eval names` (score_ner.py's rules). The
+// embedded gazetteers and lexicons in data/ (places, organisations and news
+// outlets, nationalities, titles, honorifics, first names by gender) correct
+// and complete the tagger: gazetteer phrases override its spans, titles are
+// split off names and become Entity.Roles, first names give Entity.Gender.
+// Mentions are grouped by name, surname, fuzzy surname and acronym; Resolve
+// links the quote stage's speaker mentions (names, pronouns, descriptors).
 package names
 
 import (
