@@ -693,8 +693,13 @@ func (st *state) direct() {
 	lastSpeaker := map[int]int{} // paragraph -> index in st.out of its last attributed direct quote
 	prevPara := -1
 	prevParaLast := -1
+	skipNext := false
 	for ri := range st.regs {
 		g := &st.regs[ri]
+		if skipNext {
+			skipNext = false
+			continue
+		}
 		if g.content.Empty() {
 			continue
 		}
@@ -809,6 +814,14 @@ func (st *state) direct() {
 					st.fill(&q, a, 0.9)
 					st.usedCue[k] = true
 					found = true
+					// a sandwich: "“Q1,” said X, “q2.”" — one statement
+					e := a.after
+					if st.isPunct(e, ",") && ri+1 < len(st.regs) && st.regs[ri+1].open == e+1 &&
+						st.sentOf[e+1] == st.sentOf[e] && !st.regs[ri+1].content.Empty() {
+						q.Span.End = st.regs[ri+1].content.End
+						st.regs[ri+1].used = true
+						skipNext = true
+					}
 					break
 				}
 			}

@@ -271,3 +271,17 @@ func TestDemonstrativeThat(t *testing.T) {
 	check(t, "But opposition parties say that will not happen in practice.",
 		want{"that will not happen in practice", "indirect", "opposition parties", "say", "", ""})
 }
+
+func TestSandwichQuoteIsOneStatement(t *testing.T) {
+	d := analyse(t, "“This used to be a quiet town,” said Lena Fisk, “but it is growing fast.”")
+	if len(d.Quotes) != 1 {
+		t.Fatalf("%d quotes", len(d.Quotes))
+	}
+	q := d.Quotes[0]
+	if got := d.Word(q.Span); !strings.HasPrefix(got, "This used to be") || !strings.HasSuffix(got, "growing fast.") {
+		t.Errorf("content %q", got)
+	}
+	if d.Word(q.SpeakerAt) != "Lena Fisk" {
+		t.Errorf("speaker %q", d.Word(q.SpeakerAt))
+	}
+}
