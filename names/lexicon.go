@@ -67,6 +67,7 @@ func init() {
 			}
 		})
 	}
+	initLexFlags()
 }
 
 // lines calls f for each non-empty, non-comment line of an embedded file.

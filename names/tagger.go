@@ -149,6 +149,51 @@ type sentFeats struct {
 	gaz    []uint8 // gazetteer tag: 0 none, else type*2-1 (begin) or type*2 (inside)
 	seenLC []bool  // capitalised word seen lower-case elsewhere in the document
 	upper  bool    // a headline in capitals: most letters upper-case
+	lex    []uint8 // lexicon flags of the lower-cased words
+}
+
+// Lexicon flags of a lower-case word, looked up once per token.
+const (
+	lexFirst = 1 << iota // a first name of known gender
+	lexHead              // a role head ("president")
+	lexRole              // a role word ("foreign")
+	lexHonor             // an honorific ("mr")
+	lexOrg               // a word ending organisation names ("party")
+	lexStop              // a function word
+)
+
+var lexFlags = map[string]uint8{}
+
+// initLexFlags is called by the lexicon's init once the word lists are read.
+func initLexFlags() {
+	add := func(w string, f uint8) { lexFlags[w] |= f }
+	for w := range male {
+		if genderOfFirst(w) != 0 {
+			add(w, lexFirst)
+		}
+	}
+	for w := range female {
+		if genderOfFirst(w) != 0 {
+			add(w, lexFirst)
+		}
+	}
+	for w := range roleHeads {
+		add(w, lexHead)
+	}
+	for w := range roleWords {
+		add(w, lexRole)
+	}
+	for w, g := range honorifics {
+		if g != 0 {
+			add(w, lexHonor)
+		}
+	}
+	for w := range orgWords {
+		add(w, lexOrg)
+	}
+	for w := range stopWords {
+		add(w, lexStop)
+	}
 }
 
 // shape maps a word to a compressed character-class shape ("Xx", "X.X.", "d-d").
@@ -189,9 +234,11 @@ func (f *sentFeats) prepare(words []string, lcDoc map[string]bool) {
 	f.shapes = resizeS(f.shapes, n)
 	f.gaz = resizeB(f.gaz, n)
 	f.seenLC = resizeBool(f.seenLC, n)
+	f.lex = resizeB(f.lex, n)
 	var buf []byte
 	for i, w := range words {
 		f.lower[i] = lowerASCII(w)
+		f.lex[i] = lexFlags[f.lower[i]]
 		buf = shape(w, buf)
 		f.shapes[i] = internShape(buf)
 		f.seenLC[i] = lcDoc != nil && isCap(w) && lcDoc[f.lower[i]]
@@ -384,16 +431,16 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 	if f.seenLC[i] {
 		flags |= 2
 	}
-	if g := genderOfFirst(lw); g != 0 {
+	if f.lex[i]&lexFirst != 0 {
 		flags |= 4
 	}
-	if roleHeads[lw] {
+	if f.lex[i]&lexHead != 0 {
 		flags |= 8
 	}
-	if orgWords[lw] {
+	if f.lex[i]&lexOrg != 0 {
 		flags |= 16
 	}
-	if stopWords[lw] {
+	if f.lex[i]&lexStop != 0 {
 		flags |= 32
 	}
 	if f.upper {
@@ -403,23 +450,21 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 		hstr(hstr(tmpl(27), word(i-1)), word(i+1)),
 		hstr(hbyte(tmpl(28), flags&64), lw))
 	if i > 0 {
-		pl := f.lower[i-1]
 		var pf byte
-		if roleHeads[pl] || roleWords[pl] {
+		if f.lex[i-1]&(lexHead|lexRole) != 0 {
 			pf |= 1
 		}
-		if honorifics[pl] != 0 {
+		if f.lex[i-1]&lexHonor != 0 {
 			pf |= 2
 		}
-		if genderOfFirst(pl) != 0 {
+		if f.lex[i-1]&lexFirst != 0 {
 			pf |= 4
 		}
 		dst = append(dst, hbyte(hstr(tmpl(25), sh), pf))
 	}
 	if i+1 < n {
-		nl := f.lower[i+1]
 		var nf byte
-		if orgWords[nl] {
+		if f.lex[i+1]&lexOrg != 0 {
 			nf |= 1
 		}
 		if isCap(f.words[i+1]) {
