@@ -4,6 +4,9 @@ import (
 	"bufio"
 	"embed"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/verbatim-news/verbatim"
 )
@@ -111,6 +114,9 @@ func lookupGaz(s string) (gazEntry, bool) {
 // genderOfFirst returns 'm' or 'f' for a known first name, 0 otherwise.
 func genderOfFirst(w string) byte {
 	w = strings.ToLower(w)
+	if !isASCII(w) {
+		w = stripAccents(w) // "Mélanie" -> "melanie"
+	}
 	m, f := male[w], female[w]
 	switch {
 	case m && !f:
@@ -119,4 +125,24 @@ func genderOfFirst(w string) byte {
 		return 'f'
 	}
 	return 0
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// stripAccents removes combining marks after canonical decomposition.
+func stripAccents(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

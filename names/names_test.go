@@ -348,3 +348,12 @@ func TestResolveRejectsCapitalisedCommonWords(t *testing.T) {
 		}
 	}
 }
+
+func TestAccentedFirstNameGivesGender(t *testing.T) {
+	d := analyze(t, "Canadian Foreign Minister Mélanie Joly met John Smith in Ottawa. Later she said the talks were useful.")
+	sp := find(t, d, "she said", 0)
+	sp.End = sp.Start + 3
+	if e := names.Resolve(d, sp); e < 0 || d.Entities[e].Name != "Mélanie Joly" || d.Entities[e].Gender != 'f' {
+		t.Errorf("she -> %d (%+v)", e, d.Entities)
+	}
+}
