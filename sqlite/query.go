@@ -73,23 +73,37 @@ const speakerCond = `(q.speaker_fold = ? OR q.speaker_entity IN (SELECT entity_i
 func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.QuoteResults, error) {
 	var where []string
 	var args []any
-	from := `quotes q JOIN articles a ON a.id = q.article_id`
-	if t := strings.TrimSpace(qq.Text); t != "" {
-		from = `quotes_fts f JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article_id`
-		where = append(where, `quotes_fts MATCH ?`)
-		args = append(args, t)
-	}
-	if sp := fold(qq.Speaker); sp != "" {
-		where = append(where, speakerCond)
+	// Plan by hand: the speaker's quotes drive when a speaker is given (the
+	// text is then checked per quote), else the full-text index, else the
+	// day index. Articles are joined only when an article field filters.
+	from := `quotes q`
+	join := false
+	text := strings.TrimSpace(qq.Text)
+	sp := fold(qq.Speaker)
+	switch {
+	case sp != "":
+		from = `(SELECT id FROM quotes WHERE speaker_fold = ? UNION
+			SELECT qq.id FROM aliases al JOIN quotes qq ON qq.speaker_entity = al.entity_id WHERE al.alias = ?) s
+			JOIN quotes q ON q.id = s.id`
 		args = append(args, sp, sp)
+		if text != "" {
+			where = append(where, `q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`)
+			args = append(args, text)
+		}
+	case text != "":
+		from = `quotes_fts f JOIN quotes q ON q.id = f.rowid`
+		where = append(where, `quotes_fts MATCH ?`)
+		args = append(args, text)
 	}
 	if o := strings.TrimSpace(qq.Outlet); o != "" {
 		where = append(where, `a.outlet = ? COLLATE NOCASE`)
 		args = append(args, o)
+		join = true
 	}
 	if qq.Article != "" {
 		where = append(where, `a.ext_id = ?`)
 		args = append(args, qq.Article)
+		join = true
 	}
 	since, err := checkDate("since", qq.Since)
 	if err != nil {
@@ -122,7 +136,12 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 		offset = 0
 	}
 	var res verbatim.QuoteResults
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+w, args...).Scan(&res.Total); err != nil {
+	cfrom := from
+	if join {
+		cfrom += ` JOIN articles a ON a.id = q.article_id`
+	}
+	from += ` JOIN articles a ON a.id = q.article_id`
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+cfrom+w, args...).Scan(&res.Total); err != nil {
 		return res, queryErr(err)
 	}
 	if res.Total == 0 {
