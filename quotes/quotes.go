@@ -1182,6 +1182,9 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 	}
 	for j := i; j < hi && j <= i+win; j++ {
 		if !st.isWord(j) {
+			if st.mark(j) != 0 && !a.addressee.Empty() {
+				continue // told ABC's “Good Morning America” that
+			}
 			break
 		}
 		if st.low(j) == "that" {
@@ -1276,7 +1279,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			for n < end && st.isWord(n) && adverbs[st.low(n)] {
 				n++
 			}
-			if n < end && st.cue(n)&(cueSpeech|cueWeak) != 0 && st.isWord(n+1) && (st.low(n+1) == "that" || cues[st.low(n)]&cueSpeech != 0) {
+			if n < end && st.cue(n)&(cueSpeech|cueWeak) != 0 && (cues[st.low(n)]&cueSpeech != 0 || st.isWord(n+1) && st.low(n+1) == "that") {
 				end = j
 				break
 			}
