@@ -58,7 +58,9 @@ var embeddedModel []byte
 type tagger struct {
 	bits    uint
 	mask    uint64
-	weights []float32 // (1<<bits) * nLabels
+	weights []float32 // (1<<bits) * nLabels, while training
+	q       []int16   // the same, quantised, once read from a model file
+	scale   float32   // q[i]*scale is the weight
 }
 
 var (
@@ -130,13 +132,13 @@ func readModel(r io.Reader) (*tagger, error) {
 		return nil, errors.New("names: bad model size")
 	}
 	scale := math.Float32frombits(binary.LittleEndian.Uint32(hdr[len(modelMagic)+1:]))
-	t := newTagger(bits)
-	buf := make([]byte, 2*len(t.weights))
+	t := &tagger{bits: bits, mask: 1<<bits - 1, q: make([]int16, (1<<bits)*nLabels), scale: scale}
+	buf := make([]byte, 2*len(t.q))
 	if _, err := io.ReadFull(zr, buf); err != nil {
 		return nil, err
 	}
-	for i := range t.weights {
-		t.weights[i] = float32(int16(binary.LittleEndian.Uint16(buf[2*i:]))) * scale
+	for i := range t.q {
+		t.q[i] = int16(binary.LittleEndian.Uint16(buf[2*i:]))
 	}
 	return t, nil
 }
@@ -476,8 +478,23 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 }
 
 // score adds the weights of feats into sc.
+// Quantised models sum integers: the common scale does not change the
+// best label.
 func (t *tagger) score(feats []uint64, sc *[nLabels]float32) {
 	*sc = [nLabels]float32{}
+	if t.q != nil {
+		var acc [nLabels]int32
+		for _, h := range feats {
+			row := t.q[(h&t.mask)*nLabels:][:nLabels]
+			for l := range nLabels {
+				acc[l] += int32(row[l])
+			}
+		}
+		for l := range nLabels {
+			sc[l] = float32(acc[l])
+		}
+		return
+	}
 	for _, h := range feats {
 		row := t.weights[(h&t.mask)*nLabels:][:nLabels]
 		for l := range nLabels {

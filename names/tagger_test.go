@@ -47,8 +47,8 @@ func TestModelEmbeddedAndRoundTrips(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range small.weights {
-		if d := small.weights[i] - m2.weights[i]; d > 0.01 || d < -0.01 {
-			t.Fatalf("weight %d: %v read back as %v", i, small.weights[i], m2.weights[i])
+		if d := small.weights[i] - float32(m2.q[i])*m2.scale; d > 0.01 || d < -0.01 {
+			t.Fatalf("weight %d: %v read back as %v", i, small.weights[i], float32(m2.q[i])*m2.scale)
 		}
 	}
 	d := doc(t, benchText)
