@@ -99,7 +99,8 @@ func Process(d *verbatim.Doc) {
 	for i, p := range paras {
 		// only the opening paragraph of the body carries a dateline
 		// ("CLINTON: Honestly, …" later on is a transcript speaker)
-		if pt := text[p.Start:p.End]; isBullet(pt) || len(strings.Fields(pt)) < 5 {
+		if pt := text[p.Start:p.End]; isBullet(pt) || len(strings.Fields(pt)) < 5 || !strings.ContainsAny(pt, ".!?") {
+			// a bullet, a heading or the headline: not the body yet
 			continue
 		}
 		if n := datelineLen(text[p.Start:p.End]); n > 0 {

@@ -84,3 +84,11 @@ func TestDatelineOnlyOpensTheBody(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+func TestDatelineAfterHeadline(t *testing.T) {
+	d := run("Harbour Strike Enters Second Week\n\nROTTERVIK: Dock workers extended their strike on Monday.\n")
+	got := paras(d)
+	if len(got) != 2 || got[1] != "Dock workers extended their strike on Monday." {
+		t.Errorf("%q", got)
+	}
+}

@@ -440,6 +440,12 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 	n := 1
 	for j-1 >= lo && n < 9 {
 		p := j - 1
+		if p-1 >= lo && (st.isPunct(p, "'") || st.isPunct(p, "’")) && capHead && st.isCap(p-1) && st.toks[p].Start == st.toks[p-1].End {
+			// a plural possessive inside a name: "the Taxpayers' League"
+			j = p - 1
+			n += 2
+			continue
+		}
 		if !st.isWord(p) {
 			break
 		}
