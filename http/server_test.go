@@ -9,6 +9,8 @@ import (
 	stdhttp "net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"strconv"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -224,14 +226,26 @@ func TestAnnotateSegments(t *testing.T) {
 
 // TestLoad runs 200 concurrent clients on the quotes and speakers APIs over
 // loopback for a bounded time: no answer may be a 5xx.
+//
+// VERBATIM_LOAD_URL=http://127.0.0.1:8080 VERBATIM_LOAD_SECONDS=20 runs it
+// against a running `verbatim serve` instead (loopback only).
 func TestLoad(t *testing.T) {
-	_, ts := newServer(t)
-	seed(t, ts)
+	base := os.Getenv("VERBATIM_LOAD_URL")
+	if base == "" {
+		_, ts := newServer(t)
+		seed(t, ts)
+		base = ts.URL
+	} else if u, err := url.Parse(base); err != nil || (u.Hostname() != "127.0.0.1" && u.Hostname() != "localhost") {
+		t.Fatalf("VERBATIM_LOAD_URL must be a loopback URL: %s", base)
+	}
 	dur := 2 * time.Second
 	if testing.Short() {
 		dur = 500 * time.Millisecond
 	}
-	lat, fails := loadTest(t, ts.URL, 200, dur)
+	if n, err := strconv.Atoi(os.Getenv("VERBATIM_LOAD_SECONDS")); err == nil && n > 0 {
+		dur = time.Duration(n) * time.Second
+	}
+	lat, fails := loadTest(t, base, 200, dur)
 	if fails > 0 {
 		t.Fatalf("%d 5xx or transport failures", fails)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
@@ -157,11 +158,39 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	return res, err
 }
 
-// Speakers lists quoted speakers, most quoted first.
+// Speakers lists quoted speakers, most quoted first. Answers are cached
+// until a quote is added (by this process or another: the key includes the
+// highest quote id).
 func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.SpeakerSummary, error) {
 	if limit <= 0 || limit > 1000 {
 		limit = 100
 	}
+	var gen int64
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM quotes`).Scan(&gen); err != nil {
+		return nil, err
+	}
+	key := strconv.Itoa(limit) + "\x00" + fold(q)
+	s.cmu.Lock()
+	if s.cacheGen != gen || len(s.cache) > 1024 {
+		s.cacheGen, s.cache = gen, map[string][]verbatim.SpeakerSummary{}
+	}
+	if r, ok := s.cache[key]; ok {
+		s.cmu.Unlock()
+		return append([]verbatim.SpeakerSummary(nil), r...), nil
+	}
+	s.cmu.Unlock()
+	r, err := s.speakers(ctx, q, limit)
+	if err == nil {
+		s.cmu.Lock()
+		if s.cacheGen == gen {
+			s.cache[key] = r
+		}
+		s.cmu.Unlock()
+	}
+	return r, err
+}
+
+func (s *DB) speakers(ctx context.Context, q string, limit int) ([]verbatim.SpeakerSummary, error) {
 	args := []any{}
 	w := `q.speaker_fold IS NOT NULL`
 	if f := fold(q); f != "" {

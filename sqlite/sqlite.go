@@ -26,6 +26,10 @@ import (
 type DB struct {
 	db *sql.DB
 	mu sync.Mutex // serialises writers
+
+	cmu      sync.Mutex // guards the speakers cache
+	cacheGen int64
+	cache    map[string][]verbatim.SpeakerSummary
 }
 
 var _ verbatim.Store = (*DB)(nil)

@@ -241,6 +241,13 @@ func TestSpeakers(t *testing.T) {
 	if sp[0] != (verbatim.SpeakerSummary{Name: "Keith Kellogg", Quotes: 3, Articles: 2, First: "2025-03-02", Last: "2025-04-10"}) {
 		t.Errorf("top speaker %+v", sp[0])
 	}
+	// the cached answer is renewed when quotes are added
+	nd := newDoc("new", "Wire", "2025-05-01", `Zoe Zed said "fresh words".`)
+	nd.quote("fresh words", nd.entity("Zoe Zed", nil, "Zoe Zed"), "Zoe Zed", "said", "")
+	db.Put(ctx, []*verbatim.Doc{nd.d})
+	if sp, _ := db.Speakers(ctx, "", 10); len(sp) != 3 {
+		t.Fatalf("after a new quote: %+v", sp)
+	}
 	d, err := db.Speaker(ctx, "keith kellogg")
 	if err != nil {
 		t.Fatal(err)
