@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/verbatim-news/verbatim/input"
+	"github.com/verbatim-news/verbatim/internal/shared"
+	"github.com/verbatim-news/verbatim/pipeline"
 	"github.com/verbatim-news/verbatim/sqlite"
 )
 
@@ -142,4 +146,28 @@ func TestIngestSummaryAndFailures(t *testing.T) {
 	if err := cmd.Run(); err != nil || !strings.Contains(stderr.String(), "0 stored, 2 skipped as duplicates, 0 failed") {
 		t.Fatalf("%v: %s", err, stderr)
 	}
+}
+
+// BenchmarkIngestBBC is the whole ingest (read, analyse, store) of the BBC
+// corpus into a fresh library: go test ./cmd/verbatim -run XX -bench IngestBBC -cpu 1
+func BenchmarkIngestBBC(b *testing.B) {
+	dir := shared.Path(b, "data/bbc")
+	n := 0
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st, err := sqlite.Open(filepath.Join(b.TempDir(), "b.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		sum, err := ingest(context.Background(), st, pipeline.New(), []string{dir}, input.Options{}, 0, 256, false, io.Discard)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n += sum.Stored + sum.Duplicates
+		b.StopTimer()
+		st.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 }
