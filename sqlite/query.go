@@ -140,6 +140,8 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	cfrom := from
 	if join {
 		cfrom += ` JOIN articles a ON a.id = q.article_id`
+	} else if sp == "" && text != "" && len(where) == 1 {
+		cfrom = `quotes_fts f` // text alone: the index counts without reading quotes
 	}
 	from += ` JOIN articles a ON a.id = q.article_id`
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+cfrom+w, args...).Scan(&res.Total); err != nil {
