@@ -65,6 +65,7 @@ type scanner struct {
 	lastGran      byte
 	sent          verbatim.Sentence
 	isTime        bool // the last match is a time of day ("Thursday evening"): TimeML TIME
+	skip          int  // leading tokens of the last match left out of its span
 }
 
 // Find appends the date expressions of d to dst, in text order. Days named
@@ -103,12 +104,13 @@ func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date) []verbat
 		s.sent = se
 		for i := se.First; i < se.Last; {
 			s.isTime = false
+			s.skip = 0
 			j, v := s.at(i)
 			if j <= i {
 				i++
 				continue
 			}
-			sp := verbatim.Span{Start: d.Tokens[i].Start, End: d.Tokens[j-1].End}
+			sp := verbatim.Span{Start: d.Tokens[i+s.skip].Start, End: d.Tokens[j-1].End}
 			if s.isTime {
 				if times != nil {
 					*times = append(*times, verbatim.Date{Span: sp, Value: v})
@@ -257,6 +259,11 @@ func (s *scanner) at(i int) (int, string) {
 		}
 	}
 	if j, v := s.core(k); j > k {
+		if k > i && strings.HasSuffix(v, "_REF") {
+			// "the current chief" is a PRESENT_REF on "current" alone:
+			// the modifiers are left as plain words
+			s.skip = k - i
+		}
 		return j, v
 	}
 	if k != i {
@@ -785,6 +792,9 @@ func (s *scanner) pointer(k int) (int, string) {
 		return k, "" // "This Week" (a programme), "Next Year" (a title)
 	}
 	if ptr == "current" && (u.w == nil || u.w.unit == 0) {
+		if followedBy(u.s, "account", "accounts", "affairs") || u.s == "-" {
+			return k, "" // the economists' "current account", not a time
+		}
 		return k + 1, "PRESENT_REF"
 	}
 	if u.w == nil {
