@@ -113,11 +113,16 @@ func TestNoFalseDates(t *testing.T) {
 		"It cost $2014 and rose 1999%.",
 		"Secretary Baker said on ABC's This Week that talks would go on.",
 		"She is 21 and he is 30.",
+		"The current account deficit widened.",
 	} {
 		d := analyse(t, txt, "2025-02-03")
 		if len(d.Dates) != 0 {
 			t.Errorf("%q: found %v, want none", txt, values(d))
 		}
+	}
+	// A vague reference does not take the article into its span.
+	if d := analyse(t, "The current chief executive resigned.", "2025-02-03"); len(d.Dates) != 1 || d.Word(d.Dates[0].Span) != "current" || d.Dates[0].Value != "PRESENT_REF" {
+		t.Errorf("the current chief: %v", values(d))
 	}
 	// A day with a time of day is a TimeML TIME, not a DATE.
 	d := analyse(t, "The attack began Saturday night near the border.", "1991-02-25")
