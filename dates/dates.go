@@ -388,7 +388,11 @@ func (s *scanner) core(k int) (int, string) {
 		}
 		return k + 1, yearValue(s.ref.Year())
 	case w.unit == 'E' && s.prevIs(k, "the"):
-		return s.weekend(k+1, -1)
+		dir := -1 // "over the weekend", past unless the sentence looks ahead
+		if s.tense(k, k+1) > 0 {
+			dir = 1
+		}
+		return s.weekend(k+1, dir)
 	}
 	return k, ""
 }
