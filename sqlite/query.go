@@ -29,6 +29,24 @@ func scanHits(rows *sql.Rows) ([]verbatim.QuoteHit, error) {
 	return hits, queryErr(rows.Err())
 }
 
+// scanHitsTotal is scanHits for rows that end with a window count.
+func scanHitsTotal(rows *sql.Rows) ([]verbatim.QuoteHit, int, error) {
+	defer rows.Close()
+	hits := []verbatim.QuoteHit{}
+	total := 0
+	for rows.Next() {
+		var h verbatim.QuoteHit
+		var typ string
+		if err := rows.Scan(&h.ID, &h.Text, &typ, &h.Speaker, &h.Cue, &h.Addressee, &h.Via, &h.ArticleID, &h.Title,
+			&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention, &total); err != nil {
+			return nil, 0, queryErr(err)
+		}
+		h.Type = verbatim.QuoteType(typ)
+		hits = append(hits, h)
+	}
+	return hits, total, queryErr(rows.Err())
+}
+
 // queryErr turns SQLite's complaints about a full-text query into a
 // *verbatim.QueryError.
 func queryErr(err error) error {
@@ -144,6 +162,18 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 		cfrom = `quotes_fts f` // text alone: the index counts without reading quotes
 	}
 	from += ` JOIN articles a ON a.id = q.article_id`
+	if sp != "" {
+		// the speaker's set is built once: page and total in one pass
+		rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+`, count(*) OVER () FROM `+from+w+
+			` ORDER BY q.day DESC, q.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+		if err != nil {
+			return res, queryErr(err)
+		}
+		res.Quotes, res.Total, err = scanHitsTotal(rows)
+		if err != nil || len(res.Quotes) > 0 || offset == 0 {
+			return res, err
+		}
+	}
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+cfrom+w, args...).Scan(&res.Total); err != nil {
 		return res, queryErr(err)
 	}

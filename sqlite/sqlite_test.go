@@ -187,6 +187,12 @@ func TestSearchFilters(t *testing.T) {
 			t.Errorf("%+v: got %q, want %q", c.q, got, c.want)
 		}
 	}
+	for _, off := range []int{0, 2, 10} { // total is right on every page, even past the end
+		r, _ := db.Quotes(context.Background(), verbatim.QuoteQuery{Speaker: "kellogg", Limit: 1, Offset: off})
+		if r.Total != 3 {
+			t.Errorf("speaker page at %d: total %d", off, r.Total)
+		}
+	}
 	r, _ := db.Quotes(context.Background(), verbatim.QuoteQuery{Limit: 1})
 	if r.Total != 5 || len(r.Quotes) != 1 {
 		t.Errorf("total %d, page %d", r.Total, len(r.Quotes))
