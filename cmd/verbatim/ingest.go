@@ -16,12 +16,13 @@ import (
 	"github.com/verbatim-news/verbatim/input"
 	"github.com/verbatim-news/verbatim/pipeline"
 	"github.com/verbatim-news/verbatim/sqlite"
+	"github.com/verbatim-news/verbatim/stories"
 )
 
 func init() {
 	var db, published string
 	var cpus, batch, maxMB int
-	var progress bool
+	var progress, noStories bool
 	cmd := &cobra.Command{
 		Use:   "ingest [--db FILE] PATH...",
 		Short: "Analyse articles and store them, their quotes, entities and dates in the library (idempotent: stored articles are skipped)",
@@ -43,6 +44,16 @@ func init() {
 			if err != nil {
 				return err
 			}
+			if sum.Stored > 0 && !noStories {
+				// Stories, persons across articles and statements are
+				// recomputed over the whole library after new articles.
+				t0 := time.Now()
+				n, err := st.RebuildStories(context.Background(), stories.Options{})
+				if err != nil {
+					return fmt.Errorf("stories: %v", err)
+				}
+				fmt.Fprintf(os.Stderr, "ingest: %d stories in the library (grouped in %.1fs)\n", n, time.Since(t0).Seconds())
+			}
 			if sum.Failed > 0 {
 				exitCode = 1
 			}
@@ -54,6 +65,7 @@ func init() {
 	cmd.Flags().IntVar(&maxMB, "max-mb", input.MaxBytes>>20, "largest input file or record read, in MB")
 	cmd.Flags().IntVar(&cpus, "cpus", 0, "analysis goroutines (default: all cores)")
 	cmd.Flags().IntVar(&batch, "batch", 256, "articles per transaction")
+	cmd.Flags().BoolVar(&noStories, "no-stories", false, "do not regroup the library's stories after storing (run verbatim stories --db later)")
 	cmd.Flags().BoolVar(&progress, "progress", false, "show progress even when stderr is not a terminal")
 	root.AddCommand(cmd)
 }
