@@ -981,6 +981,10 @@ var clauseOpeners = map[string]bool{"in": true, "on": true, "at": true, "with": 
 	"from": true, "about": true, "of": true, "by": true, "as": true, "into": true, "over": true, "and": true,
 	"or": true, "but": true, "so": true, "up": true, "out": true, "off": true, "down": true, "back": true}
 
+// maxReach bounds how far (in tokens) an indirect attribution's speaker and
+// content may lie from its cue.
+const maxReach = 250
+
 func (st *state) indirect() {
 	for si, sen := range st.d.Sentences {
 		lo, hi := sen.First, sen.Last
@@ -1009,19 +1013,28 @@ func (st *state) indirect() {
 			if c == 0 || st.capMid(k) {
 				continue
 			}
-			a, ok := st.speakerOf(k, lo, hi)
+			// Attribution reaches at most maxReach tokens from its cue: real
+			// sentences are far shorter, and a run-on line of junk stays linear.
+			wlo, whi := lo, hi
+			if k-wlo > maxReach {
+				wlo = k - maxReach
+			}
+			if whi-k > maxReach {
+				whi = k + maxReach
+			}
+			a, ok := st.speakerOf(k, wlo, whi)
 			if !ok {
 				// a long subject ("Another worshipper who did not want to be
 				// named said he …"): the sentence subject, if content follows
-				if c&cueSpeech == 0 || k-lo < 3 || st.isPunct(k-1, ",") || st.mark(k-1) != 0 {
+				if c&cueSpeech == 0 || k-wlo < 3 || st.isPunct(k-1, ",") || st.mark(k-1) != 0 {
 					continue
 				}
-				sub, ok2 := st.subject(lo, hi)
+				sub, ok2 := st.subject(wlo, whi)
 				if !ok2 || sub.End > st.toks[k].Start {
 					continue
 				}
-				a = st.withAddressee(attr{cue: st.toks[k].Span, after: k + 1}, sub, k, hi)
-				if q, ok := st.forward(k, a, c, lo, hi); ok {
+				a = st.withAddressee(attr{cue: st.toks[k].Span, after: k + 1}, sub, k, whi)
+				if q, ok := st.forward(k, a, c, wlo, whi); ok {
 					q.Confidence *= 0.7
 					cand = append(cand, q)
 					relayCue = append(relayCue, false)
@@ -1031,10 +1044,10 @@ func (st *state) indirect() {
 			// a relative clause without complement: "which he claimed", "claims that Putin repeated"
 			if !a.participle && !a.speaker.Empty() && a.speaker.End <= st.toks[k].Start {
 				b := k - 1
-				for b >= lo && st.toks[b].Start >= a.speaker.Start {
+				for b >= wlo && st.toks[b].Start >= a.speaker.Start {
 					b--
 				}
-				if b >= lo && st.isWord(b) {
+				if b >= wlo && st.isWord(b) {
 					if pw := st.low(b); pw == "which" || pw == "what" || pw == "who" || pw == "whom" {
 						continue // "which the paper said could be announced"
 					}
@@ -1044,13 +1057,13 @@ func (st *state) indirect() {
 				st.subj[si] = a.speaker
 			}
 			// forward content: CUE [ADDRESSEE] [PP] [that] CLAUSE
-			if q, ok := st.forward(k, a, c, lo, hi); ok {
+			if q, ok := st.forward(k, a, c, wlo, whi); ok {
 				cand = append(cand, q)
 				relayCue = append(relayCue, c&cueRelay != 0)
 				continue
 			}
 			// backward: CLAUSE, SPEAKER CUE.
-			if q, ok := st.backward(k, a, c, lo, hi); ok {
+			if q, ok := st.backward(k, a, c, wlo, whi); ok {
 				cand = append(cand, q)
 				relayCue = append(relayCue, false)
 			}
