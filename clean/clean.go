@@ -286,8 +286,10 @@ func isNoise(s string, lines []line, i int, text string) bool {
 	if r == '%' || r == '|' || r == '©' || r == '®' {
 		return true
 	}
-	// A slogan in capitals: several words, no lower-case letter, no terminal punctuation.
-	if isShouting(s) {
+	// A slogan in capitals: several words, no lower-case letter, no terminal
+	// punctuation — in the masthead, among the first lines (further down, a
+	// line in capitals is a table row or a schedule, which is content).
+	if isShouting(s) && contentLinesBefore(lines, i, text, mastheadLines) {
 		return true
 	}
 	// A photo caption with a credit: "U.S. President Donald Trump. Jacquelyn Martin" —
@@ -303,6 +305,25 @@ func isNoise(s string, lines []line, i int, text string) bool {
 		}
 	}
 	return false
+}
+
+// mastheadLines is how many non-blank lines at the top of an article can
+// hold a masthead slogan.
+const mastheadLines = 5
+
+// contentLinesBefore reports whether fewer than n non-blank lines precede
+// line i.
+func contentLinesBefore(lines []line, i int, text string, n int) bool {
+	c := 0
+	for j := 0; j < i; j++ {
+		if strings.TrimSpace(text[lines[j].start:lines[j].end]) != "" {
+			c++
+			if c >= n {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func nextContent(lines []line, i int, text string) string {
