@@ -92,3 +92,17 @@ func TestDatelineAfterHeadline(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+func TestSloganOnlyInMasthead(t *testing.T) {
+	// A line in capitals at the top is a masthead slogan; further down, lines
+	// in capitals are content (a results table, a schedule).
+	s := "The Harbour Ledger\nFRESH NEWS EVERY MORNING SINCE 1911\n\nTitle of the report\n\nThe first paragraph of the report ends here.\n\nThe second paragraph ends here too.\n\nKANSAS CITY AT DETROIT\nCHICAGO AT TORONTO\n"
+	d := run(s)
+	if len(d.Noise) != 1 || d.Text[d.Noise[0].Start:d.Noise[0].End] != "FRESH NEWS EVERY MORNING SINCE 1911" {
+		t.Fatalf("noise %v", d.Noise)
+	}
+	got := paras(d)
+	if got[len(got)-1] != "CHICAGO AT TORONTO" || got[len(got)-2] != "KANSAS CITY AT DETROIT" {
+		t.Errorf("table rows lost: %q", got)
+	}
+}
