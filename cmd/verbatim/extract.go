@@ -62,14 +62,7 @@ func extract(paths []string, opt input.Options, cpus int, format string, w io.Wr
 // extractWith is extract with a given pipeline. A document whose analysis
 // fails (a stage panicked) is reported with its name and the batch goes on.
 func extractWith(p *verbatim.Pipeline, paths []string, opt input.Options, cpus int, format string, w io.Writer, errw io.Writer) (failed int, err error) {
-	in := make(chan pipeline.Item, 64)
-	go func() {
-		defer close(in)
-		input.Read(paths, opt, func(a verbatim.Article, err error) error {
-			in <- pipeline.Item{Article: a, Err: err}
-			return nil
-		})
-	}()
+	in := readItems(paths, opt, nil)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if format == "json" {

@@ -114,18 +114,13 @@ func ingest(ctx context.Context, st *sqlite.DB, p *verbatim.Pipeline, paths []st
 		total = countFiles(paths)
 	}
 	var skipped atomic.Int64
-	in := make(chan pipeline.Item, 64)
-	go func() {
-		defer close(in)
-		input.Read(paths, opt, func(a verbatim.Article, err error) error {
-			if err == nil && known[verbatim.ContentHash(a.Text)] {
-				skipped.Add(1)
-				return nil
-			}
-			in <- pipeline.Item{Article: a, Err: err}
-			return nil
-		})
-	}()
+	in := readItems(paths, opt, func(a verbatim.Article) bool {
+		if known[verbatim.ContentHash(a.Text)] {
+			skipped.Add(1)
+			return true
+		}
+		return false
+	})
 	reasons := map[string]int{}
 	fail := func(src string, err error) {
 		sum.Failed++

@@ -105,14 +105,7 @@ func rebuildLibraryStories(path string, opt stories.Options, format string) erro
 // analyzeAll reads and analyses every input, in input order; failures are
 // reported on errw and counted.
 func analyzeAll(paths []string, opt input.Options, cpus int, errw io.Writer) (docs []*verbatim.Doc, failed int) {
-	in := make(chan pipeline.Item, 64)
-	go func() {
-		defer close(in)
-		input.Read(paths, opt, func(a verbatim.Article, err error) error {
-			in <- pipeline.Item{Article: a, Err: err}
-			return nil
-		})
-	}()
+	in := readItems(paths, opt, nil)
 	for it := range pipeline.Run(pipeline.New(), in, cpus) {
 		if it.Err != nil {
 			failed++
