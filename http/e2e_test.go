@@ -75,7 +75,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 		chromedp.WaitVisible(C(`.results .quote`)),
 	))
 	count := text(`.count`)
-	shot1, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	shot1, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	step("screenshot", err)
 	step("follow speaker link", chromedp.Do(ctx,
 		chromedp.Click(C(`.results .quote a.speaker`)),
@@ -88,7 +88,7 @@ func TestBrowserEndToEnd(t *testing.T) {
 		chromedp.WaitVisible(C(`.doc .text mark`)),
 	))
 	marked := text(`.doc .text`)
-	shot2, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	shot2, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	step("screenshot", err)
 	for i, b := range [][]byte{shot1, shot2} {
 		p := filepath.Join(shots, []string{"search.png", "article.png"}[i])
