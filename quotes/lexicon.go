@@ -19,7 +19,7 @@ const (
 )
 
 // minLearnedP is the least P(cue|word) for a learned cue word to be used.
-const minLearnedP = 0.4
+const minLearnedP = 0.3
 
 // learnedP holds P(cue|word) learned from PolNeAR train (`verbatim train cues`).
 var learnedP = map[string]float64{}

@@ -1326,6 +1326,9 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 	if loose && words < 5 {
 		return verbatim.Quote{}, false // "acknowledged Trump's efforts" reports no statement
 	}
+	if loose && st.isWord(start) && !st.isCap(start) && len(st.low(start)) > 4 && st.low(start)[len(st.low(start))-3:] == "ing" {
+		return verbatim.Quote{}, false // "continued trading strikes" is an activity, not a statement
+	}
 	q := verbatim.Quote{Span: verbatim.Span{Start: st.toks[start].Start, End: st.toks[end-1].End}, Type: verbatim.Indirect, Speaker: -1}
 	conf := 0.8
 	if loose {
