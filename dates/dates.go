@@ -66,6 +66,9 @@ type scanner struct {
 	sent          verbatim.Sentence
 	isTime        bool // the last match is a time of day ("Thursday evening"): TimeML TIME
 	skip          int  // leading tokens of the last match left out of its span
+	// anchor is the value of the last date found that names a year
+	// ("1995-05-22", "1989-03"): "the following year" counts from it
+	anchor string
 }
 
 // Find appends the date expressions of d to dst, in text order. Days named
@@ -117,6 +120,9 @@ func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date) []verbat
 				}
 			} else {
 				dst = append(dst, verbatim.Date{Span: sp, Value: v})
+				if len(v) >= 4 && isDigits(v[:4]) {
+					s.anchor = v
+				}
 			}
 			i = j
 		}
@@ -832,6 +838,9 @@ func (s *scanner) pointer(k int) (int, string) {
 	case u.w.ordinal >= 1 && u.w.ordinal <= 4 && s.tk(j+1).is("quarter") && dir == 0:
 		return s.quarter(k, j+2, int(u.w.ordinal), 0)
 	}
+	if j, v := s.following(k, j, dir); j > k {
+		return j, v
+	}
 	switch u.w.unit {
 	case 'Y':
 		y, ok := s.year(dir)
@@ -894,6 +903,38 @@ func (s *scanner) pointer(k int) (int, string) {
 		if y, ok := s.year(0); ok && dir < 0 {
 			return j + 1, yearValue(y/10*10 - 10)[:3]
 		}
+	}
+	return k, ""
+}
+
+// following resolves "the following year", "the previous month" (unit at
+// token j) against the last date of the text that names a year, not
+// against the publication date: "On May 22, 1995, he was promoted, and the
+// following year ..." is 1996. Without such a date it declines (k).
+func (s *scanner) following(k, j, dir int) (int, string) {
+	p := s.tk(k)
+	if !(p.is("following") || p.is("previous") || p.is("preceding")) || !s.prevIs(k, "the") || s.anchor == "" {
+		return k, ""
+	}
+	y := atoi(s.anchor[:4])
+	switch s.tk(j).w.unit {
+	case 'Y':
+		if s.tk(j).w.w != "year" { // not "the following years"
+			return k, ""
+		}
+		s.lastGran = 'Y'
+		return j + 1, yearValue(y + dir)
+	case 'M':
+		a := s.anchor
+		if len(a) < 7 || a[4] != '-' || !isDigits(a[5:7]) {
+			return k, ""
+		}
+		if s.tk(j).w.w != "month" {
+			return k, ""
+		}
+		t := time.Date(y, time.Month(atoi(a[5:7])), 1, 12, 0, 0, 0, time.UTC).AddDate(0, dir, 0)
+		s.lastGran = 'M'
+		return j + 1, monthValue(t.Year(), int(t.Month()))
 	}
 	return k, ""
 }

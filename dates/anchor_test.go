@@ -1,0 +1,15 @@
+package dates_test
+
+import "testing"
+
+func TestFollowingCountsFromEarlierDate(t *testing.T) {
+	d := analyse(t, "On June 3, 2011, the engineer joined the agency, and the following year she led its first mission.", "2025-02-03")
+	expect(t, d, "the following year", "2012")
+	d = analyse(t, "In March the board received an offer. The following month, the company put itself up for sale.", "2025-10-20")
+	expect(t, d, "The following month", "2025-04")
+	d = analyse(t, "The plant opened in 2004; the previous year had been spent on permits.", "2025-02-03")
+	expect(t, d, "the previous year", "2003")
+	// without an earlier date the publication date is the anchor
+	d = analyse(t, "The company expects to hire more staff the following year.", "2025-02-03")
+	expect(t, d, "the following year", "2026")
+}
