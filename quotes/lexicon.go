@@ -72,6 +72,8 @@ func init() {
 				c |= cueTell
 			case "R":
 				c |= cueRelay
+			case "L":
+				c |= cueLoose
 			}
 		}
 		cues[strings.ToLower(f[0])] |= c

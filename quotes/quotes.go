@@ -1251,6 +1251,9 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 		if !st.isWord(start) && st.mark(start) == 0 {
 			return verbatim.Quote{}, false
 		}
+		if c&cueLoose != 0 && start+1 < hi && st.isWord(start) && (st.low(start) == "for" || st.low(start) == "on") && st.isWord(start+1) {
+			start++ // "called for the impeachment of …", "called on Muslims to …"
+		}
 		if st.isWord(start) && clauseOpeners[st.low(start)] && !(c&cueLoose != 0 && st.low(start) == "to") {
 			return verbatim.Quote{}, false
 		}
