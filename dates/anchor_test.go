@@ -13,3 +13,14 @@ func TestFollowingCountsFromEarlierDate(t *testing.T) {
 	d = analyse(t, "The company expects to hire more staff the following year.", "2025-02-03")
 	expect(t, d, "the following year", "2026")
 }
+
+func TestInThePast(t *testing.T) {
+	d := analyse(t, "In the past, the ministry has often denied such reports.", "2025-02-03")
+	expect(t, d, "the past", "PAST_REF")
+	d = analyse(t, "Prices rose sharply in the past two years and in the past decade.", "2025-02-03")
+	for _, dt := range d.Dates {
+		if dt.Value == "PAST_REF" {
+			t.Errorf("%q: a duration is not PAST_REF", d.Word(dt.Span))
+		}
+	}
+}

@@ -251,6 +251,9 @@ func (s *scanner) at(i int) (int, string) {
 		if j, v := s.phrase(i); j > i {
 			return j, v
 		}
+		if j := s.inThePast(i); j > i {
+			return j, "PAST_REF"
+		}
 	}
 	// Leading modifiers ("the", "early", "fiscal", "the end of").
 	k := i
@@ -295,6 +298,26 @@ func (s *scanner) phrase(i int) (int, string) {
 		}
 	}
 	return i, ""
+}
+
+// inThePast matches "the past" of "in the past" used alone ("In the past,
+// Russia has claimed ..."), not "in the past two years" or "in the past
+// few weeks", which are durations.
+func (s *scanner) inThePast(i int) int {
+	if !s.tk(i).is("the") || !s.tk(i+1).is("past") || !s.prevIs(i, "in") {
+		return i
+	}
+	n := s.tk(i + 2)
+	if n.kind == verbatim.Number || n.ord > 0 || n.decade > 0 {
+		return i
+	}
+	if n.w != nil && (n.w.unit != 0 || n.w.number > 0 || n.w.ordinal > 0 || n.w.month > 0 || n.w.weekday > 0 || n.w.season != "") {
+		return i
+	}
+	if followedBy(n.s, "few", "several", "couple", "many", "decade", "century", "half", "quarter") {
+		return i
+	}
+	return i + 2
 }
 
 func (s *scanner) prevIs(i int, ws ...string) bool {
