@@ -174,7 +174,36 @@ func datelineLen(l string) int {
 	if !unicode.IsUpper(r) && r != '“' && r != '"' {
 		return 0
 	}
+	// A dateline opens body text; after a kicker in capitals a headline
+	// goes on in capitals ("SOCCER - JAPAN GET LUCKY WIN"): not a dateline.
+	if !lowerInWords(l[i:], 4) {
+		return 0
+	}
 	return i
+}
+
+// lowerInWords reports whether one of the first n words of s has a
+// lower-case letter.
+func lowerInWords(s string, n int) bool {
+	words := 0
+	inWord := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if inWord {
+				words++
+				if words >= n {
+					return false
+				}
+			}
+			inWord = false
+			continue
+		}
+		inWord = true
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // title returns the headline when the text opens with one: a first paragraph
@@ -289,7 +318,7 @@ func isNoise(s string, lines []line, i int, text string) bool {
 	// A slogan in capitals: several words, no lower-case letter, no terminal
 	// punctuation — in the masthead, among the first lines (further down, a
 	// line in capitals is a table row or a schedule, which is content).
-	if isShouting(s) && contentLinesBefore(lines, i, text, mastheadLines) {
+	if isShouting(s) && !endsInDate(s) && contentLinesBefore(lines, i, text, mastheadLines) {
 		return true
 	}
 	// A photo caption with a credit: "U.S. President Donald Trump. Jacquelyn Martin" —
@@ -356,6 +385,28 @@ func isDigits(s string) bool {
 		}
 	}
 	return true
+}
+
+// endsInDate reports whether the last word of s is a numeric date
+// ("1996-08-30", "30/08/1996", "30.08.96"): a line in capitals ending in one
+// is a dateline ("NEW YORK 1996-08-30") — content — not a masthead slogan.
+func endsInDate(s string) bool {
+	w := s[strings.LastIndexByte(s, ' ')+1:]
+	digits, seps := 0, 0
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '-' || c == '/' || c == '.':
+			if i == 0 || i == len(w)-1 || w[i-1] < '0' || w[i-1] > '9' {
+				return false
+			}
+			seps++
+		default:
+			return false
+		}
+	}
+	return seps == 2 && digits >= 4 && digits <= 8
 }
 
 func isShouting(s string) bool {

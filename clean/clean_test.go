@@ -106,3 +106,34 @@ func TestSloganOnlyInMasthead(t *testing.T) {
 		t.Errorf("table rows lost: %q", got)
 	}
 }
+
+func TestDatelineWithDateIsNotASlogan(t *testing.T) {
+	// "PLACE yyyy-mm-dd" on its own line at the top is a dateline: content,
+	// kept as its own paragraph (not glued to the body, not blanked).
+	d := run("Harbour Strike Enters Second Week\nROTTERVIK HARBOUR 2024-03-18\nDock workers extended their strike on Monday.\n")
+	if len(d.Noise) != 0 {
+		t.Fatalf("noise %v", d.Noise)
+	}
+	got := paras(d)
+	if len(got) != 3 || got[1] != "ROTTERVIK HARBOUR 2024-03-18" {
+		t.Errorf("%q", got)
+	}
+	// a slogan with a year is still a slogan
+	d = run("The Harbour Ledger\nFRESH NEWS EVERY MORNING SINCE 1911\n\nThe first paragraph of the report ends here.\n")
+	if len(d.Noise) != 1 {
+		t.Errorf("noise %v", d.Noise)
+	}
+}
+
+func TestKickerBeforeHeadlineInCapitalsIsNotADateline(t *testing.T) {
+	// "SECTION - HEADLINE IN CAPITALS ." keeps its kicker; a dateline opens
+	// body text in mixed case.
+	d := run("ROWING - VANTERBERG CREW TAKES GOLD IN HARBOUR REGATTA .\nThe crew won by two lengths on Sunday.\n")
+	if got := paras(d); len(got) != 2 || got[0] != "ROWING - VANTERBERG CREW TAKES GOLD IN HARBOUR REGATTA ." {
+		t.Errorf("%q", got)
+	}
+	d = run("ROTTERVIK - NATO ministers met on Monday to vote on the budget.\n")
+	if got := paras(d); len(got) != 1 || got[0] != "NATO ministers met on Monday to vote on the budget." {
+		t.Errorf("%q", got)
+	}
+}
