@@ -24,3 +24,13 @@ func TestInThePast(t *testing.T) {
 		}
 	}
 }
+
+func TestEachWeekdayIsNotADate(t *testing.T) {
+	d := analyse(t, "Ferries will leave each Thursday from August 6, and pilgrims will march every July to the shrine.", "2025-02-03")
+	expect(t, d, "August 6", "2025-08-06")
+	for _, dt := range d.Dates {
+		if w := d.Word(dt.Span); w == "Thursday" || w == "July" {
+			t.Errorf("%q (%s): a recurring day is a TimeML SET, not a date", w, dt.Value)
+		}
+	}
+}

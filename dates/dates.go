@@ -366,6 +366,9 @@ func (s *scanner) core(k int) (int, string) {
 		s.lastGran = 'Y'
 		return j, yearValue(y)
 	}
+	if (w.month > 0 || w.weekday > 0) && s.prevIs(k, "each", "every", "per") {
+		return k, "" // "each Thursday", "every July": a TimeML SET, not a date
+	}
 	switch {
 	case w.isPtr:
 		return s.pointer(k)
