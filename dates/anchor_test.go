@@ -34,3 +34,17 @@ func TestEachWeekdayIsNotADate(t *testing.T) {
 		}
 	}
 }
+
+func TestGenericTodayTomorrow(t *testing.T) {
+	d := analyse(t, "Most of today's phones use the chip. \"I would choose the leaders of tomorrow,\" he said. As of today, the fund is closed.", "2025-02-03")
+	expect(t, d, "today, the fund", "2025-02-03")
+	n := 0
+	for _, dt := range d.Dates {
+		if dt.Value == "2025-02-03" || dt.Value == "2025-02-04" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("want only \"as of today\" dated, got %v", values(d))
+	}
+}

@@ -372,6 +372,10 @@ func (s *scanner) core(k int) (int, string) {
 	switch {
 	case w.isPtr:
 		return s.pointer(k)
+	case w.isDay && w.dayword >= 0 && s.prevIs(k, "of") && !s.prevIs(k-1, "as"):
+		// "many of today's computers", "the people of tomorrow": the
+		// present or future in general ("as of today" is a date)
+		return k, ""
 	case w.isDay:
 		if !s.hasRef {
 			return k + 1, "XXXX-XX-XX"
