@@ -283,6 +283,11 @@ func joins(text string, lines []line, a, b int) bool {
 	if datelineLen(lb) > 0 {
 		return false
 	}
+	if isListItem(lb) || isTableRow(la) || isLabelled(lb) {
+		// "2. Name ...", "4 - Name ...", "Name ( Country ) 6-3 6-4",
+		// "Bowling : ...": rows of their own
+		return false
+	}
 	last, _ := utf8.DecodeLastRuneInString(la)
 	switch last {
 	case '.', '!', '?', ':', ';', '”', '"', '’', '\'', ')':
@@ -293,6 +298,75 @@ func joins(text string, lines []line, a, b int) bool {
 	// No terminal punctuation: a wrapped line when it is long (a short line
 	// without punctuation is a heading).
 	return utf8.RuneCountInString(la) >= 45
+}
+
+// isListItem reports whether l opens with an enumeration marker — a number
+// then ". ", ") " or " - " — before a capital: "2. Ludmila Engquist ...",
+// "4 - Conchita Martinez ...".
+func isListItem(l string) bool {
+	i := 0
+	for i < len(l) && i < 4 && l[i] >= '0' && l[i] <= '9' {
+		i++
+	}
+	if i == 0 || i == 4 || i >= len(l) {
+		return false
+	}
+	rest := l[i:]
+	switch {
+	case strings.HasPrefix(rest, ". "), strings.HasPrefix(rest, ") "):
+		rest = rest[2:]
+	case strings.HasPrefix(rest, " - "):
+		rest = rest[3:]
+	default:
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
+}
+
+// isTableRow reports whether l ends in two figures with no letters ("...
+// ( France ) 6-4 6-3", "... 74 72 73 67"): a row of a results or figures
+// table, which a line break ends.
+func isTableRow(l string) bool {
+	for n := 0; n < 2; n++ {
+		l = strings.TrimRight(l, " ")
+		k := strings.LastIndexByte(l, ' ')
+		w := l[k+1:]
+		if w == ")" && k > 0 {
+			// a bracketed figure: "7-6 ( 7-5 )"
+			n--
+			l = l[:k]
+			continue
+		}
+		if w == "" || !strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= 0x80 {
+				return false
+			}
+		}
+		if k < 0 {
+			return false
+		}
+		l = l[:k]
+	}
+	return true
+}
+
+// isLabelled reports whether l opens with a short label and a colon — one
+// to three words, the first capitalised: "Bowling : ...", "Playing Sunday :
+// ...", "Q: ...": a field of a record, not the rest of a wrapped sentence.
+func isLabelled(l string) bool {
+	r, _ := utf8.DecodeRuneInString(l)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	k := strings.IndexByte(l, ':')
+	if k <= 0 || k > 40 || k+1 < len(l) && l[k+1] != ' ' {
+		return false // not a label, or a time/ratio ("10:30")
+	}
+	return len(strings.Fields(l[:k])) <= 3
 }
 
 // isNoise decides whether a line is boilerplate rather than article text.

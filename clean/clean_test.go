@@ -137,3 +137,39 @@ func TestKickerBeforeHeadlineInCapitalsIsNotADateline(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+func TestListItemsAndTableRowsAreNotJoined(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		// numbered items after a long line without a full stop
+		{"1. Marta Kowalczyk ( Poland ) four minutes 6.87 seconds behind\n2. Ines Varga ( Hungary ) 4:08.22\n",
+			[]string{"1. Marta Kowalczyk ( Poland ) four minutes 6.87 seconds behind", "2. Ines Varga ( Hungary ) 4:08.22"}},
+		{"3 - Tomas Lind ( Sweden ) beat Piet Aalders ( Netherlands ) 6-4 6-3\n4 - Karl Ebner ( Austria ) beat Jan Dvorak ( Czech Republic ) 6-2 6-1\n",
+			[]string{"3 - Tomas Lind ( Sweden ) beat Piet Aalders ( Netherlands ) 6-4 6-3", "4 - Karl Ebner ( Austria ) beat Jan Dvorak ( Czech Republic ) 6-2 6-1"}},
+		// a row ending in figures (also a bracketed one) is not wrapped into the next line
+		{"Amy Torvalds ( Norway ) beat Irina Balan ( Romania ) 7-6 ( 7-5 ) 7-5\nWomen 's singles , third round\n",
+			[]string{"Amy Torvalds ( Norway ) beat Irina Balan ( Romania ) 7-6 ( 7-5 ) 7-5", "Women 's singles , third round"}},
+		// a labelled field opens its own paragraph
+		{"Postponed : Harbourside v Millbrook , Eastfield United v Northport\nPlaying Sunday : Westgate Rovers v Southmere\n",
+			[]string{"Postponed : Harbourside v Millbrook , Eastfield United v Northport", "Playing Sunday : Westgate Rovers v Southmere"}},
+		// prose wraps still join, also after a figure and before a time
+		{"The council approved the budget of the harbour authority for 2024\nafter a long debate, the mayor said.\n",
+			[]string{"The council approved the budget of the harbour authority for 2024 after a long debate, the mayor said."}},
+		{"The ferry to the island of Varnholm was due to leave the port at\n10:30 but stayed in the harbour.\n",
+			[]string{"The ferry to the island of Varnholm was due to leave the port at 10:30 but stayed in the harbour."}},
+	}
+	for _, c := range cases {
+		got := paras(run(c.in))
+		if len(got) != len(c.want) {
+			t.Errorf("%q: paragraphs %q", c.in, got)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("%q: paragraph %d %q, want %q", c.in, i, got[i], c.want[i])
+			}
+		}
+	}
+}
