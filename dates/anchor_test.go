@@ -48,3 +48,20 @@ func TestGenericTodayTomorrow(t *testing.T) {
 		t.Errorf("want only \"as of today\" dated, got %v", values(d))
 	}
 }
+
+func TestPreviousWeekdayCountsFromDayNamed(t *testing.T) {
+	// 2025-02-07 is a Friday, 2025-02-05 a Wednesday.
+	d := analyse(t, "The index closed at 2082 on Feb. 7, 2025, down 4.5% from the previous Friday.", "2025-02-12")
+	expect(t, d, "the previous Friday", "2025-01-31")
+	d = analyse(t, "The talks opened on Feb. 5, 2025 and closed the following Monday.", "2025-03-01")
+	expect(t, d, "the following Monday", "2025-02-10")
+}
+
+func TestVaguePluralsAndThenCurrent(t *testing.T) {
+	d := analyse(t, "There were sell programs in past years, too.", "2025-02-03")
+	expect(t, d, "past years", "PAST_REF")
+	d = analyse(t, "Holders may buy shares at half the then current market price.", "2025-02-03")
+	expect(t, d, "current", "PAST_REF")
+	d = analyse(t, "The current market price is low.", "2025-02-03")
+	expect(t, d, "current", "PRESENT_REF")
+}

@@ -835,6 +835,9 @@ func (s *scanner) pointer(k int) (int, string) {
 		if followedBy(u.s, "account", "accounts", "affairs") || u.s == "-" {
 			return k, "" // the economists' "current account", not a time
 		}
+		if s.prevIs(k, "then") {
+			return k + 1, "PAST_REF" // "the then current price"
+		}
 		return k + 1, "PRESENT_REF"
 	}
 	if u.w == nil {
@@ -855,6 +858,18 @@ func (s *scanner) pointer(k int) (int, string) {
 		}
 		return s.monthRel(k, j+1, int(u.w.month), dir, false)
 	case u.w.weekday > 0 && u.cap:
+		if t, ok := s.anchorDay(); ok && (ptr == "previous" || ptr == "preceding" || ptr == "following") && s.prevIs(k, "the") {
+			// "Friday ... down 4.5% from the previous Friday": the week
+			// before the day last named, not before publication
+			off := (int(u.w.weekday) - isoWeekday(t) + 7) % 7 // days forward
+			if dir < 0 {
+				off = off - 7 // strictly before
+			} else if off == 0 {
+				off = 7
+			}
+			s.lastGran = 'D'
+			return j + 1, dayValue(t.AddDate(0, 0, off))
+		}
 		return s.weekdayRel(k, j+1, int(u.w.weekday), dir)
 	case u.w.season != "":
 		if dir == 0 {
@@ -870,6 +885,13 @@ func (s *scanner) pointer(k int) (int, string) {
 	}
 	if j, v := s.following(k, j, dir); j > k {
 		return j, v
+	}
+	if uw := u.w.w; dir != 0 && strings.HasSuffix(uw, "s") && strings.IndexByte("YMWD", u.w.unit) >= 0 {
+		// "in past years", "the next months": no count, no date
+		if dir < 0 {
+			return j + 1, "PAST_REF"
+		}
+		return j + 1, "FUTURE_REF"
 	}
 	switch u.w.unit {
 	case 'Y':
@@ -967,6 +989,20 @@ func (s *scanner) following(k, j, dir int) (int, string) {
 		return j + 1, monthValue(t.Year(), int(t.Month()))
 	}
 	return k, ""
+}
+
+// anchorDay returns the last day named in the text (the anchor when it is
+// a full date).
+func (s *scanner) anchorDay() (time.Time, bool) {
+	a := s.anchor
+	if len(a) != 10 || a[4] != '-' || a[7] != '-' || !isDigits(a[5:7]) || !isDigits(a[8:]) {
+		return time.Time{}, false
+	}
+	y, m, d := atoi(a[:4]), atoi(a[5:7]), atoi(a[8:])
+	if !validDay(y, m, d) {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC), true
 }
 
 func (s *scanner) weekend(j, dir int) (int, string) {
