@@ -174,6 +174,10 @@ func splitSentences(s string, toks []verbatim.Token, first, last, para int, dst 
 			// ends it only when the next word is a lower-risk sentence opener.
 			end = false
 		}
+		if end && c == "." && i == start+1 && toks[start].Kind == verbatim.Number && i+1 < last && toks[i+1].Start > t.End {
+			// "1. Michelle Freeman ..." — a list marker, not a sentence
+			end = false
+		}
 		if !end {
 			continue
 		}

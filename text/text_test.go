@@ -65,3 +65,11 @@ func TestNoPanic(t *testing.T) {
 		sentences(s)
 	}
 }
+
+func TestListMarkerDoesNotEndASentence(t *testing.T) {
+	eq(t, sentences("2. Ines Varga of Hungary finished second. She was happy."),
+		[]string{"2. Ines Varga of Hungary finished second.", "She was happy."})
+	// a figure ending a sentence still ends it
+	eq(t, sentences("The score was 2. Varga won."),
+		[]string{"The score was 2.", "Varga won."})
+}
