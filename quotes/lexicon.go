@@ -16,6 +16,7 @@ const (
 	cueTell               // takes an addressee
 	cueRelay              // reports what another said
 	cueLoose              // learned: any complement may follow ("described the field as …")
+	cueObject             // its object alone is the content, however short ("endorsed Cruz")
 )
 
 // minLearnedP is the least P(cue|word) for a learned cue word to be used.
@@ -74,6 +75,8 @@ func init() {
 				c |= cueRelay
 			case "L":
 				c |= cueLoose
+			case "O":
+				c |= cueLoose | cueObject
 			}
 		}
 		cues[strings.ToLower(f[0])] |= c

@@ -1322,11 +1322,11 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			words++
 		}
 	}
-	if words < 3 {
+	if words < 3 && (c&cueObject == 0 || words == 0) {
 		return verbatim.Quote{}, false
 	}
 	loose := that < 0 && !colon && c&cueSpeech == 0 && !quoted
-	if loose && words < 5 {
+	if loose && words < 5 && c&cueObject == 0 {
 		return verbatim.Quote{}, false // "acknowledged Trump's efforts" reports no statement
 	}
 	if loose && st.isWord(start) && !st.isCap(start) && len(st.low(start)) > 4 && st.low(start)[len(st.low(start))-3:] == "ing" {
