@@ -65,3 +65,12 @@ func TestVaguePluralsAndThenCurrent(t *testing.T) {
 	d = analyse(t, "The current market price is low.", "2025-02-03")
 	expect(t, d, "current", "PRESENT_REF")
 }
+
+func TestTheFutureAsNoun(t *testing.T) {
+	d := analyse(t, "Investors are worried about the future.", "2025-02-03")
+	expect(t, d, "the future", "FUTURE_REF")
+	d = analyse(t, "\"Sales were weak, and the future looks grim,\" he said. Trade is vital to the future of both nations.", "2025-02-03")
+	for _, dt := range d.Dates {
+		t.Errorf("%q (%s): \"the future\" as a noun is not a time", d.Word(dt.Span), dt.Value)
+	}
+}

@@ -249,6 +249,11 @@ func (s *scanner) at(i int) (int, string) {
 	}
 	if t.w != nil {
 		if j, v := s.phrase(i); j > i {
+			if t.is("the") && s.tk(j-1).is("future") && !s.prevIs(i, "in", "into", "about", "for", "toward", "towards", "until", "till", "from", "over") {
+				// "important to the future of our peoples", "the future
+				// looks bleak": the noun, not a time adverbial
+				return i, ""
+			}
 			return j, v
 		}
 		if j := s.inThePast(i); j > i {
