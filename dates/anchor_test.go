@@ -74,3 +74,14 @@ func TestTheFutureAsNoun(t *testing.T) {
 		t.Errorf("%q (%s): \"the future\" as a noun is not a time", d.Word(dt.Span), dt.Value)
 	}
 }
+
+func TestQuarterAYearAgoAndLastHalf(t *testing.T) {
+	// 2025-11-02: the quarter just reported is 2025-Q3.
+	d := analyse(t, "For the quarter a year ago, the bank reported earnings of $16 million.", "2025-11-02")
+	expect(t, d, "the quarter a year ago", "2024-Q3")
+	if len(d.Dates) != 1 {
+		t.Errorf("want one expression, got %v", values(d))
+	}
+	d = analyse(t, "Sales will be weaker for the last half of 2026 than expected.", "2025-11-02")
+	expect(t, d, "the last half of 2026", "2026-H2")
+}

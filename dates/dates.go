@@ -410,6 +410,11 @@ func (s *scanner) core(k int) (int, string) {
 			return k + 1, "XXXX-QX"
 		}
 		y, q := s.reported()
+		if a := s.tk(k + 1); (strings.EqualFold(a.s, "a") || strings.EqualFold(a.s, "one")) && s.tk(k+2).is("year") && (s.tk(k+3).is("ago") || s.tk(k+3).is("earlier")) {
+			// "for the quarter a year ago": one expression, a year back
+			y, q = addQuarters(y, q, -4)
+			return k + 4, quarterValue(y, q)
+		}
 		return k + 1, quarterValue(y, q)
 	case w.w == "year" && s.prevIs(k, "the", "full", "fiscal"):
 		if j, y := s.spokenYear(k + 1); j > k+1 && s.prevIs(k, "the") {
@@ -897,6 +902,9 @@ func (s *scanner) pointer(k int) (int, string) {
 			return j + 1, "PAST_REF"
 		}
 		return j + 1, "FUTURE_REF"
+	}
+	if u.w.w == "half" && ptr == "last" && strings.EqualFold(s.tk(j+1).s, "of") && s.tk(j+2).ndig == 4 {
+		return j + 3, halfValue(s.tk(j+2).num, 2) // "the last half of 1989"
 	}
 	switch u.w.unit {
 	case 'Y':
