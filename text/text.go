@@ -174,6 +174,10 @@ func splitSentences(s string, toks []verbatim.Token, first, last, para int, dst 
 			// ends it only when the next word is a lower-risk sentence opener.
 			end = false
 		}
+		if end && c == "." && i+1 < last && toks[i+1].Start == t.End && toks[i+1].Kind == verbatim.Number {
+			// ".541", ".5": a decimal point, not a full stop
+			end = false
+		}
 		if end && c == "." && i == start+1 && toks[start].Kind == verbatim.Number && i+1 < last && toks[i+1].Start > t.End {
 			// "1. Michelle Freeman ..." — a list marker, not a sentence
 			end = false
@@ -185,7 +189,8 @@ func splitSentences(s string, toks []verbatim.Token, first, last, para int, dst 
 		j := i + 1
 		for j < last && toks[j].Kind == verbatim.Punct && (strings.Contains(closers, s[toks[j].Start:toks[j].End]) || s[toks[j].Start:toks[j].End] == "." || s[toks[j].Start:toks[j].End] == "!" || s[toks[j].Start:toks[j].End] == "?") {
 			// a straight quote after a space opens the next sentence
-			if c := s[toks[j].Start]; (c == '"' || c == '\'') && toks[j].Start > toks[j-1].End {
+			// (unless it ends the paragraph: then it closes this one)
+			if c := s[toks[j].Start]; (c == '"' || c == '\'') && toks[j].Start > toks[j-1].End && j+1 < last {
 				break
 			}
 			j++

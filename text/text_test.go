@@ -73,3 +73,13 @@ func TestListMarkerDoesNotEndASentence(t *testing.T) {
 	eq(t, sentences("The score was 2. Varga won."),
 		[]string{"The score was 2.", "Varga won."})
 }
+
+func TestDecimalPointDoesNotEndASentence(t *testing.T) {
+	eq(t, sentences("Lind is batting .341 this season. Varga is not."),
+		[]string{"Lind is batting .341 this season.", "Varga is not."})
+}
+
+func TestStraightQuoteEndingAParagraphClosesIt(t *testing.T) {
+	eq(t, sentences(`" We are ready , " she said . " The vote follows . "`),
+		[]string{`" We are ready , " she said .`, `" The vote follows . "`})
+}
