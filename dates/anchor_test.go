@@ -85,3 +85,13 @@ func TestQuarterAYearAgoAndLastHalf(t *testing.T) {
 	d = analyse(t, "Sales will be weaker for the last half of 2026 than expected.", "2025-11-02")
 	expect(t, d, "the last half of 2026", "2026-H2")
 }
+
+func TestDayWithTimeOfDayIsATime(t *testing.T) {
+	d := analyse(t, "In London at mid-afternoon yesterday, the shares were up. New flights leave on Monday and Tuesday nights. Talks resume Friday.", "2025-02-05")
+	expect(t, d, "Friday", "2025-02-07")
+	for _, dt := range d.Dates {
+		if w := d.Word(dt.Span); w != "Friday" {
+			t.Errorf("%q (%s): a day with a time of day is a TimeML TIME, not a DATE", w, dt.Value)
+		}
+	}
+}

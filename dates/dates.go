@@ -386,6 +386,7 @@ func (s *scanner) core(k int) (int, string) {
 			return k + 1, "XXXX-XX-XX"
 		}
 		s.lastGran = 'D'
+		s.isTime = s.timeOfDay(k, k+1) // "yesterday afternoon", "at mid-afternoon yesterday"
 		return k + 1, dayValue(s.ref.AddDate(0, 0, int(w.dayword)))
 	case w.ref != "":
 		return k + 1, w.ref
@@ -687,6 +688,12 @@ func (s *scanner) weekday(k int, dir int) (int, string) {
 func (s *scanner) timeOfDay(k, j int) bool {
 	if n := s.tk(j); n.w != nil && n.w.timeOfDay {
 		return true
+	}
+	// "on Monday and Tuesday nights"
+	if c := s.tk(j); (strings.EqualFold(c.s, "and") || strings.EqualFold(c.s, "or")) && s.tk(j+1).w != nil && s.tk(j+1).w.weekday > 0 {
+		if n := s.tk(j + 2); n.w != nil && n.w.timeOfDay {
+			return true
+		}
 	}
 	p := k - 1
 	if p >= s.sent.First && s.t[p].s == "," {
