@@ -87,7 +87,7 @@ func TestQuarterAYearAgoAndLastHalf(t *testing.T) {
 }
 
 func TestDayWithTimeOfDayIsATime(t *testing.T) {
-	d := analyse(t, "In London at mid-afternoon yesterday, the shares were up. New flights leave on Monday and Tuesday nights. Talks resume Friday.", "2025-02-05")
+	d := analyse(t, "In London at mid-afternoon yesterday, the shares were up. New flights leave on Monday and Tuesday nights. Talks will resume Friday.", "2025-02-05")
 	expect(t, d, "Friday", "2025-02-07")
 	for _, dt := range d.Dates {
 		if w := d.Word(dt.Span); w != "Friday" {
