@@ -1026,7 +1026,9 @@ func (st *state) indirect() {
 			if !ok {
 				// a long subject ("Another worshipper who did not want to be
 				// named said he …"): the sentence subject, if content follows
-				if c&cueSpeech == 0 || k-wlo < 3 || st.isPunct(k-1, ",") || st.mark(k-1) != 0 {
+				// a verb in the past ("…, which …, said that", "officials familiar with it confirmed that")
+				thatNext := k+1 < whi && st.isWord(k+1) && st.low(k+1) == "that" && (c&cueSpeech != 0 || len(w) > 3 && w[len(w)-2:] == "ed")
+				if (c&cueSpeech == 0 && !thatNext) || k-wlo < 3 || (st.isPunct(k-1, ",") && !thatNext) || st.mark(k-1) != 0 {
 					continue
 				}
 				sub, ok2 := st.subject(wlo, whi)
