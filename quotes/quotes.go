@@ -1309,6 +1309,27 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			}
 		}
 	}
+	if that < 0 && !colon && c&cueSpeech == 0 && st.mark(start) == 0 {
+		// a loose cue's object ends where a second predicate starts
+		// ("called him divisive and accused him of …", "agreed to pay …,
+		// and he put …", "insist the tide is turning — and the Senate …")
+		for j := start + 1; j < end; j++ {
+			if st.inQ[j] >= 0 {
+				continue
+			}
+			if st.isPunct(j, ";") || st.isDash(j) {
+				end = j
+				break
+			}
+			if st.isWord(j) && (st.low(j) == "and" || st.low(j) == "but") && j+1 < end && st.isWord(j+1) {
+				n := st.low(j + 1)
+				if st.isPunct(j-1, ",") || cues[n] != 0 || len(n) > 4 && n[len(n)-2:] == "ed" {
+					end = j
+					break
+				}
+			}
+		}
+	}
 	// trim trailing punctuation (but keep a closing quote mark)
 	for end-1 > start && st.toks[end-1].Kind == verbatim.Punct && st.mark(end-1) == 0 && st.tok(end-1) != ")" {
 		end--
