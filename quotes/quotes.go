@@ -1050,8 +1050,10 @@ func (st *state) indirect() {
 					b--
 				}
 				if b >= wlo && st.isWord(b) {
-					if pw := st.low(b); pw == "which" || pw == "what" || pw == "who" || pw == "whom" {
-						continue // "which the paper said could be announced"
+					n := k + 1
+					clause := n < whi && st.isWord(n) && (pronouns[st.low(n)] || dets[st.low(n)] || st.low(n) == "that") && st.low(n) != "it"
+					if pw := st.low(b); (pw == "which" || pw == "what" || pw == "who" || pw == "whom") && !(pw == "which" && b-1 >= wlo && st.isWord(b-1) && clauseOpeners[st.low(b-1)] && clause) {
+						continue // "which the paper said could be announced" (but "in which he says he will …")
 					}
 				}
 			}
@@ -1256,7 +1258,8 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 		if c&cueLoose != 0 && start+1 < hi && st.isWord(start) && (st.low(start) == "for" || st.low(start) == "on") && st.isWord(start+1) {
 			start++ // "called for the impeachment of …", "called on Muslims to …"
 		}
-		if st.isWord(start) && clauseOpeners[st.low(start)] && !(c&cueLoose != 0 && st.low(start) == "to") {
+		demonstrative := st.low(start) == "this" && start+1 < hi && st.isWord(start+1) && auxAfterThat[st.low(start+1)] // "say this is a rough patch"
+		if st.isWord(start) && clauseOpeners[st.low(start)] && !(c&cueLoose != 0 && st.low(start) == "to") && !demonstrative {
 			return verbatim.Quote{}, false
 		}
 		if a.participle && st.isWord(start) && !pronouns[st.low(start)] && !dets[st.low(start)] && !st.isCap(start) {
