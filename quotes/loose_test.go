@@ -1,0 +1,45 @@
+package quotes_test
+
+import "testing"
+
+// Loose cues: stance, intention and belief verbs whose clause or object
+// follows without "that" (PolNeAR marks these as attributions).
+
+func TestLooseStanceCue(t *testing.T) {
+	check(t, "The senator called the new tax plan a disaster for families.",
+		want{"the new tax plan a disaster for families", "indirect", "The senator", "called", "", ""})
+}
+
+func TestLooseCalledFor(t *testing.T) {
+	check(t, "The union called for the resignation of the transport minister.",
+		want{"the resignation of the transport minister", "indirect", "The union", "called", "", ""})
+}
+
+func TestObjectCueShortObject(t *testing.T) {
+	check(t, "The governor endorsed Ramos.",
+		want{"Ramos", "indirect", "The governor", "endorsed", "", ""})
+}
+
+func TestBeliefWithoutThat(t *testing.T) {
+	check(t, "Some officials think the mayor is at risk of losing the primary.",
+		want{"the mayor is at risk of losing the primary", "indirect", "Some officials", "think", "", ""})
+}
+
+func TestRelayCueWithoutThat(t *testing.T) {
+	check(t, "The firm reported it sold $30 million in goods in the quarter.",
+		want{"it sold $30 million in goods in the quarter", "indirect", "The firm", "reported", "", ""})
+}
+
+func TestLooseObjectEndsAtSecondPredicate(t *testing.T) {
+	check(t, "The senator denounced the new tax plan for working families and accused the governor of lying.",
+		want{"the new tax plan for working families", "indirect", "The senator", "denounced", "", ""})
+}
+
+func TestInWhichHeSays(t *testing.T) {
+	check(t, "The ad includes a clip of an interview, in which he says he will build a new wall.",
+		want{"he will build a new wall", "indirect", "he", "says", "", ""})
+}
+
+func TestLooseCueBeforeGerundIsActivity(t *testing.T) {
+	check(t, "Both armies continued trading heavy strikes through the weekend.")
+}
