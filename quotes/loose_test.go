@@ -43,3 +43,8 @@ func TestInWhichHeSays(t *testing.T) {
 func TestLooseCueBeforeGerundIsActivity(t *testing.T) {
 	check(t, "Both armies continued trading heavy strikes through the weekend.")
 }
+
+func TestAccordingToPhraseSource(t *testing.T) {
+	check(t, "Late Sunday, the mayor won the primary in the north, according to early returns.",
+		want{"Late Sunday, the mayor won the primary in the north", "indirect", "early returns", "according to", "", ""})
+}

@@ -1466,7 +1466,16 @@ func (st *state) backward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, b
 func (st *state) accordingTo(k, lo, hi int) (verbatim.Quote, bool) {
 	sp, next, ok := st.rightNP(k+2, hi)
 	if !ok {
-		return verbatim.Quote{}, false
+		// "according to early returns", "according to recent polls from
+		// Quinnipiac": the source is the phrase up to the comma or the end
+		j := k + 2
+		for j < hi && j < k+2+15 && st.isWord(j) && !st.isPunct(j, ",") {
+			j++
+		}
+		if j == k+2 || (j < hi && !st.isPunct(j, ",") && st.toks[j].Kind != verbatim.Punct) {
+			return verbatim.Quote{}, false
+		}
+		sp, next = verbatim.Span{Start: st.toks[k+2].Start, End: st.toks[j-1].End}, j
 	}
 	a := attr{speaker: sp, cue: verbatim.Span{Start: st.toks[k].Start, End: st.toks[k+1].End}}
 	var start, end int
