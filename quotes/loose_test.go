@@ -48,3 +48,9 @@ func TestAccordingToPhraseSource(t *testing.T) {
 	check(t, "Late Sunday, the mayor won the primary in the north, according to early returns.",
 		want{"Late Sunday, the mayor won the primary in the north", "indirect", "early returns", "according to", "", ""})
 }
+
+func TestCoordinatedSpeechCue(t *testing.T) {
+	check(t, "Ms. Lind said she had met the builder twice but said neither builder played a role in the deal.",
+		want{"she had met the builder twice", "indirect", "Ms. Lind", "said", "", ""},
+		want{"neither builder played a role in the deal", "indirect", "Ms. Lind", "said", "", ""})
+}

@@ -573,6 +573,8 @@ func (st *state) subject(lo, hi int) (verbatim.Span, bool) {
 		}
 		if c < hi && st.isPunct(c, ",") {
 			i = c + 1
+		} else if adverbs[st.low(i)] {
+			i++ // "Even the organizer of the rally said …"
 		}
 	}
 	sp, _, ok := st.rightNP(i, hi)
@@ -1262,7 +1264,9 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 		if st.isWord(start) && clauseOpeners[st.low(start)] && !(c&cueLoose != 0 && st.low(start) == "to") && !demonstrative {
 			return verbatim.Quote{}, false
 		}
-		if a.participle && st.isWord(start) && !pronouns[st.low(start)] && !dets[st.low(start)] && !st.isCap(start) {
+		cw := st.low(k)
+		coordSpeech := c&cueSpeech != 0 && !(len(cw) > 4 && cw[len(cw)-3:] == "ing") // "… but said neither Manafort nor Gates …"
+		if a.participle && !coordSpeech && st.isWord(start) && !pronouns[st.low(start)] && !dets[st.low(start)] && !st.isCap(start) {
 			return verbatim.Quote{}, false
 		}
 	}
