@@ -54,3 +54,8 @@ func TestCoordinatedSpeechCue(t *testing.T) {
 		want{"she had met the builder twice", "indirect", "Ms. Lind", "said", "", ""},
 		want{"neither builder played a role in the deal", "indirect", "Ms. Lind", "said", "", ""})
 }
+
+func TestTalkingAboutTopic(t *testing.T) {
+	check(t, "The candidate was talking about the working class in every town.",
+		want{"the working class in every town", "indirect", "The candidate", "talking", "", ""})
+}

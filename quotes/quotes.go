@@ -1257,8 +1257,8 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 		if !st.isWord(start) && st.mark(start) == 0 {
 			return verbatim.Quote{}, false
 		}
-		if c&cueLoose != 0 && start+1 < hi && st.isWord(start) && (st.low(start) == "for" || st.low(start) == "on") && st.isWord(start+1) {
-			start++ // "called for the impeachment of …", "called on Muslims to …"
+		if c&cueLoose != 0 && start+1 < hi && st.isWord(start) && (st.low(start) == "for" || st.low(start) == "on" || st.low(start) == "about" || st.low(start) == "against") && st.isWord(start+1) {
+			start++ // "called for the impeachment of …", "called on Muslims to …", "talking about the working class"
 		}
 		demonstrative := st.low(start) == "this" && start+1 < hi && st.isWord(start+1) && auxAfterThat[st.low(start+1)] // "say this is a rough patch"
 		if st.isWord(start) && clauseOpeners[st.low(start)] && !(c&cueLoose != 0 && st.low(start) == "to") && !demonstrative {
