@@ -84,6 +84,12 @@ func init() {
 		}
 		cues[strings.ToLower(f[0])] |= c
 	}
+	never := map[string]bool{}
+	for _, l := range lines("cues.txt") {
+		if f := strings.Fields(l); len(f) == 2 && f[1] == "N" {
+			never[strings.ToLower(f[0])] = true
+		}
+	}
 	for _, l := range lines("cues_learned.txt") {
 		f := strings.Fields(l)
 		if len(f) != 4 {
@@ -94,6 +100,9 @@ func init() {
 			continue
 		}
 		learnedP[f[0]] = p
+		if never[f[0]] {
+			continue
+		}
 		if _, known := cues[f[0]]; !known && p >= minLearnedP {
 			cues[f[0]] = cueWeak | cueLoose
 		} else if known && p >= 0.5 {
