@@ -88,6 +88,7 @@ func init() {
 	for _, l := range lines("cues.txt") {
 		if f := strings.Fields(l); len(f) == 2 && f[1] == "N" {
 			never[strings.ToLower(f[0])] = true
+			delete(cues, strings.ToLower(f[0]))
 		}
 	}
 	for _, l := range lines("cues_learned.txt") {
