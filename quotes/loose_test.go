@@ -59,3 +59,8 @@ func TestTalkingAboutTopic(t *testing.T) {
 	check(t, "The candidate was talking about the working class in every town.",
 		want{"the working class in every town", "indirect", "The candidate", "talking", "", ""})
 }
+
+func TestColonAfterPhraseQuoteInNextParagraph(t *testing.T) {
+	check(t, "Headline\n\nLater the senator wrote on Facebook:\n\n“We will win this race in November.”\n",
+		want{"We will win this race in November.", "direct", "the senator", "wrote", "", ""})
+}

@@ -1205,10 +1205,14 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 	if !a.addressee.Empty() || st.isWord(i) && clauseOpeners[st.low(i)] {
 		win = 10 // "said in one of a series of messages that"
 	}
+	colonAt := -1
 	for j := i; j < hi && j <= i+win; j++ {
 		if !st.isWord(j) {
 			if st.mark(j) != 0 && !a.addressee.Empty() {
 				continue // told ABC's “Good Morning America” that
+			}
+			if j > i && st.isPunct(j, ":") {
+				colonAt = j // "wrote on Facebook: …"
 			}
 			break
 		}
@@ -1235,6 +1239,9 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 	} else if st.isPunct(i, ":") {
 		start = i + 1
 		colon = true
+	} else if colonAt >= 0 {
+		start = colonAt + 1
+		colon = true
 	} else if !a.addressee.Empty() {
 		// "told reporters aboard Air Force One he was …": skip a PP to a pronoun
 		for j := i; j < hi && j <= i+7; j++ {
@@ -1244,6 +1251,17 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			}
 			if !st.isWord(j) {
 				break
+			}
+		}
+	}
+	if start >= hi && colon && hi < len(st.toks) && st.mark(hi) != 0 {
+		// "He told his audience, to rowdy applause:" and the quote opens the
+		// next sentence or paragraph
+		for ri := range st.regs {
+			if r := st.regs[ri]; r.open == hi && !r.content.Empty() && !r.used {
+				q := verbatim.Quote{Span: r.content, Type: verbatim.Direct, Speaker: -1}
+				st.fill(&q, a, 0.8)
+				return q, true
 			}
 		}
 	}
