@@ -22,8 +22,8 @@ const (
 // minLearnedP is the least P(cue|word) for a learned cue word to be used.
 // data/cues_learned.txt is made by
 //
-//	go run ./cmd/verbatim train cues --polnear ../shared/data/polnear/train --out quotes/data/cues_learned.txt --min-p 0.12 --min-count 5
-const minLearnedP = 0.12
+//	go run ./cmd/verbatim train cues --polnear ../shared/data/polnear/train --out quotes/data/cues_learned.txt --min-p 0.08 --min-count 2
+const minLearnedP = 0.08
 
 // learnedP holds P(cue|word) learned from PolNeAR train (`verbatim train cues`).
 var learnedP = map[string]float64{}
