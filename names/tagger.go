@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -60,7 +61,13 @@ type tagger struct {
 	mask    uint64
 	weights []float32 // (1<<bits) * nLabels, while training
 	q       []int16   // the same, quantised, once read from a model file
-	scale   float32   // q[i]*scale is the weight
+
+	// The compact form of q used for tagging (see compact): only its rows
+	// with a nonzero weight, found through a bitmap with per-word ranks.
+	nzBits []uint64 // bit r is set when row r has a nonzero weight
+	nzRank []uint32 // number of set bits in nzBits before word k
+	rows   []int16  // the nonzero rows, nLabels weights each, in row order
+	scale  float32  // q[i]*scale is the weight
 }
 
 var (
@@ -77,6 +84,7 @@ func model() *tagger {
 		}
 		t, err := readModel(bytes.NewReader(embeddedModel))
 		if err == nil {
+			t.compact()
 			theModel = t
 		}
 	})
@@ -477,11 +485,58 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 	return dst
 }
 
+// compact replaces the quantised table q by its nonzero rows, addressed
+// through a rank bitmap: 92 % of the hashed rows of the trained model are
+// zero, and reading the dense table (18 MB) costs a cache miss per feature;
+// the compact one is 1.5 MB, its bitmap 128 KB. Scores are unchanged.
+func (t *tagger) compact() {
+	n := len(t.q) / nLabels
+	t.nzBits = make([]uint64, (n+63)/64)
+	t.nzRank = make([]uint32, len(t.nzBits))
+	var rows []int16
+	for r := 0; r < n; r++ {
+		row := t.q[r*nLabels : (r+1)*nLabels]
+		for _, v := range row {
+			if v != 0 {
+				t.nzBits[r>>6] |= 1 << (r & 63)
+				rows = append(rows, row...)
+				break
+			}
+		}
+	}
+	var c uint32
+	for k, w := range t.nzBits {
+		t.nzRank[k] = c
+		c += uint32(bits.OnesCount64(w))
+	}
+	t.rows = rows
+	t.q = nil
+}
+
 // score adds the weights of feats into sc.
 // Quantised models sum integers: the common scale does not change the
 // best label.
 func (t *tagger) score(feats []uint64, sc *[nLabels]float32) {
 	*sc = [nLabels]float32{}
+	if t.rows != nil {
+		var acc [nLabels]int32
+		for _, h := range feats {
+			r := h & t.mask
+			w, bit := t.nzBits[r>>6], uint64(1)<<(r&63)
+			if w&bit == 0 {
+				continue // a zero row adds nothing
+			}
+			k := int(t.nzRank[r>>6]) + bits.OnesCount64(w&(bit-1))
+			row := t.rows[k*nLabels:][:nLabels]
+			for l := range nLabels {
+				acc[l] += int32(row[l])
+			}
+		}
+		for l := range nLabels {
+			sc[l] = float32(acc[l])
+		}
+		return
+	}
 	if t.q != nil {
 		var acc [nLabels]int32
 		for _, h := range feats {
