@@ -583,22 +583,34 @@ func (t *tagger) tagSentence(f *sentFeats, out []int, feats []uint64) []uint64 {
 	return feats
 }
 
+// spanBuf holds the buffers of spans, reused across documents.
+type spanBuf struct {
+	lc    map[string]bool
+	f     sentFeats
+	words []string
+	out   []int
+	feats []uint64
+}
+
+var spanBufs = sync.Pool{New: func() any { return &spanBuf{lc: map[string]bool{}} }}
+
 // spans tags the document's sentences and returns its typed names.
 func (t *tagger) spans(d *verbatim.Doc) []tokSpan {
-	lc := map[string]bool{}
+	b := spanBufs.Get().(*spanBuf)
+	defer func() {
+		clear(b.lc)
+		spanBufs.Put(b)
+	}()
+	lc := b.lc
 	for _, tk := range d.Tokens {
 		w := d.Clean[tk.Start:tk.End]
 		if tk.Kind == verbatim.Word && !isCap(w) {
 			lc[w] = true
 		}
 	}
-	var (
-		f     sentFeats
-		words []string
-		out   []int
-		feats []uint64
-		res   []tokSpan
-	)
+	f, words, out, feats := &b.f, b.words, b.out, b.feats
+	defer func() { b.words, b.out, b.feats = words[:0], out[:0], feats[:0] }()
+	var res []tokSpan
 	for _, s := range d.Sentences {
 		if s.Last <= s.First || s.Last > len(d.Tokens) {
 			continue
@@ -612,7 +624,7 @@ func (t *tagger) spans(d *verbatim.Doc) []tokSpan {
 			out = make([]int, len(words))
 		}
 		out = out[:len(words)]
-		feats = t.tagSentence(&f, out, feats)
+		feats = t.tagSentence(f, out, feats)
 		res = appendSpans(res, out, s.First)
 	}
 	return res
