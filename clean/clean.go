@@ -484,10 +484,6 @@ func endsInDate(s string) bool {
 }
 
 func isShouting(s string) bool {
-	words := strings.Fields(s)
-	if len(words) < 3 {
-		return false
-	}
 	upper := 0
 	for _, r := range s {
 		if unicode.IsLower(r) {
@@ -496,6 +492,10 @@ func isShouting(s string) bool {
 		if unicode.IsUpper(r) {
 			upper++
 		}
+	}
+	// Split into words only the rare lines without a lower-case letter.
+	if len(strings.Fields(s)) < 3 {
+		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
 	return upper >= 6 && last != '.' && last != '?' && last != '!'
