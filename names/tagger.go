@@ -272,6 +272,10 @@ func (f *sentFeats) prepare(words []string, lcDoc map[string]bool) {
 			i++
 			continue
 		}
+		if !strings.Contains(words[i], " ") && !gazFirst()[words[i]] {
+			i++ // no gazetteer name starts with this word: skip the joins
+			continue
+		}
 		adv := 1
 		for k := min(gazMaxTokens, n-i); k >= 1; k-- {
 			buf = buf[:0]
@@ -294,6 +298,20 @@ func (f *sentFeats) prepare(words []string, lcDoc map[string]bool) {
 		i += adv
 	}
 }
+
+// gazFirst is the set of first words (up to the first space) of the
+// gazetteer's names, built once after the lexicons are loaded: a word
+// outside it starts no gazetteer name.
+var gazFirst = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(gaz))
+	for k := range gaz {
+		if i := strings.IndexByte(k, ' '); i >= 0 {
+			k = k[:i]
+		}
+		m[k] = true
+	}
+	return m
+})
 
 var (
 	shapeMu    sync.RWMutex
