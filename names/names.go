@@ -193,8 +193,8 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	var buf []byte
 	for _, sn := range d.Sentences {
 		for i := sn.First; i < sn.Last; i++ {
-			if !isCap(tokText(d, i)) {
-				continue
+			if w := tokText(d, i); !isCap(w) || (!strings.Contains(w, " ") && !gazFirst()[w]) {
+				continue // not capitalised, or starts no gazetteer name
 			}
 			for n := min(gazMaxTokens, sn.Last-i); n >= 1; n-- {
 				buf = joinTokens(d, i, i+n, buf)
