@@ -11,12 +11,4 @@ import (
 // on generated articles and on the BBC corpus (../shared/data/bbc):
 //
 //	go test -run '^$' -bench . ./clean/
-func BenchmarkClean(b *testing.B) {
-	stages := pipeline.Stages()
-	k := benchdata.StageIndex(stages, "clean")
-	if k < 0 {
-		b.Fatal("no clean stage in the pipeline")
-	}
-	b.Run("gen", func(b *testing.B) { benchdata.BenchStage(b, benchdata.Gen(), stages, k) })
-	b.Run("bbc", func(b *testing.B) { benchdata.BenchStage(b, benchdata.Corpus(b, "data/bbc"), stages, k) })
-}
+func BenchmarkClean(b *testing.B) { benchdata.BenchNamedStage(b, pipeline.Stages(), "clean") }

@@ -11,12 +11,4 @@ import (
 // on generated articles and on the BBC corpus (../shared/data/bbc):
 //
 //	go test -run '^$' -bench . ./quotes/
-func BenchmarkQuotes(b *testing.B) {
-	stages := pipeline.Stages()
-	k := benchdata.StageIndex(stages, "quotes")
-	if k < 0 {
-		b.Fatal("no quotes stage in the pipeline")
-	}
-	b.Run("gen", func(b *testing.B) { benchdata.BenchStage(b, benchdata.Gen(), stages, k) })
-	b.Run("bbc", func(b *testing.B) { benchdata.BenchStage(b, benchdata.Corpus(b, "data/bbc"), stages, k) })
-}
+func BenchmarkQuotes(b *testing.B) { benchdata.BenchNamedStage(b, pipeline.Stages(), "quotes") }

@@ -127,3 +127,14 @@ func StageIndex(stages []verbatim.Stage, name string) int {
 	}
 	return -1
 }
+
+// BenchNamedStage benchmarks the stage called name alone (the stages before
+// it run untimed) on generated articles and on the BBC corpus.
+func BenchNamedStage(b *testing.B, stages []verbatim.Stage, name string) {
+	k := StageIndex(stages, name)
+	if k < 0 {
+		b.Fatalf("no %s stage in the pipeline", name)
+	}
+	b.Run("gen", func(b *testing.B) { BenchStage(b, Gen(), stages, k) })
+	b.Run("bbc", func(b *testing.B) { BenchStage(b, Corpus(b, "data/bbc"), stages, k) })
+}
