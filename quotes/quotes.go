@@ -1476,12 +1476,18 @@ func (st *state) backward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, b
 	if words < 4 {
 		return verbatim.Quote{}, false
 	}
+	return st.reported(a, start, end, quoted), true
+}
+
+// reported makes the quote of reported speech over tokens [start, end):
+// indirect, or mixed when quote marks lie inside it.
+func (st *state) reported(a attr, start, end int, quoted bool) verbatim.Quote {
 	q := verbatim.Quote{Span: verbatim.Span{Start: st.toks[start].Start, End: st.toks[end-1].End}, Type: verbatim.Indirect, Speaker: -1}
 	if quoted {
 		q.Type = verbatim.Mixed
 	}
 	st.fill(&q, a, 0.75)
-	return q, true
+	return q
 }
 
 // accordingTo handles "according to X, CLAUSE" and "CLAUSE, according to X".
@@ -1536,12 +1542,7 @@ func (st *state) accordingTo(k, lo, hi int) (verbatim.Quote, bool) {
 	if words < 3 {
 		return verbatim.Quote{}, false
 	}
-	q := verbatim.Quote{Span: verbatim.Span{Start: st.toks[start].Start, End: st.toks[end-1].End}, Type: verbatim.Indirect, Speaker: -1}
-	if quoted {
-		q.Type = verbatim.Mixed
-	}
-	st.fill(&q, a, 0.75)
-	return q, true
+	return st.reported(a, start, end, quoted), true
 }
 
 // finish resolves speakers, sorts the quotes and stores them.
