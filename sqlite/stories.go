@@ -227,8 +227,11 @@ func (s *DB) loadForStories(ctx context.Context) ([]*storedDoc, error) {
 	}
 	// entities in article order, with their mention counts
 	eidx := map[int64][2]int64{} // entity id -> (article id, index in Doc.Entities)
-	rows, err = s.db.QueryContext(ctx, `SELECT e.id, e.article_id, e.name, e.type, e.roles,
-		(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) FROM entities e ORDER BY e.article_id, e.idx`)
+	// mentions has no index on entity_id (it would slow every ingest): count
+	// them in one grouped pass instead of one scan per entity.
+	rows, err = s.db.QueryContext(ctx, `SELECT e.id, e.article_id, e.name, e.type, e.roles, coalesce(m.n, 0)
+		FROM entities e LEFT JOIN (SELECT entity_id, count(*) AS n FROM mentions GROUP BY entity_id) m ON m.entity_id = e.id
+		ORDER BY e.article_id, e.idx`)
 	if err != nil {
 		return nil, err
 	}
