@@ -43,8 +43,9 @@ type state struct {
 	out     []verbatim.Quote
 	lows    string // d.Clean with ASCII letters lowered (same length)
 
-	titlePara int   // paragraph holding the headline, -1 when none
-	later     []int // unattributed quote regions opening a sentence
+	titlePara int    // paragraph holding the headline, -1 when none
+	later     []int  // unattributed quote regions opening a sentence
+	kinds     []byte // token -> coarse class for the cue model (model.go), 0 until asked
 }
 
 // Process adds d.Quotes. It never panics on any input (the pipeline would
@@ -1012,6 +1013,9 @@ func (st *state) indirect() {
 				continue
 			}
 			c := cues[w]
+			if c == 0 {
+				c = st.modelCue(k) // model.go: cues the lexicons miss
+			}
 			if c == 0 || st.capMid(k) {
 				continue
 			}

@@ -1,0 +1,72 @@
+package quotes
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/clean"
+	"github.com/verbatim-news/verbatim/text"
+)
+
+// modelCueOf returns the class the cue model gives word w in sentence s.
+func modelCueOf(t *testing.T, s, w string) (lexicon, model uint8) {
+	t.Helper()
+	d := verbatim.NewDoc(verbatim.Article{ID: "t", Text: s})
+	clean.Process(d)
+	text.Process(d)
+	st := &state{d: d, s: d.Clean, toks: d.Tokens, titlePara: -1, lows: string(bytes.ToLower([]byte(d.Clean)))}
+	st.index()
+	st.findRegions()
+	for k := range st.toks {
+		if st.tok(k) == w {
+			return cues[w], st.modelCue(k)
+		}
+	}
+	t.Fatalf("%q not in %q", w, s)
+	return 0, 0
+}
+
+func TestCueModel(t *testing.T) {
+	if theCueModel == nil {
+		t.Fatal("the embedded cue model does not load")
+	}
+	for _, c := range []struct {
+		s, w string
+		cue  bool
+	}{
+		{"The council approved a budget for the new schools in the harbour district.", "approved", true},
+		{"Olsen has long admired the port authority's handling of the winter storms.", "admired", true},
+		{"The ship sailed into the harbour at dawn with a cargo of timber.", "sailed", false},
+		{"The ferry arrived in Bergvik two hours late on Monday.", "arrived", false},
+	} {
+		lex, m := modelCueOf(t, c.s, c.w)
+		if lex != 0 {
+			t.Errorf("%q is a lexicon cue: the test should ask about a word the lexicons miss", c.w)
+		}
+		if (m != 0) != c.cue {
+			t.Errorf("%q in %q: model cue %v, want %v", c.w, c.s, m != 0, c.cue)
+		}
+	}
+}
+
+func TestCueModelRoundTrip(t *testing.T) {
+	m := &cueModel{bits: 8, w: make([]float32, 256), thr: 0.5, objTh: 3}
+	for i := range m.w {
+		m.w[i] = float32(i%7) - 3
+	}
+	var b bytes.Buffer
+	if err := m.write(&b); err != nil {
+		t.Fatal(err)
+	}
+	r, err := readCueModel(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.bits != 8 || r.thr != 0.5 || r.objTh != 3 || len(r.w) != 256 || r.w[10] != m.w[10] {
+		t.Errorf("round trip: %+v", r)
+	}
+	if _, err := readCueModel(bytes.NewReader([]byte("not a model"))); err == nil {
+		t.Error("garbage read as a model")
+	}
+}
