@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"sort"
 
 	"github.com/verbatim-news/verbatim"
 )
@@ -31,6 +32,7 @@ type cueModel struct {
 	bits       uint
 	w          []float32
 	thr, objTh float32
+	heads      map[string]bool // words seen heading a cue in training; only they are scored
 }
 
 var theCueModel = func() *cueModel {
@@ -61,12 +63,16 @@ func readCueModel(r io.Reader) (*cueModel, error) {
 	m.thr = math.Float32frombits(binary.LittleEndian.Uint32(b[4:]))
 	m.objTh = math.Float32frombits(binary.LittleEndian.Uint32(b[8:]))
 	b = b[12:]
-	if m.bits < 8 || m.bits > 24 || len(b) != 4<<m.bits {
+	if m.bits < 8 || m.bits > 24 || len(b) < 4<<m.bits {
 		return nil, errors.New("quotes: cue model size")
 	}
 	m.w = make([]float32, 1<<m.bits)
 	for i := range m.w {
 		m.w[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	m.heads = map[string]bool{}
+	for _, w := range bytes.Fields(b[4<<m.bits:]) {
+		m.heads[string(w)] = true
 	}
 	return m, nil
 }
@@ -86,6 +92,14 @@ func (m *cueModel) write(w io.Writer) error {
 	for _, x := range m.w {
 		buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(x))
 	}
+	heads := make([]string, 0, len(m.heads))
+	for w := range m.heads {
+		heads = append(heads, w)
+	}
+	sort.Strings(heads)
+	for _, w := range heads {
+		buf = append(append(buf, w...), '\n')
+	}
 	if _, err := zw.Write(buf); err != nil {
 		return err
 	}
@@ -96,7 +110,7 @@ func (m *cueModel) write(w io.Writer) error {
 // it is no cue. Only words the lexicons do not know are asked.
 func (st *state) modelCue(k int) uint8 {
 	m := theCueModel
-	if m == nil || !st.cueCandidate(k) {
+	if m == nil || !m.heads[st.low(k)] || !st.cueCandidate(k) {
 		return 0
 	}
 	var fs [nCueFeats]uint64
@@ -126,7 +140,7 @@ func (st *state) cueCandidate(k int) bool {
 		return false
 	}
 	w := st.low(k)
-	return len(w) >= 3 && !stops[w] && !st.capMid(k) && w != "according"
+	return len(w) >= 3 && !wordInfos[w].stop && !st.capMid(k) && w != "according"
 }
 
 const nCueFeats = 18
@@ -145,31 +159,12 @@ func hstr(h uint64, s string) uint64 {
 	return h
 }
 
-func hb(h uint64, b byte) uint64 {
-	h ^= uint64(b)
-	h *= fnvPrime
-	return h
-}
-
-func ftmpl(id byte) uint64 { return hb(fnvOff, id) }
-
-// wordAt is token i lower-cased, or a boundary symbol outside [lo, hi).
-func (st *state) wordAt(i, lo, hi int) string {
-	if i < lo {
-		return "<s>"
-	}
-	if i >= hi {
-		return "</s>"
-	}
-	if st.mark(i) != 0 {
-		return "<q>"
-	}
-	return st.low(i)
-}
-
 // wordInfo is what the lexicons say of a lower-case word, in one look-up:
 // its coarse class for kindOf and its learned P(cue|word) in 20ths.
-type wordInfo struct{ kind, lp byte }
+type wordInfo struct {
+	kind, lp byte
+	stop     bool
+}
 
 var wordInfos = map[string]wordInfo{}
 
@@ -192,6 +187,11 @@ func init() { // after lexicon.go's init (file order): cues are loaded
 			wordInfos[w] = wi
 		}
 	}
+	for w := range stops {
+		wi := wordInfos[w]
+		wi.stop = true
+		wordInfos[w] = wi
+	}
 	for _, w := range []string{"that", "to"} {
 		wi := wordInfos[w]
 		wi.kind = map[string]byte{"that": 't', "to": 'o'}[w]
@@ -206,15 +206,57 @@ func (st *state) kindOf(i, lo, hi int) byte {
 	if i < lo || i >= hi {
 		return 'B'
 	}
-	if st.kinds == nil {
-		st.kinds = make([]byte, len(st.toks))
-	}
-	if k := st.kinds[i]; k != 0 {
+	m := st.cueMemo()
+	if k := m.kinds[i]; k != 0 {
 		return k
 	}
 	k := st.kindNow(i)
-	st.kinds[i] = k
+	m.kinds[i] = k
 	return k
+}
+
+// cueMemo caches per token what the cue model asks of it more than once.
+type cueMemo struct {
+	kinds []byte   // kindOf, 0 until asked
+	hash  []uint64 // hash of the lower-case word, 0 until asked
+}
+
+func (st *state) cueMemo() *cueMemo {
+	if st.memo == nil {
+		n := len(st.toks)
+		st.memo = &cueMemo{kinds: make([]byte, n), hash: make([]uint64, n)}
+	}
+	return st.memo
+}
+
+var hBOS, hEOS, hQuote = hstr(fnvOff, "<s>"), hstr(fnvOff, "</s>"), hstr(fnvOff, "<q>")
+
+// wordHash is the hash of wordAt(i, lo, hi), computed once per token.
+func (st *state) wordHash(i, lo, hi int) uint64 {
+	switch {
+	case i < lo:
+		return hBOS
+	case i >= hi:
+		return hEOS
+	}
+	m := st.cueMemo()
+	if h := m.hash[i]; h != 0 {
+		return h
+	}
+	h := hQuote
+	if st.mark(i) == 0 {
+		h = hstr(fnvOff, st.low(i))
+	}
+	m.hash[i] = h
+	return h
+}
+
+// mix combines a feature's parts (a template, hashes, small values).
+func mix(a, b uint64) uint64 {
+	h := a*0x9E3779B97F4A7C15 ^ b
+	h ^= h >> 29
+	h *= 0xBF58476D1CE4E5B9
+	return h ^ h>>32
 }
 
 func (st *state) kindNow(i int) byte {
@@ -244,47 +286,49 @@ func (st *state) kindNow(i int) byte {
 func (st *state) cueFeatures(k int, fs *[nCueFeats]uint64) []uint64 {
 	lo, hi := st.sentence(k)
 	w0 := st.low(k)
-	wm1, wp1 := st.wordAt(k-1, lo, hi), st.wordAt(k+1, lo, hi)
-	wm2, wp2 := st.wordAt(k-2, lo, hi), st.wordAt(k+2, lo, hi)
-	km1, kp1 := st.kindOf(k-1, lo, hi), st.kindOf(k+1, lo, hi)
-	km2, kp2 := st.kindOf(k-2, lo, hi), st.kindOf(k+2, lo, hi)
+	h0 := st.wordHash(k, lo, hi)
+	hm1, hp1 := st.wordHash(k-1, lo, hi), st.wordHash(k+1, lo, hi)
+	hm2, hp2 := st.wordHash(k-2, lo, hi), st.wordHash(k+2, lo, hi)
+	km1, kp1 := uint64(st.kindOf(k-1, lo, hi)), uint64(st.kindOf(k+1, lo, hi))
+	km2, kp2 := uint64(st.kindOf(k-2, lo, hi)), uint64(st.kindOf(k+2, lo, hi))
 	suf := w0
 	if len(suf) > 3 {
 		suf = suf[len(suf)-3:]
 	}
+	hs := hstr(fnvOff, suf)
 	// is there a subject-like word (pronoun, name) in the 4 words before?
-	var subj byte = '-'
+	var subj uint64 = '-'
 	for i := k - 1; i >= lo && i >= k-4; i-- {
 		if c := st.kindOf(i, lo, hi); c == 'p' || c == 'C' {
-			subj = c
+			subj = uint64(c)
 			break
 		}
 	}
-	lp := wordInfos[w0].lp
-	pos := byte(k - lo)
+	lp := uint64(wordInfos[w0].lp)
+	pos := uint64(k - lo)
 	if pos > 6 {
 		pos = 6
 	}
 	f := fs[:0]
 	f = append(f,
-		ftmpl(0),
-		hstr(ftmpl(1), w0),
-		hstr(ftmpl(2), wm1),
-		hstr(ftmpl(3), wp1),
-		hstr(hb(hstr(ftmpl(4), wm1), ' '), w0),
-		hstr(hb(hstr(ftmpl(5), w0), ' '), wp1),
-		hstr(ftmpl(6), wm2),
-		hstr(ftmpl(7), wp2),
-		hstr(ftmpl(8), suf),
-		hb(hb(ftmpl(9), km1), kp1),
-		hb(hb(hb(hb(ftmpl(10), km2), km1), kp1), kp2),
-		hb(hstr(ftmpl(11), w0), kp1),
-		hb(hstr(ftmpl(12), w0), km1),
-		hb(hb(ftmpl(13), subj), kp1),
-		hb(ftmpl(14), lp),
-		hb(hb(ftmpl(15), lp), kp1),
-		hb(hb(ftmpl(16), pos), subj),
-		hb(hstr(ftmpl(17), suf), kp1),
+		mix(0, 0),
+		mix(1, h0),
+		mix(2, hm1),
+		mix(3, hp1),
+		mix(mix(4, hm1), h0),
+		mix(mix(5, h0), hp1),
+		mix(6, hm2),
+		mix(7, hp2),
+		mix(8, hs),
+		mix(9, km1<<8|kp1),
+		mix(10, km2<<24|km1<<16|kp1<<8|kp2),
+		mix(mix(11, h0), kp1),
+		mix(mix(12, h0), km1),
+		mix(13, subj<<8|kp1),
+		mix(14, lp),
+		mix(15, lp<<8|kp1),
+		mix(16, pos<<8|subj),
+		mix(mix(17, hs), kp1),
 	)
 	return f
 }

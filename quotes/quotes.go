@@ -43,9 +43,9 @@ type state struct {
 	out     []verbatim.Quote
 	lows    string // d.Clean with ASCII letters lowered (same length)
 
-	titlePara int    // paragraph holding the headline, -1 when none
-	later     []int  // unattributed quote regions opening a sentence
-	kinds     []byte // token -> coarse class for the cue model (model.go), 0 until asked
+	titlePara int      // paragraph holding the headline, -1 when none
+	later     []int    // unattributed quote regions opening a sentence
+	memo      *cueMemo // the cue model's per-token cache (model.go)
 }
 
 // Process adds d.Quotes. It never panics on any input (the pipeline would

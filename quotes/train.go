@@ -29,6 +29,7 @@ var auxiliaries = wordSet("auxiliaries.txt")
 type cueExample struct {
 	f [nCueFeats]uint64
 	y bool
+	w string
 }
 
 // cueExamples lists the model's examples in a document: every candidate the
@@ -78,6 +79,7 @@ func cueExamples(td CueTrainDoc) []cueExample {
 		var e cueExample
 		st.cueFeatures(i, &e.f)
 		e.y = head[i]
+		e.w = st.low(i)
 		out = append(out, e)
 	}
 	return out
@@ -95,9 +97,11 @@ func TrainCueModel(train, dev []CueTrainDoc, opt CueTrainOptions, w io.Writer, l
 		dex = append(dex, cueExamples(td)...)
 	}
 	pos := 0
+	heads := map[string]bool{}
 	for _, e := range ex {
 		if e.y {
 			pos++
+			heads[e.w] = true
 		}
 	}
 	fmt.Fprintf(log, "train quotes: %d examples (%d cues), %d dev examples\n", len(ex), pos, len(dex))
@@ -131,11 +135,11 @@ func TrainCueModel(train, dev []CueTrainDoc, opt CueTrainOptions, w io.Writer, l
 		fmt.Fprintf(log, "epoch %d: %d mistakes\n", ep+1, errs)
 		if len(dex) > 0 {
 			avg := averaged(wt, acc, c)
-			m := &cueModel{bits: opt.Bits, w: avg}
+			m := &cueModel{bits: opt.Bits, w: avg, heads: heads}
 			reportCue(log, m, dex)
 		}
 	}
-	m := &cueModel{bits: opt.Bits, w: averaged(wt, acc, c), thr: float32(opt.Threshold), objTh: float32(opt.ObjectThr)}
+	m := &cueModel{bits: opt.Bits, w: averaged(wt, acc, c), thr: float32(opt.Threshold), objTh: float32(opt.ObjectThr), heads: heads}
 	return m.write(w)
 }
 
@@ -151,7 +155,7 @@ func reportCue(log io.Writer, m *cueModel, dex []cueExample) {
 	for _, thr := range []float32{-0.5, 0, 0.5, 1, 2} {
 		tp, fp, fn := 0, 0, 0
 		for _, e := range dex {
-			p := m.score(e.f[:]) >= thr
+			p := m.heads[e.w] && m.score(e.f[:]) >= thr
 			switch {
 			case p && e.y:
 				tp++
