@@ -32,7 +32,8 @@ func TestRelayCueWithoutThat(t *testing.T) {
 
 func TestLooseObjectEndsAtSecondPredicate(t *testing.T) {
 	check(t, "The senator denounced the new tax plan for working families and accused the governor of lying.",
-		want{"the new tax plan for working families", "indirect", "The senator", "denounced", "", ""})
+		want{"the new tax plan for working families", "indirect", "The senator", "denounced", "", ""},
+		want{"the governor of lying", "indirect", "The senator", "accused", "", ""})
 }
 
 func TestInWhichHeSays(t *testing.T) {

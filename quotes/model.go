@@ -9,6 +9,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/verbatim-news/verbatim"
 )
@@ -110,7 +111,7 @@ func (m *cueModel) write(w io.Writer) error {
 // it is no cue. Only words the lexicons do not know are asked.
 func (st *state) modelCue(k int) uint8 {
 	m := theCueModel
-	if m == nil || !m.heads[st.low(k)] || !st.cueCandidate(k) {
+	if m == nil || !wordInfos[st.low(k)].head || !st.cueCandidate(k) {
 		return 0
 	}
 	var fs [nCueFeats]uint64
@@ -122,6 +123,36 @@ func (st *state) modelCue(k int) uint8 {
 		return cueWeak | cueLoose
 	}
 	return 0
+}
+
+// handCues are the words of data/cues.txt: their classes are chosen by hand
+// (O where a short object is content), the model does not widen them.
+var handCues = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lines("cues.txt") {
+		m[strings.ToLower(strings.Fields(l)[0])] = true
+	}
+	return m
+}()
+
+// modelObject reports whether the model is sure enough of the cue at token k
+// (a learned lexicon cue too) that its object alone, however short, is the
+// content.
+// An object that a participle cue's statement follows ("acknowledged Trump's
+// efforts, saying that …") is only its preamble: the statement is the
+// content.
+func (st *state) modelObject(k, end int) bool {
+	m := theCueModel
+	if m == nil || handCues[st.low(k)] || !st.cueCandidate(k) {
+		return false
+	}
+	if st.isPunct(end, ",") && st.isWord(end+1) {
+		if w := st.low(end + 1); len(w) > 4 && w[len(w)-3:] == "ing" && cues[w] != 0 {
+			return false
+		}
+	}
+	var fs [nCueFeats]uint64
+	return m.score(st.cueFeatures(k, &fs)) >= m.objTh
 }
 
 func (m *cueModel) score(fs []uint64) float32 {
@@ -143,7 +174,7 @@ func (st *state) cueCandidate(k int) bool {
 	return len(w) >= 3 && !wordInfos[w].stop && !st.capMid(k) && w != "according"
 }
 
-const nCueFeats = 18
+const nCueFeats = 19
 
 // feature hashing (FNV-1a over a template id and strings)
 const (
@@ -162,15 +193,22 @@ func hstr(h uint64, s string) uint64 {
 // wordInfo is what the lexicons say of a lower-case word, in one look-up:
 // its coarse class for kindOf and its learned P(cue|word) in 20ths.
 type wordInfo struct {
-	kind, lp byte
-	stop     bool
+	kind, lp, cue byte
+	stop, head    bool // a stop word; a word seen heading a cue in training
 }
 
 var wordInfos = map[string]wordInfo{}
 
 func init() { // after lexicon.go's init (file order): cues are loaded
-	for w := range cues {
-		wordInfos[w] = wordInfo{kind: 'c'}
+	for w, c := range cues {
+		wordInfos[w] = wordInfo{kind: 'c', cue: c}
+	}
+	if theCueModel != nil {
+		for w := range theCueModel.heads {
+			wi := wordInfos[w]
+			wi.head = true
+			wordInfos[w] = wi
+		}
 	}
 	for w, p := range learnedP {
 		wi := wordInfos[w]
@@ -304,7 +342,8 @@ func (st *state) cueFeatures(k int, fs *[nCueFeats]uint64) []uint64 {
 			break
 		}
 	}
-	lp := uint64(wordInfos[w0].lp)
+	wi := wordInfos[w0]
+	lp := uint64(wi.lp)
 	pos := uint64(k - lo)
 	if pos > 6 {
 		pos = 6
@@ -329,6 +368,7 @@ func (st *state) cueFeatures(k int, fs *[nCueFeats]uint64) []uint64 {
 		mix(15, lp<<8|kp1),
 		mix(16, pos<<8|subj),
 		mix(mix(17, hs), kp1),
+		mix(18, uint64(wi.cue)),
 	)
 	return f
 }

@@ -36,7 +36,8 @@ func TestCueModel(t *testing.T) {
 		cue  bool
 	}{
 		{"The council approved a budget for the new schools in the harbour district.", "approved", true},
-		{"Olsen has long admired the port authority's handling of the winter storms.", "admired", true},
+		{"The union issued a statement on the night shifts late on Monday.", "issued", true},
+		{"The council voted to close the old ferry terminal in March.", "voted", true},
 		{"The ship sailed into the harbour at dawn with a cargo of timber.", "sailed", false},
 		{"The ferry arrived in Bergvik two hours late on Monday.", "arrived", false},
 	} {
@@ -68,5 +69,27 @@ func TestCueModelRoundTrip(t *testing.T) {
 	}
 	if _, err := readCueModel(bytes.NewReader([]byte("not a model"))); err == nil {
 		t.Error("garbage read as a model")
+	}
+}
+
+// A short object is content when the model is sure of its cue, but not when
+// the statement follows in a participle clause.
+func TestModelShortObject(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"The mayor accused Olsen of lying.", true},
+		{"The mayor accused Olsen of lying, saying that the port must stay open.", false},
+	} {
+		d := verbatim.NewDoc(verbatim.Article{ID: "t", Text: c.s})
+		clean.Process(d)
+		text.Process(d)
+		st := &state{d: d, s: d.Clean, toks: d.Tokens, titlePara: -1, lows: string(bytes.ToLower([]byte(d.Clean)))}
+		st.index()
+		st.findRegions()
+		if got := st.modelObject(2, 6); got != c.want {
+			t.Errorf("%q: short object %v, want %v", c.s, got, c.want)
+		}
 	}
 }

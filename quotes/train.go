@@ -73,7 +73,7 @@ func cueExamples(td CueTrainDoc) []cueExample {
 	}
 	var out []cueExample
 	for i := range st.toks {
-		if !st.cueCandidate(i) || cues[st.low(i)] != 0 {
+		if !st.cueCandidate(i) {
 			continue
 		}
 		var e cueExample
