@@ -840,6 +840,10 @@ func (st *state) direct() {
 			prev := -1
 			if li, ok := lastSpeaker[para]; ok {
 				prev = li
+				if st.joinsPrevious(li, *g) { // merge.go
+					g.used = true
+					continue
+				}
 			} else if prevParaLast >= 0 && st.d.Paragraphs[para].Start == st.toks[g.open].Start {
 				prev = prevParaLast
 			}

@@ -92,7 +92,12 @@ func TestDirectColonAddressee(t *testing.T) {
 }
 
 func TestSplitQuoteAndContinuation(t *testing.T) {
+	// one statement split by its bare attribution is one quote (as PolNeAR
+	// annotates it); a continuation after more than the attribution stands
+	// alone with the same speaker
 	check(t, "“The water is rising,” Chief Marek Nowak said. “We expect it to peak tonight.”",
+		want{"The water is rising,” Chief Marek Nowak said. “We expect it to peak tonight.", "direct", "Chief Marek Nowak", "said", "", ""})
+	check(t, "“The water is rising,” Chief Marek Nowak said at the bridge. “We expect it to peak tonight.”",
 		want{"The water is rising", "direct", "Chief Marek Nowak", "said", "", ""},
 		want{"We expect it to peak tonight.", "direct", "Chief Marek Nowak", "", "", ""})
 }
@@ -292,3 +297,4 @@ func TestSandwichQuoteIsOneStatement(t *testing.T) {
 		t.Errorf("speaker %q", d.Word(q.SpeakerAt))
 	}
 }
+

@@ -1,0 +1,35 @@
+package quotes
+
+import "github.com/verbatim-news/verbatim"
+
+// joinsPrevious extends the direct quote st.out[prev] over the quote region
+// g when only its bare attribution lies between them, in the same paragraph:
+// “We are not going back,” Olsen said. “The shifts are not safe.” is one
+// statement (PolNeAR annotates one content over both parts), as the same
+// split inside one sentence already is. An attribution with more in it
+// (“…,” Trump said, when asked about land. “…”) keeps the parts apart.
+func (st *state) joinsPrevious(prev int, g region) bool {
+	p := &st.out[prev]
+	at := st.toks[g.open].Start
+	if p.Type != verbatim.Direct || p.Cue.Empty() || p.SpeakerAt.Empty() {
+		return false
+	}
+	n := 0
+	for k := range st.toks {
+		t := st.toks[k]
+		if t.Start < p.End {
+			continue
+		}
+		if t.Start >= at {
+			break
+		}
+		if n++; n > 8 {
+			return false
+		}
+		if st.isWord(k) && !p.Cue.Contains(t.Span) && !p.SpeakerAt.Contains(t.Span) {
+			return false
+		}
+	}
+	p.End = g.content.End
+	return true
+}
