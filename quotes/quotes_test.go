@@ -297,4 +297,3 @@ func TestSandwichQuoteIsOneStatement(t *testing.T) {
 		t.Errorf("speaker %q", d.Word(q.SpeakerAt))
 	}
 }
-
