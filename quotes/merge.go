@@ -3,10 +3,10 @@ package quotes
 import "github.com/verbatim-news/verbatim"
 
 // joinsPrevious extends the direct quote st.out[prev] over the quote region
-// g when only its bare attribution lies between them, in the same paragraph:
-// “We are not going back,” Olsen said. “The shifts are not safe.” is one
-// statement (PolNeAR annotates one content over both parts), as the same
-// split inside one sentence already is. An attribution with more in it
+// g when only its short attribution lies between them, in the same
+// paragraph: “We are not going back,” Olsen said. “The shifts are not safe.”
+// is one statement (PolNeAR annotates one content over both parts), as the
+// same split inside one sentence already is. An attribution with more in it
 // (“…,” Trump said, when asked about land. “…”) keeps the parts apart.
 func (st *state) joinsPrevious(prev int, g region) bool {
 	p := &st.out[prev]
@@ -14,7 +14,7 @@ func (st *state) joinsPrevious(prev int, g region) bool {
 	if p.Type != verbatim.Direct || p.Cue.Empty() || p.SpeakerAt.Empty() {
 		return false
 	}
-	n := 0
+	n, extra := 0, 0
 	for k := range st.toks {
 		t := st.toks[k]
 		if t.Start < p.End {
@@ -23,13 +23,20 @@ func (st *state) joinsPrevious(prev int, g region) bool {
 		if t.Start >= at {
 			break
 		}
-		if n++; n > 8 {
+		if n++; n > 16 {
 			return false
 		}
 		if st.isWord(k) && !p.Cue.Contains(t.Span) && !p.SpeakerAt.Contains(t.Span) {
-			return false
+			if extra++; extra > maxJoinExtra {
+				return false
+			}
 		}
 	}
 	p.End = g.content.End
 	return true
 }
+
+// maxJoinExtra is how many words besides the speaker and the cue the
+// attribution between two parts may have ("said on Tuesday", "said in a
+// statement") for them to join.
+const maxJoinExtra = 3

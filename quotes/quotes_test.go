@@ -92,12 +92,14 @@ func TestDirectColonAddressee(t *testing.T) {
 }
 
 func TestSplitQuoteAndContinuation(t *testing.T) {
-	// one statement split by its bare attribution is one quote (as PolNeAR
-	// annotates it); a continuation after more than the attribution stands
-	// alone with the same speaker
+	// one statement split by its short attribution is one quote (as PolNeAR
+	// annotates it); a continuation after a longer one stands alone with the
+	// same speaker
 	check(t, "“The water is rising,” Chief Marek Nowak said. “We expect it to peak tonight.”",
 		want{"The water is rising,” Chief Marek Nowak said. “We expect it to peak tonight.", "direct", "Chief Marek Nowak", "said", "", ""})
-	check(t, "“The water is rising,” Chief Marek Nowak said at the bridge. “We expect it to peak tonight.”",
+	check(t, "“The water is rising,” Chief Marek Nowak said on Monday. “We expect it to peak tonight.”",
+		want{"The water is rising,” Chief Marek Nowak said on Monday. “We expect it to peak tonight.", "direct", "Chief Marek Nowak", "said", "", ""})
+	check(t, "“The water is rising,” Chief Marek Nowak said, when asked about the flood warnings. “We expect it to peak tonight.”",
 		want{"The water is rising", "direct", "Chief Marek Nowak", "said", "", ""},
 		want{"We expect it to peak tonight.", "direct", "Chief Marek Nowak", "", "", ""})
 }
