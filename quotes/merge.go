@@ -1,6 +1,10 @@
 package quotes
 
-import "github.com/verbatim-news/verbatim"
+import (
+	"sort"
+
+	"github.com/verbatim-news/verbatim"
+)
 
 // joinsPrevious extends the direct quote st.out[prev] over the quote region
 // g when only its short attribution lies between them, in the same
@@ -15,11 +19,8 @@ func (st *state) joinsPrevious(prev int, g region) bool {
 		return false
 	}
 	n, extra := 0, 0
-	for k := range st.toks {
+	for k := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= p.End }); k < len(st.toks); k++ {
 		t := st.toks[k]
-		if t.Start < p.End {
-			continue
-		}
 		if t.Start >= at {
 			break
 		}

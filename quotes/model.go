@@ -10,6 +10,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/verbatim-news/verbatim"
 )
@@ -111,11 +112,15 @@ func (m *cueModel) write(w io.Writer) error {
 // it is no cue. Only words the lexicons do not know are asked.
 func (st *state) modelCue(k int) uint8 {
 	m := theCueModel
-	if m == nil || !wordInfos[st.low(k)].head || !st.cueCandidate(k) {
+	if m == nil {
+		return 0
+	}
+	wi, ok := st.cueCandidate(k)
+	if !ok || !wi.head {
 		return 0
 	}
 	var fs [nCueFeats]uint64
-	s := m.score(st.cueFeatures(k, &fs))
+	s := m.score(st.cueFeatures(k, wi, &fs))
 	switch {
 	case s >= m.objTh:
 		return cueWeak | cueLoose | cueObject
@@ -143,7 +148,11 @@ var handCues = func() map[string]bool {
 // content.
 func (st *state) modelObject(k, end int) bool {
 	m := theCueModel
-	if m == nil || handCues[st.low(k)] || !st.cueCandidate(k) {
+	if m == nil || handCues[st.low(k)] {
+		return false
+	}
+	wi, ok := st.cueCandidate(k)
+	if !ok {
 		return false
 	}
 	if st.isPunct(end, ",") && st.isWord(end+1) {
@@ -152,7 +161,7 @@ func (st *state) modelObject(k, end int) bool {
 		}
 	}
 	var fs [nCueFeats]uint64
-	return m.score(st.cueFeatures(k, &fs)) >= m.objTh
+	return m.score(st.cueFeatures(k, wi, &fs)) >= m.objTh
 }
 
 func (m *cueModel) score(fs []uint64) float32 {
@@ -166,12 +175,17 @@ func (m *cueModel) score(fs []uint64) float32 {
 
 // cueCandidate: a lower-case word outside quotes, not a stop word, not inside
 // a capitalised name.
-func (st *state) cueCandidate(k int) bool {
+// It returns what the lexicons say of the word.
+func (st *state) cueCandidate(k int) (wordInfo, bool) {
 	if !st.isWord(k) || st.inQ[k] >= 0 || st.toks[k].Kind != verbatim.Word {
-		return false
+		return wordInfo{}, false
 	}
 	w := st.low(k)
-	return len(w) >= 3 && !wordInfos[w].stop && !st.capMid(k) && w != "according"
+	if len(w) < 3 || w == "according" {
+		return wordInfo{}, false
+	}
+	wi := wordInfos[w]
+	return wi, !wi.stop && !st.capMid(k)
 }
 
 const nCueFeats = 19
@@ -259,12 +273,29 @@ type cueMemo struct {
 	hash  []uint64 // hash of the lower-case word, 0 until asked
 }
 
+var memoPool = sync.Pool{New: func() any { return new(cueMemo) }}
+
 func (st *state) cueMemo() *cueMemo {
 	if st.memo == nil {
 		n := len(st.toks)
-		st.memo = &cueMemo{kinds: make([]byte, n), hash: make([]uint64, n)}
+		m := memoPool.Get().(*cueMemo)
+		if cap(m.kinds) < n {
+			m.kinds, m.hash = make([]byte, n), make([]uint64, n)
+		}
+		m.kinds, m.hash = m.kinds[:n], m.hash[:n]
+		clear(m.kinds)
+		clear(m.hash)
+		st.memo = m
 	}
 	return st.memo
+}
+
+// releaseMemo gives the document's cache back for the next one.
+func (st *state) releaseMemo() {
+	if st.memo != nil {
+		memoPool.Put(st.memo)
+		st.memo = nil
+	}
 }
 
 var hBOS, hEOS, hQuote = hstr(fnvOff, "<s>"), hstr(fnvOff, "</s>"), hstr(fnvOff, "<q>")
@@ -321,7 +352,7 @@ func (st *state) kindNow(i int) byte {
 }
 
 // cueFeatures fills fs with the hashed features of token k.
-func (st *state) cueFeatures(k int, fs *[nCueFeats]uint64) []uint64 {
+func (st *state) cueFeatures(k int, wi wordInfo, fs *[nCueFeats]uint64) []uint64 {
 	lo, hi := st.sentence(k)
 	w0 := st.low(k)
 	h0 := st.wordHash(k, lo, hi)
@@ -342,7 +373,6 @@ func (st *state) cueFeatures(k int, fs *[nCueFeats]uint64) []uint64 {
 			break
 		}
 	}
-	wi := wordInfos[w0]
 	lp := uint64(wi.lp)
 	pos := uint64(k - lo)
 	if pos > 6 {

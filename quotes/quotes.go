@@ -77,6 +77,7 @@ func Process(d *verbatim.Doc) {
 	st.indirect()
 	st.continuations()
 	st.finish()
+	st.releaseMemo() // model.go
 }
 
 func (st *state) index() {

@@ -73,11 +73,12 @@ func cueExamples(td CueTrainDoc) []cueExample {
 	}
 	var out []cueExample
 	for i := range st.toks {
-		if !st.cueCandidate(i) {
+		wi, ok := st.cueCandidate(i)
+		if !ok {
 			continue
 		}
 		var e cueExample
-		st.cueFeatures(i, &e.f)
+		st.cueFeatures(i, wi, &e.f)
 		e.y = head[i]
 		e.w = st.low(i)
 		out = append(out, e)
