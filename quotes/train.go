@@ -22,6 +22,7 @@ type CueTrainOptions struct {
 	Seed      uint64
 	Threshold float64 // least score of a cue
 	ObjectThr float64 // least score of a cue whose object alone is content
+	MinHead   int     // least times a word heads a cue in training to be scored
 }
 
 var auxiliaries = wordSet("auxiliaries.txt")
@@ -98,14 +99,20 @@ func TrainCueModel(train, dev []CueTrainDoc, opt CueTrainOptions, w io.Writer, l
 		dex = append(dex, cueExamples(td)...)
 	}
 	pos := 0
-	heads := map[string]bool{}
+	headN := map[string]int{}
 	for _, e := range ex {
 		if e.y {
 			pos++
-			heads[e.w] = true
+			headN[e.w]++
 		}
 	}
-	fmt.Fprintf(log, "train quotes: %d examples (%d cues), %d dev examples\n", len(ex), pos, len(dex))
+	heads := map[string]bool{}
+	for w, n := range headN {
+		if n >= opt.MinHead {
+			heads[w] = true
+		}
+	}
+	fmt.Fprintf(log, "train quotes: %d examples (%d cues, %d head words), %d dev examples\n", len(ex), pos, len(heads), len(dex))
 	n := 1 << opt.Bits
 	mask := uint64(n - 1)
 	wt := make([]float32, n)

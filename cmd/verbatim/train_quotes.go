@@ -65,8 +65,9 @@ func init() {
 	cmd.Flags().IntVar(&opt.Epochs, "epochs", 8, "training passes")
 	cmd.Flags().UintVar(&opt.Bits, "bits", 18, "log2 of the hashed feature table size")
 	cmd.Flags().Uint64Var(&opt.Seed, "seed", 1, "shuffling seed")
-	cmd.Flags().Float64Var(&opt.Threshold, "threshold", 1, "least score of a cue")
-	cmd.Flags().Float64Var(&opt.ObjectThr, "object-threshold", 4, "least score of a cue whose object alone is content")
+	cmd.Flags().Float64Var(&opt.Threshold, "threshold", 0, "least score of a cue")
+	cmd.Flags().Float64Var(&opt.ObjectThr, "object-threshold", 2, "least score of a cue whose object alone is content")
+	cmd.Flags().IntVar(&opt.MinHead, "min-head", 1, "least times a word heads a cue in training to be scored at all")
 	trainCmd.AddCommand(cmd)
 }
 
