@@ -160,8 +160,7 @@ type Clusterer struct {
 	parent []int32 // union-find over quotes: one statement per root
 
 	// scratch
-	wbuf   []byte
-	idsBuf []int32
+	wbuf []byte
 	acc    map[int32]float32
 }
 
@@ -202,34 +201,34 @@ func Batch(docs []*verbatim.Doc, opt Options) *Clusterer {
 }
 
 func (c *Clusterer) add(p *Prepared) *Article {
-	d := p.Doc
+	f := p.f
 	ai := len(c.articles)
-	id := d.ID
+	id := p.id
 	if id == "" {
 		id = fmt.Sprintf("article-%d", ai+1)
 	}
 	if _, dup := c.byID[id]; dup {
 		id = fmt.Sprintf("%s#%d", id, ai+1)
 	}
-	a := &Article{ID: id, Title: titleOf(d), Outlet: d.Outlet, Published: dayString(p.day)}
+	a := &Article{ID: id, Title: f.Title, Outlet: f.Outlet, Published: dayString(f.Day)}
 	c.articles = append(c.articles, a)
 	c.byID[id] = ai
-	c.sigs = append(c.sigs, p.sig)
+	c.sigs = append(c.sigs, f.Sig)
 
 	v := c.vector(p)
 	best, sim := -1, 0.0
 	// 1. a syndicated copy joins its original's story
-	if orig, j := c.findCopy(p.sig); orig >= 0 {
+	if orig, j := c.findCopy(f.Sig); orig >= 0 {
 		a.CopyOf = c.articles[orig].ID
 		best = c.articles[orig].story
 		sim = j
 	}
-	if p.sig != nil {
-		c.indexSig(ai, p.sig)
+	if f.Sig != nil {
+		c.indexSig(ai, f.Sig)
 	}
 	// 2. otherwise the most similar recent story above the threshold
 	if best < 0 {
-		best, sim = c.bestStory(v, p.day)
+		best, sim = c.bestStory(v, f.Day)
 		if sim < c.opt.Threshold {
 			best = -1
 		}
@@ -244,27 +243,31 @@ func (c *Clusterer) add(p *Prepared) *Article {
 	} else {
 		s = c.stories[best]
 	}
-	a.Entities = c.Resolver.AddInStory(d, s.people)
+	ents := make([]verbatim.Entity, len(f.Entities))
+	for i, e := range f.Entities {
+		ents[i] = verbatim.Entity{Name: e.Name, Type: e.Type, Roles: e.Roles}
+	}
+	a.Entities = c.Resolver.AddInStory(&verbatim.Doc{Article: verbatim.Article{ID: p.id}, Entities: ents}, s.people)
 	a.Story, a.story, a.Similarity = s.ID, s.idx, math.Round(sim*1000)/1000
 	s.members = append(s.members, ai)
 	s.Articles = append(s.Articles, id)
-	if p.day >= 0 {
-		if s.first < 0 || p.day < s.first {
-			s.first = p.day
+	if f.Day >= 0 {
+		if s.first < 0 || f.Day < s.first {
+			s.first = f.Day
 		}
-		if p.day > s.last {
-			s.last = p.day
+		if f.Day > s.last {
+			s.last = f.Day
 		}
 	}
 	if a.CopyOf == "" {
 		c.addToCentroid(s, v)
 	}
-	for i, e := range d.Entities {
+	for i, e := range f.Entities {
 		if e.Type == verbatim.Person && a.Entities[i] != "" {
-			s.people[a.Entities[i]] += max(1, len(e.Mentions))
+			s.people[a.Entities[i]] += max(1, e.Mentions)
 		}
 	}
-	c.addQuotes(s, a, d)
+	c.addQuotes(s, a, f)
 	if best >= 0 && a.CopyOf == "" && c.opt.Merge > 0 {
 		c.tryMerge(s)
 	}

@@ -72,11 +72,48 @@ var titleWeight, entityWeight = 3, 0
 // frequencies of the whole collection; online use prepares and adds one at a
 // time.
 type Prepared struct {
-	Doc    *verbatim.Doc
-	counts []term          // raw weighted term frequencies, by id
-	sig    *[sigLen]uint32 // MinHash signature of word 4-shingles; nil when too short
-	day    int             // days since 1970 of publication, -1 when unknown
+	Doc    *verbatim.Doc // nil when prepared from stored Features
+	f      *Features
+	id     string
+	counts []term // raw weighted term frequencies, by id
 }
+
+// Features is everything clustering, resolution and statement linking use
+// of an analysed article, without its text: the title, outlet and day, the
+// MinHash signature, the weighted content terms, the entities and the
+// quotes. A library stores them per article (FeaturesOf when an article is
+// stored) so that its stories can be continued or rebuilt by adding
+// Features (AddFeatures) instead of reloading and re-reading articles; the
+// result is identical to adding the documents.
+type Features struct {
+	Title    string // as the story title would show it (the first line when the article has none)
+	Outlet   string
+	Day      int             // days since 1970 of publication, -1 when unknown
+	Sig      *[SigLen]uint32 // MinHash signature of word 4-shingles; nil when too short
+	Terms    []string        // distinct terms (stems; "\x01"+key for entities) in the order first seen
+	Counts   []int32         // weighted frequency of each term (0: seen, not weighted)
+	Entities []EntityFeature // Doc.Entities in order
+	Quotes   []QuoteFeature  // Doc.Quotes in order
+}
+
+// EntityFeature is what resolution uses of an entity.
+type EntityFeature struct {
+	Name     string
+	Type     verbatim.EntityType
+	Roles    []string
+	Mentions int // number of mentions
+}
+
+// QuoteFeature is what statement linking uses of a quote.
+type QuoteFeature struct {
+	Text    string // the quote's cleaned text
+	SaidOn  string
+	Via     string
+	Speaker int // index into Entities, -1 when unattributed
+}
+
+// SigLen is the length of a MinHash signature.
+const SigLen = sigLen
 
 const sigLen = 64
 
@@ -184,26 +221,40 @@ func (c *Clusterer) Prepare(d *verbatim.Doc) *Prepared {
 }
 
 func (c *Clusterer) prepare(d *verbatim.Doc) *Prepared {
-	p := &Prepared{Doc: d, day: -1}
+	p := c.prepareFeatures(FeaturesOf(d), d.ID)
+	p.Doc = d
+	return p
+}
+
+// FeaturesOf extracts the features of an analysed article.
+func FeaturesOf(d *verbatim.Doc) *Features {
+	f := &Features{Title: titleOf(d), Outlet: d.Outlet, Day: -1}
 	if d.Published != "" {
 		if t, err := verbatim.ParseDate(d.Published); err == nil {
-			p.day = int(t.Unix() / 86400)
+			f.Day = int(t.Unix() / 86400)
 		}
 	} else if !d.Ref.IsZero() {
-		p.day = int(d.Ref.Unix() / 86400)
+		f.Day = int(d.Ref.Unix() / 86400)
 	}
 	text := d.Text
 	if len(d.Clean) == len(d.Text) && d.Clean != "" {
 		text = d.Clean
 	}
-	ids := c.idsBuf[:0]
+	idx := make(map[string]int32, 256)
+	add := func(w []byte, k int32) {
+		if i, ok := idx[string(w)]; ok {
+			f.Counts[i] += k
+			return
+		}
+		s := string(w)
+		idx[s] = int32(len(f.Terms))
+		f.Terms = append(f.Terms, s)
+		f.Counts = append(f.Counts, k)
+	}
 	// title words count three times
-	title := d.Title
-	c.wbuf = wordIter(title, c.wbuf, func(w []byte) {
-		if id := c.termID(w); id >= 0 {
-			for k := 0; k < titleWeight; k++ {
-				ids = append(ids, id)
-			}
+	buf := wordIter(d.Title, make([]byte, 0, 64), func(w []byte) {
+		if w = termWord(w); w != nil {
+			add(w, int32(titleWeight))
 		}
 	})
 	var sig [sigLen]uint32
@@ -212,7 +263,7 @@ func (c *Clusterer) prepare(d *verbatim.Doc) *Prepared {
 	}
 	var h1, h2, h3 uint64
 	nw := 0
-	c.wbuf = wordIter(text, c.wbuf, func(w []byte) {
+	wordIter(text, buf, func(w []byte) {
 		hw := hashWord(w)
 		nw++
 		if nw >= 4 {
@@ -225,16 +276,18 @@ func (c *Clusterer) prepare(d *verbatim.Doc) *Prepared {
 			}
 		}
 		h1, h2, h3 = h2, h3, hw
-		if id := c.termID(w); id >= 0 {
-			ids = append(ids, id)
+		if w = termWord(w); w != nil {
+			add(w, 1)
 		}
 	})
 	if nw >= 12 {
-		p.sig = &sig
+		f.Sig = &sig
 	}
 	// named entities: persons by surname (so "Trump" meets "Donald Trump"),
 	// others by their whole name
-	for _, e := range d.Entities {
+	f.Entities = make([]EntityFeature, len(d.Entities))
+	for i, e := range d.Entities {
+		f.Entities[i] = EntityFeature{Name: e.Name, Type: e.Type, Roles: e.Roles, Mentions: len(e.Mentions)}
 		var key string
 		switch e.Type {
 		case verbatim.Person:
@@ -247,24 +300,63 @@ func (c *Clusterer) prepare(d *verbatim.Doc) *Prepared {
 		if key == "" {
 			continue
 		}
-		id := c.intern("\x01" + key)
-		for k := 0; k < entityWeight*max(1, min(len(e.Mentions), 5)); k++ {
-			ids = append(ids, id)
+		add([]byte("\x01"+key), int32(entityWeight*max(1, min(len(e.Mentions), 5))))
+	}
+	f.Quotes = make([]QuoteFeature, len(d.Quotes))
+	for i, q := range d.Quotes {
+		text := d.Word(q.Span)
+		if text == "" {
+			text = d.Slice(q.Span)
+		}
+		f.Quotes[i] = QuoteFeature{Text: text, SaidOn: q.SaidOn, Via: d.Word(q.Via), Speaker: q.Speaker}
+	}
+	return f
+}
+
+// PrepareFeatures is Prepare for an article known by its stored features;
+// id is its article id.
+func (c *Clusterer) PrepareFeatures(f *Features, id string) *Prepared {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.prepareFeatures(f, id)
+}
+
+// AddFeatures prepares and adds an article known by its features.
+func (c *Clusterer) AddFeatures(f *Features, id string) *Article {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.add(c.prepareFeatures(f, id))
+}
+
+// prepareFeatures interns the terms of an article (in the order they were
+// first seen, so that term ids are those Add of the document gives) and
+// counts them into the document frequencies.
+func (c *Clusterer) prepareFeatures(f *Features, id string) *Prepared {
+	p := &Prepared{f: f, id: id, counts: make([]term, 0, len(f.Terms))}
+	for i, t := range f.Terms {
+		tid := c.intern(t)
+		if f.Counts[i] > 0 {
+			p.counts = append(p.counts, term{tid, float32(f.Counts[i])})
 		}
 	}
-	slices.Sort(ids)
-	for i := 0; i < len(ids); {
-		j := i
-		for j < len(ids) && ids[j] == ids[i] {
-			j++
-		}
-		p.counts = append(p.counts, term{ids[i], float32(j - i)})
-		c.df[ids[i]]++
-		i = j
+	slices.SortFunc(p.counts, func(a, b term) int { return int(a.id - b.id) })
+	for _, t := range p.counts {
+		c.df[t.id]++
 	}
-	c.idsBuf = ids
 	c.nDF++
 	return p
+}
+
+// termWord returns the stem of a content word (w's buffer reused), or nil
+// for stop words, numbers and very short words.
+func termWord(w []byte) []byte {
+	if len(w) < 3 || allDigits(w) {
+		return nil
+	}
+	if stopwords[string(w)] {
+		return nil
+	}
+	return stem(w)
 }
 
 // Terms returns the distinct terms (content-word stems) of an article as
@@ -279,22 +371,6 @@ func Terms(d *verbatim.Doc) map[string]bool {
 		}
 	}
 	return out
-}
-
-// termID returns the id of a content word (interning it), or -1 for stop
-// words, numbers and very short words.
-func (c *Clusterer) termID(w []byte) int32 {
-	if len(w) < 3 || allDigits(w) {
-		return -1
-	}
-	if stopwords[string(w)] {
-		return -1
-	}
-	w = stem(w)
-	if id, ok := c.vocab[string(w)]; ok {
-		return id
-	}
-	return c.intern(string(w))
 }
 
 func (c *Clusterer) intern(s string) int32 {

@@ -3,7 +3,6 @@ package stories
 import (
 	"sort"
 
-	"github.com/verbatim-news/verbatim"
 )
 
 // quoteShingles returns the hashes of the word 3-shingles of a quote (the
@@ -58,23 +57,20 @@ func (c *Clusterer) union(a, b int32) {
 // of the same statement already in the story: verbatim, truncated or partial
 // quotes share most of the shorter one's 3-shingles. Quotes whose speakers
 // resolve to different identities are never linked.
-func (c *Clusterer) addQuotes(s *Story, a *Article, d *verbatim.Doc) {
-	for qi, q := range d.Quotes {
-		text := d.Word(q.Span)
-		if text == "" {
-			text = d.Slice(q.Span)
-		}
+func (c *Clusterer) addQuotes(s *Story, a *Article, f *Features) {
+	for qi, q := range f.Quotes {
+		text := q.Text
 		sh, n := c.quoteShingles(text)
 		if n == 0 {
 			continue
 		}
 		ref := QuoteRef{Article: a.ID, Quote: qi, Text: text, SaidOn: q.SaidOn, Outlet: a.Outlet,
-			Via: d.Word(q.Via), Syndicated: a.CopyOf != "", Story: s.ID, words: n, shingle: sh}
+			Via: q.Via, Syndicated: a.CopyOf != "", Story: s.ID, words: n, shingle: sh}
 		if ref.SaidOn == "" {
 			ref.SaidOn = a.Published
 		}
-		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
-			ref.SpeakerName = d.Entities[q.Speaker].Name
+		if q.Speaker >= 0 && q.Speaker < len(f.Entities) {
+			ref.SpeakerName = f.Entities[q.Speaker].Name
 			if q.Speaker < len(a.Entities) {
 				ref.Speaker = a.Entities[q.Speaker]
 			}
