@@ -1,8 +1,10 @@
 package stories
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -209,4 +211,57 @@ func TestNoPanicOnJunk(t *testing.T) {
 	}
 	c.Statements()
 	c.Stories()
+}
+
+// Features survive encoding, and adding decoded features groups exactly as
+// adding the documents.
+func TestFeaturesRoundTrip(t *testing.T) {
+	docs := bbcSample(t)
+	a, b := New(Options{}), New(Options{})
+	for i, d := range docs {
+		f := FeaturesOf(d)
+		g, err := DecodeFeatures(f.AppendBinary(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(f, g) {
+			t.Fatalf("article %d: decoded features differ", i)
+		}
+		a.Add(d)
+		b.AddFeatures(g, d.ID)
+	}
+	if x, y := exported(t, a), exported(t, b); x != y {
+		t.Fatal("adding features differs from adding documents")
+	}
+	if _, err := DecodeFeatures([]byte{featuresVersion, 200, 200, 200, 1}); err == nil {
+		t.Fatal("corrupt features decoded")
+	}
+}
+
+// bbcSample analyses the fixtures and 150 BBC politics articles (several
+// stories, syndicated copies, quotes of one statement).
+func bbcSample(t *testing.T) []*verbatim.Doc {
+	var docs []*verbatim.Doc
+	for _, f := range []string{"tariffs.txt", "golf.txt", "greenland.txt", "vaccine.txt", "chess.txt"} {
+		docs = append(docs, analyze(t, fixture(t, f)))
+	}
+	files, _ := filepath.Glob(filepath.Join(shared.Path(t, "data/bbc"), "politics", "*.txt"))
+	for _, f := range files[:min(len(files), 150)] {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, analyze(t, verbatim.Article{ID: filepath.Base(f), Text: string(b), Published: "2005-01-10"}))
+	}
+	return docs
+}
+
+// exported is everything a clusterer tells (stories, articles, statements,
+// identities, decisions) as JSON.
+func exported(t *testing.T, c *Clusterer) string {
+	b, err := json.Marshal([]any{c.Stories(), c.Articles(), c.Statements(), c.Resolver.Entities, c.Resolver.Decisions})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
