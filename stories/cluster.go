@@ -161,7 +161,7 @@ type Clusterer struct {
 
 	// scratch
 	wbuf []byte
-	acc    map[int32]float32
+	acc  map[int32]float32
 }
 
 // New returns an empty clusterer with its own entity resolver.

@@ -2,7 +2,6 @@ package stories
 
 import (
 	"sort"
-
 )
 
 // quoteShingles returns the hashes of the word 3-shingles of a quote (the
