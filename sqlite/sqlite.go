@@ -19,6 +19,7 @@ import (
 	"sync"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/stories"
 	_ "modernc.org/sqlite"
 )
 
@@ -95,12 +96,28 @@ func (s *DB) Hashes(ctx context.Context) (map[string]bool, error) {
 // INSERT statements (one statement per up to 200 rows).
 type bulk struct {
 	head string // INSERT INTO t(a,b,c) VALUES
+	tail string // after the rows: ON CONFLICT ... (upserts)
 	cols int
 	vals []any
 	full *sql.Stmt // the statement for a full chunk, prepared once per batch
 }
 
 func newBulk(head string, cols int) *bulk { return &bulk{head: head, cols: cols} }
+
+// upsert returns a bulk whose rows replace the row with the same key in
+// place (no delete, so no cascade): conflict names the key columns, update
+// the columns set from the new row.
+func upsert(head string, cols int, conflict string, update ...string) *bulk {
+	b := newBulk(head, cols)
+	b.tail = " ON CONFLICT(" + conflict + ") DO UPDATE SET "
+	for i, c := range update {
+		if i > 0 {
+			b.tail += ", "
+		}
+		b.tail += c + " = excluded." + c
+	}
+	return b
+}
 
 func (b *bulk) add(v ...any) { b.vals = append(b.vals, v...) }
 
@@ -127,6 +144,7 @@ func (b *bulk) flush(ctx context.Context, tx *sql.Tx) error {
 			}
 			sb.WriteString(one)
 		}
+		sb.WriteString(b.tail)
 		if n == per && len(b.vals) > n*b.cols { // more full chunks follow: prepare once
 			st, err := tx.PrepareContext(ctx, sb.String())
 			if err != nil {
@@ -144,10 +162,27 @@ func (b *bulk) flush(ctx context.Context, tx *sql.Tx) error {
 }
 
 type batch struct {
-	articles, artFTS, entities, aliases, mentions, quotes, quoteFTS, dates *bulk
-	nextArticle, nextEntity, nextQuote                                     int64
-	hashes, ids                                                            map[string]string
-	byHash, byID                                                           *sql.Stmt
+	articles, artFTS, entities, aliases, mentions, quotes, quoteFTS, dates, features *bulk
+	nextArticle, nextEntity, nextQuote                                               int64
+	hashes, ids                                                                      map[string]string
+	byHash, byID                                                                     *sql.Stmt
+	arena                                                                            []byte // encoded features of the batch
+	stored                                                                           []added
+}
+
+// flushAll inserts the rows of every bulk.
+func flushAll(ctx context.Context, tx *sql.Tx, bs ...*bulk) error {
+	for _, bk := range bs {
+		err := bk.flush(ctx, tx)
+		if bk.full != nil {
+			bk.full.Close()
+			bk.full = nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func nullSpan(d *verbatim.Doc, sp verbatim.Span) (string, any, any) {
@@ -160,6 +195,13 @@ func nullSpan(d *verbatim.Doc, sp verbatim.Span) (string, any, any) {
 // Put stores documents in one transaction; duplicates (same content hash,
 // also within the batch) are skipped.
 func (s *DB) Put(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutcome, error) {
+	return s.put(ctx, docs, nil)
+}
+
+// put stores documents; with a Grouper, the stored ones (after any article
+// another writer stored since the grouper last looked) are added to its
+// stories once the transaction commits.
+func (s *DB) put(ctx context.Context, docs []*verbatim.Doc, g *Grouper) ([]verbatim.PutOutcome, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
@@ -177,6 +219,7 @@ func (s *DB) Put(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutco
 		speaker_mention, sm_start, sm_end, cue, cue_start, cue_end, addressee, via, confidence, said_on, day) VALUES `, 21),
 		quoteFTS: newBulk(`INSERT INTO quotes_fts(rowid, text) VALUES `, 2),
 		dates:    newBulk(`INSERT INTO dates(article_id, start, end, text, value) VALUES `, 5),
+		features: newBulk(`INSERT INTO story_features(article_id, first_entity, first_quote, data) VALUES `, 4),
 		hashes:   map[string]string{}, ids: map[string]string{},
 	}
 	// BEGIN IMMEDIATE (_txlock): the transaction holds the write lock before
@@ -205,17 +248,23 @@ func (s *DB) Put(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutco
 			return nil, fmt.Errorf("%s: %w", d.ID, err)
 		}
 	}
-	for _, bk := range []*bulk{b.articles, b.artFTS, b.entities, b.aliases, b.mentions, b.quotes, b.quoteFTS, b.dates} {
-		err := bk.flush(ctx, tx)
-		if bk.full != nil {
-			bk.full.Close()
-		}
-		if err != nil {
+	if err := flushAll(ctx, tx, b.articles, b.artFTS, b.entities, b.aliases, b.mentions, b.quotes, b.quoteFTS, b.dates, b.features); err != nil {
+		return nil, err
+	}
+	var missed []added
+	if g != nil && len(b.stored) > 0 && b.stored[0].aid > g.last+1 {
+		// another writer stored articles since the grouper last looked:
+		// they come first, in storage order
+		if missed, err = loadAdded(ctx, tx, g.last, b.stored[0].aid-1); err != nil {
 			return nil, err
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, err
+	}
+	if g != nil {
+		g.add(missed)
+		g.add(b.stored)
 	}
 	return out, nil
 }
@@ -246,6 +295,11 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 	b.hashes[hash], b.ids[id] = id, hash
 	aid := b.nextArticle
 	b.nextArticle++
+	f := stories.FeaturesOf(d)
+	start := len(b.arena)
+	b.arena = f.AppendBinary(b.arena)
+	b.features.add(aid, b.nextEntity, b.nextQuote, b.arena[start:len(b.arena):len(b.arena)])
+	b.stored = append(b.stored, added{aid: aid, ext: id, e0: b.nextEntity, q0: b.nextQuote, f: f})
 	b.articles.add(aid, id, hash, d.Title, d.URL, d.Outlet, d.Author, d.Published, d.Source, d.Text)
 	b.artFTS.add(aid, d.Title, d.Text)
 	eids := make([]int64, len(d.Entities))

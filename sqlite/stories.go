@@ -1,23 +1,19 @@
 package sqlite
 
-// Story detection and cross-article entity resolution in the store (owned by
-// the stories work, issue 6). RebuildStories reads the stored articles with
-// their entities and quotes, groups them into stories (package stories),
-// resolves persons across articles (package resolve), links the reports of
-// one statement, and writes the result: stories and story_articles (read by
-// the store's Stories/Story), persons with their entities and recorded merge
-// decisions, statements with their reports, and syndicated copies. It also
-// adds every name form of a person as an alias of each of its entities, so
-// that a speaker search for "Keith Kellogg" finds the quotes an article
-// attributed to "Kellog".
+// Story detection and cross-article entity resolution in the store. A
+// Grouper (grouper.go) adds stored articles to an online clusterer (package
+// stories; persons across articles by package resolve) and writes the
+// result: stories and story_articles (read by the store's Stories/Story),
+// persons with their entities and recorded merge decisions, statements with
+// their reports, and syndicated copies. It also adds every name form of a
+// person as an alias of each of its entities, so that a speaker search for
+// "Keith Kellogg" finds the quotes an article attributed to "Kellog".
 
 import (
 	"context"
 	"database/sql"
-	"fmt"
 
 	"github.com/verbatim-news/verbatim"
-	"github.com/verbatim-news/verbatim/stories"
 )
 
 func init() {
@@ -71,123 +67,6 @@ CREATE TABLE article_copies (
 );
 `
 
-// storedDoc is what story detection needs of a stored article, with the
-// database ids of its entities and quotes in Doc order.
-type storedDoc struct {
-	aid      int64
-	doc      *verbatim.Doc
-	entities []int64
-	quotes   []int64
-}
-
-// RebuildStories recomputes stories, persons and statements over every
-// stored article and replaces the previous result in one transaction. It
-// returns the number of stories.
-func (s *DB) RebuildStories(ctx context.Context, opt stories.Options) (int, error) {
-	docs, err := s.loadForStories(ctx)
-	if err != nil {
-		return 0, err
-	}
-	c := stories.New(opt)
-	byExt := map[string]*storedDoc{}
-	for _, sd := range docs {
-		a := c.Add(sd.doc)
-		byExt[a.ID] = sd
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	for _, t := range []string{"statement_quotes", "statements", "article_copies", "person_entities", "person_decisions", "persons", "story_articles", "stories"} {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
-			return 0, fmt.Errorf("clear %s: %w", t, err)
-		}
-	}
-	exec := func(q string, args ...any) {
-		if err == nil {
-			_, err = tx.ExecContext(ctx, q, args...)
-		}
-	}
-	ss := c.Stories()
-	for _, st := range ss {
-		exec(`INSERT INTO stories(id, title) VALUES (?, ?)`, st.ID, st.Title)
-		for _, id := range st.Articles {
-			if sd := byExt[id]; sd != nil {
-				exec(`INSERT OR IGNORE INTO story_articles(story_id, article_id) VALUES (?, ?)`, st.ID, sd.aid)
-			}
-		}
-	}
-	// persons: identities, their entities, their aliases, decisions
-	for _, e := range c.Resolver.Entities {
-		exec(`INSERT INTO persons(id, name, type, articles) VALUES (?, ?, ?, ?)`, e.ID, e.Name, string(e.Type), e.Articles)
-	}
-	members := map[string][]int64{}
-	for _, a := range c.Articles() {
-		sd := byExt[a.ID]
-		if sd == nil {
-			continue
-		}
-		for i, pid := range a.Entities {
-			if pid != "" && i < len(sd.entities) {
-				exec(`INSERT OR REPLACE INTO person_entities(entity_id, person_id) VALUES (?, ?)`, sd.entities[i], pid)
-				members[pid] = append(members[pid], sd.entities[i])
-			}
-		}
-		if a.CopyOf != "" {
-			if orig := byExt[a.CopyOf]; orig != nil {
-				exec(`INSERT OR REPLACE INTO article_copies(article_id, copy_of, similarity) VALUES (?, ?, ?)`, sd.aid, orig.aid, a.Similarity)
-			}
-		}
-	}
-	for _, e := range c.Resolver.Entities {
-		if e.Type != verbatim.Person || len(members[e.ID]) < 2 {
-			continue
-		}
-		for alias := range e.Aliases {
-			f := fold(alias)
-			if f == "" {
-				continue
-			}
-			for _, eid := range members[e.ID] {
-				exec(`INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES (?, ?)`, f, eid)
-			}
-		}
-		if f := fold(e.Name); f != "" {
-			for _, eid := range members[e.ID] {
-				exec(`INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES (?, ?)`, f, eid)
-			}
-		}
-	}
-	for _, d := range c.Resolver.Decisions {
-		exec(`INSERT INTO person_decisions(person_id, article, mention, kind, reason) VALUES (?, ?, ?, ?, ?)`,
-			d.Into, d.Article, d.Mention, d.Kind, d.Reason)
-	}
-	// statements and their reports
-	for _, st := range c.Statements() {
-		var pid any
-		if st.Speaker != "" {
-			pid = st.Speaker
-		}
-		exec(`INSERT INTO statements(id, story_id, person_id, speaker, text, said_on, outlets, reports) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			st.ID, st.Story, pid, st.SpeakerName, st.Text, st.SaidOn, joinOutlets(st.Outlets), len(st.Reports))
-		for _, r := range st.Reports {
-			sd := byExt[r.Article]
-			if sd == nil || r.Quote >= len(sd.quotes) {
-				continue
-			}
-			exec(`INSERT OR REPLACE INTO statement_quotes(quote_id, statement_id, syndicated) VALUES (?, ?, ?)`,
-				sd.quotes[r.Quote], st.ID, r.Syndicated)
-		}
-	}
-	if err != nil {
-		return 0, err
-	}
-	return len(ss), tx.Commit()
-}
-
 func joinOutlets(o []string) string {
 	s := ""
 	for i, x := range o {
@@ -199,11 +78,22 @@ func joinOutlets(o []string) string {
 	return s
 }
 
-// loadForStories reads every stored article as a document with the layers
-// story detection uses: text, title, outlet, date, entities (name, type,
-// roles, mention count) and quotes (span, speaker, date), in storage order.
-func (s *DB) loadForStories(ctx context.Context) ([]*storedDoc, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, ext_id, title, outlet, published, text FROM articles ORDER BY id`)
+// storedDoc is a stored article rebuilt as a document, with the database
+// ids of its entities and quotes in Doc order.
+type storedDoc struct {
+	aid      int64
+	doc      *verbatim.Doc
+	entities []int64
+	quotes   []int64
+}
+
+// loadForStories reads the stored articles with after < id <= upto as
+// documents with the layers story detection uses: text, title, outlet,
+// date, entities (name, type, roles, mention count) and quotes (span,
+// speaker, date), in storage order. Only articles stored before their story
+// features were kept need it.
+func loadForStories(ctx context.Context, q querier, after, upto int64) ([]*storedDoc, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, ext_id, title, outlet, published, text FROM articles WHERE id > ? AND id <= ? ORDER BY id`, after, upto)
 	if err != nil {
 		return nil, err
 	}
@@ -229,9 +119,9 @@ func (s *DB) loadForStories(ctx context.Context) ([]*storedDoc, error) {
 	eidx := map[int64][2]int64{} // entity id -> (article id, index in Doc.Entities)
 	// mentions has no index on entity_id (it would slow every ingest): count
 	// them in one grouped pass instead of one scan per entity.
-	rows, err = s.db.QueryContext(ctx, `SELECT e.id, e.article_id, e.name, e.type, e.roles, coalesce(m.n, 0)
-		FROM entities e LEFT JOIN (SELECT entity_id, count(*) AS n FROM mentions GROUP BY entity_id) m ON m.entity_id = e.id
-		ORDER BY e.article_id, e.idx`)
+	rows, err = q.QueryContext(ctx, `SELECT e.id, e.article_id, e.name, e.type, e.roles, coalesce(m.n, 0)
+		FROM entities e LEFT JOIN (SELECT entity_id, count(*) AS n FROM mentions WHERE article_id > ?1 AND article_id <= ?2 GROUP BY entity_id) m ON m.entity_id = e.id
+		WHERE e.article_id > ?1 AND e.article_id <= ?2 ORDER BY e.article_id, e.idx`, after, upto)
 	if err != nil {
 		return nil, err
 	}
@@ -259,7 +149,8 @@ func (s *DB) loadForStories(ctx context.Context) ([]*storedDoc, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT id, article_id, start, end, speaker_entity, said_on FROM quotes ORDER BY article_id, id`)
+	rows, err = q.QueryContext(ctx, `SELECT id, article_id, start, end, speaker_entity, said_on FROM quotes
+		WHERE article_id > ? AND article_id <= ? ORDER BY article_id, id`, after, upto)
 	if err != nil {
 		return nil, err
 	}

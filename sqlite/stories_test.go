@@ -2,10 +2,15 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/shared"
+	"github.com/verbatim-news/verbatim/pipeline"
 	"github.com/verbatim-news/verbatim/stories"
 )
 
@@ -87,4 +92,148 @@ func TestRebuildStories(t *testing.T) {
 	if n2, err := db.RebuildStories(ctx, stories.Options{}); err != nil || n2 != n {
 		t.Fatalf("rebuild: %d %v", n2, err)
 	}
+}
+
+// dumpStories renders every row the story grouping writes, sorted.
+func dumpStories(t *testing.T, db *DB) string {
+	t.Helper()
+	var b strings.Builder
+	for _, q := range []string{
+		`SELECT id, title FROM stories ORDER BY 1`,
+		`SELECT story_id, article_id FROM story_articles ORDER BY 2, 1`,
+		`SELECT id, name, type, articles FROM persons ORDER BY 1`,
+		`SELECT entity_id, person_id FROM person_entities ORDER BY 1`,
+		`SELECT seq, person_id, article, mention, kind, reason FROM person_decisions ORDER BY 1`,
+		`SELECT id, story_id, coalesce(person_id, '-'), speaker, text, said_on, outlets, reports FROM statements ORDER BY 1`,
+		`SELECT quote_id, statement_id, syndicated FROM statement_quotes ORDER BY 1`,
+		`SELECT article_id, copy_of, similarity FROM article_copies ORDER BY 1`,
+		`SELECT alias, entity_id FROM aliases ORDER BY 1, 2`,
+	} {
+		rows, err := db.SQL().Query(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		n := 0
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintln(&b, vals...)
+			n++
+		}
+		rows.Close()
+		fmt.Fprintf(&b, "-- %d rows: %s\n", n, q)
+	}
+	return b.String()
+}
+
+// analysedSample analyses 600 BBC articles (business and politics: stories
+// that grow and merge, syndicated copies, statements reported twice).
+func analysedSample(t *testing.T) []*verbatim.Doc {
+	t.Helper()
+	var docs []*verbatim.Doc
+	for _, cat := range []string{"politics", "business"} {
+		files, _ := filepath.Glob(filepath.Join(shared.Path(t, "data/bbc"), cat, "*.txt"))
+		for _, f := range files[:min(len(files), 300)] {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := pipeline.Analyze(verbatim.Article{ID: cat + "/" + filepath.Base(f), Text: string(b), Published: "2005-01-1" + string('0'+byte(len(docs)%10))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs = append(docs, d)
+		}
+	}
+	return docs
+}
+
+// TestIncrementalStoriesEqualRebuild: ingesting in three batches (three
+// groupers, as three ingest runs), in one, storing without grouping and
+// grouping later, and a full rebuild all leave the same rows.
+func TestIncrementalStoriesEqualRebuild(t *testing.T) {
+	docs := analysedSample(t)
+	ctx := context.Background()
+	put := func(db *DB, g *Grouper, docs []*verbatim.Doc) {
+		for i := 0; i < len(docs); i += 64 {
+			var err error
+			if g != nil {
+				_, err = g.Put(ctx, docs[i:min(i+64, len(docs))])
+			} else {
+				_, err = db.Put(ctx, docs[i:min(i+64, len(docs))])
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	commit := func(g *Grouper) int {
+		n, err := g.Commit(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	one := open(t)
+	g := one.Grouper(stories.Options{})
+	put(one, g, docs)
+	n1 := commit(g)
+	want := dumpStories(t, one)
+
+	c := stories.New(stories.Options{})
+	for _, d := range docs {
+		c.Add(d)
+	}
+	if n := len(c.Stories()); n != n1 || n < 50 || n > len(docs)-100 {
+		t.Fatalf("%d stories stored, %d by the clusterer alone", n1, n)
+	}
+
+	three := open(t)
+	for _, part := range [][]*verbatim.Doc{docs[:250], docs[250:251], docs[251:]} {
+		g := three.Grouper(stories.Options{})
+		put(three, g, part)
+		commit(g)
+	}
+	if got := dumpStories(t, three); got != want {
+		t.Fatalf("three batches differ from one:\n%s", firstDiff(got, want))
+	}
+	if _, err := three.RebuildStories(ctx, stories.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := dumpStories(t, three); got != want {
+		t.Fatalf("rebuild differs from incremental:\n%s", firstDiff(got, want))
+	}
+
+	// another writer stores articles while a grouper is open; articles
+	// stored without grouping are grouped by the next commit
+	mixed := open(t)
+	g = mixed.Grouper(stories.Options{})
+	put(mixed, g, docs[:100])
+	put(mixed, nil, docs[100:300])
+	put(mixed, g, docs[300:400])
+	commit(g)
+	put(mixed, nil, docs[400:])
+	if n := commit(mixed.Grouper(stories.Options{})); n != n1 {
+		t.Fatalf("%d stories after grouping late, want %d", n, n1)
+	}
+	if got := dumpStories(t, mixed); got != want {
+		t.Fatalf("grouping late differs:\n%s", firstDiff(got, want))
+	}
+}
+
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return fmt.Sprintf("line %d:\n got %s\nwant %s", i+1, la[i], lb[i])
+		}
+	}
+	return fmt.Sprintf("%d lines, want %d", len(la), len(lb))
 }

@@ -39,20 +39,24 @@ func init() {
 			}
 			defer st.Close()
 			show := progress || isTerminal(os.Stderr)
-			sum, err := ingest(context.Background(), st, pipeline.New(), args,
+			var g *sqlite.Grouper
+			if !noStories {
+				// new articles join the library's stories as they are
+				// stored; only the rows that change are written
+				g = st.Grouper(stories.Options{})
+			}
+			sum, err := ingest(context.Background(), st, g, pipeline.New(), args,
 				input.Options{Published: published, MaxBytes: int64(maxMB) << 20}, cpus, batch, show, os.Stderr)
 			if err != nil {
 				return err
 			}
-			if sum.Stored > 0 && !noStories {
-				// Stories, persons across articles and statements are
-				// recomputed over the whole library after new articles.
+			if g != nil {
 				t0 := time.Now()
-				n, err := st.RebuildStories(context.Background(), stories.Options{})
+				n, err := g.Commit(context.Background())
 				if err != nil {
 					return fmt.Errorf("stories: %v", err)
 				}
-				fmt.Fprintf(os.Stderr, "ingest: %d stories in the library (grouped in %.1fs)\n", n, time.Since(t0).Seconds())
+				fmt.Fprintf(os.Stderr, "ingest: %d stories in the library (written in %.1fs)\n", n, time.Since(t0).Seconds())
 			}
 			if sum.Failed > 0 {
 				exitCode = 1
@@ -95,10 +99,11 @@ func countFiles(paths []string) int {
 	return n
 }
 
-// ingest reads, analyses and stores articles; articles whose content is
-// already stored are skipped before analysis. Each failure is reported on
+// ingest reads, analyses and stores articles (through g when not nil, so
+// that they join the stories); articles whose content is already stored are
+// skipped before analysis. Each failure is reported on
 // errw with its reason; a one-line summary ends the run.
-func ingest(ctx context.Context, st *sqlite.DB, p *verbatim.Pipeline, paths []string, opt input.Options, cpus, batch int,
+func ingest(ctx context.Context, st *sqlite.DB, g *sqlite.Grouper, p *verbatim.Pipeline, paths []string, opt input.Options, cpus, batch int,
 	progress bool, errw io.Writer) (ingestSummary, error) {
 	var sum ingestSummary
 	t0 := time.Now()
@@ -145,15 +150,19 @@ func ingest(ctx context.Context, st *sqlite.DB, p *verbatim.Pipeline, paths []st
 	}
 	var docs []*verbatim.Doc
 	lastShow := time.Now()
+	put := st.Put
+	if g != nil {
+		put = g.Put
+	}
 	flush := func() error {
 		if len(docs) == 0 {
 			return nil
 		}
-		out, err := st.Put(ctx, docs)
+		out, err := put(ctx, docs)
 		if err != nil {
 			// store the batch one by one to name the culprit and keep the rest
 			for _, d := range docs {
-				o, err := st.Put(ctx, []*verbatim.Doc{d})
+				o, err := put(ctx, []*verbatim.Doc{d})
 				if err != nil {
 					fail(d.Source, fmt.Errorf("store: %w", err))
 					continue

@@ -17,6 +17,7 @@ import (
 	"github.com/verbatim-news/verbatim/internal/shared"
 	"github.com/verbatim-news/verbatim/pipeline"
 	"github.com/verbatim-news/verbatim/sqlite"
+	"github.com/verbatim-news/verbatim/stories"
 )
 
 // TestIngestSubprocessHelper is not a test: it runs the command line when
@@ -148,8 +149,9 @@ func TestIngestSummaryAndFailures(t *testing.T) {
 	}
 }
 
-// BenchmarkIngestBBC is the whole ingest (read, analyse, store) of the BBC
-// corpus into a fresh library: go test ./cmd/verbatim -run XX -bench IngestBBC -cpu 1
+// BenchmarkIngestBBC is the whole ingest (read, analyse, store, group into
+// stories) of the BBC corpus into a fresh library:
+// go test ./cmd/verbatim -run XX -bench IngestBBC -cpu 1
 func BenchmarkIngestBBC(b *testing.B) {
 	dir := shared.Path(b, "data/bbc")
 	n := 0
@@ -160,8 +162,12 @@ func BenchmarkIngestBBC(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		sum, err := ingest(context.Background(), st, pipeline.New(), []string{dir}, input.Options{}, 0, 256, false, io.Discard)
+		g := st.Grouper(stories.Options{})
+		sum, err := ingest(context.Background(), st, g, pipeline.New(), []string{dir}, input.Options{}, 0, 256, false, io.Discard)
 		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := g.Commit(context.Background()); err != nil {
 			b.Fatal(err)
 		}
 		n += sum.Stored + sum.Duplicates

@@ -1,0 +1,466 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/stories"
+)
+
+func init() {
+	Register(Migration{101, "stories: per-article features and the grouping state (incremental stories)", schemaGrouping})
+}
+
+// Put stores each article's story features (stories.Features: terms,
+// signature, entities, quotes; no text), so that grouping can continue or
+// be rebuilt without reloading and re-reading articles. story_state records
+// the highest article id the story tables reflect ("grouped_through").
+const schemaGrouping = `
+CREATE TABLE story_features (
+	article_id   INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	first_entity INTEGER NOT NULL, -- entity ids are first_entity + index in the article
+	first_quote  INTEGER NOT NULL, -- quote ids likewise
+	data         BLOB NOT NULL
+);
+CREATE TABLE story_state (
+	key   TEXT PRIMARY KEY,
+	value INTEGER NOT NULL
+);
+`
+
+// added is a stored article as grouping needs it.
+type added struct {
+	aid, e0, q0  int64
+	ext          string
+	ents, quotes []int64 // explicit ids (articles stored without features); nil: e0+i, q0+i
+	f            *stories.Features
+}
+
+func (a *added) entity(i int) int64 {
+	if a.ents != nil {
+		return a.ents[i]
+	}
+	return a.e0 + int64(i)
+}
+
+func (a *added) quote(i int) int64 {
+	if a.quotes != nil {
+		return a.quotes[i]
+	}
+	return a.q0 + int64(i)
+}
+
+// Grouper keeps a library's stories, persons and statements up to date as
+// articles are stored: each stored article is added to an online clusterer
+// (stories.Clusterer), and Commit writes only the rows that changed. The
+// clusterer is rebuilt, when the grouper is first used, from the stored
+// features of the articles grouped so far (no article text is read). The
+// result is the one RebuildStories gives for the same articles in storage
+// order.
+type Grouper struct {
+	db     *DB
+	opt    stories.Options
+	opened bool
+	c      *stories.Clusterer
+	arts   []added // in clusterer order (= storage order)
+	index  map[string]int
+	last   int64   // highest article id added
+	base   int64   // grouped_through the rows in prev reflect; -1: unknown (full rewrite)
+	prev   *rowSet // the rows the tables hold (as of base)
+}
+
+// Grouper returns a grouper of the library's stories. Use its Put instead
+// of DB.Put to store articles, then Commit.
+func (s *DB) Grouper(opt stories.Options) *Grouper {
+	return &Grouper{db: s, opt: opt, base: -1}
+}
+
+const groupedKey = "grouped_through"
+
+func groupedThrough(ctx context.Context, q querier) (int64, bool, error) {
+	var v int64
+	err := q.QueryRowContext(ctx, `SELECT value FROM story_state WHERE key = ?`, groupedKey).Scan(&v)
+	if err == sql.ErrNoRows {
+		return 0, false, nil
+	}
+	return v, err == nil, err
+}
+
+// open replays the features of the articles the story tables reflect.
+func (g *Grouper) open(ctx context.Context) error {
+	if g.opened {
+		return nil
+	}
+	g.c = stories.New(g.opt)
+	g.index = map[string]int{}
+	through, ok, err := groupedThrough(ctx, g.db.db)
+	if err != nil {
+		return err
+	}
+	if ok {
+		as, err := loadAdded(ctx, g.db.db, 0, through)
+		if err != nil {
+			return err
+		}
+		g.add(as)
+		g.last = max(g.last, through)
+		g.base, g.prev = through, g.rows()
+	}
+	g.opened = true
+	return nil
+}
+
+func (g *Grouper) add(as []added) {
+	for _, a := range as {
+		r := g.c.AddFeatures(a.f, a.ext)
+		g.index[r.ID] = len(g.arts)
+		a.f = nil // the clusterer keeps what it needs
+		g.arts = append(g.arts, a)
+		g.last = a.aid
+	}
+}
+
+// Put stores documents (as DB.Put) and adds the stored ones to the stories.
+func (g *Grouper) Put(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutcome, error) {
+	if err := g.open(ctx); err != nil {
+		return nil, err
+	}
+	return g.db.put(ctx, docs, g)
+}
+
+// Commit adds any article stored meanwhile by other writers, then writes
+// the stories, persons and statements that changed since the grouper was
+// opened or last committed, in one transaction. It returns the number of
+// stories.
+func (g *Grouper) Commit(ctx context.Context) (int, error) {
+	return g.commit(ctx, false)
+}
+
+func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
+	if !g.opened && !full {
+		// nothing added: only articles stored without grouping need work
+		through, ok, err := groupedThrough(ctx, g.db.db)
+		if err != nil {
+			return 0, err
+		}
+		var top int64
+		var n int
+		if err := g.db.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0), (SELECT count(*) FROM stories) FROM articles`).Scan(&top, &n); err != nil {
+			return 0, err
+		}
+		if ok && top <= through {
+			return n, nil
+		}
+	}
+	if err := g.open(ctx); err != nil {
+		return 0, err
+	}
+	s := g.db
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	more, err := loadAdded(ctx, tx, g.last, 0)
+	if err != nil {
+		return 0, err
+	}
+	g.add(more)
+	through, ok, err := groupedThrough(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	prev := g.prev
+	if full || !ok || through != g.base || prev == nil {
+		// the tables are not what this grouper last saw: rewrite them
+		for _, t := range []string{"statement_quotes", "statements", "article_copies", "person_entities", "person_decisions", "persons", "story_articles", "stories"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
+				return 0, fmt.Errorf("clear %s: %w", t, err)
+			}
+		}
+		prev = &rowSet{}
+	}
+	cur := g.rows()
+	if err := g.write(ctx, tx, prev, cur); err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO story_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, groupedKey, g.last); err != nil {
+		return 0, err
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, err
+	}
+	g.prev, g.base = cur, g.last
+	return len(cur.stories), nil
+}
+
+// RebuildStories recomputes stories, persons and statements over every
+// stored article (from their stored features; articles stored before
+// features were kept are read from their text) and replaces the previous
+// result in one transaction. It returns the number of stories.
+func (s *DB) RebuildStories(ctx context.Context, opt stories.Options) (int, error) {
+	return s.Grouper(opt).commit(ctx, true)
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// loadAdded reads the features of the articles with after < id <= upto
+// (upto 0: no bound), in storage order. Articles stored without features
+// (by an older version) are read from their text.
+func loadAdded(ctx context.Context, q querier, after, upto int64) ([]added, error) {
+	if upto <= 0 {
+		upto = 1<<63 - 1
+	}
+	rows, err := q.QueryContext(ctx, `SELECT a.id, a.ext_id, f.first_entity, f.first_quote, f.data
+		FROM articles a LEFT JOIN story_features f ON f.article_id = a.id WHERE a.id > ? AND a.id <= ? ORDER BY a.id`, after, upto)
+	if err != nil {
+		return nil, err
+	}
+	var out []added
+	missing := 0
+	for rows.Next() {
+		var a added
+		var e0, q0 sql.NullInt64
+		var data sql.RawBytes
+		if err := rows.Scan(&a.aid, &a.ext, &e0, &q0, &data); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if data == nil {
+			missing++
+		} else {
+			a.e0, a.q0 = e0.Int64, q0.Int64
+			if a.f, err = stories.DecodeFeatures(data); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("article %s: %w", a.ext, err)
+			}
+		}
+		out = append(out, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if missing > 0 {
+		docs, err := loadForStories(ctx, q, after, upto)
+		if err != nil {
+			return nil, err
+		}
+		byAid := make(map[int64]*storedDoc, len(docs))
+		for _, sd := range docs {
+			byAid[sd.aid] = sd
+		}
+		for i := range out {
+			if a := &out[i]; a.f == nil {
+				sd := byAid[a.aid]
+				if sd == nil {
+					return nil, fmt.Errorf("article %s vanished", a.ext)
+				}
+				a.f, a.ents, a.quotes = stories.FeaturesOf(sd.doc), sd.entities, sd.quotes
+				if a.ents == nil {
+					a.ents = []int64{}
+				}
+				if a.quotes == nil {
+					a.quotes = []int64{}
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// rowSet is what the story tables hold for a clusterer state.
+type rowSet struct {
+	stories    map[string]string // id -> title
+	storyOf    []string          // story of each article, in clusterer order
+	persons    map[string]personRow
+	members    map[string][]int64         // identity -> its entities' ids, in article order
+	aliases    map[string]map[string]bool // person (with two entities or more) -> folded name forms
+	decisions  int
+	statements map[string]statementRow
+	stmtQuotes map[int64]stmtQuote
+}
+
+type personRow struct {
+	name, typ string
+	articles  int
+}
+
+type statementRow struct {
+	story, person, speaker, text, saidOn, outlets string
+	reports                                       int
+}
+
+type stmtQuote struct {
+	statement  string
+	syndicated bool
+}
+
+func (g *Grouper) rows() *rowSet {
+	c := g.c
+	r := &rowSet{stories: map[string]string{}, persons: map[string]personRow{}, members: map[string][]int64{},
+		aliases: map[string]map[string]bool{}, statements: map[string]statementRow{}, stmtQuotes: map[int64]stmtQuote{}}
+	for _, st := range c.Stories() {
+		r.stories[st.ID] = st.Title
+	}
+	arts := c.Articles()
+	r.storyOf = make([]string, len(arts))
+	for i, a := range arts {
+		r.storyOf[i] = a.Story
+		for k, pid := range a.Entities {
+			if pid != "" {
+				r.members[pid] = append(r.members[pid], g.arts[i].entity(k))
+			}
+		}
+	}
+	for _, e := range c.Resolver.Entities {
+		r.persons[e.ID] = personRow{e.Name, string(e.Type), e.Articles}
+		if e.Type != verbatim.Person || len(r.members[e.ID]) < 2 {
+			continue
+		}
+		set := make(map[string]bool, len(e.Aliases)+1)
+		for alias := range e.Aliases {
+			if f := fold(alias); f != "" {
+				set[f] = true
+			}
+		}
+		if f := fold(e.Name); f != "" {
+			set[f] = true
+		}
+		r.aliases[e.ID] = set
+	}
+	r.decisions = len(c.Resolver.Decisions)
+	for _, st := range c.Statements() {
+		r.statements[st.ID] = statementRow{st.Story, st.Speaker, st.SpeakerName, st.Text, st.SaidOn, joinOutlets(st.Outlets), len(st.Reports)}
+		for _, rep := range st.Reports {
+			if i, ok := g.index[rep.Article]; ok {
+				r.stmtQuotes[g.arts[i].quote(rep.Quote)] = stmtQuote{st.ID, rep.Syndicated}
+			}
+		}
+	}
+	return r
+}
+
+func nullStr(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// write turns the tables from prev into cur: rows are upserted in place (no
+// delete, so nothing cascades), rows gone are deleted last.
+func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) error {
+	c := g.c
+	storiesB := upsert(`INSERT INTO stories(id, title) VALUES `, 2, "id", "title")
+	for id, title := range cur.stories {
+		if old, ok := prev.stories[id]; !ok || old != title {
+			storiesB.add(id, title)
+		}
+	}
+	if err := flushAll(ctx, tx, storiesB); err != nil {
+		return err
+	}
+	// articles that moved (story merges) leave their old story first
+	del, err := tx.PrepareContext(ctx, `DELETE FROM story_articles WHERE article_id = ?`)
+	if err != nil {
+		return err
+	}
+	defer del.Close()
+	storyArts := newBulk(`INSERT INTO story_articles(story_id, article_id) VALUES `, 2)
+	copies := newBulk(`INSERT INTO article_copies(article_id, copy_of, similarity) VALUES `, 3)
+	personEnts := newBulk(`INSERT INTO person_entities(entity_id, person_id) VALUES `, 2)
+	arts := c.Articles()
+	for i, st := range cur.storyOf {
+		if i < len(prev.storyOf) {
+			if prev.storyOf[i] == st {
+				continue
+			}
+			if _, err := del.ExecContext(ctx, g.arts[i].aid); err != nil {
+				return err
+			}
+		}
+		storyArts.add(st, g.arts[i].aid)
+		if i < len(prev.storyOf) {
+			continue
+		}
+		a := arts[i] // a new article: its identities and copy never change later
+		for k, pid := range a.Entities {
+			if pid != "" {
+				personEnts.add(g.arts[i].entity(k), pid)
+			}
+		}
+		if a.CopyOf != "" {
+			if o, ok := g.index[a.CopyOf]; ok {
+				copies.add(g.arts[i].aid, g.arts[o].aid, a.Similarity)
+			}
+		}
+	}
+	persons := upsert(`INSERT INTO persons(id, name, type, articles) VALUES `, 4, "id", "name", "type", "articles")
+	for id, p := range cur.persons {
+		if old, ok := prev.persons[id]; !ok || old != p {
+			persons.add(id, p.name, p.typ, p.articles)
+		}
+	}
+	// every name form of a person becomes an alias of each of its entities
+	aliases := newBulk(`INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES `, 2)
+	for pid, set := range cur.aliases {
+		members, oldSet := cur.members[pid], prev.aliases[pid]
+		oldMembers := 0
+		if oldSet != nil {
+			oldMembers = len(prev.members[pid])
+		}
+		for f := range set {
+			from := oldMembers // a known form: only the new entities need it
+			if !oldSet[f] {
+				from = 0
+			}
+			for _, eid := range members[from:] {
+				aliases.add(f, eid)
+			}
+		}
+	}
+	decisions := newBulk(`INSERT INTO person_decisions(person_id, article, mention, kind, reason) VALUES `, 5)
+	for _, d := range c.Resolver.Decisions[prev.decisions:cur.decisions] {
+		decisions.add(d.Into, d.Article, d.Mention, d.Kind, d.Reason)
+	}
+	stmts := upsert(`INSERT INTO statements(id, story_id, person_id, speaker, text, said_on, outlets, reports) VALUES `, 8,
+		"id", "story_id", "person_id", "speaker", "text", "said_on", "outlets", "reports")
+	for id, st := range cur.statements {
+		if old, ok := prev.statements[id]; !ok || old != st {
+			stmts.add(id, st.story, nullStr(st.person), st.speaker, st.text, st.saidOn, st.outlets, st.reports)
+		}
+	}
+	sq := upsert(`INSERT INTO statement_quotes(quote_id, statement_id, syndicated) VALUES `, 3, "quote_id", "statement_id", "syndicated")
+	for qid, q := range cur.stmtQuotes {
+		if old, ok := prev.stmtQuotes[qid]; !ok || old != q {
+			sq.add(qid, q.statement, q.syndicated)
+		}
+	}
+	if err := flushAll(ctx, tx, storyArts, persons, personEnts, copies, aliases, decisions, stmts, sq); err != nil {
+		return err
+	}
+	// rows gone: statements joined into an earlier one, stories merged
+	for id := range prev.statements {
+		if _, ok := cur.statements[id]; !ok {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM statements WHERE id = ?`, id); err != nil {
+				return err
+			}
+		}
+	}
+	for id := range prev.stories {
+		if _, ok := cur.stories[id]; !ok {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?`, id); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
