@@ -11,6 +11,11 @@ import (
 
 func init() {
 	Register(Migration{101, "stories: per-article features and the grouping state (incremental stories)", schemaGrouping})
+	Register(Migration{102, "stories: drop indexes no query uses", `
+DROP INDEX statements_story;
+DROP INDEX statements_person;
+DROP INDEX statement_quotes_statement;
+DROP INDEX person_decisions_person;`})
 }
 
 // Put stores each article's story features (stories.Features: terms,

@@ -25,6 +25,7 @@ var (
 	migMu      sync.Mutex
 	migrations = []Migration{
 		{1, "core: articles, entities, mentions, aliases, quotes, dates, full-text indexes, stories", schemaV1},
+		{2, "core: cheaper writes (no unqueried name index; full-text indexes without document sizes, article index without positions)", schemaV2},
 	}
 )
 
@@ -144,6 +145,22 @@ CREATE TABLE story_articles (
 	PRIMARY KEY (story_id, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX story_articles_article ON story_articles(article_id);
+`
+
+// schemaV2 makes storing cheaper. Nothing looks entities up by folded name
+// (aliases serve name search). No query ranks by bm25, so the full-text
+// indexes keep no document sizes (columnsize=0); nothing searches article
+// text by phrase, so its index keeps no positions (detail=none: words,
+// prefixes, AND/OR/NOT still work). Quote search keeps positions for
+// phrases. The indexes are rebuilt from their content tables.
+const schemaV2 = `
+DROP INDEX entities_name;
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id', detail=none, columnsize=0, ` + tokenizer + `);
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+DROP TABLE quotes_fts;
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id', columnsize=0, ` + tokenizer + `);
+INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
 `
 
 // migrate applies the migrations not yet applied, in version order.

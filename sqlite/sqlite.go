@@ -6,7 +6,10 @@
 // The database runs in WAL mode with a busy timeout; writes are batched into
 // transactions and serialised, so a crash (even kill -9) loses nothing that
 // was committed, and re-putting an article (same content hash) changes
-// nothing.
+// nothing. Foreign keys document the schema but are not enforced (each
+// check is a lookup per inserted row): writers insert parents before
+// children in the same transaction, and nothing relies on cascading
+// deletes.
 package sqlite
 
 import (
@@ -38,7 +41,7 @@ var _ verbatim.Store = (*DB)(nil)
 // Open opens (creating if needed) the database file and applies migrations.
 func Open(path string) (*DB, error) {
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)", "cache_size(-32000)", "temp_store(MEMORY)"} {
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-32000)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate") // transactions take the write lock at BEGIN: writers queue on busy_timeout
