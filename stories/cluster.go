@@ -160,8 +160,10 @@ type Clusterer struct {
 	parent []int32 // union-find over quotes: one statement per root
 
 	// scratch
-	wbuf []byte
-	acc  map[int32]float32
+	wbuf    []byte
+	acc     map[int32]float32
+	qcount  []int32 // shared shingles per quote (linkQuote)
+	touched []int32
 }
 
 // New returns an empty clusterer with its own entity resolver.

@@ -87,13 +87,25 @@ func (c *Clusterer) addQuotes(s *Story, a *Article, f *Features) {
 func (c *Clusterer) linkQuote(s *Story, k int32) {
 	ref := &c.quotes[k]
 	sh, n := ref.shingle, ref.words
-	shared := map[int32]int{}
+	// count shared shingles per earlier quote in a dense scratch array
+	// (cleared through the touched list): the order of the unions below does
+	// not matter, the resulting partition is the same
+	if len(c.qcount) < len(c.quotes) {
+		c.qcount = append(c.qcount, make([]int32, len(c.quotes)-len(c.qcount))...)
+	}
+	touched := c.touched[:0]
 	for _, h := range sh {
 		for _, o := range s.quotes[h] {
-			shared[o]++
+			if c.qcount[o] == 0 {
+				touched = append(touched, o)
+			}
+			c.qcount[o]++
 		}
 	}
-	for o, cnt := range shared {
+	c.touched = touched
+	for _, o := range touched {
+		cnt := int(c.qcount[o])
+		c.qcount[o] = 0
 		other := &c.quotes[o]
 		if ref.Speaker != "" && other.Speaker != "" && ref.Speaker != other.Speaker {
 			continue
