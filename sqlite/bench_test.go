@@ -12,8 +12,10 @@ import (
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/input"
+	"github.com/verbatim-news/verbatim/internal/benchdata"
 	"github.com/verbatim-news/verbatim/internal/shared"
 	"github.com/verbatim-news/verbatim/pipeline"
+	"github.com/verbatim-news/verbatim/stories"
 )
 
 // bbcDocs analyses the BBC corpus once.
@@ -120,4 +122,77 @@ func BenchmarkSearch10k(b *testing.B) {
 	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
 	b.ReportMetric(float64(st.Articles), "articles")
 	b.ReportMetric(float64(st.Quotes), "quotes")
+}
+
+// BenchmarkIngest stores 2,000 generated articles and the BBC corpus
+// (analysed once, untimed) into a fresh library, 256 per transaction, and
+// reports articles per second and per CPU-second:
+//
+//	store          DB.Put alone
+//	store+stories  Grouper.Put and Commit: stories, persons and statements
+//	               kept up to date as articles are stored
+//	add10          a later ingest of 10 articles into that library of 2,000:
+//	               replay of the stored features, Put, Commit of the changes
+//
+// Generated articles are drawn from one pool of sentences: they form a
+// single story in which every quote recurs, the worst case of statement
+// linking; BBC is the realistic case.
+//
+//	go test ./sqlite -run XX -bench Ingest -cpu 1
+func BenchmarkIngest(b *testing.B) {
+	arts := benchdata.Articles(7, 2010)
+	docs := benchdata.Prepare(arts, pipeline.Stages())
+	ctx := context.Background()
+	store := func(b *testing.B, db *DB, g *Grouper, docs []*verbatim.Doc) {
+		for j := 0; j < len(docs); j += 256 {
+			var err error
+			if g != nil {
+				_, err = g.Put(ctx, docs[j:min(j+256, len(docs))])
+			} else {
+				_, err = db.Put(ctx, docs[j:min(j+256, len(docs))])
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+		if g != nil {
+			if _, err := g.Commit(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	run := func(name string, grouped bool, base, add []*verbatim.Doc) {
+		b.Run(name, func(b *testing.B) {
+			var cpu time.Duration
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				db, err := Open(filepath.Join(b.TempDir(), "b.db"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if base != nil {
+					store(b, db, db.Grouper(stories.Options{}), base)
+				}
+				var g *Grouper
+				c0 := benchdata.CPUTime()
+				b.StartTimer()
+				if grouped {
+					g = db.Grouper(stories.Options{})
+				}
+				store(b, db, g, add)
+				b.StopTimer()
+				cpu += benchdata.CPUTime() - c0
+				db.Close()
+			}
+			benchdata.ReportArticles(b, len(add))
+			benchdata.ReportCPU(b, len(add), cpu)
+		})
+	}
+	run("gen/store", false, nil, docs[:2000])
+	run("gen/store+stories", true, nil, docs[:2000])
+	run("gen/add10", true, docs[:2000], docs[2000:])
+	bbc := bbcDocs(b)
+	run("bbc/store", false, nil, bbc)
+	run("bbc/store+stories", true, nil, bbc)
+	run("bbc/add10", true, bbc[:len(bbc)-10], bbc[len(bbc)-10:])
 }

@@ -56,7 +56,9 @@ func init() {
 				if err != nil {
 					return fmt.Errorf("stories: %v", err)
 				}
-				fmt.Fprintf(os.Stderr, "ingest: %d stories in the library (written in %.1fs)\n", n, time.Since(t0).Seconds())
+				if sum.Stored > 0 {
+					fmt.Fprintf(os.Stderr, "ingest: %d stories in the library (grouped as stored; changes written in %.1fs)\n", n, time.Since(t0).Seconds())
+				}
 			}
 			if sum.Failed > 0 {
 				exitCode = 1
