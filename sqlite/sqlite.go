@@ -171,6 +171,16 @@ type batch struct {
 	byHash, byID                                                                     *sql.Stmt
 	arena                                                                            []byte // encoded features of the batch
 	stored                                                                           []added
+	folds, words                                                                     []string        // per document: folded entity names, mention texts
+	seen                                                                             map[string]bool // aliases of the current entity
+}
+
+// alias adds a folded name form of an entity once.
+func (b *batch) alias(a string, eid int64) {
+	if a != "" && !b.seen[a] {
+		b.seen[a] = true
+		b.aliases.add(a, eid)
+	}
 }
 
 // flushAll inserts the rows of every bulk.
@@ -223,7 +233,7 @@ func (s *DB) put(ctx context.Context, docs []*verbatim.Doc, g *Grouper) ([]verba
 		quoteFTS: newBulk(`INSERT INTO quotes_fts(rowid, text) VALUES `, 2),
 		dates:    newBulk(`INSERT INTO dates(article_id, start, end, text, value) VALUES `, 5),
 		features: newBulk(`INSERT INTO story_features(article_id, first_entity, first_quote, data) VALUES `, 4),
-		hashes:   map[string]string{}, ids: map[string]string{},
+		hashes:   map[string]string{}, ids: map[string]string{}, seen: map[string]bool{},
 	}
 	// BEGIN IMMEDIATE (_txlock): the transaction holds the write lock before
 	// ids are read, so no other connection or process can take them meanwhile.
@@ -305,45 +315,45 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 	b.stored = append(b.stored, added{aid: aid, ext: id, e0: b.nextEntity, q0: b.nextQuote, f: f})
 	b.articles.add(aid, id, hash, d.Title, d.URL, d.Outlet, d.Author, d.Published, d.Source, d.Text)
 	b.artFTS.add(aid, d.Title, d.Text)
+	// each name and mention text is folded / collapsed once
 	eids := make([]int64, len(d.Entities))
-	seen := map[string]bool{}
+	b.folds = b.folds[:0]
+	b.words = b.words[:0]
+	for _, m := range d.Mentions {
+		b.words = append(b.words, d.Word(m.Span))
+	}
 	for i, e := range d.Entities {
 		eids[i] = b.nextEntity
 		b.nextEntity++
-		b.entities.add(eids[i], aid, i, e.Name, fold(e.Name), string(e.Type), strings.Join(e.Roles, "; "))
-		clear(seen)
-		addAlias := func(a string) {
-			a = fold(a)
-			if a != "" && !seen[a] {
-				seen[a] = true
-				b.aliases.add(a, eids[i])
-			}
-		}
-		addAlias(e.Name)
+		nf := fold(e.Name)
+		b.folds = append(b.folds, nf)
+		b.entities.add(eids[i], aid, i, e.Name, nf, string(e.Type), strings.Join(e.Roles, "; "))
+		clear(b.seen)
+		b.alias(nf, eids[i])
 		if e.Type == verbatim.Person { // the surname alone: "Kellogg" for "Keith Kellogg"
-			if f := strings.Fields(e.Name); len(f) > 1 {
-				addAlias(f[len(f)-1])
+			if k := strings.LastIndexByte(nf, ' '); k >= 0 {
+				b.alias(nf[k+1:], eids[i])
 			}
 		}
 		for _, mi := range e.Mentions {
 			if mi >= 0 && mi < len(d.Mentions) && d.Mentions[mi].Kind == verbatim.NameMention {
-				addAlias(d.Word(d.Mentions[mi].Span))
+				b.alias(fold(b.words[mi]), eids[i])
 			}
 		}
 	}
-	for _, m := range d.Mentions {
+	for mi, m := range d.Mentions {
 		var eid any
 		if m.Entity >= 0 && m.Entity < len(eids) {
 			eid = eids[m.Entity]
 		}
-		b.mentions.add(aid, eid, m.Start, m.End, d.Word(m.Span), int(m.Kind), m.Role)
+		b.mentions.add(aid, eid, m.Start, m.End, b.words[mi], int(m.Kind), m.Role)
 	}
 	for _, q := range d.Quotes {
 		var speaker, sfold, sent any
 		stype := ""
 		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
 			e := d.Entities[q.Speaker]
-			speaker, sfold, stype, sent = e.Name, fold(e.Name), string(e.Type), eids[q.Speaker]
+			speaker, sfold, stype, sent = e.Name, b.folds[q.Speaker], string(e.Type), eids[q.Speaker]
 		}
 		sm, sms, sme := nullSpan(d, q.SpeakerAt)
 		cue, cs, ce := nullSpan(d, q.Cue)
