@@ -105,16 +105,44 @@ func (g *Grouper) open(ctx context.Context) error {
 		return err
 	}
 	if ok {
-		as, err := loadAdded(ctx, g.db.db, 0, through)
-		if err != nil {
+		if err := g.addRange(ctx, g.db.db, 0, through); err != nil {
 			return err
 		}
-		g.add(as)
 		g.last = max(g.last, through)
 		g.base, g.prev = through, g.rows()
 	}
 	g.opened = true
 	return nil
+}
+
+// replayChunk is how many article ids addRange reads at a time.
+var replayChunk int64 = 4096
+
+// addRange adds the stored articles with after < id <= upto (upto 0: no
+// bound), a few thousand at a time so that their decoded features are never
+// all in memory at once.
+func (g *Grouper) addRange(ctx context.Context, q querier, after, upto int64) error {
+	for {
+		end := after + replayChunk
+		if upto > 0 && end > upto {
+			end = upto
+		}
+		as, err := loadAdded(ctx, q, after, end)
+		if err != nil {
+			return err
+		}
+		g.add(as)
+		if upto > 0 && end >= upto {
+			return nil
+		}
+		if len(as) == 0 {
+			var more bool
+			if err := q.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM articles WHERE id > ?)`, end).Scan(&more); err != nil || !more {
+				return err
+			}
+		}
+		after = end
+	}
 }
 
 func (g *Grouper) add(as []added) {
@@ -170,11 +198,9 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 		return 0, err
 	}
 	defer tx.Rollback()
-	more, err := loadAdded(ctx, tx, g.last, 0)
-	if err != nil {
+	if err := g.addRange(ctx, tx, g.last, 0); err != nil {
 		return 0, err
 	}
-	g.add(more)
 	through, ok, err := groupedThrough(ctx, tx)
 	if err != nil {
 		return 0, err

@@ -196,6 +196,8 @@ func TestIncrementalStoriesEqualRebuild(t *testing.T) {
 	}
 
 	three := open(t)
+	defer func(n int64) { replayChunk = n }(replayChunk)
+	replayChunk = 37 // replays and catch-ups read many chunks
 	for _, part := range [][]*verbatim.Doc{docs[:250], docs[250:251], docs[251:]} {
 		g := three.Grouper(stories.Options{})
 		put(three, g, part)
