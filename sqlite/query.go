@@ -260,10 +260,15 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	if f == "" {
 		return nil, verbatim.ErrNotFound
 	}
-	cond := `q.speaker_fold = ?`
+	// the name as resolved in articles, and every entity of the persons
+	// (cross-article identities) those entities belong to: "Keith Kellogg"
+	// also finds the quotes an article attributed to "Kellog"
+	cond := `(q.speaker_fold = ?1 OR q.speaker_entity IN (SELECT pe2.entity_id FROM quotes q0
+		JOIN person_entities pe ON pe.entity_id = q0.speaker_entity
+		JOIN person_entities pe2 ON pe2.person_id = pe.person_id WHERE q0.speaker_fold = ?1))`
 	args := []any{f}
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM quotes q WHERE `+cond, args...).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM quotes q WHERE q.speaker_fold = ?`, f).Scan(&n); err != nil {
 		return nil, err
 	}
 	if n == 0 {
@@ -284,6 +289,12 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	}
 	d := &verbatim.SpeakerDetail{Statements: hits, Aliases: []string{}, Roles: []string{}}
 	d.Name = hits[0].Speaker
+	for _, h := range hits { // the spelling asked for, when it is one
+		if fold(h.Speaker) == f {
+			d.Name = h.Speaker
+			break
+		}
+	}
 	arts := map[string]bool{}
 	for _, h := range hits {
 		arts[h.ArticleID] = true
@@ -303,7 +314,7 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	d.Quotes, d.Articles = len(hits), len(arts)
 	// roles and name forms of the entities that are this speaker
 	rrows, err := s.db.QueryContext(ctx, `SELECT DISTINCT e.roles, m.text FROM quotes q JOIN entities e ON e.id = q.speaker_entity
-		LEFT JOIN mentions m ON m.entity_id = e.id AND m.kind = 0 WHERE `+cond, args...)
+		LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id AND m.kind = 0 WHERE `+cond, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -372,7 +383,7 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 		return nil, err
 	}
 	rows, err = s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, e.roles, m.text, m.start, m.end FROM entities e
-		LEFT JOIN mentions m ON m.entity_id = e.id WHERE e.article_id = ? ORDER BY e.idx, m.start`, aid)
+		LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id WHERE e.article_id = ? ORDER BY e.idx, m.start`, aid)
 	if err != nil {
 		return nil, err
 	}

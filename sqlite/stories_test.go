@@ -48,6 +48,9 @@ func TestRebuildStories(t *testing.T) {
 	if _, err := db.Put(ctx, docs); err != nil {
 		t.Fatal(err)
 	}
+	if sp, err := db.Speaker(ctx, "Keith Kellogg"); err != nil || len(sp.Statements) != 1 {
+		t.Fatalf("before grouping: %+v %v", sp, err)
+	}
 	n, err := db.RebuildStories(ctx, stories.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -87,6 +90,11 @@ func TestRebuildStories(t *testing.T) {
 	var eid int
 	if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM aliases WHERE alias = 'keith kellogg'`).Scan(&eid); err != nil || eid != 2 {
 		t.Fatalf("alias rows for keith kellogg: %d (%v)", eid, err)
+	}
+	// the person's page has the quotes of all its spellings
+	sp, err := db.Speaker(ctx, "keith kellogg")
+	if err != nil || sp.Name != "Keith Kellogg" || len(sp.Statements) != 2 || sp.Statements[1].Speaker != "Kellog" {
+		t.Fatalf("speaker after grouping: %+v %v", sp, err)
 	}
 	// rebuilding is idempotent
 	if n2, err := db.RebuildStories(ctx, stories.Options{}); err != nil || n2 != n {
