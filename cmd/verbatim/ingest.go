@@ -71,7 +71,7 @@ func init() {
 	cmd.Flags().IntVar(&maxMB, "max-mb", input.MaxBytes>>20, "largest input file or record read, in MB")
 	cmd.Flags().IntVar(&cpus, "cpus", 0, "analysis goroutines (default: all cores)")
 	cmd.Flags().IntVar(&batch, "batch", 256, "articles per transaction")
-	cmd.Flags().BoolVar(&noStories, "no-stories", false, "do not regroup the library's stories after storing (run verbatim stories --db later)")
+	cmd.Flags().BoolVar(&noStories, "no-stories", false, "do not group the new articles into the library's stories (the next ingest, or verbatim stories --db, does)")
 	cmd.Flags().BoolVar(&progress, "progress", false, "show progress even when stderr is not a terminal")
 	root.AddCommand(cmd)
 }
