@@ -3,15 +3,15 @@ package verbatim
 // Result is what `verbatim extract --format jsonl` prints for one article:
 // the output contract of ../shared/README.md.
 type Result struct {
-	ID        string         `json:"id"`
-	Title     string         `json:"title,omitempty"`
-	Outlet    string         `json:"outlet,omitempty"`
-	URL       string         `json:"url,omitempty"`
-	Published string         `json:"published,omitempty"`
-	Text      string         `json:"text,omitempty"` // only when the offsets point into text the user did not give verbatim (HTML, PDF, decoded charsets)
-	Quotes    []QuoteOut     `json:"quotes"`
-	Entities  []EntityOut    `json:"entities"`
-	Dates     []DateOut      `json:"dates"`
+	ID        string      `json:"id"`
+	Title     string      `json:"title,omitempty"`
+	Outlet    string      `json:"outlet,omitempty"`
+	URL       string      `json:"url,omitempty"`
+	Published string      `json:"published,omitempty"`
+	Text      string      `json:"text,omitempty"` // only when the offsets point into text the user did not give verbatim (HTML, PDF, decoded charsets)
+	Quotes    []QuoteOut  `json:"quotes"`
+	Entities  []EntityOut `json:"entities"`
+	Dates     []DateOut   `json:"dates"`
 }
 
 // QuoteOut is one quote of the output contract.
@@ -57,18 +57,29 @@ type DateOut struct {
 	Value string `json:"value"`
 }
 
-func intp(i int) *int { return &i }
-
-// Result builds the output record of an analysed document.
+// Result builds the output record of an analysed document. Its slices are
+// allocated once each, at their final size.
 func (d *Doc) Result() Result {
 	r := Result{ID: d.ID, Title: d.Title, Outlet: d.Outlet, URL: d.URL, Published: d.Published,
-		Quotes: []QuoteOut{}, Entities: []EntityOut{}, Dates: []DateOut{}}
+		Quotes: make([]QuoteOut, 0, len(d.Quotes)), Entities: make([]EntityOut, 0, len(d.Entities)),
+		Dates: make([]DateOut, 0, len(d.Dates))}
+	// The pointed-to values of the quotes: one backing array each.
+	var ints []int
+	var speakers []string
+	if len(d.Quotes) > 0 {
+		ints = make([]int, 0, 4*len(d.Quotes))
+		speakers = make([]string, 0, len(d.Quotes))
+	}
+	intp := func(i int) *int {
+		ints = append(ints, i)
+		return &ints[len(ints)-1]
+	}
 	for _, q := range d.Quotes {
 		o := QuoteOut{Text: d.Slice(q.Span), Start: q.Start, End: q.End, Type: q.Type,
 			Confidence: q.Confidence, SaidOn: q.SaidOn}
 		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
-			name := d.Entities[q.Speaker].Name
-			o.Speaker = &name
+			speakers = append(speakers, d.Entities[q.Speaker].Name)
+			o.Speaker = &speakers[len(speakers)-1]
 			o.SpeakerType = string(d.Entities[q.Speaker].Type)
 		}
 		if !q.SpeakerAt.Empty() {
@@ -83,17 +94,23 @@ func (d *Doc) Result() Result {
 		o.Via = d.Word(q.Via)
 		r.Quotes = append(r.Quotes, o)
 	}
+	n := 0
 	for _, e := range d.Entities {
-		eo := EntityOut{Name: e.Name, Type: e.Type, Roles: e.Roles, Mentions: make([]MentionOut, 0, len(e.Mentions))}
+		n += len(e.Mentions)
+	}
+	mentions := make([]MentionOut, 0, n)
+	for _, e := range d.Entities {
+		first := len(mentions)
 		for _, mi := range e.Mentions {
-			m := d.Mentions[mi]
+			m := &d.Mentions[mi]
 			txt := d.Word(m.Span)
 			if txt == "" {
 				txt = m.Text // a name in a line blanked as noise (photo credit)
 			}
-			eo.Mentions = append(eo.Mentions, MentionOut{Text: txt, Start: m.Start, End: m.End})
+			mentions = append(mentions, MentionOut{Text: txt, Start: m.Start, End: m.End})
 		}
-		r.Entities = append(r.Entities, eo)
+		r.Entities = append(r.Entities, EntityOut{Name: e.Name, Type: e.Type, Roles: e.Roles,
+			Mentions: mentions[first:len(mentions):len(mentions)]})
 	}
 	for _, dt := range d.Dates {
 		r.Dates = append(r.Dates, DateOut{Text: d.Word(dt.Span), Start: dt.Start, End: dt.End, Value: dt.Value})

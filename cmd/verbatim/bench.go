@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -131,8 +130,7 @@ func runBench(o benchOptions) (*benchResult, error) {
 	}()
 	cw := &countWriter{}
 	w := bufio.NewWriterSize(cw, 1<<16)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	var line []byte
 	t0 := time.Now()
 	for it := range pipeline.Run(p, in, cpus) {
 		if it.Err != nil {
@@ -146,7 +144,8 @@ func runBench(o benchOptions) (*benchResult, error) {
 			if !input.Verbatim(it.Article) {
 				r.Text = it.Doc.Text
 			}
-			enc.Encode(r)
+			line, _ = r.AppendJSON(line[:0])
+			w.Write(append(line, '\n'))
 			res.outTime += time.Since(t)
 		}
 	}

@@ -63,12 +63,10 @@ func extract(paths []string, opt input.Options, cpus int, format string, w io.Wr
 // fails (a stage panicked) is reported with its name and the batch goes on.
 func extractWith(p *verbatim.Pipeline, paths []string, opt input.Options, cpus int, format string, w io.Writer, errw io.Writer) (failed int, err error) {
 	in := readItems(paths, opt, nil)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
 	if format == "json" {
-		enc.SetIndent("", "  ")
 		io.WriteString(w, "[\n")
 	}
+	var line []byte // one JSON Lines record, reused
 	n := 0
 	for it := range pipeline.Run(p, in, cpus) {
 		if it.Err != nil {
@@ -98,7 +96,10 @@ func extractWith(p *verbatim.Pipeline, paths []string, opt input.Options, cpus i
 			b, _ := json.MarshalIndent(r, "  ", "  ")
 			w.Write(b)
 		default:
-			if err := enc.Encode(r); err != nil {
+			if line, err = r.AppendJSON(line[:0]); err != nil {
+				return failed, err
+			}
+			if _, err := w.Write(append(line, '\n')); err != nil {
 				return failed, err
 			}
 		}

@@ -7,6 +7,7 @@
 package fuzzseed
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"testing"
@@ -58,8 +59,15 @@ func Run(t *testing.T, text, pub string, upto int) *verbatim.Doc {
 	if el := time.Since(t0); el > 5*time.Second && len(text) < 100_000 {
 		t.Fatalf("%d bytes took %v (super-linear?)\ntext: %q", len(text), el, text)
 	}
-	if _, err := json.Marshal(d.Result()); err != nil {
+	r := d.Result()
+	var std bytes.Buffer
+	enc := json.NewEncoder(&std)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
 		t.Fatalf("result does not marshal: %v", err)
+	}
+	if b, err := r.AppendJSON(nil); err != nil || !bytes.Equal(append(b, '\n'), std.Bytes()) {
+		t.Fatalf("Result.AppendJSON differs from encoding/json (err %v)\n got: %s\nwant: %s", err, b, std.Bytes())
 	}
 	return d
 }

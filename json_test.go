@@ -1,0 +1,79 @@
+package verbatim_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"testing"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/benchdata"
+	"github.com/verbatim-news/verbatim/pipeline"
+)
+
+// encodeStd is what extract wrote before AppendJSON: encoding/json's
+// Encoder without HTML escaping, minus the newline.
+func encodeStd(t *testing.T, r verbatim.Result) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+func checkSame(t *testing.T, r verbatim.Result) {
+	t.Helper()
+	want := encodeStd(t, r)
+	got, err := r.AppendJSON(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("AppendJSON differs from encoding/json\n got: %s\nwant: %s", got, want)
+	}
+}
+
+func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
+	for _, d := range benchdata.Prepare(benchdata.Gen(), pipeline.Stages()) {
+		checkSame(t, d.Result())
+	}
+	s := func(v string) *string { return &v }
+	i := func(v int) *int { return &v }
+	tricky := "a\"b\\c\x00\x01\b\f\n\r\t\x1f<>&\u2028\u2029é😀\xff\xc3x\x7f"
+	checkSame(t, verbatim.Result{})
+	checkSame(t, verbatim.Result{ID: tricky, Title: tricky, Outlet: "o", URL: "http://x?a=1&b=<2>", Published: "2025-01-02", Text: tricky,
+		Quotes: []verbatim.QuoteOut{
+			{Text: tricky, Start: -1, End: 1 << 40, Type: verbatim.Mixed, Speaker: s(tricky), SpeakerMention: "he",
+				SpeakerStart: i(0), SpeakerEnd: i(-7), SpeakerType: "person", Cue: "said", CueStart: i(3), CueEnd: i(4),
+				Addressee: tricky, Via: "Reuters", Confidence: 0.7, SaidOn: "2025-01-01"},
+			{Type: verbatim.Direct},
+		},
+		Entities: []verbatim.EntityOut{{Name: tricky, Type: verbatim.Person, Roles: []string{"", tricky}, Mentions: []verbatim.MentionOut{{Text: tricky, Start: 1, End: 2}}},
+			{Roles: []string{}, Mentions: []verbatim.MentionOut{}}, {}},
+		Dates: []verbatim.DateOut{{Text: tricky, Value: "XXXX"}, {}}})
+	for _, f := range []float64{0, math.Copysign(0, -1), 1, -1, 0.1, 1.0 / 3, 1e-6, 9.99e-7, 1e-7, 1.5e-10, 1e20, 1e21, 1.234e25, -2.5e-9, math.MaxFloat64, math.SmallestNonzeroFloat64} {
+		checkSame(t, verbatim.Result{Quotes: []verbatim.QuoteOut{{Confidence: f}}})
+	}
+	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		r := verbatim.Result{Quotes: []verbatim.QuoteOut{{Confidence: f}}}
+		if _, err := r.AppendJSON(nil); err == nil {
+			t.Errorf("confidence %v: no error", f)
+		}
+	}
+}
+
+func FuzzAppendJSON(f *testing.F) {
+	f.Add("plain", 0.5)
+	f.Add("\x00\"\\\u2028\xff", 1e-9)
+	f.Fuzz(func(t *testing.T, s string, c float64) {
+		if math.IsNaN(c) || math.IsInf(c, 0) {
+			return
+		}
+		checkSame(t, verbatim.Result{ID: s, Quotes: []verbatim.QuoteOut{{Text: s, Speaker: &s, Confidence: c}},
+			Entities: []verbatim.EntityOut{{Name: s, Roles: []string{s}, Mentions: []verbatim.MentionOut{{Text: s}}}},
+			Dates:    []verbatim.DateOut{{Text: s, Value: s}}})
+	})
+}
