@@ -31,7 +31,25 @@ var abbrevs = func() map[string]bool {
 
 // IsAbbrev reports whether w (without its final period) is a known
 // abbreviation.
-func IsAbbrev(w string) bool { return abbrevs[strings.ToLower(w)] }
+func IsAbbrev(w string) bool {
+	var buf [32]byte
+	if len(w) <= len(buf) {
+		// ASCII words are lowered on the stack (no allocation); the
+		// lookup by string(bytes) does not allocate either.
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= utf8.RuneSelf {
+				return abbrevs[strings.ToLower(w)]
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		return abbrevs[string(buf[:len(w)])]
+	}
+	return abbrevs[strings.ToLower(w)]
+}
 
 // Stage is the tokenising and sentence-splitting stage.
 var Stage = verbatim.StageFunc{N: "text", F: Process}
@@ -47,6 +65,9 @@ func Process(d *verbatim.Doc) {
 	if cap(d.Tokens) == 0 {
 		d.Tokens = make([]verbatim.Token, 0, len(d.Clean)/5+8)
 	}
+	if cap(d.Sentences) == 0 {
+		d.Sentences = make([]verbatim.Sentence, 0, len(d.Clean)/80+4)
+	}
 	for pi, p := range d.Paragraphs {
 		first := len(d.Tokens)
 		d.Tokens = Tokenize(d.Clean, p, d.Tokens)
@@ -54,16 +75,64 @@ func Process(d *verbatim.Doc) {
 	}
 }
 
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// isWordRune reports whether r is a letter, digit or mark (inlined for
+// ASCII).
 func isWordRune(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return isWordRuneSlow(r)
+}
+
+func isWordRuneSlow(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
+
+// decode is utf8.DecodeRuneInString(s[i:]) with the ASCII case inlined.
+func decode(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return decodeSlow(s, i)
+}
+
+func decodeSlow(s string, i int) (rune, int) { return utf8.DecodeRuneInString(s[i:]) }
+
+// isSpace is unicode.IsSpace with the ASCII case first.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// isDigit is unicode.IsDigit with the ASCII case first.
+func isDigit(r rune) bool {
+	if uint32(r) < utf8.RuneSelf {
+		return '0' <= r && r <= '9'
+	}
+	return isDigitSlow(r)
+}
+
+func isDigitSlow(r rune) bool { return unicode.IsDigit(r) }
 
 // Tokenize appends the tokens of s[sp.Start:sp.End] to dst.
 func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token {
 	i := sp.Start
 	for i < sp.End {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == ' ' || unicode.IsSpace(r) {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if isSpace(r) {
 			i += n
 			continue
 		}
@@ -75,9 +144,19 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 		start := i
 		allDigits := true
 		for i < sp.End {
-			r, n = utf8.DecodeRuneInString(s[i:])
+			if c := s[i]; c < utf8.RuneSelf && asciiWord[c] {
+				if c > '9' { // a letter
+					allDigits = false
+				}
+				i++
+				continue
+			}
+			r, n = rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(s[i:])
+			}
 			if isWordRune(r) {
-				if !unicode.IsDigit(r) {
+				if !isDigit(r) {
 					allDigits = false
 				}
 				i += n
@@ -87,11 +166,11 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 			// periods and commas in numbers (3.5, 100,000), periods in
 			// abbreviations (U.S.), ampersands (AT&T).
 			if i+n < sp.End && (r == '\'' || r == '’' || r == '-' || r == '.' || r == ',' || r == '&' || r == ':' || r == '/') {
-				nr, _ := utf8.DecodeRuneInString(s[i+n:])
+				nr, _ := decode(s, i+n)
 				if !isWordRune(nr) {
 					break
 				}
-				if (r == ',' || r == ':' || r == '/') && !(allDigits && unicode.IsDigit(nr)) {
+				if (r == ',' || r == ':' || r == '/') && !(allDigits && isDigit(nr)) {
 					break
 				}
 				if r == '.' && !allDigits && !singleLetterRun(s[start:i]) {
@@ -108,7 +187,7 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 		// A trailing period belongs to an abbreviation (U.S., Mr., Gen.).
 		if i < sp.End && s[i] == '.' && !allDigits {
 			w := s[start:i]
-			if singleLetterRun(w) || abbrevs[strings.ToLower(w)] {
+			if singleLetterRun(w) || IsAbbrev(w) {
 				i++
 			}
 		}
@@ -119,7 +198,7 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 		dst = append(dst, verbatim.Token{Span: verbatim.Span{Start: start, End: i}, Kind: kind})
 		// Possessive 's as its own token.
 		if i < sp.End {
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = decode(s, i)
 			if (r == '\'' || r == '’') && isPossessiveS(s, i+n, sp.End) {
 				dst = append(dst, verbatim.Token{Span: verbatim.Span{Start: i, End: i + n + 1}, Kind: verbatim.Word})
 				i += n + 1
@@ -137,22 +216,23 @@ func isPossessiveS(s string, i, end int) bool {
 	if i+1 >= end {
 		return true
 	}
-	r, _ := utf8.DecodeRuneInString(s[i+1:])
+	r, _ := decode(s, i+1)
 	return !isWordRune(r)
 }
 
 // singleLetterRun reports whether w looks like "U", "U.S" or "a.m" — single
 // letters separated by periods.
 func singleLetterRun(w string) bool {
-	n := 0
-	for k, part := range strings.Split(w, ".") {
-		_ = k
+	for {
+		part, rest, more := strings.Cut(w, ".")
 		if utf8.RuneCountInString(part) != 1 {
 			return false
 		}
-		n++
+		if !more {
+			return true
+		}
+		w = rest
 	}
-	return n >= 1
 }
 
 var closers = "\"”’')]»"
