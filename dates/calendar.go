@@ -10,7 +10,8 @@ import (
 // unknown part is written with X: XXXX-XX-XX, XXXX-11, XXXX-WXX, XXXX-Q3.
 
 func pad(b []byte, n, width int) []byte {
-	s := strconv.Itoa(n)
+	var digits [20]byte
+	s := strconv.AppendInt(digits[:0], int64(n), 10)
 	for i := len(s); i < width; i++ {
 		b = append(b, '0')
 	}
@@ -29,7 +30,8 @@ func dayValue(t time.Time) string {
 
 func ymdValue(y, m, d int) string {
 	if y <= 0 {
-		b := []byte("XXXX-")
+		var a [16]byte
+		b := append(a[:0], "XXXX-"...)
 		b = pad(b, m, 2)
 		b = append(b, '-')
 		return string(pad(b, d, 2))
@@ -38,17 +40,21 @@ func ymdValue(y, m, d int) string {
 }
 
 func monthValue(y, m int) string {
+	var a [16]byte
 	var b []byte
 	if y <= 0 {
-		b = []byte("XXXX")
+		b = append(a[:0], "XXXX"...)
 	} else {
-		b = pad(make([]byte, 0, 7), y, 4)
+		b = pad(a[:0], y, 4)
 	}
 	b = append(b, '-')
 	return string(pad(b, m, 2))
 }
 
-func yearValue(y int) string { return string(pad(nil, y, 4)) }
+func yearValue(y int) string {
+	var a [16]byte
+	return string(pad(a[:0], y, 4))
+}
 
 func weekValue(t time.Time) string {
 	y, w := t.ISOWeek()

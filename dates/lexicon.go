@@ -33,6 +33,17 @@ type word struct {
 	ref       string
 }
 
+type slot struct {
+	key string
+	w   *word
+}
+
+const (
+	tableMask = 1<<11 - 1 // well over 4 slots per lexicon word
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
 type phrase struct {
 	words []string
 	value string
@@ -45,6 +56,11 @@ var (
 	// tri marks the first three letters of lexicon words (a-z only).
 	tri     [26 * 26 * 26]bool
 	lexicon = map[string]*word{}
+	// single and table hold the lexicon for lookup: one-byte words by
+	// their byte, longer ones in an open-addressing table by FNV-1a hash
+	// (computed while lowering, cheaper than a map lookup).
+	single  [256]*word
+	table   [tableMask + 1]slot
 	phrases = map[string][]phrase{} // by first word
 )
 
@@ -129,6 +145,22 @@ func init() {
 			tri[trigram(w[0], w[1], w[2])] = true
 		}
 	}
+	for w, e := range lexicon {
+		if len(w) == 1 {
+			single[w[0]] = e
+			continue
+		}
+		h := uint32(fnvOffset)
+		for i := 0; i < len(w); i++ {
+			h = (h ^ uint32(w[i])) * fnvPrime
+		}
+		for k := h & tableMask; ; k = (k + 1) & tableMask {
+			if table[k].w == nil {
+				table[k] = slot{w, e}
+				break
+			}
+		}
+	}
 	// Longest phrases first.
 	for k, ps := range phrases {
 		for i := 1; i < len(ps); i++ {
@@ -152,6 +184,9 @@ func lookup(s string) *word {
 			return nil
 		}
 	}
+	if len(s) == 1 {
+		return single[lower(s[0])]
+	}
 	n := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -171,7 +206,22 @@ func lookup(s string) *word {
 	if n > 1 && buf[n-1] == '.' {
 		n--
 	}
-	return lexicon[string(buf[:n])]
+	if n == 1 {
+		return single[buf[0]]
+	}
+	h := uint32(fnvOffset)
+	for _, c := range buf[:n] {
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	for k := h & tableMask; ; k = (k + 1) & tableMask {
+		e := &table[k]
+		if e.w == nil {
+			return nil
+		}
+		if e.key == string(buf[:n]) {
+			return e.w
+		}
+	}
 }
 
 func lower(c byte) byte {
