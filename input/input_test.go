@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 	"unicode/utf16"
 
@@ -691,5 +692,46 @@ func TestHTMLFallbacks(t *testing.T) {
 	}
 	if arts[0].Published != "2024-03-12" || arts[0].Outlet != "Atlantic Ledger" {
 		t.Errorf("metadata lost in fallback: %+v", arts[0])
+	}
+}
+
+// TestReadAllSizeHint reads whole inputs whatever the size hint says (the
+// file may have grown or shrunk since it was examined), never past limit.
+func TestReadAllSizeHint(t *testing.T) {
+	data := strings.Repeat("abcdefghij", 100) // 1000 bytes
+	for _, tc := range []struct {
+		size, limit int64
+		want        int
+	}{
+		{1000, 2000, 1000}, {0, 2000, 1000}, {10, 2000, 1000}, {999, 2000, 1000}, {1001, 2000, 1000},
+		{5000, 2000, 1000}, {1000, 501, 501}, {100, 501, 501}, {500, 501, 501},
+	} {
+		got, err := readAll(iotest.OneByteReader(strings.NewReader(data)), tc.size, tc.limit)
+		if err != nil || string(got) != data[:tc.want] {
+			t.Errorf("size %d limit %d: got %d bytes (err %v), want %d", tc.size, tc.limit, len(got), err, tc.want)
+		}
+		got, err = readAll(strings.NewReader(data), tc.size, tc.limit)
+		if err != nil || string(got) != data[:tc.want] {
+			t.Errorf("size %d limit %d (one read): got %d bytes (err %v), want %d", tc.size, tc.limit, len(got), err, tc.want)
+		}
+	}
+}
+
+// TestLookupOutletMatchesKey checks the allocation-free masthead lookup
+// against mastheadKey on the outlet list and on near misses.
+func TestLookupOutletMatchesKey(t *testing.T) {
+	lines := []string{"", "The", "the ", "The Guardian", "  BBC   News ", "% Moscow Times", "the the times",
+		"Reuters.", "Le Monde — Paris", "THE NEW YORK TIMES", "Fox News said", strings.Repeat("x", 70)}
+	for _, l := range strings.Split(outletsFile, "\n") {
+		for _, n := range strings.Split(l, "|") {
+			lines = append(lines, n, strings.ToUpper(n), "The "+n, n+" ")
+		}
+	}
+	for _, l := range lines {
+		want, wok := outlets[mastheadKey(l)]
+		got, ok := lookupOutlet(l)
+		if got != want || ok != wok {
+			t.Errorf("lookupOutlet(%q) = %q %v, want %q %v", l, got, ok, want, wok)
+		}
 	}
 }

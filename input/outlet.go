@@ -67,9 +67,48 @@ func masthead(text string) string {
 		if len(line) > 60 {
 			continue
 		}
-		if o, ok := outlets[mastheadKey(line)]; ok {
+		if o, ok := lookupOutlet(line); ok {
 			return o
 		}
 	}
 	return ""
+}
+
+// lookupOutlet is outlets[mastheadKey(line)] without allocating for an
+// ASCII line of at most 64 bytes (the key is built on the stack).
+func lookupOutlet(line string) (string, bool) {
+	var buf [64]byte
+	if len(line) > len(buf) {
+		o, ok := outlets[mastheadKey(line)]
+		return o, ok
+	}
+	n := 0
+	space := false
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case c >= 0x80:
+			o, ok := outlets[mastheadKey(line)]
+			return o, ok
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z':
+			if space && n > 0 {
+				buf[n] = ' '
+				n++
+			}
+			space = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+			n++
+		default:
+			space = true
+		}
+	}
+	key := buf[:n]
+	if n >= 4 && string(key[:4]) == "the " {
+		key = key[4:]
+	}
+	o, ok := outlets[string(key)]
+	return o, ok
 }
