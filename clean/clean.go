@@ -14,6 +14,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/verbatim-news/verbatim"
 )
@@ -50,6 +51,7 @@ func Process(d *verbatim.Doc) {
 	text := d.Text
 	buf := []byte(text)
 	lines := splitLines(text)
+	var lowBuf [lowWindow]byte
 	// Classify lines.
 	for i := range lines {
 		l := &lines[i]
@@ -58,7 +60,7 @@ func Process(d *verbatim.Doc) {
 			l.blank = true
 			continue
 		}
-		if isNoise(s, lines, i, text) {
+		if isNoise(s, lowerPrefix(s, &lowBuf), lines, i, text) {
 			l.noise = true
 			d.Noise = append(d.Noise, trimSpan(text, l.start, l.end))
 			for k := l.start; k < l.end; k++ {
@@ -99,7 +101,7 @@ func Process(d *verbatim.Doc) {
 	for i, p := range paras {
 		// only the opening paragraph of the body carries a dateline
 		// ("CLINTON: Honestly, …" later on is a transcript speaker)
-		if pt := text[p.Start:p.End]; isBullet(pt) || len(strings.Fields(pt)) < 5 || !strings.ContainsAny(pt, ".!?") {
+		if pt := text[p.Start:p.End]; isBullet(pt) || !hasFields(pt, 5) || !strings.ContainsAny(pt, ".!?") {
 			// a bullet, a heading or the headline: not the body yet
 			continue
 		}
@@ -114,7 +116,9 @@ func Process(d *verbatim.Doc) {
 		}
 		break
 	}
-	d.Clean = string(buf)
+	// buf is not written after this point: the cleaned text shares it
+	// rather than being copied again.
+	d.Clean = unsafe.String(unsafe.SliceData(buf), len(buf))
 	d.Paragraphs = paras
 	if d.Title == "" {
 		d.Title = title(d)
@@ -218,16 +222,15 @@ func title(d *verbatim.Doc) string {
 	if strings.ContainsAny(t, "\n") || isBullet(t) {
 		return ""
 	}
-	n := len(strings.Fields(t))
 	last, _ := utf8.DecodeLastRuneInString(t)
-	if n < 2 || n > 16 || strings.ContainsRune(".!?:;,\"”", last) {
+	if !hasFields(t, 2) || hasFields(t, 17) || strings.ContainsRune(".!?:;,\"”", last) {
 		return ""
 	}
 	return t
 }
 
 func splitLines(text string) []line {
-	var out []line
+	out := make([]line, 0, strings.Count(text, "\n")+1)
 	start := 0
 	for i := 0; i < len(text); i++ {
 		if text[i] == '\n' {
@@ -366,12 +369,51 @@ func isLabelled(l string) bool {
 	if k <= 0 || k > 40 || k+1 < len(l) && l[k+1] != ' ' {
 		return false // not a label, or a time/ratio ("10:30")
 	}
-	return len(strings.Fields(l[:k])) <= 3
+	return !hasFields(l[:k], 4)
+}
+
+// lowWindow is how many bytes of a line lowerPrefix lowers: enough for the
+// longest noise prefix (checked by a test).
+const lowWindow = 128
+
+// lowerPrefix returns strings.ToLower(s), or, when the first lowWindow bytes
+// of s are ASCII, only its first lowWindow bytes lowered into buf (no
+// allocation): all that the prefix tests of isNoise look at.
+func lowerPrefix(s string, buf *[lowWindow]byte) string {
+	n := min(len(s), lowWindow)
+	for i := 0; i < n; i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	// buf is overwritten for the next line: the string must not outlive
+	// the call to isNoise (it does not: prefix tests only).
+	return unsafe.String(&buf[0], n)
+}
+
+// hasFields reports whether s has at least n fields (as strings.Fields
+// splits it), without allocating.
+func hasFields(s string, n int) bool {
+	if n <= 0 {
+		return true
+	}
+	for range strings.FieldsSeq(s) {
+		if n--; n == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // isNoise decides whether a line is boilerplate rather than article text.
-func isNoise(s string, lines []line, i int, text string) bool {
-	low := strings.ToLower(s)
+// low is the line lowered, possibly only its first lowWindow bytes (see
+// lowerPrefix): it is used for prefix tests only.
+func isNoise(s, low string, lines []line, i int, text string) bool {
 	for _, p := range noisePrefixes {
 		if strings.HasPrefix(low, p) {
 			return true
@@ -381,7 +423,7 @@ func isNoise(s string, lines []line, i int, text string) bool {
 	if (strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://") || strings.HasPrefix(low, "www.")) && !strings.Contains(s, " ") {
 		return true
 	}
-	if isPageNumber(low) {
+	if isPageNumber(s, low) {
 		return true
 	}
 	// Masthead markers: a line starting with a symbol ("% Moscow Times", "| Reuters").
@@ -439,14 +481,19 @@ func nextContent(lines []line, i int, text string) string {
 	return ""
 }
 
-func isPageNumber(low string) bool {
+// isPageNumber reports whether line s ("Page 4", "12") is a page marker;
+// low is its lowered prefix. Lowering changes neither digits nor spaces,
+// and "page " can only be lowered from ASCII: s is tested after it.
+func isPageNumber(s, low string) bool {
 	if strings.HasPrefix(low, "page ") {
-		rest := strings.Fields(low[5:])
-		if len(rest) >= 1 && isDigits(rest[0]) {
-			return true
+		for w := range strings.FieldsSeq(s[5:]) {
+			if isDigits(w) {
+				return true
+			}
+			break
 		}
 	}
-	return isDigits(low) && len(low) <= 4
+	return isDigits(s) && len(s) <= 4
 }
 
 func isDigits(s string) bool {
@@ -494,7 +541,7 @@ func isShouting(s string) bool {
 		}
 	}
 	// Split into words only the rare lines without a lower-case letter.
-	if len(strings.Fields(s)) < 3 {
+	if !hasFields(s, 3) {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
@@ -508,11 +555,11 @@ func isCaption(s string) bool {
 	if k < 0 || len(s) > 160 {
 		return false
 	}
-	credit := strings.Fields(s[k+2:])
-	if len(credit) < 2 || len(credit) > 4 {
+	credit := s[k+2:]
+	if !hasFields(credit, 2) || hasFields(credit, 5) {
 		return false
 	}
-	for _, w := range credit {
+	for w := range strings.FieldsSeq(credit) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) {
 			return false
@@ -524,7 +571,7 @@ func isCaption(s string) bool {
 	}
 	// The description has no lower-case verb run: every word is capitalised,
 	// short function words aside.
-	for _, w := range strings.Fields(s[:k]) {
+	for w := range strings.FieldsSeq(s[:k]) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if unicode.IsLower(r) && len(w) > 3 {
 			return false
