@@ -157,7 +157,8 @@ func (s *scanner) info(i int) {
 		return
 	}
 	str := s.d.Clean[tk.Start:tk.End]
-	t := tok{s: str, kind: tk.Kind, num: -1}
+	t := &s.t[i]
+	*t = tok{s: str, kind: tk.Kind, num: -1}
 	c := str[0]
 	t.cap = c >= 'A' && c <= 'Z'
 	switch {
@@ -225,7 +226,6 @@ func (s *scanner) info(i int) {
 			}
 		}
 	}
-	s.t[i] = t
 }
 
 // tk returns token i of the current sentence or a zero token outside it.
@@ -290,7 +290,7 @@ func (s *scanner) at(i int) (int, string) {
 
 func (s *scanner) phrase(i int) (int, string) {
 	t := s.tk(i)
-	for _, p := range phrases[t.w.w] {
+	for _, p := range t.w.phrases {
 		ok := true
 		for n, w := range p.words {
 			if !s.tk(i + n).is(w) {

@@ -31,6 +31,7 @@ type word struct {
 	modifier  bool
 	season    string
 	ref       string
+	phrases   []phrase // the phrases starting with this word, longest first
 }
 
 type slot struct {
@@ -51,8 +52,9 @@ type phrase struct {
 
 var (
 	// starts marks the (lowercased) first two bytes of lexicon words, so
-	// that most words are rejected before hashing.
-	starts [256][256]bool
+	// that most words are rejected before hashing: bit b of starts[a] (8 KB,
+	// where a [256][256]bool table took 64 KB of cache).
+	starts [256][4]uint64
 	// tri marks the first three letters of lexicon words (a-z only).
 	tri     [26 * 26 * 26]bool
 	lexicon = map[string]*word{}
@@ -139,7 +141,7 @@ func init() {
 	}
 	for w := range lexicon {
 		if len(w) >= 2 {
-			starts[w[0]][w[1]] = true
+			starts[w[0]][w[1]>>6] |= 1 << (w[1] & 63)
 		}
 		if len(w) >= 3 && letter(w[0]) && letter(w[1]) && letter(w[2]) {
 			tri[trigram(w[0], w[1], w[2])] = true
@@ -169,13 +171,14 @@ func init() {
 			}
 		}
 		phrases[k] = ps
+		lexicon[k].phrases = ps
 	}
 }
 
 // lookup finds a word in the lexicon, case-insensitively, without allocating.
 func lookup(s string) *word {
 	var buf [24]byte
-	if len(s) > len(buf) || len(s) == 0 || len(s) >= 2 && s[0] < 0x80 && !starts[lower(s[0])][lower(s[1])] {
+	if len(s) > len(buf) || len(s) == 0 || len(s) >= 2 && s[0] < 0x80 && !startsWith(lower(s[0]), lower(s[1])) {
 		return nil
 	}
 	if len(s) >= 3 {
@@ -223,6 +226,8 @@ func lookup(s string) *word {
 		}
 	}
 }
+
+func startsWith(a, b byte) bool { return starts[a][b>>6]&(1<<(b&63)) != 0 }
 
 func lower(c byte) byte {
 	if c >= 'A' && c <= 'Z' {
