@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
@@ -37,8 +38,10 @@ var magic = []struct {
 // mark, decodes UTF-16 (with a BOM, or without one when every other byte is
 // NUL), keeps valid UTF-8 as it is, repairs UTF-8 with rare invalid bytes,
 // and reads the rest as Windows-1252 (a superset of the printable Latin-1).
-// Binary data is rejected with a reason naming what it looks like.
-func decode(data []byte) (string, string, error) {
+// Binary data is rejected with a reason naming what it looks like. When
+// owned (data is never written again), valid UTF-8 is returned without a
+// copy.
+func decode(data []byte, owned bool) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
 		data = data[3:]
@@ -66,6 +69,9 @@ func decode(data []byte) (string, string, error) {
 		return "", "", fmt.Errorf("binary file (%d%% control bytes), not text", share)
 	}
 	if utf8.Valid(data) {
+		if owned && len(data) > 0 {
+			return unsafe.String(&data[0], len(data)), UTF8, nil
+		}
 		return string(data), UTF8, nil
 	}
 	good, bad := utf8Counts(data)

@@ -215,7 +215,7 @@ func readFile(path string, fi os.FileInfo, opt Options, emit Emit) error {
 	if int64(len(data)) > opt.max() {
 		return emit(verbatim.Article{Source: path}, &ItemError{path, tooLarge(int64(len(data)), opt)})
 	}
-	return ParseEach(data, path, opt, emit)
+	return parseEach(data, path, opt, emit, true)
 }
 
 // readAll reads r to its end, or to limit bytes, into a buffer sized for
@@ -354,6 +354,13 @@ func Sniff(data []byte, name string) Shape {
 
 // ParseEach is Parse with a callback per article or per failed item.
 func ParseEach(data []byte, name string, opt Options, emit Emit) error {
+	return parseEach(data, name, opt, emit, false)
+}
+
+// parseEach is ParseEach; owned says that data is never written again (a
+// file's bytes read for this call), so that valid UTF-8 text can be used
+// as it is rather than copied.
+func parseEach(data []byte, name string, opt Options, emit Emit, owned bool) error {
 	id := stem(name)
 	if name == "" {
 		name, id = "input", "input"
@@ -373,7 +380,7 @@ func ParseEach(data []byte, name string, opt Options, emit Emit) error {
 		a, err := FromPDF(data, id, opt)
 		return emitOne(a, name, err, emit)
 	}
-	text, charset, err := decode(data)
+	text, charset, err := decode(data, owned)
 	if err != nil {
 		return emit(verbatim.Article{ID: id, Source: name}, &ItemError{name, err.Error()})
 	}
@@ -442,7 +449,7 @@ func emitOne(a verbatim.Article, name string, err error, emit Emit) error {
 // FromText makes an article of a plain-text file's bytes, decoding its
 // charset (see decode).
 func FromText(data []byte, id string, opt Options) (verbatim.Article, error) {
-	text, charset, err := decode(data)
+	text, charset, err := decode(data, false)
 	if err != nil {
 		return verbatim.Article{ID: id, Published: opt.Published, Format: "txt"}, err
 	}
@@ -609,7 +616,7 @@ func readJSON(text, name string, opt Options, emit Emit) error {
 func emitRecord(raw []byte, src, defID string, opt Options, emit Emit) error {
 	charset := UTF8
 	if !utf8.Valid(raw) { // a record written in Latin-1 / Windows-1252
-		if text, cs, err := decode(raw); err == nil {
+		if text, cs, err := decode(raw, false); err == nil {
 			raw, charset = []byte(text), cs
 		}
 	}
