@@ -60,6 +60,7 @@ func benchExtract(b *testing.B, arts []verbatim.Article) {
 			if line, err = r.AppendJSON(line[:0]); err != nil {
 				b.Fatal(err)
 			}
+			pipeline.Recycle(d)
 		}
 	}
 	b.StopTimer()

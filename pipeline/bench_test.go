@@ -69,6 +69,7 @@ func benchRun(b *testing.B, arts []verbatim.Article, workers int) {
 			}
 			r := it.Doc.Result()
 			line, _ = r.AppendJSON(line[:0])
+			pipeline.Recycle(it.Doc)
 		}
 	}
 	b.StopTimer()

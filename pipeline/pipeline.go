@@ -20,6 +20,12 @@ func Stages() []verbatim.Stage {
 // New returns the standard pipeline.
 func New() *verbatim.Pipeline { return verbatim.NewPipeline(Stages()...) }
 
+// Recycle hands the buffers of an analysed document back to the stages for
+// the next one (today the tokens and sentences, the largest per-article
+// allocation). Call it only when d is no longer used, after its output is
+// written; d keeps its other layers.
+func Recycle(d *verbatim.Doc) { text.Recycle(d) }
+
 // Analyze runs the standard pipeline over one article.
 func Analyze(a verbatim.Article) (*verbatim.Doc, error) { return std.Analyze(a) }
 

@@ -146,6 +146,7 @@ func runBench(o benchOptions) (*benchResult, error) {
 			}
 			line, _ = r.AppendJSON(line[:0])
 			w.Write(append(line, '\n'))
+			pipeline.Recycle(it.Doc)
 			res.outTime += time.Since(t)
 		}
 	}

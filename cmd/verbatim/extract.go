@@ -103,6 +103,7 @@ func extractWith(p *verbatim.Pipeline, paths []string, opt input.Options, cpus i
 				return failed, err
 			}
 		}
+		pipeline.Recycle(it.Doc) // written: its buffers serve the next article
 		n++
 	}
 	if format == "json" {
