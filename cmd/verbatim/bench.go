@@ -69,10 +69,17 @@ type benchResult struct {
 	stages                []string
 	stageTime             []time.Duration
 	outTime, readTime     time.Duration
-	peakRSS, startRSS     int64 // bytes, from /proc/self/status (0 when unavailable)
-	mem                   runtime.MemStats
-	gcPause               time.Duration
-	startCPU, runCPU      time.Duration // process CPU time before the run (start-up: package init) and during it
+	// CPU time of the thread running each stage, read and output (Linux):
+	// unlike wall time, not inflated by other processes on a busy machine.
+	// Samples during which the goroutine changed threads are left out;
+	// cpuN counts the samples kept per stage.
+	stageCPU, stageCPUN []int64
+	outCPU, readCPU     time.Duration
+	outCPUN, readCPUN   int64
+	peakRSS, startRSS   int64 // bytes, from /proc/self/status (0 when unavailable)
+	mem                 runtime.MemStats
+	gcPause             time.Duration
+	startCPU, runCPU    time.Duration // process CPU time before the run (start-up: package init) and during it
 }
 
 // runBench streams the inputs through the pipeline and measures it.
@@ -90,8 +97,10 @@ func runBench(o benchOptions) (*benchResult, error) {
 	p := pipeline.New()
 	res := &benchResult{cpus: cpus, workers: cpus, repeat: o.repeat, maxprocs: runtime.GOMAXPROCS(0)}
 	stageNanos := make([]atomic.Int64, len(p.Stages))
-	for _, s := range p.Stages {
+	cpuNanos, cpuN := make([]atomic.Int64, len(p.Stages)), make([]atomic.Int64, len(p.Stages))
+	for i, s := range p.Stages {
 		res.stages = append(res.stages, s.Name())
+		p.Stages[i] = cpuTimed{s, &cpuNanos[i], &cpuN[i]}
 	}
 	p.Timings = func(i int, d time.Duration) { stageNanos[i].Add(int64(d)) }
 
@@ -112,18 +121,24 @@ func runBench(o benchOptions) (*benchResult, error) {
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
 
-	var inBytes, readNanos atomic.Int64
+	var inBytes, readNanos, readCPU, readCPUN atomic.Int64
 	in := make(chan pipeline.Item, 64)
 	go func() {
 		defer close(in)
 		// Reading time excludes the time spent waiting for the pipeline.
 		last := time.Now()
+		tid0, cpu0, _ := threadCPU()
 		for k := 0; k < o.repeat; k++ {
 			input.Read(o.paths, input.Options{}, func(a verbatim.Article, err error) error {
 				readNanos.Add(int64(time.Since(last)))
+				if tid, cpu, ok := threadCPU(); ok && tid == tid0 {
+					readCPU.Add(int64(cpu - cpu0))
+					readCPUN.Add(1)
+				}
 				inBytes.Add(int64(len(a.Text)))
 				in <- pipeline.Item{Article: a, Err: err}
 				last = time.Now()
+				tid0, cpu0, _ = threadCPU()
 				return nil
 			})
 		}
@@ -140,6 +155,7 @@ func runBench(o benchOptions) (*benchResult, error) {
 		res.articles++
 		if !o.noOutput {
 			t := time.Now()
+			tid0, cpu0, _ := threadCPU()
 			r := it.Doc.Result()
 			if !input.Verbatim(it.Article) {
 				r.Text = it.Doc.Text
@@ -148,6 +164,10 @@ func runBench(o benchOptions) (*benchResult, error) {
 			w.Write(append(line, '\n'))
 			pipeline.Recycle(it.Doc)
 			res.outTime += time.Since(t)
+			if tid, cpu, ok := threadCPU(); ok && tid == tid0 {
+				res.outCPU += cpu - cpu0
+				res.outCPUN++
+			}
 		}
 	}
 	w.Flush()
@@ -158,7 +178,10 @@ func runBench(o benchOptions) (*benchResult, error) {
 	res.outBytes = cw.n
 	for i := range stageNanos {
 		res.stageTime = append(res.stageTime, time.Duration(stageNanos[i].Load()))
+		res.stageCPU = append(res.stageCPU, cpuNanos[i].Load())
+		res.stageCPUN = append(res.stageCPUN, cpuN[i].Load())
 	}
+	res.readCPU, res.readCPUN = time.Duration(readCPU.Load()), readCPUN.Load()
 	res.peakRSS = procStatus("VmHWM")
 	runtime.ReadMemStats(&res.mem)
 	res.mem.NumGC -= before.NumGC
@@ -180,6 +203,24 @@ func runBench(o benchOptions) (*benchResult, error) {
 		return res, fmt.Errorf("all %d inputs failed", res.failed)
 	}
 	return res, nil
+}
+
+// cpuTimed runs a stage and adds the CPU time of its thread to a counter.
+type cpuTimed struct {
+	verbatim.Stage
+	nanos, n *atomic.Int64
+}
+
+func (c cpuTimed) Process(d *verbatim.Doc) {
+	tid0, cpu0, ok := threadCPU()
+	c.Stage.Process(d)
+	if !ok {
+		return
+	}
+	if tid, cpu, ok := threadCPU(); ok && tid == tid0 {
+		c.nanos.Add(int64(cpu - cpu0))
+		c.n.Add(1)
+	}
 }
 
 // cpuTime is the user+system CPU time this process has used (0 when
@@ -240,19 +281,29 @@ func (r *benchResult) print(w io.Writer) {
 	}
 	total += r.outTime + r.readTime
 	if total > 0 {
-		fmt.Fprintf(w, "stages      (share of read+analysis+output time; µs per article)\n")
-		row := func(name string, d time.Duration) {
+		fmt.Fprintf(w, "stages      (share of read+analysis+output time; µs per article, wall clock | CPU of the thread)\n")
+		var cpuSum float64
+		row := func(name string, d time.Duration, cpu time.Duration, n int64) {
 			per := 0.0
 			if r.articles > 0 {
 				per = float64(d.Microseconds()) / float64(r.articles)
 			}
-			fmt.Fprintf(w, "  %-9s %5.1f%%  %8.1f µs\n", name, 100*float64(d)/float64(total), per)
+			fmt.Fprintf(w, "  %-9s %5.1f%%  %8.1f µs", name, 100*float64(d)/float64(total), per)
+			if n > 0 {
+				c := float64(cpu.Nanoseconds()) / 1e3 / float64(n)
+				cpuSum += c
+				fmt.Fprintf(w, " | %8.1f µs CPU", c)
+			}
+			fmt.Fprintln(w)
 		}
-		row("read", r.readTime)
+		row("read", r.readTime, r.readCPU, r.readCPUN)
 		for i, n := range r.stages {
-			row(n, r.stageTime[i])
+			row(n, r.stageTime[i], time.Duration(r.stageCPU[i]), r.stageCPUN[i])
 		}
-		row("output", r.outTime)
+		row("output", r.outTime, r.outCPU, r.outCPUN)
+		if cpuSum > 0 {
+			fmt.Fprintf(w, "  %-9s %5s   %8s   | %8.1f µs CPU (the rest of the CPU time: GC, scheduling, start of the run)\n", "sum", "", "", cpuSum)
+		}
 	}
 	fmt.Fprintf(w, "output      %.2f MB of JSON Lines (discarded)\n", float64(r.outBytes)/1e6)
 	if r.peakRSS > 0 {
