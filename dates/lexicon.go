@@ -34,13 +34,19 @@ type word struct {
 	phrases   []phrase // the phrases starting with this word, longest first
 }
 
+// slot is a place in the lookup table: the word's hash and its index in
+// entries plus one (0: empty).
 type slot struct {
+	hash, entry uint32
+}
+
+type keyed struct {
 	key string
 	w   *word
 }
 
 const (
-	tableMask = 1<<11 - 1 // well over 4 slots per lexicon word
+	tableMask = 1<<10 - 1 // over 3 slots per lexicon word
 	fnvOffset = 2166136261
 	fnvPrime  = 16777619
 )
@@ -56,13 +62,14 @@ var (
 	// where a [256][256]bool table took 64 KB of cache).
 	starts [256][4]uint64
 	// tri marks the first three letters of lexicon words (a-z only).
-	tri     [26 * 26 * 26]bool
+	tri     [(26*26*26 + 63) / 64]uint64 // a bitset: 2.2 KB
 	lexicon = map[string]*word{}
 	// single and table hold the lexicon for lookup: one-byte words by
 	// their byte, longer ones in an open-addressing table by FNV-1a hash
 	// (computed while lowering, cheaper than a map lookup).
 	single  [256]*word
-	table   [tableMask + 1]slot
+	table   [tableMask + 1]slot // 8 KB: hash and entry, so that a probe reads one slot
+	entries []keyed
 	phrases = map[string][]phrase{} // by first word
 )
 
@@ -144,7 +151,8 @@ func init() {
 			starts[w[0]][w[1]>>6] |= 1 << (w[1] & 63)
 		}
 		if len(w) >= 3 && letter(w[0]) && letter(w[1]) && letter(w[2]) {
-			tri[trigram(w[0], w[1], w[2])] = true
+			t := trigram(w[0], w[1], w[2])
+			tri[t>>6] |= 1 << (t & 63)
 		}
 	}
 	for w, e := range lexicon {
@@ -157,8 +165,9 @@ func init() {
 			h = (h ^ uint32(w[i])) * fnvPrime
 		}
 		for k := h & tableMask; ; k = (k + 1) & tableMask {
-			if table[k].w == nil {
-				table[k] = slot{w, e}
+			if table[k].entry == 0 {
+				entries = append(entries, keyed{w, e})
+				table[k] = slot{h, uint32(len(entries))}
 				break
 			}
 		}
@@ -183,7 +192,7 @@ func lookup(s string) *word {
 	}
 	if len(s) >= 3 {
 		a, b, c := lower(s[0]), lower(s[1]), lower(s[2])
-		if letter(a) && letter(b) && letter(c) && !tri[trigram(a, b, c)] {
+		if letter(a) && letter(b) && letter(c) && tri[trigram(a, b, c)>>6]&(1<<(trigram(a, b, c)&63)) == 0 {
 			return nil
 		}
 	}
@@ -217,12 +226,14 @@ func lookup(s string) *word {
 		h = (h ^ uint32(c)) * fnvPrime
 	}
 	for k := h & tableMask; ; k = (k + 1) & tableMask {
-		e := &table[k]
-		if e.w == nil {
+		e := table[k]
+		if e.entry == 0 {
 			return nil
 		}
-		if e.key == string(buf[:n]) {
-			return e.w
+		if e.hash == h {
+			if x := &entries[e.entry-1]; x.key == string(buf[:n]) {
+				return x.w
+			}
 		}
 	}
 }
