@@ -405,20 +405,69 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 	if !st.isWord(i) {
 		return verbatim.Span{}, false
 	}
-	if w := st.low(i); (w == "who" || w == "which") && i-2 >= lo && st.isPunct(i-1, ",") && st.isWord(i-2) {
-		// "Alan Berger, a doctor, who said …": the antecedent
-		if sp, ok := st.npEndingAt(i-2, lo); ok {
-			b := i - 2
-			for b > lo && st.toks[b-1].Start >= sp.Start {
-				b--
-			}
-			if b == lo || !st.isPunct(b-1, ",") {
-				return sp, true
-			}
+	if relatives[st.low(i)] {
+		// "Alan Berger, who said …", "those who say …": the relative pronoun
+		// is the mention (the speaker is its antecedent, see head)
+		if _, ok := st.antecedent(i, lo); ok {
+			return st.toks[i].Span, true
 		}
 		return verbatim.Span{}, false
 	}
 	return st.npEndingAt(i, lo)
+}
+
+// relatives are the relative pronouns that can head a speaker mention.
+var relatives = map[string]bool{"who": true, "which": true}
+
+// antecedent finds the noun phrase a relative pronoun at token i refers to:
+// "Alan Berger, who", "the voters who", not before token lo.
+func (st *state) antecedent(i, lo int) (verbatim.Span, bool) {
+	e := i - 1
+	comma := st.isPunct(e, ",")
+	if comma {
+		e--
+	}
+	if e < lo || !st.isWord(e) || (!comma && st.low(i) != "who") {
+		return verbatim.Span{}, false
+	}
+	sp, ok := st.npEndingAt(e, lo)
+	if !ok || st.isPronounSpan(sp) {
+		return verbatim.Span{}, false
+	}
+	if comma {
+		b := e
+		for b > lo && st.toks[b-1].Start >= sp.Start {
+			b--
+		}
+		if b > lo && st.isPunct(b-1, ",") {
+			return verbatim.Span{}, false // "in May, which …": not a speaker
+		}
+	}
+	return sp, true
+}
+
+// relativeAt returns the token index of a relative pronoun spanning sp, or -1.
+func (st *state) relativeAt(sp verbatim.Span) int {
+	if sp.End-sp.Start > 5 || !relatives[lowerASCII(st.s[sp.Start:sp.End])] {
+		return -1
+	}
+	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= sp.Start })
+	if i < len(st.toks) && st.toks[i].Span == sp {
+		return i
+	}
+	return -1
+}
+
+// clauseSubject is what a later participle in the sentence refers to: the
+// speaker, or the antecedent of a relative pronoun.
+func (st *state) clauseSubject(sp verbatim.Span) verbatim.Span {
+	if i := st.relativeAt(sp); i >= 0 {
+		lo, _ := st.sentence(i)
+		if ant, ok := st.antecedent(i, lo); ok {
+			return ant
+		}
+	}
+	return sp
 }
 
 func (st *state) isDash(i int) bool {
@@ -869,7 +918,7 @@ func (st *state) direct() {
 			lastSpeaker[para] = len(st.out) - 1
 		}
 		if !q.SpeakerAt.Empty() && st.sentOf[g.open] >= 0 {
-			st.subj[int(st.sentOf[g.open])] = q.SpeakerAt
+			st.subj[int(st.sentOf[g.open])] = st.clauseSubject(q.SpeakerAt)
 		}
 	}
 }
@@ -1069,7 +1118,7 @@ func (st *state) indirect() {
 				}
 			}
 			if !a.participle && !a.speaker.Empty() {
-				st.subj[si] = a.speaker
+				st.subj[si] = st.clauseSubject(a.speaker)
 			}
 			// forward content: CUE [ADDRESSEE] [PP] [that] CLAUSE
 			if q, ok := st.forward(k, a, c, wlo, whi); ok {
@@ -1416,6 +1465,9 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 // backward finds content before the cue: "CLAUSE, sources said." or
 // "CLAUSE, said the source."
 func (st *state) backward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bool) {
+	if st.relativeAt(a.speaker) >= 0 {
+		return verbatim.Quote{}, false // "…, the coal company, which filed suit": the clause before is no content
+	}
 	// a parenthetical attribution: "In any case, Mr. X said, the industry …"
 	paren := st.isPunct(a.after, ",")
 	// only a short tail may follow the cue phrase ("said on Tuesday.")
@@ -1583,6 +1635,12 @@ func (st *state) finish() {
 // Leavitt]"), or, for a descriptor, the words after its modifiers ("the U.S.
 // [president]" keeps its determiner: "the president").
 func (st *state) head(sp verbatim.Span) verbatim.Span {
+	if i := st.relativeAt(sp); i >= 0 {
+		lo, _ := st.sentence(i)
+		if ant, ok := st.antecedent(i, lo); ok {
+			return st.head(ant)
+		}
+	}
 	best := -1
 	for i, m := range st.d.Mentions {
 		if m.End == sp.End && m.Start >= sp.Start && m.Kind == verbatim.NameMention {

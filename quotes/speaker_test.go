@@ -1,0 +1,63 @@
+package quotes_test
+
+import (
+	"testing"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/clean"
+	"github.com/verbatim-news/verbatim/names"
+	"github.com/verbatim-news/verbatim/quotes"
+	"github.com/verbatim-news/verbatim/text"
+)
+
+// Speaker choice: which mention a quote is attributed to, and who it
+// resolves to (names run too).
+
+func analyseNamed(t *testing.T, s string) *verbatim.Doc {
+	t.Helper()
+	d := verbatim.NewDoc(verbatim.Article{ID: "t", Text: s})
+	clean.Process(d)
+	text.Process(d)
+	names.Process(d)
+	quotes.Process(d)
+	return d
+}
+
+// speakerCheck asserts the mention and the resolved name ("" for none) of
+// the quote with the given content.
+func speakerCheck(t *testing.T, src, content, mention, name string) {
+	t.Helper()
+	d := analyseNamed(t, src)
+	q := find(d, content)
+	if q == nil {
+		var got []string
+		for _, q := range d.Quotes {
+			got = append(got, d.Word(q.Span))
+		}
+		t.Fatalf("%q: no quote %q; got %q", src, content, got)
+	}
+	if g := d.Word(q.SpeakerAt); g != mention {
+		t.Errorf("%q: mention %q, want %q", content, g, mention)
+	}
+	got := ""
+	if q.Speaker >= 0 {
+		got = d.Entities[q.Speaker].Name
+	}
+	if got != name {
+		t.Errorf("%q: speaker %q, want %q", content, got, name)
+	}
+}
+
+func TestRelativePronounResolvesToAntecedent(t *testing.T) {
+	speakerCheck(t, "The mayor met Omar Haddad, who said the park would double in size.",
+		"the park would double in size", "who", "Omar Haddad")
+	speakerCheck(t, "Only the voters who say the economy is getting worse back the challenger.",
+		"the economy is getting worse back the challenger", "who", "")
+}
+
+func TestRelativeClauseTakesNoContentBefore(t *testing.T) {
+	d := analyse(t, "The storm flooded the yards of the builders in the old harbour district, which filed a claim.")
+	for _, q := range d.Quotes {
+		t.Errorf("quote %q by %q", d.Word(q.Span), d.Word(q.SpeakerAt))
+	}
+}
