@@ -36,6 +36,10 @@ var (
 	pronouns = wordSet("pronouns.txt")
 	roles    = wordSet("roles.txt")
 	labels   = wordSet("labels.txt")
+
+	participles = wordSet("participles.txt") // irregular past participles
+	states      = wordSet("states.txt")      // participles of a state of mind
+	raising     = wordSet("raising.txt")     // "appears to", "seemed to"
 )
 
 func lines(name string) []string {

@@ -686,6 +686,25 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 			return a, true
 		}
 	}
+	if st.sourceless(k, lo) {
+		// "Sanders was declared the winner", "He is expected to attend",
+		// "Trump appears to have learned": the subject is not a source
+		// (though a later participle refers to it); "was criticised by the
+		// union" names it
+		if sub, ok := st.leftNP(k, lo); ok && st.sentOf[k] >= 0 {
+			si := int(st.sentOf[k])
+			if _, seen := st.subj[si]; !seen {
+				st.subj[si] = st.clauseSubject(sub)
+			}
+		}
+		if st.isWord(k+1) && st.low(k+1) == "by" {
+			if sp, next, ok := st.rightNP(k+2, hi); ok {
+				a.speaker = sp
+				a.after = next
+			}
+		}
+		return a, true
+	}
 	participle := len(w) > 4 && w[len(w)-3:] == "ing"
 	// skip adverbs to see whether a comma precedes: ", saying that"
 	i := k - 1
@@ -718,6 +737,42 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		}
 	}
 	return a, false
+}
+
+// beForms are the forms of "be" that make a following participle passive.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "am": true}
+
+// sourceless reports whether the cue at token k leaves its subject no source:
+// a passive participle after "be" ("was told that", "is expected to", but
+// not a state of mind: "are worried that") or a raising verb not followed
+// by a cue ("appears to be", but "appeared to suggest that" keeps it).
+func (st *state) sourceless(k, lo int) bool {
+	w := st.low(k)
+	if raising[w] {
+		n := k + 1
+		if st.isWord(n) && st.low(n) == "to" {
+			n++
+			for st.isWord(n) && adverbs[st.low(n)] && !beForms[st.low(n)] && st.low(n) != "have" {
+				n++
+			}
+			return !(st.isWord(n) && cues[st.low(n)] != 0)
+		}
+		// "seemed eager to", "appears likely", but "appeared at a hearing"
+		return !(st.isWord(n) && clauseOpeners[st.low(n)])
+	}
+	if states[w] || !(participles[w] || len(w) > 4 && w[len(w)-2:] == "ed") {
+		return false
+	}
+	for i := k - 1; i >= lo && i > k-4 && st.isWord(i); i-- {
+		p := st.low(i)
+		if beForms[p] {
+			return true
+		}
+		if !adverbs[p] || p == "has" || p == "have" || p == "had" {
+			return false
+		}
+	}
+	return false
 }
 
 func (st *state) withAddressee(a attr, sp verbatim.Span, k, hi int) attr {

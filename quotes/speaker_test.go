@@ -61,3 +61,27 @@ func TestRelativeClauseTakesNoContentBefore(t *testing.T) {
 		t.Errorf("quote %q by %q", d.Word(q.Span), d.Word(q.SpeakerAt))
 	}
 }
+
+func TestPassiveCueHasNoSource(t *testing.T) {
+	speakerCheck(t, "The harbour board is expected to approve the new terminal next month.",
+		"to approve the new terminal next month", "", "")
+	speakerCheck(t, "Later that night the mayor was told that the bridge would stay closed.",
+		"the bridge would stay closed", "", "")
+}
+
+func TestPassiveByNamesTheSource(t *testing.T) {
+	speakerCheck(t, "The mayor was told by the harbour police that the bridge would stay closed.",
+		"the bridge would stay closed", "the harbour police", "")
+}
+
+func TestStateOfMindKeepsItsSubject(t *testing.T) {
+	speakerCheck(t, "Local traders are worried that the new terminal will take their customers.",
+		"the new terminal will take their customers", "Local traders", "")
+}
+
+func TestRaisingVerbHasNoSource(t *testing.T) {
+	speakerCheck(t, "Mara Olsen met the board on Monday. Olsen appears to have won over most of its members.",
+		"to have won over most of its members", "", "")
+	speakerCheck(t, "Mara Olsen met the board on Monday. Olsen appeared to suggest that the strike could end soon.",
+		"the strike could end soon", "Olsen", "Mara Olsen")
+}
