@@ -334,6 +334,9 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 	for i >= lo && st.isWord(i) && adverbs[st.low(i)] {
 		i--
 	}
+	if st.isPoss(i) && i-1 >= lo && pronouns[st.low(i-1)] && st.toks[i-1].End == st.toks[i].Start {
+		i-- // "he's said", "She’s hoping": the contraction of has/is
+	}
 	if st.isDash(i) {
 		// "Gerry Conlon - who was wrongly convicted - said"
 		for c := i - 1; c >= lo && c > i-30; c-- {
@@ -388,6 +391,12 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 						j := c - 1
 						for j >= lo && st.isWord(j) && adverbs[st.low(j)] {
 							j--
+						}
+						if j-1 > lo && st.toks[j].Kind == verbatim.Number && st.isPunct(j-1, ",") {
+							// an age: "Marley Anderson, 21, a student, said"
+							if sp, ok := st.npEndingAt(j-2, lo); ok {
+								return sp, true
+							}
 						}
 						if j >= lo && st.isWord(j) {
 							return st.npEndingAt(j, lo)
@@ -716,6 +725,9 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		ci-- // ",” adding that"
 	}
 	coord := i >= lo && st.isWord(i) && (st.low(i) == "and" || st.low(i) == "but")
+	if k-1 >= lo && st.isWord(k-1) && (st.low(k-1) == "don't" || st.low(k-1) == "don’t") && (i < lo || st.isPunct(i, ",") || coord && (i == lo || st.isPunct(i-1, ","))) {
+		return a, true // an imperative: "But don't expect a new tone"
+	}
 	if coord || participle && (i < lo || st.isPunct(ci, ",") || st.isPunct(i, "—")) {
 		a.participle = true
 		if sp, ok := st.subject(lo, hi); ok {

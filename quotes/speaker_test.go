@@ -85,3 +85,20 @@ func TestRaisingVerbHasNoSource(t *testing.T) {
 	speakerCheck(t, "Mara Olsen met the board on Monday. Olsen appeared to suggest that the strike could end soon.",
 		"the strike could end soon", "Olsen", "Mara Olsen")
 }
+
+func TestContractedAuxiliaryIsNoSpeaker(t *testing.T) {
+	check(t, "Mara Olsen spoke in Bergvik. She's predicted that the strike will end by May.",
+		want{"the strike will end by May", "indirect", "She", "predicted", "", ""})
+	check(t, "The dockers don't believe that the harbour board will keep its promise.",
+		want{"the harbour board will keep its promise", "indirect", "The dockers", "believe", "", ""})
+}
+
+func TestAgeAppositiveIsSkipped(t *testing.T) {
+	check(t, "Marta Lind, 58, a nurse from Bergvik, said the clinic had run out of beds.",
+		want{"the clinic had run out of beds", "indirect", "Marta Lind", "said", "", ""})
+}
+
+func TestImperativeHasNoSpeaker(t *testing.T) {
+	check(t, "But don't expect the harbour board to change its mind next week.",
+		want{"the harbour board to change its mind next week", "indirect", "", "expect", "", ""})
+}
