@@ -566,6 +566,13 @@ func plausibleNoun(w string) bool {
 // rightNP finds a noun phrase starting at token k and not reaching hi
 // ("said the source", "according to U.S. officials").
 func (st *state) rightNP(k, hi int) (verbatim.Span, int, bool) {
+	return st.rightPhrase(k, hi, true)
+}
+
+// rightPhrase is rightNP; with of false (an addressee) an "of" continues the
+// phrase only before a capitalised word, with of true (a speaker) also
+// before a noun ("Rahman of the Eurasia Group", "a survey of voters").
+func (st *state) rightPhrase(k, hi int, of bool) (verbatim.Span, int, bool) {
 	i := k
 	last := -1
 	for i < hi && i-k < 9 {
@@ -585,8 +592,20 @@ func (st *state) rightNP(k, hi int) (verbatim.Span, int, bool) {
 			i++
 			continue
 		}
-		if w == "of" && last >= 0 && st.isCap(i+1) {
+		if w == "of" && !of && last >= 0 && st.isCap(i+1) {
 			i++
+			continue
+		}
+		if w == "of" && of {
+			// "Mujtaba Rahman of the Eurasia Group", "a survey of voters"
+			n := i + 1
+			if st.isWord(n) && dets[st.low(n)] {
+				n++
+			}
+			if i == k || !st.isWord(n) || !(st.isCap(n) || plausibleNoun(st.low(n))) {
+				break
+			}
+			i = n
 			continue
 		}
 		if stops[w] || (cues[w] != 0 && !st.isCap(i)) || adverbs[w] {
@@ -790,7 +809,7 @@ func (st *state) sourceless(k, lo int) bool {
 func (st *state) withAddressee(a attr, sp verbatim.Span, k, hi int) attr {
 	a.speaker = sp
 	if cues[st.low(k)]&cueTell != 0 {
-		if ad, next, ok := st.rightNP(k+1, hi); ok && !st.isPronounSpan(ad) {
+		if ad, next, ok := st.rightPhrase(k+1, hi, false); ok && !st.isPronounSpan(ad) {
 			a.addressee = ad
 			a.after = next
 		}
@@ -1708,6 +1727,7 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 			return st.head(ant)
 		}
 	}
+	sp = st.beforePostmodifier(sp)
 	best := -1
 	for i, m := range st.d.Mentions {
 		if m.End == sp.End && m.Start >= sp.Start && m.Kind == verbatim.NameMention {
@@ -1745,6 +1765,30 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 		return sp
 	}
 	return t
+}
+
+// postmodifiers are the prepositions after a speaker's head that start its
+// modifier: "a spokesman for the mayor", "officials in the ministry".
+var postmodifiers = map[string]bool{"of": true, "for": true, "with": true, "from": true, "in": true, "at": true, "on": true, "familiar": true, "close": true}
+
+// beforePostmodifier cuts a speaker phrase before its first postmodifier
+// ("Stacey Plaskett [of the Virgin Islands]"), keeping an "of" inside a
+// title ("Secretary of State Marco Rubio").
+func (st *state) beforePostmodifier(sp verbatim.Span) verbatim.Span {
+	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= sp.Start })
+	for j := i + 1; j < len(st.toks) && st.toks[j].End <= sp.End; j++ {
+		if !st.isWord(j) || !postmodifiers[st.low(j)] || st.isCap(j) {
+			continue
+		}
+		if st.low(j) == "of" && st.isCap(j+1) {
+			continue
+		}
+		if !st.isWord(j-1) || st.isPoss(j-1) {
+			break
+		}
+		return verbatim.Span{Start: sp.Start, End: st.toks[j-1].End}
+	}
+	return sp
 }
 
 // resolve calls names.Resolve, guarding against a panic there so that the

@@ -102,3 +102,8 @@ func TestImperativeHasNoSpeaker(t *testing.T) {
 	check(t, "But don't expect the harbour board to change its mind next week.",
 		want{"the harbour board to change its mind next week", "indirect", "", "expect", "", ""})
 }
+
+func TestSpeakerOfOrganisation(t *testing.T) {
+	speakerCheck(t, "“The port cannot wait another year,” said Lena Fisk of the Harbour Institute.",
+		"The port cannot wait another year", "Lena Fisk of the Harbour Institute", "Lena Fisk")
+}
