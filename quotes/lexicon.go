@@ -40,6 +40,11 @@ var (
 	participles = wordSet("participles.txt") // irregular past participles
 	states      = wordSet("states.txt")      // participles of a state of mind
 	raising     = wordSet("raising.txt")     // "appears to", "seemed to"
+
+	relatives     = wordSet("relatives.txt")     // "Haddad, who said"
+	beForms       = wordSet("be.txt")            // make a participle passive
+	postmodifiers = wordSet("postmodifiers.txt") // "a spokesman [for the mayor]"
+	subordinators = wordSet("subordinators.txt") // may open a clause before its subject
 )
 
 func lines(name string) []string {

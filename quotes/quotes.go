@@ -414,6 +414,9 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 	if !st.isWord(i) {
 		return verbatim.Span{}, false
 	}
+	if sp, ok := st.npEndingAt(i, lo); ok && !relatives[st.low(i)] {
+		return st.withPostmodifiers(sp, lo), true
+	}
 	if relatives[st.low(i)] {
 		// "Alan Berger, who said …", "those who say …": the relative pronoun
 		// is the mention (the speaker is its antecedent, see head)
@@ -425,8 +428,37 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 	return st.npEndingAt(i, lo)
 }
 
-// relatives are the relative pronouns that can head a speaker mention.
-var relatives = map[string]bool{"who": true, "which": true}
+// withPostmodifiers extends a speaker phrase found before its cue to the
+// left over the prepositional phrases it ends ("members [in competitive
+// races]", "half [of voters]", "a mere 9 percent [of Democrats]").
+func (st *state) withPostmodifiers(sp verbatim.Span, lo int) verbatim.Span {
+	b := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= sp.Start })
+	start := sp.Start
+	for n := 0; n < 3; n++ {
+		p := b - 1
+		if p-1 < lo || !st.isWord(p) || !postmodifiers[st.low(p)] || st.isCap(p) || !st.isWord(p-1) {
+			break
+		}
+		h, ok := st.npEndingAt(p-1, lo)
+		if !ok && (dets[st.low(p-1)] || st.toks[p-1].Kind == verbatim.Number) {
+			h, ok = st.toks[p-1].Span, true // a quantity: "one in five", "most of them"
+		}
+		if !ok || st.isPronounSpan(h) {
+			break
+		}
+		start = h.Start
+		for b > lo && st.toks[b-1].Start >= h.Start {
+			b--
+		}
+	}
+	// only a whole subject: the phrase opens its clause ("… , and half of
+	// voters say", not "have seen him on the trail say")
+	if start == sp.Start || !(b == lo || !st.isWord(b-1) || subordinators[st.low(b-1)]) {
+		return sp
+	}
+	sp.Start = start
+	return sp
+}
 
 // antecedent finds the noun phrase a relative pronoun at token i refers to:
 // "Alan Berger, who", "the voters who", not before token lo.
@@ -769,9 +801,6 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 	}
 	return a, false
 }
-
-// beForms are the forms of "be" that make a following participle passive.
-var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "am": true}
 
 // sourceless reports whether the cue at token k leaves its subject no source:
 // a passive participle after "be" ("was told that", "is expected to", but
@@ -1766,10 +1795,6 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 	}
 	return t
 }
-
-// postmodifiers are the prepositions after a speaker's head that start its
-// modifier: "a spokesman for the mayor", "officials in the ministry".
-var postmodifiers = map[string]bool{"of": true, "for": true, "with": true, "from": true, "in": true, "at": true, "on": true, "familiar": true, "close": true}
 
 // beforePostmodifier cuts a speaker phrase before its first postmodifier
 // ("Stacey Plaskett [of the Virgin Islands]"), keeping an "of" inside a

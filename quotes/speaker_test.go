@@ -107,3 +107,10 @@ func TestSpeakerOfOrganisation(t *testing.T) {
 	speakerCheck(t, "“The port cannot wait another year,” said Lena Fisk of the Harbour Institute.",
 		"The port cannot wait another year", "Lena Fisk of the Harbour Institute", "Lena Fisk")
 }
+
+func TestSpeakerTakesItsPostmodifiers(t *testing.T) {
+	check(t, "Dock workers in the northern ports said the strike would go on.",
+		want{"the strike would go on", "indirect", "Dock workers in the northern ports", "said", "", ""})
+	check(t, "The vote was close, and one in five said the harbour should stay public.",
+		want{"the harbour should stay public", "indirect", "one in five", "said", "", ""})
+}
