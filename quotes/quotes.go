@@ -1681,6 +1681,20 @@ func (st *state) accordingTo(k, lo, hi int) (verbatim.Quote, bool) {
 		}
 		sp, next = verbatim.Span{Start: st.toks[k+2].Start, End: st.toks[j-1].End}, j
 	}
+	// the source is the whole phrase up to the comma or the sentence end
+	// ("according to officials familiar with the system", "according to a
+	// memo released Friday by the agency's watchdog")
+	e := next
+	for e < hi && e < k+2+25 && !st.isPunct(e, ",") && !st.isPunct(e, ";") && !st.isPunct(e, ":") && !st.isPunct(e, "(") && !st.isDash(e) && st.mark(e) == 0 && st.inQ[e] < 0 {
+		e++
+	}
+	for e > next && st.toks[e-1].Kind == verbatim.Punct {
+		e--
+	}
+	if e > next && e < k+2+25 && (e >= hi || st.toks[e].Kind == verbatim.Punct) {
+		sp.End = st.toks[e-1].End
+		next = e
+	}
 	a := attr{speaker: sp, cue: verbatim.Span{Start: st.toks[k].Start, End: st.toks[k+1].End}}
 	var start, end int
 	if k == lo || (k-1 >= lo && st.toks[k-1].Kind == verbatim.Punct && st.mark(k-1) == 0 && k-1 == lo) {

@@ -114,3 +114,10 @@ func TestSpeakerTakesItsPostmodifiers(t *testing.T) {
 	check(t, "The vote was close, and one in five said the harbour should stay public.",
 		want{"the harbour should stay public", "indirect", "one in five", "said", "", ""})
 }
+
+func TestAccordingToTakesTheWholeSource(t *testing.T) {
+	check(t, "The terminal will open in May, according to officials familiar with the harbour plans.",
+		want{"The terminal will open in May", "indirect", "officials familiar with the harbour plans", "according to", "", ""})
+	check(t, "According to a memo released on Friday by the port authority, the terminal will open in May.",
+		want{"the terminal will open in May", "indirect", "a memo released on Friday by the port authority", "According to", "", ""})
+}
