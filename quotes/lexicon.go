@@ -45,6 +45,8 @@ var (
 	beForms       = wordSet("be.txt")            // make a participle passive
 	postmodifiers = wordSet("postmodifiers.txt") // "a spokesman [for the mayor]"
 	subordinators = wordSet("subordinators.txt") // may open a clause before its subject
+	hedges        = wordSet("hedges.txt")        // "about 4 in 10"
+	times         = wordSet("times.txt")         // "last week"
 )
 
 func lines(name string) []string {

@@ -13,6 +13,7 @@ package quotes
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -334,6 +335,13 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 	for i >= lo && st.isWord(i) && adverbs[st.low(i)] {
 		i--
 	}
+	if i-1 >= lo && st.isWord(i) && times[st.low(i)] && st.isWord(i-1) {
+		if w := st.low(i - 1); w == "last" || w == "this" || w == "that" || w == "next" {
+			// "a poll conducted last week found", "Police had last month charged"
+			for i -= 2; i >= lo && st.isWord(i) && adverbs[st.low(i)]; i-- {
+			}
+		}
+	}
 	if st.isPoss(i) && i-1 >= lo && pronouns[st.low(i-1)] && st.toks[i-1].End == st.toks[i].Start {
 		i-- // "he's said", "She’s hoping": the contraction of has/is
 	}
@@ -453,7 +461,7 @@ func (st *state) withPostmodifiers(sp verbatim.Span, lo int) verbatim.Span {
 	}
 	// only a whole subject: the phrase opens its clause ("… , and half of
 	// voters say", not "have seen him on the trail say")
-	if start == sp.Start || !(b == lo || !st.isWord(b-1) || subordinators[st.low(b-1)]) {
+	if start == sp.Start || !(b == lo || !st.isWord(b-1) || subordinators[st.low(b-1)] || hedges[st.low(b-1)]) {
 		return sp
 	}
 	sp.Start = start
@@ -521,6 +529,12 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 	if pronouns[w] {
 		return st.toks[i].Span, true
 	}
+	if p := pronounStem(w); p > 0 {
+		// "they’ve suggested", "I'd add": the pronoun without its auxiliary
+		t := st.toks[i].Span
+		t.End = t.Start + p
+		return t, true
+	}
 	if stops[w] || cues[w] != 0 || adverbs[w] {
 		return verbatim.Span{}, false
 	}
@@ -581,6 +595,20 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 		break
 	}
 	return verbatim.Span{Start: st.toks[j].Start, End: st.toks[i].End}, true
+}
+
+// pronounStem returns the length of the pronoun a contraction starts with
+// ("they've", "I’d", "we're"), or 0.
+func pronounStem(w string) int {
+	for i := 1; i < len(w) && i <= 4; i++ {
+		if w[i] == '\'' || w[i] == 0xe2 && strings.HasPrefix(w[i:], "’") {
+			if pronouns[w[:i]] {
+				return i
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // plausibleNoun rejects lower-case words that are obviously not a noun head.

@@ -121,3 +121,18 @@ func TestAccordingToTakesTheWholeSource(t *testing.T) {
 	check(t, "According to a memo released on Friday by the port authority, the terminal will open in May.",
 		want{"the terminal will open in May", "indirect", "a memo released on Friday by the port authority", "According to", "", ""})
 }
+
+func TestTimePhraseBeforeCueIsSkipped(t *testing.T) {
+	check(t, "The harbour union last week said that the strike would go on.",
+		want{"the strike would go on", "indirect", "The harbour union", "said", "", ""})
+}
+
+func TestHedgedQuantitySubject(t *testing.T) {
+	check(t, "The vote was close. About 4 in 10 said the harbour should stay public.",
+		want{"the harbour should stay public", "indirect", "4 in 10", "said", "", ""})
+}
+
+func TestContractedPronounMention(t *testing.T) {
+	check(t, "The dockers met on Monday. They’ve suggested that the strike could end soon.",
+		want{"the strike could end soon", "indirect", "They", "suggested", "", ""})
+}
