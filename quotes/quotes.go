@@ -495,9 +495,15 @@ func (st *state) antecedent(i, lo int) (verbatim.Span, bool) {
 	return sp, true
 }
 
+// possessive reports whether sp ends in a possessive 's ("Trump’s").
+func (st *state) possessive(sp verbatim.Span) bool {
+	r := st.s[sp.Start:sp.End]
+	return strings.HasSuffix(r, "'s") || strings.HasSuffix(r, "’s")
+}
+
 // relativeAt returns the token index of a relative pronoun spanning sp, or -1.
 func (st *state) relativeAt(sp verbatim.Span) int {
-	if sp.End-sp.Start > 5 || !relatives[lowerASCII(st.s[sp.Start:sp.End])] {
+	if sp.End-sp.Start > 5 || !relatives[st.lows[sp.Start:sp.End]] {
 		return -1
 	}
 	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= sp.Start })
@@ -1260,7 +1266,8 @@ func (st *state) indirect() {
 					}
 				}
 			}
-			if !a.participle && !a.speaker.Empty() {
+			if !a.participle && !a.speaker.Empty() && !st.possessive(a.speaker) {
+				// (a possessor is no subject: "decried Trump's calls to …, noting")
 				st.subj[si] = st.clauseSubject(a.speaker)
 			}
 			// forward content: CUE [ADDRESSEE] [PP] [that] CLAUSE

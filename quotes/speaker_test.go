@@ -136,3 +136,11 @@ func TestContractedPronounMention(t *testing.T) {
 	check(t, "The dockers met on Monday. They’ve suggested that the strike could end soon.",
 		want{"the strike could end soon", "indirect", "They", "suggested", "", ""})
 }
+
+func TestParticipleSubjectIsNoPossessor(t *testing.T) {
+	d := analyse(t, "Lena Fisk, who grew up in Bergvik, also denounced the mayor's repeated calls to sell the harbour, noting that the port had been public for a century.")
+	q := find(d, "the port had been public for a century")
+	if q == nil || d.Word(q.SpeakerAt) != "Lena Fisk" {
+		t.Errorf("got %+v", q)
+	}
+}
