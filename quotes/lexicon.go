@@ -47,6 +47,7 @@ var (
 	subordinators = wordSet("subordinators.txt") // may open a clause before its subject
 	hedges        = wordSet("hedges.txt")        // "about 4 in 10"
 	times         = wordSet("times.txt")         // "last week"
+	openers       = wordSet("openers.txt")       // "Instead, the senator …"
 )
 
 func lines(name string) []string {

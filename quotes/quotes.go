@@ -710,7 +710,8 @@ func (st *state) subject(lo, hi int) (verbatim.Span, bool) {
 	for i < hi && st.mark(i) != 0 {
 		i++
 	}
-	if i < hi && st.isWord(i) && (stops[st.low(i)] || adverbs[st.low(i)]) {
+	first := i < hi && st.sentOf[i] >= 0 && st.d.Sentences[st.sentOf[i]].First == lo
+	if w := st.low(i); i < hi && st.isWord(i) && (stops[w] || adverbs[w] || first && openers[w]) {
 		// skip the opener up to its comma
 		c := i
 		for c < hi && c-i < 8 && !st.isPunct(c, ",") {
@@ -721,6 +722,18 @@ func (st *state) subject(lo, hi int) (verbatim.Span, bool) {
 		} else if adverbs[st.low(i)] {
 			i++ // "Even the organizer of the rally said …"
 		}
+	} else if first && len(w) > 4 && (w[len(w)-3:] == "ing" || w[len(w)-2:] == "ed") && st.isWord(i+1) && (!st.isCap(i+1) || cues[w] != 0) && cues[st.low(i+1)] == 0 {
+		// a participial opener: "Declaring that …, the mayor", "Buoyed by …, the party"
+		c := i
+		for c < hi && c-i < 40 && !(st.isPunct(c, ",") && st.inQ[c] < 0) {
+			c++
+		}
+		if c < hi && st.isPunct(c, ",") {
+			i = c + 1
+		}
+	}
+	for i < hi && st.isWord(i) && adverbs[st.low(i)] {
+		i++ // ", even a top strategist said"
 	}
 	sp, _, ok := st.rightNP(i, hi)
 	if !ok {
@@ -1561,6 +1574,13 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 					break
 				}
 			}
+		}
+	}
+	if a.participle && a.speaker.Start > st.toks[start].Start && a.speaker.Start < st.toks[end-1].End {
+		// an opening participle: "Declaring that X, the mayor left": the
+		// content ends before its subject
+		for end > start+1 && st.toks[end-1].Start >= a.speaker.Start {
+			end--
 		}
 	}
 	// trim trailing punctuation (but keep a closing quote mark)

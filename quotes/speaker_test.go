@@ -144,3 +144,16 @@ func TestParticipleSubjectIsNoPossessor(t *testing.T) {
 		t.Errorf("got %+v", q)
 	}
 }
+
+func TestSubjectAfterOpeningPhrase(t *testing.T) {
+	d := analyse(t, "Declaring that the port would never be sold, the mayor was cheered by the crowd.")
+	q := find(d, "the port would never be sold")
+	if q == nil || d.Word(q.SpeakerAt) != "the mayor" {
+		t.Errorf("participle opener: got %+v", q)
+	}
+	d = analyse(t, "Instead, the union leaders were firm, insisting that the strike would go on.")
+	q = find(d, "the strike would go on")
+	if q == nil || d.Word(q.SpeakerAt) != "the union leaders" {
+		t.Errorf("adverb opener: got %+v", q)
+	}
+}
