@@ -1002,9 +1002,15 @@ func (st *state) direct() {
 			}
 			_, ahi := st.sentence(j)
 			if j < len(st.toks) && st.sentOf[j] >= 0 && ahi > j {
-				for k := j; k < ahi && k <= j+8; k++ {
+				lim := j + 8
+				for k := j; k < ahi && k <= lim; k++ {
 					if !st.isWord(k) || st.inQ[k] >= 0 {
 						if st.isPoss(k) || st.isPunct(k, "-") {
+							continue
+						}
+						if c := st.appositiveEnd(j, k, ahi); c > 0 && lim == j+8 {
+							// "“…,” Eric Woolson, a strategist in Iowa, said"
+							k, lim = c, c+3
 							continue
 						}
 						break
@@ -1083,6 +1089,27 @@ func (st *state) direct() {
 			st.subj[int(st.sentOf[g.open])] = st.clauseSubject(q.SpeakerAt)
 		}
 	}
+}
+
+// appositiveEnd returns the comma closing an appositive that the comma at
+// token k opens after a name starting at token j ("Eric Woolson[, a
+// strategist in Iowa,] said"), or -1.
+func (st *state) appositiveEnd(j, k, hi int) int {
+	if k == j || !st.isPunct(k, ",") || !st.isCap(k-1) {
+		return -1
+	}
+	for c := k + 1; c < hi && c < k+25; c++ {
+		if st.mark(c) != 0 || st.isPunct(c, ".") || st.inQ[c] >= 0 {
+			return -1
+		}
+		if st.isPunct(c, ",") {
+			if c == k+1 {
+				return -1
+			}
+			return c
+		}
+	}
+	return -1
 }
 
 // npPrefix reports whether the tokens from j up to offset start could open

@@ -157,3 +157,8 @@ func TestSubjectAfterOpeningPhrase(t *testing.T) {
 		t.Errorf("adverb opener: got %+v", q)
 	}
 }
+
+func TestDirectQuoteThenAppositiveSpeaker(t *testing.T) {
+	check(t, "“We are not going back until the night shifts are safe,” Mara Olsen, the leader of the dockers' union, said on Friday.",
+		want{"We are not going back until the night shifts are safe", "direct", "Mara Olsen", "said", "", ""})
+}
