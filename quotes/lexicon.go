@@ -40,6 +40,7 @@ var (
 	participles = wordSet("participles.txt") // irregular past participles
 	states      = wordSet("states.txt")      // participles of a state of mind
 	raising     = wordSet("raising.txt")     // "appears to", "seemed to"
+	hearsay     = wordSet("hearsay.txt")     // "has reportedly amassed"
 
 	relatives     = wordSet("relatives.txt")     // "Haddad, who said"
 	beForms       = wordSet("be.txt")            // make a participle passive

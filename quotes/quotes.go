@@ -495,6 +495,12 @@ func (st *state) antecedent(i, lo int) (verbatim.Span, bool) {
 	return sp, true
 }
 
+// opensSentence reports whether sp starts the first token of its sentence.
+func (st *state) opensSentence(sp verbatim.Span) bool {
+	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= sp.Start })
+	return i < len(st.toks) && st.sentOf[i] >= 0 && st.d.Sentences[st.sentOf[i]].First == i
+}
+
 // possessive reports whether sp ends in a possessive 's ("Trump’s").
 func (st *state) possessive(sp verbatim.Span) bool {
 	r := st.s[sp.Start:sp.End]
@@ -1207,6 +1213,11 @@ func (st *state) quoteInvites(ri int) bool {
 func (st *state) fill(q *verbatim.Quote, a attr, conf float64) {
 	q.Cue = a.cue
 	q.SpeakerAt = a.speaker
+	if c := st.lows[a.cue.Start:a.cue.End]; hearsay[c] || c == "asked" && st.opensSentence(a.cue) {
+		// "Clinton has reportedly amassed …", "Asked whether …, Johnson
+		// demurred" name no source
+		q.SpeakerAt = verbatim.Span{}
+	}
 	q.Addressee = a.addressee
 	q.Via = a.via
 	q.Confidence = conf

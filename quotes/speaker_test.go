@@ -162,3 +162,27 @@ func TestDirectQuoteThenAppositiveSpeaker(t *testing.T) {
 	check(t, "“We are not going back until the night shifts are safe,” Mara Olsen, the leader of the dockers' union, said on Friday.",
 		want{"We are not going back until the night shifts are safe", "direct", "Mara Olsen", "said", "", ""})
 }
+
+func TestHearsayNamesNoSource(t *testing.T) {
+	d := analyse(t, "The harbour board has reportedly agreed to sell the northern terminal to a shipping group.")
+	if len(d.Quotes) != 1 || !d.Quotes[0].SpeakerAt.Empty() {
+		for _, q := range d.Quotes {
+			t.Errorf("quote %q by %q", d.Word(q.Span), d.Word(q.SpeakerAt))
+		}
+		if len(d.Quotes) != 1 {
+			t.Errorf("%d quotes, want 1", len(d.Quotes))
+		}
+	}
+}
+
+func TestAskedOpeningHasNoSource(t *testing.T) {
+	d := analyse(t, "Asked whether the strike would end soon, the union leader shrugged.")
+	for _, q := range d.Quotes {
+		if !q.SpeakerAt.Empty() {
+			t.Errorf("quote %q by %q", d.Word(q.Span), d.Word(q.SpeakerAt))
+		}
+	}
+	if len(d.Quotes) == 0 {
+		t.Errorf("no quote")
+	}
+}
