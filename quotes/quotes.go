@@ -1863,7 +1863,9 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 			return st.head(ant)
 		}
 	}
-	sp = st.beforePostmodifier(sp)
+	if cut := st.beforePostmodifier(sp); cut != sp && st.namesOrDescribes(cut) {
+		sp = cut
+	}
 	best := -1
 	for i, m := range st.d.Mentions {
 		if m.End == sp.End && m.Start >= sp.Start && m.Kind == verbatim.NameMention {
@@ -1921,6 +1923,19 @@ func (st *state) beforePostmodifier(sp verbatim.Span) verbatim.Span {
 		return verbatim.Span{Start: sp.Start, End: st.toks[j-1].End}
 	}
 	return sp
+}
+
+// namesOrDescribes reports whether sp holds a name mention ("Gordon Brown")
+// or ends in a lower-case descriptor ("A spokesman"), not a word capitalised
+// only by its position ("Analysts").
+func (st *state) namesOrDescribes(sp verbatim.Span) bool {
+	for _, m := range st.d.Mentions {
+		if m.Kind == verbatim.NameMention && m.Start >= sp.Start && m.End <= sp.End {
+			return true
+		}
+	}
+	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].End >= sp.End })
+	return i < len(st.toks) && st.isWord(i) && !st.isCap(i)
 }
 
 // resolve calls names.Resolve, guarding against a panic there so that the

@@ -186,3 +186,17 @@ func TestAskedOpeningHasNoSource(t *testing.T) {
 		t.Errorf("no quote")
 	}
 }
+
+func TestCapitalisedCommonNounIsNoSpeakerName(t *testing.T) {
+	d := analyseNamed(t, "Analysts at the Bank of England said the rate would stay at five percent.")
+	q := find(d, "the rate would stay at five percent")
+	if q == nil {
+		t.Fatal("no quote")
+	}
+	if d.Word(q.SpeakerAt) != "Analysts at the Bank of England" {
+		t.Errorf("mention %q", d.Word(q.SpeakerAt))
+	}
+	if q.Speaker >= 0 && d.Entities[q.Speaker].Name == "Analysts" {
+		t.Errorf("'Analysts' made a speaker entity")
+	}
+}
