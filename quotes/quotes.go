@@ -595,11 +595,15 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 			break
 		}
 		if st.isCap(p) {
+			if openers[pw] && (p == lo || !st.isWord(p-1)) {
+				break // "Yet Democratic economists say"
+			}
 			j = p
 			n++
 			continue
 		}
-		if roles[pw] || (!capHead && n < 4 && plausibleNoun(pw)) {
+		if roles[pw] || (!capHead && n < 4 && (plausibleNoun(pw) || len(pw) > 4 && pw[len(pw)-2:] == "ed" || st.toks[p].Kind == verbatim.Number)) {
+			// "registered voters", "9 percent"
 			j = p
 			n++
 			continue

@@ -200,3 +200,12 @@ func TestCapitalisedCommonNounIsNoSpeakerName(t *testing.T) {
 		t.Errorf("'Analysts' made a speaker entity")
 	}
 }
+
+func TestSpeakerWithParticipleAndNumberModifiers(t *testing.T) {
+	check(t, "The vote was close. A mere 9 percent said the harbour should be sold.",
+		want{"the harbour should be sold", "indirect", "A mere 9 percent", "said", "", ""})
+	check(t, "The retired dockworker said the harbour should stay public.",
+		want{"the harbour should stay public", "indirect", "The retired dockworker", "said", "", ""})
+	check(t, "The port is busy. Yet Bergvik officials say the terminal is too small.",
+		want{"the terminal is too small", "indirect", "Bergvik officials", "say", "", ""})
+}
