@@ -444,7 +444,10 @@ func (st *state) withPostmodifiers(sp verbatim.Span, lo int) verbatim.Span {
 	start := sp.Start
 	for n := 0; n < 3; n++ {
 		p := b - 1
-		if p-1 < lo || !st.isWord(p) || !postmodifiers[st.low(p)] || st.isCap(p) || !st.isWord(p-1) {
+		if p-1 > lo && st.isWord(p) && adverbs[st.low(p)] && st.isWord(p-1) && st.low(p-1) == "and" {
+			p-- // "Politicians and even some technologists"
+		}
+		if p-1 < lo || !st.isWord(p) || !(postmodifiers[st.low(p)] || st.low(p) == "and") || st.isCap(p) || !st.isWord(p-1) {
 			break
 		}
 		h, ok := st.npEndingAt(p-1, lo)

@@ -209,3 +209,10 @@ func TestSpeakerWithParticipleAndNumberModifiers(t *testing.T) {
 	check(t, "The port is busy. Yet Bergvik officials say the terminal is too small.",
 		want{"the terminal is too small", "indirect", "Bergvik officials", "say", "", ""})
 }
+
+func TestCoordinatedSpeakerPhrase(t *testing.T) {
+	check(t, "The port is busy. Mara Olsen and her deputies said the terminal was too small.",
+		want{"the terminal was too small", "indirect", "Mara Olsen and her deputies", "said", "", ""})
+	check(t, "Dockers and even some shipowners say the terminal is too small.",
+		want{"the terminal is too small", "indirect", "Dockers and even some shipowners", "say", "", ""})
+}
