@@ -550,7 +550,7 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 		t.End = t.Start + p
 		return t, true
 	}
-	if stops[w] || cues[w] != 0 || adverbs[w] {
+	if stops[w] || cues[w] != 0 || adverbs[w] || w == "of" {
 		return verbatim.Span{}, false
 	}
 	capHead := st.isCap(i)
@@ -850,6 +850,15 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 	if sp, ok := st.leftNP(k, lo); ok {
 		// a relative clause without complement: "which he claimed"
 		return st.withAddressee(a, sp, k, hi), true
+	}
+	if participle && i >= lo && st.isWord(i) && (st.low(i) == "of" || stops[st.low(i)]) {
+		// "Trump stopped short of calling …", "despite admitting …": the
+		// participle's subject is the sentence's
+		if sp, ok := st.subject(lo, hi); ok && sp.End <= st.toks[k].Start {
+			a.participle = true
+			a.speaker = sp
+			return a, true
+		}
 	}
 	// inverted: "…,” said Trump", "…, said the source."
 	if i < lo || st.isPunct(i, ",") || st.mark(i) == 2 || st.mark(i) == 3 {

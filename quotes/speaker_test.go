@@ -216,3 +216,11 @@ func TestCoordinatedSpeakerPhrase(t *testing.T) {
 	check(t, "Dockers and even some shipowners say the terminal is too small.",
 		want{"the terminal is too small", "indirect", "Dockers and even some shipowners", "say", "", ""})
 }
+
+func TestParticipleAfterPrepositionTakesTheSubject(t *testing.T) {
+	d := analyse(t, "The mayor stopped short of saying that the strike was illegal.")
+	q := find(d, "the strike was illegal")
+	if q == nil || d.Word(q.SpeakerAt) != "The mayor" {
+		t.Errorf("got %+v", q)
+	}
+}
