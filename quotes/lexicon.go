@@ -49,6 +49,7 @@ var (
 	hedges        = wordSet("hedges.txt")        // "about 4 in 10"
 	times         = wordSet("times.txt")         // "last week"
 	openers       = wordSet("openers.txt")       // "Instead, the senator …"
+	documents     = wordSet("documents.txt")     // "released a statement saying"
 )
 
 func lines(name string) []string {

@@ -848,6 +848,20 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		return a, false
 	}
 	if sp, ok := st.leftNP(k, lo); ok {
+		if participle && documents[st.lows[st.toks[k-1].Start:st.toks[k-1].End]] {
+			// "Gowdy released a statement saying …": the issuer speaks
+			b := k - 1
+			for b > lo && st.toks[b-1].Start >= sp.Start {
+				b--
+			}
+			if b > lo && st.isWord(b-1) && !subordinators[st.low(b-1)] {
+				if sub, ok := st.subject(lo, hi); ok && sub.End <= sp.Start {
+					a.participle = true
+					a.speaker = sub
+					return a, true
+				}
+			}
+		}
 		// a relative clause without complement: "which he claimed"
 		return st.withAddressee(a, sp, k, hi), true
 	}

@@ -224,3 +224,11 @@ func TestParticipleAfterPrepositionTakesTheSubject(t *testing.T) {
 		t.Errorf("got %+v", q)
 	}
 }
+
+func TestIssuerOfAStatementSpeaks(t *testing.T) {
+	d := analyse(t, "On Monday, the harbour board released a statement saying the terminal would open in May.")
+	q := find(d, "the terminal would open in May")
+	if q == nil || d.Word(q.SpeakerAt) != "the harbour board" {
+		t.Errorf("got %+v", q)
+	}
+}
