@@ -1939,6 +1939,9 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 // ("Stacey Plaskett [of the Virgin Islands]"), keeping an "of" inside a
 // title ("Secretary of State Marco Rubio").
 func (st *state) beforePostmodifier(sp verbatim.Span) verbatim.Span {
+	if strings.IndexByte(st.s[sp.Start:sp.End], ' ') < 0 {
+		return sp // one word
+	}
 	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= sp.Start })
 	for j := i + 1; j < len(st.toks) && st.toks[j].End <= sp.End; j++ {
 		if !st.isWord(j) || !postmodifiers[st.low(j)] || st.isCap(j) {
