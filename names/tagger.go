@@ -160,6 +160,7 @@ type sentFeats struct {
 	seenLC []bool  // capitalised word seen lower-case elsewhere in the document
 	upper  bool    // a headline in capitals: most letters upper-case
 	lex    []uint8 // lexicon flags of the lower-cased words
+	plain  []bool  // no upper-case letter and no digit: O unless inside a name
 }
 
 // Lexicon flags of a lower-case word, looked up once per token.
@@ -245,6 +246,7 @@ func (f *sentFeats) prepare(words []string, lcDoc map[string]bool) {
 	f.gaz = resizeB(f.gaz, n)
 	f.seenLC = resizeBool(f.seenLC, n)
 	f.lex = resizeB(f.lex, n)
+	f.plain = resizeBool(f.plain, n)
 	var buf []byte
 	for i, w := range words {
 		f.lower[i] = lowerASCII(w)
@@ -252,6 +254,7 @@ func (f *sentFeats) prepare(words []string, lcDoc map[string]bool) {
 		buf = shape(w, buf)
 		f.shapes[i] = internShape(buf)
 		f.seenLC[i] = lcDoc != nil && isCap(w) && lcDoc[f.lower[i]]
+		f.plain[i] = isPlain(w)
 	}
 	for i := range n {
 		f.gaz[i] = 0
@@ -335,6 +338,25 @@ func internShape(b []byte) string {
 		shapeMu.Unlock()
 	}
 	return s
+}
+
+// isPlain reports whether w has no upper-case letter and no digit.
+func isPlain(w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range w[i:] {
+				if unicode.IsUpper(r) || unicode.IsDigit(r) {
+					return false
+				}
+			}
+			return true
+		}
+		if 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // lowerASCII lower-cases w, allocating only when it has upper-case letters.
@@ -592,6 +614,11 @@ func (t *tagger) tagSentence(f *sentFeats, out []int, feats []uint64) []uint64 {
 	p1, p2 := 0, 0
 	var sc [nLabels]float32
 	for i := range f.words {
+		if p1 == 0 && f.plain[i] {
+			out[i] = 0
+			p2, p1 = p1, 0
+			continue
+		}
 		feats = f.features(i, p1, p2, feats[:0])
 		t.score(feats, &sc)
 		l := best(&sc, p1)
