@@ -15,7 +15,7 @@ import (
 type conllSent struct {
 	words  []string
 	labels []int
-	lcDoc  map[string]bool
+	lcDoc  *hashSet
 }
 
 // readCoNLL reads an IOB2 CoNLL-2003 file ("token POS chunk NER").
@@ -32,7 +32,7 @@ func readCoNLL(path string) ([]conllSent, error) {
 	var (
 		out   []conllSent
 		cur   conllSent
-		lcDoc = map[string]bool{}
+		lcDoc = &hashSet{}
 	)
 	flush := func() {
 		if len(cur.words) > 0 {
@@ -47,7 +47,7 @@ func readCoNLL(path string) ([]conllSent, error) {
 		line := sc.Text()
 		if strings.HasPrefix(line, "-DOCSTART-") {
 			flush()
-			lcDoc = map[string]bool{}
+			lcDoc = &hashSet{}
 			continue
 		}
 		if strings.TrimSpace(line) == "" {
@@ -63,7 +63,7 @@ func readCoNLL(path string) ([]conllSent, error) {
 		cur.words = append(cur.words, w)
 		cur.labels = append(cur.labels, l)
 		if !isCap(w) {
-			lcDoc[w] = true
+			lcDoc.put(hashWord(w), 1)
 		}
 	}
 	flush()
@@ -142,7 +142,7 @@ func TrainNER(conll, out string, opt TrainOptions, log io.Writer) error {
 	var step int32
 	upd := func(feats []uint64, l int, v float32) {
 		for _, h := range feats {
-			i := (h&t.mask)*nLabels + uint64(l)
+			i := (h>>t.shift)*nLabels + uint64(l)
 			totals[i] += float64(step-stamps[i]) * float64(t.weights[i])
 			stamps[i] = step
 			t.weights[i] += v
@@ -164,6 +164,9 @@ func TrainNER(conll, out string, opt TrainOptions, log io.Writer) error {
 		for _, si := range order {
 			s := sents[si]
 			f.prepare(s.words, s.lcDoc)
+			// Every token is trained on, including those that tagging
+			// skips (sentFeats.skip): training on the tagged ones only
+			// lowered eval names F1 (PER 0.903 -> 0.894).
 			p1, p2 := 0, 0
 			for i := range s.words {
 				step++

@@ -1,0 +1,530 @@
+package names
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+// The tagger's observations of a sentence are hashes: each word is hashed
+// once (as written, lower-cased, and its shape) and a feature is the
+// multiplicative mix of a template's constant with those hashes and small
+// integers (labels, flags), not a hash of strings per template. The row of
+// a feature in the weight table is the top bits of its hash (rowOf).
+
+// sentFeats holds the per-token observations of one sentence.
+type sentFeats struct {
+	n      int
+	hw     []uint64 // hash of the word as written
+	hl     []uint64 // hash of the lower-cased word
+	hs     []uint64 // hash of the word's shape
+	low    []byte   // the lower-cased words, end to end
+	lowEnd []int32  // word i lower-cased is low[lowEnd[i-1]:lowEnd[i]]
+	gaz    []uint8  // gazetteer tag: 0 none, else type*2-1 (begin) or type*2 (inside)
+	tok    []uint8  // token flags (tokCap...)
+	lex    []uint8  // lexicon flags of the lower-cased words
+	upper  bool     // a headline in capitals: most letters upper-case
+	sbuf   []byte   // shape buffer
+}
+
+// Token flags.
+const (
+	tokCap    = 1 << iota // starts with an upper-case letter
+	tokPlain              // no upper-case letter and no digit: O unless inside a name
+	tokSeenLC             // capitalised, and seen lower-case elsewhere in the document
+)
+
+// Lexicon flags of a lower-case word, looked up once per token.
+const (
+	lexFirst = 1 << iota // a first name of known gender
+	lexHead              // a role head ("president")
+	lexRole              // a role word ("foreign")
+	lexHonor             // an honorific ("mr")
+	lexOrg               // a word ending organisation names ("party")
+	lexStop              // a function word
+)
+
+// lexFlags holds the lexicon flags by hash of the lower-case word.
+var lexFlags hashSet
+
+// initLexFlags is called by the lexicon's init once the word lists are read.
+func initLexFlags() {
+	m := map[string]uint8{}
+	add := func(w string, f uint8) { m[w] |= f }
+	for w := range male {
+		if genderOfFirst(w) != 0 {
+			add(w, lexFirst)
+		}
+	}
+	for w := range female {
+		if genderOfFirst(w) != 0 {
+			add(w, lexFirst)
+		}
+	}
+	for w := range roleHeads {
+		add(w, lexHead)
+	}
+	for w := range roleWords {
+		add(w, lexRole)
+	}
+	for w, g := range honorifics {
+		if g != 0 {
+			add(w, lexHonor)
+		}
+	}
+	for w := range orgWords {
+		add(w, lexOrg)
+	}
+	for w := range stopWords {
+		add(w, lexStop)
+	}
+	lexFlags = hashSet{vals: true}
+	for w, f := range m {
+		lexFlags.put(hashWord(w), f)
+	}
+}
+
+// hashSet is an open-addressing table of word hashes (64 bits: collisions
+// of distinct words are negligible), with a byte value when vals is set.
+type hashSet struct {
+	keys []uint64 // 0 is empty
+	val  []uint8
+	n    int
+	vals bool
+}
+
+func (s *hashSet) put(h uint64, v uint8) {
+	if h == 0 {
+		h = 1
+	}
+	if 2*(s.n+1) > len(s.keys) {
+		s.grow()
+	}
+	m := uint64(len(s.keys) - 1)
+	i := h & m
+	for s.keys[i] != 0 {
+		if s.keys[i] == h {
+			if s.vals {
+				s.val[i] |= v
+			}
+			return
+		}
+		i = (i + 1) & m
+	}
+	s.keys[i] = h
+	if s.vals {
+		s.val[i] = v
+	}
+	s.n++
+}
+
+// get returns the value of h (1 for a member of a set without values).
+func (s *hashSet) get(h uint64) uint8 {
+	if s.n == 0 {
+		return 0
+	}
+	if h == 0 {
+		h = 1
+	}
+	m := uint64(len(s.keys) - 1)
+	for i := h & m; s.keys[i] != 0; i = (i + 1) & m {
+		if s.keys[i] == h {
+			if s.vals {
+				return s.val[i]
+			}
+			return 1
+		}
+	}
+	return 0
+}
+
+func (s *hashSet) grow() {
+	old, oldv := s.keys, s.val
+	n := max(64, 2*len(old))
+	s.keys, s.n = make([]uint64, n), 0
+	if s.vals {
+		s.val = make([]uint8, n)
+	}
+	for i, k := range old {
+		if k != 0 {
+			var v uint8
+			if s.vals {
+				v = oldv[i]
+			}
+			s.put(k, v)
+		}
+	}
+}
+
+// reset empties the set, keeping its table unless it grew large.
+func (s *hashSet) reset() {
+	if len(s.keys) > 1<<14 {
+		*s = hashSet{vals: s.vals}
+		return
+	}
+	clear(s.keys)
+	s.n = 0
+}
+
+// Hashing constants (odd: multiplication by them is a bijection).
+const (
+	k1 = 0x9E3779B97F4A7C15
+	k2 = 0xD6E8FEB86659FD93
+)
+
+// hashWord hashes the bytes of a word, eight at a time.
+func hashWord[S ~string | ~[]byte](s S) uint64 {
+	h := uint64(len(s))*k2 + k1
+	for len(s) >= 8 {
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		h = (h ^ v) * k1
+		h ^= h >> 29
+		s = s[8:]
+	}
+	var v uint64
+	for i := 0; i < len(s); i++ {
+		v |= uint64(s[i]) << (8 * i)
+	}
+	h = (h ^ v) * k2
+	return h ^ h>>32
+}
+
+// Feature hashes: a template's constant mixed with one or two values.
+func f1(t, a uint64) uint64    { return fmix(tmplKey[t] ^ a) }
+func f2(t, a, b uint64) uint64 { return fmix(fmix(tmplKey[t]^a) ^ b) }
+
+// fmix mixes x so that the top bits of the result depend on all its bits.
+func fmix(x uint64) uint64 {
+	x *= k1
+	x ^= x >> 32
+	return x * k2
+}
+
+// tmplKey holds one random constant per feature template.
+var tmplKey = func() (k [32]uint64) {
+	x := uint64(0x853C49E6748FEA9B)
+	for i := range k {
+		x += k1 // splitmix64
+		z := x
+		z = (z ^ z>>30) * 0xBF58476D1CE4E5B9
+		z = (z ^ z>>27) * 0x94D049BB133111EB
+		k[i] = z ^ z>>31
+	}
+	return k
+}()
+
+var (
+	hBOS = hashWord("<s>")
+	hEOS = hashWord("</s>")
+)
+
+// shape maps a word to a compressed character-class shape ("Xx", "X.X.", "d-d").
+func shape(w string, buf []byte) []byte {
+	buf = buf[:0]
+	var last byte
+	for _, r := range w {
+		var c byte
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		default:
+			if r < utf8.RuneSelf {
+				c = byte(r)
+			} else {
+				c = '*'
+			}
+		}
+		if c != last || (c != 'x' && c != 'd' && c != 'X') {
+			buf = append(buf, c)
+		}
+		last = c
+	}
+	return buf
+}
+
+var gazTypeCode = map[verbatim.EntityType]uint8{verbatim.Person: 1, verbatim.Organization: 2, verbatim.Place: 3, verbatim.Group: 4, verbatim.Misc: 5}
+
+// prepare fills the per-token observations of a sentence; lc holds the
+// hashes of the words of the document that do not start upper-case.
+func (f *sentFeats) prepare(words []string, lc *hashSet) {
+	n := len(words)
+	f.n = n
+	f.hw = resize(f.hw, n)
+	f.hl = resize(f.hl, n)
+	f.hs = resize(f.hs, n)
+	f.lowEnd = resize(f.lowEnd, n)
+	f.gaz = resize(f.gaz, n)
+	f.tok = resize(f.tok, n)
+	f.lex = resize(f.lex, n)
+	f.low = f.low[:0]
+	up, lo := 0, 0
+	for i, w := range words {
+		var fl uint8
+		ascii, upper, digit := true, false, false
+		for j := 0; j < len(w); j++ {
+			switch c := w[j]; {
+			case 'a' <= c && c <= 'z':
+				lo++
+			case 'A' <= c && c <= 'Z':
+				up++
+				upper = true
+			case '0' <= c && c <= '9':
+				digit = true
+			case c >= utf8.RuneSelf:
+				ascii = false
+			}
+		}
+		start := len(f.low)
+		f.hw[i] = hashWord(w)
+		switch {
+		case ascii && !upper:
+			f.low = append(f.low, w...)
+			f.hl[i] = f.hw[i]
+		case ascii:
+			for j := 0; j < len(w); j++ {
+				c := w[j]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				f.low = append(f.low, c)
+			}
+			f.hl[i] = hashWord(f.low[start:])
+		default:
+			for _, r := range w {
+				if unicode.IsUpper(r) {
+					upper = true
+				} else if unicode.IsDigit(r) {
+					digit = true
+				}
+				f.low = utf8.AppendRune(f.low, unicode.ToLower(r))
+			}
+			f.hl[i] = hashWord(f.low[start:])
+		}
+		f.lowEnd[i] = int32(len(f.low))
+		if !upper && !digit {
+			fl |= tokPlain
+		}
+		if upper && isCap(w) {
+			fl |= tokCap
+			if lc != nil && lc.get(f.hl[i]) != 0 {
+				fl |= tokSeenLC
+			}
+		}
+		f.tok[i] = fl
+		f.lex[i] = lexFlags.get(f.hl[i])
+		f.sbuf = shape(w, f.sbuf)
+		f.hs[i] = hashWord(f.sbuf)
+		f.gaz[i] = 0
+	}
+	f.upper = up > 2*lo && up > 3
+	buf := f.sbuf
+	gp := gazPrefixes()
+	for i := 0; i < n; {
+		if f.tok[i]&tokCap == 0 {
+			i++
+			continue
+		}
+		// The longest gazetteer name starting at i, extended word by word
+		// while the words joined so far begin some name.
+		best, code := 0, uint8(0)
+		buf = buf[:0]
+		for k := 1; k <= gazMaxTokens && i+k <= n; k++ {
+			if k > 1 {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, words[i+k-1]...)
+			v, ok := gp[string(buf)]
+			if !ok {
+				break
+			}
+			if v&gazMore != v {
+				best, code = k, v&^gazMore
+			}
+			if v&gazMore == 0 {
+				break
+			}
+		}
+		if best == 0 {
+			i++
+			continue
+		}
+		f.gaz[i] = code*2 - 1
+		for j := i + 1; j < i+best; j++ {
+			f.gaz[j] = code * 2
+		}
+		i += best
+	}
+	f.sbuf = buf
+}
+
+// gazFirst is the set of first words (up to the first space) of the
+// gazetteer's names, built once after the lexicons are loaded: a word
+// outside it starts no gazetteer name.
+var gazFirst = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(gaz))
+	for k := range gaz {
+		if i := strings.IndexByte(k, ' '); i >= 0 {
+			k = k[:i]
+		}
+		m[k] = true
+	}
+	return m
+})
+
+// gazMore marks, in gazPrefixes, words that begin a longer name.
+const gazMore = 0x80
+
+// gazPrefixes maps every gazetteer name to its type code (gazTypeCode),
+// and every run of its first words (cut at a space) to gazMore; a name
+// that begins a longer one has both.
+var gazPrefixes = sync.OnceValue(func() map[string]uint8 {
+	m := make(map[string]uint8, 2*len(gaz))
+	for k, e := range gaz {
+		m[k] |= gazTypeCode[e.Type]
+		for j := 0; j < len(k); j++ {
+			if k[j] == ' ' {
+				m[k[:j]] |= gazMore
+			}
+		}
+	}
+	return m
+})
+
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// skip reports whether token i is O without scoring: a plain word (no
+// upper-case letter, no digit) after an O label starts no name.
+func (f *sentFeats) skip(i, p1 int) bool { return p1 == 0 && f.tok[i]&tokPlain != 0 }
+
+// features appends the feature hashes of token i given the two previous labels.
+func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
+	n := f.n
+	word := func(k int) uint64 {
+		if k < 0 {
+			return hBOS
+		}
+		if k >= n {
+			return hEOS
+		}
+		return f.hl[k]
+	}
+	shp := func(k int) uint64 {
+		if k < 0 {
+			return hBOS
+		}
+		if k >= n {
+			return hEOS
+		}
+		return f.hs[k]
+	}
+	gz := func(k int) uint64 {
+		if k < 0 || k >= n {
+			return 255
+		}
+		return uint64(f.gaz[k])
+	}
+	w, lw, sh := f.hw[i], f.hl[i], f.hs[i]
+	wp, wn := word(i-1), word(i+1)
+	sp, sn := shp(i-1), shp(i+1)
+	g := gz(i)
+	l1, l2 := uint64(p1), uint64(p2)
+	dst = append(dst, fmix(tmplKey[0]),
+		f1(1, w),
+		f1(2, lw),
+		f1(3, sh),
+		f1(4, wp),
+		f1(5, wn),
+		f1(6, word(i-2)),
+		f1(7, word(i+2)),
+		f2(8, wp, lw),
+		f2(9, lw, wn),
+		f1(10, sp),
+		f1(11, sn),
+		f2(12, sp, sh),
+		f2(13, sh, sn),
+		f1(14, l1),
+		f1(15, l1|l2<<8),
+		f2(16, l1, lw),
+		f2(17, l1, sh),
+		f1(18, g),
+		f1(19, gz(i-1)<<8|g),
+		f1(20, g<<8|gz(i+1)),
+		f2(29, g, sh),
+		f2(27, wp, wn),
+	)
+	// Affixes of the lower-cased word (bytes).
+	var a int32
+	if i > 0 {
+		a = f.lowEnd[i-1]
+	}
+	lwb := f.low[a:f.lowEnd[i]]
+	var pre, suf uint64
+	for k := 1; k <= 4 && k <= len(lwb); k++ {
+		pre |= uint64(lwb[k-1]) << (8 * (k - 1))
+		suf = suf<<8 | uint64(lwb[len(lwb)-k])
+		dst = append(dst, f2(21, uint64(k), pre), f2(22, uint64(k), suf))
+	}
+	// Position and document evidence.
+	var flags uint64
+	if i == 0 {
+		flags |= 1
+	}
+	if f.tok[i]&tokSeenLC != 0 {
+		flags |= 2
+	}
+	lx := f.lex[i]
+	if lx&lexFirst != 0 {
+		flags |= 4
+	}
+	if lx&lexHead != 0 {
+		flags |= 8
+	}
+	if lx&lexOrg != 0 {
+		flags |= 16
+	}
+	if lx&lexStop != 0 {
+		flags |= 32
+	}
+	if f.upper {
+		flags |= 64
+	}
+	dst = append(dst, f1(23, flags), f2(24, flags, sh), f2(28, flags&64, lw))
+	if i > 0 {
+		var pf uint64
+		px := f.lex[i-1]
+		if px&(lexHead|lexRole) != 0 {
+			pf |= 1
+		}
+		if px&lexHonor != 0 {
+			pf |= 2
+		}
+		if px&lexFirst != 0 {
+			pf |= 4
+		}
+		dst = append(dst, f2(25, sh, pf))
+	}
+	if i+1 < n {
+		var nf uint64
+		if f.lex[i+1]&lexOrg != 0 {
+			nf |= 1
+		}
+		if f.tok[i+1]&tokCap != 0 {
+			nf |= 2
+		}
+		dst = append(dst, f2(26, sh, nf))
+	}
+	return dst
+}
