@@ -268,11 +268,12 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 	up, lo := 0, 0
 	for i, w := range words {
 		var fl uint8
-		ascii, upper, digit := true, false, false
+		ascii, upper, digit, lower := true, false, false, false
 		for j := 0; j < len(w); j++ {
 			switch c := w[j]; {
 			case 'a' <= c && c <= 'z':
 				lo++
+				lower = true
 			case 'A' <= c && c <= 'Z':
 				up++
 				upper = true
@@ -309,7 +310,7 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 			f.hl[i] = hashWord(f.low[start:])
 		}
 		f.lowEnd[i] = int32(len(f.low))
-		if !upper && !digit {
+		if !upper && (!digit || ascii && !lower) {
 			fl |= tokPlain
 		}
 		if upper && isCap(w) {
