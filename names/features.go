@@ -47,6 +47,18 @@ const (
 	lexStop              // a function word
 )
 
+// lexUnknown marks lexicon flags not looked up yet (see lexOf).
+const lexUnknown = 0xff
+
+// lexOf returns the lexicon flags of token i, looked up on first use: most
+// tokens are not scored nor next to one.
+func (f *sentFeats) lexOf(i int) uint8 {
+	if f.lex[i] == lexUnknown {
+		f.lex[i] = lexFlags.get(f.hl[i])
+	}
+	return f.lex[i]
+}
+
 // lexFlags holds the lexicon flags by hash of the lower-case word.
 var lexFlags hashSet
 
@@ -250,6 +262,36 @@ func shape(w string, buf []byte) []byte {
 	return buf
 }
 
+// startsUpper is isCap, faster for ASCII.
+func startsUpper(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z'
+	}
+	return isCap(w)
+}
+
+// shapeASCII is shape for a word of ASCII characters.
+func shapeASCII(w string, buf []byte) []byte {
+	buf = buf[:0]
+	var last byte
+	for j := 0; j < len(w); j++ {
+		c := w[j]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c = 'X'
+		case 'a' <= c && c <= 'z':
+			c = 'x'
+		case '0' <= c && c <= '9':
+			c = 'd'
+		}
+		if c != last || (c != 'x' && c != 'd' && c != 'X') {
+			buf = append(buf, c)
+		}
+		last = c
+	}
+	return buf
+}
+
 var gazTypeCode = map[verbatim.EntityType]uint8{verbatim.Person: 1, verbatim.Organization: 2, verbatim.Place: 3, verbatim.Group: 4, verbatim.Misc: 5}
 
 // prepare fills the per-token observations of a sentence; lc holds the
@@ -313,15 +355,19 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 		if !upper && (!digit || ascii && !lower) {
 			fl |= tokPlain
 		}
-		if upper && isCap(w) {
+		if upper && startsUpper(w) {
 			fl |= tokCap
 			if lc != nil && lc.get(f.hl[i]) != 0 {
 				fl |= tokSeenLC
 			}
 		}
 		f.tok[i] = fl
-		f.lex[i] = lexFlags.get(f.hl[i])
-		f.sbuf = shape(w, f.sbuf)
+		f.lex[i] = lexUnknown
+		if ascii {
+			f.sbuf = shapeASCII(w, f.sbuf)
+		} else {
+			f.sbuf = shape(w, f.sbuf)
+		}
 		f.hs[i] = hashWord(f.sbuf)
 		f.gaz[i] = 0
 	}
@@ -486,7 +532,7 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 	if f.tok[i]&tokSeenLC != 0 {
 		flags |= 2
 	}
-	lx := f.lex[i]
+	lx := f.lexOf(i)
 	if lx&lexFirst != 0 {
 		flags |= 4
 	}
@@ -505,7 +551,7 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 	dst = append(dst, f1(23, flags), f2(24, flags, sh), f2(28, flags&64, lw))
 	if i > 0 {
 		var pf uint64
-		px := f.lex[i-1]
+		px := f.lexOf(i - 1)
 		if px&(lexHead|lexRole) != 0 {
 			pf |= 1
 		}
@@ -519,7 +565,7 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 	}
 	if i+1 < n {
 		var nf uint64
-		if f.lex[i+1]&lexOrg != 0 {
+		if f.lexOf(i+1)&lexOrg != 0 {
 			nf |= 1
 		}
 		if f.tok[i+1]&tokCap != 0 {

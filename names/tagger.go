@@ -278,7 +278,7 @@ func (t *tagger) spans(d *verbatim.Doc) []tokSpan {
 	lc := &b.lc
 	for _, tk := range d.Tokens {
 		w := d.Clean[tk.Start:tk.End]
-		if tk.Kind == verbatim.Word && !isCap(w) {
+		if tk.Kind == verbatim.Word && !startsUpper(w) {
 			lc.put(hashWord(w), 1)
 		}
 	}
