@@ -2,6 +2,9 @@ package names
 
 import (
 	"bytes"
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -99,4 +102,138 @@ func BenchmarkTagger(b *testing.B) {
 		m.spans(d)
 	}
 	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func TestHashSet(t *testing.T) {
+	s := hashSet{vals: true}
+	for i := range uint64(1000) {
+		s.put(hashWord(strconv.FormatUint(i, 10)), uint8(1+i%3))
+	}
+	s.put(hashWord("7"), 4) // values of one key are or-ed
+	for i := range uint64(1000) {
+		want := uint8(1 + i%3)
+		if i == 7 {
+			want |= 4
+		}
+		if got := s.get(hashWord(strconv.FormatUint(i, 10))); got != want {
+			t.Fatalf("get(%d) = %d, want %d", i, got, want)
+		}
+	}
+	if s.get(hashWord("x")) != 0 || s.get(0) != 0 {
+		t.Error("absent key found")
+	}
+	var set hashSet
+	set.put(hashWord("reuters"), 1)
+	if set.get(hashWord("reuters")) != 1 || set.get(hashWord("Reuters")) != 0 {
+		t.Error("set membership")
+	}
+	set.reset()
+	if set.get(hashWord("reuters")) != 0 {
+		t.Error("reset kept a key")
+	}
+	if lexFlags.get(hashWord("president"))&lexHead == 0 || lexFlags.get(hashWord("the"))&lexStop == 0 {
+		t.Error("lexicon flags not found by hash")
+	}
+}
+
+func TestHashWordDistinguishesWords(t *testing.T) {
+	seen := map[uint64]string{}
+	for _, w := range []string{"", "a", "b", "ab", "ba", "a\x00", "abcdefgh", "abcdefghi", "abcdefgh\x00", "Trump", "trump", "<s>", "</s>"} {
+		h := hashWord(w)
+		if o, dup := seen[h]; dup {
+			t.Errorf("hashWord(%q) = hashWord(%q)", w, o)
+		}
+		seen[h] = w
+		if hashWord([]byte(w)) != h {
+			t.Errorf("hashWord of %q differs for string and []byte", w)
+		}
+	}
+}
+
+func TestShapeASCIIAndSkip(t *testing.T) {
+	for _, w := range []string{"Trump", "U.S.", "1996-08-30", "McDonald", "G7", "iPhone", "'s", "--", "x", ""} {
+		if a, b := string(shapeASCII(w, nil)), string(shape(w, nil)); a != b {
+			t.Errorf("shapeASCII(%q) = %q, shape %q", w, a, b)
+		}
+	}
+	var f sentFeats
+	words := []string{"the", "G7", "met", "in", "1996", ",", "iPhone", "3rd", "été", "Élysée"}
+	plain := []bool{true, false, true, true, true, true, false, false, true, false}
+	f.prepare(words, nil)
+	for i, w := range words {
+		if f.skip(i, 0) != plain[i] {
+			t.Errorf("skip(%q) after O = %v, want %v", w, f.skip(i, 0), plain[i])
+		}
+		if f.skip(i, 1) {
+			t.Errorf("%q skipped inside a name", w)
+		}
+	}
+	if f.tok[9]&tokCap == 0 || f.tok[8]&tokCap != 0 {
+		t.Error("capitalisation of non-ASCII words")
+	}
+	if got := string(f.low[f.lowEnd[8]:f.lowEnd[9]]); got != "élysée" {
+		t.Errorf("lower-cased %q", got)
+	}
+}
+
+// TestGazetteerLongestMatch checks prepare's word-by-word extension of
+// gazetteer names against trying every length, longest first.
+func TestGazetteerLongestMatch(t *testing.T) {
+	d := doc(t, benchText+"\nThe New York Stock Exchange and the Bank of England met the United Nations Security Council in New York City and Saudi Arabia.")
+	var f sentFeats
+	n := 0
+	for _, s := range d.Sentences {
+		var words []string
+		for i := s.First; i < s.Last; i++ {
+			words = append(words, tokText(d, i))
+		}
+		f.prepare(words, nil)
+		want := make([]uint8, len(words))
+		for i := 0; i < len(words); {
+			adv := 1
+			for k := min(gazMaxTokens, len(words)-i); k >= 1 && isCap(words[i]); k-- {
+				if e, ok := gaz[strings.Join(words[i:i+k], " ")]; ok {
+					c := gazTypeCode[e.Type]
+					want[i] = c*2 - 1
+					for j := i + 1; j < i+k; j++ {
+						want[j] = c * 2
+					}
+					adv, n = k, n+1
+					break
+				}
+			}
+			i += adv
+		}
+		if !bytes.Equal(f.gaz, want) {
+			t.Errorf("gazetteer tags of %q:\n got %v\nwant %v", words, f.gaz, want)
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d gazetteer names in the test text", n)
+	}
+}
+
+// TestCompactScores checks that the compact rows score as the dense table.
+func TestCompactScores(t *testing.T) {
+	dense := &tagger{bits: 12, shift: 64 - 12, q: make([]int16, (1<<12)*nLabels)}
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := range dense.q {
+		if r.IntN(10) == 0 { // most rows zero
+			dense.q[i] = int16(r.IntN(65535) - 32767)
+		}
+	}
+	c := &tagger{bits: dense.bits, shift: dense.shift, q: slices.Clone(dense.q)}
+	c.compact()
+	for range 200 {
+		feats := make([]uint64, 1+r.IntN(40))
+		for i := range feats {
+			feats[i] = r.Uint64()
+		}
+		var a, b [nLabels]float32
+		dense.score(feats, &a)
+		c.score(feats, &b)
+		if a != b {
+			t.Fatalf("compact %v, dense %v", b, a)
+		}
+	}
 }
