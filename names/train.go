@@ -75,7 +75,6 @@ type TrainOptions struct {
 	Epochs int  // passes over the data (shuffled each time)
 	Bits   uint // log2 of the feature hash table size
 	Seed   uint64
-	Runs   int    // models trained with seeds Seed, Seed+1, ... and averaged (default 1)
 	Dev    string // optional CoNLL file scored (span F1, PER/ORG/LOC/MISC) after each epoch
 }
 
@@ -137,40 +136,6 @@ func TrainNER(conll, out string, opt TrainOptions, log io.Writer) error {
 			return err
 		}
 	}
-	if opt.Runs <= 0 {
-		opt.Runs = 1
-	}
-	t := newTagger(opt.Bits)
-	for run := range opt.Runs {
-		r := trainRun(sents, dev, opt, opt.Seed+uint64(run), log)
-		for i, v := range r.weights {
-			t.weights[i] += v / float32(opt.Runs)
-		}
-		fmt.Fprintf(log, "run %d (seed %d) done (%.0fs)\n", run+1, opt.Seed+uint64(run), time.Since(t0).Seconds())
-	}
-	if opt.Runs > 1 && len(dev) > 0 {
-		f1, per := devF1(t, dev)
-		fmt.Fprintf(log, "averaged model: dev span F1 %.4f %v\n", f1, per)
-	}
-	fh, err := os.Create(out)
-	if err != nil {
-		return err
-	}
-	if err := t.write(fh); err != nil {
-		fh.Close()
-		return err
-	}
-	if err := fh.Close(); err != nil {
-		return err
-	}
-	fi, _ := os.Stat(out)
-	fmt.Fprintf(log, "wrote %s (%d bytes) in %.0fs\n", out, fi.Size(), time.Since(t0).Seconds())
-	return nil
-}
-
-// trainRun trains one averaged perceptron with the given shuffling seed.
-func trainRun(sents, dev []conllSent, opt TrainOptions, seed uint64, log io.Writer) *tagger {
-	t0 := time.Now()
 	t := newTagger(opt.Bits)
 	totals := make([]float64, len(t.weights))
 	stamps := make([]int32, len(t.weights))
@@ -183,7 +148,7 @@ func trainRun(sents, dev []conllSent, opt TrainOptions, seed uint64, log io.Writ
 			t.weights[i] += v
 		}
 	}
-	rng := rand.New(rand.NewPCG(seed, 42))
+	rng := rand.New(rand.NewPCG(opt.Seed, 42))
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
@@ -231,5 +196,18 @@ func trainRun(sents, dev []conllSent, opt TrainOptions, seed uint64, log io.Writ
 		totals[i] += float64(step-stamps[i]) * float64(t.weights[i])
 		t.weights[i] = float32(totals[i] / float64(step))
 	}
-	return t
+	fh, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	if err := t.write(fh); err != nil {
+		fh.Close()
+		return err
+	}
+	if err := fh.Close(); err != nil {
+		return err
+	}
+	fi, _ := os.Stat(out)
+	fmt.Fprintf(log, "wrote %s (%d bytes) in %.0fs\n", out, fi.Size(), time.Since(t0).Seconds())
+	return nil
 }

@@ -32,7 +32,6 @@ func init() {
 	ner.Flags().UintVar(&opt.Bits, "bits", 20, "log2 of the hashed feature table size")
 	ner.Flags().StringVar(&opt.Dev, "dev", "", "CoNLL file to score after each epoch (progress only)")
 	ner.Flags().Uint64Var(&opt.Seed, "seed", 1, "shuffling seed")
-	ner.Flags().IntVar(&opt.Runs, "runs", 1, "models trained with seeds seed, seed+1, ... whose weights are averaged")
 	trainCmd.AddCommand(ner)
 	root.AddCommand(trainCmd)
 }
