@@ -1,7 +1,6 @@
 package names
 
 import (
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -373,58 +372,66 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 	}
 	f.upper = up > 2*lo && up > 3
 	buf := f.sbuf
-	gp := gazPrefixes()
 	for i := 0; i < n; {
 		if f.tok[i]&tokCap == 0 {
 			i++
 			continue
 		}
-		// The longest gazetteer name starting at i, extended word by word
-		// while the words joined so far begin some name.
-		best, code := 0, uint8(0)
-		buf = buf[:0]
-		for k := 1; k <= gazMaxTokens && i+k <= n; k++ {
-			if k > 1 {
-				buf = append(buf, ' ')
-			}
-			buf = append(buf, words[i+k-1]...)
-			v, ok := gp[string(buf)]
-			if !ok {
-				break
-			}
-			if v&gazMore != v {
-				best, code = k, v&^gazMore
-			}
-			if v&gazMore == 0 {
-				break
-			}
-		}
-		if best == 0 {
+		var k int
+		var code uint8
+		k, code, buf = gazLongest(func(j int) string { return words[j] }, i, n, buf)
+		if k == 0 {
 			i++
 			continue
 		}
 		f.gaz[i] = code*2 - 1
-		for j := i + 1; j < i+best; j++ {
+		for j := i + 1; j < i+k; j++ {
 			f.gaz[j] = code * 2
 		}
-		i += best
+		i += k
 	}
 	f.sbuf = buf
 }
 
-// gazFirst is the set of first words (up to the first space) of the
-// gazetteer's names, built once after the lexicons are loaded: a word
-// outside it starts no gazetteer name.
-var gazFirst = sync.OnceValue(func() map[string]bool {
-	m := make(map[string]bool, len(gaz))
-	for k := range gaz {
-		if i := strings.IndexByte(k, ' '); i >= 0 {
-			k = k[:i]
+// gazLongest returns the length k in words and the type code of the
+// longest gazetteer name made of words i, i+1, ... (before end), or k = 0:
+// the words are joined one at a time while they begin some name.
+func gazLongest(word func(int) string, i, end int, buf []byte) (k int, code uint8, _ []byte) {
+	gp := gazPrefixes()
+	buf = buf[:0]
+	for j := i; j < end && j-i < gazMaxTokens; j++ {
+		if j > i {
+			buf = append(buf, ' ')
 		}
-		m[k] = true
+		buf = append(buf, word(j)...)
+		v, ok := gp[string(buf)]
+		if !ok {
+			break
+		}
+		if v&^gazMore != 0 {
+			k, code = j-i+1, v&^gazMore
+		}
+		if v&gazMore == 0 {
+			break
+		}
 	}
-	return m
-})
+	return k, code, buf
+}
+
+// gazAt returns the length in tokens and the type of the longest
+// gazetteer name starting at token i of d and ending before token end.
+func gazAt(d *verbatim.Doc, i, end int, buf []byte) (int, verbatim.EntityType, []byte) {
+	k, code, buf := gazLongest(func(j int) string { return tokText(d, j) }, i, end, buf)
+	return k, gazTypes[code], buf
+}
+
+// gazTypes is the inverse of gazTypeCode.
+var gazTypes = func() (t [8]verbatim.EntityType) {
+	for typ, c := range gazTypeCode {
+		t[c] = typ
+	}
+	return t
+}()
 
 // gazMore marks, in gazPrefixes, words that begin a longer name.
 const gazMore = 0x80

@@ -193,20 +193,14 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	var buf []byte
 	for _, sn := range d.Sentences {
 		for i := sn.First; i < sn.Last; i++ {
-			if w := tokText(d, i); !isCap(w) || (!strings.Contains(w, " ") && !gazFirst()[w]) {
-				continue // not capitalised, or starts no gazetteer name
+			if !isCap(tokText(d, i)) {
+				continue
 			}
-			for n := min(gazMaxTokens, sn.Last-i); n >= 1; n-- {
-				buf = joinTokens(d, i, i+n, buf)
-				e, ok := gaz[string(buf)]
-				if !ok {
-					continue
-				}
-				if e.Type == verbatim.Organization || e.Type == verbatim.Misc || n > 1 {
-					g = append(g, tokSpan{i, i + n, e.Type})
-					i += n - 1
-				}
-				break
+			var n int
+			var t verbatim.EntityType
+			if n, t, buf = gazAt(d, i, sn.Last, buf); n > 0 && (t == verbatim.Organization || t == verbatim.Misc || n > 1) {
+				g = append(g, tokSpan{i, i + n, t})
+				i += n - 1
 			}
 		}
 	}
