@@ -120,7 +120,7 @@ func devF1(t *tagger, dev []conllSent) (float64, map[string][3]int) {
 // Progress goes to log.
 func TrainNER(conll, out string, opt TrainOptions, log io.Writer) error {
 	if opt.Epochs <= 0 {
-		opt.Epochs = 12
+		opt.Epochs = 16
 	}
 	if opt.Bits == 0 {
 		opt.Bits = 20
