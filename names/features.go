@@ -460,30 +460,25 @@ func resize[T any](s []T, n int) []T {
 }
 
 // skip reports whether token i is O without scoring: a plain word (no
-// upper-case letter, no digit) after an O label starts no name.
+// upper-case letter, and no digit or no letter) after an O label starts
+// no name.
 func (f *sentFeats) skip(i, p1 int) bool { return p1 == 0 && f.tok[i]&tokPlain != 0 }
 
 // features appends the feature hashes of token i given the two previous labels.
 func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 	n := f.n
-	word := func(k int) uint64 {
+	// at returns h[k], or the sentence start or end mark outside it.
+	at := func(h []uint64, k int) uint64 {
 		if k < 0 {
 			return hBOS
 		}
 		if k >= n {
 			return hEOS
 		}
-		return f.hl[k]
+		return h[k]
 	}
-	shp := func(k int) uint64 {
-		if k < 0 {
-			return hBOS
-		}
-		if k >= n {
-			return hEOS
-		}
-		return f.hs[k]
-	}
+	word := func(k int) uint64 { return at(f.hl, k) }
+	shp := func(k int) uint64 { return at(f.hs, k) }
 	gz := func(k int) uint64 {
 		if k < 0 || k >= n {
 			return 255
