@@ -123,7 +123,7 @@ func TrainNER(conll, out string, opt TrainOptions, log io.Writer) error {
 		opt.Epochs = 16
 	}
 	if opt.Bits == 0 {
-		opt.Bits = 20
+		opt.Bits = 19
 	}
 	t0 := time.Now()
 	sents, err := readCoNLL(conll)

@@ -29,7 +29,7 @@ func init() {
 	ner.Flags().StringVar(&conll, "conll", "../shared/data/conll2003/train.txt", "CoNLL-2003 training file (IOB2)")
 	ner.Flags().StringVar(&out, "out", "names/ner.model.gz", "model file to write")
 	ner.Flags().IntVar(&opt.Epochs, "epochs", 16, "training passes")
-	ner.Flags().UintVar(&opt.Bits, "bits", 20, "log2 of the hashed feature table size")
+	ner.Flags().UintVar(&opt.Bits, "bits", 19, "log2 of the hashed feature table size")
 	ner.Flags().StringVar(&opt.Dev, "dev", "", "CoNLL file to score after each epoch (progress only)")
 	ner.Flags().Uint64Var(&opt.Seed, "seed", 1, "shuffling seed")
 	trainCmd.AddCommand(ner)
