@@ -17,16 +17,18 @@ import (
 // sentFeats holds the per-token observations of one sentence.
 type sentFeats struct {
 	n      int
-	hw     []uint64 // hash of the word as written
-	hl     []uint64 // hash of the lower-cased word
-	hs     []uint64 // hash of the word's shape
-	low    []byte   // the lower-cased words, end to end
-	lowEnd []int32  // word i lower-cased is low[lowEnd[i-1]:lowEnd[i]]
-	gaz    []uint8  // gazetteer tag: 0 none, else type*2-1 (begin) or type*2 (inside)
-	tok    []uint8  // token flags (tokCap...)
-	lex    []uint8  // lexicon flags of the lower-cased words
-	upper  bool     // a headline in capitals: most letters upper-case
-	sbuf   []byte   // shape buffer
+	hw     []uint64 // hash of the word as written (once ensured)
+	hl     []uint64 // hash of the lower-cased word (once ensured)
+	hs     []uint64 // hash of the word's shape (once ensured)
+	words  []string
+	low    []byte  // the lower-cased words (of the tokens ensured)
+	lowOff []int32 // word i lower-cased is low[lowOff[i]:lowEnd[i]]
+	lowEnd []int32
+	gaz    []uint8 // gazetteer tag: 0 none, else type*2-1 (begin) or type*2 (inside)
+	tok    []uint8 // token flags (tokCap...)
+	lex    []uint8 // lexicon flags of the lower-cased words
+	upper  bool    // a headline in capitals: most letters upper-case
+	sbuf   []byte  // shape buffer
 }
 
 // Token flags.
@@ -34,6 +36,8 @@ const (
 	tokCap    = 1 << iota // starts with an upper-case letter
 	tokPlain              // no upper-case letter and no digit: O unless inside a name
 	tokSeenLC             // capitalised, and seen lower-case elsewhere in the document
+	tokASCII              // only ASCII bytes
+	tokReady              // hashes and lower-cased form computed (ensure)
 )
 
 // Lexicon flags of a lower-case word, looked up once per token.
@@ -306,6 +310,8 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 	f.tok = resize(f.tok, n)
 	f.lex = resize(f.lex, n)
 	f.low = f.low[:0]
+	f.lowOff = resize(f.lowOff, n)
+	f.words = words
 	up, lo := 0, 0
 	for i, w := range words {
 		var fl uint8
@@ -324,50 +330,29 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 				ascii = false
 			}
 		}
-		start := len(f.low)
-		f.hw[i] = hashWord(w)
-		switch {
-		case ascii && !upper:
-			f.low = append(f.low, w...)
-			f.hl[i] = f.hw[i]
-		case ascii:
-			for j := 0; j < len(w); j++ {
-				c := w[j]
-				if 'A' <= c && c <= 'Z' {
-					c += 'a' - 'A'
-				}
-				f.low = append(f.low, c)
-			}
-			f.hl[i] = hashWord(f.low[start:])
-		default:
+		if ascii {
+			fl |= tokASCII
+		} else {
 			for _, r := range w {
 				if unicode.IsUpper(r) {
 					upper = true
 				} else if unicode.IsDigit(r) {
 					digit = true
 				}
-				f.low = utf8.AppendRune(f.low, unicode.ToLower(r))
 			}
-			f.hl[i] = hashWord(f.low[start:])
 		}
-		f.lowEnd[i] = int32(len(f.low))
 		if !upper && (!digit || ascii && !lower) {
 			fl |= tokPlain
 		}
+		f.tok[i] = fl
 		if upper && startsUpper(w) {
-			fl |= tokCap
+			f.tok[i] |= tokCap
+			f.ensure(i)
 			if lc != nil && lc.get(f.hl[i]) != 0 {
-				fl |= tokSeenLC
+				f.tok[i] |= tokSeenLC
 			}
 		}
-		f.tok[i] = fl
 		f.lex[i] = lexUnknown
-		if ascii {
-			f.sbuf = shapeASCII(w, f.sbuf)
-		} else {
-			f.sbuf = shape(w, f.sbuf)
-		}
-		f.hs[i] = hashWord(f.sbuf)
 		f.gaz[i] = 0
 	}
 	f.upper = up > 2*lo && up > 3
@@ -391,6 +376,44 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 		i += k
 	}
 	f.sbuf = buf
+}
+
+// ensure computes the hashes and the lower-cased form of token k, once:
+// only the tokens scored and their neighbours need them.
+func (f *sentFeats) ensure(k int) {
+	if f.tok[k]&tokReady != 0 {
+		return
+	}
+	f.tok[k] |= tokReady
+	w := f.words[k]
+	start := len(f.low)
+	f.hw[k] = hashWord(w)
+	switch {
+	case f.tok[k]&tokASCII != 0:
+		upper := false
+		for j := 0; j < len(w); j++ {
+			c := w[j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+				upper = true
+			}
+			f.low = append(f.low, c)
+		}
+		if upper {
+			f.hl[k] = hashWord(f.low[start:])
+		} else {
+			f.hl[k] = f.hw[k]
+		}
+		f.sbuf = shapeASCII(w, f.sbuf)
+	default:
+		for _, r := range w {
+			f.low = utf8.AppendRune(f.low, unicode.ToLower(r))
+		}
+		f.hl[k] = hashWord(f.low[start:])
+		f.sbuf = shape(w, f.sbuf)
+	}
+	f.lowOff[k], f.lowEnd[k] = int32(start), int32(len(f.low))
+	f.hs[k] = hashWord(f.sbuf)
 }
 
 // gazLongest returns the length k in words and the type code of the
@@ -467,6 +490,9 @@ func (f *sentFeats) skip(i, p1 int) bool { return p1 == 0 && f.tok[i]&tokPlain !
 // features appends the feature hashes of token i given the two previous labels.
 func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 	n := f.n
+	for k := max(0, i-2); k <= min(n-1, i+2); k++ {
+		f.ensure(k)
+	}
 	// at returns h[k], or the sentence start or end mark outside it.
 	at := func(h []uint64, k int) uint64 {
 		if k < 0 {
@@ -515,11 +541,7 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 		f2(27, wp, wn),
 	)
 	// Affixes of the lower-cased word (bytes).
-	var a int32
-	if i > 0 {
-		a = f.lowEnd[i-1]
-	}
-	lwb := f.low[a:f.lowEnd[i]]
+	lwb := f.low[f.lowOff[i]:f.lowEnd[i]]
 	var pre, suf uint64
 	for k := 1; k <= 4 && k <= len(lwb); k++ {
 		pre |= uint64(lwb[k-1]) << (8 * (k - 1))

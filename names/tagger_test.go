@@ -171,7 +171,7 @@ func TestShapeASCIIAndSkip(t *testing.T) {
 	if f.tok[9]&tokCap == 0 || f.tok[8]&tokCap != 0 {
 		t.Error("capitalisation of non-ASCII words")
 	}
-	if got := string(f.low[f.lowEnd[8]:f.lowEnd[9]]); got != "élysée" {
+	if got := string(f.low[f.lowOff[9]:f.lowEnd[9]]); got != "élysée" {
 		t.Errorf("lower-cased %q", got)
 	}
 }
