@@ -14,7 +14,10 @@
 // an offset into one is an offset into the other.
 package verbatim
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Article is one input record, as read from a file, a JSON Lines record, a
 // feed item or an HTTP request.
@@ -133,6 +136,27 @@ type Quote struct {
 	Confidence float64       //
 	SaidOn     string        // ISO date the statement was made, from a date governing the cue, else publication date
 	SaidOnAt   Span          // the date expression used for SaidOn, if any
+	// Parts are the quoted segments when the content runs across its own
+	// attribution ("“A,” X said. “B.”": Span covers both parts and the
+	// attribution between them, as news-attribution corpora annotate one
+	// content); nil when the content is one piece.
+	Parts []Span
+}
+
+// Quoted returns the words of the quote without the attribution inside it:
+// its parts joined by " … ", or its whole span.
+func (d *Doc) Quoted(q *Quote) string {
+	if len(q.Parts) < 2 {
+		return d.Word(q.Span)
+	}
+	var b strings.Builder
+	for i, p := range q.Parts {
+		if i > 0 {
+			b.WriteString(" … ")
+		}
+		b.WriteString(d.Word(p))
+	}
+	return b.String()
 }
 
 // Date is a date expression with its TimeML value ("2025-02-02", "2025-01",

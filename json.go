@@ -96,6 +96,10 @@ func (q *QuoteOut) appendJSON(b []byte) ([]byte, error) {
 		return b, err
 	}
 	b = appendField(b, `,"said_on":`, q.SaidOn)
+	if len(q.Parts) > 0 {
+		b = append(b, `,"parts":`...)
+		b = appendSpans(b, q.Parts)
+	}
 	return append(b, '}'), nil
 }
 
@@ -118,8 +122,13 @@ func (e *EntityOut) appendJSON(b []byte) []byte {
 	if e.Mentions == nil {
 		return append(b, "null}"...)
 	}
+	return append(appendSpans(b, e.Mentions), '}')
+}
+
+// appendSpans appends a JSON array of spans with their text.
+func appendSpans(b []byte, spans []SpanOut) []byte {
 	b = append(b, '[')
-	for i, m := range e.Mentions {
+	for i, m := range spans {
 		if i > 0 {
 			b = append(b, ',')
 		}
@@ -128,7 +137,7 @@ func (e *EntityOut) appendJSON(b []byte) []byte {
 		b = appendInts(b, `,"start":`, m.Start, `,"end":`, m.End)
 		b = append(b, '}')
 	}
-	return append(b, "]}"...)
+	return append(b, ']')
 }
 
 // appendField appends an omitempty string field: key then value, or nothing.

@@ -48,8 +48,9 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 		Quotes: []verbatim.QuoteOut{
 			{Text: tricky, Start: -1, End: 1 << 40, Type: verbatim.Mixed, Speaker: s(tricky), SpeakerMention: "he",
 				SpeakerStart: i(0), SpeakerEnd: i(-7), SpeakerType: "person", Cue: "said", CueStart: i(3), CueEnd: i(4),
-				Addressee: tricky, Via: "Reuters", Confidence: 0.7, SaidOn: "2025-01-01"},
-			{Type: verbatim.Direct},
+				Addressee: tricky, Via: "Reuters", Confidence: 0.7, SaidOn: "2025-01-01",
+				Parts: []verbatim.SpanOut{{Text: tricky, Start: 0, End: 3}, {Text: "b", Start: 9, End: 10}}},
+			{Type: verbatim.Direct, Parts: []verbatim.SpanOut{}},
 		},
 		Entities: []verbatim.EntityOut{{Name: tricky, Type: verbatim.Person, Roles: []string{"", tricky}, Mentions: []verbatim.MentionOut{{Text: tricky, Start: 1, End: 2}}},
 			{Roles: []string{}, Mentions: []verbatim.MentionOut{}}, {}},

@@ -32,6 +32,7 @@ type QuoteOut struct {
 	Via            string    `json:"via,omitempty"`
 	Confidence     float64   `json:"confidence"`
 	SaidOn         string    `json:"said_on,omitempty"`
+	Parts          []SpanOut `json:"parts,omitempty"` // the quoted segments when the attribution stands inside the content
 }
 
 // EntityOut is one entity of the output contract.
@@ -42,12 +43,15 @@ type EntityOut struct {
 	Mentions []MentionOut `json:"mentions"`
 }
 
-// MentionOut is one mention of an entity in the output contract.
-type MentionOut struct {
+// SpanOut is a span of the input with its text.
+type SpanOut struct {
 	Text  string `json:"text"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 }
+
+// MentionOut is one mention of an entity in the output contract.
+type MentionOut = SpanOut
 
 // DateOut is one date expression of the output contract.
 type DateOut struct {
@@ -92,6 +96,12 @@ func (d *Doc) Result() Result {
 		}
 		o.Addressee = d.Word(q.Addressee)
 		o.Via = d.Word(q.Via)
+		if len(q.Parts) > 1 {
+			o.Parts = make([]SpanOut, len(q.Parts))
+			for i, p := range q.Parts {
+				o.Parts[i] = SpanOut{Text: d.Slice(p), Start: p.Start, End: p.End}
+			}
+		}
 		r.Quotes = append(r.Quotes, o)
 	}
 	n := 0

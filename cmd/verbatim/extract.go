@@ -148,7 +148,7 @@ func writeText(w io.Writer, d *verbatim.Doc) {
 		if !q.SpeakerAt.Empty() && d.Word(q.SpeakerAt) != speaker {
 			fmt.Fprintf(w, " (as %q)", d.Word(q.SpeakerAt))
 		}
-		fmt.Fprintf(w, " %s:\n    %s\n", q.Type, d.Word(q.Span))
+		fmt.Fprintf(w, " %s:\n    %s\n", q.Type, d.Quoted(&q))
 	}
 	fmt.Fprintln(w)
 }
