@@ -61,9 +61,9 @@ type Token struct {
 type TokenKind uint8
 
 const (
-	Word  TokenKind = iota // letters, possibly with digits, apostrophes, inner hyphens or dots (U.S.)
-	Number                 // digits, possibly with , . : separators
-	Punct                  // anything else, one rune at a time (quotes, dashes, brackets)
+	Word   TokenKind = iota // letters, possibly with digits, apostrophes, inner hyphens or dots (U.S.)
+	Number                  // digits, possibly with , . : separators
+	Punct                   // anything else, one rune at a time (quotes, dashes, brackets)
 )
 
 // Sentence is a span of the cleaned text with the range of its tokens
@@ -126,16 +126,16 @@ const (
 // Quote is one attributed statement: its content, who said it, how, to whom,
 // and through whom it reached the outlet.
 type Quote struct {
-	Span                     // the content, as in the input
-	Type       QuoteType     //
-	Speaker    int           // index into Doc.Entities, -1 when unknown
-	SpeakerAt  Span          // the speaker mention ("he", "the U.S. president"); empty when none
-	Cue        Span          // the cue ("said", "told", "according to"); empty when none
-	Addressee  Span          // "reporters", "Fox News"; empty when none
-	Via        Span          // the relay ("Reuters" in "Reuters cited Trump as saying"); empty when none
-	Confidence float64       //
-	SaidOn     string        // ISO date the statement was made, from a date governing the cue, else publication date
-	SaidOnAt   Span          // the date expression used for SaidOn, if any
+	Span                 // the content, as in the input
+	Type       QuoteType //
+	Speaker    int       // index into Doc.Entities, -1 when unknown
+	SpeakerAt  Span      // the speaker mention ("he", "the U.S. president"); empty when none
+	Cue        Span      // the cue ("said", "told", "according to"); empty when none
+	Addressee  Span      // "reporters", "Fox News"; empty when none
+	Via        Span      // the relay ("Reuters" in "Reuters cited Trump as saying"); empty when none
+	Confidence float64   //
+	SaidOn     string    // ISO date the statement was made, from a date governing the cue, else publication date
+	SaidOnAt   Span      // the date expression used for SaidOn, if any
 	// Parts are the quoted segments when the content runs across its own
 	// attribution ("“A,” X said. “B.”": Span covers both parts and the
 	// attribution between them, as news-attribution corpora annotate one

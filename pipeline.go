@@ -20,8 +20,8 @@ type StageFunc struct {
 	F func(*Doc)
 }
 
-func (s StageFunc) Name() string     { return s.N }
-func (s StageFunc) Process(d *Doc)   { s.F(d) }
+func (s StageFunc) Name() string   { return s.N }
+func (s StageFunc) Process(d *Doc) { s.F(d) }
 
 // Pipeline runs stages in order over one article at a time. It holds no
 // per-article state and is safe for concurrent use.
