@@ -1869,6 +1869,7 @@ func (st *state) finish() {
 		}
 		out = append(out, q)
 	}
+	out = st.joinParts(out)
 	for i := range out {
 		q := &out[i]
 		q.Speaker = -1

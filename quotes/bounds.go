@@ -1,0 +1,51 @@
+package quotes
+
+import (
+	"sort"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+// joinParts joins a direct quote with the unattributed quote that continues
+// it later in the same paragraph, past an attribution of any length:
+// “A,” said the designer, who works for another brand. “B.” is one content
+// in PolNeAR, as the short case joinsPrevious handles already is. The parts
+// stay apart when the attribution goes on into a subordinate clause after a
+// comma (“A,” Trump said, when asked about land. “B.”): the second part then
+// answers the new context. out is sorted by start.
+func (st *state) joinParts(out []verbatim.Quote) []verbatim.Quote {
+	if len(out) < 2 {
+		return out
+	}
+	w := 1
+	for i := 1; i < len(out); i++ {
+		p, q := &out[w-1], out[i]
+		if st.continues(*p, q) {
+			p.End = q.End
+			continue
+		}
+		out[w] = q
+		w++
+	}
+	return out[:w]
+}
+
+// continues reports whether direct quote q carries on p: q has no cue of its
+// own and p's speaker, both lie in one paragraph, and the words between them
+// are p's attribution alone.
+func (st *state) continues(p, q verbatim.Quote) bool {
+	if p.Type != verbatim.Direct || q.Type != verbatim.Direct || p.Cue.Empty() || !q.Cue.Empty() ||
+		p.SpeakerAt.Empty() || q.SpeakerAt != p.SpeakerAt || q.Start <= p.End {
+		return false
+	}
+	if st.paraOf(p.Start) != st.paraOf(q.Start) {
+		return false
+	}
+	k := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= p.End })
+	for ; k < len(st.toks) && st.toks[k].Start < q.Start; k++ {
+		if st.isPunct(k, ",") && k+1 < len(st.toks) && st.isWord(k+1) && subordinators[st.low(k+1)] {
+			return false
+		}
+	}
+	return true
+}
