@@ -49,3 +49,19 @@ func (st *state) continues(p, q verbatim.Quote) bool {
 	}
 	return true
 }
+
+// throughQuote returns the end of a content spanning tokens [start, end)
+// that stops inside a quote opened within it: the content runs on to the
+// quote's close in the same paragraph (“added that he was “fighting for the
+// Constitution. I'll tell you this …”” is one content).
+func (st *state) throughQuote(start, end int) int {
+	r := st.inQ[end-1]
+	if r < 0 {
+		return end
+	}
+	g := st.regs[r]
+	if g.close < end || g.open < start || g.content.Empty() || st.paraOf(st.toks[g.close].Start) != st.paraOf(st.toks[end-1].Start) {
+		return end
+	}
+	return g.close + 1
+}

@@ -11,3 +11,10 @@ func TestJoinPartsPastLongAttribution(t *testing.T) {
 	check(t, "“The bridge is safe,” Anna Berg, the county engineer, told reporters at the river on Friday. “We checked every cable.”",
 		want{"The bridge is safe,” Anna Berg, the county engineer, told reporters at the river on Friday. “We checked every cable.", "direct", "Anna Berg", "told", "reporters", ""})
 }
+
+func TestContentRunsThroughItsQuote(t *testing.T) {
+	// reported speech running into a quote of several sentences is one
+	// content up to the quote's close
+	check(t, "The mayor, Ida Holm, added that the city was “ready for the storm. We have sandbags on every corner.” Then she left.",
+		want{"the city was “ready for the storm. We have sandbags on every corner.”", "mixed", "Ida Holm", "added", "", ""})
+}

@@ -1651,6 +1651,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			end--
 		}
 	}
+	end = st.throughQuote(start, end)
 	// trim trailing punctuation (but keep a closing quote mark)
 	for end-1 > start && st.toks[end-1].Kind == verbatim.Punct && st.mark(end-1) == 0 && st.tok(end-1) != ")" {
 		end--
