@@ -65,3 +65,25 @@ func (st *state) throughQuote(start, end int) int {
 	}
 	return g.close + 1
 }
+
+// fromClauseStart extends a direct quote attributed after it ("“…,” X said")
+// that opens at token open, inside the sentence starting at token lo, back to
+// the sentence start: in 'Ms. Brainard is “not a backslapper,” Mr. Sperling
+// said' the speaker asserts the whole clause, quoted words and all, and the
+// quote is mixed.
+func (st *state) fromClauseStart(q *verbatim.Quote, lo, open int) {
+	words := 0
+	for k := lo; k < open; k++ {
+		if st.inQ[k] >= 0 {
+			return
+		}
+		if st.isWord(k) {
+			words++
+		}
+	}
+	if words == 0 {
+		return
+	}
+	q.Start = st.toks[lo].Start
+	q.Type = verbatim.Mixed
+}

@@ -18,3 +18,13 @@ func TestContentRunsThroughItsQuote(t *testing.T) {
 	check(t, "The mayor, Ida Holm, added that the city was “ready for the storm. We have sandbags on every corner.” Then she left.",
 		want{"the city was “ready for the storm. We have sandbags on every corner.”", "mixed", "Ida Holm", "added", "", ""})
 }
+
+func TestQuotedFragmentAttributedAfterTakesItsClause(t *testing.T) {
+	// a quoted fragment inside a clause attributed after it: the speaker
+	// asserts the whole clause
+	check(t, "The new director is “not a team player,” Carla Mendes said.",
+		want{"The new director is “not a team player", "mixed", "Carla Mendes", "said", "", ""})
+	// a quote opening its sentence stays the quote alone
+	check(t, "“The director is not a team player,” Carla Mendes said.",
+		want{"The director is not a team player", "direct", "Carla Mendes", "said", "", ""})
+}

@@ -1077,6 +1077,9 @@ func (st *state) direct() {
 					st.fill(&q, a, 0.9)
 					st.usedCue[k] = true
 					found = true
+					if !startsSentence {
+						st.fromClauseStart(&q, lo, g.open)
+					}
 					// a sandwich: "“Q1,” said X, “q2.”" — one statement
 					e := a.after
 					if st.isPunct(e, ",") && ri+1 < len(st.regs) && st.regs[ri+1].open == e+1 &&
@@ -1399,7 +1402,7 @@ func (st *state) indirect() {
 			// a direct quote already covering it
 			dup := false
 			for _, o := range st.out {
-				if o.Span.Overlaps(q.Span) && o.Type == verbatim.Direct && o.Span.Len()*2 > q.Span.Len() {
+				if o.Span.Overlaps(q.Span) && o.Type != verbatim.Indirect && o.Span.Len()*2 > q.Span.Len() {
 					dup = true
 					break
 				}
