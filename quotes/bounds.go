@@ -18,13 +18,19 @@ func (st *state) joinParts(out []verbatim.Quote) []verbatim.Quote {
 		return out
 	}
 	w := 1
+	last := 0 // the last part that may be continued
 	for i := 1; i < len(out); i++ {
-		p, q := &out[w-1], out[i]
+		p, q := &out[last], out[i]
 		if st.continues(*p, q) {
+			// quotes between lie inside the attribution ("said an adviser,
+			// who declined to be identified")
 			p.End = q.End
 			continue
 		}
 		out[w] = q
+		if !st.inAttribution(*p, q) {
+			last = w
+		}
 		w++
 	}
 	return out[:w]
@@ -86,4 +92,16 @@ func (st *state) fromClauseStart(q *verbatim.Quote, lo, open int) {
 	}
 	q.Start = st.toks[lo].Start
 	q.Type = verbatim.Mixed
+}
+
+// inAttribution reports whether reported quote q lies in the attribution
+// after direct quote p, in its sentence ("“…,” said an adviser, who
+// declined to be identified").
+func (st *state) inAttribution(p, q verbatim.Quote) bool {
+	if q.Type == verbatim.Direct || p.Type != verbatim.Direct || p.Cue.Empty() || q.SpeakerAt.Start < p.End {
+		return false
+	}
+	k := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= p.Cue.Start })
+	return k < len(st.toks) && st.sentOf[k] >= 0 && int(st.sentOf[k]) < len(st.d.Sentences) &&
+		st.toks[st.d.Sentences[st.sentOf[k]].Last-1].End >= q.End
 }

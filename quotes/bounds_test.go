@@ -28,3 +28,10 @@ func TestQuotedFragmentAttributedAfterTakesItsClause(t *testing.T) {
 	check(t, "“The director is not a team player,” Carla Mendes said.",
 		want{"The director is not a team player", "direct", "Carla Mendes", "said", "", ""})
 }
+
+func TestJoinPartsOverAttributionClause(t *testing.T) {
+	// a reported clause inside the attribution does not keep the parts apart
+	check(t, "“The bridge is safe,” said an engineer, who said she feared for her job. “We checked every cable.”",
+		want{"The bridge is safe,” said an engineer, who said she feared for her job. “We checked every cable.", "direct", "an engineer", "said", "", ""},
+		want{"she feared for her job", "indirect", "who", "said", "", ""})
+}
