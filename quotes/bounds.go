@@ -105,3 +105,63 @@ func (st *state) inAttribution(p, q verbatim.Quote) bool {
 	return k < len(st.toks) && st.sentOf[k] >= 0 && int(st.sentOf[k]) < len(st.d.Sentences) &&
 		st.toks[st.d.Sentences[st.sentOf[k]].Last-1].End >= q.End
 }
+
+// markObject notes where the object of a loose cue at token k, content
+// sp over tokens [start, end), ends, for trimObjects once the nested
+// attributions are settled.
+func (st *state) markObject(sp verbatim.Span, k, start, end int) {
+	e := st.objectEnd(k, start, end)
+	if e >= end {
+		return
+	}
+	if st.objEnd == nil {
+		st.objEnd = map[verbatim.Span]int{}
+	}
+	st.objEnd[sp] = st.toks[e-1].End
+}
+
+// objectEnd returns where the object of the loose cue at token k, starting
+// at token start, ends (at most end): an object pronoun of an object cue is
+// the whole object ("opposed it as a candidate"); otherwise it ends before a
+// comma opening a subordinate or relative clause ("criticized the budget
+// plan, because it cuts …", "backed Bush, who …"). PolNeAR's content is
+// the object alone.
+func (st *state) objectEnd(k, start, end int) int {
+	if cues[st.low(k)]&cueObject != 0 && st.isWord(start) && objectPronouns[st.low(start)] {
+		return start + 1
+	}
+	for j := start + 1; j < end; j++ {
+		if st.inQ[j] >= 0 {
+			continue
+		}
+		if st.isPunct(j, ",") && j+1 < end && st.isWord(j+1) && st.opensAdjunct(j+1) {
+			return j
+		}
+	}
+	return end
+}
+
+var objectPronouns = map[string]bool{"it": true, "him": true, "them": true, "me": true, "us": true,
+	"himself": true, "herself": true, "themselves": true}
+
+// trimObjects ends loose objects where markObject found them to end.
+func (st *state) trimObjects(out []verbatim.Quote) {
+	if len(st.objEnd) == 0 {
+		return
+	}
+	for i := range out {
+		if e, ok := st.objEnd[out[i].Span]; ok {
+			out[i].End = e
+		}
+	}
+}
+
+// opensAdjunct reports whether word j, after a comma, opens a subordinate
+// or relative clause rather than the next item of a list.
+func (st *state) opensAdjunct(j int) bool {
+	w := st.low(j)
+	if w == "and" || w == "or" {
+		return false
+	}
+	return subordinators[w] || relatives[w]
+}

@@ -35,3 +35,13 @@ func TestJoinPartsOverAttributionClause(t *testing.T) {
 		want{"The bridge is safe,” said an engineer, who said she feared for her job. “We checked every cable.", "direct", "an engineer", "said", "", ""},
 		want{"she feared for her job", "indirect", "who", "said", "", ""})
 }
+
+func TestLooseObjectEndsBeforeClause(t *testing.T) {
+	check(t, "The senator criticized the new budget plan, because it cuts school funding.",
+		want{"the new budget plan", "indirect", "The senator", "criticized", "", ""})
+	check(t, "The governor opposed it as a candidate.",
+		want{"it", "indirect", "The governor", "opposed", "", ""})
+	// a list goes on after its comma
+	check(t, "The senator criticized the budget, the tax bill and the farm plan.",
+		want{"the budget, the tax bill and the farm plan", "indirect", "The senator", "criticized", "", ""})
+}

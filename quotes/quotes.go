@@ -47,6 +47,8 @@ type state struct {
 	titlePara int      // paragraph holding the headline, -1 when none
 	later     []int    // unattributed quote regions opening a sentence
 	memo      *cueMemo // the cue model's per-token cache (model.go)
+
+	objEnd map[verbatim.Span]int // loose object content -> where its object ends (bounds.go)
 }
 
 // Process adds d.Quotes. It never panics on any input (the pipeline would
@@ -1681,6 +1683,9 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 		return verbatim.Quote{}, false // "continued trading strikes" is an activity, not a statement
 	}
 	q := verbatim.Quote{Span: verbatim.Span{Start: st.toks[start].Start, End: st.toks[end-1].End}, Type: verbatim.Indirect, Speaker: -1}
+	if loose {
+		st.markObject(q.Span, k, start, end)
+	}
 	conf := 0.8
 	if loose {
 		conf = 0.5
@@ -1874,6 +1879,7 @@ func (st *state) finish() {
 		out = append(out, q)
 	}
 	out = st.joinParts(out)
+	st.trimObjects(out)
 	for i := range out {
 		q := &out[i]
 		q.Speaker = -1
