@@ -45,3 +45,10 @@ func TestLooseObjectEndsBeforeClause(t *testing.T) {
 	check(t, "The senator criticized the budget, the tax bill and the farm plan.",
 		want{"the budget, the tax bill and the farm plan", "indirect", "The senator", "criticized", "", ""})
 }
+
+func TestJoinPartsFloatingParagraph(t *testing.T) {
+	// a paragraph that is only a quote carries on the direct quote ending
+	// the paragraph before as one content
+	check(t, "“The harvest was poor,” farmer Jonas Lind said.\n\n“Prices will go up again next winter, no doubt about it.”\n",
+		want{"The harvest was poor,” farmer Jonas Lind said. “Prices will go up again next winter, no doubt about it.", "direct", "Jonas Lind", "said", "", ""})
+}

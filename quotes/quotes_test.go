@@ -117,9 +117,10 @@ func TestQuoteOverParagraphs(t *testing.T) {
 }
 
 func TestFloatingParagraphContinuesSpeaker(t *testing.T) {
-	check(t, "“The harvest was poor,” farmer Jonas Lind said.\n\n“Prices will go up again next winter, no doubt about it.”\n",
-		want{"The harvest was poor", "direct", "Jonas Lind", "said", "", ""},
-		want{"Prices will go up again next winter, no doubt about it.", "direct", "Jonas Lind", "", "", ""})
+	check(t, "Farmer Jonas Lind said the harvest was poor this year.\n\n“Prices will go up again next winter, no doubt about it.”\n",
+		want{"the harvest was poor this year", "indirect", "Farmer Jonas Lind", "said", "", ""},
+		want{"Prices will go up again next winter, no doubt about it.", "direct", "Farmer Jonas Lind", "", "", ""})
+	// after a direct quote it is one content with it (bounds_test.go)
 }
 
 func TestIndirectThat(t *testing.T) {
