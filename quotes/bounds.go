@@ -172,3 +172,14 @@ func (st *state) wholeParagraph(q verbatim.Quote, para int) bool {
 	P := st.d.Paragraphs[para]
 	return q.Start-P.Start <= 4 && P.End-q.End <= 4
 }
+
+// speakerAppositive reports whether the comma after an inverted
+// attribution ("…, said David Autor, a professor …") opens an appositive of
+// its speaker rather than the rest of the content.
+func (st *state) speakerAppositive(a attr, k int) bool {
+	if a.speaker.Empty() || a.speaker.Start < st.toks[k].End {
+		return false
+	}
+	n := a.after + 1
+	return n < len(st.toks) && st.isWord(n) && (dets[st.low(n)] || relatives[st.low(n)])
+}

@@ -52,3 +52,8 @@ func TestJoinPartsFloatingParagraph(t *testing.T) {
 	check(t, "“The harvest was poor,” farmer Jonas Lind said.\n\n“Prices will go up again next winter, no doubt about it.”\n",
 		want{"The harvest was poor,” farmer Jonas Lind said. “Prices will go up again next winter, no doubt about it.", "direct", "Jonas Lind", "said", "", ""})
 }
+
+func TestInvertedAttributionAppositiveIsNoContent(t *testing.T) {
+	check(t, "New tariffs will not bring the factory jobs back, said Dana Ortiz, a professor of economics at the state university.",
+		want{"New tariffs will not bring the factory jobs back", "indirect", "Dana Ortiz", "said", "", ""})
+}

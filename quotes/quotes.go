@@ -1717,6 +1717,10 @@ func (st *state) backward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, b
 	}
 	// a parenthetical attribution: "In any case, Mr. X said, the industry …"
 	paren := st.isPunct(a.after, ",")
+	appositive := paren && st.speakerAppositive(a, k)
+	if appositive {
+		paren = false // "…, said David Autor, a professor at M.I.T., who …"
+	}
 	// only a short tail may follow the cue phrase ("said on Tuesday.")
 	tail := 0
 	for j := a.after; j < hi; j++ {
@@ -1730,7 +1734,7 @@ func (st *state) backward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, b
 			break
 		}
 	}
-	if tail > 6 && !paren {
+	if tail > 6 && !paren && !appositive {
 		return verbatim.Quote{}, false
 	}
 	// the comma before the speaker (or before the cue when inverted)
