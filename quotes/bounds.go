@@ -75,13 +75,13 @@ func (st *state) throughQuote(start, end int) int {
 // fromClauseStart extends a direct quote attributed after it ("“…,” X said")
 // that opens at token open, inside the sentence starting at token lo, back to
 // the sentence start: in 'Ms. Brainard is “not a backslapper,” Mr. Sperling
-// said' the speaker asserts the whole clause, quoted words and all, and the
-// quote is mixed.
+// said' the speaker asserts the whole clause, quoted words and all (and
+// unattributed fragments before), and the quote is mixed.
 func (st *state) fromClauseStart(q *verbatim.Quote, lo, open int) {
 	words := 0
 	for k := lo; k < open; k++ {
-		if st.inQ[k] >= 0 {
-			return
+		if r := st.inQ[k]; r >= 0 && (st.regs[r].used || st.regs[r].content.Empty()) {
+			return // an attributed quote before belongs to another statement
 		}
 		if st.isWord(k) {
 			words++

@@ -57,3 +57,9 @@ func TestInvertedAttributionAppositiveIsNoContent(t *testing.T) {
 	check(t, "New tariffs will not bring the factory jobs back, said Dana Ortiz, a professor of economics at the state university.",
 		want{"New tariffs will not bring the factory jobs back", "indirect", "Dana Ortiz", "said", "", ""})
 }
+
+func TestQuotedFragmentsInClauseAttributedAfter(t *testing.T) {
+	// earlier unattributed fragments belong to the same clause
+	check(t, "Her “family values” voters are “not out to punish anyone,” Dana Ortiz said.",
+		want{"Her “family values” voters are “not out to punish anyone", "mixed", "Dana Ortiz", "said", "", ""})
+}
