@@ -24,7 +24,11 @@ func (st *state) joinParts(out []verbatim.Quote) []verbatim.Quote {
 		if st.continues(*p, q) {
 			// quotes between lie inside the attribution ("said an adviser,
 			// who declined to be identified")
-			p.End = q.End
+			if len(q.Parts) > 0 {
+				joinPart(p, q.Parts...)
+			} else {
+				joinPart(p, q.Span)
+			}
 			continue
 		}
 		out[w] = q

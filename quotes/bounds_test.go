@@ -1,6 +1,9 @@
 package quotes_test
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestJoinPartsPastLongAttribution(t *testing.T) {
 	// a continuation after an attribution with an appositive or a relative
@@ -62,4 +65,38 @@ func TestQuotedFragmentsInClauseAttributedAfter(t *testing.T) {
 	// earlier unattributed fragments belong to the same clause
 	check(t, "Her “family values” voters are “not out to punish anyone,” Dana Ortiz said.",
 		want{"Her “family values” voters are “not out to punish anyone", "mixed", "Dana Ortiz", "said", "", ""})
+}
+
+func TestJoinedQuoteKeepsItsParts(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		parts []string
+	}{
+		{"“The water is rising,” Chief Marek Nowak said. “We expect it to peak tonight.”",
+			[]string{"The water is rising", "We expect it to peak tonight."}},
+		{"“We will not sign,” said Olsen, “until the shifts are safe.”",
+			[]string{"We will not sign", "until the shifts are safe."}},
+		{"“The bridge held,” said the engineer, who asked not to be named. “The ramps did not.”",
+			[]string{"The bridge held", "The ramps did not."}},
+	} {
+		d := analyse(t, c.text)
+		if len(d.Quotes) != 1 {
+			t.Fatalf("%s: %d quotes, want 1", c.text, len(d.Quotes))
+		}
+		q := d.Quotes[0]
+		var got []string
+		for _, p := range q.Parts {
+			got = append(got, d.Word(p))
+			if p.Start < q.Start || p.End > q.End {
+				t.Errorf("%s: part %v outside the quote %v", c.text, p, q.Span)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(c.parts, "|") {
+			t.Errorf("%s: parts %q, want %q", c.text, got, c.parts)
+		}
+	}
+	d := analyse(t, "“The water is rising,” Chief Marek Nowak said.")
+	if len(d.Quotes) != 1 || d.Quotes[0].Parts != nil {
+		t.Errorf("a quote in one piece has no parts: %+v", d.Quotes)
+	}
 }

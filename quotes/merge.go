@@ -33,8 +33,41 @@ func (st *state) joinsPrevious(prev int, g region) bool {
 			}
 		}
 	}
-	p.End = g.content.End
+	joinPart(p, g.content)
 	return true
+}
+
+// joinPart extends q over a later part of the same statement, recording the
+// quoted parts so that the attribution between them can be told apart.
+func joinPart(q *verbatim.Quote, parts ...verbatim.Span) {
+	for _, next := range parts {
+		if next.End <= q.End {
+			continue
+		}
+		if len(q.Parts) == 0 {
+			q.Parts = append(q.Parts, q.Span)
+		}
+		q.Parts = append(q.Parts, next)
+		q.End = next.End
+	}
+}
+
+// fitParts keeps a quote's parts inside its final span (a later rule may
+// have moved its start or end) and drops them when one part is left.
+func fitParts(q *verbatim.Quote) {
+	w := 0
+	for _, p := range q.Parts {
+		p.Start, p.End = max(p.Start, q.Start), min(p.End, q.End)
+		if p.Start < p.End && (w == 0 || p.Start >= q.Parts[w-1].End) {
+			q.Parts[w] = p
+			w++
+		}
+	}
+	if q.Parts = q.Parts[:w]; w < 2 {
+		q.Parts = nil
+	} else {
+		q.Parts[0].Start, q.Parts[w-1].End = q.Start, q.End
+	}
 }
 
 // maxJoinExtra is how many words besides the speaker and the cue the

@@ -1086,7 +1086,7 @@ func (st *state) direct() {
 					e := a.after
 					if st.isPunct(e, ",") && ri+1 < len(st.regs) && st.regs[ri+1].open == e+1 &&
 						st.sentOf[e+1] == st.sentOf[e] && !st.regs[ri+1].content.Empty() {
-						q.Span.End = st.regs[ri+1].content.End
+						joinPart(&q, st.regs[ri+1].content)
 						st.regs[ri+1].used = true
 						skipNext = true
 					}
@@ -1886,6 +1886,7 @@ func (st *state) finish() {
 	st.trimObjects(out)
 	for i := range out {
 		q := &out[i]
+		fitParts(q) // merge.go
 		q.Speaker = -1
 		if !q.SpeakerAt.Empty() {
 			q.Speaker = resolve(st.d, st.head(q.SpeakerAt))

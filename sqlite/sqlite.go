@@ -361,7 +361,7 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 		if day == "" {
 			day = d.Published
 		}
-		text := d.Word(q.Span)
+		text := d.Quoted(&q) // the quoted words, without an attribution standing inside them
 		qid := b.nextQuote
 		b.nextQuote++
 		b.quotes.add(qid, aid, q.Start, q.End, text, string(q.Type), speaker, sfold, stype, sent,
