@@ -228,7 +228,7 @@ type Entity struct {
 	Articles int                 `json:"articles"`
 
 	name    Name
-	context map[string]int // co-occurring entities (normalised full names) -> articles
+	context map[int32]int32 // co-occurring entities (interned normalised full names) -> articles
 }
 
 // Decision is one resolution decision: an entity of an article merged into
@@ -261,6 +261,7 @@ type Resolver struct {
 	byLast    map[string][]int // type + surname -> entities
 	byDel     map[string][]int // type + one-deletion variants of surnames (length >= 5) -> entities
 	byFull    map[string]int   // type + full normalised name -> entity (non-persons)
+	ctxIDs    map[string]int32 // normalised full name -> context id (interned once per article)
 	// KeepApart records "apart" decisions too (on by default).
 	KeepApart bool
 }
@@ -268,7 +269,7 @@ type Resolver struct {
 // New returns an empty resolver.
 func New() *Resolver {
 	return &Resolver{byID: map[string]int{}, byLast: map[string][]int{}, byDel: map[string][]int{},
-		byFull: map[string]int{}, KeepApart: true}
+		byFull: map[string]int{}, ctxIDs: map[string]int32{}, KeepApart: true}
 }
 
 // Get returns the identity with the given id, or nil.
@@ -300,13 +301,22 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 	}
 	// context of the article: the other named entities, most mentioned first
 	ctxAll := make([]string, 0, len(d.Entities))
+	ctxAllIDs := make([]int32, 0, len(d.Entities))
 	for i, e := range d.Entities {
 		if e.Type == verbatim.Person || e.Type == verbatim.Organization || e.Type == verbatim.Place {
-			if parsed[i].Full != "" {
-				ctxAll = append(ctxAll, parsed[i].Full)
+			if full := parsed[i].Full; full != "" {
+				id, ok := r.ctxIDs[full]
+				if !ok {
+					id = int32(len(r.ctxIDs))
+					r.ctxIDs[full] = id
+				}
+				ctxAll = append(ctxAll, full)
+				ctxAllIDs = append(ctxAllIDs, id)
 			}
 		}
 	}
+	ctx := make([]string, 0, len(ctxAll))
+	ctxIDs := make([]int32, 0, len(ctxAll))
 	// persons with a given name first, so that a bare surname in the same
 	// article finds its full-named identity
 	order := make([]int, len(d.Entities))
@@ -327,10 +337,11 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 		default:
 			continue
 		}
-		ctx := make([]string, 0, len(ctxAll))
-		for _, c := range ctxAll {
+		ctx, ctxIDs = ctx[:0], ctxIDs[:0]
+		for j, c := range ctxAll {
 			if c != n.Full {
 				ctx = append(ctx, c)
+				ctxIDs = append(ctxIDs, ctxAllIDs[j])
 			}
 		}
 		var roles []string
@@ -339,7 +350,7 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 				roles = append(roles, ro)
 			}
 		}
-		k := r.match(d.ID, e, n, ctx, roles, story)
+		k := r.match(d.ID, e, n, ctx, ctxIDs, roles, story)
 		if k < 0 {
 			k = r.create(d.ID, e, n)
 		}
@@ -349,7 +360,7 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 		for _, ro := range roles {
 			ent.Roles[ro]++
 		}
-		for _, c := range ctx {
+		for _, c := range ctxIDs {
 			ent.context[c]++
 		}
 		ids[i] = ent.ID
@@ -373,7 +384,7 @@ func (r *Resolver) create(article string, e verbatim.Entity, n Name) int {
 		id = fmt.Sprintf("%s:%s-%d", e.Type, slug, k)
 	}
 	ent := &Entity{ID: id, Name: strings.Join(strings.Fields(e.Name), " "), Type: e.Type, Aliases: map[string]int{},
-		Roles: map[string]int{}, name: n, context: map[string]int{}}
+		Roles: map[string]int{}, name: n, context: map[int32]int32{}}
 	if e.Type == verbatim.Person && n.First != "" {
 		ent.Name = displayName(e.Name, n)
 	}
@@ -432,7 +443,7 @@ type cand struct {
 }
 
 // match finds the identity an article entity belongs to, or -1.
-func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx, roles []string, story map[string]int) int {
+func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string, ctxIDs []int32, roles []string, story map[string]int) int {
 	t := string(e.Type) + "\x00"
 	if e.Type != verbatim.Person {
 		if k, ok := r.byFull[t+n.Full]; ok {
@@ -485,7 +496,7 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx, roles [
 			}
 			return
 		}
-		shared := sharedContext(ent.context, ctx)
+		shared := sharedContext(ent.context, ctx, ctxIDs)
 		if story[ent.ID] > 0 {
 			shared = append([]string{"same story"}, shared...)
 		}
@@ -569,11 +580,13 @@ func acronym(full string) string {
 	return b.String()
 }
 
-func sharedContext(have map[string]int, ctx []string) []string {
+// sharedContext returns the names of ctx (interned as ids) that have
+// co-occurred with an identity.
+func sharedContext(have map[int32]int32, ctx []string, ids []int32) []string {
 	var out []string
-	for _, c := range ctx {
-		if have[c] > 0 {
-			out = append(out, c)
+	for i, id := range ids {
+		if have[id] > 0 {
+			out = append(out, ctx[i])
 		}
 	}
 	return out

@@ -161,8 +161,9 @@ type Clusterer struct {
 
 	// scratch
 	wbuf    []byte
-	acc     map[int32]float32
-	qcount  []int32 // shared shingles per quote (linkQuote)
+	acc     []float32 // candidate score per story (dense; reset through accUsed)
+	accUsed []int32   // stories with a score in acc, in first-scored order
+	qcount  []int32   // shared shingles per quote (linkQuote)
 	touched []int32
 }
 
@@ -170,7 +171,7 @@ type Clusterer struct {
 func New(opt Options) *Clusterer {
 	opt.defaults()
 	return &Clusterer{opt: opt, vocab: map[string]int32{}, Resolver: resolve.New(), byID: map[string]int{},
-		postings: map[int32][]int32{}, lsh: map[uint64][]int32{}, acc: map[int32]float32{}, nDF: bgN}
+		postings: map[int32][]int32{}, lsh: map[uint64][]int32{}, nDF: bgN}
 }
 
 // Add prepares an article and adds it; it returns the article's record.
@@ -293,7 +294,7 @@ const mergeCandidates = 8
 // one story). The older story survives.
 func (c *Clusterer) tryMerge(s *Story) {
 	top := topTerms(s.centroid, c.opt.ProbeTerms)
-	clear(c.acc)
+	c.resetAcc()
 	for _, t := range top {
 		post := c.postings[t.id]
 		if len(post) > c.opt.MaxPostings {
@@ -301,7 +302,7 @@ func (c *Clusterer) tryMerge(s *Story) {
 		}
 		for _, o := range post {
 			if k := int32(c.alive(int(o))); int(k) != s.idx {
-				c.acc[k] += t.w
+				c.score(k, t.w)
 			}
 		}
 	}
@@ -309,9 +310,9 @@ func (c *Clusterer) tryMerge(s *Story) {
 		k int
 		w float32
 	}
-	cands := make([]sc, 0, len(c.acc))
-	for k, w := range c.acc {
-		cands = append(cands, sc{int(k), w})
+	cands := make([]sc, 0, len(c.accUsed))
+	for _, k := range c.accUsed {
+		cands = append(cands, sc{int(k), c.acc[k]})
 	}
 	slices.SortFunc(cands, func(a, b sc) int {
 		if a.w != b.w {
@@ -384,24 +385,77 @@ func (c *Clusterer) merge(s, l *Story) {
 	l.members, l.Articles, l.centroid, l.quotes, l.quoteIDs, l.people, l.indexed = nil, nil, nil, nil, nil, nil, nil
 }
 
-func topTerms(m map[int32]float32, n int) []term {
-	ts := make([]term, 0, len(m))
-	for id, w := range m {
-		ts = append(ts, term{id, w})
+// resetAcc empties the candidate accumulator and sizes it for every story.
+func (c *Clusterer) resetAcc() {
+	for _, k := range c.accUsed {
+		c.acc[k] = 0
 	}
-	slices.SortFunc(ts, func(a, b term) int {
-		if a.w > b.w {
+	c.accUsed = c.accUsed[:0]
+	if len(c.acc) < len(c.stories) {
+		c.acc = append(c.acc, make([]float32, len(c.stories)-len(c.acc))...)
+	}
+}
+
+// score adds w to the candidate score of story k.
+func (c *Clusterer) score(k int32, w float32) {
+	if c.acc[k] == 0 {
+		c.accUsed = append(c.accUsed, k)
+	}
+	c.acc[k] += w
+}
+
+// strongerTerm orders terms strongest first, then by id.
+func strongerTerm(a, b term) bool {
+	return a.w > b.w || a.w == b.w && a.id < b.id
+}
+
+// topTerms returns the n strongest terms of m, strongest first (ties by
+// id). It keeps a min-heap of the n best instead of sorting all of m.
+func topTerms(m map[int32]float32, n int) []term {
+	h := make([]term, 0, min(n, len(m)))
+	for id, w := range m {
+		t := term{id, w}
+		if len(h) < n {
+			h = append(h, t)
+			for i := len(h) - 1; i > 0; { // sift up: the weakest at the root
+				p := (i - 1) / 2
+				if !strongerTerm(h[p], h[i]) {
+					break
+				}
+				h[p], h[i] = h[i], h[p]
+				i = p
+			}
+			continue
+		}
+		if !strongerTerm(t, h[0]) {
+			continue
+		}
+		h[0] = t
+		for i := 0; ; { // sift down
+			l, r, w := 2*i+1, 2*i+2, i
+			if l < len(h) && strongerTerm(h[w], h[l]) {
+				w = l
+			}
+			if r < len(h) && strongerTerm(h[w], h[r]) {
+				w = r
+			}
+			if w == i {
+				break
+			}
+			h[i], h[w] = h[w], h[i]
+			i = w
+		}
+	}
+	slices.SortFunc(h, func(a, b term) int {
+		if strongerTerm(a, b) {
 			return -1
 		}
-		if a.w < b.w {
+		if strongerTerm(b, a) {
 			return 1
 		}
-		return int(a.id - b.id)
+		return 0
 	})
-	if len(ts) > n {
-		ts = ts[:n]
-	}
-	return ts
+	return h
 }
 
 func titleOf(d *verbatim.Doc) string {
@@ -430,7 +484,7 @@ func titleOf(d *verbatim.Doc) string {
 // bestStory returns the candidate story most similar to v and the
 // similarity (cosine to the centroid, decayed by the date gap).
 func (c *Clusterer) bestStory(v []term, day int) (int, float64) {
-	clear(c.acc)
+	c.resetAcc()
 	for i, t := range v {
 		if i >= c.opt.ProbeTerms {
 			break
@@ -440,19 +494,19 @@ func (c *Clusterer) bestStory(v []term, day int) (int, float64) {
 			post = post[len(post)-c.opt.MaxPostings:]
 		}
 		for _, s := range post {
-			c.acc[int32(c.alive(int(s)))] += t.w
+			c.score(int32(c.alive(int(s))), t.w)
 		}
 	}
-	if len(c.acc) == 0 {
+	if len(c.accUsed) == 0 {
 		return -1, 0
 	}
 	type sc struct {
 		s int32
 		w float32
 	}
-	cands := make([]sc, 0, len(c.acc))
-	for s, w := range c.acc {
-		cands = append(cands, sc{s, w})
+	cands := make([]sc, 0, len(c.accUsed))
+	for _, s := range c.accUsed {
+		cands = append(cands, sc{s, c.acc[s]})
 	}
 	if len(cands) > c.opt.Candidates {
 		slices.SortFunc(cands, func(a, b sc) int {
