@@ -105,7 +105,7 @@ type Story struct {
 
 	idx      int
 	members  []int
-	centroid map[int32]float32
+	centroid []term // summed article vectors, sorted by term id
 	norm     float64
 	indexed  map[int32]bool
 	first    int
@@ -163,6 +163,9 @@ type Clusterer struct {
 	wbuf    []byte
 	acc     []float32 // candidate score per story (dense; reset through accUsed)
 	accUsed []int32   // stories with a score in acc, in first-scored order
+	vpos    []int32   // term id -> position+1 in the article vector being scored (cosine)
+	prod    []float64 // per-position products (cosine)
+	vbuf    []term    // an article vector sorted by term id (addToCentroid)
 	qcount  []int32   // shared shingles per quote (linkQuote)
 	touched []int32
 }
@@ -239,7 +242,7 @@ func (c *Clusterer) add(p *Prepared) *Article {
 	var s *Story
 	if best < 0 {
 		s = &Story{ID: fmt.Sprintf("s%d", len(c.stories)+1), Title: a.Title, idx: len(c.stories),
-			centroid: map[int32]float32{}, indexed: map[int32]bool{}, first: -1, last: -1,
+			indexed: map[int32]bool{}, first: -1, last: -1,
 			quotes: map[uint64][]int32{}, people: map[string]int{}, into: -1}
 		c.stories = append(c.stories, s)
 		sim = 1
@@ -331,14 +334,7 @@ func (c *Clusterer) tryMerge(s *Story) {
 		if o.into >= 0 || s.into >= 0 || o.norm == 0 || s.norm == 0 {
 			continue
 		}
-		a, b := s.centroid, o.centroid
-		if len(b) < len(a) {
-			a, b = b, a
-		}
-		var dot float64
-		for id, w := range a {
-			dot += float64(w) * float64(b[id])
-		}
+		dot := dotSorted(s.centroid, o.centroid)
 		if dot/float64(s.n*o.n) >= c.opt.Merge {
 			if o.idx < s.idx {
 				c.merge(o, s)
@@ -360,9 +356,7 @@ func (c *Clusterer) merge(s, l *Story) {
 	s.members = append(s.members, l.members...)
 	s.Articles = append(s.Articles, l.Articles...)
 	s.n += l.n
-	for id, w := range l.centroid {
-		s.centroid[id] += w
-	}
+	s.centroid = addSorted(s.centroid, l.centroid)
 	for id := range l.indexed {
 		if !s.indexed[id] {
 			s.indexed[id] = true
@@ -411,10 +405,9 @@ func strongerTerm(a, b term) bool {
 
 // topTerms returns the n strongest terms of m, strongest first (ties by
 // id). It keeps a min-heap of the n best instead of sorting all of m.
-func topTerms(m map[int32]float32, n int) []term {
+func topTerms(m []term, n int) []term {
 	h := make([]term, 0, min(n, len(m)))
-	for id, w := range m {
-		t := term{id, w}
+	for _, t := range m {
 		if len(h) < n {
 			h = append(h, t)
 			for i := len(h) - 1; i > 0; { // sift up: the weakest at the root
@@ -521,6 +514,8 @@ func (c *Clusterer) bestStory(v []term, day int) (int, float64) {
 		cands = cands[:c.opt.Candidates]
 	}
 	best, bestSim := -1, 0.0
+	c.scatter(v)
+	defer c.unscatter(v)
 	for _, cd := range cands {
 		s := c.stories[cd.s]
 		sim := c.cosine(s, v) * c.dateFactor(s, day)
@@ -535,15 +530,96 @@ func (c *Clusterer) bestStory(v []term, day int) (int, float64) {
 // cosine to the story's (non-copy) articles, through the centroid sum.
 // Unlike the cosine to the centroid it does not grow with a story's size,
 // so a broad story cannot absorb everything that shares its vocabulary.
+//
+// The products are summed in v's order, as a lookup per term of v would:
+// v is scattered into c.vpos (term id -> position+1) once per article
+// (scatter), and each candidate's centroid is walked against it.
 func (c *Clusterer) cosine(s *Story, v []term) float64 {
 	if s.n == 0 {
 		return 0
 	}
+	prod := c.prod[:len(v)]
+	clear(prod)
+	for _, t := range s.centroid {
+		if p := c.vpos[t.id]; p > 0 {
+			prod[p-1] = float64(v[p-1].w) * float64(t.w)
+		}
+	}
 	var dot float64
-	for _, t := range v {
-		dot += float64(t.w) * float64(s.centroid[t.id])
+	for _, x := range prod {
+		dot += x
 	}
 	return dot / float64(s.n)
+}
+
+// scatter records the positions of v's terms in c.vpos for cosine; unscatter
+// clears them.
+func (c *Clusterer) scatter(v []term) {
+	if len(c.vpos) < len(c.words) {
+		c.vpos = append(c.vpos, make([]int32, len(c.words)-len(c.vpos))...)
+	}
+	if cap(c.prod) < len(v) {
+		c.prod = make([]float64, len(v))
+	}
+	for i, t := range v {
+		c.vpos[t.id] = int32(i + 1)
+	}
+}
+
+func (c *Clusterer) unscatter(v []term) {
+	for _, t := range v {
+		c.vpos[t.id] = 0
+	}
+}
+
+// addSorted returns the sum of two id-sorted term lists, sorted by id (a's
+// storage may be reused).
+func addSorted(a, b []term) []term {
+	out := make([]term, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].id < b[j].id:
+			out = append(out, a[i])
+			i++
+		case a[i].id > b[j].id:
+			out = append(out, term{b[j].id, 0 + b[j].w})
+			j++
+		default:
+			out = append(out, term{a[i].id, a[i].w + b[j].w})
+			i++
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	for ; j < len(b); j++ {
+		out = append(out, term{b[j].id, 0 + b[j].w})
+	}
+	return out
+}
+
+// dotSorted is the dot product of two id-sorted term lists.
+func dotSorted(a, b []term) float64 {
+	var dot float64
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].id < b[j].id:
+			i++
+		case a[i].id > b[j].id:
+			j++
+		default:
+			dot += float64(a[i].w) * float64(b[j].w)
+			i++
+			j++
+		}
+	}
+	return dot
+}
+
+func hasTerm(ts []term, id int32) bool {
+	_, ok := slices.BinarySearchFunc(ts, id, func(t term, id int32) int { return int(t.id - id) })
+	return ok
 }
 
 // dateFactor is 1 within the date window of the story's span and decays
@@ -568,19 +644,19 @@ func (c *Clusterer) addToCentroid(s *Story, v []term) {
 	if v != nil {
 		s.n++
 	}
-	for _, t := range v {
-		s.centroid[t.id] += t.w
+	if v != nil {
+		c.vbuf = append(c.vbuf[:0], v...)
+		slices.SortFunc(c.vbuf, func(a, b term) int { return int(a.id - b.id) })
+		s.centroid = addSorted(s.centroid, c.vbuf)
 	}
 	if len(s.centroid) > 2*c.opt.StoryTerms {
 		keep := topTerms(s.centroid, c.opt.StoryTerms)
-		clear(s.centroid)
-		for _, t := range keep {
-			s.centroid[t.id] = t.w
-		}
+		slices.SortFunc(keep, func(a, b term) int { return int(a.id - b.id) })
+		s.centroid = keep
 	}
 	var n float64
-	for _, w := range s.centroid {
-		n += float64(w) * float64(w)
+	for _, t := range s.centroid {
+		n += float64(t.w) * float64(t.w)
 	}
 	s.norm = math.Sqrt(n)
 	// index the article's strongest terms under the story
@@ -588,7 +664,7 @@ func (c *Clusterer) addToCentroid(s *Story, v []term) {
 		if i >= c.opt.ProbeTerms {
 			break
 		}
-		if _, ok := s.centroid[t.id]; ok && !s.indexed[t.id] {
+		if hasTerm(s.centroid, t.id) && !s.indexed[t.id] {
 			s.indexed[t.id] = true
 			c.postings[t.id] = append(c.postings[t.id], int32(s.idx))
 		}
