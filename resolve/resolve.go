@@ -473,8 +473,17 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 		exact = append(exact, k)
 	}
 	if len(n.Last) >= 5 {
-		for _, v := range deletions(n.Last) {
-			for _, k := range r.byDel[t+v] {
+		// type + each one-byte deletion of the surname, built in one buffer
+		// (the map lookup of string(key) does not allocate)
+		key := make([]byte, 0, len(t)+len(n.Last))
+		for i := -1; i < len(n.Last); i++ {
+			key = append(key[:0], t...)
+			if i < 0 {
+				key = append(key, n.Last...)
+			} else {
+				key = append(append(key, n.Last[:i]...), n.Last[i+1:]...)
+			}
+			for _, k := range r.byDel[string(key)] {
 				if !seen[k] && editDistance(n.Last, r.Entities[k].name.Last, 1) <= 1 {
 					seen[k] = true
 					fuzzy = append(fuzzy, k)
