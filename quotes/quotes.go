@@ -12,6 +12,7 @@
 package quotes
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -1285,6 +1286,7 @@ func (st *state) indirect() {
 		}
 		var cand []verbatim.Quote
 		var relayCue []bool
+		var inRelative []int // candidates from relative clauses (relative.go)
 		if q, ok := st.transcript(si); ok {
 			st.out = append(st.out, q)
 			continue
@@ -1348,7 +1350,13 @@ func (st *state) indirect() {
 					n := k + 1
 					clause := n < whi && st.isWord(n) && (pronouns[st.low(n)] || dets[st.low(n)] || st.low(n) == "that") && st.low(n) != "it"
 					if pw := st.low(b); (pw == "which" || pw == "what" || pw == "who" || pw == "whom") && !(pw == "which" && b-1 >= wlo && st.isWord(b-1) && clauseOpeners[st.low(b-1)] && clause) {
-						continue // "which the paper said could be announced" (but "in which he says he will …")
+						// "which the paper said could be announced" (but "in which he says he will …"): the relative clause is the content (relative.go)
+						if q, ok := st.relativeClause(b, a, whi); ok {
+							inRelative = append(inRelative, len(cand))
+							cand = append(cand, q)
+							relayCue = append(relayCue, false)
+						}
+						continue
 					}
 				}
 			}
@@ -1382,6 +1390,8 @@ func (st *state) indirect() {
 						if cand[j].Via.Empty() {
 							cand[j].Via = cand[i].SpeakerAt
 						}
+					} else if slices.Contains(inRelative, j) {
+						drop[j] = true // the content of the outer attribution runs on over the clause
 					} else if c := st.commaBetween(cand[i].Start, innerStart(cand[j])); c >= 0 {
 						// "it would reroute cargo, while shop owners said …"
 						cand[i].End = c
