@@ -1686,7 +1686,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 		return verbatim.Quote{}, false
 	}
 	loose := that < 0 && !colon && c&cueSpeech == 0 && !quoted
-	if loose && words < 5 && c&cueObject == 0 && !st.modelObject(k, end) { // model.go
+	if loose && words < 5 && c&cueObject == 0 && !st.shortObject(start, end) && !st.modelObject(k, end) { // model.go, short.go
 		return verbatim.Quote{}, false // "acknowledged Trump's efforts" reports no statement
 	}
 	if loose && st.isWord(start) && !st.isCap(start) && len(st.low(start)) > 4 && st.low(start)[len(st.low(start))-3:] == "ing" {

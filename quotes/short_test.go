@@ -1,0 +1,16 @@
+package quotes_test
+
+import "testing"
+
+func TestShortSmallClauseObject(t *testing.T) {
+	// a loose cue's short small clause is content without the cue model
+	check(t, "Sen. Bernie Sanders called him divisive on Sunday.",
+		want{"him divisive on Sunday", "indirect", "Sen. Bernie Sanders", "called", "", ""})
+	check(t, "The senator called Cruz a liar.",
+		want{"Cruz a liar", "indirect", "The senator", "called", "", ""})
+	// a short plain noun phrase is not
+	d := analyse(t, "The minister acknowledged Trump's diplomatic efforts.")
+	if len(d.Quotes) != 0 {
+		t.Errorf("a plain object is content: %q", d.Word(d.Quotes[0].Span))
+	}
+}
