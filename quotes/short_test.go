@@ -8,9 +8,11 @@ func TestShortSmallClauseObject(t *testing.T) {
 		want{"him divisive on Sunday", "indirect", "Sen. Bernie Sanders", "called", "", ""})
 	check(t, "The senator called Cruz a liar.",
 		want{"Cruz a liar", "indirect", "The senator", "called", "", ""})
-	// a short plain noun phrase is not
+	check(t, "The governor criticized the new budget.",
+		want{"the new budget", "indirect", "The governor", "criticized", "", ""})
+	// an object opened by a possessed name is not
 	d := analyse(t, "The minister acknowledged Trump's diplomatic efforts.")
 	if len(d.Quotes) != 0 {
-		t.Errorf("a plain object is content: %q", d.Word(d.Quotes[0].Span))
+		t.Errorf("a possessed object is content: %q", d.Word(d.Quotes[0].Span))
 	}
 }
