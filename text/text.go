@@ -214,7 +214,7 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 				if (r == ',' || r == ':' || r == '/') && !(allDigits && isDigit(nr)) {
 					break
 				}
-				if r == '.' && !allDigits && !singleLetterRun(s[start:i]) {
+				if r == '.' && !allDigits && !singleLetterRun(afterHyphen(s[start:i])) {
 					break
 				}
 				if (r == '\'' || r == '’') && isPossessiveS(s, i+n, sp.End) {
@@ -228,7 +228,7 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 		// A trailing period belongs to an abbreviation (U.S., Mr., Gen.).
 		if i < sp.End && s[i] == '.' && !allDigits {
 			w := s[start:i]
-			if singleLetterRun(w) || IsAbbrev(w) {
+			if singleLetterRun(afterHyphen(w)) || IsAbbrev(w) {
 				i++
 			}
 		}
@@ -259,6 +259,15 @@ func isPossessiveS(s string, i, end int) bool {
 	}
 	r, _ := decode(s, i+1)
 	return !isWordRune(r)
+}
+
+// afterHyphen returns w after its last hyphen: the initials in a party and
+// state label ("D-N.Y." is one word, as "U.S." is).
+func afterHyphen(w string) string {
+	if i := strings.LastIndexByte(w, '-'); i >= 0 {
+		return w[i+1:]
+	}
+	return w
 }
 
 // singleLetterRun reports whether w looks like "U", "U.S" or "a.m" — single

@@ -35,6 +35,18 @@ func TestSentencesKeepAbbreviations(t *testing.T) {
 		[]string{"Mr. Lind met U.S. officials on Monday.", "They agreed."})
 }
 
+func TestPartyLabelIsOneWord(t *testing.T) {
+	// "(D-N.Y.)" neither splits its sentence nor its word
+	eq(t, sentences("Rep. Gregory Meeks (D-N.Y.) said they agreed. The vote follows."),
+		[]string{"Rep. Gregory Meeks (D-N.Y.) said they agreed.", "The vote follows."})
+	s := "Meeks (D-N.Y.) said"
+	var got []string
+	for _, tk := range Tokenize(s, verbatim.Span{Start: 0, End: len(s)}, nil) {
+		got = append(got, s[tk.Start:tk.End])
+	}
+	eq(t, got, []string{"Meeks", "(", "D-N.Y.", ")", "said"})
+}
+
 func TestClosingQuoteStaysWithSentence(t *testing.T) {
 	eq(t, sentences("“We are ready.” The vote follows."),
 		[]string{"“We are ready.”", "The vote follows."})
