@@ -1586,9 +1586,9 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 		if st.isWord(start) && clauseOpeners[st.low(start)] && !(c&cueLoose != 0 && st.low(start) == "to") && !demonstrative {
 			return verbatim.Quote{}, false
 		}
-		cw := st.low(k)
-		coordSpeech := c&cueSpeech != 0 && !(len(cw) > 4 && cw[len(cw)-3:] == "ing") // "… but said neither Manafort nor Gates …"
-		if a.participle && !coordSpeech && st.isWord(start) && !pronouns[st.low(start)] && !dets[st.low(start)] && !st.isCap(start) {
+		// (a coordinated speech verb takes any clause: "… but said neither Manafort nor Gates …")
+		// (and a speech participle: ", saying airstrikes have been inadequate")
+		if a.participle && c&cueSpeech == 0 && st.isWord(start) && !pronouns[st.low(start)] && !dets[st.low(start)] && !st.isCap(start) {
 			return verbatim.Quote{}, false
 		}
 	}

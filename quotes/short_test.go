@@ -16,3 +16,8 @@ func TestShortSmallClauseObject(t *testing.T) {
 		t.Errorf("a possessed object is content: %q", d.Word(d.Quotes[0].Span))
 	}
 }
+
+func TestSpeechParticipleTakesBareClause(t *testing.T) {
+	check(t, "Other senators want ground forces in Syria, saying airstrikes have been inadequate.",
+		want{"airstrikes have been inadequate", "indirect", "Other senators", "saying", "", ""})
+}
