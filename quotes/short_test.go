@@ -19,5 +19,6 @@ func TestShortSmallClauseObject(t *testing.T) {
 
 func TestSpeechParticipleTakesBareClause(t *testing.T) {
 	check(t, "Other senators want ground forces in Syria, saying airstrikes have been inadequate.",
+		want{"ground forces in Syria", "indirect", "Other senators", "want", "", ""},
 		want{"airstrikes have been inadequate", "indirect", "Other senators", "saying", "", ""})
 }
