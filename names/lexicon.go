@@ -113,11 +113,15 @@ func lookupGaz(s string) (gazEntry, bool) {
 
 // genderOfFirst returns 'm' or 'f' for a known first name, 0 otherwise.
 func genderOfFirst(w string) byte {
-	w = strings.ToLower(w)
-	if !isASCII(w) {
-		w = stripAccents(w) // "Mélanie" -> "melanie"
+	var a [48]byte
+	lw := lowerBytes(a[:], w)
+	var m, f bool
+	if isASCII(w) {
+		m, f = male[string(lw)], female[string(lw)]
+	} else {
+		w = stripAccents(string(lw)) // "Mélanie" -> "melanie"
+		m, f = male[w], female[w]
 	}
-	m, f := male[w], female[w]
 	switch {
 	case m && !f:
 		return 'm'

@@ -17,8 +17,10 @@
 package names
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -57,17 +59,32 @@ func Process(d *verbatim.Doc) {
 	group(d)
 }
 
+// scratch holds the buffers of one names run, reused across documents.
+type scratch struct {
+	known     map[string]verbatim.EntityType
+	covered   []bool
+	order, nw []int
+	mt        matcher
+}
+
+var scratchPool = sync.Pool{New: func() any { return &scratch{known: map[string]verbatim.EntityType{}} }}
+
 // propagate adds the names found somewhere in the document where the
 // tagger missed them: the same words elsewhere, and the surnames of
 // persons named in full ("Trump did not specify...").
 func propagate(d *verbatim.Doc) {
-	known := map[string]verbatim.EntityType{}
-	covered := make([]bool, len(d.Tokens))
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	known := sc.known
+	clear(known)
+	covered := append(sc.covered[:0], make([]bool, len(d.Tokens))...)
+	sc.covered = covered
 	for _, m := range d.Mentions {
 		if m.Type == verbatim.Misc || m.Type == verbatim.Group {
 			continue
 		}
-		w := strings.Fields(m.Text)
+		var fa [8]string
+		w := appendFields(fa[:0], m.Text)
 		if m.Type == verbatim.Person && len(w) > 1 {
 			known[w[len(w)-1]] = verbatim.Person
 		}
@@ -88,12 +105,15 @@ func propagate(d *verbatim.Doc) {
 			continue
 		}
 		w := d.Clean[tk.Start:tk.End]
+		if !isCap(w) {
+			continue
+		}
 		t, ok := known[w]
-		if !ok || !isCap(w) || stopWords[strings.ToLower(w)] {
+		if !ok || lowerIn(stopWords, w) {
 			continue
 		}
 		// Not inside a longer capitalised name.
-		if (i > 0 && isCap(tokText(d, i-1)) && d.Tokens[i-1].Kind == verbatim.Word && !covered[i-1] && !stopWords[strings.ToLower(tokText(d, i-1))]) ||
+		if (i > 0 && isCap(tokText(d, i-1)) && d.Tokens[i-1].Kind == verbatim.Word && !covered[i-1] && !lowerIn(stopWords, tokText(d, i-1))) ||
 			(i+1 < len(d.Tokens) && isCap(tokText(d, i+1)) && d.Tokens[i+1].Kind == verbatim.Word) {
 			continue
 		}
@@ -175,7 +195,7 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			// "Trade and Industry Secretary Patricia Hewitt" tagged as one
 			// name: the words after the last title are a person.
 			k := s.Last - 1
-			for k >= s.First && !roleHeads[strings.ToLower(tokText(d, k))] {
+			for k >= s.First && !lowerIn(roleHeads, tokText(d, k)) {
 				k--
 			}
 			if k >= s.First {
@@ -245,7 +265,7 @@ func trimmable(w string) bool {
 	if _, ok := gaz[w]; ok {
 		return false
 	}
-	return stopWords[strings.ToLower(w)]
+	return lowerIn(stopWords, w)
 }
 
 // roleBefore returns the role written right before the person name starting
@@ -380,11 +400,15 @@ func sentenceStart(d *verbatim.Doc, i int) int {
 
 // nameWords returns the words of a name without honorifics, a leading "the"
 // and possessive endings.
-func nameWords(s string) []string {
-	f := strings.Fields(s)
+func nameWords(s string) []string { return trimName(strings.Fields(s)) }
+
+// trimName removes honorifics, a leading "the" and possessive endings from
+// the words of a name (f is modified).
+func trimName(f []string) []string {
 	for len(f) > 1 {
-		lw := strings.ToLower(f[0])
-		if lw == "the" || honorifics[lw] != 0 || roleHeads[lw] {
+		var a [48]byte
+		lw := lowerBytes(a[:], f[0])
+		if string(lw) == "the" || honorifics[string(lw)] != 0 || roleHeads[string(lw)] {
 			f = f[1:]
 			continue
 		}
@@ -407,8 +431,10 @@ func key(s string) string {
 
 // canonKey returns the comparison key of a name, through the gazetteer's
 // canonical form when it has one ("U.S." and "United States" agree).
-func canonKey(words []string) string {
-	s := strings.Join(words, " ")
+func canonKey(words []string) string { return canonKeyOf(strings.Join(words, " ")) }
+
+// canonKeyOf is canonKey of the words joined by single spaces.
+func canonKeyOf(s string) string {
 	if e, ok := lookupGaz(s); ok {
 		return key(e.Canon)
 	}
@@ -437,26 +463,53 @@ func acronym(words []string) string {
 // similar reports whether two surnames are close enough to be one misspelt
 // for the other ("Kellog", "Kellogg").
 func similar(a, b string) bool {
-	a, b = strings.ToLower(a), strings.ToLower(b)
+	return similarLower(strings.ToLower(a), strings.ToLower(b))
+}
+
+// similarLower is similar for names already in lower case: the same first
+// letter, at least five letters each, and at most one edit in five.
+func similarLower(a, b string) bool {
 	if a == b {
 		return true
 	}
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) < 5 || len(rb) < 5 || ra[0] != rb[0] {
-		return false
+	if isASCII(a) && isASCII(b) {
+		return closeEnough([]byte(a), []byte(b))
 	}
-	n := max(len(ra), len(rb))
-	return 1-float64(levenshtein(ra, rb))/float64(n) >= 0.8
+	return closeEnough([]rune(a), []rune(b))
 }
 
-func levenshtein(a, b []rune) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+// closeEnough reports 1 - levenshtein(a, b)/max(len) >= 0.8 for words of at
+// least five letters with the same first letter.
+func closeEnough[T byte | rune](a, b []T) bool {
+	if len(a) < 5 || len(b) < 5 || a[0] != b[0] {
+		return false
+	}
+	n := max(len(a), len(b))
+	bound := 0 // the largest distance that passes
+	for bound < n && 1-float64(bound+1)/float64(n) >= 0.8 {
+		bound++
+	}
+	if d := len(a) - len(b); d > bound || -d > bound {
+		return false
+	}
+	return levenshtein(a, b, bound) <= bound
+}
+
+// levenshtein returns the edit distance of a and b, or a number above
+// bound as soon as the distance must exceed it.
+func levenshtein[T byte | rune](a, b []T, bound int) int {
+	var pa, ca [48]int
+	prev, cur := pa[:], ca[:]
+	if len(b)+1 > len(pa) {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
+	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
 		cur[0] = i
+		low := i
 		for j := 1; j <= len(b); j++ {
 			c := prev[j-1]
 			if a[i-1] != b[j-1] {
@@ -464,6 +517,10 @@ func levenshtein(a, b []rune) int {
 			}
 			c = min(c, prev[j]+1, cur[j-1]+1)
 			cur[j] = c
+			low = min(low, c)
+		}
+		if low > bound {
+			return low
 		}
 		prev, cur = cur, prev
 	}
@@ -473,8 +530,11 @@ func levenshtein(a, b []rune) int {
 // group builds d.Entities from d.Mentions (sorted by position).
 func group(d *verbatim.Doc) {
 	// Longer person names first so that surnames find their full name.
-	order := make([]int, len(d.Mentions))
-	nw := make([]int, len(d.Mentions))
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	order := slices.Grow(sc.order[:0], len(d.Mentions))[:len(d.Mentions)]
+	nw := slices.Grow(sc.nw[:0], len(d.Mentions))[:len(d.Mentions)]
+	sc.order, sc.nw = order, nw
 	for i := range order {
 		order[i] = i
 		nw[i] = countWords(d.Mentions[i].Text)
@@ -486,7 +546,8 @@ func group(d *verbatim.Doc) {
 		}
 		return nw[order[i]] > nw[order[j]]
 	})
-	var mt matcher
+	mt := &sc.mt
+	mt.cache = mt.cache[:0]
 	for _, mi := range order {
 		m := &d.Mentions[mi]
 		if e := mt.match(d, m.Text, m.Type); e >= 0 {
@@ -554,8 +615,9 @@ func finish(d *verbatim.Doc, e int) {
 		if m.Kind != verbatim.NameMention {
 			continue
 		}
-		w := nameWords(m.Text)
-		if len(w) > bestN || (len(w) == bestN && len(strings.Join(w, " ")) > len(best)) {
+		var fa [8]string
+		w := trimName(appendFields(fa[:0], m.Text))
+		if len(w) > bestN || (len(w) == bestN && joinedLen(w) > len(best)) {
 			best, bestN = strings.Join(w, " "), len(w)
 		}
 		if m.Role != "" && !containsFold(en.Roles, m.Role) {
@@ -564,7 +626,7 @@ func finish(d *verbatim.Doc, e int) {
 		if m.Start > 0 && gender == 0 {
 			// An honorific right before the mention.
 			prev := lastWord(d.Clean[:m.Start])
-			if g := honorifics[strings.ToLower(prev)]; g == 'm' || g == 'f' {
+			if g := lowerIn(honorifics, prev); g == 'm' || g == 'f' {
 				gender = g
 			}
 		}
@@ -579,7 +641,7 @@ func finish(d *verbatim.Doc, e int) {
 			if m.Kind != verbatim.NameMention {
 				continue
 			}
-			if m.Type == verbatim.Person && len(strings.Fields(m.Text)) > 1 {
+			if m.Type == verbatim.Person && numFields(m.Text) > 1 {
 				top = -2
 				break
 			}
@@ -607,7 +669,8 @@ func finish(d *verbatim.Doc, e int) {
 		}
 	}
 	if en.Type == verbatim.Person {
-		if w := strings.Fields(en.Name); len(w) > 1 {
+		var fa [8]string
+		if w := appendFields(fa[:0], en.Name); len(w) > 1 {
 			if g := genderOfFirst(w[0]); g != 0 {
 				gender = g
 			}
@@ -663,9 +726,11 @@ func lastWord(s string) string {
 // entKey caches the comparison forms of an entity's name.
 type entKey struct {
 	name        string
-	words       []string
+	n           int // number of words
 	key, acr    string
 	first, last string // keys of the first and last words
+	lowLast     string // the last word in lower case (for similar)
+	bareFirst   string // the first word without periods
 }
 
 // matcher finds the entity a name refers to, caching entity keys.
@@ -677,11 +742,14 @@ func (mt *matcher) get(d *verbatim.Doc, ei int) *entKey {
 	}
 	c := &mt.cache[ei]
 	if name := d.Entities[ei].Name; c.name != name {
-		w := nameWords(name)
-		*c = entKey{name: name, words: w}
+		var fa [8]string
+		w := trimName(appendFields(fa[:0], name))
+		*c = entKey{name: name, n: len(w)}
 		if len(w) > 0 {
 			c.key, c.acr = canonKey(w), acronym(w)
 			c.first, c.last = key(w[0]), key(w[len(w)-1])
+			c.lowLast = strings.ToLower(w[len(w)-1])
+			c.bareFirst = strings.ReplaceAll(w[0], ".", "")
 		}
 	}
 	return c
@@ -689,17 +757,25 @@ func (mt *matcher) get(d *verbatim.Doc, ei int) *entKey {
 
 // match returns the entity a name of type t refers to, or -1.
 func (mt *matcher) match(d *verbatim.Doc, text string, t verbatim.EntityType) int {
-	w := nameWords(text)
+	var fa [8]string
+	w := trimName(appendFields(fa[:0], text))
 	if len(w) == 0 {
 		return -1
 	}
-	k := canonKey(w)
+	joined := strings.Join(w, " ")
+	k := canonKeyOf(joined)
 	acr := acronym(w)
 	first, last := key(w[0]), key(w[len(w)-1])
 	bare := strings.ReplaceAll(w[0], ".", "")
+	firstPrefix := strings.TrimSuffix(first, ".")
+	surname := len(w) == 1 && isCap(w[0])
+	lowSurname := ""
+	if surname {
+		lowSurname = strings.ToLower(w[0])
+	}
 	// A surname joins its person whatever the tagger called it, unless it
 	// is a known place or organisation.
-	_, known := lookupGaz(strings.Join(w, " "))
+	_, known := lookupGaz(joined)
 	best := -1
 	for ei := range d.Entities {
 		en := &d.Entities[ei]
@@ -707,26 +783,25 @@ func (mt *matcher) match(d *verbatim.Doc, text string, t verbatim.EntityType) in
 			continue
 		}
 		c := mt.get(d, ei)
-		ew := c.words
-		if len(ew) == 0 {
+		if c.n == 0 {
 			continue
 		}
 		if c.key == k {
 			return ei
 		}
-		if en.Type == verbatim.Person && !known && (len(ew) > 1 || t == verbatim.Person || t == "") {
+		if en.Type == verbatim.Person && !known && (c.n > 1 || t == verbatim.Person || t == "") {
 			// Surname, or surname with a compatible first name.
-			if len(w) == 1 && isCap(w[0]) {
+			if surname {
 				if last == c.last {
 					return ei
 				}
-				if best < 0 && similar(w[0], ew[len(ew)-1]) {
+				if best < 0 && similarLower(lowSurname, c.lowLast) {
 					best = ei
 				}
 				continue
 			}
-			if len(w) > 1 && len(ew) > 1 && last == c.last &&
-				(first == c.first || strings.HasPrefix(c.first, strings.TrimSuffix(first, "."))) {
+			if len(w) > 1 && c.n > 1 && last == c.last &&
+				(first == c.first || strings.HasPrefix(c.first, firstPrefix)) {
 				return ei
 			}
 		}
@@ -734,7 +809,7 @@ func (mt *matcher) match(d *verbatim.Doc, text string, t verbatim.EntityType) in
 			if len(w) == 1 && c.acr == bare {
 				return ei
 			}
-			if len(ew) == 1 && acr != "" && acr == strings.ReplaceAll(ew[0], ".", "") {
+			if c.n == 1 && acr != "" && acr == c.bareFirst {
 				return ei
 			}
 		}
