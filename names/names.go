@@ -731,10 +731,68 @@ type entKey struct {
 	first, last string // keys of the first and last words
 	lowLast     string // the last word in lower case (for similar)
 	bareFirst   string // the first word without periods
+	known       bool   // the name is in the gazetteer
+}
+
+// makeEntKey computes the comparison forms of the name words w (joined:
+// their text joined by single spaces), with one lower-casing for the
+// common ASCII names without periods.
+func makeEntKey(name string, w []string, joined string) entKey {
+	c := entKey{name: name, n: len(w)}
+	if len(w) == 0 {
+		return c
+	}
+	c.acr = acronym(w)
+	c.bareFirst = strings.ReplaceAll(w[0], ".", "")
+	g, known := lookupGaz(joined)
+	c.known = known
+	if known {
+		c.key = key(g.Canon)
+	}
+	if isASCII(joined) && strings.IndexByte(joined, '.') < 0 {
+		lj := strings.ToLower(joined)
+		if !known {
+			c.key = lj
+		}
+		c.first = lj[:len(w[0])]
+		c.last = lj[len(lj)-len(w[len(w)-1]):]
+		c.lowLast = c.last
+		return c
+	}
+	if !known {
+		c.key = key(joined)
+	}
+	c.first, c.last = key(w[0]), key(w[len(w)-1])
+	c.lowLast = strings.ToLower(w[len(w)-1])
+	return c
+}
+
+// joinEquals reports whether strings.Join(w, " ") == s.
+func joinEquals(w []string, s string) bool {
+	if joinedLen(w) != len(s) {
+		return false
+	}
+	at := 0
+	for i, x := range w {
+		if i > 0 {
+			if s[at] != ' ' {
+				return false
+			}
+			at++
+		}
+		if s[at:at+len(x)] != x {
+			return false
+		}
+		at += len(x)
+	}
+	return true
 }
 
 // matcher finds the entity a name refers to, caching entity keys.
-type matcher struct{ cache []entKey }
+type matcher struct {
+	cache []entKey
+	q     entKey // the last name matched (usually the next entity's name)
+}
 
 func (mt *matcher) get(d *verbatim.Doc, ei int) *entKey {
 	for len(mt.cache) <= ei {
@@ -744,12 +802,11 @@ func (mt *matcher) get(d *verbatim.Doc, ei int) *entKey {
 	if name := d.Entities[ei].Name; c.name != name {
 		var fa [8]string
 		w := trimName(appendFields(fa[:0], name))
-		*c = entKey{name: name, n: len(w)}
-		if len(w) > 0 {
-			c.key, c.acr = canonKey(w), acronym(w)
-			c.first, c.last = key(w[0]), key(w[len(w)-1])
-			c.lowLast = strings.ToLower(w[len(w)-1])
-			c.bareFirst = strings.ReplaceAll(w[0], ".", "")
+		if mt.q.n > 0 && joinEquals(w, mt.q.name) {
+			*c = mt.q
+			c.name = name
+		} else {
+			*c = makeEntKey(name, w, strings.Join(w, " "))
 		}
 	}
 	return c
@@ -763,19 +820,14 @@ func (mt *matcher) match(d *verbatim.Doc, text string, t verbatim.EntityType) in
 		return -1
 	}
 	joined := strings.Join(w, " ")
-	k := canonKeyOf(joined)
-	acr := acronym(w)
-	first, last := key(w[0]), key(w[len(w)-1])
-	bare := strings.ReplaceAll(w[0], ".", "")
+	mt.q = makeEntKey(joined, w, joined)
+	q := &mt.q
+	k, acr, first, last, bare, known := q.key, q.acr, q.first, q.last, q.bareFirst, q.known
 	firstPrefix := strings.TrimSuffix(first, ".")
 	surname := len(w) == 1 && isCap(w[0])
-	lowSurname := ""
-	if surname {
-		lowSurname = strings.ToLower(w[0])
-	}
+	lowSurname := q.lowLast
 	// A surname joins its person whatever the tagger called it, unless it
 	// is a known place or organisation.
-	_, known := lookupGaz(joined)
 	best := -1
 	for ei := range d.Entities {
 		en := &d.Entities[ei]
