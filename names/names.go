@@ -550,12 +550,14 @@ func group(d *verbatim.Doc) {
 	mt.cache = mt.cache[:0]
 	for _, mi := range order {
 		m := &d.Mentions[mi]
-		if e := mt.match(d, m.Text, m.Type); e >= 0 {
-			attach(d, mi, e, false)
+		e := mt.match(d, m.Text, m.Type)
+		name := mt.q.name // the words of m.Text joined ("" when it has none)
+		if e >= 0 {
+			attachNamed(d, mi, e, false, name)
 			continue
 		}
 		d.Entities = append(d.Entities, verbatim.Entity{Type: m.Type})
-		attach(d, mi, len(d.Entities)-1, false)
+		attachNamed(d, mi, len(d.Entities)-1, false, name)
 	}
 	// Entities in order of first mention.
 	sort.SliceStable(d.Entities, func(i, j int) bool {
@@ -585,7 +587,11 @@ func countWords(s string) int {
 // attach adds mention mi to entity e, keeping e's mentions in text order.
 // With full set it recomputes the entity's name, roles and gender; else it
 // only lets a fuller name become the entity's name.
-func attach(d *verbatim.Doc, mi, e int, full bool) {
+func attach(d *verbatim.Doc, mi, e int, full bool) { attachNamed(d, mi, e, full, "") }
+
+// attachNamed is attach given the mention's name words joined (name), when
+// known, or "".
+func attachNamed(d *verbatim.Doc, mi, e int, full bool, name string) {
 	en := &d.Entities[e]
 	at := sort.Search(len(en.Mentions), func(k int) bool { return d.Mentions[en.Mentions[k]].Start > d.Mentions[mi].Start })
 	en.Mentions = append(en.Mentions, 0)
@@ -600,7 +606,11 @@ func attach(d *verbatim.Doc, mi, e int, full bool) {
 		return
 	}
 	if n, c := countWords(d.Mentions[mi].Text), countWords(en.Name); en.Name == "" || n > c || (n == c && len(d.Mentions[mi].Text) > len(en.Name)) {
-		en.Name = strings.Join(nameWords(d.Mentions[mi].Text), " ")
+		if name == "" {
+			var fa [8]string
+			name = strings.Join(trimName(appendFields(fa[:0], d.Mentions[mi].Text)), " ")
+		}
+		en.Name = name
 	}
 }
 
@@ -790,8 +800,8 @@ func joinEquals(w []string, s string) bool {
 
 // matcher finds the entity a name refers to, caching entity keys.
 type matcher struct {
-	cache []entKey
-	q     entKey // the last name matched (usually the next entity's name)
+	cache   []entKey
+	q, prev entKey // the last two names matched (usually the next entities' names)
 }
 
 func (mt *matcher) get(d *verbatim.Doc, ei int) *entKey {
@@ -802,7 +812,10 @@ func (mt *matcher) get(d *verbatim.Doc, ei int) *entKey {
 	if name := d.Entities[ei].Name; c.name != name {
 		var fa [8]string
 		w := trimName(appendFields(fa[:0], name))
-		if mt.q.n > 0 && joinEquals(w, mt.q.name) {
+		if mt.prev.n > 0 && joinEquals(w, mt.prev.name) {
+			*c = mt.prev
+			c.name = name
+		} else if mt.q.n > 0 && joinEquals(w, mt.q.name) {
 			*c = mt.q
 			c.name = name
 		} else {
@@ -816,7 +829,11 @@ func (mt *matcher) get(d *verbatim.Doc, ei int) *entKey {
 func (mt *matcher) match(d *verbatim.Doc, text string, t verbatim.EntityType) int {
 	var fa [8]string
 	w := trimName(appendFields(fa[:0], text))
+	if mt.q.n > 0 {
+		mt.prev = mt.q
+	}
 	if len(w) == 0 {
+		mt.q = entKey{}
 		return -1
 	}
 	joined := strings.Join(w, " ")
