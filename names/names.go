@@ -64,6 +64,8 @@ type scratch struct {
 	known     map[string]verbatim.EntityType
 	covered   []bool
 	order, nw []int
+	gaz       []tokSpan // fixSpans: gazetteer phrases
+	buf       []byte
 	mt        matcher
 }
 
@@ -209,8 +211,10 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		}
 		out = append(out, s)
 	}
-	var g []tokSpan
-	var buf []byte
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	g := sc.gaz[:0]
+	buf := sc.buf[:0]
 	for _, sn := range d.Sentences {
 		for i := sn.First; i < sn.Last; i++ {
 			if !isCap(tokText(d, i)) {
@@ -224,6 +228,7 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			}
 		}
 	}
+	sc.gaz, sc.buf = g[:0], buf[:0] // g stays in use below, until the Put
 	if len(g) == 0 {
 		return out
 	}
@@ -932,8 +937,11 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span) int {
 			return -1
 		}
 	}
-	var mt matcher
-	e := mt.match(d, text, "")
+	// The matcher's cached keys are functions of the entity names alone:
+	// a pooled one stays valid across calls and documents.
+	sc := scratchPool.Get().(*scratch)
+	e := sc.mt.match(d, text, "")
+	scratchPool.Put(sc)
 	if e < 0 {
 		t := verbatim.Person
 		if g, ok := lookupGaz(strings.Join(nameWords(text), " ")); ok {
