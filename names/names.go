@@ -17,6 +17,7 @@
 package names
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -39,6 +40,10 @@ func Process(d *verbatim.Doc) {
 		return
 	}
 	spans := fixSpans(d, detect(d))
+	if want := len(spans) + len(spans)/2 + 8; cap(d.Mentions) < want {
+		// Room for propagated names and the quote stage's resolved mentions.
+		d.Mentions = make([]verbatim.Mention, 0, want)
+	}
 	for _, s := range spans {
 		if s.Last <= s.First || s.Last > len(d.Tokens) {
 			continue
@@ -55,7 +60,7 @@ func Process(d *verbatim.Doc) {
 	}
 	propagate(d)
 	noiseNames(d)
-	sort.SliceStable(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
+	slices.SortStableFunc(d.Mentions, func(a, b verbatim.Mention) int { return cmp.Compare(a.Start, b.Start) })
 	group(d)
 }
 
@@ -544,12 +549,14 @@ func group(d *verbatim.Doc) {
 		order[i] = i
 		nw[i] = countWords(d.Mentions[i].Text)
 	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := d.Mentions[order[i]], d.Mentions[order[j]]
-		if (a.Type == verbatim.Person) != (b.Type == verbatim.Person) {
-			return a.Type == verbatim.Person
+	slices.SortStableFunc(order, func(i, j int) int {
+		if pi, pj := d.Mentions[i].Type == verbatim.Person, d.Mentions[j].Type == verbatim.Person; pi != pj {
+			if pi {
+				return -1
+			}
+			return 1
 		}
-		return nw[order[i]] > nw[order[j]]
+		return cmp.Compare(nw[j], nw[i])
 	})
 	mt := &sc.mt
 	mt.cache = mt.cache[:0]
@@ -565,8 +572,8 @@ func group(d *verbatim.Doc) {
 		attachNamed(d, mi, len(d.Entities)-1, false, name)
 	}
 	// Entities in order of first mention.
-	sort.SliceStable(d.Entities, func(i, j int) bool {
-		return d.Mentions[d.Entities[i].Mentions[0]].Start < d.Mentions[d.Entities[j].Mentions[0]].Start
+	slices.SortStableFunc(d.Entities, func(a, b verbatim.Entity) int {
+		return cmp.Compare(d.Mentions[a.Mentions[0]].Start, d.Mentions[b.Mentions[0]].Start)
 	})
 	for ei := range d.Entities {
 		for _, mi := range d.Entities[ei].Mentions {
