@@ -18,6 +18,7 @@ var dataFS embed.FS
 type gazEntry struct {
 	Type  verbatim.EntityType
 	Canon string
+	Key   string // key(Canon), the comparison key of the canonical form
 }
 
 var (
@@ -62,7 +63,7 @@ func init() {
 					continue
 				}
 				if _, dup := gaz[p]; !dup {
-					gaz[p] = gazEntry{f.t, canon}
+					gaz[p] = gazEntry{f.t, canon, key(canon)}
 				}
 				if n := len(strings.Fields(p)); n > gazMaxTokens {
 					gazMaxTokens = n

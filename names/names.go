@@ -446,7 +446,7 @@ func canonKey(words []string) string { return canonKeyOf(strings.Join(words, " "
 // canonKeyOf is canonKey of the words joined by single spaces.
 func canonKeyOf(s string) string {
 	if e, ok := lookupGaz(s); ok {
-		return key(e.Canon)
+		return e.Key
 	}
 	return key(s)
 }
@@ -769,7 +769,7 @@ func makeEntKey(name string, w []string, joined string) entKey {
 	g, known := lookupGaz(joined)
 	c.known = known
 	if known {
-		c.key = key(g.Canon)
+		c.key = g.Key
 	}
 	if isASCII(joined) && strings.IndexByte(joined, '.') < 0 {
 		lj := strings.ToLower(joined)
