@@ -119,8 +119,7 @@ func (st *state) modelCue(k int) uint8 {
 	if !ok || !wi.head {
 		return 0
 	}
-	var fs [nCueFeats]uint64
-	s := m.score(st.cueFeatures(k, wi, &fs))
+	s := st.cueScore(k, wi)
 	switch {
 	case s >= m.objTh:
 		return cueWeak | cueLoose | cueObject
@@ -160,8 +159,7 @@ func (st *state) modelObject(k, end int) bool {
 			return false
 		}
 	}
-	var fs [nCueFeats]uint64
-	return m.score(st.cueFeatures(k, wi, &fs)) >= m.objTh
+	return st.cueScore(k, wi) >= m.objTh
 }
 
 func (m *cueModel) score(fs []uint64) float32 {
@@ -184,7 +182,7 @@ func (st *state) cueCandidate(k int) (wordInfo, bool) {
 	if len(w) < 3 || w == "according" {
 		return wordInfo{}, false
 	}
-	wi := wordInfos[w]
+	wi := st.info(k)
 	return wi, !wi.stop && !st.capMid(k)
 }
 
@@ -208,7 +206,9 @@ func hstr(h uint64, s string) uint64 {
 // its coarse class for kindOf and its learned P(cue|word) in 20ths.
 type wordInfo struct {
 	kind, lp, cue byte
-	stop, head    bool // a stop word; a word seen heading a cue in training
+	stop, head    bool  // a stop word; a word seen heading a cue in training
+	known         bool  // set in the per-token cache (cueMemo.infos)
+	hw            int32 // 1 + index of the head's weights in cueTabs.words, 0 when none
 }
 
 var wordInfos = map[string]wordInfo{}
@@ -249,6 +249,7 @@ func init() { // after lexicon.go's init (file order): cues are loaded
 		wi.kind = map[string]byte{"that": 't', "to": 'o'}[w]
 		wordInfos[w] = wi
 	}
+	buildCueTables(theCueModel) // cuescore.go
 }
 
 // kindOf is a coarse class of token i: pronoun, determiner, capitalised,
@@ -269,8 +270,9 @@ func (st *state) kindOf(i, lo, hi int) byte {
 
 // cueMemo caches per token what the cue model asks of it more than once.
 type cueMemo struct {
-	kinds []byte   // kindOf, 0 until asked
-	hash  []uint64 // hash of the lower-case word, 0 until asked
+	kinds []byte     // kindOf, 0 until asked
+	hash  []uint64   // hash of the lower-case word, 0 until asked
+	infos []wordInfo // wordInfos of the lower-case word, known once asked
 }
 
 var memoPool = sync.Pool{New: func() any { return new(cueMemo) }}
@@ -280,14 +282,27 @@ func (st *state) cueMemo() *cueMemo {
 		n := len(st.toks)
 		m := memoPool.Get().(*cueMemo)
 		if cap(m.kinds) < n {
-			m.kinds, m.hash = make([]byte, n), make([]uint64, n)
+			m.kinds, m.hash, m.infos = make([]byte, n), make([]uint64, n), make([]wordInfo, n)
 		}
-		m.kinds, m.hash = m.kinds[:n], m.hash[:n]
+		m.kinds, m.hash, m.infos = m.kinds[:n], m.hash[:n], m.infos[:n]
 		clear(m.kinds)
 		clear(m.hash)
+		clear(m.infos)
 		st.memo = m
 	}
 	return st.memo
+}
+
+// info returns wordInfos of word token i, looked up once per token.
+func (st *state) info(i int) wordInfo {
+	m := st.cueMemo()
+	if wi := m.infos[i]; wi.known {
+		return wi
+	}
+	wi := wordInfos[st.low(i)]
+	wi.known = true
+	m.infos[i] = wi
+	return wi
 }
 
 // releaseMemo gives the document's cache back for the next one.
@@ -339,7 +354,7 @@ func (st *state) kindNow(i int) byte {
 	case !st.isWord(i):
 		return '.'
 	}
-	k := wordInfos[st.low(i)].kind
+	k := st.info(i).kind
 	switch {
 	case k == 't' || k == 'o' || k == 'p' || k == 'd':
 		return k

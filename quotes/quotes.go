@@ -1303,7 +1303,7 @@ func (st *state) indirect() {
 				}
 				continue
 			}
-			c := cues[w]
+			c := st.info(k).cue // cues[w], looked up once per token (model.go)
 			if c == 0 {
 				c = st.modelCue(k) // model.go: cues the lexicons miss
 			}
