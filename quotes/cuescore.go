@@ -1,5 +1,7 @@
 package quotes
 
+import "hash/maphash"
+
 // Fast scoring for the cue model. cueFeatures hashes 19 features per word
 // and score looks each up in a weight table of 2^bits floats (a cache miss
 // apiece). Most features depend only on the word itself and on the coarse
@@ -140,4 +142,48 @@ func (st *state) cueScore(k int, wi wordInfo) float32 {
 	s += ww.f17[kp1]
 	s += ww.w18
 	return s
+}
+
+// wordTable is wordInfos as an open-addressing table: a look-up mostly
+// touches one cache line of 32-bit tags (a word the lexicons do not know
+// stops there) where a Go map touches a few.
+type wordTable struct {
+	mask uint32
+	tags []uint32 // hash | 1, 0 for an empty slot
+	keys []string
+	vals []wordInfo
+}
+
+var wordSeed = maphash.MakeSeed()
+
+func newWordTable(m map[string]wordInfo) *wordTable {
+	n := uint32(16)
+	for n < uint32(len(m))*3 {
+		n *= 2
+	}
+	t := &wordTable{mask: n - 1, tags: make([]uint32, n), keys: make([]string, n), vals: make([]wordInfo, n)}
+	for w, wi := range m {
+		h := uint32(maphash.String(wordSeed, w)) | 1
+		i := h & t.mask
+		for t.tags[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.tags[i], t.keys[i], t.vals[i] = h, w, wi
+	}
+	return t
+}
+
+// get returns what the lexicons say of w (the zero wordInfo when nothing).
+func (t *wordTable) get(w string) wordInfo {
+	h := uint32(maphash.String(wordSeed, w)) | 1
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch t.tags[i] {
+		case 0:
+			return wordInfo{}
+		case h:
+			if t.keys[i] == w {
+				return t.vals[i]
+			}
+		}
+	}
 }

@@ -250,7 +250,10 @@ func init() { // after lexicon.go's init (file order): cues are loaded
 		wordInfos[w] = wi
 	}
 	buildCueTables(theCueModel) // cuescore.go
+	wordTab = newWordTable(wordInfos)
 }
+
+var wordTab *wordTable // wordInfos for look-ups on the hot path (cuescore.go)
 
 // kindOf is a coarse class of token i: pronoun, determiner, capitalised,
 // "that", "to", a quote mark, comma, colon, other punctuation, a cue, other
@@ -299,7 +302,7 @@ func (st *state) info(i int) wordInfo {
 	if wi := m.infos[i]; wi.known {
 		return wi
 	}
-	wi := wordInfos[st.low(i)]
+	wi := wordTab.get(st.low(i))
 	wi.known = true
 	m.infos[i] = wi
 	return wi

@@ -15,8 +15,10 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/names"
@@ -48,6 +50,7 @@ type state struct {
 	titlePara int      // paragraph holding the headline, -1 when none
 	later     []int    // unattributed quote regions opening a sentence
 	memo      *cueMemo // the cue model's per-token cache (model.go)
+	tables    *tables  // pooled sentOf, inQ, usedCue
 
 	objEnd map[verbatim.Span]int // loose object content -> where its object ends (bounds.go)
 }
@@ -74,7 +77,7 @@ func Process(d *verbatim.Doc) {
 			b[i] = c + 'a' - 'A'
 		}
 	}
-	st.lows = string(b)
+	st.lows = unsafe.String(unsafe.SliceData(b), len(b)) // b is never written again: one copy, not two
 	st.index()
 	st.findRegions()
 	st.direct()
@@ -82,13 +85,27 @@ func Process(d *verbatim.Doc) {
 	st.continuations()
 	st.finish()
 	st.releaseMemo() // model.go
+	st.releaseTables()
 }
+
+// tables are a document's per-token tables, pooled across documents.
+type tables struct {
+	sentOf, inQ []int32
+	usedCue     []bool
+	out         []verbatim.Quote // st.out: finish copies it into d.Quotes
+}
+
+var tablePool = sync.Pool{New: func() any { return new(tables) }}
 
 func (st *state) index() {
 	n := len(st.toks)
-	st.sentOf = make([]int32, n)
-	st.inQ = make([]int32, n)
-	st.usedCue = make([]bool, n)
+	t := tablePool.Get().(*tables)
+	if cap(t.inQ) < n {
+		t.sentOf, t.inQ, t.usedCue = make([]int32, n), make([]int32, n), make([]bool, n)
+	}
+	st.tables = t
+	st.sentOf, st.inQ, st.usedCue, st.out = t.sentOf[:n], t.inQ[:n], t.usedCue[:n], t.out[:0]
+	clear(st.usedCue)
 	for i := range st.inQ {
 		st.inQ[i] = -1
 		st.sentOf[i] = -1
@@ -99,6 +116,16 @@ func (st *state) index() {
 		}
 	}
 	st.subj = map[int]verbatim.Span{}
+}
+
+// releaseTables gives the per-token tables back for the next document.
+func (st *state) releaseTables() {
+	if st.tables != nil {
+		clear(st.out) // hold no parts of this document
+		st.tables.out = st.out[:0]
+		tablePool.Put(st.tables)
+		st.tables, st.sentOf, st.inQ, st.usedCue = nil, nil, nil, nil
+	}
 }
 
 // tok returns the text of token i.
@@ -1279,13 +1306,14 @@ var clauseOpeners = map[string]bool{"in": true, "on": true, "at": true, "with": 
 const maxReach = 250
 
 func (st *state) indirect() {
+	var cand []verbatim.Quote // per sentence, reused
+	var relayCue, drop []bool
 	for si, sen := range st.d.Sentences {
 		lo, hi := sen.First, sen.Last
 		if hi > len(st.toks) || lo >= hi || sen.Para == st.titlePara {
 			continue
 		}
-		var cand []verbatim.Quote
-		var relayCue []bool
+		cand, relayCue = cand[:0], relayCue[:0]
 		var inRelative []int // candidates from relative clauses (relative.go)
 		if q, ok := st.transcript(si); ok {
 			st.out = append(st.out, q)
@@ -1378,7 +1406,7 @@ func (st *state) indirect() {
 		}
 		// nested attributions: a relay gives way to the inner one; other
 		// nested ones are dropped.
-		drop := make([]bool, len(cand))
+		drop = append(drop[:0], make([]bool, len(cand))...)
 		for i := range cand {
 			for j := range cand {
 				if i == j || drop[i] || drop[j] {
