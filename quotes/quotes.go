@@ -71,14 +71,16 @@ func Process(d *verbatim.Doc) {
 			}
 		}
 	}
-	b := []byte(d.Clean)
+	st.index()
+	b := append(st.tables.lows[:0], d.Clean...)
 	for i, c := range b {
 		if c >= 'A' && c <= 'Z' {
 			b[i] = c + 'a' - 'A'
 		}
 	}
-	st.lows = unsafe.String(unsafe.SliceData(b), len(b)) // b is never written again: one copy, not two
-	st.index()
+	st.tables.lows = b
+	// pooled: no string sliced from it outlives Process
+	st.lows = unsafe.String(unsafe.SliceData(b), len(b))
 	st.findRegions()
 	st.direct()
 	st.indirect()
@@ -93,6 +95,7 @@ type tables struct {
 	sentOf, inQ []int32
 	usedCue     []bool
 	out         []verbatim.Quote // st.out: finish copies it into d.Quotes
+	lows        []byte           // st.lows
 }
 
 var tablePool = sync.Pool{New: func() any { return new(tables) }}
@@ -124,7 +127,7 @@ func (st *state) releaseTables() {
 		clear(st.out) // hold no parts of this document
 		st.tables.out = st.out[:0]
 		tablePool.Put(st.tables)
-		st.tables, st.sentOf, st.inQ, st.usedCue = nil, nil, nil, nil
+		st.tables, st.sentOf, st.inQ, st.usedCue, st.lows = nil, nil, nil, nil, ""
 	}
 }
 
