@@ -71,8 +71,20 @@ func Process(d *verbatim.Doc) {
 			}
 		}
 	}
+	st.prepare()
+	st.direct()
+	st.indirect()
+	st.continuations()
+	st.finish()
+	st.releaseMemo() // model.go
+	st.releaseTables()
+}
+
+// prepare indexes the tokens, lower-cases the text once and finds the
+// quote-mark regions: what every pass over the document reads.
+func (st *state) prepare() {
 	st.index()
-	b := append(st.tables.lows[:0], d.Clean...)
+	b := append(st.tables.lows[:0], st.d.Clean...)
 	for i, c := range b {
 		if c >= 'A' && c <= 'Z' {
 			b[i] = c + 'a' - 'A'
@@ -82,12 +94,6 @@ func Process(d *verbatim.Doc) {
 	// pooled: no string sliced from it outlives Process
 	st.lows = unsafe.String(unsafe.SliceData(b), len(b))
 	st.findRegions()
-	st.direct()
-	st.indirect()
-	st.continuations()
-	st.finish()
-	st.releaseMemo() // model.go
-	st.releaseTables()
 }
 
 // tables are a document's per-token tables, pooled across documents.

@@ -42,15 +42,7 @@ func cueExamples(td CueTrainDoc) []cueExample {
 		return nil
 	}
 	st := &state{d: d, s: d.Clean, toks: d.Tokens, titlePara: -1}
-	b := []byte(d.Clean)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	st.lows = string(b)
-	st.index()
-	st.findRegions()
+	st.prepare() // its tables are never released: the examples may keep words of st.lows
 	head := map[int]bool{}
 	k := 0
 	for _, c := range td.Cues {
