@@ -1,0 +1,35 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/verbatim-news/verbatim/internal/shared"
+)
+
+// The committed cue model is what `verbatim train quotes` makes today from
+// PolNeAR train: a change to the stages it reads through (cleaning, tokens,
+// the quotes stage's candidates) must come with the retrained model.
+func TestTrainQuotesReproducesCommittedModel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains a model (a few seconds)")
+	}
+	dir := shared.Path(t, "data/polnear/train")
+	out := filepath.Join(t.TempDir(), "cue.model.gz")
+	if _, stderr, code := runVerbatim(t, "train", "quotes", "--polnear", dir, "--out", out); code != 0 {
+		t.Fatalf("train quotes: exit %d\n%s", code, stderr)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("../../quotes/data/cue.model.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("trained model (%d bytes) differs from quotes/data/cue.model.gz (%d bytes): retrain with `go run ./cmd/verbatim train quotes` and commit it", len(got), len(want))
+	}
+}
