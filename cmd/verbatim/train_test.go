@@ -33,3 +33,27 @@ func TestTrainQuotesReproducesCommittedModel(t *testing.T) {
 		t.Errorf("trained model (%d bytes) differs from quotes/data/cue.model.gz (%d bytes): retrain with `go run ./cmd/verbatim train quotes` and commit it", len(got), len(want))
 	}
 }
+
+// The committed name model is what `verbatim train ner` makes from CoNLL-2003
+// train with its default settings.
+func TestTrainNERReproducesCommittedModel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains a model (a few seconds)")
+	}
+	conll := shared.Path(t, "data/conll2003/train.txt")
+	out := filepath.Join(t.TempDir(), "ner.model.gz")
+	if _, stderr, code := runVerbatim(t, "train", "ner", "--conll", conll, "--out", out); code != 0 {
+		t.Fatalf("train ner: exit %d\n%s", code, stderr)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("../../names/ner.model.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("trained model (%d bytes) differs from names/ner.model.gz (%d bytes): retrain with `go run ./cmd/verbatim train ner` and commit it", len(got), len(want))
+	}
+}
