@@ -14,9 +14,17 @@ import (
 // mention spans).
 func analyse(t *testing.T, s string) *verbatim.Doc {
 	t.Helper()
+	return analyseThrough(s)
+}
+
+// analyseThrough runs cleaning, tokens, the given stages, then quotes.
+func analyseThrough(s string, before ...func(*verbatim.Doc)) *verbatim.Doc {
 	d := verbatim.NewDoc(verbatim.Article{ID: "t", Text: s})
 	clean.Process(d)
 	text.Process(d)
+	for _, f := range before {
+		f(d)
+	}
 	quotes.Process(d)
 	return d
 }

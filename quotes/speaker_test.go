@@ -5,10 +5,7 @@ import (
 	"testing"
 
 	"github.com/verbatim-news/verbatim"
-	"github.com/verbatim-news/verbatim/clean"
 	"github.com/verbatim-news/verbatim/names"
-	"github.com/verbatim-news/verbatim/quotes"
-	"github.com/verbatim-news/verbatim/text"
 )
 
 // Speaker choice: which mention a quote is attributed to, and who it
@@ -16,12 +13,7 @@ import (
 
 func analyseNamed(t *testing.T, s string) *verbatim.Doc {
 	t.Helper()
-	d := verbatim.NewDoc(verbatim.Article{ID: "t", Text: s})
-	clean.Process(d)
-	text.Process(d)
-	names.Process(d)
-	quotes.Process(d)
-	return d
+	return analyseThrough(s, names.Process)
 }
 
 // speakerCheck asserts the mention and the resolved name ("" for none) of

@@ -9,51 +9,40 @@ import (
 	"github.com/verbatim-news/verbatim/internal/shared"
 )
 
-// The committed cue model is what `verbatim train quotes` makes today from
-// PolNeAR train: a change to the stages it reads through (cleaning, tokens,
-// the quotes stage's candidates) must come with the retrained model.
+// The committed models are what `verbatim train` makes today with its
+// default settings: a change to what training reads through (cleaning,
+// tokens, candidates, features) must come with the retrained model.
+
 func TestTrainQuotesReproducesCommittedModel(t *testing.T) {
-	if testing.Short() {
-		t.Skip("trains a model (a few seconds)")
-	}
-	dir := shared.Path(t, "data/polnear/train")
-	out := filepath.Join(t.TempDir(), "cue.model.gz")
-	if _, stderr, code := runVerbatim(t, "train", "quotes", "--polnear", dir, "--out", out); code != 0 {
-		t.Fatalf("train quotes: exit %d\n%s", code, stderr)
-	}
-	got, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := os.ReadFile("../../quotes/data/cue.model.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("trained model (%d bytes) differs from quotes/data/cue.model.gz (%d bytes): retrain with `go run ./cmd/verbatim train quotes` and commit it", len(got), len(want))
-	}
+	checkTrained(t, "quotes/data/cue.model.gz", "quotes", "--polnear", shared.Path(t, "data/polnear/train"))
 }
 
-// The committed name model is what `verbatim train ner` makes from CoNLL-2003
-// train with its default settings.
 func TestTrainNERReproducesCommittedModel(t *testing.T) {
+	checkTrained(t, "names/ner.model.gz", "ner", "--conll", shared.Path(t, "data/conll2003/train.txt"))
+}
+
+// checkTrained runs `verbatim train KIND ARGS... --out TMP` and compares the
+// model written with the committed one at model (relative to the repository).
+func checkTrained(t *testing.T, model, kind string, args ...string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("trains a model (a few seconds)")
 	}
-	conll := shared.Path(t, "data/conll2003/train.txt")
-	out := filepath.Join(t.TempDir(), "ner.model.gz")
-	if _, stderr, code := runVerbatim(t, "train", "ner", "--conll", conll, "--out", out); code != 0 {
-		t.Fatalf("train ner: exit %d\n%s", code, stderr)
+	out := filepath.Join(t.TempDir(), filepath.Base(model))
+	args = append([]string{"train", kind, "--out", out}, args...)
+	if _, stderr, code := runVerbatim(t, args...); code != 0 {
+		t.Fatalf("train %s: exit %d\n%s", kind, code, stderr)
 	}
 	got, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := os.ReadFile("../../names/ner.model.gz")
+	want, err := os.ReadFile(filepath.Join("..", "..", model))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("trained model (%d bytes) differs from names/ner.model.gz (%d bytes): retrain with `go run ./cmd/verbatim train ner` and commit it", len(got), len(want))
+		t.Errorf("trained model (%d bytes) differs from %s (%d bytes): retrain with `go run ./cmd/verbatim train %s` and commit it",
+			len(got), model, len(want), kind)
 	}
 }
