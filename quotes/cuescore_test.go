@@ -1,15 +1,10 @@
 package quotes
 
 import (
-	"bytes"
 	"math"
 	"os"
 	"strings"
 	"testing"
-
-	"github.com/verbatim-news/verbatim"
-	"github.com/verbatim-news/verbatim/clean"
-	"github.com/verbatim-news/verbatim/text"
 )
 
 // cueScore must give every candidate word the very score of
@@ -29,12 +24,7 @@ func TestCueScoreExact(t *testing.T) {
 	)
 	n := 0
 	for _, s := range texts {
-		d := verbatim.NewDoc(verbatim.Article{ID: "t", Text: s})
-		clean.Process(d)
-		text.Process(d)
-		st := &state{d: d, s: d.Clean, toks: d.Tokens, titlePara: -1, lows: string(bytes.ToLower([]byte(d.Clean)))}
-		st.index()
-		st.findRegions()
+		st := prepared(s)
 		for k := range st.toks {
 			if st.isWord(k) || st.mark(k) != 0 {
 				if c := st.kindNow(k); !strings.ContainsRune(cueKinds, rune(c)) {

@@ -12,12 +12,7 @@ import (
 // modelCueOf returns the class the cue model gives word w in sentence s.
 func modelCueOf(t *testing.T, s, w string) (lexicon, model uint8) {
 	t.Helper()
-	d := verbatim.NewDoc(verbatim.Article{ID: "t", Text: s})
-	clean.Process(d)
-	text.Process(d)
-	st := &state{d: d, s: d.Clean, toks: d.Tokens, titlePara: -1, lows: string(bytes.ToLower([]byte(d.Clean)))}
-	st.index()
-	st.findRegions()
+	st := prepared(s)
 	for k := range st.toks {
 		if st.tok(k) == w {
 			return cues[w], st.modelCue(k)
@@ -82,14 +77,20 @@ func TestModelShortObject(t *testing.T) {
 		{"The mayor accused Olsen of lying.", true},
 		{"The mayor accused Olsen of lying, saying that the port must stay open.", false},
 	} {
-		d := verbatim.NewDoc(verbatim.Article{ID: "t", Text: c.s})
-		clean.Process(d)
-		text.Process(d)
-		st := &state{d: d, s: d.Clean, toks: d.Tokens, titlePara: -1, lows: string(bytes.ToLower([]byte(d.Clean)))}
-		st.index()
-		st.findRegions()
+		st := prepared(c.s)
 		if got := st.modelObject(2, 6); got != c.want {
 			t.Errorf("%q: short object %v, want %v", c.s, got, c.want)
 		}
 	}
+}
+
+// prepared returns the quotes stage's state over s after cleaning and
+// tokens, prepared as Process prepares it (tables are not released).
+func prepared(s string) *state {
+	d := verbatim.NewDoc(verbatim.Article{ID: "t", Text: s})
+	clean.Process(d)
+	text.Process(d)
+	st := &state{d: d, s: d.Clean, toks: d.Tokens, titlePara: -1}
+	st.prepare()
+	return st
 }
