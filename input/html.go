@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
-	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -15,14 +14,16 @@ import (
 )
 
 // FromHTML extracts the main content of a web page as text with paragraph
-// breaks (blank lines), dropping navigation, asides, footers, scripts and
-// other boilerplate, and reads its metadata: title, outlet (og:site_name),
-// published date (meta tags, JSON-LD, <time>), author, canonical URL.
+// breaks (blank lines), dropping navigation, asides, footers, comments,
+// bylines, captions, scripts and other boilerplate, and reads its metadata:
+// title, outlet (og:site_name), published date (meta tags, JSON-LD, <time>,
+// a date in the page's URL), author, canonical URL.
 //
-// The main content is found by go-trafilatura; when it finds nothing,
-// go-readability (readeck) is tried, and then the page body without its
-// boilerplate elements. The article's Text is the extracted text: the
-// offsets of the analysis point into it, and the output carries it.
+// The main content is found by go-readability (readeck) after our own
+// boilerplate removal; when it finds nothing, the page body without its
+// boilerplate elements is taken. The headline heads the text as its first
+// paragraph, as in plain-text reports. The article's Text is the extracted
+// text: the offsets of the analysis point into it, and the output carries it.
 func FromHTML(page string, id string, opt Options) (verbatim.Article, error) {
 	a := verbatim.Article{ID: id, Published: opt.Published, Format: "html"}
 	doc, err := html.Parse(strings.NewReader(page))
@@ -36,47 +37,41 @@ func FromHTML(page string, id string, opt Options) (verbatim.Article, error) {
 	}
 
 	var text string
-	// trafilatura mutates the tree it is given: parse it a second time.
-	if tdoc, err := html.Parse(strings.NewReader(page)); err == nil {
-		stripBoilerplate(tdoc)
-		res, err := mainContent(tdoc)
-		if err == nil && res != nil {
-			text = dedupeParagraphs(nodeText(res.ContentNode))
-			m := res.Metadata
-			if a.Title == "" {
-				a.Title = strings.TrimSpace(m.Title)
-			}
-			if a.Outlet == "" {
-				a.Outlet = strings.TrimSpace(m.Sitename)
-			}
-			if a.Author == "" {
-				a.Author = strings.TrimSpace(m.Author)
-			}
-			if meta.published == "" && !m.Date.IsZero() {
-				a.Published = m.Date.Format("2006-01-02")
+	stripBoilerplate(doc)
+	if art, err := mainContent(doc); err == nil && art.Node != nil {
+		text = dedupeParagraphs(nodeText(art.Node))
+		if a.Title == "" {
+			a.Title = strings.TrimSpace(art.Title())
+		}
+		if a.Outlet == "" {
+			a.Outlet = strings.TrimSpace(art.SiteName())
+		}
+		if a.Author == "" {
+			a.Author = strings.TrimSpace(art.Byline())
+		}
+		if meta.published == "" {
+			if t, err := art.PublishedTime(); err == nil {
+				meta.published = t.Format("2006-01-02")
 			}
 		}
 	}
 	if strings.TrimSpace(text) == "" {
-		if rdoc, err := html.Parse(strings.NewReader(page)); err == nil {
-			stripBoilerplate(rdoc)
-			p := readability.NewParser()
-			if art, err := p.ParseDocument(rdoc, nil); err == nil && art.Node != nil {
-				text = nodeText(art.Node)
-				if a.Title == "" {
-					a.Title = strings.TrimSpace(art.Title())
-				}
-				if a.Outlet == "" {
-					a.Outlet = strings.TrimSpace(art.SiteName())
-				}
-				if a.Author == "" {
-					a.Author = strings.TrimSpace(art.Byline())
-				}
-			}
+		// the extractor changed the tree: read the page's body again
+		if doc, err = html.Parse(strings.NewReader(page)); err == nil {
+			stripBoilerplate(doc)
+			text = nodeText(findBody(doc))
 		}
 	}
-	if strings.TrimSpace(text) == "" {
-		text = nodeText(findBody(doc))
+	if meta.published == "" {
+		meta.published = urlDate(a.URL)
+	}
+	if meta.published != "" {
+		a.Published = meta.published
+	}
+	// the extractor drops a heading that repeats the page title: it heads
+	// the text again
+	if h := meta.headline; h != "" && strings.TrimSpace(text) != "" && !strings.Contains(text, h) {
+		text = h + "\n\n" + text
 	}
 	a.Text = text
 	if strings.TrimSpace(a.Text) == "" {
@@ -85,29 +80,31 @@ func FromHTML(page string, id string, opt Options) (verbatim.Article, error) {
 	return a, nil
 }
 
-// mainContent is the primary extractor (a variable so tests can exercise
-// the fallbacks).
-var mainContent = extractTrafilatura
+// mainContent is the main-content extractor (a variable so tests can
+// exercise the fallback).
+var mainContent = extractReadability
 
-// extractTrafilatura runs trafilatura, recovering from a panic in it (it is
-// third-party code run over arbitrary pages).
-func extractTrafilatura(doc *html.Node) (res *trafilatura.ExtractResult, err error) {
+// extractReadability runs go-readability (readeck) over the page, changing
+// the tree, and recovers from a panic in it (it is third-party code run over
+// arbitrary pages).
+func extractReadability(doc *html.Node) (art readability.Article, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("trafilatura: %v", r)
+			art, err = readability.Article{}, fmt.Errorf("readability: %v", r)
 		}
 	}()
-	return trafilatura.ExtractDocument(doc, trafilatura.Options{
-		ExcludeComments: true,
-		HtmlDateMode:    trafilatura.Fast,
-	})
+	p := readability.NewParser()
+	return p.ParseAndMutate(doc, nil)
 }
 
 // stripBoilerplate removes page furniture before extraction, so that no
-// extractor heuristic (trafilatura falls back to the whole body on short
-// pages) can take quotes from navigation, asides, footers or scripts: the
-// skipped elements, a <header> outside <article>/<main>, and elements whose
-// ARIA role is navigation, banner, complementary or contentinfo.
+// extractor heuristic can take quotes from navigation, asides, footers or
+// scripts: the skipped elements, a <header> outside <article>/<main>,
+// elements whose ARIA role is navigation, banner, complementary or
+// contentinfo, image captions, and bylines (a short block whose class or id
+// names the byline, author or dateline, or marked rel/itemprop author —
+// readability's own byline rule, which it applies only when the page's
+// metadata names no author).
 func stripBoilerplate(doc *html.Node) {
 	var drop []*html.Node
 	var walk func(n *html.Node, inArticle bool, depth int)
@@ -120,7 +117,8 @@ func stripBoilerplate(doc *html.Node) {
 			case n.DataAtom == atom.Head:
 				return
 			case n.DataAtom == atom.Header && inArticle:
-			case skipped[n.DataAtom], role == "navigation", role == "banner", role == "complementary", role == "contentinfo":
+			case skipped[n.DataAtom], n.DataAtom == atom.Figcaption, role == "navigation", role == "banner",
+				role == "complementary", role == "contentinfo", isByline(n):
 				drop = append(drop, n)
 				return
 			}
@@ -140,19 +138,62 @@ func stripBoilerplate(doc *html.Node) {
 	}
 }
 
-func findBody(n *html.Node) *html.Node {
-	if n == nil {
-		return nil
+// isByline tells whether n is a byline block: a paragraph-like element
+// under 100 bytes of text whose class or id says byline, author, dateline
+// or writtenby, or with rel="author" or an itemprop naming the author.
+func isByline(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span, atom.Address, atom.Section, atom.Li, atom.A:
+	default:
+		return false
 	}
-	if n.Type == html.ElementNode && n.DataAtom == atom.Body {
-		return n
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if b := findBody(c); b != nil {
-			return b
+	if n.DataAtom == atom.Span || n.DataAtom == atom.A {
+		// inline: only when it is the whole of its parent's text
+		// ("said <a class=author>Ana</a>" keeps its name)
+		if p := n.Parent; p == nil || strings.TrimSpace(nodeText(p)) != strings.TrimSpace(nodeText(n)) {
+			return false
 		}
 	}
-	return n
+	marked := strings.EqualFold(attr(n, "rel"), "author") || strings.Contains(strings.ToLower(attr(n, "itemprop")), "author")
+	if !marked {
+		key := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+		for _, w := range bylineWords {
+			if strings.Contains(key, w) {
+				marked = true
+				break
+			}
+		}
+	}
+	if !marked {
+		return false
+	}
+	t := strings.TrimSpace(nodeText(n))
+	return t != "" && len(t) < 100
+}
+
+var bylineWords = []string{"byline", "author", "dateline", "writtenby"}
+
+// findBody returns the page's <body>, else the whole document.
+func findBody(doc *html.Node) *html.Node {
+	var find func(n *html.Node, depth int) *html.Node
+	find = func(n *html.Node, depth int) *html.Node {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			return n
+		}
+		if depth > 512 {
+			return nil
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if b := find(c, depth+1); b != nil {
+				return b
+			}
+		}
+		return nil
+	}
+	if b := find(doc, 0); b != nil {
+		return b
+	}
+	return doc
 }
 
 // skipped elements never contribute text: scripts, styles, and page
@@ -243,7 +284,7 @@ func nodeText(n *html.Node) string {
 		case html.CommentNode, html.DoctypeNode:
 			return
 		}
-		block := n.Type == html.ElementNode && (blocks[n.DataAtom] || isTrafilaturaBlock(n.Data))
+		block := n.Type == html.ElementNode && (blocks[n.DataAtom])
 		if block {
 			w.brkAtLeast(2)
 		}
@@ -259,8 +300,8 @@ func nodeText(n *html.Node) string {
 }
 
 // dedupeParagraphs drops a paragraph that repeats an earlier one, or the
-// run of paragraphs just before it glued together (trafilatura's baseline
-// on short pages returns the paragraphs and then the whole body text).
+// run of paragraphs just before it glued together (an extractor may return
+// the paragraphs and then a container holding them all).
 func dedupeParagraphs(text string) string {
 	paras := strings.Split(text, "\n\n")
 	if len(paras) < 2 {
@@ -297,23 +338,14 @@ func dedupeParagraphs(text string) string {
 	return strings.Join(out, "\n\n")
 }
 
-// isTrafilaturaBlock recognises the block tags of trafilatura's internal
-// tree should they survive into its output.
-func isTrafilaturaBlock(tag string) bool {
-	switch tag {
-	case "head", "list", "item", "quote", "row":
-		return true
-	}
-	return false
-}
-
-type meta struct{ title, site, author, url, published string }
+type meta struct{ title, site, author, url, published, headline string }
 
 // pageMeta reads metadata the page states explicitly.
 func pageMeta(doc *html.Node) meta {
 	var m meta
 	var pub, timeDate, ldDate, title string
 	var timePreferred bool
+	var headings []string // the first h1 and h2 of the page
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
 		if depth > 512 {
@@ -355,6 +387,11 @@ func pageMeta(doc *html.Node) meta {
 				if strings.EqualFold(attr(n, "rel"), "canonical") && m.url == "" {
 					m.url = attr(n, "href")
 				}
+			case atom.H1, atom.H2:
+				if len(headings) < 8 {
+					headings = append(headings, strings.Join(strings.Fields(nodeText(n)), " "))
+				}
+				return
 			case atom.Title:
 				if title == "" && n.FirstChild != nil {
 					title = strings.TrimSpace(n.FirstChild.Data)
@@ -377,6 +414,12 @@ func pageMeta(doc *html.Node) meta {
 		}
 	}
 	walk(doc, 0)
+	for _, h := range headings {
+		if sameTitle(h, m.title) || sameTitle(h, title) {
+			m.headline = h
+			break
+		}
+	}
 	if m.title == "" {
 		m.title = title
 	}
@@ -390,6 +433,46 @@ func pageMeta(doc *html.Node) meta {
 		}
 	}
 	return m
+}
+
+// sameTitle tells whether heading h is the page title t, possibly with the
+// site name around it ("Headline | Site").
+func sameTitle(h, t string) bool {
+	if h == "" || t == "" {
+		return false
+	}
+	h, t = strings.ToLower(h), strings.ToLower(strings.Join(strings.Fields(t), " "))
+	return strings.Contains(t, h) && 2*len(h) >= len(t) || strings.Contains(h, t) && 2*len(t) >= len(h)
+}
+
+// urlDate reads a publication date from a URL path: /2024/03/12/ or
+// /2024-03-12 (the date as a path element or the start of one).
+func urlDate(u string) string {
+	for i := 0; i+11 <= len(u); i++ {
+		if u[i] != '/' {
+			continue
+		}
+		d := u[i+1:]
+		if len(d) >= 10 && (d[4] == '/' || d[4] == '-') && d[7] == d[4] && (len(d) == 10 || !isDigit(d[10])) {
+			if s := d[:4] + "-" + d[5:7] + "-" + d[8:10]; isDigits(d[:4]) && isDigits(d[5:7]) && isDigits(d[8:10]) {
+				if t, err := verbatim.ParseDate(s); err == nil && t.Year() >= 1990 {
+					return t.Format("2006-01-02")
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func attr(n *html.Node, key string) string {

@@ -14,7 +14,7 @@ import (
 	"time"
 	"unicode/utf16"
 
-	trafilatura "github.com/markusmobius/go-trafilatura"
+	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 
 	"github.com/verbatim-news/verbatim"
@@ -673,21 +673,23 @@ func TestStdinPrettyRecordAndLatin1Record(t *testing.T) {
 
 func TestHTMLFallbacks(t *testing.T) {
 	old := mainContent
-	mainContent = func(*html.Node) (*trafilatura.ExtractResult, error) { return nil, errors.New("forced failure") }
+	mainContent = func(*html.Node) (readability.Article, error) {
+		return readability.Article{}, errors.New("forced failure")
+	}
 	defer func() { mainContent = old }()
-	// readability (readeck), else the body without its boilerplate, takes over
+	// the body without its boilerplate takes over
 	arts, err := Parse(fixture(t, "report.html"), "report.html", Options{})
 	if err != nil || len(arts) != 1 {
-		t.Fatalf("readability fallback: %v", err)
+		t.Fatalf("body fallback: %v", err)
 	}
 	for _, p := range reportParas {
-		if !strings.Contains(arts[0].Text, p) {
-			t.Errorf("readability fallback lost %q: %q", p, arts[0].Text)
+		if !strings.Contains(arts[0].Text, p+"\n\n") && !strings.HasSuffix(arts[0].Text, p) {
+			t.Errorf("body fallback lost paragraph %q: %q", p, arts[0].Text)
 		}
 	}
 	for _, b := range boilerplate {
 		if strings.Contains(arts[0].Text, b) {
-			t.Errorf("readability fallback kept boilerplate %q", b)
+			t.Errorf("body fallback kept boilerplate %q", b)
 		}
 	}
 	if arts[0].Published != "2024-03-12" || arts[0].Outlet != "Atlantic Ledger" {
@@ -732,6 +734,116 @@ func TestLookupOutletMatchesKey(t *testing.T) {
 		got, ok := lookupOutlet(l)
 		if got != want || ok != wok {
 			t.Errorf("lookupOutlet(%q) = %q %v, want %q %v", l, got, ok, want, wok)
+		}
+	}
+}
+
+// TestHTMLNewsPages extracts realistic news pages: the headline and every
+// paragraph of the story are kept, each its own paragraph; navigation,
+// asides, related links, share buttons, bylines, captions, comments and
+// footers are dropped.
+func TestHTMLNewsPages(t *testing.T) {
+	cases := []struct {
+		file, headline, published string
+		paras, dropped            []string
+	}{
+		{"furniture.html", "Ferry operator cancels winter crossings", "2025-01-20",
+			[]string{
+				"The island ferry operator Skerry Lines said on Monday it would cancel all crossings",
+				`"We have run at a loss every winter for six years," chief executive Ingrid Dahl told the Courier. "The council knew this day would come.`,
+				`"Nobody can ask a private company to keep sailing empty boats through January storms," she added.`,
+				"Residents gathered outside the harbour office on Monday afternoon. Fisherman Alan Grieve, 61, said",
+			},
+			[]string{"Subscribe", "Log in", "Storm warning", "Home", "By Ravi", "transport correspondent", "Share on",
+				"Copy link", "Related", "Fares will rise", "Bridge plan", "Most popular", "I saw the lights",
+				"Comments", "islander77", "disgrace", "my uncle", "Write a comment", "Trusted since", "Privacy"}},
+		{"figure.html", "Vineyards count the cost of May frost", "2025-05-16",
+			[]string{
+				"Growers say up to half of this year's harvest may be lost after two nights below zero.",
+				"Winegrowers in the lower valley lit thousands of paraffin candles",
+				`"In forty years I have never seen frost this late," said Bernard Aubry, who farms twelve hectares above the village. "The buds had already opened. There was nothing to protect them."`,
+				"Its president, Sophie Marchal, told local radio that the losses could reach 30 million euros across the appellation.",
+			},
+			[]string{"Candles burn", "Photo:", "inspects damaged shoots", "Local", "voice of the valley"}},
+		{"liveblog.html", "Live: Budget vote in parliament", "2025-03-04",
+			[]string{
+				"Budget passes by nine votes",
+				`Finance minister Leah Novak said the result showed that "the country chose stability over slogans".`,
+				"Opposition leader attacks spending cuts",
+				`"You are closing the door on every village that does not vote for you," he said.`,
+				"Three independent members have said they will back the government",
+				"Welcome to our live coverage of the final budget vote.",
+			},
+			[]string{"Front page", "Tweet", "Key events", `"Cruel," says opposition`, "© City Tribune"}},
+		{"contentdiv.html", "Hospital strike called off after late offer", "2024-11-08",
+			[]string{
+				"Nurses at Riverside General Hospital have called off next week's strike",
+				`Union representative Megan Hollis said members would vote on the offer over the next fortnight. "It is not everything we asked for, but it is a real step," she said.`,
+				"The dispute began in September over staffing levels on night shifts.\nTalks resumed on Monday.",
+			},
+			[]string{"News you can trust", "Classifieds", "Weather", "umbrella", "Advertisement", "Cheap flights", "Copyright"}},
+	}
+	for _, c := range cases {
+		arts, err := Parse(fixture(t, c.file), c.file, Options{})
+		if err != nil || len(arts) != 1 {
+			t.Fatalf("%s: %d articles, err %v", c.file, len(arts), err)
+		}
+		a := arts[0]
+		if !strings.HasPrefix(a.Text, c.headline+"\n\n") {
+			t.Errorf("%s: text does not start with the headline paragraph: %q", c.file, a.Text)
+		}
+		if a.Published != c.published {
+			t.Errorf("%s: published %q, want %q", c.file, a.Published, c.published)
+		}
+		// each paragraph of the story starts a paragraph of the text
+		paras := strings.Split(a.Text, "\n\n")
+		for _, p := range c.paras {
+			if !slices.ContainsFunc(paras, func(q string) bool { return strings.HasPrefix(q, p) }) {
+				t.Errorf("%s: no paragraph starts with %q\ntext: %q", c.file, p, a.Text)
+			}
+		}
+		for _, b := range c.dropped {
+			if strings.Contains(a.Text, b) {
+				t.Errorf("%s: boilerplate %q in the text: %q", c.file, b, a.Text)
+			}
+		}
+	}
+}
+
+// TestHTMLQuoteOverParagraphs: a quote running over a paragraph break (the
+// first paragraph left open) is found across it, attributed to its speaker.
+func TestHTMLQuoteOverParagraphs(t *testing.T) {
+	arts, err := Parse(fixture(t, "furniture.html"), "furniture.html", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The council knew this day would come. \"Nobody can ask a private company to keep sailing empty boats through January storms | Ingrid Dahl | added | direct"
+	if qs := quoteTexts(t, arts[0]); !slices.Contains(qs, want) {
+		t.Errorf("quote over two paragraphs missing: %q", qs)
+	}
+}
+
+func TestHTMLBylineAndURLDate(t *testing.T) {
+	page := `<html><head><link rel="canonical" href="https://x.example/news/2019/06/30/harbour-fire"></head><body><article>
+<div class="article-byline">By Ana Costa, 30 June 2019</div>
+<p>Firefighters said the blaze at the harbour was under control by midnight, <span class="author">Ana Costa</span> reported.</p>
+</article></body></html>`
+	a, err := FromHTML(page, "x", Options{Published: "2000-01-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Firefighters said the blaze at the harbour was under control by midnight, Ana Costa reported."; a.Text != want {
+		t.Errorf("text %q, want %q", a.Text, want)
+	}
+	if a.Published != "2019-06-30" {
+		t.Errorf("published %q, want the date in the URL", a.Published)
+	}
+	for u, want := range map[string]string{
+		"https://x.example/2024-03-12-quota": "2024-03-12", "https://x.example/2024/3/12/": "",
+		"https://x.example/12024/03/12/": "", "https://x.example/2024/13/40/": "", "https://x.example/a/b": "",
+	} {
+		if got := urlDate(u); got != want {
+			t.Errorf("urlDate(%q) = %q, want %q", u, got, want)
 		}
 	}
 }
