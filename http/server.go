@@ -37,6 +37,7 @@ type Server struct {
 // New returns a server over a store; p analyses POSTed articles.
 func New(st verbatim.Store, p *verbatim.Pipeline) *Server {
 	s := &Server{Store: st, Pipeline: p, MaxBody: MaxBody}
+	pages() // a broken template fails here, not at the first page served
 	s.mux = stdhttp.NewServeMux()
 	s.routes()
 	return s

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/verbatim-news/verbatim"
 )
@@ -51,13 +52,15 @@ var funcs = template.FuncMap{
 	"add": func(a, b int) int { return a + b },
 }
 
-var pages = map[string]*template.Template{}
-
-func init() {
+// pages are the UI's templates, parsed once when the first server is made
+// (not at start-up of every command).
+var pages = sync.OnceValue(func() map[string]*template.Template {
+	m := map[string]*template.Template{}
 	for _, p := range []string{"search", "speakers", "speaker", "article", "stories", "story", "error"} {
-		pages[p] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+p+".html"))
+		m[p] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+p+".html"))
 	}
-}
+	return m
+})
 
 type page struct {
 	Title string
@@ -68,7 +71,7 @@ type page struct {
 
 func (s *Server) render(w stdhttp.ResponseWriter, r *stdhttp.Request, code int, name string, p page) {
 	var buf bytes.Buffer
-	if err := pages[name].Execute(&buf, p); err != nil {
+	if err := pages()[name].Execute(&buf, p); err != nil {
 		s.logf("render %s: %v", name, err)
 		stdhttp.Error(w, "internal error", stdhttp.StatusInternalServerError)
 		return
