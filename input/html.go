@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"unicode"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -101,7 +102,9 @@ func extractReadability(doc *html.Node) (art readability.Article, err error) {
 // extractor heuristic can take quotes from navigation, asides, footers or
 // scripts: the skipped elements, a <header> outside <article>/<main>,
 // elements whose ARIA role is navigation, banner, complementary or
-// contentinfo, image captions, and bylines (a short block whose class or id
+// contentinfo, image captions, reader comments (an element whose class or
+// id names comments: readability lets them back in when the story is short),
+// and bylines (a short block whose class or id
 // names the byline, author or dateline, or marked rel/itemprop author —
 // readability's own byline rule, which it applies only when the page's
 // metadata names no author).
@@ -118,7 +121,7 @@ func stripBoilerplate(doc *html.Node) {
 				return
 			case n.DataAtom == atom.Header && inArticle:
 			case skipped[n.DataAtom], n.DataAtom == atom.Figcaption, role == "navigation", role == "banner",
-				role == "complementary", role == "contentinfo", isByline(n):
+				role == "complementary", role == "contentinfo", isByline(n), isComments(n):
 				drop = append(drop, n)
 				return
 			}
@@ -172,6 +175,34 @@ func isByline(n *html.Node) bool {
 }
 
 var bylineWords = []string{"byline", "author", "dateline", "writtenby"}
+
+// isComments tells whether n holds reader comments: a block whose class or
+// id has a word starting with "comment" (not "commentary", "commentator")
+// or "disqus".
+func isComments(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Ol, atom.Ul, atom.Li, atom.Dl, atom.Aside, atom.Footer, atom.Form:
+	default:
+		return false
+	}
+	for _, key := range [2]string{attr(n, "class"), attr(n, "id")} {
+		for len(key) > 0 {
+			i := strings.IndexFunc(key, func(r rune) bool { return !unicode.IsLetter(r) })
+			w := key
+			if i >= 0 {
+				w, key = key[:i], key[i+1:]
+			} else {
+				key = ""
+			}
+			w = strings.ToLower(w)
+			if strings.HasPrefix(w, "disqus") || strings.HasPrefix(w, "comment") &&
+				!strings.HasPrefix(w, "commentar") && !strings.HasPrefix(w, "commentat") {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // findBody returns the page's <body>, else the whole document.
 func findBody(doc *html.Node) *html.Node {

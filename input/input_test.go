@@ -782,6 +782,11 @@ func TestHTMLNewsPages(t *testing.T) {
 				"The dispute began in September over staffing levels on night shifts.\nTalks resumed on Monday.",
 			},
 			[]string{"News you can trust", "Classifieds", "Weather", "umbrella", "Advertisement", "Cheap flights", "Copyright"}},
+		// a short story above long reader comments (readability, short of
+		// 500 characters, retries without its own comment filter)
+		{"brief.html", "Bridge reopens", "",
+			[]string{`The Old Quay bridge reopened on Friday after repairs, the council said. "It is good to have it back," said resident Jane Moss.`},
+			[]string{"Finally", "They took their time", "scandal", "Nobody checked the invoices"}},
 	}
 	for _, c := range cases {
 		arts, err := Parse(fixture(t, c.file), c.file, Options{})
@@ -820,6 +825,15 @@ func TestHTMLQuoteOverParagraphs(t *testing.T) {
 	want := "The council knew this day would come. \"Nobody can ask a private company to keep sailing empty boats through January storms | Ingrid Dahl | added | direct"
 	if qs := quoteTexts(t, arts[0]); !slices.Contains(qs, want) {
 		t.Errorf("quote over two paragraphs missing: %q", qs)
+	}
+}
+
+func TestHTMLCommentaryIsNoComment(t *testing.T) {
+	page := `<html><body><article><div class="commentary-body"><p>The minister said the plan would work.</p></div>
+<div class="comments"><p>"Rubbish," said a reader.</p></div></article></body></html>`
+	a, err := FromHTML(page, "x", Options{})
+	if err != nil || a.Text != "The minister said the plan would work." {
+		t.Errorf("text %q, err %v", a.Text, err)
 	}
 }
 
