@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -332,41 +333,49 @@ func nodeText(n *html.Node) string {
 
 // dedupeParagraphs drops a paragraph that repeats an earlier one, or the
 // run of paragraphs just before it glued together (an extractor may return
-// the paragraphs and then a container holding them all).
+// the paragraphs and then a container holding them all): a paragraph is
+// dropped when, whitespace removed, it contains the last kept paragraphs
+// concatenated and they make at least half of it. Linear in the text up to
+// a logarithmic factor (the containment test of runs is monotone in the
+// run's start, so the longest contained run is found by binary search).
 func dedupeParagraphs(text string) string {
 	paras := strings.Split(text, "\n\n")
 	if len(paras) < 2 {
 		return text
 	}
 	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
-	keys := make([]string, 0, len(paras))
+	var all strings.Builder // the kept paragraphs' keys, concatenated
+	starts := []int{}       // where each kept key starts in all
 	out := paras[:0]
 	seen := map[string]bool{}
 	for _, p := range paras {
 		k := squash(p)
-		if k == "" || seen[k] {
-			continue
-		}
-		dup := false
-		for i := len(keys) - 1; i >= 0 && !dup; i-- {
-			if !strings.HasPrefix(k, keys[i]) && !strings.Contains(k, keys[i]) {
-				continue
-			}
-			// k is keys[j..] concatenated for some j, possibly with other text
-			joined := ""
-			for j := i; j < len(keys); j++ {
-				joined += keys[j]
-			}
-			dup = strings.Contains(k, joined) && len(k) <= len(joined)*2 && len(joined) >= len(k)/2
-		}
-		if dup {
+		if k == "" || seen[k] || gluedRun(all.String(), starts, k) {
 			continue
 		}
 		seen[k] = true
-		keys = append(keys, k)
+		starts = append(starts, all.Len())
+		all.WriteString(k)
 		out = append(out, p)
 	}
 	return strings.Join(out, "\n\n")
+}
+
+// gluedRun tells whether k contains a run of the last keys concatenated
+// (all[starts[i]:] for some i) that makes at least half of k.
+func gluedRun(all string, starts []int, k string) bool {
+	n := len(starts)
+	if n == 0 {
+		return false
+	}
+	// runs no longer than k: i in [lo, n)
+	lo := sort.Search(n, func(i int) bool { return len(all)-starts[i] <= len(k) })
+	if lo == n || !strings.Contains(k, all[starts[n-1]:]) {
+		return false
+	}
+	// a run contained in k contains the shorter runs: find the longest
+	i0 := lo + sort.Search(n-1-lo, func(j int) bool { return strings.Contains(k, all[starts[lo+j]:]) })
+	return 2*(len(all)-starts[i0]) >= len(k)
 }
 
 type meta struct{ title, site, author, url, published, headline string }

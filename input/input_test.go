@@ -3,6 +3,7 @@ package input
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -859,5 +860,83 @@ func TestHTMLBylineAndURLDate(t *testing.T) {
 		if got := urlDate(u); got != want {
 			t.Errorf("urlDate(%q) = %q, want %q", u, got, want)
 		}
+	}
+}
+
+// dedupeReference is dedupeParagraphs as first written (cubic in the
+// number of paragraphs): the fast one must give the same output.
+func dedupeReference(text string) string {
+	paras := strings.Split(text, "\n\n")
+	if len(paras) < 2 {
+		return text
+	}
+	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	var keys []string
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range paras {
+		k := squash(p)
+		if k == "" || seen[k] {
+			continue
+		}
+		dup := false
+		for i := len(keys) - 1; i >= 0 && !dup; i-- {
+			if !strings.Contains(k, keys[i]) {
+				continue
+			}
+			joined := strings.Join(keys[i:], "")
+			dup = strings.Contains(k, joined) && len(k) <= len(joined)*2
+		}
+		if dup {
+			continue
+		}
+		seen[k] = true
+		keys = append(keys, k)
+		out = append(out, p)
+	}
+	return strings.Join(out, "\n\n")
+}
+
+func TestDedupeParagraphs(t *testing.T) {
+	for in, want := range map[string]string{
+		"A b.\n\nC d.\n\nA b. C d.":          "A b.\n\nC d.",                       // the body glued after its paragraphs
+		"A b.\n\nC d.\n\nA b.":               "A b.\n\nC d.",                       // a repeat
+		"A b.\n\nC d.\n\nC d. and much more": "A b.\n\nC d.\n\nC d. and much more", // the run is under half of it
+		"One.":                               "One.",
+	} {
+		if got := dedupeParagraphs(in); got != want {
+			t.Errorf("dedupeParagraphs(%q) = %q, want %q", in, got, want)
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	words := []string{"a", "b", "ab", "ba", "c", "a b", "ab c"}
+	for range 3000 {
+		var paras []string
+		for range 1 + r.IntN(8) {
+			if len(paras) > 1 && r.IntN(3) == 0 { // glue a run of the previous ones
+				i := r.IntN(len(paras))
+				paras = append(paras, strings.Join(paras[i:], " ")+strings.Repeat(" x", r.IntN(3)))
+				continue
+			}
+			var p []string
+			for range 1 + r.IntN(3) {
+				p = append(p, words[r.IntN(len(words))])
+			}
+			paras = append(paras, strings.Join(p, " "))
+		}
+		in := strings.Join(paras, "\n\n")
+		if got, want := dedupeParagraphs(in), dedupeReference(in); got != want {
+			t.Fatalf("dedupeParagraphs(%q) = %q, reference %q", in, got, want)
+		}
+	}
+	// 20,000 paragraphs, each containing the previous one's text: fast
+	var b strings.Builder
+	for i := range 20000 {
+		b.WriteString("link " + strconv.Itoa(i) + "\n\n")
+	}
+	t0 := time.Now()
+	dedupeParagraphs(b.String())
+	if el := time.Since(t0); el > 5*time.Second {
+		t.Errorf("dedupeParagraphs of 20,000 paragraphs took %v", el)
 	}
 }
