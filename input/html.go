@@ -103,9 +103,8 @@ func extractReadability(doc *html.Node) (art readability.Article, err error) {
 // extractor heuristic can take quotes from navigation, asides, footers or
 // scripts: the skipped elements, a <header> outside <article>/<main>,
 // elements whose ARIA role is navigation, banner, complementary or
-// contentinfo, image captions, reader comments (an element whose class or
-// id names comments: readability lets them back in when the story is short),
-// and bylines (a short block whose class or id
+// contentinfo, image captions, reader comments, sidebars and related links
+// (isFurniture), and bylines (a short block whose class or id
 // names the byline, author or dateline, or marked rel/itemprop author —
 // readability's own byline rule, which it applies only when the page's
 // metadata names no author).
@@ -122,7 +121,7 @@ func stripBoilerplate(doc *html.Node) {
 				return
 			case n.DataAtom == atom.Header && inArticle:
 			case skipped[n.DataAtom], n.DataAtom == atom.Figcaption, role == "navigation", role == "banner",
-				role == "complementary", role == "contentinfo", isByline(n), isComments(n):
+				role == "complementary", role == "contentinfo", isByline(n), isFurniture(n):
 				drop = append(drop, n)
 				return
 			}
@@ -177,10 +176,12 @@ func isByline(n *html.Node) bool {
 
 var bylineWords = []string{"byline", "author", "dateline", "writtenby"}
 
-// isComments tells whether n holds reader comments: a block whose class or
-// id has a word starting with "comment" (not "commentary", "commentator")
-// or "disqus".
-func isComments(n *html.Node) bool {
+// isFurniture tells whether n holds reader comments, a sidebar or links to
+// related stories: a container whose class or id has a word starting with
+// "comment" (not "commentary", "commentator"), "disqus", "sidebar" or
+// "related". Readability drops these too, but not when the story is short
+// (it then retries without that filter and may return them instead).
+func isFurniture(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Div, atom.Section, atom.Ol, atom.Ul, atom.Li, atom.Dl, atom.Aside, atom.Footer, atom.Form:
 	default:
@@ -196,8 +197,12 @@ func isComments(n *html.Node) bool {
 				key = ""
 			}
 			w = strings.ToLower(w)
-			if strings.HasPrefix(w, "disqus") || strings.HasPrefix(w, "comment") &&
-				!strings.HasPrefix(w, "commentar") && !strings.HasPrefix(w, "commentat") {
+			switch {
+			case strings.HasPrefix(w, "comment"):
+				if !strings.HasPrefix(w, "commentar") && !strings.HasPrefix(w, "commentat") {
+					return true
+				}
+			case strings.HasPrefix(w, "disqus"), strings.HasPrefix(w, "sidebar"), strings.HasPrefix(w, "related"):
 				return true
 			}
 		}

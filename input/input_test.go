@@ -788,6 +788,10 @@ func TestHTMLNewsPages(t *testing.T) {
 		{"brief.html", "Bridge reopens", "",
 			[]string{`The Old Quay bridge reopened on Friday after repairs, the council said. "It is good to have it back," said resident Jane Moss.`},
 			[]string{"Finally", "They took their time", "scandal", "Nobody checked the invoices"}},
+		// the same in a <div id=content> layout with a longer sidebar
+		{"brief-sidebar.html", "Library hours extended", "",
+			[]string{`The central library will open until 9 pm on weekdays from March, the council said on Tuesday. "Students asked for it," librarian Omar Price said.`},
+			[]string{"Latest", "Council tax", "charged", "river race", "Town Weekly"}},
 	}
 	for _, c := range cases {
 		arts, err := Parse(fixture(t, c.file), c.file, Options{})
