@@ -218,14 +218,22 @@ func TestCompactScores(t *testing.T) {
 	dense := &tagger{bits: 12, shift: 64 - 12, q: make([]int16, (1<<12)*nLabels)}
 	r := rand.New(rand.NewPCG(3, 4))
 	for i := range dense.q {
-		if r.IntN(10) == 0 { // most rows zero
+		switch r.IntN(20) { // most rows zero
+		case 0:
 			dense.q[i] = int16(r.IntN(65535) - 32767)
+		case 1:
+			dense.q[i] = 32767 // extremes: a lane of sums must not carry
+		case 2:
+			dense.q[i] = -32767
 		}
 	}
 	c := &tagger{bits: dense.bits, shift: dense.shift, q: slices.Clone(dense.q)}
 	c.compact()
-	for range 200 {
+	for i := range 200 {
 		feats := make([]uint64, 1+r.IntN(40))
+		if i%10 == 0 { // more than score looks up at once
+			feats = make([]uint64, maxFeats+r.IntN(2*maxFeats))
+		}
 		for i := range feats {
 			feats[i] = r.Uint64()
 		}
