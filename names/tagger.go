@@ -49,7 +49,7 @@ func validAfter(p, l int) bool {
 	return p == l || p == l-1
 }
 
-const modelMagic = "VBNER2" // 2: features mixed from word hashes (features.go)
+const modelMagic = "VBNER3" // 2: features mixed from word hashes (features.go); 3: only the nonzero rows
 
 //go:embed ner.model.gz
 var embeddedModel []byte
@@ -59,10 +59,11 @@ type tagger struct {
 	bits    uint
 	shift   uint      // a feature's row is its hash's top bits: h >> shift
 	weights []float32 // (1<<bits) * nLabels, while training
-	q       []int16   // the same, quantised, once read from a model file
+	q       []int16   // the same, quantised (tests; compact replaces it)
 
-	// The compact form of q used for tagging (see compact): only its rows
-	// with a nonzero weight, found through a bitmap with per-word ranks.
+	// The quantised weights used for tagging, as read from a model file
+	// (see compact): only the rows with a nonzero weight, found through a
+	// bitmap with per-word ranks.
 	nz    []nzWord // bitmap of the nonzero rows, 64 rows per word
 	rows  []byte   // a zero row, then the nonzero rows in row order (rowBytes each, see compact)
 	scale float32  // q[i]*scale is the weight
@@ -82,7 +83,6 @@ func model() *tagger {
 		}
 		t, err := readModel(bytes.NewReader(embeddedModel))
 		if err == nil {
-			t.compact()
 			theModel = t
 		}
 	})
@@ -93,7 +93,11 @@ func newTagger(bits uint) *tagger {
 	return &tagger{bits: bits, shift: 64 - bits, weights: make([]float32, (1<<bits)*nLabels)}
 }
 
-// writeModel stores the weights quantised to int16, gzip-compressed.
+// write stores the weights quantised to int16, gzip-compressed, in the
+// compact form the tagger uses: a bitmap of the rows with a nonzero weight
+// (one little-endian uint64 per 64 rows), then those rows, nLabels int16
+// each. Reading it back is a small decompression (the dense table would be
+// 9 MB, 82 % zeros) straight into the tagger's tables.
 func (t *tagger) write(w io.Writer) error {
 	var mx float32
 	for _, v := range t.weights {
@@ -111,16 +115,34 @@ func (t *tagger) write(w io.Writer) error {
 	if _, err := zw.Write(hdr); err != nil {
 		return err
 	}
-	buf := make([]byte, 2*len(t.weights))
-	for i, v := range t.weights {
-		binary.LittleEndian.PutUint16(buf[2*i:], uint16(int16(math.Round(float64(v/scale)))))
+	n := len(t.weights) / nLabels
+	bitmap := make([]uint64, (n+63)/64)
+	var rows []byte
+	var row [nLabels]int16
+	for r := range n {
+		nonzero := false
+		for l := range nLabels {
+			row[l] = int16(math.Round(float64(t.weights[r*nLabels+l] / scale)))
+			nonzero = nonzero || row[l] != 0
+		}
+		if nonzero {
+			bitmap[r>>6] |= 1 << (r & 63)
+			for _, v := range row {
+				rows = binary.LittleEndian.AppendUint16(rows, uint16(v))
+			}
+		}
 	}
-	if _, err := zw.Write(buf); err != nil {
+	buf := make([]byte, 0, 8*len(bitmap)+len(rows))
+	for _, x := range bitmap {
+		buf = binary.LittleEndian.AppendUint64(buf, x)
+	}
+	if _, err := zw.Write(append(buf, rows...)); err != nil {
 		return err
 	}
 	return zw.Close()
 }
 
+// readModel reads a model written by write into the compact tables.
 func readModel(r io.Reader) (*tagger, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
@@ -133,20 +155,44 @@ func readModel(r io.Reader) (*tagger, error) {
 	if string(hdr[:len(modelMagic)]) != modelMagic {
 		return nil, errors.New("names: not a tagger model")
 	}
-	bits := uint(hdr[len(modelMagic)])
-	if bits < 8 || bits > 26 {
+	nbits := uint(hdr[len(modelMagic)])
+	if nbits < 8 || nbits > 26 {
 		return nil, errors.New("names: bad model size")
 	}
 	scale := math.Float32frombits(binary.LittleEndian.Uint32(hdr[len(modelMagic)+1:]))
-	t := &tagger{bits: bits, shift: 64 - bits, q: make([]int16, (1<<bits)*nLabels), scale: scale}
-	buf := make([]byte, 2*len(t.q))
+	t := &tagger{bits: nbits, shift: 64 - nbits, scale: scale, nz: make([]nzWord, ((1<<nbits)+63)/64)}
+	buf := make([]byte, 8*len(t.nz))
 	if _, err := io.ReadFull(zr, buf); err != nil {
 		return nil, err
 	}
-	for i := range t.q {
-		t.q[i] = int16(binary.LittleEndian.Uint16(buf[2*i:]))
+	var c uint64
+	for k := range t.nz {
+		t.nz[k] = nzWord{bits: binary.LittleEndian.Uint64(buf[8*k:]), rank: c}
+		c += uint64(bits.OnesCount64(t.nz[k].bits))
+	}
+	t.rows = make([]byte, rowBytes*(1+c))
+	if _, err := io.ReadFull(zr, t.rows[rowBytes:]); err != nil {
+		return nil, err
+	}
+	if n, _ := zr.Read(buf[:1]); n != 0 {
+		return nil, errors.New("names: model longer than its bitmap")
+	}
+	for i := 0; i < len(t.rows); i += 2 {
+		t.rows[i+1] ^= 0x80 // biased (see compact)
 	}
 	return t, nil
+}
+
+// quantum returns weight i (row i/nLabels, label i%nLabels) of the
+// compact tables, in quanta of t.scale.
+func (t *tagger) quantum(i int) int16 {
+	r := uint64(i / nLabels)
+	e := t.nz[r>>6]
+	if e.bits>>(r&63)&1 == 0 {
+		return 0
+	}
+	k := e.rank + uint64(bits.OnesCount64(e.bits&(1<<(r&63)-1))) + 1
+	return int16(binary.LittleEndian.Uint16(t.rows[k*rowBytes+uint64(2*(i%nLabels)):]) ^ 0x8000)
 }
 
 // nzWord is one word of the bitmap of nonzero rows with its rank, side by
