@@ -1,6 +1,7 @@
 package names
 
 import (
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -358,7 +359,7 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 	f.upper = up > 2*lo && up > 3
 	buf := f.sbuf
 	for i := 0; i < n; {
-		if f.tok[i]&tokCap == 0 {
+		if f.tok[i]&tokCap == 0 || gazFirst().get(f.hw[i]) == 0 {
 			i++
 			continue
 		}
@@ -473,6 +474,19 @@ var gazPrefixes = sync.OnceValue(func() map[string]uint8 {
 		}
 	}
 	return m
+})
+
+// gazFirst holds the hashes (hashWord) of the words that begin a
+// gazetteer name: a capitalised word of which it says nothing (three in
+// four) needs no gazLongest (its hash is at hand: ensure).
+var gazFirst = sync.OnceValue(func() *hashSet {
+	s := &hashSet{}
+	for k := range gazPrefixes() {
+		if strings.IndexByte(k, ' ') < 0 {
+			s.put(hashWord(k), 1)
+		}
+	}
+	return s
 })
 
 func resize[T any](s []T, n int) []T {

@@ -39,7 +39,10 @@ func Process(d *verbatim.Doc) {
 	if len(d.Tokens) == 0 || len(d.Clean) != len(d.Text) {
 		return
 	}
-	spans := fixSpans(d, detect(d))
+	sp := spansPool.Get().(*[]tokSpan)
+	defer spansPool.Put(sp)
+	spans := fixSpans(d, detect(d, (*sp)[:0]))
+	*sp = spans[:0]
 	if want := len(spans) + len(spans)/2 + 8; cap(d.Mentions) < want {
 		// Room for propagated names and the quote stage's resolved mentions.
 		d.Mentions = make([]verbatim.Mention, 0, want)
@@ -173,12 +176,15 @@ func tokenAt(d *verbatim.Doc, off int) int {
 	return -1
 }
 
-// detect returns the typed token spans of names in d.
-func detect(d *verbatim.Doc) []tokSpan {
+// spansPool holds the span slices of Process, reused across documents.
+var spansPool = sync.Pool{New: func() any { return new([]tokSpan) }}
+
+// detect appends the typed token spans of names in d to dst.
+func detect(d *verbatim.Doc, dst []tokSpan) []tokSpan {
 	if m := model(); m != nil {
-		return m.spans(d)
+		return m.spans(d, dst)
 	}
-	return heuristicSpans(d, nil)
+	return heuristicSpans(d, dst)
 }
 
 // fixSpans trims function words (days, months) off the ends of detected
@@ -222,7 +228,7 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	buf := sc.buf[:0]
 	for _, sn := range d.Sentences {
 		for i := sn.First; i < sn.Last; i++ {
-			if !isCap(tokText(d, i)) {
+			if w := tokText(d, i); !isCap(w) || gazFirst().get(hashWord(w)) == 0 {
 				continue
 			}
 			var n int

@@ -367,8 +367,8 @@ type spanBuf struct {
 
 var spanBufs = sync.Pool{New: func() any { return &spanBuf{} }}
 
-// spans tags the document's sentences and returns its typed names.
-func (t *tagger) spans(d *verbatim.Doc) []tokSpan {
+// spans tags the document's sentences and appends its typed names to res.
+func (t *tagger) spans(d *verbatim.Doc, res []tokSpan) []tokSpan {
 	b := spanBufs.Get().(*spanBuf)
 	defer func() {
 		b.lc.reset()
@@ -383,7 +383,6 @@ func (t *tagger) spans(d *verbatim.Doc) []tokSpan {
 	}
 	f, words, out, feats := &b.f, b.words, b.out, b.feats
 	defer func() { b.words, b.out, b.feats = words[:0], out[:0], feats[:0] }()
-	var res []tokSpan
 	for _, s := range d.Sentences {
 		if s.Last <= s.First || s.Last > len(d.Tokens) {
 			continue

@@ -31,7 +31,7 @@ func BenchmarkSpans(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			c0 := benchdata.CPUTime()
 			for _, d := range docs {
-				m.spans(d)
+				m.spans(d, nil)
 			}
 			cpu += benchdata.CPUTime() - c0
 		}

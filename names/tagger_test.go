@@ -57,7 +57,7 @@ func TestModelEmbeddedAndRoundTrips(t *testing.T) {
 		}
 	}
 	d := doc(t, benchText)
-	a := m.spans(d)
+	a := m.spans(d, nil)
 	got := map[string]verbatim.EntityType{}
 	for _, s := range a {
 		got[d.Word(verbatim.Span{Start: d.Tokens[s.First].Start, End: d.Tokens[s.Last-1].End})] = s.Type
@@ -101,7 +101,7 @@ func BenchmarkTagger(b *testing.B) {
 	d := doc(b, strings.Repeat(benchText+"\n", 20))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		m.spans(d)
+		m.spans(d, nil)
 	}
 	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
