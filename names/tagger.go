@@ -96,8 +96,10 @@ func newTagger(bits uint) *tagger {
 // write stores the weights quantised to int16, gzip-compressed, in the
 // compact form the tagger uses: a bitmap of the rows with a nonzero weight
 // (one little-endian uint64 per 64 rows), then those rows, nLabels int16
-// each. Reading it back is a small decompression (the dense table would be
-// 9 MB, 82 % zeros) straight into the tagger's tables.
+// each. Reading it back is a copy (the dense table would be 9 MB, 82 %
+// zeros) straight into the tagger's tables. The gzip stream is stored, not
+// compressed (1.8 MB instead of 0.5 MB; git compresses it anyway): inflating
+// took 7 ms of every process's start, 3 µs per BBC article of an extract.
 func (t *tagger) write(w io.Writer) error {
 	var mx float32
 	for _, v := range t.weights {
@@ -107,7 +109,7 @@ func (t *tagger) write(w io.Writer) error {
 	if scale == 0 {
 		scale = 1
 	}
-	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+	zw, _ := gzip.NewWriterLevel(w, gzip.NoCompression)
 	hdr := make([]byte, 0, 16)
 	hdr = append(hdr, modelMagic...)
 	hdr = append(hdr, byte(t.bits))
