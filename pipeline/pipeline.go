@@ -21,10 +21,13 @@ func Stages() []verbatim.Stage {
 func New() *verbatim.Pipeline { return verbatim.NewPipeline(Stages()...) }
 
 // Recycle hands the buffers of an analysed document back to the stages for
-// the next one (today the tokens and sentences, the largest per-article
-// allocation). Call it only when d is no longer used, after its output is
-// written; d keeps its other layers.
-func Recycle(d *verbatim.Doc) { text.Recycle(d) }
+// the next one (the tokens and sentences, the mentions and entities). Call
+// it only when d is no longer used, after its output is written; d keeps
+// its other layers.
+func Recycle(d *verbatim.Doc) {
+	text.Recycle(d)
+	names.Recycle(d)
+}
 
 // Analyze runs the standard pipeline over one article.
 func Analyze(a verbatim.Article) (*verbatim.Doc, error) { return std.Analyze(a) }
