@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math"
 	"testing"
+	"unsafe"
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/internal/benchdata"
@@ -77,4 +78,46 @@ func FuzzAppendJSON(f *testing.F) {
 			Entities: []verbatim.EntityOut{{Name: s, Roles: []string{s}, Mentions: []verbatim.MentionOut{{Text: s}}}},
 			Dates:    []verbatim.DateOut{{Text: s, Value: s}}})
 	})
+}
+
+// TestResultInReuses checks that records built one after another in one
+// ResultBuffer (larger and smaller, with and without quotes) are written
+// as records built afresh, and that the buffer's slices are reused.
+func TestResultInReuses(t *testing.T) {
+	docs := benchdata.Prepare(benchdata.Gen(), pipeline.Stages())
+	docs = append(docs, verbatim.NewDoc(verbatim.Article{ID: "empty"}))
+	var b verbatim.ResultBuffer
+	last := &verbatim.Result{} // the record last built in b
+	reused := 0
+	for round := range 2 {
+		for i, d := range docs {
+			fresh := d.Result()
+			want, err := fresh.AppendJSON(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var before *verbatim.EntityOut
+			if cap(last.Entities) >= len(d.Entities) && len(d.Entities) > 0 {
+				before = unsafe.SliceData(last.Entities)
+			}
+			r := d.ResultIn(&b)
+			last = r
+			got, err := r.AppendJSON(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Fatalf("round %d, doc %d: ResultIn differs from Result\n got: %s\nwant: %s", round, i, got, want)
+			}
+			if before != nil {
+				if unsafe.SliceData(r.Entities) != before {
+					t.Fatalf("doc %d: entities slice not reused", i)
+				}
+				reused++
+			}
+		}
+	}
+	if reused == 0 {
+		t.Fatal("no slice reused: the test checks little")
+	}
 }

@@ -64,16 +64,31 @@ type DateOut struct {
 // Result builds the output record of an analysed document. Its slices are
 // allocated once each, at their final size.
 func (d *Doc) Result() Result {
-	r := Result{ID: d.ID, Title: d.Title, Outlet: d.Outlet, URL: d.URL, Published: d.Published,
-		Quotes: make([]QuoteOut, 0, len(d.Quotes)), Entities: make([]EntityOut, 0, len(d.Entities)),
-		Dates: make([]DateOut, 0, len(d.Dates))}
+	var b ResultBuffer
+	return *d.ResultIn(&b)
+}
+
+// ResultBuffer holds an output record and the values it points to, for
+// building one record after another without allocating them again
+// (Doc.ResultIn).
+type ResultBuffer struct {
+	r        Result
+	ints     []int
+	speakers []string
+	mentions []MentionOut
+}
+
+// ResultIn is Result built in b, reusing the slices of the record it last
+// built there: that record is overwritten (its output must have been
+// written).
+func (d *Doc) ResultIn(b *ResultBuffer) *Result {
+	b.r = Result{ID: d.ID, Title: d.Title, Outlet: d.Outlet, URL: d.URL, Published: d.Published,
+		Quotes: reuse(b.r.Quotes, len(d.Quotes)), Entities: reuse(b.r.Entities, len(d.Entities)),
+		Dates: reuse(b.r.Dates, len(d.Dates))}
+	r := &b.r
 	// The pointed-to values of the quotes: one backing array each.
-	var ints []int
-	var speakers []string
-	if len(d.Quotes) > 0 {
-		ints = make([]int, 0, 4*len(d.Quotes))
-		speakers = make([]string, 0, len(d.Quotes))
-	}
+	ints := reuse(b.ints, 4*len(d.Quotes))
+	speakers := reuse(b.speakers, len(d.Quotes))
 	intp := func(i int) *int {
 		ints = append(ints, i)
 		return &ints[len(ints)-1]
@@ -104,11 +119,13 @@ func (d *Doc) Result() Result {
 		}
 		r.Quotes = append(r.Quotes, o)
 	}
+	b.ints, b.speakers = ints, speakers
 	n := 0
 	for _, e := range d.Entities {
 		n += len(e.Mentions)
 	}
-	mentions := make([]MentionOut, 0, n)
+	mentions := reuse(b.mentions, n)
+	b.mentions = mentions
 	for _, e := range d.Entities {
 		first := len(mentions)
 		for _, mi := range e.Mentions {
@@ -126,4 +143,14 @@ func (d *Doc) Result() Result {
 		r.Dates = append(r.Dates, DateOut{Text: d.Word(dt.Span), Start: dt.Start, End: dt.End, Value: dt.Value})
 	}
 	return r
+}
+
+// reuse returns s emptied when it can hold n elements, else a new slice of
+// capacity n (never nil: an empty list is written [], not null).
+func reuse[T any](s []T, n int) []T {
+	if s == nil || cap(s) < n {
+		return make([]T, 0, n)
+	}
+	clear(s[:cap(s)]) // nothing of the last record stays reachable
+	return s[:0]
 }

@@ -146,6 +146,7 @@ func runBench(o benchOptions) (*benchResult, error) {
 	cw := &countWriter{}
 	w := bufio.NewWriterSize(cw, 1<<16)
 	var line []byte
+	var rb verbatim.ResultBuffer
 	t0 := time.Now()
 	for it := range pipeline.Run(p, in, cpus) {
 		if it.Err != nil {
@@ -156,7 +157,7 @@ func runBench(o benchOptions) (*benchResult, error) {
 		if !o.noOutput {
 			t := time.Now()
 			tid0, cpu0, _ := threadCPU()
-			r := it.Doc.Result()
+			r := it.Doc.ResultIn(&rb)
 			if !input.Verbatim(it.Article) {
 				r.Text = it.Doc.Text
 			}

@@ -66,7 +66,8 @@ func extractWith(p *verbatim.Pipeline, paths []string, opt input.Options, cpus i
 	if format == "json" {
 		io.WriteString(w, "[\n")
 	}
-	var line []byte // one JSON Lines record, reused
+	var line []byte              // one JSON Lines record, reused
+	var rb verbatim.ResultBuffer // and the record it is built from
 	n := 0
 	for it := range pipeline.Run(p, in, cpus) {
 		if it.Err != nil {
@@ -82,7 +83,7 @@ func extractWith(p *verbatim.Pipeline, paths []string, opt input.Options, cpus i
 			fmt.Fprintln(errw, "verbatim:", msg)
 			continue
 		}
-		r := it.Doc.Result()
+		r := it.Doc.ResultIn(&rb) // rb: the last record's buffers, written
 		if !input.Verbatim(it.Article) {
 			r.Text = it.Doc.Text // offsets point into text the user did not give as such
 		}
