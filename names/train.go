@@ -115,8 +115,8 @@ func devF1(t *tagger, dev []conllSent) (float64, map[string][3]int) {
 	return 2 * float64(tp) / float64(2*tp+fp+fn), per
 }
 
-// TrainNER trains the tagger on a CoNLL-2003 file and writes the
-// compressed model to out (names/ner.model.gz is embedded in the binary).
+// TrainNER trains the tagger on a CoNLL-2003 file and writes the model to
+// out (names/ner.model.gz is embedded in the binary; see tagger.write).
 // Progress goes to log.
 func TrainNER(conll, out string, opt TrainOptions, log io.Writer) error {
 	if opt.Epochs <= 0 {
