@@ -18,7 +18,7 @@ import (
 // The tagger is a greedy averaged perceptron over BIO labels with hashed
 // features (word, shape, affixes, a ±2 window, previous labels, gazetteers,
 // document-level case evidence). It is trained by `verbatim train ner` on
-// CoNLL-2003 and embedded compressed (int16 weights). Tokens that cannot
+// CoNLL-2003 and embedded (int16 weights, only the nonzero rows). Tokens that cannot
 // start a name are not scored (sentFeats.skip).
 
 // labels of the tagger; index 0 is O.
@@ -93,7 +93,7 @@ func newTagger(bits uint) *tagger {
 	return &tagger{bits: bits, shift: 64 - bits, weights: make([]float32, (1<<bits)*nLabels)}
 }
 
-// write stores the weights quantised to int16, gzip-compressed, in the
+// write stores the weights quantised to int16, in a gzip stream, in the
 // compact form the tagger uses: a bitmap of the rows with a nonzero weight
 // (one little-endian uint64 per 64 rows), then those rows, nLabels int16
 // each. Reading it back is a copy (the dense table would be 9 MB, 82 %
