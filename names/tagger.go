@@ -377,12 +377,7 @@ func (t *tagger) spans(d *verbatim.Doc, res []tokSpan) []tokSpan {
 		spanBufs.Put(b)
 	}()
 	lc := &b.lc
-	for _, tk := range d.Tokens {
-		w := d.Clean[tk.Start:tk.End]
-		if tk.Kind == verbatim.Word && !startsUpper(w) {
-			lc.put(hashWord(w), 1)
-		}
-	}
+	lowerWords(d, lc)
 	f, words, out, feats := &b.f, b.words, b.out, b.feats
 	defer func() { b.words, b.out, b.feats = words[:0], out[:0], feats[:0] }()
 	for _, s := range d.Sentences {
@@ -402,6 +397,35 @@ func (t *tagger) spans(d *verbatim.Doc, res []tokSpan) []tokSpan {
 		res = appendSpans(res, out, s.First)
 	}
 	return res
+}
+
+// lowerWords puts into lc the hashes of the words of d that do not start
+// upper-case, as far as prepare asks: lc is asked only for the lower-cased
+// forms of capitalised words (tokSeenLC), so a word is hashed only when a
+// capitalised word has its length and first letter (every word when a
+// capitalised word is not ASCII), a third of them on BBC.
+func lowerWords(d *verbatim.Doc, lc *hashSet) {
+	var marks [64]uint32 // by length: bit c-'a' for a first letter c
+	all := false
+	for _, tk := range d.Tokens {
+		w := d.Clean[tk.Start:tk.End]
+		if startsUpper(w) {
+			if !isASCII(w) {
+				all = true
+				break
+			}
+			marks[min(len(w), 63)] |= 1 << (w[0] - 'A')
+		}
+	}
+	for _, tk := range d.Tokens {
+		w := d.Clean[tk.Start:tk.End]
+		if tk.Kind != verbatim.Word || w == "" || startsUpper(w) {
+			continue
+		}
+		if c := w[0] - 'a'; all || c < 26 && marks[min(len(w), 63)]&(1<<c) != 0 {
+			lc.put(hashWord(w), 1)
+		}
+	}
 }
 
 // appendSpans converts BIO labels (of tokens starting at off) to spans.

@@ -247,3 +247,41 @@ func TestCompactScores(t *testing.T) {
 		}
 	}
 }
+
+// TestLowerWords checks that a capitalised word is found seen in lower
+// case (tokSeenLC) exactly when its lower-case form is a word of the
+// document that does not start upper-case, with ASCII and other words.
+func TestLowerWords(t *testing.T) {
+	for _, s := range []string{
+		"Apple said the apple pie was nice. Pear and Plum were not: plums were. The end, the END.",
+		"Émile met émile and Zoë. Apple saw apple. Bank banks the bank.",
+		"Long Internationalisation of internationalisation. A a I i.",
+	} {
+		d := doc(t, s)
+		var lc hashSet
+		lowerWords(d, &lc)
+		lowerSeen := map[string]bool{}
+		for i := range d.Tokens {
+			if w := tokText(d, i); d.Tokens[i].Kind == verbatim.Word && !startsUpper(w) {
+				lowerSeen[w] = true
+			}
+		}
+		checked := 0
+		for i := range d.Tokens {
+			w := tokText(d, i)
+			if !startsUpper(w) {
+				continue
+			}
+			var f sentFeats
+			f.prepare([]string{w}, &lc)
+			want := lowerSeen[strings.ToLower(w)]
+			if got := f.tok[0]&tokSeenLC != 0; got != want {
+				t.Errorf("%q in %.30q: seen lower-case %v, want %v", w, s, got, want)
+			}
+			checked++
+		}
+		if checked < 4 {
+			t.Fatalf("%d capitalised words in %q", checked, s)
+		}
+	}
+}
