@@ -1340,6 +1340,13 @@ func (st *state) indirect() {
 				}
 				continue
 			}
+			if asking[w] {
+				if q, ok := st.askedQuestion(k, lo, hi); ok { // asked.go
+					cand = append(cand, q)
+					relayCue = append(relayCue, false)
+					continue
+				}
+			}
 			c := st.info(k).cue // cues[w], looked up once per token (model.go)
 			if c == 0 {
 				c = st.modelCue(k) // model.go: cues the lexicons miss
