@@ -282,6 +282,9 @@ func (st *state) findRegions() {
 			if m == 1 && cur >= 0 && !st.opensHere(i) && st.tok(i) == "“" {
 				m = 2 // “…,“ — an opening mark typed for a closing one
 			}
+			if m == 2 && cur < 0 && st.opensHere(i) && st.isWord(i+1) && st.toks[i+1].Start == st.toks[i].End {
+				m = 1 // ” typed for “ where a quote opens: after a space, before a word
+			}
 			if m == 3 {
 				if cur < 0 && st.opensHere(i) {
 					m = 1
@@ -1129,6 +1132,13 @@ func (st *state) direct() {
 					}
 					break
 				}
+			}
+		}
+		// 2b. a signature after a dash: "“…” ― Mara Olsen" (byline.go)
+		if !found && g.close >= 0 && g.words >= 3 {
+			if a, ok := st.dashSpeaker(*g); ok {
+				st.fill(&q, a, 0.8)
+				found = true
 			}
 		}
 		// 3. continuation of the previous speaker

@@ -1,0 +1,21 @@
+package quotes_test
+
+import "testing"
+
+func TestDashSignature(t *testing.T) {
+	check(t, "“The harbour is our life and we will not sell it.” ― Mara Olsen\n“Nobody asked the fishermen what they think.”― Edwin G. Monroy.",
+		want{"The harbour is our life and we will not sell it.", "direct", "Mara Olsen", "―", "", ""},
+		want{"Nobody asked the fishermen what they think.", "direct", "Edwin G. Monroy", "―", "", ""})
+	// a closing mark typed for the opening one still opens the quote
+	check(t, "”The ferry must keep running all winter long.” ― Anna Berg",
+		want{"The ferry must keep running all winter long.", "direct", "Anna Berg", "―", "", ""})
+}
+
+func TestDashAfterQuoteInProseIsNoSignature(t *testing.T) {
+	d := analyse(t, "The plan was called “a betrayal of the town” — Olsen said it twice at the meeting.")
+	for _, q := range d.Quotes {
+		if d.Word(q.Cue) == "—" {
+			t.Errorf("quote %q signed by %q", d.Word(q.Span), d.Word(q.SpeakerAt))
+		}
+	}
+}
