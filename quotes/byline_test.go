@@ -19,3 +19,12 @@ func TestDashAfterQuoteInProseIsNoSignature(t *testing.T) {
 		}
 	}
 }
+
+func TestQuotedTranscriptTurns(t *testing.T) {
+	// an interview printed inside quote marks, one turn a paragraph: each
+	// turn is its speaker's, without the label
+	check(t, "Partial transcript as follows:\n\n\"WALLACE: Let’s start with the news on the harbour strike tonight.\n\n\"OLSEN: Well, the question really should be why the board sold the terminal.\n\n\"WALLACE: Do you really see those two as equivalent?\"\n",
+		want{"Let’s start with the news on the harbour strike tonight.", "direct", "WALLACE", ":", "", ""},
+		want{"Well, the question really should be why the board sold the terminal.", "direct", "OLSEN", ":", "", ""},
+		want{"Do you really see those two as equivalent?", "direct", "WALLACE", ":", "", ""})
+}

@@ -1017,6 +1017,11 @@ func (st *state) direct() {
 			prevPara = para
 		}
 		lo, hi := st.sentence(g.open)
+		if g.open == lo && (lo == 0 || st.sentOf[lo-1] < 0 || st.d.Sentences[st.sentOf[lo-1]].Para != para) {
+			if _, _, ok := st.transcriptLabel(lo, hi); ok && st.mark(lo) != 0 {
+				continue // "“PENCE: …": a transcript turn (transcript)
+			}
+		}
 		endTok := g.close
 		if endTok < 0 {
 			endTok = g.open
@@ -1522,12 +1527,8 @@ func (st *state) transcript(si int) (verbatim.Quote, bool) {
 	if si > 0 && st.d.Sentences[si-1].Para == sen.Para {
 		return verbatim.Quote{}, false
 	}
-	lo := sen.First
-	c := lo
-	for c < sen.Last && c-lo < 4 && st.isCap(c) && !labels[st.low(c)] {
-		c++
-	}
-	if c == lo || c >= sen.Last || !st.isPunct(c, ":") || st.inQ[c] >= 0 {
+	lo, c, ok := st.transcriptLabel(sen.First, sen.Last)
+	if !ok {
 		return verbatim.Quote{}, false
 	}
 	// the paragraph's last token
@@ -1545,12 +1546,44 @@ func (st *state) transcript(si int) (verbatim.Quote, bool) {
 	if words < 4 || start >= end {
 		return verbatim.Quote{}, false
 	}
+	if lo > sen.First && st.mark(end-1) != 0 {
+		end-- // "“PENCE: Well, …”": the marks enclose the turn, label included
+	}
 	q := verbatim.Quote{Span: verbatim.Span{Start: st.toks[start].Start, End: st.toks[end-1].End}, Type: verbatim.Direct, Speaker: -1}
-	if r := st.inQ[start]; r >= 0 && st.regs[r].close == end-1 {
+	if r := st.inQ[start]; r >= 0 && st.regs[r].close == end-1 && lo == sen.First {
 		q.Span = st.regs[r].content
 	}
 	st.fill(&q, attr{speaker: verbatim.Span{Start: st.toks[lo].Start, End: st.toks[c-1].End}, cue: st.toks[c].Span}, 0.6)
 	return q, true
+}
+
+// transcriptLabel finds the speaker label opening a transcript turn in
+// tokens [first, last): up to four capitalised words and a colon, outside
+// quotes ("PENCE:", "JAKE TAPPER:") or right after the quote mark that
+// opens the turn ("“WALLACE: Let’s start …"). It returns the label's first
+// token and the colon.
+func (st *state) transcriptLabel(first, last int) (lo, colon int, ok bool) {
+	lo = first
+	inside := lo < last && st.mark(lo) != 0
+	if inside {
+		lo++
+	}
+	c := lo
+	for c < last && c-lo < 4 && st.isCap(c) && !labels[st.low(c)] {
+		c++
+	}
+	if c == lo || c >= last || !st.isPunct(c, ":") || st.inQ[c] >= 0 && !(inside && st.inQ[c] == st.inQ[first]) {
+		return 0, 0, false
+	}
+	if inside {
+		// a quoted label is a speaker's only when written in capitals
+		for k := lo; k < c; k++ {
+			if t := st.tok(k); strings.ToUpper(t) != t {
+				return 0, 0, false
+			}
+		}
+	}
+	return lo, c, true
 }
 
 // forward finds content after the cue at k.
