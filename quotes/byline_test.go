@@ -28,3 +28,9 @@ func TestQuotedTranscriptTurns(t *testing.T) {
 		want{"Well, the question really should be why the board sold the terminal.", "direct", "OLSEN", ":", "", ""},
 		want{"Do you really see those two as equivalent?", "direct", "WALLACE", ":", "", ""})
 }
+
+func TestLabelledHeadline(t *testing.T) {
+	// "NAME: words" as a headline reports the named speaker's words
+	check(t, "Olsen: ‘We Will Not Sell The Harbour.’\n\nThe union leader Mara Olsen spoke on Monday at the harbour gate.\n",
+		want{"‘We Will Not Sell The Harbour.’", "direct", "Olsen", ":", "", ""})
+}

@@ -1334,7 +1334,15 @@ func (st *state) indirect() {
 	var relayCue, drop []bool
 	for si, sen := range st.d.Sentences {
 		lo, hi := sen.First, sen.Last
-		if hi > len(st.toks) || lo >= hi || sen.Para == st.titlePara {
+		if hi > len(st.toks) || lo >= hi {
+			continue
+		}
+		if sen.Para == st.titlePara {
+			// the headline names no source, but for a labelled one:
+			// "Kasich: ‘We Are Going All The Way To Cleveland’"
+			if q, ok := st.transcript(si); ok {
+				st.out = append(st.out, q)
+			}
 			continue
 		}
 		cand, relayCue = cand[:0], relayCue[:0]
