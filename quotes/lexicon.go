@@ -50,6 +50,8 @@ var (
 	times         = wordSet("times.txt")         // "last week"
 	openers       = wordSet("openers.txt")       // "Instead, the senator …"
 	documents     = wordSet("documents.txt")     // "released a statement saying"
+	findings      = wordSet("findings.txt")      // "new fundraising reports show"
+	weekdays      = wordSet("weekdays.txt")      // "a poll released Friday shows"
 )
 
 func lines(name string) []string {

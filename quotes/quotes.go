@@ -384,6 +384,18 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 			}
 		}
 	}
+	if i-2 >= lo && st.isWord(i) && weekdays[st.low(i)] {
+		// "a poll released Friday shows", "polls released on Sunday showed"
+		p := i - 1
+		if st.isWord(p) && st.low(p) == "on" {
+			p--
+		}
+		if p-1 >= lo && st.isWord(p) && (participles[st.low(p)] || len(st.low(p)) > 4 && strings.HasSuffix(st.low(p), "ed")) && st.isWord(p-1) {
+			if sp, ok := st.npEndingAt(p-1, lo); ok && !st.isPronounSpan(sp) {
+				return verbatim.Span{Start: sp.Start, End: st.toks[i].End}, true
+			}
+		}
+	}
 	if st.isPoss(i) && i-1 >= lo && pronouns[st.low(i-1)] && st.toks[i-1].End == st.toks[i].Start {
 		i-- // "he's said", "She’s hoping": the contraction of has/is
 	}
@@ -592,11 +604,11 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 		t.End = t.Start + p
 		return t, true
 	}
-	if stops[w] || cues[w] != 0 || adverbs[w] || w == "of" {
+	if !findings[w] && (stops[w] || cues[w] != 0 || adverbs[w] || w == "of") {
 		return verbatim.Span{}, false
 	}
 	capHead := st.isCap(i)
-	if !capHead && !plausibleNoun(w) {
+	if !capHead && !plausibleNoun(w) && !findings[w] {
 		return verbatim.Span{}, false
 	}
 	j := i
@@ -1853,6 +1865,14 @@ func (st *state) backward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, b
 	for p >= lo && st.isWord(p) && adverbs[st.low(p)] {
 		p--
 	}
+	if p >= lo && st.isWord(p) && !a.speaker.Empty() && a.speaker.Start < st.toks[k].Start && tail <= 2 && !paren && (c&(cueSpeech|cueRelay) != 0 || findings[st.low(k-1)]) {
+		// the speaker phrase has modifiers its head left out: "…, a USA
+		// TODAY analysis of newly filed campaign-finance reports shows."
+		if c := st.subjectComma(p, lo); c >= 0 {
+			a.speaker.Start = st.toks[c+1].Start
+			p = c
+		}
+	}
 	if p < lo || !(st.isPunct(p, ",") || st.mark(p) == 2) {
 		return verbatim.Quote{}, false
 	}
@@ -1894,6 +1914,27 @@ func (st *state) backward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, b
 		return verbatim.Quote{}, false
 	}
 	return st.reported(a, start, end, quoted), true
+}
+
+// subjectComma returns the comma that a noun phrase ending at token p opens
+// after (up to eight words, none a speech verb, the first a determiner, a
+// capitalised word or a noun), or -1.
+func (st *state) subjectComma(p, lo int) int {
+	c := p
+	for c >= lo && p-c < 8 && (st.isWord(c) || st.isPunct(c, "-")) && st.cue(c)&cueSpeech == 0 {
+		if w := st.low(c); st.isWord(c) && (subordinators[w] || relatives[w] || pronouns[w] || w == "while" || w == "where") {
+			return -1
+		}
+		c--
+	}
+	if c < lo || !st.isPunct(c, ",") || !st.isWord(c+1) {
+		return -1
+	}
+	w := st.low(c + 1)
+	if !(dets[w] || st.isCap(c+1) || plausibleNoun(w)) || subordinators[w] || relatives[w] || pronouns[w] || cues[w] != 0 || stops[w] && !dets[w] {
+		return -1
+	}
+	return c
 }
 
 // reported makes the quote of reported speech over tokens [start, end):
