@@ -1743,6 +1743,18 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 				end = j
 				break
 			}
+			if n < end && st.cue(n) != 0 && strings.HasSuffix(st.low(n), "ed") && st.isWord(n+1) {
+				// a second predicate of the speaker's: "tweeted that Machado
+				// was “disgusting” and encouraged Americans to …"
+				end = j
+				break
+			}
+			if m := st.clauseSubjectEnd(n, end); m > n && m < end && st.cue(m)&(cueSpeech|cueWeak) != 0 && (cues[st.low(m)]&cueSpeech != 0 || st.isWord(m+1) && st.low(m+1) == "that") {
+				// a second attribution: "… — and he noted that …", "… and
+				// Democrats accused the GOP of …"
+				end = j
+				break
+			}
 		}
 	}
 	if that < 0 && !colon && c&cueSpeech == 0 && st.mark(start) == 0 {
@@ -1914,6 +1926,30 @@ func (st *state) backward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, b
 		return verbatim.Quote{}, false
 	}
 	return st.reported(a, start, end, quoted), true
+}
+
+// clauseSubjectEnd returns the token after a short subject starting at
+// token n (a pronoun, or up to four words opened by a determiner or a
+// capital), adverbs skipped, or -1.
+func (st *state) clauseSubjectEnd(n, end int) int {
+	if n >= end || !st.isWord(n) {
+		return -1
+	}
+	m := n
+	if w := st.low(n); pronouns[w] && w != "it" {
+		m = n + 1
+	} else if dets[w] || st.isCap(n) {
+		m = n + 1
+		for m < end && m < n+4 && st.isWord(m) && cues[st.low(m)] == 0 && !stops[st.low(m)] {
+			m++
+		}
+	} else {
+		return -1
+	}
+	for m < end && st.isWord(m) && adverbs[st.low(m)] {
+		m++
+	}
+	return m
 }
 
 // subjectComma returns the comma that a noun phrase ending at token p opens
