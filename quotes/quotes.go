@@ -1625,6 +1625,17 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			if j > i && st.isPunct(j, ":") {
 				colonAt = j // "wrote on Facebook: …"
 			}
+			if j > i && st.isPunct(j, ",") && clauseOpeners[st.low(i)] {
+				// a phrase set off by commas: "says of Clinton, “…”",
+				// "says at a stop in Toledo, Ohio, that …"
+				if st.isWord(j+1) && st.low(j+1) == "that" {
+					that = j + 1
+				} else if j+1 < hi && st.mark(j+1) == 1 || st.mark(j+1) == 3 {
+					colonAt = j
+				} else if st.isCap(j+1) {
+					continue
+				}
+			}
 			break
 		}
 		if st.low(j) == "that" {
@@ -1688,6 +1699,16 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 		}
 		if c&cueLoose != 0 && start+1 < hi && st.isWord(start) && (st.low(start) == "for" || st.low(start) == "on" || st.low(start) == "about" || st.low(start) == "against") && st.isWord(start+1) {
 			start++ // "called for the impeachment of …", "called on Muslims to …", "talking about the working class"
+		}
+		if c&cueSpeech != 0 && st.isWord(start) && clauseOpeners[st.low(start)] && !st.isCap(start) {
+			// "said after the convention he would not …": a phrase, then
+			// the clause from its subject pronoun
+			for j := start + 1; j < hi && j <= start+6 && st.isWord(j); j++ {
+				if w := st.low(j); pronouns[w] && w != "it" && w != "you" && st.isWord(j+1) && !pronouns[st.low(j+1)] {
+					start = j
+					break
+				}
+			}
 		}
 		demonstrative := st.low(start) == "this" && start+1 < hi && st.isWord(start+1) && auxAfterThat[st.low(start+1)] // "say this is a rough patch"
 		if st.isWord(start) && clauseOpeners[st.low(start)] && !(c&cueLoose != 0 && st.low(start) == "to") && !demonstrative {

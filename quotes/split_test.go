@@ -11,3 +11,12 @@ func TestSecondPredicateEndsContent(t *testing.T) {
 		want{"the strike would go on for weeks", "indirect", "Olsen", "said", "", ""},
 		want{"the port was losing money", "indirect", "the mayor", "noted", "", ""})
 }
+
+func TestPhraseBetweenCueAndContent(t *testing.T) {
+	check(t, "The union leader says of the board, “If they get the chance, they will sell the harbour.”",
+		want{"If they get the chance, they will sell the harbour.", "direct", "The union leader", "says", "", ""})
+	check(t, "Olsen says at a rally in Bergen, Norway, that the ferry must keep running all winter.",
+		want{"the ferry must keep running all winter", "indirect", "Olsen", "says", "", ""})
+	check(t, "Olsen said after the meeting she would not accept the board's offer.",
+		want{"she would not accept the board's offer", "indirect", "Olsen", "said", "", ""})
+}
