@@ -1630,7 +1630,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 				// "says at a stop in Toledo, Ohio, that …"
 				if st.isWord(j+1) && st.low(j+1) == "that" {
 					that = j + 1
-				} else if j+1 < hi && st.mark(j+1) == 1 || st.mark(j+1) == 3 {
+				} else if j+1 < hi && (st.mark(j+1) == 1 || st.mark(j+1) == 3) {
 					colonAt = j
 				} else if st.isCap(j + 1) {
 					continue
