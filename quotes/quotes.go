@@ -696,6 +696,17 @@ func plausibleNoun(w string) bool {
 	return !stops[w] && !adverbs[w] && !dets[w]
 }
 
+// infinitive reports whether token i is "to" opening an infinitive ("to
+// lift regulations"), not a preposition before a noun phrase ("to the
+// conflict", "to Ukraine", "to him", "to 5 percent").
+func (st *state) infinitive(i int) bool {
+	if !st.isWord(i) || st.low(i) != "to" || !st.isWord(i+1) {
+		return false
+	}
+	w := st.low(i + 1)
+	return !dets[w] && !pronouns[w] && !st.isCap(i+1) && st.toks[i+1].Kind != verbatim.Number && !st.isPoss(i+2)
+}
+
 // rightNP finds a noun phrase starting at token k and not reaching hi
 // ("said the source", "according to U.S. officials").
 func (st *state) rightNP(k, hi int) (verbatim.Span, int, bool) {
@@ -1697,8 +1708,10 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 		if !st.isWord(start) && st.mark(start) == 0 {
 			return verbatim.Quote{}, false
 		}
+		prep := false
 		if c&cueLoose != 0 && start+1 < hi && st.isWord(start) && (st.low(start) == "for" || st.low(start) == "on" || st.low(start) == "about" || st.low(start) == "against") && st.isWord(start+1) {
 			start++ // "called for the impeachment of …", "called on Muslims to …", "talking about the working class"
+			prep = true
 		}
 		if c&cueSpeech != 0 && st.isWord(start) && clauseOpeners[st.low(start)] && !st.isCap(start) {
 			// "said after the convention he would not …": a phrase, then
@@ -1716,7 +1729,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 		}
 		// (a coordinated speech verb takes any clause: "… but said neither Manafort nor Gates …")
 		// (and a speech participle: ", saying airstrikes have been inadequate")
-		if a.participle && c&cueSpeech == 0 && st.isWord(start) && !pronouns[st.low(start)] && !dets[st.low(start)] && !st.isCap(start) {
+		if a.participle && c&cueSpeech == 0 && st.isWord(start) && !pronouns[st.low(start)] && !dets[st.low(start)] && !st.isCap(start) && !prep && !(c&cueLoose != 0 && st.infinitive(start)) {
 			return verbatim.Quote{}, false
 		}
 	}
@@ -1829,7 +1842,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 	if loose && words < 5 && c&cueObject == 0 && !st.shortObject(start, end) && !st.modelObject(k, end) { // model.go, short.go
 		return verbatim.Quote{}, false // "acknowledged Trump's efforts" reports no statement
 	}
-	if loose && st.isWord(start) && !st.isCap(start) && len(st.low(start)) > 4 && st.low(start)[len(st.low(start))-3:] == "ing" {
+	if loose && st.isWord(start) && !st.isCap(start) && len(st.low(start)) > 4 && st.low(start)[len(st.low(start))-3:] == "ing" && !(start > a.after && st.isWord(start-1) && st.low(start-1) == "for") {
 		return verbatim.Quote{}, false // "continued trading strikes" is an activity, not a statement
 	}
 	q := verbatim.Quote{Span: verbatim.Span{Start: st.toks[start].Start, End: st.toks[end-1].End}, Type: verbatim.Indirect, Speaker: -1}

@@ -20,3 +20,13 @@ func TestPhraseBetweenCueAndContent(t *testing.T) {
 	check(t, "Olsen said after the meeting she would not accept the board's offer.",
 		want{"she would not accept the board's offer", "indirect", "Olsen", "said", "", ""})
 }
+
+func TestDemandsAndPromises(t *testing.T) {
+	check(t, "The mayor called for reducing the harbour fees to five percent.",
+		want{"reducing the harbour fees to five percent", "indirect", "The mayor", "called", "", ""})
+	check(t, "Olsen called the offer “outrageous” and called for compensation to be paid to every docker.",
+		want{"the offer “outrageous”", "mixed", "Olsen", "called", "", ""},
+		want{"compensation to be paid to every docker", "indirect", "Olsen", "called", "", ""})
+	check(t, "Olsen walked along the picket line on Monday, promising to keep the strike going until spring.",
+		want{"to keep the strike going until spring", "indirect", "Olsen", "promising", "", ""})
+}
