@@ -30,3 +30,9 @@ func TestDemandsAndPromises(t *testing.T) {
 	check(t, "Olsen walked along the picket line on Monday, promising to keep the strike going until spring.",
 		want{"to keep the strike going until spring", "indirect", "Olsen", "promising", "", ""})
 }
+
+func TestParticipleWithQuestion(t *testing.T) {
+	check(t, "“We cannot sell the past,” Olsen said, emphasizing why the old harbour matters to the town today.",
+		want{"We cannot sell the past", "direct", "Olsen", "said", "", ""},
+		want{"why the old harbour matters to the town today", "indirect", "Olsen", "emphasizing", "", ""})
+}
