@@ -792,7 +792,7 @@ func (st *state) subject(lo, hi int) (verbatim.Span, bool) {
 	if w := st.low(i); i < hi && st.isWord(i) && (stops[w] || adverbs[w] || first && openers[w]) {
 		// skip the opener up to its comma
 		c := i
-		for c < hi && c-i < 8 && !st.isPunct(c, ",") {
+		for c < hi && c-i < 12 && !st.isPunct(c, ",") {
 			c++
 		}
 		if c < hi && st.isPunct(c, ",") {

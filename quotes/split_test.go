@@ -36,3 +36,9 @@ func TestParticipleWithQuestion(t *testing.T) {
 		want{"We cannot sell the past", "direct", "Olsen", "said", "", ""},
 		want{"why the old harbour matters to the town today", "indirect", "Olsen", "emphasizing", "", ""})
 }
+
+func TestLongOpenerBeforeSubject(t *testing.T) {
+	check(t, "During a long speech at the harbour earlier in the day, Olsen attacked the board, saying, \"They are selling the town.\"",
+		want{"the board", "indirect", "Olsen", "attacked", "", ""},
+		want{"They are selling the town.", "direct", "Olsen", "saying", "", ""})
+}
