@@ -1757,7 +1757,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			}
 			if n < hi && st.isWord(n) {
 				w := st.low(n)
-				if (len(w) > 4 && w[len(w)-3:] == "ing" && cues[w] != 0) || (w == "according" && st.isWord(n+1) && st.low(n+1) == "to") {
+				if (len(w) > 4 && w[len(w)-3:] == "ing" && (cues[w] != 0 || c&cueSpeech == 0 && !prepING[w] && st.inQ[n] < 0 && !st.isCap(n))) || (w == "according" && st.isWord(n+1) && st.low(n+1) == "to") {
 					end = j
 					if st.mark(j) == 2 {
 						end = j + 1

@@ -42,3 +42,9 @@ func TestLongOpenerBeforeSubject(t *testing.T) {
 		want{"the board", "indirect", "Olsen", "attacked", "", ""},
 		want{"They are selling the town.", "direct", "Olsen", "saying", "", ""})
 }
+
+func TestLooseObjectEndsBeforeParticipleClause(t *testing.T) {
+	// the reporter's participle clause is no part of the ruling
+	check(t, "A federal court ruled against the harbour board's plan to sell the terminal, dealing a blow to the mayor.",
+		want{"the harbour board's plan to sell the terminal", "indirect", "A federal court", "ruled", "", ""})
+}
