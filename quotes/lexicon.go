@@ -53,6 +53,7 @@ var (
 	findings      = wordSet("findings.txt")          // "new fundraising reports show"
 	weekdays      = wordSet("weekdays.txt")          // "a poll released Friday shows"
 	prepING       = wordSet("prepositional_ing.txt") // ", including …" continues the content
+	contrastives  = wordSet("contrastives.txt")      // "… while the leaders met" ends a loose object
 )
 
 func lines(name string) []string {

@@ -1803,6 +1803,11 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 				end = j
 				break
 			}
+			if w := st.low(j); j > start+2 && st.isWord(j) && contrastives[w] {
+				// "condemned the missile launch while the leaders met …"
+				end = j
+				break
+			}
 			if st.isWord(j) && (st.low(j) == "and" || st.low(j) == "but") && j+1 < end && st.isWord(j+1) {
 				n := st.low(j + 1)
 				if st.isPunct(j-1, ",") || cues[n] != 0 || len(n) > 4 && n[len(n)-2:] == "ed" {

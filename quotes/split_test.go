@@ -48,3 +48,8 @@ func TestLooseObjectEndsBeforeParticipleClause(t *testing.T) {
 	check(t, "A federal court ruled against the harbour board's plan to sell the terminal, dealing a blow to the mayor.",
 		want{"the harbour board's plan to sell the terminal", "indirect", "A federal court", "ruled", "", ""})
 }
+
+func TestLooseObjectEndsBeforeSubordinateClause(t *testing.T) {
+	check(t, "The council condemned the sale of the northern terminal while the mayor was abroad.",
+		want{"the sale of the northern terminal", "indirect", "The council", "condemned", "", ""})
+}
