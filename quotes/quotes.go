@@ -1101,7 +1101,7 @@ func (st *state) direct() {
 		}
 		// 2. attribution after: "“…,” Trump said", "“…,” said the source"
 		invites := g.close >= 0 && st.quoteInvites(ri)
-		if !found && g.close >= 0 && (invites || g.words >= 3) {
+		if !found && g.close >= 0 && (invites || g.words >= 3) && !st.titleQuoted(ri, lo) {
 			j := g.close + 1
 			if st.isPunct(j, ",") {
 				j++
@@ -1205,6 +1205,23 @@ func (st *state) direct() {
 			st.subj[int(st.sentOf[g.open])] = st.clauseSubject(q.SpeakerAt)
 		}
 	}
+}
+
+// titleQuoted reports whether quote region ri names a title inside its
+// sentence rather than quoting anyone: a short run of capitalised words
+// after a word or a possessive ("on Fox News channel’s “Sunday Morning
+// Futures,” Rep. Darrell Issa said …").
+func (st *state) titleQuoted(ri, lo int) bool {
+	g := st.regs[ri]
+	if g.open <= lo || g.close < 0 || g.words == 0 || g.words > 6 || !(st.isWord(g.open-1) || st.isPoss(g.open-1)) {
+		return false
+	}
+	for k := g.open + 1; k < g.close; k++ {
+		if st.isWord(k) && !st.isCap(k) && !(stops[st.low(k)] && len(st.low(k)) <= 4) {
+			return false
+		}
+	}
+	return true
 }
 
 // appositiveEnd returns the comma closing an appositive that the comma at

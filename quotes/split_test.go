@@ -53,3 +53,8 @@ func TestLooseObjectEndsBeforeSubordinateClause(t *testing.T) {
 	check(t, "The council condemned the sale of the northern terminal while the mayor was abroad.",
 		want{"the sale of the northern terminal", "indirect", "The council", "condemned", "", ""})
 }
+
+func TestQuotedTitleIsNoQuote(t *testing.T) {
+	check(t, "Sunday on the radio station’s “Harbour Morning Show,” Mara Olsen said the strike would go on until spring.",
+		want{"the strike would go on until spring", "indirect", "Mara Olsen", "said", "", ""})
+}
