@@ -1403,7 +1403,7 @@ func (st *state) indirect() {
 				}
 				continue
 			}
-			if asking[w] {
+			if len(w) >= 3 && w[0] == 'a' && w[1] == 's' && asking[w] { // (a map look-up only for "as…" words)
 				if q, ok := st.askedQuestion(k, lo, hi); ok { // asked.go
 					cand = append(cand, q)
 					relayCue = append(relayCue, false)
