@@ -2047,7 +2047,7 @@ func (st *state) accordingTo(k, lo, hi int) (verbatim.Quote, bool) {
 		// "according to early returns", "according to recent polls from
 		// Quinnipiac": the source is the phrase up to the comma or the end
 		j := k + 2
-		for j < hi && j < k+2+15 && st.isWord(j) && !st.isPunct(j, ",") {
+		for j < hi && j < k+2+25 && st.isWord(j) && !st.isPunct(j, ",") {
 			j++
 		}
 		if j == k+2 || (j < hi && !st.isPunct(j, ",") && st.toks[j].Kind != verbatim.Punct) {
@@ -2087,6 +2087,16 @@ func (st *state) accordingTo(k, lo, hi int) (verbatim.Quote, bool) {
 		if st.mark(p) == 2 {
 			end = p + 1
 		}
+		if st.isPunct(next, ",") && st.wordsIn(next+1, hi) >= 3 {
+			// a parenthetical attribution: "At the heart of the trouble,
+			// according to Dennis Ross, was a decision …" is one content;
+			// after a short opener ("In addition, according to the
+			// department, …") the clause after it is
+			if st.wordsIn(lo, p) < 4 {
+				start = next + 1
+			}
+			end = hi
+		}
 	}
 	for end-1 > start && st.toks[end-1].Kind == verbatim.Punct && st.mark(end-1) == 0 {
 		end--
@@ -2107,6 +2117,17 @@ func (st *state) accordingTo(k, lo, hi int) (verbatim.Quote, bool) {
 		return verbatim.Quote{}, false
 	}
 	return st.reported(a, start, end, quoted), true
+}
+
+// wordsIn counts the word tokens in [from, to).
+func (st *state) wordsIn(from, to int) int {
+	n := 0
+	for j := from; j < to && j < len(st.toks); j++ {
+		if st.isWord(j) {
+			n++
+		}
+	}
+	return n
 }
 
 // finish resolves speakers, sorts the quotes and stores them.

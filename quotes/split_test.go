@@ -58,3 +58,10 @@ func TestQuotedTitleIsNoQuote(t *testing.T) {
 	check(t, "Sunday on the radio station’s “Harbour Morning Show,” Mara Olsen said the strike would go on until spring.",
 		want{"the strike would go on until spring", "indirect", "Mara Olsen", "said", "", ""})
 }
+
+func TestParentheticalAccordingTo(t *testing.T) {
+	check(t, "At the heart of the dispute, according to a former harbour master, was a decision to sell the northern terminal.",
+		want{"At the heart of the dispute, according to a former harbour master, was a decision to sell the northern terminal", "indirect", "a former harbour master", "according to", "", ""})
+	check(t, "In addition, according to the ministry, nine ferries will stop running in the winter.",
+		want{"nine ferries will stop running in the winter", "indirect", "the ministry", "according to", "", ""})
+}
