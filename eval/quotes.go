@@ -159,6 +159,54 @@ func mentionAgrees(q PredQuote, goldSource string) bool {
 	return false
 }
 
+// MatchQuotes pairs the gold and predicted quotes of one document whose word
+// overlap is at least thr, one-to-one, best first: [gold index, predicted
+// index] pairs in the order matched.
+func MatchQuotes(gold []GoldQuote, pred []PredQuote, thr float64) [][2]int {
+	gt := make([][]string, len(gold))
+	for i, g := range gold {
+		gt[i] = NormWords(g.Text)
+	}
+	pt := make([][]string, len(pred))
+	for j, p := range pred {
+		pt[j] = NormWords(p.Text)
+	}
+	type pair struct {
+		s    float64
+		i, j int
+	}
+	var pairs []pair
+	for i := range gt {
+		for j := range pt {
+			pairs = append(pairs, pair{Overlap(gt[i], pt[j]), i, j})
+		}
+	}
+	// Python: sorted(..., reverse=True) over (score, i, j) tuples
+	sort.Slice(pairs, func(a, b int) bool {
+		x, y := pairs[a], pairs[b]
+		if x.s != y.s {
+			return x.s > y.s
+		}
+		if x.i != y.i {
+			return x.i > y.i
+		}
+		return x.j > y.j
+	})
+	gi, pj := map[int]bool{}, map[int]bool{}
+	var out [][2]int
+	for _, p := range pairs {
+		if p.s < thr {
+			break
+		}
+		if gi[p.i] || pj[p.j] {
+			continue
+		}
+		gi[p.i], pj[p.j] = true, true
+		out = append(out, [2]int{p.i, p.j})
+	}
+	return out
+}
+
 // ScoreQuotes scores predictions against gold at threshold thr. kind is
 // "seeds" or "polnear" (speaker rule).
 func ScoreQuotes(kind string, gold map[string][]GoldQuote, pred map[string][]PredQuote, thr float64) QuoteScore {
@@ -168,49 +216,14 @@ func ScoreQuotes(kind string, gold map[string][]GoldQuote, pred map[string][]Pre
 		docs = append(docs, d)
 	}
 	sort.Strings(docs)
-	type pair struct {
-		s    float64
-		i, j int
-	}
 	for _, doc := range docs {
 		gitems := gold[doc]
 		pitems := pred[doc]
-		gt := make([][]string, len(gitems))
-		for i, g := range gitems {
-			gt[i] = NormWords(g.Text)
-		}
-		pt := make([][]string, len(pitems))
-		for j, p := range pitems {
-			pt[j] = NormWords(p.Text)
-		}
-		var pairs []pair
-		for i := range gt {
-			for j := range pt {
-				pairs = append(pairs, pair{Overlap(gt[i], pt[j]), i, j})
-			}
-		}
-		// Python: sorted(..., reverse=True) over (score, i, j) tuples
-		sort.Slice(pairs, func(a, b int) bool {
-			x, y := pairs[a], pairs[b]
-			if x.s != y.s {
-				return x.s > y.s
-			}
-			if x.i != y.i {
-				return x.i > y.i
-			}
-			return x.j > y.j
-		})
-		gi, pj := map[int]bool{}, map[int]bool{}
+		pairs := MatchQuotes(gitems, pitems, thr)
+		n := len(pairs)
 		for _, p := range pairs {
-			if p.s < thr {
-				break
-			}
-			if gi[p.i] || pj[p.j] {
-				continue
-			}
-			gi[p.i], pj[p.j] = true, true
-			gs := gitems[p.i].Speaker
-			q := pitems[p.j]
+			gs := gitems[p[0]].Speaker
+			q := pitems[p[1]]
 			spkN++
 			var ok bool
 			if gs != "" {
@@ -230,9 +243,9 @@ func ScoreQuotes(kind string, gold map[string][]GoldQuote, pred map[string][]Pre
 				spkOK++
 			}
 		}
-		tp += len(gi)
-		fp += len(pitems) - len(pj)
-		fn += len(gitems) - len(gi)
+		tp += n
+		fp += len(pitems) - n
+		fn += len(gitems) - n
 	}
 	c := PRF{TP: tp, FP: fp, FN: fn}
 	sc := QuoteScore{P: c.P(), R: c.R(), F1: c.F1(), Gold: tp + fn, Pred: tp + fp, TP: tp, SpeakerOK: spkOK}

@@ -207,6 +207,7 @@ func hstr(h uint64, s string) uint64 {
 type wordInfo struct {
 	kind, lp, cue byte
 	stop, head    bool  // a stop word; a word seen heading a cue in training
+	fin           bool  // a finite verb form (verify.go)
 	known         bool  // set in the per-token cache (cueMemo.infos)
 	hw            int32 // 1 + index of the head's weights in cueTabs.words, 0 when none
 }

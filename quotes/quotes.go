@@ -53,15 +53,21 @@ type state struct {
 	tables    *tables  // pooled sentOf, inQ, usedCue
 
 	objEnd map[verbatim.Span]int // loose object content -> where its object ends (bounds.go)
+
+	collect *[]VerifyCandidate // training: the verifier's candidates (verify.go)
 }
 
 // Process adds d.Quotes. It never panics on any input (the pipeline would
 // recover, but a stage must not rely on that).
-func Process(d *verbatim.Doc) {
+func Process(d *verbatim.Doc) { process(d, nil) }
+
+// process is Process; with collect set, the verifier records every candidate
+// there and drops none (verify.go).
+func process(d *verbatim.Doc, collect *[]VerifyCandidate) {
 	if len(d.Tokens) == 0 || len(d.Sentences) == 0 || len(d.Clean) != len(d.Text) {
 		return
 	}
-	st := &state{d: d, s: d.Clean, toks: d.Tokens, titlePara: -1}
+	st := &state{d: d, s: d.Clean, toks: d.Tokens, titlePara: -1, collect: collect}
 	// the headline is not a quote source
 	if d.Title != "" {
 		for i := 0; i < len(d.Paragraphs) && i < 3; i++ {
@@ -2154,6 +2160,7 @@ func (st *state) finish() {
 			q.Confidence *= 0.5
 		}
 	}
+	out = st.verify(out) // verify.go
 	st.d.Quotes = append(st.d.Quotes, out...)
 }
 

@@ -32,7 +32,7 @@ func init() {
 		Short: "Train the cue model of the quotes stage on PolNeAR train (writes quotes/data/cue.model.gz)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			docs, err := loadCueDocs(dir)
+			docs, err := loadCueDocs(dir, clean.Stage, text.Stage)
 			if err != nil {
 				return err
 			}
@@ -62,25 +62,31 @@ func init() {
 	cmd.Flags().StringVar(&dir, "polnear", def, "PolNeAR training split (text/ and attributions/)")
 	cmd.Flags().StringVar(&out, "out", "quotes/data/cue.model.gz", "model file to write")
 	cmd.Flags().IntVar(&holdout, "holdout", 0, "keep every Nth article out of training and score it (0: train on all)")
-	cmd.Flags().IntVar(&opt.Epochs, "epochs", 8, "training passes")
-	cmd.Flags().UintVar(&opt.Bits, "bits", 18, "log2 of the hashed feature table size")
-	cmd.Flags().Uint64Var(&opt.Seed, "seed", 1, "shuffling seed")
-	cmd.Flags().Float64Var(&opt.Threshold, "threshold", 0, "least score of a cue")
-	cmd.Flags().Float64Var(&opt.ObjectThr, "object-threshold", 2, "least score of a cue whose object alone is content")
-	cmd.Flags().IntVar(&opt.MinHead, "min-head", 1, "least times a word heads a cue in training to be scored at all")
+	c := cueDefaults
+	cmd.Flags().IntVar(&opt.Epochs, "epochs", c.Epochs, "training passes")
+	cmd.Flags().UintVar(&opt.Bits, "bits", c.Bits, "log2 of the hashed feature table size")
+	cmd.Flags().Uint64Var(&opt.Seed, "seed", c.Seed, "shuffling seed")
+	cmd.Flags().Float64Var(&opt.Threshold, "threshold", c.Threshold, "least score of a cue")
+	cmd.Flags().Float64Var(&opt.ObjectThr, "object-threshold", c.ObjectThr, "least score of a cue whose object alone is content")
+	cmd.Flags().IntVar(&opt.MinHead, "min-head", c.MinHead, "least times a word heads a cue in training to be scored at all")
 	trainCmd.AddCommand(cmd)
 }
 
+// cueDefaults are the settings of the committed cue model (`verbatim train
+// quotes` without flags); `verbatim train verify` trains its cross-fitted
+// cue models with them too.
+var cueDefaults = quotes.CueTrainOptions{Epochs: 8, Bits: 18, Seed: 1, Threshold: 0, ObjectThr: 2, MinHead: 1}
+
 // loadCueDocs reads a PolNeAR split (one annotator per article, the first in
-// name order, as the scorer) through the cleaning and text stages, with the
-// byte spans of the gold cues.
-func loadCueDocs(dir string) ([]quotes.CueTrainDoc, error) {
+// name order, as the scorer) through the stages (cleaning and text at
+// least), with the byte spans of the gold cues.
+func loadCueDocs(dir string, stages ...verbatim.Stage) ([]quotes.CueTrainDoc, error) {
 	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
 	if err != nil || len(anns) == 0 {
 		return nil, fmt.Errorf("no annotations under %s", dir)
 	}
 	sort.Strings(anns)
-	p := verbatim.NewPipeline(clean.Stage, text.Stage)
+	p := verbatim.NewPipeline(stages...)
 	seen := map[string]bool{}
 	var out []quotes.CueTrainDoc
 	for _, a := range anns {

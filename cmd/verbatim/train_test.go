@@ -17,6 +17,10 @@ func TestTrainQuotesReproducesCommittedModel(t *testing.T) {
 	checkTrained(t, "quotes/data/cue.model.gz", "quotes", "--polnear", shared.Path(t, "data/polnear/train"))
 }
 
+func TestTrainVerifyReproducesCommittedModel(t *testing.T) {
+	checkTrained(t, "quotes/data/verify.model.gz", "verify", "--polnear", shared.Path(t, "data/polnear/train"))
+}
+
 func TestTrainNERReproducesCommittedModel(t *testing.T) {
 	checkTrained(t, "names/ner.model.gz", "ner", "--conll", shared.Path(t, "data/conll2003/train.txt"))
 }

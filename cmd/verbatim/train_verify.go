@@ -1,0 +1,255 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/spf13/cobra"
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/clean"
+	"github.com/verbatim-news/verbatim/eval"
+	"github.com/verbatim-news/verbatim/internal/shared"
+	"github.com/verbatim-news/verbatim/names"
+	"github.com/verbatim-news/verbatim/quotes"
+	"github.com/verbatim-news/verbatim/text"
+)
+
+// `verbatim train verify` trains the verifier of the quotes stage (a
+// logistic regression that scores every attribution the rules find) on the
+// PolNeAR training split. The candidates are found with cross-fitted cue
+// models (each tenth of the split by a cue model trained on the other nine:
+// the committed cue model has seen the whole split, and proposes better cues
+// there than on new text), each is labelled by whether it matches a gold
+// attribution (the scorer's lenient rule, one-to-one), the threshold is the
+// one with the best lenient F1 on held-out tenths (each scored by a verifier
+// trained on the other nine), and the model is then fitted on the whole
+// split. Reproduce the committed model with:
+//
+//	go run ./cmd/verbatim train verify --out quotes/data/verify.model.gz
+func init() {
+	var dir, out string
+	var holdout int
+	var folds int
+	var cueThr, cueObjThr float64
+	opt := quotes.VerifyTrainOptions{}
+	cmd := &cobra.Command{
+		Use:   "verify",
+		Short: "Train the verifier of the quotes stage on PolNeAR train (writes quotes/data/verify.model.gz)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			log := cmd.ErrOrStderr()
+			cueOpt := cueDefaults
+			cueOpt.Threshold, cueOpt.ObjectThr = cueThr, cueObjThr
+			docs, err := loadVerifyDocs(dir, folds, cueOpt)
+			if err != nil {
+				return err
+			}
+			cands, match := flatten(docs)
+			originStats(log, cands, match)
+			pos := 0
+			for _, y := range match {
+				if y {
+					pos++
+				}
+			}
+			fmt.Fprintf(log, "train verify: %d articles, %d candidates (%d match gold)\n", len(docs), len(cands), pos)
+			thr := 0.0
+			if holdout > 1 {
+				// each tenth scored by a verifier trained on the other nine
+				prob := make([][]float64, len(docs))
+				for f := 0; f < holdout; f++ {
+					var train []verifyDoc
+					for i, d := range docs {
+						if i%holdout != f {
+							train = append(train, d)
+						}
+					}
+					c, y := flatten(train)
+					m := quotes.TrainVerifier(c, y, opt)
+					for i := f; i < len(docs); i += holdout {
+						prob[i] = make([]float64, len(docs[i].cands))
+						for j := range docs[i].cands {
+							prob[i][j] = m.Prob(&docs[i].cands[j])
+						}
+					}
+				}
+				thr = chooseThreshold(log, docs, prob)
+				reliability(log, docs, prob)
+			}
+			m := quotes.TrainVerifier(cands, match, opt)
+			m.SetThreshold(thr)
+			f, err := os.Create(out)
+			if err != nil {
+				return err
+			}
+			if err := m.Write(f); err != nil {
+				f.Close()
+				return err
+			}
+			return f.Close()
+		},
+	}
+	def := ""
+	if d := shared.Dir(); d != "" {
+		def = filepath.Join(d, "data", "polnear", "train")
+	}
+	cmd.Flags().StringVar(&dir, "polnear", def, "PolNeAR training split (text/ and attributions/)")
+	cmd.Flags().StringVar(&out, "out", "quotes/data/verify.model.gz", "model file to write")
+	cmd.Flags().IntVar(&holdout, "holdout", 10, "cross-validation folds of the verifier that choose its threshold (0: threshold 0)")
+	cmd.Flags().Float64Var(&cueThr, "cue-threshold", cueDefaults.Threshold, "the cross-fitted cue models' threshold (the committed one's)")
+	cmd.Flags().Float64Var(&cueObjThr, "cue-object-threshold", cueDefaults.ObjectThr, "the cross-fitted cue models' object threshold (the committed one's)")
+	cmd.Flags().IntVar(&folds, "folds", 10, "cross-fitting folds of the cue model that proposes the candidates")
+	cmd.Flags().IntVar(&opt.Epochs, "epochs", 5, "training passes")
+	cmd.Flags().UintVar(&opt.Bits, "bits", 16, "log2 of the hashed feature table size")
+	cmd.Flags().Uint64Var(&opt.Seed, "seed", 1, "shuffling seed")
+	cmd.Flags().Float64Var(&opt.Rate, "rate", 0.05, "AdaGrad learning rate")
+	cmd.Flags().Float64Var(&opt.L2, "l2", 1e-3, "L2 penalty per example")
+	trainCmd.AddCommand(cmd)
+}
+
+// verifyDoc is one training article: the verifier's candidates in it, which
+// of them match gold, and its gold attributions.
+type verifyDoc struct {
+	cands []quotes.VerifyCandidate
+	pred  []eval.PredQuote
+	match []bool
+	gold  []eval.GoldQuote
+}
+
+// loadVerifyDocs runs the stages before quotes over a PolNeAR split (one
+// annotator per article, as the scorer), finds the quotes stage's candidates
+// with cross-fitted cue models (folds of the split) and labels them against
+// the gold attributions.
+func loadVerifyDocs(dir string, folds int, cueOpt quotes.CueTrainOptions) ([]verifyDoc, error) {
+	gold, err := eval.LoadPolNeARGold(dir)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := loadCueDocs(dir, clean.Stage, text.Stage, names.Stage)
+	if err != nil {
+		return nil, err
+	}
+	cands, err := quotes.CrossFitCandidates(docs, folds, cueOpt)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]verifyDoc, len(docs))
+	for i, td := range docs {
+		d := td.Doc
+		vd := verifyDoc{cands: cands[i], gold: gold[d.ID]}
+		for j := range vd.cands {
+			vd.pred = append(vd.pred, predOf(d, &vd.cands[j].Quote))
+		}
+		vd.match = make([]bool, len(vd.cands))
+		for _, pr := range eval.MatchQuotes(vd.gold, vd.pred, 0.3) {
+			vd.match[pr[1]] = true
+		}
+		out[i] = vd
+	}
+	return out, nil
+}
+
+// predOf is what the scorer reads of a quote.
+func predOf(d *verbatim.Doc, q *verbatim.Quote) eval.PredQuote {
+	p := eval.PredQuote{Text: d.Slice(q.Span), SpeakerMention: d.Word(q.SpeakerAt)}
+	if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
+		p.Speaker = &d.Entities[q.Speaker].Name
+	}
+	return p
+}
+
+func flatten(docs []verifyDoc) ([]quotes.VerifyCandidate, []bool) {
+	var c []quotes.VerifyCandidate
+	var m []bool
+	for _, d := range docs {
+		c = append(c, d.cands...)
+		m = append(m, d.match...)
+	}
+	return c, m
+}
+
+// chooseThreshold scores the articles with the candidates kept at each
+// threshold (protected ones always) given their held-out probabilities and
+// returns the threshold of the best lenient F1.
+func chooseThreshold(log io.Writer, docs []verifyDoc, prob [][]float64) float64 {
+	gold := map[string][]eval.GoldQuote{}
+	for i, d := range docs {
+		gold[fmt.Sprint(i)] = d.gold
+	}
+	best, bestF := 0.0, -1.0
+	for t := 0; t <= 80; t += 2 {
+		thr := float64(t) / 100
+		pred := map[string][]eval.PredQuote{}
+		for i, d := range docs {
+			ps := []eval.PredQuote{}
+			for j := range d.cands {
+				if d.cands[j].Protected || prob[i][j] >= thr {
+					ps = append(ps, d.pred[j])
+				}
+			}
+			pred[fmt.Sprint(i)] = ps
+		}
+		s := eval.ScoreQuotes("polnear", gold, pred, 0.3)
+		fmt.Fprintf(log, "  held-out thr %.2f: P %.3f R %.3f F1 %.3f spk %.3f e2e %.3f pred %d\n", thr, s.P, s.R, s.F1, s.SpeakerAcc, s.EndToEndF1, s.Pred)
+		if s.F1 > bestF {
+			best, bestF = thr, s.F1
+		}
+	}
+	fmt.Fprintf(log, "threshold %.2f (held-out F1 %.4f)\n", best, bestF)
+	return best
+}
+
+// reliability prints held-out probability bins against the share of
+// candidates in them that match gold, and the log-loss.
+func reliability(log io.Writer, docs []verifyDoc, prob [][]float64) {
+	var n, pos [10]int
+	var sum [10]float64
+	ll, all := 0.0, 0
+	for i, d := range docs {
+		for j, p := range prob[i] {
+			b := min(int(p*10), 9)
+			n[b]++
+			sum[b] += p
+			all++
+			if d.match[j] {
+				pos[b]++
+				ll -= math.Log(max(p, 1e-9))
+			} else {
+				ll -= math.Log(max(1-p, 1e-9))
+			}
+		}
+	}
+	fmt.Fprintf(log, "reliability (held-out candidates; log-loss %.4f): bin, count, mean predicted, observed precision\n", ll/float64(max(all, 1)))
+	for b := range n {
+		if n[b] == 0 {
+			continue
+		}
+		fmt.Fprintf(log, "  %.1f-%.1f %5d %.3f %.3f\n", float64(b)/10, float64(b+1)/10, n[b], sum[b]/float64(n[b]), float64(pos[b])/float64(n[b]))
+	}
+}
+
+// originStats prints how many candidates of each cue origin and type match
+// gold.
+func originStats(log io.Writer, cands []quotes.VerifyCandidate, match []bool) {
+	type key struct{ origin, typ string }
+	n, pos := map[key]int{}, map[key]int{}
+	for i, c := range cands {
+		k := key{c.Origin, string(c.Quote.Type)}
+		n[k]++
+		if match[i] {
+			pos[k]++
+		}
+	}
+	keys := make([]key, 0, len(n))
+	for k := range n {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].origin+keys[i].typ < keys[j].origin+keys[j].typ })
+	for _, k := range keys {
+		fmt.Fprintf(log, "  %-9s %-8s %5d candidates, %.3f match\n", k.origin, k.typ, n[k], float64(pos[k])/float64(n[k]))
+	}
+}
