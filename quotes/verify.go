@@ -227,24 +227,26 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 	// the content
 	cs := st.tokenAt(q.Start)
 	ce := cs
+	if cs < len(st.toks) && st.toks[cs].Start < q.End {
+		ce = st.tokenAt(q.End-1) + 1 // the first token from q.End
+	}
 	words, fin, past, inner := 0, 0, 0, 0
-	for ce < len(st.toks) && st.toks[ce].Start < q.End {
-		if st.isWord(ce) {
+	for i := cs; i < ce && words < 40; i++ { // bucket's last bound
+		if st.isWord(i) {
 			words++
-			if ce-cs < 20 && st.inQ[ce] < 0 {
-				wi := st.info(ce)
+			if i-cs < 20 && st.inQ[i] < 0 {
+				wi := st.info(i)
 				if wi.fin {
 					fin++
 				}
 				if wi.cue != 0 {
 					inner++
 				}
-				if w := st.low(ce); len(w) > 4 && w[len(w)-2:] == "ed" {
+				if w := st.low(i); len(w) > 4 && w[len(w)-2:] == "ed" {
 					past++
 				}
 			}
 		}
-		ce++
 	}
 	first, hFirst, hFirst2 := firstOther, hBOS, hBOS
 	if cs < len(st.toks) {
@@ -261,9 +263,9 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 			first = firstThat
 		case w == "whether" || w == "if" || w == "why" || w == "how" || w == "what" || w == "who" || w == "when":
 			first = firstWh
-		case pronouns[w]:
+		case st.isWord(cs) && st.info(cs).kind == 'p': // pronouns[w]
 			first = firstPronoun
-		case dets[w]:
+		case st.isWord(cs) && st.info(cs).kind == 'd': // dets[w]
 			first = firstDet
 		case st.isCap(cs):
 			first = firstCap
@@ -321,9 +323,15 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 		if ke := st.tokenAt(q.Cue.End - 1); ke+1 < len(st.toks) {
 			hAfter = st.wordHash(ke+1, 0, len(st.toks))
 		}
+		lexicon := k >= len(st.toks) || st.toks[k].Span != q.Cue || st.info(k).cue != 0 || handCues[cw] // else cues[cw] == 0
 		switch {
 		case cw == "according to":
 			origin = originAccording
+		case !lexicon:
+			origin = originModel
+			if theCueModel == nil {
+				origin = originOther
+			}
 		case handCues[cw]:
 			origin, cueClass = originHand, cues[cw]
 		case cues[cw] != 0:
@@ -383,7 +391,7 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 		}
 	}
 	if q.Speaker >= 0 && q.Speaker < len(st.d.Entities) {
-		ent = 1 + hstr(fnvOff, string(st.d.Entities[q.Speaker].Type))
+		ent = 1 + entityHash(st.d.Entities[q.Speaker].Type)
 	}
 	typ := uint64(0)
 	switch q.Type {
@@ -452,6 +460,25 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 	protected := q.Type == verbatim.Direct && quoted == 1 && (origin == originHand || origin == originLearned)
 	return protected, origin
 }
+
+// entityHash is hstr(fnvOff, string(t)), computed once per type.
+func entityHash(t verbatim.EntityType) uint64 {
+	for i, et := range entityTypes {
+		if et == t {
+			return entityHashes[i]
+		}
+	}
+	return hstr(fnvOff, string(t))
+}
+
+var entityTypes = [...]verbatim.EntityType{verbatim.Person, verbatim.Organization, verbatim.Place, verbatim.Group, verbatim.Misc}
+
+var entityHashes = func() (h [len(entityTypes)]uint64) {
+	for i, t := range entityTypes {
+		h[i] = hstr(fnvOff, string(t))
+	}
+	return h
+}()
 
 // bucket returns the index of the first bound above n (len(bounds) when none).
 func bucket(n int, bounds ...int) int {

@@ -104,7 +104,7 @@ func init() {
 	cmd.Flags().Float64Var(&cueObjThr, "cue-object-threshold", cueDefaults.ObjectThr, "the cross-fitted cue models' object threshold (the committed one's)")
 	cmd.Flags().IntVar(&folds, "folds", 10, "cross-fitting folds of the cue model that proposes the candidates")
 	cmd.Flags().IntVar(&opt.Epochs, "epochs", 5, "training passes")
-	cmd.Flags().UintVar(&opt.Bits, "bits", 16, "log2 of the hashed feature table size")
+	cmd.Flags().UintVar(&opt.Bits, "bits", 14, "log2 of the hashed feature table size")
 	cmd.Flags().Uint64Var(&opt.Seed, "seed", 1, "shuffling seed")
 	cmd.Flags().Float64Var(&opt.Rate, "rate", 0.05, "AdaGrad learning rate")
 	cmd.Flags().Float64Var(&opt.L2, "l2", 1e-3, "L2 penalty per example")
