@@ -34,7 +34,7 @@ func init() {
 	var dir, out string
 	var holdout int
 	var folds int
-	var cueThr, cueObjThr float64
+	var cueThr, cueObjThr, minGain float64
 	opt := quotes.VerifyTrainOptions{}
 	cmd := &cobra.Command{
 		Use:   "verify",
@@ -77,7 +77,7 @@ func init() {
 						}
 					}
 				}
-				thr = chooseThreshold(log, docs, prob)
+				thr = chooseThreshold(log, docs, prob, minGain)
 				reliability(log, docs, prob)
 			}
 			m := quotes.TrainVerifier(cands, match, opt)
@@ -100,6 +100,7 @@ func init() {
 	cmd.Flags().StringVar(&dir, "polnear", def, "PolNeAR training split (text/ and attributions/)")
 	cmd.Flags().StringVar(&out, "out", "quotes/data/verify.model.gz", "model file to write")
 	cmd.Flags().IntVar(&holdout, "holdout", 10, "cross-validation folds of the verifier that choose its threshold (0: threshold 0)")
+	cmd.Flags().Float64Var(&minGain, "min-gain", 0.002, "least held-out F1 gain for the verifier to drop candidates")
 	cmd.Flags().Float64Var(&cueThr, "cue-threshold", cueDefaults.Threshold, "the cross-fitted cue models' threshold (the committed one's)")
 	cmd.Flags().Float64Var(&cueObjThr, "cue-object-threshold", cueDefaults.ObjectThr, "the cross-fitted cue models' object threshold (the committed one's)")
 	cmd.Flags().IntVar(&folds, "folds", 10, "cross-fitting folds of the cue model that proposes the candidates")
@@ -174,13 +175,15 @@ func flatten(docs []verifyDoc) ([]quotes.VerifyCandidate, []bool) {
 
 // chooseThreshold scores the articles with the candidates kept at each
 // threshold (protected ones always) given their held-out probabilities and
-// returns the threshold of the best lenient F1.
-func chooseThreshold(log io.Writer, docs []verifyDoc, prob [][]float64) float64 {
+// returns the threshold of the best lenient F1, or 0 (drop nothing) when
+// that gains less than minGain over keeping every candidate: a gain within
+// the noise of 840 articles is no reason to drop attributions.
+func chooseThreshold(log io.Writer, docs []verifyDoc, prob [][]float64, minGain float64) float64 {
 	gold := map[string][]eval.GoldQuote{}
 	for i, d := range docs {
 		gold[fmt.Sprint(i)] = d.gold
 	}
-	best, bestF := 0.0, -1.0
+	best, bestF, allF := 0.0, -1.0, 0.0
 	for t := 0; t <= 80; t += 2 {
 		thr := float64(t) / 100
 		pred := map[string][]eval.PredQuote{}
@@ -195,11 +198,18 @@ func chooseThreshold(log io.Writer, docs []verifyDoc, prob [][]float64) float64 
 		}
 		s := eval.ScoreQuotes("polnear", gold, pred, 0.3)
 		fmt.Fprintf(log, "  held-out thr %.2f: P %.3f R %.3f F1 %.3f spk %.3f e2e %.3f pred %d\n", thr, s.P, s.R, s.F1, s.SpeakerAcc, s.EndToEndF1, s.Pred)
+		if t == 0 {
+			allF = s.F1
+		}
 		if s.F1 > bestF {
 			best, bestF = thr, s.F1
 		}
 	}
-	fmt.Fprintf(log, "threshold %.2f (held-out F1 %.4f)\n", best, bestF)
+	fmt.Fprintf(log, "best threshold %.2f (held-out F1 %.4f; %.4f keeping all)\n", best, bestF, allF)
+	if bestF-allF < minGain {
+		fmt.Fprintf(log, "gain below %.4f: threshold 0\n", minGain)
+		return 0
+	}
 	return best
 }
 
