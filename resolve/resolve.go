@@ -15,6 +15,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -228,7 +229,7 @@ type Entity struct {
 	Articles int                 `json:"articles"`
 
 	name    Name
-	context map[int32]int32 // co-occurring entities (interned normalised full names) -> articles
+	context map[int32]int32 // persons: co-occurring entities (interned normalised full names) -> articles
 }
 
 // Decision is one resolution decision: an entity of an article merged into
@@ -358,10 +359,18 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 		ent.Articles++
 		ent.Aliases[e.Name]++
 		for _, ro := range roles {
+			if ent.Roles == nil {
+				ent.Roles = map[string]int{}
+			}
 			ent.Roles[ro]++
 		}
-		for _, c := range ctxIDs {
-			ent.context[c]++
+		if e.Type == verbatim.Person { // only a person's context is ever compared
+			if ent.context == nil {
+				ent.context = make(map[int32]int32, len(ctxIDs))
+			}
+			for _, c := range ctxIDs {
+				ent.context[c]++
+			}
 		}
 		ids[i] = ent.ID
 	}
@@ -384,7 +393,7 @@ func (r *Resolver) create(article string, e verbatim.Entity, n Name) int {
 		id = fmt.Sprintf("%s:%s-%d", e.Type, slug, k)
 	}
 	ent := &Entity{ID: id, Name: strings.Join(strings.Fields(e.Name), " "), Type: e.Type, Aliases: map[string]int{},
-		Roles: map[string]int{}, name: n, context: map[int32]int32{}}
+		name: n}
 	if e.Type == verbatim.Person && n.First != "" {
 		ent.Name = displayName(e.Name, n)
 	}
@@ -410,8 +419,21 @@ func (r *Resolver) index(k int) {
 	last := ent.name.Last
 	r.byLast[t+last] = appendOnce(r.byLast[t+last], k)
 	if ent.Type == verbatim.Person && len(last) >= 5 {
-		for _, v := range deletions(last) {
-			r.byDel[t+v] = appendOnce(r.byDel[t+v], k)
+		// type + the surname and each of its one-byte deletions: two
+		// surnames within one edit share a key (symmetric-delete lookup)
+		key := make([]byte, 0, len(t)+len(last))
+		for i := -1; i < len(last); i++ {
+			key = append(key[:0], t...)
+			if i < 0 {
+				key = append(key, last...)
+			} else {
+				key = append(append(key, last[:i]...), last[i+1:]...)
+			}
+			if ks, ok := r.byDel[string(key)]; ok {
+				r.byDel[string(key)] = appendOnce(ks, k)
+			} else {
+				r.byDel[string(key)] = []int{k}
+			}
 		}
 	}
 }
@@ -425,21 +447,61 @@ func appendOnce(s []int, k int) []int {
 	return append(s, k)
 }
 
-// deletions returns s and its one-byte deletions: two strings within one
-// edit share a variant (symmetric-delete lookup).
-func deletions(s string) []string {
-	out := make([]string, 0, len(s)+1)
-	out = append(out, s)
-	for i := 0; i < len(s); i++ {
-		out = append(out, s[:i]+s[i+1:])
-	}
-	return out
+// for the winner (reason).
+type cand struct {
+	k         int
+	score     float64
+	exactLast bool
+	why       string // FirstCompatible's reason
+	story     bool   // the identity is in the article's story
+	shared    int    // context names shared with the identity
+	roles     int    // roles shared with the identity
 }
 
-type cand struct {
-	k      int
-	score  float64
-	reason string
+// reason explains why the entity joins the candidate identity.
+func (r *Resolver) reason(c cand, n Name, ctx []string, ctxIDs []int32, roles []string) string {
+	ent := r.Entities[c.k]
+	var b strings.Builder
+	if c.exactLast {
+		b.WriteString("same surname " + quoteS(n.Last))
+	} else {
+		b.WriteString("surname spelling " + quoteS(n.Last) + "/" + quoteS(ent.name.Last))
+	}
+	b.WriteString(", " + c.why)
+	if c.story || c.shared > 0 {
+		b.WriteString("; shared context: ")
+		k := 0
+		if c.story {
+			b.WriteString("same story")
+			k++
+		}
+		for i, id := range ctxIDs {
+			if k == 5 {
+				break
+			}
+			if ent.context[id] > 0 {
+				if k > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(ctx[i])
+				k++
+			}
+		}
+	}
+	if c.roles > 0 {
+		b.WriteString("; shared roles: ")
+		k := 0
+		for _, ro := range roles {
+			if ent.Roles[ro] > 0 {
+				if k > 0 {
+					b.WriteString(", ")
+				}
+				b.WriteString(ro)
+				k++
+			}
+		}
+	}
+	return b.String()
 }
 
 // match finds the identity an article entity belongs to, or -1.
@@ -466,12 +528,8 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 		return -1
 	}
 	// candidates: same surname, then surnames one edit away
-	seen := map[int]bool{}
-	var exact, fuzzy []int
-	for _, k := range r.byLast[t+n.Last] {
-		seen[k] = true
-		exact = append(exact, k)
-	}
+	exact := r.byLast[t+n.Last]
+	var fuzzy []int
 	if len(n.Last) >= 5 {
 		// type + each one-byte deletion of the surname, built in one buffer
 		// (the map lookup of string(key) does not allocate)
@@ -484,8 +542,7 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 				key = append(append(key, n.Last[:i]...), n.Last[i+1:]...)
 			}
 			for _, k := range r.byDel[string(key)] {
-				if !seen[k] && editDistance(n.Last, r.Entities[k].name.Last, 1) <= 1 {
-					seen[k] = true
+				if !slices.Contains(exact, k) && !slices.Contains(fuzzy, k) && editDistance(n.Last, r.Entities[k].name.Last, 1) <= 1 {
 					fuzzy = append(fuzzy, k)
 				}
 			}
@@ -495,21 +552,28 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 	consider := func(k int, exactLast bool) {
 		ent := r.Entities[k]
 		ok, why := FirstCompatible(n.First, ent.name.First)
-		surname := "same surname " + quoteS(n.Last)
-		if !exactLast {
-			surname = "surname spelling " + quoteS(n.Last) + "/" + quoteS(ent.name.Last)
-		}
 		if !ok {
 			if r.KeepApart {
-				r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "apart", Reason: surname + ", " + why})
+				r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "apart", Reason: surnameReason(n, ent, exactLast) + ", " + why})
 			}
 			return
 		}
-		shared := sharedContext(ent.context, ctx, ctxIDs)
-		if story[ent.ID] > 0 {
-			shared = append([]string{"same story"}, shared...)
+		shared := 0
+		for _, id := range ctxIDs {
+			if ent.context[id] > 0 {
+				shared++
+			}
 		}
-		sharedRoles := sharedKeys(ent.Roles, roles)
+		inStory := story[ent.ID] > 0
+		if inStory {
+			shared++
+		}
+		sharedRoles := 0
+		for _, ro := range roles {
+			if ent.Roles[ro] > 0 {
+				sharedRoles++
+			}
+		}
 		score := 0.0
 		switch {
 		case n.First != "" && ent.name.First != "":
@@ -519,23 +583,16 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 		}
 		if !exactLast {
 			// a misspelt surname needs a given name or context to agree
-			if score < 3 && len(shared) == 0 && len(sharedRoles) == 0 {
+			if score < 3 && shared == 0 && sharedRoles == 0 {
 				if r.KeepApart {
-					r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "apart", Reason: surname + ", " + why + ", no shared context"})
+					r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "apart", Reason: surnameReason(n, ent, exactLast) + ", " + why + ", no shared context"})
 				}
 				return
 			}
 			score -= 0.5
 		}
-		score += 0.5*float64(min(len(shared), 6)) + 0.5*float64(min(len(sharedRoles), 2))
-		reason := surname + ", " + why
-		if len(shared) > 0 {
-			reason += "; shared context: " + strings.Join(shared[:min(len(shared), 5)], ", ")
-		}
-		if len(sharedRoles) > 0 {
-			reason += "; shared roles: " + strings.Join(sharedRoles, ", ")
-		}
-		cands = append(cands, cand{k, score + 0.001*float64(min(ent.Articles, 500)), reason})
+		score += 0.5*float64(min(shared, 6)) + 0.5*float64(min(sharedRoles, 2))
+		cands = append(cands, cand{k, score + 0.001*float64(min(ent.Articles, 500)), exactLast, why, inStory, shared, sharedRoles})
 	}
 	for _, k := range exact {
 		consider(k, true)
@@ -548,11 +605,12 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
 	best := cands[0]
+	reason := r.reason(best, n, ctx, ctxIDs, roles)
 	if len(cands) > 1 {
 		if int(cands[1].score*2) == int(best.score*2) {
-			best.reason += fmt.Sprintf("; ambiguous among %d identities, chose the most reported", len(cands))
+			reason += fmt.Sprintf("; ambiguous among %d identities, chose the most reported", len(cands))
 		} else {
-			best.reason += fmt.Sprintf("; best of %d identities", len(cands))
+			reason += fmt.Sprintf("; best of %d identities", len(cands))
 		}
 	}
 	ent := r.Entities[best.k]
@@ -560,12 +618,19 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 	if ent.name.First == "" && n.First != "" {
 		ent.name.First, ent.name.Full = n.First, n.Full
 		ent.Name = displayName(e.Name, n)
-		best.reason += "; identity learns the given name"
+		reason += "; identity learns the given name"
 	} else if n.First != "" && len(n.Full) > len(ent.name.Full) && ent.name.First == n.First {
 		ent.name.Full = n.Full
 	}
-	r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "merge", Reason: best.reason})
+	r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "merge", Reason: reason})
 	return best.k
+}
+
+func surnameReason(n Name, ent *Entity, exactLast bool) string {
+	if exactLast {
+		return "same surname " + quoteS(n.Last)
+	}
+	return "surname spelling " + quoteS(n.Last) + "/" + quoteS(ent.name.Last)
 }
 
 // acronym returns the initials of a multi-word name ("agence france-presse"
@@ -587,28 +652,6 @@ func acronym(full string) string {
 		return ""
 	}
 	return b.String()
-}
-
-// sharedContext returns the names of ctx (interned as ids) that have
-// co-occurred with an identity.
-func sharedContext(have map[int32]int32, ctx []string, ids []int32) []string {
-	var out []string
-	for i, id := range ids {
-		if have[id] > 0 {
-			out = append(out, ctx[i])
-		}
-	}
-	return out
-}
-
-func sharedKeys(have map[string]int, keys []string) []string {
-	var out []string
-	for _, c := range keys {
-		if have[c] > 0 {
-			out = append(out, c)
-		}
-	}
-	return out
 }
 
 func quoteS(s string) string { return "\"" + s + "\"" }

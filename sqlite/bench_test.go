@@ -196,3 +196,34 @@ func BenchmarkIngest(b *testing.B) {
 	run("bbc/store+stories", true, nil, bbc)
 	run("bbc/add10", true, bbc[:len(bbc)-10], bbc[len(bbc)-10:])
 }
+
+// BenchmarkRebuildStories measures the story part alone: grouping every
+// article of a BBC library stored without stories (from their stored
+// features) and writing all story, person and statement rows.
+//
+//	go test ./sqlite -run XX -bench RebuildStories -cpu 1
+func BenchmarkRebuildStories(b *testing.B) {
+	docs := bbcDocs(b)
+	db, err := Open(filepath.Join(b.TempDir(), "b.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	for j := 0; j < len(docs); j += 256 {
+		if _, err := db.Put(ctx, docs[j:min(j+256, len(docs))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var cpu time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c0 := benchdata.CPUTime()
+		if _, err := db.RebuildStories(ctx, stories.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		cpu += benchdata.CPUTime() - c0
+	}
+	benchdata.ReportArticles(b, len(docs))
+	benchdata.ReportCPU(b, len(docs), cpu)
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/internal/shared"
+	"github.com/verbatim-news/verbatim/pipeline"
 )
 
 // bbcDocs reads the BBC corpus as bare documents (no analysis: clustering
@@ -72,4 +73,34 @@ func synthetic(docs []*verbatim.Doc, n int) []*verbatim.Doc {
 		out[i] = &verbatim.Doc{Article: verbatim.Article{ID: fmt.Sprintf("syn%d", i), Text: text}}
 	}
 	return out
+}
+
+// BenchmarkAddFeatures measures what a library's ingest spends on stories
+// in memory: the analysed BBC corpus (analysis untimed), added by its
+// features to a fresh clusterer (stories, identities, statements).
+//
+//	go test -run '^$' -bench AddFeatures -benchmem -cpu 1 ./stories/
+func BenchmarkAddFeatures(b *testing.B) {
+	dir := shared.Path(b, "data/bbc")
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	var fs []*Features
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := pipeline.Analyze(verbatim.Article{ID: f, Text: string(data)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		fs = append(fs, FeaturesOf(d))
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c := New(Options{})
+		for k, f := range fs {
+			c.AddFeatures(f, files[k])
+		}
+	}
+	b.ReportMetric(float64(len(fs)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }

@@ -110,8 +110,7 @@ type Story struct {
 	indexed  map[int32]bool
 	first    int
 	last     int
-	quotes   map[uint64][]int32 // 3-shingle -> quote refs (statement linking within the story)
-	quoteIDs []int32
+	quoteIDs []int32 // its quotes (statement linking; their shingles are in Clusterer.qindex)
 	people   map[string]int
 	into     int // the story this one was merged into, -1 while alive
 	n        int // articles summed into the centroid (syndicated copies are not)
@@ -131,7 +130,7 @@ type QuoteRef struct {
 	Story       string `json:"story"`
 
 	words   int
-	shingle []uint64
+	sh, nsh int32 // its distinct 3-shingle hashes: Clusterer.shingles[sh:sh+nsh]
 	story   int
 }
 
@@ -156,11 +155,14 @@ type Clusterer struct {
 	lsh      map[uint64][]int32 // LSH band -> articles
 	sigs     []*[sigLen]uint32
 
-	quotes []QuoteRef
-	parent []int32 // union-find over quotes: one statement per root
+	quotes   []QuoteRef
+	parent   []int32  // union-find over quotes: one statement per root
+	shingles []uint64 // the quotes' 3-shingle hashes (QuoteRef.sh)
+	qindex   shingleIndex
 
 	// scratch
 	wbuf    []byte
+	hbuf    []uint64  // word hashes (quoteShingles)
 	acc     []float32 // candidate score per story (dense; reset through accUsed)
 	accUsed []int32   // stories with a score in acc, in first-scored order
 	vpos    []int32   // term id -> position+1 in the article vector being scored (cosine)
@@ -243,7 +245,7 @@ func (c *Clusterer) add(p *Prepared) *Article {
 	if best < 0 {
 		s = &Story{ID: fmt.Sprintf("s%d", len(c.stories)+1), Title: a.Title, idx: len(c.stories),
 			indexed: map[int32]bool{}, first: -1, last: -1,
-			quotes: map[uint64][]int32{}, people: map[string]int{}, into: -1}
+			people: map[string]int{}, into: -1}
 		c.stories = append(c.stories, s)
 		sim = 1
 	} else {
@@ -376,7 +378,7 @@ func (c *Clusterer) merge(s, l *Story) {
 	for _, k := range l.quoteIDs {
 		c.linkQuote(s, k)
 	}
-	l.members, l.Articles, l.centroid, l.quotes, l.quoteIDs, l.people, l.indexed = nil, nil, nil, nil, nil, nil, nil
+	l.members, l.Articles, l.centroid, l.quoteIDs, l.people, l.indexed = nil, nil, nil, nil, nil, nil
 }
 
 // resetAcc empties the candidate accumulator and sizes it for every story.

@@ -1,36 +1,44 @@
 package stories
 
 import (
+	"slices"
 	"sort"
 )
 
-// quoteShingles returns the hashes of the word 3-shingles of a quote (the
-// whole word sequence as one shingle when it has fewer than three words) and
-// its number of words.
-func (c *Clusterer) quoteShingles(s string) ([]uint64, int) {
-	var hs []uint64
+// quoteShingles appends to c.shingles the distinct hashes of the word
+// 3-shingles of a quote (the whole word sequence as one shingle when it has
+// fewer than three words), sorted, and returns where they start and the
+// quote's number of words.
+func (c *Clusterer) quoteShingles(s string) (int32, int) {
+	hs := c.hbuf[:0]
 	c.wbuf = wordIter(s, c.wbuf, func(w []byte) { hs = append(hs, hashWord(w)) })
+	c.hbuf = hs
 	n := len(hs)
+	start := int32(len(c.shingles))
 	if n == 0 {
-		return nil, 0
+		return start, 0
 	}
 	if n < 3 {
 		h := uint64(7)
 		for _, x := range hs {
 			h = mix(h ^ x)
 		}
-		return []uint64{h}, n
+		c.shingles = append(c.shingles, h)
+		return start, n
 	}
-	out := make([]uint64, 0, n-2)
-	seen := make(map[uint64]bool, n)
 	for i := 0; i+3 <= n; i++ {
-		h := mix(hs[i]*31 ^ hs[i+1]*17 ^ hs[i+2])
-		if !seen[h] {
-			seen[h] = true
-			out = append(out, h)
-		}
+		c.shingles = append(c.shingles, mix(hs[i]*31^hs[i+1]*17^hs[i+2]))
 	}
-	return out, n
+	sh := c.shingles[start:]
+	slices.Sort(sh)
+	c.shingles = c.shingles[:int(start)+len(slices.Compact(sh))]
+	return start, n
+}
+
+// shingleOf returns the 3-shingle hashes of quote k.
+func (c *Clusterer) shingleOf(k int32) []uint64 {
+	r := &c.quotes[k]
+	return c.shingles[r.sh : r.sh+r.nsh]
 }
 
 func (c *Clusterer) find(q int32) int32 {
@@ -64,7 +72,7 @@ func (c *Clusterer) addQuotes(s *Story, a *Article, f *Features) {
 			continue
 		}
 		ref := QuoteRef{Article: a.ID, Quote: qi, Text: text, SaidOn: q.SaidOn, Outlet: a.Outlet,
-			Via: q.Via, Syndicated: a.CopyOf != "", Story: s.ID, words: n, shingle: sh}
+			Via: q.Via, Syndicated: a.CopyOf != "", Story: s.ID, words: n, sh: sh, nsh: int32(len(c.shingles)) - sh}
 		if ref.SaidOn == "" {
 			ref.SaidOn = a.Published
 		}
@@ -86,7 +94,7 @@ func (c *Clusterer) addQuotes(s *Story, a *Article, f *Features) {
 // quotes of story s, then indexes it under s.
 func (c *Clusterer) linkQuote(s *Story, k int32) {
 	ref := &c.quotes[k]
-	sh, n := ref.shingle, ref.words
+	sh, n := c.shingleOf(k), ref.words
 	// count shared shingles per earlier quote in a dense scratch array
 	// (cleared through the touched list): the order of the unions below does
 	// not matter, the resulting partition is the same
@@ -95,7 +103,15 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 	}
 	touched := c.touched[:0]
 	for _, h := range sh {
-		for _, o := range s.quotes[h] {
+		for p := c.qindex.chain(h, int32(s.idx)); p >= 0; p = c.qindex.posts[p].next {
+			ps := &c.qindex.posts[p]
+			o := ps.quote
+			if ps.story != int32(s.idx) {
+				continue
+			}
+			if _, ok := slices.BinarySearch(c.shingleOf(o), h); !ok {
+				continue // another shingle whose key is the same
+			}
 			if c.qcount[o] == 0 {
 				touched = append(touched, o)
 			}
@@ -110,7 +126,7 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 		if ref.Speaker != "" && other.Speaker != "" && ref.Speaker != other.Speaker {
 			continue
 		}
-		small := min(len(sh), len(other.shingle))
+		small := min(len(sh), int(other.nsh))
 		if n < 3 || other.words < 3 {
 			if n == other.words && cnt == 1 {
 				c.union(o, k)
@@ -122,9 +138,88 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 		}
 	}
 	for _, h := range sh {
-		s.quotes[h] = append(s.quotes[h], k)
+		c.qindex.add(h, int32(s.idx), k)
 	}
 	s.quoteIDs = append(s.quoteIDs, k)
+}
+
+// shingleIndex finds the quotes of a story that have a 3-shingle: one
+// open-addressing table from (shingle, story) to the head of a chain of
+// postings, for all stories (a merged story's quotes are indexed again
+// under the story it joins; its old chains are never read again).
+type shingleIndex struct {
+	keys  []uint64 // 0: empty slot
+	heads []int32  // chain head (index into posts) per slot
+	n     int
+	posts []shinglePost
+}
+
+type shinglePost struct {
+	story, quote int32
+	next         int32 // -1 ends the chain
+}
+
+func shingleKey(h uint64, story int32) uint64 {
+	k := h ^ mix(uint64(story)+0x9E3779B97F4A7C15)
+	if k == 0 {
+		k = 1
+	}
+	return k
+}
+
+// slot returns the table slot of key k: where it is, or the empty slot
+// where it goes.
+func (x *shingleIndex) slot(k uint64) int {
+	mask := len(x.keys) - 1
+	i := int(k) & mask
+	for x.keys[i] != 0 && x.keys[i] != k {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// chain returns the first posting of the chain that holds the quotes of
+// story with shingle h (and, rarely, of another shingle and story whose key
+// is the same: the caller checks), -1 when there is none.
+func (x *shingleIndex) chain(h uint64, story int32) int32 {
+	if len(x.keys) == 0 {
+		return -1
+	}
+	i := x.slot(shingleKey(h, story))
+	if x.keys[i] == 0 {
+		return -1
+	}
+	return x.heads[i]
+}
+
+// add indexes quote q of story under shingle h.
+func (x *shingleIndex) add(h uint64, story, q int32) {
+	if 4*(x.n+1) > 3*len(x.keys) {
+		x.grow()
+	}
+	k := shingleKey(h, story)
+	i := x.slot(k)
+	next := int32(-1)
+	if x.keys[i] == 0 {
+		x.keys[i] = k
+		x.n++
+	} else {
+		next = x.heads[i]
+	}
+	x.heads[i] = int32(len(x.posts))
+	x.posts = append(x.posts, shinglePost{story, q, next})
+}
+
+func (x *shingleIndex) grow() {
+	keys, heads := x.keys, x.heads
+	size := max(1024, 2*len(keys))
+	x.keys, x.heads = make([]uint64, size), make([]int32, size)
+	for i, k := range keys {
+		if k != 0 {
+			j := x.slot(k)
+			x.keys[j], x.heads[j] = k, heads[i]
+		}
+	}
 }
 
 // Statement is one statement and all its reports across articles and outlets.
