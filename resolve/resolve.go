@@ -260,7 +260,8 @@ type Resolver struct {
 	Decisions []Decision
 	byID      map[string]int
 	byLast    map[string][]int // type + surname -> entities
-	byDel     map[string][]int // type + one-deletion variants of surnames (length >= 5) -> entities
+	byDel     delIndex         // persons by one-deletion variants of their surnames (length >= 5)
+	delBuf    []byte
 	byFull    map[string]int   // type + full normalised name -> entity (non-persons)
 	ctxIDs    map[string]int32 // normalised full name -> context id (interned once per article)
 	// KeepApart records "apart" decisions too (on by default).
@@ -269,7 +270,7 @@ type Resolver struct {
 
 // New returns an empty resolver.
 func New() *Resolver {
-	return &Resolver{byID: map[string]int{}, byLast: map[string][]int{}, byDel: map[string][]int{},
+	return &Resolver{byID: map[string]int{}, byLast: map[string][]int{}, byDel: delIndex{ends: map[uint64][2]int32{}},
 		byFull: map[string]int{}, ctxIDs: map[string]int32{}, KeepApart: true}
 }
 
@@ -419,23 +420,78 @@ func (r *Resolver) index(k int) {
 	last := ent.name.Last
 	r.byLast[t+last] = appendOnce(r.byLast[t+last], k)
 	if ent.Type == verbatim.Person && len(last) >= 5 {
-		// type + the surname and each of its one-byte deletions: two
-		// surnames within one edit share a key (symmetric-delete lookup)
-		key := make([]byte, 0, len(t)+len(last))
-		for i := -1; i < len(last); i++ {
-			key = append(key[:0], t...)
-			if i < 0 {
-				key = append(key, last...)
-			} else {
-				key = append(append(key, last[:i]...), last[i+1:]...)
-			}
-			if ks, ok := r.byDel[string(key)]; ok {
-				r.byDel[string(key)] = appendOnce(ks, k)
-			} else {
-				r.byDel[string(key)] = []int{k}
-			}
+		r.delBuf = variants(last, r.delBuf, func(h uint64, _ []byte) {
+			r.byDel.add(h, int32(k))
+		})
+	}
+}
+
+// variants calls f with the hash of s and of each of its one-byte
+// deletions, and the variant itself (in buf, reused): two surnames within
+// one edit share a variant (symmetric-delete lookup).
+func variants(s string, buf []byte, f func(h uint64, v []byte)) []byte {
+	for i := -1; i < len(s); i++ {
+		if i < 0 {
+			buf = append(buf[:0], s...)
+		} else {
+			buf = append(append(buf[:0], s[:i]...), s[i+1:]...)
+		}
+		h := uint64(14695981039346656037)
+		for _, c := range buf {
+			h ^= uint64(c)
+			h *= 1099511628211
+		}
+		f(h, buf)
+	}
+	return buf
+}
+
+// isVariant reports whether v is s or s with one byte deleted.
+func isVariant(v []byte, s string) bool {
+	switch len(s) - len(v) {
+	case 0:
+		return string(v) == s
+	case 1:
+		i := 0
+		for i < len(v) && v[i] == s[i] {
+			i++
+		}
+		return string(v[i:]) == s[i+1:]
+	}
+	return false
+}
+
+// delIndex maps the hash of a surname variant to the persons having it, in
+// the order they were indexed: chains of postings, no slice per key.
+type delIndex struct {
+	ends  map[uint64][2]int32 // first and last posting of the chain
+	posts []delPost
+}
+
+type delPost struct{ ent, next int32 }
+
+func (x *delIndex) add(h uint64, k int32) {
+	e, ok := x.ends[h]
+	if !ok {
+		x.ends[h] = [2]int32{int32(len(x.posts)), int32(len(x.posts))}
+		x.posts = append(x.posts, delPost{k, -1})
+		return
+	}
+	for p := e[0]; p >= 0; p = x.posts[p].next {
+		if x.posts[p].ent == k {
+			return
 		}
 	}
+	x.posts[e[1]].next = int32(len(x.posts))
+	x.ends[h] = [2]int32{e[0], int32(len(x.posts))}
+	x.posts = append(x.posts, delPost{k, -1})
+}
+
+func (x *delIndex) first(h uint64) int32 {
+	if e, ok := x.ends[h]; ok {
+		return e[0]
+	}
+	return -1
 }
 
 func appendOnce(s []int, k int) []int {
@@ -531,22 +587,15 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 	exact := r.byLast[t+n.Last]
 	var fuzzy []int
 	if len(n.Last) >= 5 {
-		// type + each one-byte deletion of the surname, built in one buffer
-		// (the map lookup of string(key) does not allocate)
-		key := make([]byte, 0, len(t)+len(n.Last))
-		for i := -1; i < len(n.Last); i++ {
-			key = append(key[:0], t...)
-			if i < 0 {
-				key = append(key, n.Last...)
-			} else {
-				key = append(append(key, n.Last[:i]...), n.Last[i+1:]...)
-			}
-			for _, k := range r.byDel[string(key)] {
-				if !slices.Contains(exact, k) && !slices.Contains(fuzzy, k) && editDistance(n.Last, r.Entities[k].name.Last, 1) <= 1 {
+		r.delBuf = variants(n.Last, r.delBuf, func(h uint64, v []byte) {
+			for p := r.byDel.first(h); p >= 0; p = r.byDel.posts[p].next {
+				k := int(r.byDel.posts[p].ent)
+				last := r.Entities[k].name.Last
+				if isVariant(v, last) && !slices.Contains(exact, k) && !slices.Contains(fuzzy, k) && editDistance(n.Last, last, 1) <= 1 {
 					fuzzy = append(fuzzy, k)
 				}
 			}
-		}
+		})
 	}
 	var cands []cand
 	consider := func(k int, exactLast bool) {

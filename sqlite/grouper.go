@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/binenc"
 	"github.com/verbatim-news/verbatim/stories"
 )
 
@@ -16,6 +17,13 @@ DROP INDEX statements_story;
 DROP INDEX statements_person;
 DROP INDEX statement_quotes_statement;
 DROP INDEX person_decisions_person;`})
+	Register(Migration{103, "stories: a snapshot of the grouping state (an ingest continues from it instead of replaying every article)", `
+CREATE TABLE story_snapshot (
+	id      INTEGER PRIMARY KEY CHECK (id = 1),
+	through INTEGER NOT NULL, -- the grouped_through it reflects
+	state   BLOB NOT NULL,    -- stories.Clusterer.AppendSnapshot
+	arts    BLOB NOT NULL     -- the database ids of its articles (Grouper.appendArts)
+);`})
 }
 
 // Put stores each article's story features (stories.Features: terms,
@@ -74,6 +82,11 @@ type Grouper struct {
 	last   int64   // highest article id added
 	base   int64   // grouped_through the rows in prev reflect; -1: unknown (full rewrite)
 	prev   *rowSet // the rows the tables hold (as of base)
+	// replay: never continue from the stored snapshot (a rebuild);
+	// partial: the resolver holds only the decisions taken since the
+	// snapshot it continued from or since the last commit, so a full
+	// rewrite must first replay every article
+	replay, partial bool
 }
 
 // Grouper returns a grouper of the library's stories. Use its Put instead
@@ -105,14 +118,106 @@ func (g *Grouper) open(ctx context.Context) error {
 		return err
 	}
 	if ok {
-		if err := g.addRange(ctx, g.db.db, 0, through); err != nil {
-			return err
+		loaded := false
+		if !g.replay {
+			if loaded, err = g.loadSnapshot(ctx, through); err != nil {
+				return err
+			}
+		}
+		g.partial = loaded
+		if !loaded {
+			if err := g.addRange(ctx, g.db.db, 0, through); err != nil {
+				return err
+			}
 		}
 		g.last = max(g.last, through)
 		g.base, g.prev = through, g.rows()
 	}
 	g.opened = true
 	return nil
+}
+
+// loadSnapshot continues from the stored snapshot when it reflects the
+// articles grouped through `through` and was taken with the grouper's
+// options; it reports false (nothing loaded) otherwise.
+func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (bool, error) {
+	var at int64
+	var state, arts []byte
+	err := g.db.db.QueryRowContext(ctx, `SELECT through, state, arts FROM story_snapshot WHERE id = 1`).Scan(&at, &state, &arts)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if at != through {
+		return false, nil
+	}
+	c, err := stories.LoadSnapshot(state, g.opt)
+	if err != nil {
+		return false, nil // of another version or options: replay instead
+	}
+	as, ok := decodeArts(arts)
+	if !ok || len(as) != len(c.Articles()) {
+		return false, nil
+	}
+	g.c, g.arts = c, as
+	for i, a := range c.Articles() {
+		g.index[a.ID] = i
+	}
+	if len(as) > 0 {
+		g.last = as[len(as)-1].aid
+	}
+	return true, nil
+}
+
+// appendArts encodes the database ids of the grouped articles: article id,
+// first entity and quote ids, or the explicit lists of articles stored
+// without features.
+func (g *Grouper) appendArts(buf []byte) []byte {
+	buf = binenc.AppendUint(buf, uint64(len(g.arts)))
+	prev := int64(0)
+	for _, a := range g.arts {
+		buf = binenc.AppendInt(buf, a.aid-prev)
+		prev = a.aid
+		if a.ents == nil {
+			buf = append(buf, 0)
+			buf = binenc.AppendInt(buf, a.e0)
+			buf = binenc.AppendInt(buf, a.q0)
+			continue
+		}
+		buf = append(buf, 1)
+		for _, ids := range [][]int64{a.ents, a.quotes} {
+			buf = binenc.AppendUint(buf, uint64(len(ids)))
+			for _, id := range ids {
+				buf = binenc.AppendInt(buf, id)
+			}
+		}
+	}
+	return buf
+}
+
+func decodeArts(data []byte) ([]added, bool) {
+	d := binenc.NewDecoder(data)
+	as := make([]added, 0, d.Count())
+	prev := int64(0)
+	for i := 0; i < cap(as) && !d.Bad; i++ {
+		a := added{aid: prev + d.Int()}
+		prev = a.aid
+		if d.Byte() == 0 {
+			a.e0, a.q0 = d.Int(), d.Int()
+		} else {
+			a.ents, a.quotes = make([]int64, d.Count()), []int64{}
+			for k := range a.ents {
+				a.ents[k] = d.Int()
+			}
+			for range d.Count() {
+				a.quotes = append(a.quotes, d.Int())
+			}
+		}
+		as = append(as, a)
+	}
+	return as, d.Done()
 }
 
 // replayChunk is how many article ids addRange reads at a time.
@@ -208,6 +313,13 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	prev := g.prev
 	if full || !ok || through != g.base || prev == nil {
 		// the tables are not what this grouper last saw: rewrite them
+		if g.partial {
+			// from every article, with every decision
+			g.c, g.arts, g.index, g.last, g.partial = stories.New(g.opt), nil, map[string]int{}, 0, false
+			if err := g.addRange(ctx, tx, 0, 0); err != nil {
+				return 0, err
+			}
+		}
 		for _, t := range []string{"statement_quotes", "statements", "article_copies", "person_entities", "person_decisions", "persons", "story_articles", "stories"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
 				return 0, fmt.Errorf("clear %s: %w", t, err)
@@ -222,9 +334,16 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO story_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, groupedKey, g.last); err != nil {
 		return 0, err
 	}
+	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO story_snapshot(id, through, state, arts) VALUES (1, ?, ?, ?)`,
+		g.last, g.c.AppendSnapshot(nil), g.appendArts(nil)); err != nil {
+		return 0, err
+	}
 	if err := tx.Commit(); err != nil {
 		return 0, err
 	}
+	// the decisions are written: the grouper need not keep them
+	g.c.Resolver.Decisions = nil
+	cur.decisions, g.partial = 0, true
 	g.prev, g.base = cur, g.last
 	return len(cur.stories), nil
 }
@@ -234,7 +353,9 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 // features were kept are read from their text) and replaces the previous
 // result in one transaction. It returns the number of stories.
 func (s *DB) RebuildStories(ctx context.Context, opt stories.Options) (int, error) {
-	return s.Grouper(opt).commit(ctx, true)
+	g := s.Grouper(opt)
+	g.replay = true
+	return g.commit(ctx, true)
 }
 
 type querier interface {

@@ -81,6 +81,46 @@ func synthetic(docs []*verbatim.Doc, n int) []*verbatim.Doc {
 //
 //	go test -run '^$' -bench AddFeatures -benchmem -cpu 1 ./stories/
 func BenchmarkAddFeatures(b *testing.B) {
+	fs, files := bbcFeatures(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c := New(Options{})
+		for k, f := range fs {
+			c.AddFeatures(f, files[k])
+		}
+	}
+	b.ReportMetric(float64(len(fs)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkSnapshot measures taking and loading the snapshot of the BBC
+// corpus' stories (what an ingest into a library saves and continues from).
+//
+//	go test -run '^$' -bench Snapshot -benchmem -cpu 1 ./stories/
+func BenchmarkSnapshot(b *testing.B) {
+	fs, ids := bbcFeatures(b)
+	c := New(Options{})
+	for k, f := range fs {
+		c.AddFeatures(f, ids[k])
+	}
+	snap := c.AppendSnapshot(nil)
+	b.Run("take", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			snap = c.AppendSnapshot(snap[:0])
+		}
+		b.ReportMetric(float64(len(snap)), "bytes")
+	})
+	b.Run("load", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if _, err := LoadSnapshot(snap, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// bbcFeatures analyses the BBC corpus and returns each article's features
+// and id.
+func bbcFeatures(b *testing.B) ([]*Features, []string) {
 	dir := shared.Path(b, "data/bbc")
 	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
 	var fs []*Features
@@ -95,12 +135,5 @@ func BenchmarkAddFeatures(b *testing.B) {
 		}
 		fs = append(fs, FeaturesOf(d))
 	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		c := New(Options{})
-		for k, f := range fs {
-			c.AddFeatures(f, files[k])
-		}
-	}
-	b.ReportMetric(float64(len(fs)*b.N)/b.Elapsed().Seconds(), "articles/s")
+	return fs, files
 }

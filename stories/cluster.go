@@ -103,17 +103,18 @@ type Story struct {
 	Last     string   `json:"last,omitempty"`   // latest publication date
 	People   []string `json:"people,omitempty"` // identity ids of persons, most reported first (filled by Stories)
 
-	idx      int
-	members  []int
-	centroid []term // summed article vectors, sorted by term id
-	norm     float64
-	indexed  map[int32]bool
-	first    int
-	last     int
-	quoteIDs []int32 // its quotes (statement linking; their shingles are in Clusterer.qindex)
-	people   map[string]int
-	into     int // the story this one was merged into, -1 while alive
-	n        int // articles summed into the centroid (syndicated copies are not)
+	idx       int
+	members   []int
+	centroid  []term // summed article vectors, sorted by term id
+	norm      float64
+	indexed   map[int32]bool
+	first     int
+	last      int
+	quoteIDs  []int32 // its quotes (statement linking; their shingles are in Clusterer.qindex)
+	unindexed bool    // loaded from a snapshot: quoteIDs not yet in qindex (indexQuotes)
+	people    map[string]int
+	into      int // the story this one was merged into, -1 while alive
+	n         int // articles summed into the centroid (syndicated copies are not)
 }
 
 // QuoteRef is one report of a statement: a quote of one article.
@@ -130,7 +131,7 @@ type QuoteRef struct {
 	Story       string `json:"story"`
 
 	words   int
-	sh, nsh int32 // its distinct 3-shingle hashes: Clusterer.shingles[sh:sh+nsh]
+	sh, nsh int32 // its distinct 3-shingle hashes: Clusterer.shingles[sh:sh+nsh] (nsh -1: not computed yet)
 	story   int
 }
 

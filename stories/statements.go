@@ -35,10 +35,30 @@ func (c *Clusterer) quoteShingles(s string) (int32, int) {
 	return start, n
 }
 
-// shingleOf returns the 3-shingle hashes of quote k.
+// shingleOf returns the 3-shingle hashes of quote k (computed now for a
+// quote loaded from a snapshot).
 func (c *Clusterer) shingleOf(k int32) []uint64 {
 	r := &c.quotes[k]
+	if r.nsh < 0 {
+		r.sh, _ = c.quoteShingles(r.Text)
+		r.nsh = int32(len(c.shingles)) - r.sh
+	}
 	return c.shingles[r.sh : r.sh+r.nsh]
+}
+
+// indexQuotes indexes the shingles of a story's quotes if it was loaded
+// from a snapshot and not yet indexed (only the stories an ingest touches
+// ever are).
+func (c *Clusterer) indexQuotes(s *Story) {
+	if !s.unindexed {
+		return
+	}
+	s.unindexed = false
+	for _, k := range s.quoteIDs {
+		for _, h := range c.shingleOf(k) {
+			c.qindex.add(h, int32(s.idx), k)
+		}
+	}
 }
 
 func (c *Clusterer) find(q int32) int32 {
@@ -93,6 +113,7 @@ func (c *Clusterer) addQuotes(s *Story, a *Article, f *Features) {
 // linkQuote links quote k to the reports of the same statement among the
 // quotes of story s, then indexes it under s.
 func (c *Clusterer) linkQuote(s *Story, k int32) {
+	c.indexQuotes(s)
 	ref := &c.quotes[k]
 	sh, n := c.shingleOf(k), ref.words
 	// count shared shingles per earlier quote in a dense scratch array

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -235,6 +236,50 @@ func TestFeaturesRoundTrip(t *testing.T) {
 	}
 	if _, err := DecodeFeatures([]byte{featuresVersion, 200, 200, 200, 1}); err == nil {
 		t.Fatal("corrupt features decoded")
+	}
+}
+
+// TestSnapshotContinues: a clusterer loaded from a snapshot and given the
+// rest of the articles ends as the one that was given all of them (the
+// snapshot is taken at several points, including inside story merges'
+// aftermath and with no article at all), and its snapshot is the same.
+func TestSnapshotContinues(t *testing.T) {
+	docs := bbcSample(t)
+	whole := New(Options{})
+	for _, d := range docs {
+		whole.Add(d)
+	}
+	want := exported(t, whole)
+	for _, cut := range []int{0, 1, 40, 97, len(docs)} {
+		c := New(Options{})
+		for _, d := range docs[:cut] {
+			c.Add(d)
+		}
+		decided := len(c.Resolver.Decisions)
+		snap := c.AppendSnapshot(nil)
+		l, err := LoadSnapshot(snap, Options{})
+		if err != nil {
+			t.Fatalf("cut %d: %v", cut, err)
+		}
+		if again := l.AppendSnapshot(nil); string(again) != string(snap) {
+			t.Fatalf("cut %d: the loaded clusterer's snapshot differs", cut)
+		}
+		for _, d := range docs[cut:] {
+			l.Add(d)
+		}
+		l.Resolver.Decisions = append(slices.Clone(whole.Resolver.Decisions[:decided]), l.Resolver.Decisions...)
+		if got := exported(t, l); got != want {
+			t.Fatalf("cut %d: continuing from the snapshot differs from adding every article", cut)
+		}
+	}
+	snap := whole.AppendSnapshot(nil)
+	if _, err := LoadSnapshot(snap, Options{Threshold: 0.2}); err != ErrSnapshot {
+		t.Errorf("a snapshot taken with other options loaded: %v", err)
+	}
+	for _, n := range []int{0, 1, 100, len(snap) / 2, len(snap) - 1} {
+		if _, err := LoadSnapshot(snap[:n], Options{}); err == nil {
+			t.Errorf("a snapshot cut at %d bytes loaded", n)
+		}
 	}
 }
 

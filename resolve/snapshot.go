@@ -1,0 +1,114 @@
+package resolve
+
+import (
+	"errors"
+	"slices"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/binenc"
+)
+
+// AppendBinary appends the resolver's identities (names, aliases, roles,
+// counts, context) and its interned context names to buf, so that
+// resolution can continue from them (Decode) without re-adding every
+// article. Decisions are not included: a snapshot continues with none.
+func (r *Resolver) AppendBinary(buf []byte) []byte {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.KeepApart {
+		buf = append(buf, 1)
+	} else {
+		buf = append(buf, 0)
+	}
+	names := make([]string, len(r.ctxIDs))
+	for s, id := range r.ctxIDs {
+		names[id] = s
+	}
+	buf = binenc.AppendUint(buf, uint64(len(names)))
+	for _, s := range names {
+		buf = binenc.AppendStr(buf, s)
+	}
+	buf = binenc.AppendUint(buf, uint64(len(r.Entities)))
+	var keys []string
+	var ids []int32
+	for _, e := range r.Entities {
+		buf = binenc.AppendStr(buf, e.ID)
+		buf = binenc.AppendStr(buf, e.Name)
+		buf = binenc.AppendStr(buf, string(e.Type))
+		buf = binenc.AppendUint(buf, uint64(e.Articles))
+		buf = binenc.AppendStr(buf, e.name.First)
+		buf = binenc.AppendStr(buf, e.name.Last)
+		buf = binenc.AppendStr(buf, e.name.Full)
+		for _, m := range []map[string]int{e.Aliases, e.Roles} {
+			keys = keys[:0]
+			for k := range m {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			buf = binenc.AppendUint(buf, uint64(len(keys)))
+			for _, k := range keys {
+				buf = binenc.AppendStr(buf, k)
+				buf = binenc.AppendUint(buf, uint64(m[k]))
+			}
+		}
+		ids = ids[:0]
+		for id := range e.context {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		buf = binenc.AppendUint(buf, uint64(len(ids)))
+		prev := int32(0)
+		for _, id := range ids {
+			buf = binenc.AppendUint(buf, uint64(id-prev))
+			buf = binenc.AppendUint(buf, uint64(e.context[id]))
+			prev = id
+		}
+	}
+	return buf
+}
+
+var errSnapshot = errors.New("resolve: malformed snapshot")
+
+// Decode reads a resolver written by AppendBinary.
+func Decode(d *binenc.Decoder) (*Resolver, error) {
+	r := New()
+	r.KeepApart = d.Byte() == 1
+	n := d.Count()
+	for i := range n {
+		r.ctxIDs[d.Str()] = int32(i)
+	}
+	r.Entities = make([]*Entity, 0, d.Count())
+	for k := 0; k < cap(r.Entities) && !d.Bad; k++ {
+		e := &Entity{ID: d.Str(), Name: d.Str(), Type: verbatim.EntityType(d.Str()), Articles: int(d.Uint())}
+		e.name = Name{First: d.Str(), Last: d.Str(), Full: d.Str()}
+		for i := range 2 {
+			m := map[string]int{}
+			for range d.Count() {
+				m[d.Str()] = int(d.Uint())
+			}
+			if i == 0 {
+				e.Aliases = m
+			} else if len(m) > 0 {
+				e.Roles = m
+			}
+		}
+		if nc := d.Count(); nc > 0 {
+			e.context = make(map[int32]int32, nc)
+			id := int32(0)
+			for range nc {
+				id += int32(d.Uint())
+				e.context[id] = int32(d.Uint())
+			}
+		}
+		if _, dup := r.byID[e.ID]; dup || e.ID == "" {
+			return nil, errSnapshot
+		}
+		r.Entities = append(r.Entities, e)
+		r.byID[e.ID] = k
+		r.index(k)
+	}
+	if d.Bad {
+		return nil, errSnapshot
+	}
+	return r, nil
+}
