@@ -229,7 +229,7 @@ type Entity struct {
 	Articles int                 `json:"articles"`
 
 	name    Name
-	context map[int32]int32 // persons: co-occurring entities (interned normalised full names) -> articles
+	context []int32 // persons: co-occurring entities (interned normalised full names), sorted
 }
 
 // Decision is one resolution decision: an entity of an article merged into
@@ -264,6 +264,7 @@ type Resolver struct {
 	delBuf    []byte
 	byFull    map[string]int   // type + full normalised name -> entity (non-persons)
 	ctxIDs    map[string]int32 // normalised full name -> context id (interned once per article)
+	ctxBuf    []int32
 	// KeepApart records "apart" decisions too (on by default).
 	KeepApart bool
 }
@@ -304,7 +305,9 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 	// context of the article: the other named entities, most mentioned first
 	ctxAll := make([]string, 0, len(d.Entities))
 	ctxAllIDs := make([]int32, 0, len(d.Entities))
+	self := make([]int32, len(d.Entities)) // each entity's own context id (-1: none)
 	for i, e := range d.Entities {
+		self[i] = -1
 		if e.Type == verbatim.Person || e.Type == verbatim.Organization || e.Type == verbatim.Place {
 			if full := parsed[i].Full; full != "" {
 				id, ok := r.ctxIDs[full]
@@ -314,6 +317,7 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 				}
 				ctxAll = append(ctxAll, full)
 				ctxAllIDs = append(ctxAllIDs, id)
+				self[i] = id
 			}
 		}
 	}
@@ -341,7 +345,7 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 		}
 		ctx, ctxIDs = ctx[:0], ctxIDs[:0]
 		for j, c := range ctxAll {
-			if c != n.Full {
+			if ctxAllIDs[j] != self[i] { // same id: same name
 				ctx = append(ctx, c)
 				ctxIDs = append(ctxIDs, ctxAllIDs[j])
 			}
@@ -365,13 +369,10 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 			}
 			ent.Roles[ro]++
 		}
-		if e.Type == verbatim.Person { // only a person's context is ever compared
-			if ent.context == nil {
-				ent.context = make(map[int32]int32, len(ctxIDs))
-			}
-			for _, c := range ctxIDs {
-				ent.context[c]++
-			}
+		if e.Type == verbatim.Person && len(ctxIDs) > 0 { // only a person's context is ever compared
+			r.ctxBuf = append(r.ctxBuf[:0], ctxIDs...)
+			slices.Sort(r.ctxBuf)
+			ent.context = addSet(ent.context, slices.Compact(r.ctxBuf))
 		}
 		ids[i] = ent.ID
 	}
@@ -494,6 +495,36 @@ func (x *delIndex) first(h uint64) int32 {
 	return -1
 }
 
+// addSet returns the sorted set with the sorted distinct ids of add in it.
+func addSet(set, add []int32) []int32 {
+	if len(set) == 0 || add[0] > set[len(set)-1] {
+		return append(set, add...)
+	}
+	out := make([]int32, 0, len(set)+len(add))
+	i, j := 0, 0
+	for i < len(set) && j < len(add) {
+		switch {
+		case set[i] < add[j]:
+			out = append(out, set[i])
+			i++
+		case set[i] > add[j]:
+			out = append(out, add[j])
+			j++
+		default:
+			out = append(out, set[i])
+			i++
+			j++
+		}
+	}
+	out = append(out, set[i:]...)
+	return append(out, add[j:]...)
+}
+
+func hasID(set []int32, id int32) bool {
+	_, ok := slices.BinarySearch(set, id)
+	return ok
+}
+
 func appendOnce(s []int, k int) []int {
 	for _, x := range s {
 		if x == k {
@@ -535,7 +566,7 @@ func (r *Resolver) reason(c cand, n Name, ctx []string, ctxIDs []int32, roles []
 			if k == 5 {
 				break
 			}
-			if ent.context[id] > 0 {
+			if hasID(ent.context, id) {
 				if k > 0 {
 					b.WriteString(", ")
 				}
@@ -609,7 +640,7 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 		}
 		shared := 0
 		for _, id := range ctxIDs {
-			if ent.context[id] > 0 {
+			if hasID(ent.context, id) {
 				shared++
 			}
 		}

@@ -30,7 +30,6 @@ func (r *Resolver) AppendBinary(buf []byte) []byte {
 	}
 	buf = binenc.AppendUint(buf, uint64(len(r.Entities)))
 	var keys []string
-	var ids []int32
 	for _, e := range r.Entities {
 		buf = binenc.AppendStr(buf, e.ID)
 		buf = binenc.AppendStr(buf, e.Name)
@@ -51,16 +50,10 @@ func (r *Resolver) AppendBinary(buf []byte) []byte {
 				buf = binenc.AppendUint(buf, uint64(m[k]))
 			}
 		}
-		ids = ids[:0]
-		for id := range e.context {
-			ids = append(ids, id)
-		}
-		slices.Sort(ids)
-		buf = binenc.AppendUint(buf, uint64(len(ids)))
+		buf = binenc.AppendUint(buf, uint64(len(e.context)))
 		prev := int32(0)
-		for _, id := range ids {
+		for _, id := range e.context { // sorted
 			buf = binenc.AppendUint(buf, uint64(id-prev))
-			buf = binenc.AppendUint(buf, uint64(e.context[id]))
 			prev = id
 		}
 	}
@@ -93,11 +86,11 @@ func Decode(d *binenc.Decoder) (*Resolver, error) {
 			}
 		}
 		if nc := d.Count(); nc > 0 {
-			e.context = make(map[int32]int32, nc)
+			e.context = make([]int32, nc)
 			id := int32(0)
-			for range nc {
+			for k := range e.context {
 				id += int32(d.Uint())
-				e.context[id] = int32(d.Uint())
+				e.context[k] = id
 			}
 		}
 		if _, dup := r.byID[e.ID]; dup || e.ID == "" {
