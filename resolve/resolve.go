@@ -182,9 +182,13 @@ func editDistance(a, b string, max int) int {
 	if la-lb > max || lb-la > max {
 		return max + 1
 	}
-	prev2 := make([]int, lb+1)
-	prev := make([]int, lb+1)
-	cur := make([]int, lb+1)
+	var rows [3][24]int // short names need no allocation
+	var prev2, prev, cur []int
+	if lb < len(rows[0]) {
+		prev2, prev, cur = rows[0][:lb+1], rows[1][:lb+1], rows[2][:lb+1]
+	} else {
+		prev2, prev, cur = make([]int, lb+1), make([]int, lb+1), make([]int, lb+1)
+	}
 	for j := range prev {
 		prev[j] = j
 	}

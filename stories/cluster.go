@@ -169,6 +169,7 @@ type Clusterer struct {
 	vpos    []int32   // term id -> position+1 in the article vector being scored (cosine)
 	prod    []float64 // per-position products (cosine)
 	vbuf    []term    // an article vector sorted by term id (addToCentroid)
+	mbuf    []term    // a centroid sum (addToCentroid)
 	qcount  []int32   // shared shingles per quote (linkQuote)
 	touched []int32
 }
@@ -575,10 +576,14 @@ func (c *Clusterer) unscatter(v []term) {
 	}
 }
 
-// addSorted returns the sum of two id-sorted term lists, sorted by id (a's
-// storage may be reused).
+// addSorted returns the sum of two id-sorted term lists, sorted by id.
 func addSorted(a, b []term) []term {
-	out := make([]term, 0, len(a)+len(b))
+	return appendSum(make([]term, 0, len(a)+len(b)), a, b)
+}
+
+// appendSum appends the sum of two id-sorted term lists (sorted by id) to
+// out, which must not share storage with a or b.
+func appendSum(out, a, b []term) []term {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -650,12 +655,15 @@ func (c *Clusterer) addToCentroid(s *Story, v []term) {
 	if v != nil {
 		c.vbuf = append(c.vbuf[:0], v...)
 		slices.SortFunc(c.vbuf, func(a, b term) int { return int(a.id - b.id) })
-		s.centroid = addSorted(s.centroid, c.vbuf)
+		// summed in a scratch list, then copied back: the centroid's
+		// storage is reused while it is large enough
+		c.mbuf = appendSum(c.mbuf[:0], s.centroid, c.vbuf)
+		s.centroid = append(s.centroid[:0], c.mbuf...)
 	}
 	if len(s.centroid) > 2*c.opt.StoryTerms {
 		keep := topTerms(s.centroid, c.opt.StoryTerms)
 		slices.SortFunc(keep, func(a, b term) int { return int(a.id - b.id) })
-		s.centroid = keep
+		s.centroid = append(s.centroid[:0], keep...)
 	}
 	var n float64
 	for _, t := range s.centroid {

@@ -26,6 +26,7 @@ func (c *Clusterer) quoteShingles(s string) (int32, int) {
 		c.shingles = append(c.shingles, h)
 		return start, n
 	}
+	c.shingles = room(c.shingles, n-2)
 	for i := 0; i+3 <= n; i++ {
 		c.shingles = append(c.shingles, mix(hs[i]*31^hs[i+1]*17^hs[i+2]))
 	}
@@ -104,8 +105,8 @@ func (c *Clusterer) addQuotes(s *Story, a *Article, f *Features) {
 		}
 		ref.story = s.idx
 		k := int32(len(c.quotes))
-		c.quotes = append(c.quotes, ref)
-		c.parent = append(c.parent, k)
+		c.quotes = append(room(c.quotes, 1), ref)
+		c.parent = append(room(c.parent, 1), k)
 		c.linkQuote(s, k)
 	}
 }
@@ -228,7 +229,17 @@ func (x *shingleIndex) add(h uint64, story, q int32) {
 		next = x.heads[i]
 	}
 	x.heads[i] = int32(len(x.posts))
-	x.posts = append(x.posts, shinglePost{story, q, next})
+	x.posts = append(room(x.posts, 1), shinglePost{story, q, next})
+}
+
+// room returns s with room for n more elements, doubling its capacity when
+// it grows (append grows large slices by a quarter, which for the big
+// append-only arrays of a clusterer allocates four times their size again).
+func room[T any](s []T, n int) []T {
+	if cap(s)-len(s) < n {
+		s = slices.Grow(s, max(n, len(s)))
+	}
+	return s
 }
 
 func (x *shingleIndex) grow() {
