@@ -269,6 +269,7 @@ type Resolver struct {
 	byFull    map[string]int   // type + full normalised name -> entity (non-persons)
 	ctxIDs    map[string]int32 // normalised full name -> context id (interned once per article)
 	ctxBuf    []int32
+	kbuf      []byte
 	// KeepApart records "apart" decisions too (on by default).
 	KeepApart bool
 }
@@ -407,7 +408,7 @@ func (r *Resolver) create(article string, e verbatim.Entity, n Name) int {
 	r.Entities = append(r.Entities, ent)
 	r.byID[id] = k
 	r.index(k)
-	r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: id, Kind: "new", Reason: "no compatible identity"})
+	r.decide(Decision{Article: article, Mention: e.Name, Into: id, Kind: "new", Reason: "no compatible identity"})
 	return k
 }
 
@@ -529,6 +530,21 @@ func hasID(set []int32, id int32) bool {
 	return ok
 }
 
+// decide records a decision (the log doubles when it grows).
+func (r *Resolver) decide(d Decision) {
+	if len(r.Decisions) == cap(r.Decisions) {
+		r.Decisions = slices.Grow(r.Decisions, max(64, len(r.Decisions)))
+	}
+	r.Decisions = append(r.Decisions, d)
+}
+
+// key returns t+s in a reused buffer (a map lookup of string(key) does not
+// allocate).
+func (r *Resolver) key(t, s string) []byte {
+	r.kbuf = append(append(r.kbuf[:0], t...), s...)
+	return r.kbuf
+}
+
 func appendOnce(s []int, k int) []int {
 	for _, x := range s {
 		if x == k {
@@ -599,27 +615,27 @@ func (r *Resolver) reason(c cand, n Name, ctx []string, ctxIDs []int32, roles []
 func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string, ctxIDs []int32, roles []string, story map[string]int) int {
 	t := string(e.Type) + "\x00"
 	if e.Type != verbatim.Person {
-		if k, ok := r.byFull[t+n.Full]; ok {
-			r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: r.Entities[k].ID, Kind: "merge", Reason: "same normalised name " + quoteS(n.Full)})
+		if k, ok := r.byFull[string(r.key(t, n.Full))]; ok {
+			r.decide(Decision{Article: article, Mention: e.Name, Into: r.Entities[k].ID, Kind: "merge", Reason: "same normalised name " + quoteS(n.Full)})
 			return k
 		}
 		// "AFP" for "Agence France-Presse", and the other way round
 		if !strings.Contains(n.Full, " ") && len(n.Full) >= 2 && len(n.Full) <= 6 {
 			if k, ok := r.byFull[t+"\x00"+strings.ReplaceAll(n.Full, ".", "")]; ok {
-				r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: r.Entities[k].ID, Kind: "merge", Reason: "acronym " + quoteS(n.Full) + " of " + quoteS(r.Entities[k].name.Full)})
+				r.decide(Decision{Article: article, Mention: e.Name, Into: r.Entities[k].ID, Kind: "merge", Reason: "acronym " + quoteS(n.Full) + " of " + quoteS(r.Entities[k].name.Full)})
 				return k
 			}
 		}
 		if a := acronym(n.Full); a != "" {
-			if k, ok := r.byFull[t+a]; ok {
-				r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: r.Entities[k].ID, Kind: "merge", Reason: quoteS(n.Full) + " spells out acronym " + quoteS(a)})
+			if k, ok := r.byFull[string(r.key(t, a))]; ok {
+				r.decide(Decision{Article: article, Mention: e.Name, Into: r.Entities[k].ID, Kind: "merge", Reason: quoteS(n.Full) + " spells out acronym " + quoteS(a)})
 				return k
 			}
 		}
 		return -1
 	}
 	// candidates: same surname, then surnames one edit away
-	exact := r.byLast[t+n.Last]
+	exact := r.byLast[string(r.key(t, n.Last))]
 	var fuzzy []int
 	if len(n.Last) >= 5 {
 		r.delBuf = variants(n.Last, r.delBuf, func(h uint64, v []byte) {
@@ -638,7 +654,7 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 		ok, why := FirstCompatible(n.First, ent.name.First)
 		if !ok {
 			if r.KeepApart {
-				r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "apart", Reason: surnameReason(n, ent, exactLast) + ", " + why})
+				r.decide(Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "apart", Reason: surnameReason(n, ent, exactLast) + ", " + why})
 			}
 			return
 		}
@@ -669,7 +685,7 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 			// a misspelt surname needs a given name or context to agree
 			if score < 3 && shared == 0 && sharedRoles == 0 {
 				if r.KeepApart {
-					r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "apart", Reason: surnameReason(n, ent, exactLast) + ", " + why + ", no shared context"})
+					r.decide(Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "apart", Reason: surnameReason(n, ent, exactLast) + ", " + why + ", no shared context"})
 				}
 				return
 			}
@@ -706,7 +722,7 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 	} else if n.First != "" && len(n.Full) > len(ent.name.Full) && ent.name.First == n.First {
 		ent.name.Full = n.Full
 	}
-	r.Decisions = append(r.Decisions, Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "merge", Reason: reason})
+	r.decide(Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "merge", Reason: reason})
 	return best.k
 }
 
