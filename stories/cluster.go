@@ -103,18 +103,19 @@ type Story struct {
 	Last     string   `json:"last,omitempty"`   // latest publication date
 	People   []string `json:"people,omitempty"` // identity ids of persons, most reported first (filled by Stories)
 
-	idx       int
-	members   []int
-	centroid  []term // summed article vectors, sorted by term id
-	norm      float64
-	indexed   map[int32]bool
-	first     int
-	last      int
-	quoteIDs  []int32 // its quotes (statement linking; their shingles are in Clusterer.qindex)
-	unindexed bool    // loaded from a snapshot: quoteIDs not yet in qindex (indexQuotes)
-	people    map[string]int
-	into      int // the story this one was merged into, -1 while alive
-	n         int // articles summed into the centroid (syndicated copies are not)
+	idx      int
+	members  []int
+	centroid []term // summed article vectors, sorted by term id
+	norm     float64
+	indexed  map[int32]bool
+	first    int
+	last     int
+	quoteIDs []int32 // its quotes (statement linking; their shingles are in Clusterer.qindex)
+	nsh      int     // 3-shingles of its quotes (-1: not counted yet, loaded from a snapshot)
+	inIndex  bool    // its quotes are in Clusterer.qindex (a story with many shingles)
+	people   map[string]int
+	into     int // the story this one was merged into, -1 while alive
+	n        int // articles summed into the centroid (syndicated copies are not)
 }
 
 // QuoteRef is one report of a statement: a quote of one article.

@@ -319,14 +319,14 @@ func LoadSnapshot(data []byte, opt Options) (*Clusterer, error) {
 	if !d.Done() {
 		return nil, ErrSnapshot
 	}
-	// a story's quotes are indexed when an article joins it (indexQuotes)
+	// a story's shingles are counted and indexed when an article joins it
 	for _, s := range c.stories {
 		for _, k := range s.quoteIDs {
 			if int(k) >= len(c.quotes) {
 				return nil, ErrSnapshot
 			}
 		}
-		s.unindexed = len(s.quoteIDs) > 0
+		s.nsh = -1
 	}
 	return c, nil
 }

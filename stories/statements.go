@@ -47,21 +47,6 @@ func (c *Clusterer) shingleOf(k int32) []uint64 {
 	return c.shingles[r.sh : r.sh+r.nsh]
 }
 
-// indexQuotes indexes the shingles of a story's quotes if it was loaded
-// from a snapshot and not yet indexed (only the stories an ingest touches
-// ever are).
-func (c *Clusterer) indexQuotes(s *Story) {
-	if !s.unindexed {
-		return
-	}
-	s.unindexed = false
-	for _, k := range s.quoteIDs {
-		for _, h := range c.shingleOf(k) {
-			c.qindex.add(h, int32(s.idx), k)
-		}
-	}
-}
-
 func (c *Clusterer) find(q int32) int32 {
 	for c.parent[q] != q {
 		c.parent[q] = c.parent[c.parent[q]]
@@ -111,12 +96,31 @@ func (c *Clusterer) addQuotes(s *Story, a *Article, f *Features) {
 	}
 }
 
+// indexedShingles is the number of 3-shingles a story's quotes must reach
+// before they are indexed in Clusterer.qindex: below it, a new quote is
+// compared with each of the story's quotes by merging sorted shingle lists,
+// which costs less than looking up each of its shingles in the index.
+const indexedShingles = 1024
+
 // linkQuote links quote k to the reports of the same statement among the
-// quotes of story s, then indexes it under s.
+// quotes of story s, then adds it to s.
 func (c *Clusterer) linkQuote(s *Story, k int32) {
-	c.indexQuotes(s)
 	ref := &c.quotes[k]
 	sh, n := c.shingleOf(k), ref.words
+	if s.nsh < 0 { // loaded from a snapshot: count its quotes' shingles
+		s.nsh = 0
+		for _, o := range s.quoteIDs {
+			s.nsh += len(c.shingleOf(o))
+		}
+	}
+	if !s.inIndex && s.nsh >= indexedShingles {
+		s.inIndex = true
+		for _, o := range s.quoteIDs {
+			for _, h := range c.shingleOf(o) {
+				c.qindex.add(h, int32(s.idx), o)
+			}
+		}
+	}
 	// count shared shingles per earlier quote in a dense scratch array
 	// (cleared through the touched list): the order of the unions below does
 	// not matter, the resulting partition is the same
@@ -124,20 +128,29 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 		c.qcount = append(c.qcount, make([]int32, len(c.quotes)-len(c.qcount))...)
 	}
 	touched := c.touched[:0]
-	for _, h := range sh {
-		for p := c.qindex.chain(h, int32(s.idx)); p >= 0; p = c.qindex.posts[p].next {
-			ps := &c.qindex.posts[p]
-			o := ps.quote
-			if ps.story != int32(s.idx) {
-				continue
+	if s.inIndex {
+		for _, h := range sh {
+			for p := c.qindex.chain(h, int32(s.idx)); p >= 0; p = c.qindex.posts[p].next {
+				ps := &c.qindex.posts[p]
+				o := ps.quote
+				if ps.story != int32(s.idx) {
+					continue
+				}
+				if _, ok := slices.BinarySearch(c.shingleOf(o), h); !ok {
+					continue // another shingle whose key is the same
+				}
+				if c.qcount[o] == 0 {
+					touched = append(touched, o)
+				}
+				c.qcount[o]++
 			}
-			if _, ok := slices.BinarySearch(c.shingleOf(o), h); !ok {
-				continue // another shingle whose key is the same
-			}
-			if c.qcount[o] == 0 {
+		}
+	} else {
+		for _, o := range s.quoteIDs {
+			if cnt := common(sh, c.shingleOf(o)); cnt > 0 {
 				touched = append(touched, o)
+				c.qcount[o] = int32(cnt)
 			}
-			c.qcount[o]++
 		}
 	}
 	c.touched = touched
@@ -159,10 +172,31 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 			c.union(o, k)
 		}
 	}
-	for _, h := range sh {
-		c.qindex.add(h, int32(s.idx), k)
+	if s.inIndex {
+		for _, h := range sh {
+			c.qindex.add(h, int32(s.idx), k)
+		}
 	}
+	s.nsh += len(sh)
 	s.quoteIDs = append(s.quoteIDs, k)
+}
+
+// common counts the values two sorted lists have in common.
+func common(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
 }
 
 // shingleIndex finds the quotes of a story that have a 3-shingle: one
