@@ -27,9 +27,10 @@ CREATE TABLE story_snapshot (
 }
 
 // Put stores each article's story features (stories.Features: terms,
-// signature, entities, quotes; no text), so that grouping can continue or
-// be rebuilt without reloading and re-reading articles. story_state records
-// the highest article id the story tables reflect ("grouped_through").
+// signature, entities, quotes; no text), so that grouping can be rebuilt
+// (or continued when there is no usable snapshot) without reloading and
+// re-reading articles. story_state records the highest article id the story
+// tables reflect ("grouped_through").
 const schemaGrouping = `
 CREATE TABLE story_features (
 	article_id   INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
@@ -67,11 +68,15 @@ func (a *added) quote(i int) int64 {
 
 // Grouper keeps a library's stories, persons and statements up to date as
 // articles are stored: each stored article is added to an online clusterer
-// (stories.Clusterer), and Commit writes only the rows that changed. The
-// clusterer is rebuilt, when the grouper is first used, from the stored
-// features of the articles grouped so far (no article text is read). The
-// result is the one RebuildStories gives for the same articles in storage
-// order.
+// (stories.Clusterer), and Commit writes only the rows that changed, then a
+// snapshot of the clusterer (story_snapshot). When the grouper is first
+// used it continues from that snapshot (loading it costs a fraction of
+// re-adding every article, and a story's statement index is rebuilt only if
+// an article joins it); when the snapshot is missing, stale (another
+// version or writer advanced grouped_through) or unreadable, it replays the
+// stored features of the articles grouped so far (no article text is read).
+// The result is the one RebuildStories gives for the same articles in
+// storage order.
 type Grouper struct {
 	db     *DB
 	opt    stories.Options
