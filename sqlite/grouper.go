@@ -124,9 +124,9 @@ func (g *Grouper) open(ctx context.Context) error {
 		return err
 	}
 	if ok {
-		loaded := false
+		loaded, unusable := false, false
 		if !g.replay {
-			if loaded, err = g.loadSnapshot(ctx, through); err != nil {
+			if loaded, unusable, err = g.loadSnapshot(ctx, through); err != nil {
 				return err
 			}
 		}
@@ -137,7 +137,13 @@ func (g *Grouper) open(ctx context.Context) error {
 			}
 		}
 		g.last = max(g.last, through)
-		g.base, g.prev = through, g.rows()
+		if unusable {
+			// the tables may have been grouped with other options (a
+			// rebuild with another threshold): rewrite them all
+			g.base = -1
+		} else {
+			g.base, g.prev = through, g.rows()
+		}
 	}
 	g.opened = true
 	return nil
@@ -145,27 +151,29 @@ func (g *Grouper) open(ctx context.Context) error {
 
 // loadSnapshot continues from the stored snapshot when it reflects the
 // articles grouped through `through` and was taken with the grouper's
-// options; it reports false (nothing loaded) otherwise.
-func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (bool, error) {
+// options; it reports false (nothing loaded) otherwise, and unusable when
+// the snapshot reflects those articles but cannot be continued from (of
+// another version or options, or corrupt).
+func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (loaded, unusable bool, err error) {
 	var at int64
 	var state, arts []byte
-	err := g.db.db.QueryRowContext(ctx, `SELECT through, state, arts FROM story_snapshot WHERE id = 1`).Scan(&at, &state, &arts)
+	err = g.db.db.QueryRowContext(ctx, `SELECT through, state, arts FROM story_snapshot WHERE id = 1`).Scan(&at, &state, &arts)
 	if err == sql.ErrNoRows {
-		return false, nil
+		return false, false, nil
 	}
 	if err != nil {
-		return false, err
+		return false, false, err
 	}
 	if at != through {
-		return false, nil
+		return false, false, nil
 	}
 	c, err := stories.LoadSnapshot(state, g.opt)
 	if err != nil {
-		return false, nil // of another version or options: replay instead
+		return false, true, nil // replay instead
 	}
 	as, ok := decodeArts(arts)
 	if !ok || len(as) != len(c.Articles()) {
-		return false, nil
+		return false, true, nil
 	}
 	g.c, g.arts, g.snapSize = c, as, len(state)
 	for i, a := range c.Articles() {
@@ -174,7 +182,7 @@ func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (bool, error)
 	if len(as) > 0 {
 		g.last = as[len(as)-1].aid
 	}
-	return true, nil
+	return true, false, nil
 }
 
 // appendArts encodes the database ids of the grouped articles: article id,

@@ -180,8 +180,8 @@ func BenchmarkIngestBBC(b *testing.B) {
 
 // TestIngestInBatchesEqualsRebuild: several ingest runs (each continuing
 // from the snapshot the previous one stored, or replaying the stored
-// features when the snapshot is stale or unreadable, or storing without
-// stories) leave the stories, persons and statements one run leaves, and
+// features when the snapshot is stale, unreadable or of a rebuild with
+// another threshold, or storing without stories) leave the stories, persons and statements one run leaves, and
 // `stories --db` (a full rebuild, replaying every article's features)
 // changes nothing.
 func TestIngestInBatchesEqualsRebuild(t *testing.T) {
@@ -190,9 +190,10 @@ func TestIngestInBatchesEqualsRebuild(t *testing.T) {
 	files = files[:min(len(files), 150)]
 	ctx := context.Background()
 	type step struct {
-		paths  []string
-		plain  bool   // stored without stories (--no-stories)
-		before string // SQL run before the ingest
+		paths   []string
+		plain   bool    // stored without stories (--no-stories)
+		before  string  // SQL run before the ingest
+		rebuild float64 // before the ingest, rebuild the stories with this threshold
 	}
 	run := func(db string, steps ...step) string {
 		st, err := sqlite.Open(db)
@@ -203,6 +204,11 @@ func TestIngestInBatchesEqualsRebuild(t *testing.T) {
 		for _, s := range steps {
 			if s.before != "" {
 				if _, err := st.SQL().Exec(s.before); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if s.rebuild != 0 {
+				if _, err := st.RebuildStories(ctx, stories.Options{Threshold: s.rebuild}); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -235,7 +241,8 @@ func TestIngestInBatchesEqualsRebuild(t *testing.T) {
 	}
 	mixed := run(filepath.Join(dbs, "mixed.db"), step{paths: files[:40]}, step{paths: files[40:60], plain: true},
 		step{paths: files[60:61]}, step{paths: files[61:100], before: `UPDATE story_snapshot SET state = x'00'`},
-		step{paths: files[100:], before: `UPDATE story_snapshot SET through = through - 1`})
+		step{paths: files[100:130], rebuild: 0.3}, // the snapshot of another threshold: all rows rewritten
+		step{paths: files[130:], before: `UPDATE story_snapshot SET through = through - 1`})
 	if one != mixed {
 		t.Fatalf("ingests with and without stories, from stale snapshots, differ from one:\n%s\nwant\n%s", mixed, one)
 	}
