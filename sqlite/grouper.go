@@ -507,13 +507,13 @@ func (g *Grouper) rows() *rowSet {
 		r.aliases[e.ID] = set
 	}
 	r.decisions = len(c.Resolver.Decisions)
-	for _, st := range c.Statements() {
-		r.statements[st.ID] = statementRow{st.Story, st.Speaker, st.SpeakerName, st.Text, st.SaidOn, joinOutlets(st.Outlets), len(st.Reports)}
-		for _, rep := range st.Reports {
-			if i, ok := g.index[rep.Article]; ok {
-				r.stmtQuotes[g.arts[i].quote(rep.Quote)] = stmtQuote{st.ID, rep.Syndicated}
-			}
+	sts := c.Summaries(func(rep *stories.QuoteRef, statement string) {
+		if i, ok := g.index[rep.Article]; ok {
+			r.stmtQuotes[g.arts[i].quote(rep.Quote)] = stmtQuote{statement, rep.Syndicated}
 		}
+	})
+	for _, st := range sts {
+		r.statements[st.ID] = statementRow{st.Story, st.Speaker, st.SpeakerName, st.Text, st.SaidOn, joinOutlets(st.Outlets), st.Count}
 	}
 	return r
 }

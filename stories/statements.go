@@ -298,49 +298,13 @@ type Statement struct {
 	SaidOn      string     `json:"said_on,omitempty"` // the earliest date given by a report
 	Outlets     []string   `json:"outlets,omitempty"` // independent outlets reporting it (syndicated copies excluded)
 	Reports     []QuoteRef `json:"reports"`
+	Count       int        `json:"-"` // number of reports
 }
 
 // statements groups the quotes selected by keep into statements ordered by
 // date (undated last), then by first report.
 func (c *Clusterer) statements(keep func(*QuoteRef) bool) []Statement {
-	byRoot := map[int32]int{}
-	var out []Statement
-	var firstSeen []int32
-	for i := range c.quotes {
-		r := &c.quotes[i]
-		r.Story = c.stories[c.alive(r.story)].ID
-		if !keep(r) {
-			continue
-		}
-		root := c.find(int32(i))
-		k, ok := byRoot[root]
-		if !ok {
-			k = len(out)
-			byRoot[root] = k
-			out = append(out, Statement{ID: "q" + itoa(int(root)+1), Story: r.Story})
-			firstSeen = append(firstSeen, int32(i))
-		}
-		st := &out[k]
-		st.Reports = append(st.Reports, *r)
-		if len(r.Text) > len(st.Text) {
-			st.Text = r.Text
-		}
-		if st.Speaker == "" && r.Speaker != "" {
-			st.Speaker, st.SpeakerName = r.Speaker, r.SpeakerName
-		}
-		if r.SaidOn != "" && (st.SaidOn == "" || r.SaidOn < st.SaidOn) {
-			st.SaidOn = r.SaidOn
-		}
-		if !r.Syndicated && r.Outlet != "" {
-			dup := false
-			for _, o := range st.Outlets {
-				dup = dup || o == r.Outlet
-			}
-			if !dup {
-				st.Outlets = append(st.Outlets, r.Outlet)
-			}
-		}
-	}
+	out, firstSeen := c.group(keep, nil)
 	idx := make([]int, len(out))
 	for i := range idx {
 		idx[i] = i
@@ -360,6 +324,68 @@ func (c *Clusterer) statements(keep func(*QuoteRef) bool) []Statement {
 		sorted[i] = out[k]
 	}
 	return sorted
+}
+
+// Summaries returns every statement as Statements does, but in no
+// particular order and without copying its reports: Reports is nil and
+// Count is their number. It calls report with each report and the id of its
+// statement (a library stores that, not the reports).
+func (c *Clusterer) Summaries(report func(r *QuoteRef, statement string)) []Statement {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out, _ := c.group(func(*QuoteRef) bool { return true }, report)
+	return out
+}
+
+// group gathers the quotes selected by keep into statements in the order
+// of their first report, which it also returns per statement. Without a
+// report function, each statement gets copies of its reports; with one,
+// report is called instead.
+func (c *Clusterer) group(keep func(*QuoteRef) bool, report func(*QuoteRef, string)) ([]Statement, []int32) {
+	byRoot := map[int32]int{}
+	var out []Statement
+	var firstSeen []int32
+	for i := range c.quotes {
+		r := &c.quotes[i]
+		r.Story = c.stories[c.alive(r.story)].ID
+		if !keep(r) {
+			continue
+		}
+		root := c.find(int32(i))
+		k, ok := byRoot[root]
+		if !ok {
+			k = len(out)
+			byRoot[root] = k
+			out = append(out, Statement{ID: "q" + itoa(int(root)+1), Story: r.Story})
+			firstSeen = append(firstSeen, int32(i))
+		}
+		st := &out[k]
+		st.Count++
+		if report != nil {
+			report(r, st.ID)
+		} else {
+			st.Reports = append(st.Reports, *r)
+		}
+		if len(r.Text) > len(st.Text) {
+			st.Text = r.Text
+		}
+		if st.Speaker == "" && r.Speaker != "" {
+			st.Speaker, st.SpeakerName = r.Speaker, r.SpeakerName
+		}
+		if r.SaidOn != "" && (st.SaidOn == "" || r.SaidOn < st.SaidOn) {
+			st.SaidOn = r.SaidOn
+		}
+		if !r.Syndicated && r.Outlet != "" {
+			dup := false
+			for _, o := range st.Outlets {
+				dup = dup || o == r.Outlet
+			}
+			if !dup {
+				st.Outlets = append(st.Outlets, r.Outlet)
+			}
+		}
+	}
+	return out, firstSeen
 }
 
 // Timeline returns the statements of a story in order of the date they were
