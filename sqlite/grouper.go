@@ -547,6 +547,7 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 	storyArts := newBulk(`INSERT INTO story_articles(story_id, article_id) VALUES `, 2)
 	copies := newBulk(`INSERT INTO article_copies(article_id, copy_of, similarity) VALUES `, 3)
 	personEnts := newBulk(`INSERT INTO person_entities(entity_id, person_id) VALUES `, 2)
+	storyArts.reserve(len(cur.storyOf) - len(prev.storyOf))
 	arts := c.Articles()
 	for i, st := range cur.storyOf {
 		if i < len(prev.storyOf) {
@@ -574,6 +575,7 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 		}
 	}
 	persons := upsert(`INSERT INTO persons(id, name, type, articles) VALUES `, 4, "id", "name", "type", "articles")
+	persons.reserve(len(cur.persons) - len(prev.persons))
 	for id, p := range cur.persons {
 		if old, ok := prev.persons[id]; !ok || old != p {
 			persons.add(id, p.name, p.typ, p.articles)
@@ -598,17 +600,20 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 		}
 	}
 	decisions := newBulk(`INSERT INTO person_decisions(person_id, article, mention, kind, reason) VALUES `, 5)
+	decisions.reserve(cur.decisions - prev.decisions)
 	for _, d := range c.Resolver.Decisions[prev.decisions:cur.decisions] {
 		decisions.add(d.Into, d.Article, d.Mention, d.Kind, d.Reason)
 	}
 	stmts := upsert(`INSERT INTO statements(id, story_id, person_id, speaker, text, said_on, outlets, reports) VALUES `, 8,
 		"id", "story_id", "person_id", "speaker", "text", "said_on", "outlets", "reports")
+	stmts.reserve(len(cur.statements) - len(prev.statements))
 	for id, st := range cur.statements {
 		if old, ok := prev.statements[id]; !ok || old != st {
 			stmts.add(id, st.story, nullStr(st.person), st.speaker, st.text, st.saidOn, st.outlets, st.reports)
 		}
 	}
 	sq := upsert(`INSERT INTO statement_quotes(quote_id, statement_id, syndicated) VALUES `, 3, "quote_id", "statement_id", "syndicated")
+	sq.reserve(len(cur.stmtQuotes) - len(prev.stmtQuotes))
 	for qid, q := range cur.stmtQuotes {
 		if old, ok := prev.stmtQuotes[qid]; !ok || old != q {
 			sq.add(qid, q.statement, q.syndicated)

@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 
@@ -123,6 +124,13 @@ func upsert(head string, cols int, conflict string, update ...string) *bulk {
 }
 
 func (b *bulk) add(v ...any) { b.vals = append(b.vals, v...) }
+
+// reserve makes room for about n more rows (n may be negative or a guess).
+func (b *bulk) reserve(n int) {
+	if n > 0 {
+		b.vals = slices.Grow(b.vals, n*b.cols)
+	}
+}
 
 func (b *bulk) flush(ctx context.Context, tx *sql.Tx) error {
 	per := 200
