@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"sort"
@@ -48,32 +49,13 @@ var theCueModel = func() *cueModel {
 const cueModelMagic = "VQCUE1\n"
 
 func readCueModel(r io.Reader) (*cueModel, error) {
-	zr, err := gzip.NewReader(r)
+	bits, head, w, tail, err := readWeights(r, cueModelMagic, 2)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("quotes: cue model: %w", err)
 	}
-	defer zr.Close()
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, err
-	}
-	if !bytes.HasPrefix(b, []byte(cueModelMagic)) || len(b) < len(cueModelMagic)+12 {
-		return nil, errors.New("quotes: not a cue model")
-	}
-	b = b[len(cueModelMagic):]
-	m := &cueModel{bits: uint(binary.LittleEndian.Uint32(b))}
-	m.thr = math.Float32frombits(binary.LittleEndian.Uint32(b[4:]))
-	m.objTh = math.Float32frombits(binary.LittleEndian.Uint32(b[8:]))
-	b = b[12:]
-	if m.bits < 8 || m.bits > 24 || len(b) < 4<<m.bits {
-		return nil, errors.New("quotes: cue model size")
-	}
-	m.w = make([]float32, 1<<m.bits)
-	for i := range m.w {
-		m.w[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
-	}
+	m := &cueModel{bits: bits, thr: head[0], objTh: head[1], w: w}
 	m.heads = map[string]bool{}
-	for _, w := range bytes.Fields(b[4<<m.bits:]) {
+	for _, w := range bytes.Fields(tail) {
 		m.heads[string(w)] = true
 	}
 	return m, nil
@@ -420,4 +402,39 @@ func (st *state) cueFeatures(k int, wi wordInfo, fs *[nCueFeats]uint64) []uint64
 		mix(18, uint64(wi.cue)),
 	)
 	return f
+}
+
+// readWeights reads a gzipped model file as the quotes stage writes them:
+// the magic line, the table's size in bits (uint32), nhead float32 header
+// values (thresholds), 1<<bits float32 weights, all little-endian, and
+// whatever follows (returned as tail).
+func readWeights(r io.Reader, magic string, nhead int) (bits uint, head, w []float32, tail []byte, err error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return 0, nil, nil, nil, err
+	}
+	defer zr.Close()
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return 0, nil, nil, nil, err
+	}
+	if !bytes.HasPrefix(b, []byte(magic)) || len(b) < len(magic)+4+4*nhead {
+		return 0, nil, nil, nil, errors.New("not a model of this kind")
+	}
+	b = b[len(magic):]
+	bits = uint(binary.LittleEndian.Uint32(b))
+	b = b[4:]
+	head = make([]float32, nhead)
+	for i := range head {
+		head[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	b = b[4*nhead:]
+	if bits < 8 || bits > 24 || len(b) < 4<<bits {
+		return 0, nil, nil, nil, errors.New("model size")
+	}
+	w = make([]float32, 1<<bits)
+	for i := range w {
+		w[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
+	return bits, head, w, b[4<<bits:], nil
 }

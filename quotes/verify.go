@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"sort"
@@ -49,29 +50,14 @@ var theVerifier = func() *Verifier {
 const verifyModelMagic = "VQVER1\n"
 
 func readVerifyModel(r io.Reader) (*Verifier, error) {
-	zr, err := gzip.NewReader(r)
+	bits, head, w, tail, err := readWeights(r, verifyModelMagic, 1)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("quotes: verifier model: %w", err)
 	}
-	defer zr.Close()
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, err
-	}
-	if !bytes.HasPrefix(b, []byte(verifyModelMagic)) || len(b) < len(verifyModelMagic)+8 {
-		return nil, errors.New("quotes: not a verifier model")
-	}
-	b = b[len(verifyModelMagic):]
-	m := &Verifier{bits: uint(binary.LittleEndian.Uint32(b))}
-	m.thr = math.Float32frombits(binary.LittleEndian.Uint32(b[4:]))
-	b = b[8:]
-	if m.bits < 8 || m.bits > 24 || len(b) != 4<<m.bits {
+	if len(tail) != 0 {
 		return nil, errors.New("quotes: verifier model size")
 	}
-	m.w = make([]float32, 1<<m.bits)
-	for i := range m.w {
-		m.w[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
-	}
+	m := &Verifier{bits: bits, thr: head[0], w: w}
 	return m, nil
 }
 

@@ -1,7 +1,12 @@
 package main
 
 import (
+	"io"
+	"os"
+	"path/filepath"
+
 	"github.com/spf13/cobra"
+	"github.com/verbatim-news/verbatim/internal/shared"
 	"github.com/verbatim-news/verbatim/names"
 )
 
@@ -34,4 +39,28 @@ func init() {
 	ner.Flags().Uint64Var(&opt.Seed, "seed", 1, "shuffling seed")
 	trainCmd.AddCommand(ner)
 	root.AddCommand(trainCmd)
+}
+
+// polnearTrainFlag adds the --polnear flag of the commands that learn from
+// PolNeAR train, defaulting to the split in ../shared when there is one.
+func polnearTrainFlag(cmd *cobra.Command, dir *string) {
+	def := ""
+	if d := shared.Dir(); d != "" {
+		def = filepath.Join(d, "data", "polnear", "train")
+	}
+	cmd.Flags().StringVar(dir, "polnear", def, "PolNeAR training split (text/ and attributions/)")
+}
+
+// writeModel creates path and writes it with write; the file is closed
+// either way, and a failed close is an error (a model half written).
+func writeModel(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

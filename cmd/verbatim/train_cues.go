@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -10,7 +11,6 @@ import (
 	"unicode"
 
 	"github.com/spf13/cobra"
-	"github.com/verbatim-news/verbatim/internal/shared"
 )
 
 // `verbatim train cues` learns P(cue | word) from the PolNeAR training split:
@@ -30,11 +30,7 @@ func init() {
 			return trainCues(dir, out, minCount, minP)
 		},
 	}
-	def := ""
-	if d := shared.Dir(); d != "" {
-		def = filepath.Join(d, "data", "polnear", "train")
-	}
-	cmd.Flags().StringVar(&dir, "polnear", def, "PolNeAR training split (text/ and attributions/)")
+	polnearTrainFlag(cmd, &dir)
 	cmd.Flags().StringVar(&out, "out", "quotes/data/cues_learned.txt", "output lexicon")
 	cmd.Flags().IntVar(&minCount, "min-count", 8, "least number of cue annotations of a word")
 	cmd.Flags().Float64Var(&minP, "min-p", 0.3, "least P(cue|word)")
@@ -104,14 +100,16 @@ func trainCues(dir, out string, minCount int, minP float64) error {
 		}
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].c > rows[j].c || rows[i].c == rows[j].c && rows[i].w < rows[j].w })
-	o, err := os.Create(out)
+	err = writeModel(out, func(o io.Writer) error {
+		b := bufio.NewWriter(o)
+		fmt.Fprintf(b, "# Learned by `verbatim train cues` from PolNeAR train (%d articles):\n# WORD  TIMES-A-CUE  OCCURRENCES  P(cue|word)\n", len(seen))
+		for _, r := range rows {
+			fmt.Fprintf(b, "%s %d %d %.3f\n", r.w, r.c, r.n, r.p)
+		}
+		return b.Flush()
+	})
 	if err != nil {
 		return err
-	}
-	defer o.Close()
-	fmt.Fprintf(o, "# Learned by `verbatim train cues` from PolNeAR train (%d articles):\n# WORD  TIMES-A-CUE  OCCURRENCES  P(cue|word)\n", len(seen))
-	for _, r := range rows {
-		fmt.Fprintf(o, "%s %d %d %.3f\n", r.w, r.c, r.n, r.p)
 	}
 	fmt.Fprintf(os.Stderr, "train cues: %d words -> %s\n", len(rows), out)
 	return nil

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,7 +14,6 @@ import (
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/clean"
 	"github.com/verbatim-news/verbatim/input"
-	"github.com/verbatim-news/verbatim/internal/shared"
 	"github.com/verbatim-news/verbatim/quotes"
 	"github.com/verbatim-news/verbatim/text"
 )
@@ -44,22 +44,12 @@ func init() {
 					train = append(train, d)
 				}
 			}
-			f, err := os.Create(out)
-			if err != nil {
-				return err
-			}
-			if err := quotes.TrainCueModel(train, dev, opt, f, cmd.ErrOrStderr()); err != nil {
-				f.Close()
-				return err
-			}
-			return f.Close()
+			return writeModel(out, func(w io.Writer) error {
+				return quotes.TrainCueModel(train, dev, opt, w, cmd.ErrOrStderr())
+			})
 		},
 	}
-	def := ""
-	if d := shared.Dir(); d != "" {
-		def = filepath.Join(d, "data", "polnear", "train")
-	}
-	cmd.Flags().StringVar(&dir, "polnear", def, "PolNeAR training split (text/ and attributions/)")
+	polnearTrainFlag(cmd, &dir)
 	cmd.Flags().StringVar(&out, "out", "quotes/data/cue.model.gz", "model file to write")
 	cmd.Flags().IntVar(&holdout, "holdout", 0, "keep every Nth article out of training and score it (0: train on all)")
 	c := cueDefaults

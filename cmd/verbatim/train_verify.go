@@ -4,15 +4,12 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"sort"
 
 	"github.com/spf13/cobra"
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/clean"
 	"github.com/verbatim-news/verbatim/eval"
-	"github.com/verbatim-news/verbatim/internal/shared"
 	"github.com/verbatim-news/verbatim/names"
 	"github.com/verbatim-news/verbatim/quotes"
 	"github.com/verbatim-news/verbatim/text"
@@ -82,22 +79,10 @@ func init() {
 			}
 			m := quotes.TrainVerifier(cands, match, opt)
 			m.SetThreshold(thr)
-			f, err := os.Create(out)
-			if err != nil {
-				return err
-			}
-			if err := m.Write(f); err != nil {
-				f.Close()
-				return err
-			}
-			return f.Close()
+			return writeModel(out, m.Write)
 		},
 	}
-	def := ""
-	if d := shared.Dir(); d != "" {
-		def = filepath.Join(d, "data", "polnear", "train")
-	}
-	cmd.Flags().StringVar(&dir, "polnear", def, "PolNeAR training split (text/ and attributions/)")
+	polnearTrainFlag(cmd, &dir)
 	cmd.Flags().StringVar(&out, "out", "quotes/data/verify.model.gz", "model file to write")
 	cmd.Flags().IntVar(&holdout, "holdout", 10, "cross-validation folds of the verifier that choose its threshold (0: threshold 0)")
 	cmd.Flags().Float64Var(&minGain, "min-gain", 0.002, "least held-out F1 gain for the verifier to drop candidates")
