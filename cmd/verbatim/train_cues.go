@@ -32,8 +32,8 @@ func init() {
 	}
 	polnearTrainFlag(cmd, &dir)
 	cmd.Flags().StringVar(&out, "out", "quotes/data/cues_learned.txt", "output lexicon")
-	cmd.Flags().IntVar(&minCount, "min-count", 8, "least number of cue annotations of a word")
-	cmd.Flags().Float64Var(&minP, "min-p", 0.3, "least P(cue|word)")
+	cmd.Flags().IntVar(&minCount, "min-count", 2, "least number of cue annotations of a word")
+	cmd.Flags().Float64Var(&minP, "min-p", 0.08, "least P(cue|word)")
 	trainCmd.AddCommand(cmd)
 }
 

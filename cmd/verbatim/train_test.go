@@ -21,6 +21,10 @@ func TestTrainVerifyReproducesCommittedModel(t *testing.T) {
 	checkTrained(t, "quotes/data/verify.model.gz", "verify", "--polnear", shared.Path(t, "data/polnear/train"))
 }
 
+func TestTrainCuesReproducesCommittedLexicon(t *testing.T) {
+	checkTrained(t, "quotes/data/cues_learned.txt", "cues", "--polnear", shared.Path(t, "data/polnear/train"))
+}
+
 func TestTrainNERReproducesCommittedModel(t *testing.T) {
 	checkTrained(t, "names/ner.model.gz", "ner", "--conll", shared.Path(t, "data/conll2003/train.txt"))
 }
