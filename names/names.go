@@ -26,6 +26,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/recycle"
 	"github.com/verbatim-news/verbatim/text"
 )
 
@@ -35,11 +36,7 @@ var Stage = verbatim.StageFunc{N: "names", F: Process}
 // Process fills d.Mentions and d.Entities.
 func Process(d *verbatim.Doc) {
 	if cap(d.Mentions) == 0 && cap(d.Entities) == 0 {
-		if b, _ := layerPool.Get().(*layers); b != nil {
-			d.Mentions, d.Entities = b.mentions, b.entities
-			*b = layers{}
-			layersFree.Put(b)
-		}
+		d.Mentions, d.Entities = kept.Get()
 	}
 	d.Mentions = d.Mentions[:0]
 	d.Entities = d.Entities[:0]
@@ -74,37 +71,17 @@ func Process(d *verbatim.Doc) {
 	group(d)
 }
 
-// layers are the Mentions and Entities slices of a document, recycled.
-type layers struct {
-	mentions []verbatim.Mention
-	entities []verbatim.Entity
-}
-
-var (
-	layerPool  sync.Pool // *layers holding slices
-	layersFree sync.Pool // empty *layers, so that Recycle does not allocate
-)
-
-// maxRecycled is the largest capacity of a slice kept for reuse.
-const maxRecycled = 1 << 12
+// kept holds the Mentions and Entities slices of documents done with (see
+// Recycle), for the next one.
+var kept = recycle.NewPair[verbatim.Mention, verbatim.Entity](1 << 12)
 
 // Recycle gives the Mentions and Entities slices of d back for reuse by
 // the next document and clears them from d. Call it only when d and
 // everything taken from those slices are no longer used (after writing its
 // output); the entities' own slices (mentions, roles) are not reused.
 func Recycle(d *verbatim.Doc) {
-	if cap(d.Mentions) == 0 || cap(d.Mentions) > maxRecycled || cap(d.Entities) > maxRecycled {
-		return
-	}
-	b, _ := layersFree.Get().(*layers)
-	if b == nil {
-		b = new(layers)
-	}
-	clear(d.Mentions) // no pointer into this document outlives it
-	clear(d.Entities)
-	b.mentions, b.entities = d.Mentions[:0], d.Entities[:0]
+	kept.Put(d.Mentions, d.Entities)
 	d.Mentions, d.Entities = nil, nil
-	layerPool.Put(b)
 }
 
 // scratch holds the buffers of one names run, reused across documents.

@@ -6,11 +6,11 @@ package text
 import (
 	_ "embed"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/recycle"
 )
 
 //go:embed abbreviations.txt
@@ -64,11 +64,7 @@ func Process(d *verbatim.Doc) {
 		d.Paragraphs = []verbatim.Span{{Start: 0, End: len(d.Clean)}}
 	}
 	if cap(d.Tokens) == 0 && cap(d.Sentences) == 0 {
-		if b, ok := pool.Get().(*buffers); ok {
-			d.Tokens, d.Sentences = b.tokens, b.sentences
-			*b = buffers{}
-			bufs.Put(b)
-		}
+		d.Tokens, d.Sentences = kept.Get()
 	}
 	if cap(d.Tokens) == 0 {
 		d.Tokens = make([]verbatim.Token, 0, len(d.Clean)/5+8)
@@ -91,41 +87,21 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// isWordRune reports whether r is a letter, digit or mark (inlined for
-// ASCII).
-// buffers are the token and sentence slices of a document done with (see
-// Recycle), for the next one.
-type buffers struct {
-	tokens    []verbatim.Token
-	sentences []verbatim.Sentence
-}
-
-var (
-	pool sync.Pool // *buffers holding slices
-	bufs sync.Pool // empty *buffers, so that Recycle does not allocate
-)
-
-// maxPooled is the largest token capacity kept for reuse (a long document's
-// buffers are left to the collector).
-const maxPooled = 1 << 15
+// kept holds the token and sentence slices of documents done with (see
+// Recycle), for the next one; a long document's are left to the collector.
+var kept = recycle.NewPair[verbatim.Token, verbatim.Sentence](1 << 15)
 
 // Recycle gives the token and sentence slices of d back for reuse by the
 // next document and clears them from d. Call it only when d and everything
 // taken from its Tokens and Sentences are no longer used (after writing
 // its output).
 func Recycle(d *verbatim.Doc) {
-	if cap(d.Tokens) == 0 || cap(d.Tokens) > maxPooled || cap(d.Sentences) > maxPooled {
-		return
-	}
-	b, _ := bufs.Get().(*buffers)
-	if b == nil {
-		b = new(buffers)
-	}
-	b.tokens, b.sentences = d.Tokens[:0], d.Sentences[:0]
+	kept.Put(d.Tokens, d.Sentences)
 	d.Tokens, d.Sentences = nil, nil
-	pool.Put(b)
 }
 
+// isWordRune reports whether r is a letter, digit or mark (inlined for
+// ASCII).
 func isWordRune(r rune) bool {
 	if uint32(r) < utf8.RuneSelf {
 		return asciiWord[r]
