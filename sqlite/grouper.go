@@ -599,11 +599,10 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 			}
 		}
 	}
-	decisions := newBulk(`INSERT INTO person_decisions(person_id, article, mention, kind, reason) VALUES `, 5)
-	decisions.reserve(cur.decisions - prev.decisions)
-	for _, d := range c.Resolver.Decisions[prev.decisions:cur.decisions] {
-		decisions.add(d.Into, d.Article, d.Mention, d.Kind, d.Reason)
-	}
+	// a person's new decisions are appended to its row
+	decisions := newBulk(`INSERT INTO person_decisions(person_id, decisions) VALUES `, 2)
+	decisions.tail = ` ON CONFLICT(person_id) DO UPDATE SET decisions = decisions || excluded.decisions`
+	appendDecisions(decisions, c.Resolver.Decisions[prev.decisions:cur.decisions])
 	stmts := upsert(`INSERT INTO statements(id, story_id, person_id, speaker, text, said_on, outlets, reports) VALUES `, 8,
 		"id", "story_id", "person_id", "speaker", "text", "said_on", "outlets", "reports")
 	stmts.reserve(len(cur.statements) - len(prev.statements))

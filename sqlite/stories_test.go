@@ -73,11 +73,20 @@ func TestRebuildStories(t *testing.T) {
 	}
 	// one person for Keith Kellogg and Kellog, with an explained merge
 	var persons, merges int
-	var reason string
-	db.SQL().QueryRowContext(ctx, `SELECT count(DISTINCT person_id) FROM person_entities`).Scan(&persons)
-	db.SQL().QueryRowContext(ctx, `SELECT count(*), max(reason) FROM person_decisions WHERE kind = 'merge'`).Scan(&merges, &reason)
-	if persons != 1 || merges != 1 || !strings.Contains(reason, "surname spelling") {
-		t.Fatalf("persons %d merges %d reason %q", persons, merges, reason)
+	var pid, reason string
+	db.SQL().QueryRowContext(ctx, `SELECT count(DISTINCT person_id), max(person_id) FROM person_entities`).Scan(&persons, &pid)
+	ds, err := db.PersonDecisions(ctx, pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range ds {
+		if d.Kind == "merge" {
+			merges++
+			reason = d.Reason
+		}
+	}
+	if persons != 1 || merges != 1 || !strings.Contains(reason, "surname spelling") || ds[0].Kind != "new" || ds[0].Into != pid {
+		t.Fatalf("persons %d merges %d reason %q decisions %+v", persons, merges, reason, ds)
 	}
 	// one statement with two reports from two outlets
 	var stmts, reports int
@@ -111,7 +120,7 @@ func dumpStories(t *testing.T, db *DB) string {
 		`SELECT story_id, article_id FROM story_articles ORDER BY 2, 1`,
 		`SELECT id, name, type, articles FROM persons ORDER BY 1`,
 		`SELECT entity_id, person_id FROM person_entities ORDER BY 1`,
-		`SELECT seq, person_id, article, mention, kind, reason FROM person_decisions ORDER BY 1`,
+		`SELECT person_id, decisions FROM person_decisions ORDER BY 1`,
 		`SELECT id, story_id, coalesce(person_id, '-'), speaker, text, said_on, outlets, reports FROM statements ORDER BY 1`,
 		`SELECT quote_id, statement_id, syndicated FROM statement_quotes ORDER BY 1`,
 		`SELECT article_id, copy_of, similarity FROM article_copies ORDER BY 1`,

@@ -1,0 +1,143 @@
+package sqlite
+
+// A person's merge decisions (the audit trail: why name forms were joined
+// into it, kept apart from it, or started it) are stored as one row per
+// person: its decisions as JSON lines, one array [kind, article, mention,
+// reason] per decision, in the order they were taken. A commit appends the
+// lines of the decisions it took to the rows of the persons they concern,
+// so a person's row is written only when its decisions changed.
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/verbatim-news/verbatim/resolve"
+)
+
+func init() {
+	Register(Migration{104, "stories: a person's merge decisions in one row (JSON lines) instead of a row per decision", `
+CREATE TABLE person_decision_log (
+	person_id TEXT PRIMARY KEY,
+	decisions TEXT NOT NULL -- one JSON array [kind, article, mention, reason] per line, oldest first
+); -- not WITHOUT ROWID: the rows of persons with many decisions are large
+INSERT INTO person_decision_log(person_id, decisions)
+	SELECT person_id, group_concat(json_array(kind, article, mention, reason), char(10) ORDER BY seq) || char(10)
+	FROM person_decisions GROUP BY person_id;
+DROP TABLE person_decisions;
+ALTER TABLE person_decision_log RENAME TO person_decisions;`})
+}
+
+// appendDecisions adds to b one row per person concerned by ds, holding
+// the JSON lines of its decisions in ds order.
+func appendDecisions(b *bulk, ds []resolve.Decision) {
+	if len(ds) == 0 {
+		return
+	}
+	// chain each person's decisions: last[person] is its latest, next[i]
+	// the one after i
+	last := make(map[string]int32, len(ds)/3)
+	next := make([]int32, len(ds))
+	order := make([]int32, 0, len(ds)/3) // persons' first decisions, in first-seen order
+	size := 0
+	for i := range ds {
+		d := &ds[i]
+		next[i] = -1
+		if l, ok := last[d.Into]; ok {
+			next[l] = int32(i)
+		} else {
+			order = append(order, int32(i))
+		}
+		last[d.Into] = int32(i)
+		size += len(d.Kind) + len(d.Article) + len(d.Mention) + len(d.Reason) + 12
+	}
+	buf := make([]byte, 0, size+size/16)
+	ends := make([]int, len(order))
+	for k, i := range order {
+		for ; i >= 0; i = next[i] {
+			d := &ds[i]
+			buf = append(buf, '[')
+			buf = appendJSONString(buf, d.Kind)
+			buf = append(buf, ',')
+			buf = appendJSONString(buf, d.Article)
+			buf = append(buf, ',')
+			buf = appendJSONString(buf, d.Mention)
+			buf = append(buf, ',')
+			buf = appendJSONString(buf, d.Reason)
+			buf = append(buf, ']', '\n')
+		}
+		ends[k] = len(buf)
+	}
+	s := string(buf) // one copy; each row is a substring
+	b.reserve(len(order))
+	start := 0
+	for k, i := range order {
+		b.add(ds[i].Into, s[start:ends[k]])
+		start = ends[k]
+	}
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string, escaped as SQLite's
+// json_array escapes it (quote, backslash, control characters).
+func appendJSONString(buf []byte, s string) []byte {
+	buf = append(buf, '"')
+	from := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		buf = append(buf, s[from:i]...)
+		switch c {
+		case '"', '\\':
+			buf = append(buf, '\\', c)
+		case '\b':
+			buf = append(buf, '\\', 'b')
+		case '\f':
+			buf = append(buf, '\\', 'f')
+		case '\n':
+			buf = append(buf, '\\', 'n')
+		case '\r':
+			buf = append(buf, '\\', 'r')
+		case '\t':
+			buf = append(buf, '\\', 't')
+		default:
+			buf = append(buf, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
+		}
+		from = i + 1
+	}
+	buf = append(buf, s[from:]...)
+	return append(buf, '"')
+}
+
+// PersonDecisions returns the recorded decisions about a person (persons.id,
+// e.g. "person:donald-trump"), oldest first: the name forms merged into it,
+// the one that started it, and those kept apart from it. An unknown person
+// has none.
+func (s *DB) PersonDecisions(ctx context.Context, personID string) ([]resolve.Decision, error) {
+	var text string
+	err := s.db.QueryRowContext(ctx, `SELECT decisions FROM person_decisions WHERE person_id = ?`, personID).Scan(&text)
+	if err == sql.ErrNoRows {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return parseDecisions(personID, text)
+}
+
+func parseDecisions(personID, text string) ([]resolve.Decision, error) {
+	out := make([]resolve.Decision, 0, strings.Count(text, "\n"))
+	for line := range strings.Lines(text) {
+		var f [4]string
+		if err := json.Unmarshal([]byte(line), &f); err != nil {
+			return nil, fmt.Errorf("decisions of %s: bad line %q", personID, strings.TrimSpace(line))
+		}
+		out = append(out, resolve.Decision{Kind: f[0], Article: f[1], Mention: f[2], Into: personID, Reason: f[3]})
+	}
+	return out, nil
+}

@@ -1,0 +1,109 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/verbatim-news/verbatim/resolve"
+)
+
+// TestDecisionsRows: decisions become one row per person in first-seen
+// order, each person's lines in decision order, escaped as SQLite's
+// json_array escapes them; a later commit's decisions are appended; the
+// accessor gives them back.
+func TestDecisionsRows(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	ds := []resolve.Decision{
+		{Article: "a1", Mention: "Keith Kellogg", Into: "person:keith-kellogg", Kind: "new", Reason: "no compatible identity"},
+		{Article: "a1", Mention: `Odd "name"\ é`, Into: "person:odd", Kind: "new", Reason: "tab\there\nline\x01"},
+		{Article: "a2", Mention: "Kellog", Into: "person:keith-kellogg", Kind: "merge", Reason: `surname spelling "kellog"`},
+	}
+	write := func(ds []resolve.Decision) {
+		tx, err := db.SQL().BeginTx(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := newBulk(`INSERT INTO person_decisions(person_id, decisions) VALUES `, 2)
+		b.tail = ` ON CONFLICT(person_id) DO UPDATE SET decisions = decisions || excluded.decisions`
+		appendDecisions(b, ds)
+		if err := flushAll(ctx, tx, b); err != nil {
+			t.Fatal(err)
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(ds[:2])
+	write(ds[2:])
+	for _, pid := range []string{"person:keith-kellogg", "person:odd"} {
+		var want []resolve.Decision
+		for _, d := range ds {
+			if d.Into == pid {
+				want = append(want, d)
+			}
+		}
+		got, err := db.PersonDecisions(ctx, pid)
+		if err != nil || !slices.Equal(got, want) {
+			t.Fatalf("%s: %+v %v, want %+v", pid, got, err, want)
+		}
+		// the same text SQLite's json_array gives
+		var text, sqlText string
+		db.SQL().QueryRow(`SELECT decisions FROM person_decisions WHERE person_id = ?`, pid).Scan(&text)
+		for _, d := range want {
+			var line string
+			db.SQL().QueryRow(`SELECT json_array(?, ?, ?, ?)`, d.Kind, d.Article, d.Mention, d.Reason).Scan(&line)
+			sqlText += line + "\n"
+		}
+		if text != sqlText {
+			t.Fatalf("%s: stored %q, json_array gives %q", pid, text, sqlText)
+		}
+	}
+	if got, err := db.PersonDecisions(ctx, "person:nobody"); err != nil || got != nil {
+		t.Fatalf("unknown person: %+v %v", got, err)
+	}
+}
+
+// TestDecisionsMigration: a library with a row per decision (migration
+// 100) keeps every decision, in order, after migration 104.
+func TestDecisionsMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v.db")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// back to the layout before 104
+	for _, q := range []string{
+		`DROP TABLE person_decisions`,
+		`CREATE TABLE person_decisions (seq INTEGER PRIMARY KEY, person_id TEXT NOT NULL, article TEXT NOT NULL, mention TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL)`,
+		`INSERT INTO person_decisions(seq, person_id, article, mention, kind, reason) VALUES
+			(1, 'person:b', 'a1', 'Bo "B"', 'new', 'no compatible identity'),
+			(2, 'person:a', 'a1', 'Al', 'new', 'no compatible identity'),
+			(3, 'person:b', 'a2', 'Bo', 'merge', 'same normalised name'),
+			(4, 'person:a', 'a3', 'Al', 'apart', 'x')`,
+		`DELETE FROM schema_migrations WHERE version = 104`,
+	} {
+		if _, err := db.SQL().Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	if db, err = Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	got, err := db.PersonDecisions(ctx, "person:b")
+	want := []resolve.Decision{
+		{Article: "a1", Mention: `Bo "B"`, Into: "person:b", Kind: "new", Reason: "no compatible identity"},
+		{Article: "a2", Mention: "Bo", Into: "person:b", Kind: "merge", Reason: "same normalised name"},
+	}
+	if err != nil || !slices.Equal(got, want) {
+		t.Fatalf("person:b %+v %v", got, err)
+	}
+	if got, err := db.PersonDecisions(ctx, "person:a"); err != nil || len(got) != 2 || got[1].Kind != "apart" {
+		t.Fatalf("person:a %+v %v", got, err)
+	}
+}
