@@ -334,7 +334,7 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 				return 0, err
 			}
 		}
-		for _, t := range []string{"statement_quotes", "statements", "article_copies", "person_entities", "person_decisions", "persons", "story_articles", "stories"} {
+		for _, t := range []string{"statements", "article_copies", "person_entities", "person_decisions", "persons", "story_articles", "stories"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
 				return 0, fmt.Errorf("clear %s: %w", t, err)
 			}
@@ -455,7 +455,6 @@ type rowSet struct {
 	aliases    map[string]map[string]bool // person (with two entities or more) -> folded name forms
 	decisions  int
 	statements map[string]statementRow
-	stmtQuotes map[int64]stmtQuote
 }
 
 type personRow struct {
@@ -465,18 +464,14 @@ type personRow struct {
 
 type statementRow struct {
 	story, person, speaker, text, saidOn, outlets string
+	quotes                                        string // appendQuoteList
 	reports                                       int
-}
-
-type stmtQuote struct {
-	statement  string
-	syndicated bool
 }
 
 func (g *Grouper) rows() *rowSet {
 	c := g.c
 	r := &rowSet{stories: map[string]string{}, persons: map[string]personRow{}, members: map[string][]int64{},
-		aliases: map[string]map[string]bool{}, statements: map[string]statementRow{}, stmtQuotes: map[int64]stmtQuote{}}
+		aliases: map[string]map[string]bool{}, statements: map[string]statementRow{}}
 	for _, st := range c.Stories() {
 		r.stories[st.ID] = st.Title
 	}
@@ -507,13 +502,15 @@ func (g *Grouper) rows() *rowSet {
 		r.aliases[e.ID] = set
 	}
 	r.decisions = len(c.Resolver.Decisions)
-	sts := c.Summaries(func(rep *stories.QuoteRef, statement string) {
+	var reps []quoteOf
+	sts := c.Summaries(func(rep *stories.QuoteRef, k int) {
 		if i, ok := g.index[rep.Article]; ok {
-			r.stmtQuotes[g.arts[i].quote(rep.Quote)] = stmtQuote{statement, rep.Syndicated}
+			reps = append(reps, quoteOf{int32(k), rep.Syndicated, g.arts[i].quote(rep.Quote)})
 		}
 	})
-	for _, st := range sts {
-		r.statements[st.ID] = statementRow{st.Story, st.Speaker, st.SpeakerName, st.Text, st.SaidOn, joinOutlets(st.Outlets), st.Count}
+	lists := quoteLists(reps, len(sts))
+	for k, st := range sts {
+		r.statements[st.ID] = statementRow{st.Story, st.Speaker, st.SpeakerName, st.Text, st.SaidOn, joinOutlets(st.Outlets), lists[k], st.Count}
 	}
 	return r
 }
@@ -603,22 +600,15 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 	decisions := newBulk(`INSERT INTO person_decisions(person_id, decisions) VALUES `, 2)
 	decisions.tail = ` ON CONFLICT(person_id) DO UPDATE SET decisions = decisions || excluded.decisions`
 	appendDecisions(decisions, c.Resolver.Decisions[prev.decisions:cur.decisions])
-	stmts := upsert(`INSERT INTO statements(id, story_id, person_id, speaker, text, said_on, outlets, reports) VALUES `, 8,
-		"id", "story_id", "person_id", "speaker", "text", "said_on", "outlets", "reports")
+	stmts := upsert(`INSERT INTO statements(id, story_id, person_id, speaker, text, said_on, outlets, reports, quotes) VALUES `, 9,
+		"id", "story_id", "person_id", "speaker", "text", "said_on", "outlets", "reports", "quotes")
 	stmts.reserve(len(cur.statements) - len(prev.statements))
 	for id, st := range cur.statements {
 		if old, ok := prev.statements[id]; !ok || old != st {
-			stmts.add(id, st.story, nullStr(st.person), st.speaker, st.text, st.saidOn, st.outlets, st.reports)
+			stmts.add(id, st.story, nullStr(st.person), st.speaker, st.text, st.saidOn, st.outlets, st.reports, st.quotes)
 		}
 	}
-	sq := upsert(`INSERT INTO statement_quotes(quote_id, statement_id, syndicated) VALUES `, 3, "quote_id", "statement_id", "syndicated")
-	sq.reserve(len(cur.stmtQuotes) - len(prev.stmtQuotes))
-	for qid, q := range cur.stmtQuotes {
-		if old, ok := prev.stmtQuotes[qid]; !ok || old != q {
-			sq.add(qid, q.statement, q.syndicated)
-		}
-	}
-	if err := flushAll(ctx, tx, storyArts, persons, personEnts, copies, aliases, decisions, stmts, sq); err != nil {
+	if err := flushAll(ctx, tx, storyArts, persons, personEnts, copies, aliases, decisions, stmts); err != nil {
 		return err
 	}
 	// rows gone: statements joined into an earlier one, stories merged

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -95,6 +96,15 @@ func TestRebuildStories(t *testing.T) {
 	if stmts != 1 || reports != 2 || outlets != "Moscow Times; Dawn" {
 		t.Fatalf("statements %d reports %d outlets %q", stmts, reports, outlets)
 	}
+	// its reports are the two stored quotes
+	var sid string
+	db.SQL().QueryRowContext(ctx, `SELECT id FROM statements`).Scan(&sid)
+	sq, err := db.StatementQuotes(ctx, sid)
+	var nq, q0, q1 int64
+	db.SQL().QueryRowContext(ctx, `SELECT count(*), min(id), max(id) FROM quotes`).Scan(&nq, &q0, &q1)
+	if err != nil || nq != 2 || !slices.Equal(sq, []StatementQuote{{q0, false}, {q1, false}}) {
+		t.Fatalf("statement %s quotes %+v %v (quotes %d: %d, %d)", sid, sq, err, nq, q0, q1)
+	}
 	// the full name now finds the quote attributed to "Kellog" too
 	var eid int
 	if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) FROM aliases WHERE alias = 'keith kellogg'`).Scan(&eid); err != nil || eid != 2 {
@@ -121,8 +131,7 @@ func dumpStories(t *testing.T, db *DB) string {
 		`SELECT id, name, type, articles FROM persons ORDER BY 1`,
 		`SELECT entity_id, person_id FROM person_entities ORDER BY 1`,
 		`SELECT person_id, decisions FROM person_decisions ORDER BY 1`,
-		`SELECT id, story_id, coalesce(person_id, '-'), speaker, text, said_on, outlets, reports FROM statements ORDER BY 1`,
-		`SELECT quote_id, statement_id, syndicated FROM statement_quotes ORDER BY 1`,
+		`SELECT id, story_id, coalesce(person_id, '-'), speaker, text, said_on, outlets, reports, quotes FROM statements ORDER BY 1`,
 		`SELECT article_id, copy_of, similarity FROM article_copies ORDER BY 1`,
 		`SELECT alias, entity_id FROM aliases ORDER BY 1, 2`,
 	} {

@@ -328,9 +328,10 @@ func (c *Clusterer) statements(keep func(*QuoteRef) bool) []Statement {
 
 // Summaries returns every statement as Statements does, but in no
 // particular order and without copying its reports: Reports is nil and
-// Count is their number. It calls report with each report and the id of its
-// statement (a library stores that, not the reports).
-func (c *Clusterer) Summaries(report func(r *QuoteRef, statement string)) []Statement {
+// Count is their number. It calls report with each report, in the order
+// they were added, and the index of its statement in the returned slice (a
+// library stores that, not the reports).
+func (c *Clusterer) Summaries(report func(r *QuoteRef, statement int)) []Statement {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	out, _ := c.group(func(*QuoteRef) bool { return true }, report)
@@ -341,7 +342,7 @@ func (c *Clusterer) Summaries(report func(r *QuoteRef, statement string)) []Stat
 // of their first report, which it also returns per statement. Without a
 // report function, each statement gets copies of its reports; with one,
 // report is called instead.
-func (c *Clusterer) group(keep func(*QuoteRef) bool, report func(*QuoteRef, string)) ([]Statement, []int32) {
+func (c *Clusterer) group(keep func(*QuoteRef) bool, report func(*QuoteRef, int)) ([]Statement, []int32) {
 	byRoot := map[int32]int{}
 	var out []Statement
 	var firstSeen []int32
@@ -362,7 +363,7 @@ func (c *Clusterer) group(keep func(*QuoteRef) bool, report func(*QuoteRef, stri
 		st := &out[k]
 		st.Count++
 		if report != nil {
-			report(r, st.ID)
+			report(r, k)
 		} else {
 			st.Reports = append(st.Reports, *r)
 		}
