@@ -173,6 +173,7 @@ type Clusterer struct {
 	prod    []float64 // per-position products (cosine)
 	vbuf    []term    // an article vector sorted by term id (addToCentroid)
 	mbuf    []term    // a centroid sum (addToCentroid)
+	kbuf    []uint64  // packed terms being sorted (sortByID)
 	qcount  []int32   // shared shingles per quote (linkQuote)
 	touched []int32
 }
@@ -657,7 +658,7 @@ func (c *Clusterer) addToCentroid(s *Story, v []term) {
 	}
 	if v != nil {
 		c.vbuf = append(c.vbuf[:0], v...)
-		slices.SortFunc(c.vbuf, func(a, b term) int { return int(a.id - b.id) })
+		c.sortByID(c.vbuf)
 		// summed in a scratch list, then copied back: the centroid's
 		// storage is reused while it is large enough
 		c.mbuf = appendSum(c.mbuf[:0], s.centroid, c.vbuf)
@@ -665,7 +666,7 @@ func (c *Clusterer) addToCentroid(s *Story, v []term) {
 	}
 	if len(s.centroid) > 2*c.opt.StoryTerms {
 		keep := topTerms(s.centroid, c.opt.StoryTerms)
-		slices.SortFunc(keep, func(a, b term) int { return int(a.id - b.id) })
+		c.sortByID(keep)
 		s.centroid = append(s.centroid[:0], keep...)
 	}
 	var n float64
