@@ -17,8 +17,10 @@ import (
 func init() {
 	Register(Migration{105, "stories: a statement's quotes as a list in its row instead of a row per quote", `
 ALTER TABLE statements ADD COLUMN quotes TEXT NOT NULL DEFAULT ''; -- quote ids, ","-separated, "s" after a syndicated copy
-UPDATE statements SET quotes = coalesce((SELECT group_concat(quote_id || CASE WHEN syndicated THEN 's' ELSE '' END, ',' ORDER BY quote_id)
-	FROM statement_quotes WHERE statement_id = statements.id), '');
+UPDATE statements SET quotes = l.quotes
+	FROM (SELECT statement_id, group_concat(quote_id || CASE WHEN syndicated THEN 's' ELSE '' END, ',' ORDER BY quote_id) AS quotes
+		FROM statement_quotes GROUP BY statement_id) AS l
+	WHERE l.statement_id = statements.id;
 DROP TABLE statement_quotes;`})
 }
 
