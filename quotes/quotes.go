@@ -1409,6 +1409,13 @@ func (st *state) indirect() {
 				}
 				continue
 			}
+			if k == lo && w == "in" {
+				if q, ok := st.inPoll(k, lo, hi); ok { // polls.go
+					cand = append(cand, q)
+					relayCue = append(relayCue, false)
+					continue
+				}
+			}
 			if len(w) >= 3 && w[0] == 'a' && w[1] == 's' && asking[w] { // (a map look-up only for "as…" words)
 				if q, ok := st.askedQuestion(k, lo, hi); ok { // asked.go
 					cand = append(cand, q)
