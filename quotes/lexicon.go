@@ -34,6 +34,7 @@ var (
 	stops    = wordSet("stopwords.txt")
 	dets     = wordSet("determiners.txt")
 	pronouns = wordSet("pronouns.txt")
+	objects  = wordSet("objects.txt") // ", calling him a total stiff"
 	roles    = wordSet("roles.txt")
 	labels   = wordSet("labels.txt")
 

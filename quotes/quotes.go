@@ -1759,7 +1759,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 		}
 		// (a coordinated speech verb takes any clause: "… but said neither Manafort nor Gates …")
 		// (and a speech participle: ", saying airstrikes have been inadequate")
-		if a.participle && c&cueSpeech == 0 && st.isWord(start) && !pronouns[st.low(start)] && !dets[st.low(start)] && !st.isCap(start) && !prep && !(c&cueLoose != 0 && (st.infinitive(start) || st.low(start) == "how" || st.low(start) == "why" || st.low(start) == "what" || st.low(start) == "whether")) {
+		if a.participle && c&cueSpeech == 0 && st.isWord(start) && !pronouns[st.low(start)] && !objects[st.low(start)] && !dets[st.low(start)] && !st.isCap(start) && !prep && !(c&cueLoose != 0 && (st.infinitive(start) || st.low(start) == "how" || st.low(start) == "why" || st.low(start) == "what" || st.low(start) == "whether")) {
 			return verbatim.Quote{}, false
 		}
 	}

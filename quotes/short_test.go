@@ -22,3 +22,17 @@ func TestSpeechParticipleTakesBareClause(t *testing.T) {
 		want{"ground forces in Syria", "indirect", "Other senators", "want", "", ""},
 		want{"airstrikes have been inadequate", "indirect", "Other senators", "saying", "", ""})
 }
+
+func TestParticipleTakesObjectPronoun(t *testing.T) {
+	// a loose participle cue takes an object pronoun and what it is called
+	d := analyse(t, "The senator met the mayor on Monday, calling him a total stiff and a loser.")
+	found := false
+	for _, q := range d.Quotes {
+		if d.Word(q.Span) == "him a total stiff and a loser" && d.Word(q.Cue) == "calling" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no content 'him a total stiff and a loser': %d quotes", len(d.Quotes))
+	}
+}
