@@ -34,3 +34,11 @@ func TestLabelledHeadline(t *testing.T) {
 	check(t, "Olsen: ‘We Will Not Sell The Harbour.’\n\nThe union leader Mara Olsen spoke on Monday at the harbour gate.\n",
 		want{"‘We Will Not Sell The Harbour.’", "direct", "Olsen", ":", "", ""})
 }
+
+func TestPollHeadline(t *testing.T) {
+	// "Poll: …" as a headline reports the poll's finding; in the body the
+	// label is a section label
+	check(t, "Poll: Dockers Back the Harbour Strike by Two to One\n\nThe union leader Mara Olsen spoke on Monday at the harbour gate.\n",
+		want{"Dockers Back the Harbour Strike by Two to One", "direct", "Poll", ":", "", ""})
+	check(t, "Harbour News\n\nThe union leader Mara Olsen spoke on Monday at the harbour gate.\n\nPoll: Dockers Back the Harbour Strike by Two to One\n")
+}

@@ -43,18 +43,19 @@ var (
 	raising     = wordSet("raising.txt")     // "appears to", "seemed to"
 	hearsay     = wordSet("hearsay.txt")     // "has reportedly amassed"
 
-	relatives     = wordSet("relatives.txt")         // "Haddad, who said"
-	beForms       = wordSet("be.txt")                // make a participle passive
-	postmodifiers = wordSet("postmodifiers.txt")     // "a spokesman [for the mayor]"
-	subordinators = wordSet("subordinators.txt")     // may open a clause before its subject
-	hedges        = wordSet("hedges.txt")            // "about 4 in 10"
-	times         = wordSet("times.txt")             // "last week"
-	openers       = wordSet("openers.txt")           // "Instead, the senator …"
-	documents     = wordSet("documents.txt")         // "released a statement saying"
-	findings      = wordSet("findings.txt")          // "new fundraising reports show"
-	weekdays      = wordSet("weekdays.txt")          // "a poll released Friday shows"
-	prepING       = wordSet("prepositional_ing.txt") // ", including …" continues the content
-	contrastives  = wordSet("contrastives.txt")      // "… while the leaders met" ends a loose object
+	relatives       = wordSet("relatives.txt")         // "Haddad, who said"
+	beForms         = wordSet("be.txt")                // make a participle passive
+	postmodifiers   = wordSet("postmodifiers.txt")     // "a spokesman [for the mayor]"
+	subordinators   = wordSet("subordinators.txt")     // may open a clause before its subject
+	hedges          = wordSet("hedges.txt")            // "about 4 in 10"
+	times           = wordSet("times.txt")             // "last week"
+	openers         = wordSet("openers.txt")           // "Instead, the senator …"
+	documents       = wordSet("documents.txt")         // "released a statement saying"
+	findings        = wordSet("findings.txt")          // "new fundraising reports show"
+	headlineSources = wordSet("headline_sources.txt")  // "Poll: Sanders Leads"
+	weekdays        = wordSet("weekdays.txt")          // "a poll released Friday shows"
+	prepING         = wordSet("prepositional_ing.txt") // ", including …" continues the content
+	contrastives    = wordSet("contrastives.txt")      // "… while the leaders met" ends a loose object
 )
 
 func lines(name string) []string {

@@ -1630,7 +1630,13 @@ func (st *state) transcriptLabel(first, last int) (lo, colon int, ok bool) {
 		lo++
 	}
 	c := lo
-	for c < last && c-lo < 4 && st.isCap(c) && !labels[st.low(c)] {
+	// the headline, or the first line where none was recognised
+	title := false
+	if si := st.sentOf[first]; si >= 0 {
+		p := st.d.Sentences[si].Para
+		title = p == st.titlePara || p == 0 && st.titlePara < 0
+	}
+	for c < last && c-lo < 4 && st.isCap(c) && (!labels[st.low(c)] || title && c == lo && headlineSources[st.low(c)]) {
 		c++
 	}
 	if c == lo || c >= last || !st.isPunct(c, ":") || st.inQ[c] >= 0 && !(inside && st.inQ[c] == st.inQ[first]) {
