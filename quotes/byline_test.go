@@ -42,3 +42,11 @@ func TestPollHeadline(t *testing.T) {
 		want{"Dockers Back the Harbour Strike by Two to One", "direct", "Poll", ":", "", ""})
 	check(t, "Harbour News\n\nThe union leader Mara Olsen spoke on Monday at the harbour gate.\n\nPoll: Dockers Back the Harbour Strike by Two to One\n")
 }
+
+func TestSpeakerCueHeadline(t *testing.T) {
+	// a title-case headline naming its speaker before a cue word
+	check(t, "Mara Olsen Says the Union Will Never Sell the Harbour\n\nThe union leader spoke on Monday at the harbour gate.\n",
+		want{"the Union Will Never Sell the Harbour", "indirect", "Mara Olsen", "Says", "", ""})
+	// a passive ("… Was Spotted …") reports no statement
+	check(t, "Mara Olsen Was Spotted Walking Into the Harbour Office\n\nThe union leader spoke on Monday at the harbour gate.\n")
+}

@@ -1383,13 +1383,21 @@ func (st *state) indirect() {
 		if hi > len(st.toks) || lo >= hi {
 			continue
 		}
-		if sen.Para == st.titlePara {
+		if sen.Para == st.titlePara || st.titlePara < 0 && sen.Para == 0 && si == 0 {
 			// the headline names no source, but for a labelled one:
-			// "Kasich: ‘We Are Going All The Way To Cleveland’"
+			// "Kasich: ‘We Are Going All The Way To Cleveland’", or a
+			// speaker before a cue: "Sanders Says He’s …" (headline.go)
 			if q, ok := st.transcript(si); ok {
 				st.out = append(st.out, q)
+				continue
 			}
-			continue
+			if q, ok := st.headline(lo, hi); ok {
+				st.out = append(st.out, q)
+				continue
+			}
+			if sen.Para == st.titlePara {
+				continue
+			}
 		}
 		cand, relayCue = cand[:0], relayCue[:0]
 		var inRelative []int // candidates from relative clauses (relative.go)

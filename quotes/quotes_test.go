@@ -207,10 +207,14 @@ func TestRelativeClauseIsNoAttribution(t *testing.T) {
 }
 
 func TestHeadlineNoSource(t *testing.T) {
-	d := analyse(t, "Mayor Says ‘No’ to New Tower\n\nThe city council met on Monday.\n")
+	// a headline is no quote unless it names a speaker and a cue
+	// (byline_test.go: "Olsen: …", "Mara Olsen Says …")
+	d := analyse(t, "Mayor Rejects ‘Ugly’ New Tower\n\nThe city council met on Monday.\n")
 	if len(d.Quotes) != 0 {
 		t.Errorf("headline gave %d quotes", len(d.Quotes))
 	}
+	check(t, "Mayor Says ‘No’ to New Tower\n\nThe city council met on Monday.\n",
+		want{"‘No’ to New Tower", "indirect", "Mayor", "Says", "", ""})
 }
 
 func TestSpansAreOffsetsIntoText(t *testing.T) {
