@@ -50,3 +50,16 @@ func TestSpeakerCueHeadline(t *testing.T) {
 	// a passive ("… Was Spotted …") reports no statement
 	check(t, "Mara Olsen Was Spotted Walking Into the Harbour Office\n\nThe union leader spoke on Monday at the harbour gate.\n")
 }
+
+func TestNameColonQuote(t *testing.T) {
+	// a name and a colon before a quote, after a dash, name its speaker
+	check(t, "Headline\n\nThe strike may end soon - Mara Olsen: “We are ready to talk to the board any day.”\n",
+		want{"We are ready to talk to the board any day.", "direct", "Mara Olsen", ":", "", ""})
+	// a lowercase phrase is no name
+	d := analyse(t, "Headline\n\nThe sign read as follows: “We are ready to talk to the board any day.”\n")
+	for _, q := range d.Quotes {
+		if !q.SpeakerAt.Empty() {
+			t.Errorf("speaker %q for a sign", d.Word(q.SpeakerAt))
+		}
+	}
+}

@@ -1104,6 +1104,13 @@ func (st *state) direct() {
 				found = true
 				break
 			}
+			if !found && st.isPunct(g.open-1, ":") {
+				// a name and a colon: "… - Carl Bialik: “One of the biggest …”"
+				if sp, ok := st.colonLabel(g.open-1, lo); ok {
+					st.fill(&q, attr{speaker: sp, cue: st.toks[g.open-1].Span}, 0.8)
+					found = true
+				}
+			}
 		}
 		// 2. attribution after: "“…,” Trump said", "“…,” said the source"
 		invites := g.close >= 0 && st.quoteInvites(ri)
@@ -1624,6 +1631,23 @@ func (st *state) transcript(si int) (verbatim.Quote, bool) {
 	}
 	st.fill(&q, attr{speaker: verbatim.Span{Start: st.toks[lo].Start, End: st.toks[c-1].End}, cue: st.toks[c].Span}, 0.6)
 	return q, true
+}
+
+// colonLabel finds a speaker's name before the colon at token c that
+// introduces a quote: one to four capitalised words (initials and "and"
+// between names allowed) opening the sentence [lo, …) or following a dash.
+func (st *state) colonLabel(c, lo int) (verbatim.Span, bool) {
+	b := c
+	for b-1 >= lo && c-b < 6 && (st.isCap(b-1) && !labels[st.low(b-1)] || st.isPunct(b-1, ".") && b-2 >= lo && st.isCap(b-2) || b-1 > lo && st.isWord(b-1) && st.low(b-1) == "and" && st.isCap(b-2)) {
+		b--
+	}
+	if b == c || c-b >= 6 || !st.isCap(b) {
+		return verbatim.Span{}, false
+	}
+	if b > lo && !st.isDash(b-1) && !st.isPunct(b-1, "-") {
+		return verbatim.Span{}, false
+	}
+	return verbatim.Span{Start: st.toks[b].Start, End: st.toks[c-1].End}, true
 }
 
 // transcriptLabel finds the speaker label opening a transcript turn in
