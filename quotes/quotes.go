@@ -1892,6 +1892,11 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			end--
 		}
 	}
+	if r := st.relativeSubject(a, k); r >= 0 {
+		// "The mayor, who endorsed Clinton, left …", "voters who support
+		// Sanders are young": the relative clause ends the content
+		end = st.relativeEnd(r, c, start, end)
+	}
 	end = st.throughQuote(start, end)
 	// trim trailing punctuation (but keep a closing quote mark)
 	for end-1 > start && st.toks[end-1].Kind == verbatim.Punct && st.mark(end-1) == 0 && st.tok(end-1) != ")" {

@@ -15,3 +15,11 @@ func TestRelativeClauseAttribution(t *testing.T) {
 	check(t, "The mayor said the bridge was safe, which he claimed had been doubted by the old council.",
 		want{"the bridge was safe, which he claimed had been doubted by the old council", "indirect", "The mayor", "said", "", ""})
 }
+
+func TestRelativeSubjectContentEnds(t *testing.T) {
+	// a relative pronoun as the cue's subject: the content ends with the clause
+	check(t, "The mayor, who endorsed Ramos, left the party on Monday.",
+		want{"Ramos", "indirect", "who", "endorsed", "", ""})
+	check(t, "Most dockers who supported the strike were young.",
+		want{"the strike", "indirect", "who", "supported", "", ""})
+}
