@@ -112,9 +112,9 @@ type Story struct {
 	indexed  map[int32]bool
 	first    int
 	last     int
-	quoteIDs []int32 // its quotes (statement linking; their shingles are in Clusterer.qindex)
-	nsh      int     // 3-shingles of its quotes (-1: not counted yet, loaded from a snapshot)
-	inIndex  bool    // its quotes are in Clusterer.qindex (a story with many shingles)
+	quoteIDs []int32            // its quotes (statement linking)
+	nsh      int                // 3-shingles of its quotes (-1: not counted yet, loaded from a snapshot)
+	qindex   map[uint64][]int32 // its quotes by 3-shingle, once they have many (nil: compared one by one)
 	people   map[string]int
 	into     int // the story this one was merged into, -1 while alive
 	n        int // articles summed into the centroid (syndicated copies are not)
@@ -162,7 +162,6 @@ type Clusterer struct {
 	quotes   []QuoteRef
 	parent   []int32  // union-find over quotes: one statement per root
 	shingles []uint64 // the quotes' 3-shingle hashes (QuoteRef.sh)
-	qindex   shingleIndex
 
 	// scratch
 	wbuf    []byte
@@ -384,7 +383,7 @@ func (c *Clusterer) merge(s, l *Story) {
 	for _, k := range l.quoteIDs {
 		c.linkQuote(s, k)
 	}
-	l.members, l.Articles, l.centroid, l.quoteIDs, l.people, l.indexed = nil, nil, nil, nil, nil, nil
+	l.members, l.Articles, l.centroid, l.quoteIDs, l.people, l.indexed, l.qindex = nil, nil, nil, nil, nil, nil, nil
 }
 
 // resetAcc empties the candidate accumulator and sizes it for every story.

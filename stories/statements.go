@@ -97,7 +97,7 @@ func (c *Clusterer) addQuotes(s *Story, a *Article, f *Features) {
 }
 
 // indexedShingles is the number of 3-shingles a story's quotes must reach
-// before they are indexed in Clusterer.qindex: below it, a new quote is
+// before they are indexed by shingle (Story.qindex): below it, a new quote is
 // compared with each of the story's quotes by merging sorted shingle lists,
 // which costs less than looking up each of its shingles in the index.
 const indexedShingles = 1024
@@ -113,11 +113,11 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 			s.nsh += len(c.shingleOf(o))
 		}
 	}
-	if !s.inIndex && s.nsh >= indexedShingles {
-		s.inIndex = true
+	if s.qindex == nil && s.nsh >= indexedShingles {
+		s.qindex = make(map[uint64][]int32, s.nsh)
 		for _, o := range s.quoteIDs {
 			for _, h := range c.shingleOf(o) {
-				c.qindex.add(h, int32(s.idx), o)
+				s.qindex[h] = append(s.qindex[h], o)
 			}
 		}
 	}
@@ -128,17 +128,9 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 		c.qcount = append(c.qcount, make([]int32, len(c.quotes)-len(c.qcount))...)
 	}
 	touched := c.touched[:0]
-	if s.inIndex {
+	if s.qindex != nil {
 		for _, h := range sh {
-			for p := c.qindex.chain(h, int32(s.idx)); p >= 0; p = c.qindex.posts[p].next {
-				ps := &c.qindex.posts[p]
-				o := ps.quote
-				if ps.story != int32(s.idx) {
-					continue
-				}
-				if _, ok := slices.BinarySearch(c.shingleOf(o), h); !ok {
-					continue // another shingle whose key is the same
-				}
+			for _, o := range s.qindex[h] {
 				if c.qcount[o] == 0 {
 					touched = append(touched, o)
 				}
@@ -172,9 +164,9 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 			c.union(o, k)
 		}
 	}
-	if s.inIndex {
+	if s.qindex != nil {
 		for _, h := range sh {
-			c.qindex.add(h, int32(s.idx), k)
+			s.qindex[h] = append(s.qindex[h], k)
 		}
 	}
 	s.nsh += len(sh)
@@ -199,73 +191,6 @@ func common(a, b []uint64) int {
 	return n
 }
 
-// shingleIndex finds the quotes of a story that have a 3-shingle: one
-// open-addressing table from (shingle, story) to the head of a chain of
-// postings, for all stories (a merged story's quotes are indexed again
-// under the story it joins; its old chains are never read again).
-type shingleIndex struct {
-	keys  []uint64 // 0: empty slot
-	heads []int32  // chain head (index into posts) per slot
-	n     int
-	posts []shinglePost
-}
-
-type shinglePost struct {
-	story, quote int32
-	next         int32 // -1 ends the chain
-}
-
-func shingleKey(h uint64, story int32) uint64 {
-	k := h ^ mix(uint64(story)+0x9E3779B97F4A7C15)
-	if k == 0 {
-		k = 1
-	}
-	return k
-}
-
-// slot returns the table slot of key k: where it is, or the empty slot
-// where it goes.
-func (x *shingleIndex) slot(k uint64) int {
-	mask := len(x.keys) - 1
-	i := int(k) & mask
-	for x.keys[i] != 0 && x.keys[i] != k {
-		i = (i + 1) & mask
-	}
-	return i
-}
-
-// chain returns the first posting of the chain that holds the quotes of
-// story with shingle h (and, rarely, of another shingle and story whose key
-// is the same: the caller checks), -1 when there is none.
-func (x *shingleIndex) chain(h uint64, story int32) int32 {
-	if len(x.keys) == 0 {
-		return -1
-	}
-	i := x.slot(shingleKey(h, story))
-	if x.keys[i] == 0 {
-		return -1
-	}
-	return x.heads[i]
-}
-
-// add indexes quote q of story under shingle h.
-func (x *shingleIndex) add(h uint64, story, q int32) {
-	if 4*(x.n+1) > 3*len(x.keys) {
-		x.grow()
-	}
-	k := shingleKey(h, story)
-	i := x.slot(k)
-	next := int32(-1)
-	if x.keys[i] == 0 {
-		x.keys[i] = k
-		x.n++
-	} else {
-		next = x.heads[i]
-	}
-	x.heads[i] = int32(len(x.posts))
-	x.posts = append(room(x.posts, 1), shinglePost{story, q, next})
-}
-
 // room returns s with room for n more elements, doubling its capacity when
 // it grows (append grows large slices by a quarter, which for the big
 // append-only arrays of a clusterer allocates four times their size again).
@@ -274,18 +199,6 @@ func room[T any](s []T, n int) []T {
 		s = slices.Grow(s, max(n, len(s)))
 	}
 	return s
-}
-
-func (x *shingleIndex) grow() {
-	keys, heads := x.keys, x.heads
-	size := max(1024, 2*len(keys))
-	x.keys, x.heads = make([]uint64, size), make([]int32, size)
-	for i, k := range keys {
-		if k != 0 {
-			j := x.slot(k)
-			x.keys[j], x.heads[j] = k, heads[i]
-		}
-	}
 }
 
 // Statement is one statement and all its reports across articles and outlets.
