@@ -2214,6 +2214,20 @@ func (st *state) finish() {
 	st.d.Quotes = append(st.d.Quotes, out...)
 }
 
+// nameEndingAt returns the index in d.Mentions of the longest name mention
+// that ends where sp ends and lies inside it, -1 when there is none.
+func (st *state) nameEndingAt(sp verbatim.Span) int {
+	best := -1
+	for i, m := range st.d.Mentions {
+		if m.End == sp.End && m.Start >= sp.Start && m.Kind == verbatim.NameMention {
+			if best < 0 || m.Start < st.d.Mentions[best].Start {
+				best = i
+			}
+		}
+	}
+	return best
+}
+
 // head returns the part of a speaker noun phrase that names the speaker:
 // the name mention ending it ("White House Press Secretary [Karoline
 // Leavitt]"), or, for a descriptor, the words after its modifiers ("the U.S.
@@ -2228,15 +2242,7 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 	if cut := st.beforePostmodifier(sp); cut != sp && st.namesOrDescribes(cut) {
 		sp = cut
 	}
-	best := -1
-	for i, m := range st.d.Mentions {
-		if m.End == sp.End && m.Start >= sp.Start && m.Kind == verbatim.NameMention {
-			if best < 0 || m.Start < st.d.Mentions[best].Start {
-				best = i
-			}
-		}
-	}
-	if best >= 0 {
+	if best := st.nameEndingAt(sp); best >= 0 {
 		return st.d.Mentions[best].Span
 	}
 	// a lower-case head with names inside: resolve the words after the last name

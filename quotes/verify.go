@@ -364,11 +364,8 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 			if st.isCap(k) {
 				spk = spkCap
 			}
-			for _, mn := range st.d.Mentions {
-				if mn.Kind == verbatim.NameMention && mn.End == q.SpeakerAt.End && mn.Start >= q.SpeakerAt.Start {
-					spk = spkName
-					break
-				}
+			if st.nameEndingAt(q.SpeakerAt) >= 0 {
+				spk = spkName
 			}
 		}
 		switch {
