@@ -384,6 +384,10 @@ func parseEach(data []byte, name string, opt Options, emit Emit, owned bool) err
 	if err != nil {
 		return emit(verbatim.Article{ID: id, Source: name}, &ItemError{name, err.Error()})
 	}
+	if strings.TrimSpace(text) == "" {
+		// spaces only once decoded (a Latin-1 no-break space)
+		return emit(verbatim.Article{ID: id, Source: name}, &ItemError{name, "no text (only whitespace)"})
+	}
 	switch shape {
 	case ShapeHTML:
 		if charset == Windows1252 || charset == UTF8Repaired {
