@@ -181,6 +181,7 @@ type batch struct {
 	stored                                                                           []added
 	folds, words                                                                     []string        // per document: folded entity names, mention texts
 	seen                                                                             map[string]bool // aliases of the current entity
+	speaks                                                                           []bool          // per entity of the document: speaker of a quote
 }
 
 // alias adds a folded name form of an entity once.
@@ -330,12 +331,23 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 	for _, m := range d.Mentions {
 		b.words = append(b.words, d.Word(m.Span))
 	}
+	// aliases serve speaker search: only entities that speak need them
+	b.speaks = slices.Grow(b.speaks[:0], len(d.Entities))[:len(d.Entities)]
+	clear(b.speaks)
+	for _, q := range d.Quotes {
+		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
+			b.speaks[q.Speaker] = true
+		}
+	}
 	for i, e := range d.Entities {
 		eids[i] = b.nextEntity
 		b.nextEntity++
 		nf := fold(e.Name)
 		b.folds = append(b.folds, nf)
 		b.entities.add(eids[i], aid, i, e.Name, nf, string(e.Type), strings.Join(e.Roles, "; "))
+		if !b.speaks[i] {
+			continue
+		}
 		clear(b.seen)
 		b.alias(nf, eids[i])
 		if e.Type == verbatim.Person { // the surname alone: "Kellogg" for "Keith Kellogg"
