@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -313,17 +314,15 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	}
 	d.Quotes, d.Articles = len(hits), len(arts)
 	// roles and name forms of the entities that are this speaker
-	rrows, err := s.db.QueryContext(ctx, `SELECT DISTINCT e.roles, m.text FROM quotes q JOIN entities e ON e.id = q.speaker_entity
-		LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id AND m.kind = 0 WHERE `+cond, args...)
+	rrows, err := s.db.QueryContext(ctx, `SELECT DISTINCT e.roles, e.mentions FROM quotes q JOIN entities e ON e.id = q.speaker_entity WHERE `+cond, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rrows.Close()
 	seenR, seenA := map[string]bool{}, map[string]bool{}
 	for rrows.Next() {
-		var roles string
-		var alias sql.NullString
-		if err := rrows.Scan(&roles, &alias); err != nil {
+		var roles, mentions string
+		if err := rrows.Scan(&roles, &mentions); err != nil {
 			return nil, err
 		}
 		for _, r := range strings.Split(roles, "; ") {
@@ -332,9 +331,15 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 				d.Roles = append(d.Roles, r)
 			}
 		}
-		if alias.Valid && alias.String != "" && !seenA[alias.String] {
-			seenA[alias.String] = true
-			d.Aliases = append(d.Aliases, alias.String)
+		ms, err := decodeMentions(mentions)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms { // the names the speaker was written as
+			if m.kind == verbatim.NameMention && m.text != "" && !seenA[m.text] {
+				seenA[m.text] = true
+				d.Aliases = append(d.Aliases, m.text)
+			}
 		}
 	}
 	return d, rrows.Err()
@@ -382,33 +387,29 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT e.id, e.name, e.type, e.roles, m.text, m.start, m.end FROM entities e
-		LEFT JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.id WHERE e.article_id = ? ORDER BY e.idx, m.start`, aid)
+	rows, err = s.db.QueryContext(ctx, `SELECT name, type, roles, mentions FROM entities WHERE article_id = ? ORDER BY idx`, aid)
 	if err != nil {
 		return nil, err
 	}
-	last := int64(-1)
 	for rows.Next() {
-		var eid int64
-		var name, typ, roles string
-		var mt sql.NullString
-		var ms, me sql.NullInt64
-		if err := rows.Scan(&eid, &name, &typ, &roles, &mt, &ms, &me); err != nil {
+		var name, typ, roles, mentions string
+		if err := rows.Scan(&name, &typ, &roles, &mentions); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		if eid != last {
-			e := verbatim.EntityOut{Name: name, Type: verbatim.EntityType(typ), Mentions: []verbatim.MentionOut{}}
-			if roles != "" {
-				e.Roles = strings.Split(roles, "; ")
-			}
-			a.Entities = append(a.Entities, e)
-			last = eid
+		ms, err := decodeMentions(mentions)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("article %s, entity %q: %w", id, name, err)
 		}
-		if mt.Valid {
-			e := &a.Entities[len(a.Entities)-1]
-			e.Mentions = append(e.Mentions, verbatim.MentionOut{Text: mt.String, Start: int(ms.Int64), End: int(me.Int64)})
+		e := verbatim.EntityOut{Name: name, Type: verbatim.EntityType(typ), Mentions: make([]verbatim.MentionOut, len(ms))}
+		if roles != "" {
+			e.Roles = strings.Split(roles, "; ")
 		}
+		for i, m := range ms {
+			e.Mentions[i] = verbatim.MentionOut{Text: m.text, Start: m.start, End: m.end}
+		}
+		a.Entities = append(a.Entities, e)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

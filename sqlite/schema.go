@@ -26,6 +26,7 @@ var (
 	migrations = []Migration{
 		{1, "core: articles, entities, mentions, aliases, quotes, dates, full-text indexes, stories", schemaV1},
 		{2, "core: cheaper writes (no unqueried name index; full-text indexes without document sizes, article index without positions)", schemaV2},
+		{3, "core: an entity's mentions in a column of its row (JSON) instead of a row each", schemaV3},
 	}
 )
 
@@ -161,6 +162,24 @@ INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 DROP TABLE quotes_fts;
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id', columnsize=0, ` + tokenizer + `);
 INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+`
+
+// schemaV3 stores an entity's mentions with the entity: every query reads
+// them by entity (the article page, a speaker's name forms, mention counts),
+// and a row per mention was a third of the rows an ingest wrote. The column
+// holds a JSON array ordered by start, one array per mention:
+// [start, end, "text"] for a name, [start, end, "text", kind] for another
+// kind (1 pronoun, 2 descriptor), and [start, end, "text", kind, "role"]
+// when role words came with it. Offsets are bytes into the article text.
+// Mentions resolved to no entity are not kept (no query read them).
+const schemaV3 = `
+ALTER TABLE entities ADD COLUMN mentions TEXT NOT NULL DEFAULT '[]';
+UPDATE entities SET mentions = coalesce((SELECT json_group_array(json(CASE
+		WHEN m.role != '' THEN json_array(m.start, m.end, m.text, m.kind, m.role)
+		WHEN m.kind != 0 THEN json_array(m.start, m.end, m.text, m.kind)
+		ELSE json_array(m.start, m.end, m.text) END) ORDER BY m.start, m.end)
+	FROM mentions m WHERE m.article_id = entities.article_id AND m.entity_id = entities.id), '[]');
+DROP TABLE mentions;
 `
 
 // migrate applies the migrations not yet applied, in version order.

@@ -173,15 +173,18 @@ func (b *bulk) flush(ctx context.Context, tx *sql.Tx) error {
 }
 
 type batch struct {
-	articles, artFTS, entities, aliases, mentions, quotes, quoteFTS, dates, features *bulk
-	nextArticle, nextEntity, nextQuote                                               int64
-	hashes, ids                                                                      map[string]string
-	byHash, byID                                                                     *sql.Stmt
-	arena                                                                            []byte // encoded features of the batch
-	stored                                                                           []added
-	folds, words                                                                     []string        // per document: folded entity names, mention texts
-	seen                                                                             map[string]bool // aliases of the current entity
-	speaks                                                                           []bool          // per entity of the document: speaker of a quote
+	articles, artFTS, entities, aliases, quotes, quoteFTS, dates, features *bulk
+	nextArticle, nextEntity, nextQuote                                     int64
+	hashes, ids                                                            map[string]string
+	byHash, byID                                                           *sql.Stmt
+	arena                                                                  []byte // encoded features of the batch
+	stored                                                                 []added
+	folds, words                                                           []string        // per document: folded entity names, mention texts
+	seen                                                                   map[string]bool // aliases of the current entity
+	speaks                                                                 []bool          // per entity of the document: speaker of a quote
+	js                                                                     []byte          // the document's entity mentions as JSON
+	ends                                                                   []int           // end of each entity's JSON in js
+	order                                                                  []int           // an entity's mentions by start
 }
 
 // alias adds a folded name form of an entity once.
@@ -234,9 +237,8 @@ func (s *DB) put(ctx context.Context, docs []*verbatim.Doc, g *Grouper) ([]verba
 	b := &batch{
 		articles: newBulk(`INSERT INTO articles(id, ext_id, hash, title, url, outlet, author, published, source, text) VALUES `, 10),
 		artFTS:   newBulk(`INSERT INTO articles_fts(rowid, title, text) VALUES `, 3),
-		entities: newBulk(`INSERT INTO entities(id, article_id, idx, name, name_fold, type, roles) VALUES `, 7),
+		entities: newBulk(`INSERT INTO entities(id, article_id, idx, name, name_fold, type, roles, mentions) VALUES `, 8),
 		aliases:  newBulk(`INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES `, 2),
-		mentions: newBulk(`INSERT INTO mentions(article_id, entity_id, start, end, text, kind, role) VALUES `, 7),
 		quotes: newBulk(`INSERT INTO quotes(id, article_id, start, end, text, type, speaker, speaker_fold, speaker_type, speaker_entity,
 		speaker_mention, sm_start, sm_end, cue, cue_start, cue_end, addressee, via, confidence, said_on, day) VALUES `, 21),
 		quoteFTS: newBulk(`INSERT INTO quotes_fts(rowid, text) VALUES `, 2),
@@ -270,7 +272,7 @@ func (s *DB) put(ctx context.Context, docs []*verbatim.Doc, g *Grouper) ([]verba
 			return nil, fmt.Errorf("%s: %w", d.ID, err)
 		}
 	}
-	if err := flushAll(ctx, tx, b.articles, b.artFTS, b.entities, b.aliases, b.mentions, b.quotes, b.quoteFTS, b.dates, b.features); err != nil {
+	if err := flushAll(ctx, tx, b.articles, b.artFTS, b.entities, b.aliases, b.quotes, b.quoteFTS, b.dates, b.features); err != nil {
 		return nil, err
 	}
 	var missed []added
@@ -339,12 +341,24 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 			b.speaks[q.Speaker] = true
 		}
 	}
+	// each entity's mentions as JSON (schemaV3), one string for the document
+	b.js = b.js[:0]
+	b.ends = b.ends[:0]
+	for _, e := range d.Entities {
+		b.js = b.appendMentions(b.js, d, e.Mentions)
+		b.ends = append(b.ends, len(b.js))
+	}
+	js := string(b.js)
 	for i, e := range d.Entities {
 		eids[i] = b.nextEntity
 		b.nextEntity++
 		nf := fold(e.Name)
 		b.folds = append(b.folds, nf)
-		b.entities.add(eids[i], aid, i, e.Name, nf, string(e.Type), strings.Join(e.Roles, "; "))
+		from := 0
+		if i > 0 {
+			from = b.ends[i-1]
+		}
+		b.entities.add(eids[i], aid, i, e.Name, nf, string(e.Type), strings.Join(e.Roles, "; "), js[from:b.ends[i]])
 		if !b.speaks[i] {
 			continue
 		}
@@ -360,13 +374,6 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 				b.alias(fold(b.words[mi]), eids[i])
 			}
 		}
-	}
-	for mi, m := range d.Mentions {
-		var eid any
-		if m.Entity >= 0 && m.Entity < len(eids) {
-			eid = eids[m.Entity]
-		}
-		b.mentions.add(aid, eid, m.Start, m.End, b.words[mi], int(m.Kind), m.Role)
 	}
 	for _, q := range d.Quotes {
 		var speaker, sfold, sent any

@@ -117,11 +117,8 @@ func loadForStories(ctx context.Context, q querier, after, upto int64) ([]*store
 	}
 	// entities in article order, with their mention counts
 	eidx := map[int64][2]int64{} // entity id -> (article id, index in Doc.Entities)
-	// mentions has no index on entity_id (it would slow every ingest): count
-	// them in one grouped pass instead of one scan per entity.
-	rows, err = q.QueryContext(ctx, `SELECT e.id, e.article_id, e.name, e.type, e.roles, coalesce(m.n, 0)
-		FROM entities e LEFT JOIN (SELECT entity_id, count(*) AS n FROM mentions WHERE article_id > ?1 AND article_id <= ?2 GROUP BY entity_id) m ON m.entity_id = e.id
-		WHERE e.article_id > ?1 AND e.article_id <= ?2 ORDER BY e.article_id, e.idx`, after, upto)
+	rows, err = q.QueryContext(ctx, `SELECT e.id, e.article_id, e.name, e.type, e.roles, json_array_length(e.mentions)
+		FROM entities e WHERE e.article_id > ?1 AND e.article_id <= ?2 ORDER BY e.article_id, e.idx`, after, upto)
 	if err != nil {
 		return nil, err
 	}
