@@ -29,8 +29,9 @@ import (
 
 // DB is a Store on an SQLite file.
 type DB struct {
-	db *sql.DB
-	mu sync.Mutex // serialises writers
+	db    *sql.DB
+	mu    sync.Mutex // serialises writers
+	spare *batch     // (guarded by mu) the last Put's buffers, for the next
 
 	cmu      sync.Mutex // guards the speakers cache
 	cacheGen int64
@@ -195,10 +196,16 @@ func (b *batch) alias(a string, eid int64) {
 	}
 }
 
-// flushAll inserts the rows of every bulk.
+// flushAll inserts the rows of every bulk. A bulk flushed without error
+// is empty and keeps its buffer.
 func flushAll(ctx context.Context, tx *sql.Tx, bs ...*bulk) error {
 	for _, bk := range bs {
+		buf := bk.vals[:0]
 		err := bk.flush(ctx, tx)
+		if err == nil {
+			clear(buf[:cap(buf)]) // drop the references (article texts) it held
+			bk.vals = buf
+		}
 		if bk.full != nil {
 			bk.full.Close()
 			bk.full = nil
@@ -215,6 +222,31 @@ func nullSpan(d *verbatim.Doc, sp verbatim.Span) (string, any, any) {
 		return "", nil, nil
 	}
 	return d.Word(sp), sp.Start, sp.End
+}
+
+// newBatch makes the statements and buffers of a Put.
+func newBatch() *batch {
+	return &batch{
+		articles: newBulk(`INSERT INTO articles(id, ext_id, hash, title, url, outlet, author, published, source, text) VALUES `, 10),
+		artFTS:   newBulk(`INSERT INTO articles_fts(rowid, title, text) VALUES `, 3),
+		entities: newBulk(`INSERT INTO entities(id, article_id, idx, name, name_fold, type, roles, mentions) VALUES `, 8),
+		aliases:  newBulk(`INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES `, 2),
+		quotes: newBulk(`INSERT INTO quotes(id, article_id, start, end, text, type, speaker, speaker_fold, speaker_type, speaker_entity,
+		speaker_mention, sm_start, sm_end, cue, cue_start, cue_end, addressee, via, confidence, said_on, day) VALUES `, 21),
+		quoteFTS: newBulk(`INSERT INTO quotes_fts(rowid, text) VALUES `, 2),
+		dates:    newBulk(`INSERT INTO dates(article_id, start, end, text, value) VALUES `, 5),
+		features: newBulk(`INSERT INTO story_features(article_id, first_entity, first_quote, data) VALUES `, 4),
+		hashes:   map[string]string{}, ids: map[string]string{}, seen: map[string]bool{},
+	}
+}
+
+// reset readies a batch whose rows were flushed for the next Put.
+func (b *batch) reset() {
+	clear(b.hashes)
+	clear(b.ids)
+	b.arena = b.arena[:0]
+	clear(b.stored) // drop the features they point to
+	b.stored = b.stored[:0]
 }
 
 // Put stores documents in one transaction; duplicates (same content hash,
@@ -234,17 +266,12 @@ func (s *DB) put(ctx context.Context, docs []*verbatim.Doc, g *Grouper) ([]verba
 		return nil, err
 	}
 	defer tx.Rollback()
-	b := &batch{
-		articles: newBulk(`INSERT INTO articles(id, ext_id, hash, title, url, outlet, author, published, source, text) VALUES `, 10),
-		artFTS:   newBulk(`INSERT INTO articles_fts(rowid, title, text) VALUES `, 3),
-		entities: newBulk(`INSERT INTO entities(id, article_id, idx, name, name_fold, type, roles, mentions) VALUES `, 8),
-		aliases:  newBulk(`INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES `, 2),
-		quotes: newBulk(`INSERT INTO quotes(id, article_id, start, end, text, type, speaker, speaker_fold, speaker_type, speaker_entity,
-		speaker_mention, sm_start, sm_end, cue, cue_start, cue_end, addressee, via, confidence, said_on, day) VALUES `, 21),
-		quoteFTS: newBulk(`INSERT INTO quotes_fts(rowid, text) VALUES `, 2),
-		dates:    newBulk(`INSERT INTO dates(article_id, start, end, text, value) VALUES `, 5),
-		features: newBulk(`INSERT INTO story_features(article_id, first_entity, first_quote, data) VALUES `, 4),
-		hashes:   map[string]string{}, ids: map[string]string{}, seen: map[string]bool{},
+	b := s.spare // a batch's buffers serve the next one
+	s.spare = nil
+	if b == nil {
+		b = newBatch()
+	} else {
+		b.reset()
 	}
 	// BEGIN IMMEDIATE (_txlock): the transaction holds the write lock before
 	// ids are read, so no other connection or process can take them meanwhile.
@@ -290,6 +317,7 @@ func (s *DB) put(ctx context.Context, docs []*verbatim.Doc, g *Grouper) ([]verba
 		g.add(missed)
 		g.add(b.stored)
 	}
+	s.spare = b
 	return out, nil
 }
 
