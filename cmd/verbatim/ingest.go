@@ -122,7 +122,7 @@ func ingest(ctx context.Context, st *sqlite.DB, g *sqlite.Grouper, p *verbatim.P
 	}
 	var skipped atomic.Int64
 	in := readItems(paths, opt, func(a verbatim.Article) bool {
-		if known[verbatim.ContentHash(a.Text)] {
+		if len(known) > 0 && known[verbatim.ContentHash(a.Text)] {
 			skipped.Add(1)
 			return true
 		}
