@@ -307,6 +307,9 @@ func roleBefore(d *verbatim.Doc, a int) string {
 	first := a
 	sentFirst := sentenceStart(d, a)
 	hasHead := false
+	if a > sentFirst && strings.EqualFold(tokText(d, a-1), "and") {
+		return "" // "the chancellor and Tony Blair": the role is the other name's
+	}
 	for k := a - 1; k >= sentFirst; k-- {
 		t := d.Tokens[k]
 		w := tokText(d, k)
@@ -325,8 +328,10 @@ func roleBefore(d *verbatim.Doc, a int) string {
 			first = k
 			continue
 		}
-		if isCap(w) && !stopWords[lw] && k+1 < a && roleWords[strings.ToLower(tokText(d, k+1))] {
-			first = k // "White House Press Secretary"
+		// "White House Press Secretary", "Bank of England governor"; not
+		// "Hoon and Prime Minister"
+		if next := strings.ToLower(tokText(d, k+1)); isCap(w) && !stopWords[lw] && k+1 < a && roleWords[next] && next != "and" {
+			first = k
 			continue
 		}
 		break

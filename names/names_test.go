@@ -80,6 +80,30 @@ func TestRolesSeparatedFromNames(t *testing.T) {
 	}
 }
 
+// TestRolesStopAtAnotherName: in "Defence Secretary Nadia Holm and Prime
+// Minister Oskar Lind" each role belongs to the name it is written with;
+// in "the chancellor and Oskar Lind" the role is the chancellor's, not
+// Lind's; an organisation's name stays inside a role.
+func TestRolesStopAtAnotherName(t *testing.T) {
+	d := analyze(t, "Defence Secretary Nadia Holm and Prime Minister Oskar Lind met on Monday. Bank of England governor Mervyn Kale spoke later. "+
+		"The dispute between the chancellor and Tomas Berg went on.")
+	for _, c := range []struct{ name, role string }{
+		{"Nadia Holm", "Defence Secretary"},
+		{"Oskar Lind", "Prime Minister"},
+		{"Mervyn Kale", "Bank of England governor"},
+		{"Tomas Berg", ""},
+	} {
+		e := entityNamed(d, c.name)
+		if e == nil {
+			t.Errorf("no entity %q in %+v", c.name, d.Entities)
+			continue
+		}
+		if c.role == "" && len(e.Roles) > 0 || c.role != "" && (len(e.Roles) != 1 || e.Roles[0] != c.role) {
+			t.Errorf("%s: roles %q, want %q", c.name, e.Roles, c.role)
+		}
+	}
+}
+
 func TestSurnameAndMisspelling(t *testing.T) {
 	d := analyze(t, "Special envoy Keith Kellogg arrived in Kyiv on Monday. \"Both sides will give a little,\" Kellog said. Kellogg later left.")
 	full := entityOf(d, find(t, d, "Keith Kellogg", 0))
