@@ -421,6 +421,13 @@ func roleAppositive(d *verbatim.Doc, a, b int) string {
 				}
 				break
 			}
+			if k := first - 1; k > sf && strings.EqualFold(tokText(d, k), "as") && !isComma(b) {
+				// "... his second term as US President, Tony Blair said": a
+				// role after "as" inside a clause is the clause subject's,
+				// unless the name is set off ("his predecessor as CEO, Jim
+				// Cantalupo, died")
+				break
+			}
 			return d.Word(verbatim.Span{Start: d.Tokens[first].Start, End: d.Tokens[a-2].End})
 		}
 	}

@@ -82,16 +82,21 @@ func TestRolesSeparatedFromNames(t *testing.T) {
 
 // TestRolesStopAtAnotherName: in "Defence Secretary Nadia Holm and Prime
 // Minister Oskar Lind" each role belongs to the name it is written with;
-// in "the chancellor and Oskar Lind" the role is the chancellor's, not
-// Lind's; an organisation's name stays inside a role.
+// in "the chancellor and Tomas Berg" the role is the chancellor's, not
+// Berg's, and in "his term as US President, Ana Lutz said" it is the
+// subject's; an organisation's name stays inside a role.
 func TestRolesStopAtAnotherName(t *testing.T) {
 	d := analyze(t, "Defence Secretary Nadia Holm and Prime Minister Oskar Lind met on Monday. Bank of England governor Mervyn Kale spoke later. "+
-		"The dispute between the chancellor and Tomas Berg went on.")
+		"The dispute between the chancellor and Tomas Berg went on. Ed Marr begins his term as US President, Ana Lutz said. "+
+		"The party's leader, Jon Hale, spoke. His predecessor as CEO, Rob Dahl, died.")
 	for _, c := range []struct{ name, role string }{
 		{"Nadia Holm", "Defence Secretary"},
 		{"Oskar Lind", "Prime Minister"},
 		{"Mervyn Kale", "Bank of England governor"},
 		{"Tomas Berg", ""},
+		{"Ana Lutz", ""},
+		{"Jon Hale", "leader"},
+		{"Rob Dahl", "CEO"},
 	} {
 		e := entityNamed(d, c.name)
 		if e == nil {
