@@ -19,6 +19,9 @@ type Store interface {
 	Has(ctx context.Context, hash string) (bool, error)
 	// Quotes searches quotes. A malformed full-text query gives a *QueryError.
 	Quotes(ctx context.Context, q QuoteQuery) (QuoteResults, error)
+	// Articles searches article titles and text, newest first. A malformed
+	// full-text query gives a *QueryError.
+	Articles(ctx context.Context, q ArticleQuery) (ArticleResults, error)
 	// Speakers lists persons who are quoted, most quoted first; q filters by
 	// any known name form (empty: all).
 	Speakers(ctx context.Context, q string, limit int) ([]SpeakerSummary, error)
@@ -88,6 +91,29 @@ type QuoteHit struct {
 type QuoteResults struct {
 	Quotes []QuoteHit `json:"quotes"`
 	Total  int        `json:"total"`
+}
+
+// ArticleQuery selects articles. Since/Until are ISO dates (inclusive) on
+// the publication date.
+type ArticleQuery struct {
+	Text   string // full-text query over title and text (FTS5 syntax: words, OR, NOT, prefix*; no phrases)
+	Outlet string
+	Since  string
+	Until  string
+	Limit  int // default 20, max 1000
+	Offset int
+}
+
+// ArticleHit is one article found.
+type ArticleHit struct {
+	ArticleRef
+	Quotes int `json:"quotes"` // quotes found in it
+}
+
+// ArticleResults is a page of articles and the total number matching.
+type ArticleResults struct {
+	Articles []ArticleHit `json:"articles"`
+	Total    int          `json:"total"`
 }
 
 // SpeakerSummary is one quoted person.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"mime"
 	stdhttp "net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -19,13 +20,28 @@ func quoteQuery(r *stdhttp.Request) (verbatim.QuoteQuery, error) {
 	q := verbatim.QuoteQuery{Text: v.Get("q"), Speaker: v.Get("speaker"), Outlet: v.Get("outlet"),
 		Since: v.Get("since"), Until: v.Get("until"), Article: v.Get("article")}
 	var err error
-	if q.Limit, err = intParam(v.Get("limit"), 20, 0, 1000); err != nil {
-		return q, &verbatim.QueryError{Msg: "limit: " + err.Error()}
+	q.Limit, q.Offset, err = pageParams(v)
+	return q, err
+}
+
+// pageParams reads limit and offset from URL parameters.
+func pageParams(v url.Values) (limit, offset int, err error) {
+	if limit, err = intParam(v.Get("limit"), 20, 0, 1000); err != nil {
+		return 0, 0, &verbatim.QueryError{Msg: "limit: " + err.Error()}
 	}
-	if q.Offset, err = intParam(v.Get("offset"), 0, 0, 1_000_000); err != nil {
-		return q, &verbatim.QueryError{Msg: "offset: " + err.Error()}
+	if offset, err = intParam(v.Get("offset"), 0, 0, 1_000_000); err != nil {
+		return 0, 0, &verbatim.QueryError{Msg: "offset: " + err.Error()}
 	}
-	return q, nil
+	return limit, offset, nil
+}
+
+// articleQuery reads an article search from URL parameters.
+func articleQuery(r *stdhttp.Request) (verbatim.ArticleQuery, error) {
+	v := r.URL.Query()
+	q := verbatim.ArticleQuery{Text: v.Get("q"), Outlet: v.Get("outlet"), Since: v.Get("since"), Until: v.Get("until")}
+	var err error
+	q.Limit, q.Offset, err = pageParams(v)
+	return q, err
 }
 
 func intParam(s string, def, lo, hi int) (int, error) {
@@ -49,6 +65,20 @@ func (s *Server) apiQuotes(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		return
 	}
 	res, err := s.Store.Quotes(r.Context(), q)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, 200, res)
+}
+
+func (s *Server) apiArticles(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	q, err := articleQuery(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	res, err := s.Store.Articles(r.Context(), q)
 	if err != nil {
 		s.fail(w, r, err)
 		return

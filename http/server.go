@@ -75,6 +75,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/quotes", s.apiQuotes)
 	m.HandleFunc("GET /api/speakers", s.apiSpeakers)
 	m.HandleFunc("GET /api/speakers/{name}", s.apiSpeaker)
+	m.HandleFunc("GET /api/articles", s.apiArticles)
 	m.HandleFunc("GET /api/articles/{id}", s.apiArticle)
 	m.HandleFunc("POST /api/articles", s.apiPost)
 	m.HandleFunc("GET /api/stories", s.apiStories)

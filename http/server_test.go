@@ -134,6 +134,16 @@ func TestAPI(t *testing.T) {
 	if c, _ := get(t, ts, "/api/articles/geneva", &art); c != 200 || art.Text != geneva || len(art.Quotes) != 4 || len(art.Entities) == 0 {
 		t.Errorf("article %d %+v", c, art)
 	}
+	var arts verbatim.ArticleResults
+	if c, _ := get(t, ts, "/api/articles?q=geneva+OR+bold&limit=1", &arts); c != 200 || arts.Total != 2 || len(arts.Articles) != 1 ||
+		arts.Articles[0].ID != "evil" || arts.Articles[0].Quotes != 1 {
+		t.Errorf("article search %d %+v", c, arts)
+	}
+	arts = verbatim.ArticleResults{}
+	if get(t, ts, "/api/articles?q=melanie&outlet=wire&until=2025-03", &arts); arts.Total != 1 || arts.Articles[0].ID != "geneva" ||
+		arts.Articles[0].Title != "Ceasefire talks resume in Geneva" || arts.Articles[0].Quotes != 4 {
+		t.Errorf("article search melanie %+v", arts)
+	}
 	var stories map[string][]any
 	if c, body := get(t, ts, "/api/stories", &stories); c != 200 || stories["stories"] == nil || len(stories["stories"]) != 0 {
 		t.Errorf("stories %d %s", c, body)
@@ -154,6 +164,10 @@ func TestErrors(t *testing.T) {
 		{"/api/quotes?since=not-a-date", 400},
 		{"/api/quotes?limit=abc", 400},
 		{"/api/quotes?limit=-1", 400},
+		{"/api/articles?q=%22within+reach%22", 400},
+		{"/api/articles?q=(war", 400},
+		{"/api/articles?since=soon", 400},
+		{"/api/articles?offset=-3", 400},
 		{"/api/speakers?limit=0", 400},
 		{"/api/articles/nope", 404},
 		{"/api/speakers/Nobody%20Atall", 404},

@@ -75,10 +75,12 @@ func checkDate(name, v string) (string, error) {
 	}
 	t, err := verbatim.ParseDate(v)
 	if err != nil {
-		// allow a year or a month
+		// allow a year or a month, kept as given: since "2025-03" takes
+		// days dated "2025-03" (month precision) and "2025-03-05"; until
+		// "2025-03" (compared with "2025-03~") all of March
 		if len(v) == 4 || (len(v) == 7 && v[4] == '-') {
 			if t2, err2 := verbatim.ParseDate(v + map[int]string{4: "-01-01", 7: "-01"}[len(v)]); err2 == nil {
-				return t2.Format("2006-01-02"), nil
+				return t2.Format("2006-01-02")[:len(v)], nil
 			}
 		}
 		return "", &verbatim.QueryError{Msg: name + ": " + err.Error()}
@@ -145,16 +147,7 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	if len(where) > 0 {
 		w = " WHERE " + strings.Join(where, " AND ")
 	}
-	limit, offset := qq.Limit, qq.Offset
-	if limit <= 0 {
-		limit = 20
-	}
-	if limit > 1000 {
-		limit = 1000
-	}
-	if offset < 0 {
-		offset = 0
-	}
+	limit, offset := pageOf(qq.Limit, qq.Offset)
 	var res verbatim.QuoteResults
 	cfrom := from
 	if join {
@@ -189,6 +182,78 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	}
 	res.Quotes, err = scanHits(rows)
 	return res, err
+}
+
+// pageOf bounds a page: 20 by default, at most 1,000.
+func pageOf(limit, offset int) (int, int) {
+	if limit <= 0 {
+		limit = 20
+	}
+	return min(limit, 1000), max(offset, 0)
+}
+
+// Articles searches article titles and text, newest first (then latest
+// stored). The full-text index keeps no positions: words, prefixes, AND,
+// OR and NOT work, phrases give a *verbatim.QueryError.
+func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.ArticleResults, error) {
+	var where []string
+	var args []any
+	from := `articles a`
+	if text := strings.TrimSpace(aq.Text); text != "" {
+		from = `articles_fts f JOIN articles a ON a.id = f.rowid`
+		where = append(where, `articles_fts MATCH ?`)
+		args = append(args, text)
+	}
+	if o := strings.TrimSpace(aq.Outlet); o != "" {
+		where = append(where, `a.outlet = ? COLLATE NOCASE`)
+		args = append(args, o)
+	}
+	since, err := checkDate("since", aq.Since)
+	if err != nil {
+		return verbatim.ArticleResults{}, err
+	}
+	until, err := checkDate("until", aq.Until)
+	if err != nil {
+		return verbatim.ArticleResults{}, err
+	}
+	if since != "" {
+		where = append(where, `a.published >= ?`)
+		args = append(args, since)
+	}
+	if until != "" {
+		where = append(where, `a.published <> '' AND a.published <= ?`)
+		args = append(args, until+"~")
+	}
+	w := ""
+	if len(where) > 0 {
+		w = " WHERE " + strings.Join(where, " AND ")
+	}
+	limit, offset := pageOf(aq.Limit, aq.Offset)
+	res := verbatim.ArticleResults{Articles: []verbatim.ArticleHit{}}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+w, args...).Scan(&res.Total); err != nil {
+		if strings.Contains(err.Error(), "phrase queries are not supported") {
+			return res, &verbatim.QueryError{Msg: `search syntax: article search takes words, OR, NOT and prefix*, not "phrases"`}
+		}
+		return res, queryErr(err)
+	}
+	if res.Total == 0 {
+		return res, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.ext_id, a.title, a.outlet, a.published,
+		(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) FROM `+from+w+
+		` ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	if err != nil {
+		return res, queryErr(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h verbatim.ArticleHit
+		if err := rows.Scan(&h.ID, &h.Title, &h.Outlet, &h.Published, &h.Quotes); err != nil {
+			return res, queryErr(err)
+		}
+		res.Articles = append(res.Articles, h)
+	}
+	return res, queryErr(rows.Err())
 }
 
 // Speakers lists quoted speakers, most quoted first. Answers are cached

@@ -176,6 +176,8 @@ func TestSearchFilters(t *testing.T) {
 		{verbatim.QuoteQuery{Text: "ceasefire", Outlet: "wire"}, "a ceasefire is within reach"},
 		{verbatim.QuoteQuery{Speaker: "Kellogg"}, "the ceasefire must hold|talks were constructive|This is serious"},
 		{verbatim.QuoteQuery{Speaker: "kellog", Until: "2025-03-02"}, "This is serious"},
+		{verbatim.QuoteQuery{Speaker: "kellog", Until: "2025-03"}, "talks were constructive|This is serious"}, // all of March
+		{verbatim.QuoteQuery{Speaker: "keith kellogg", Since: "2025"}, "the ceasefire must hold|talks were constructive|This is serious"},
 		{verbatim.QuoteQuery{Speaker: "Keith Kellogg", Since: "2025-04"}, "the ceasefire must hold"},
 		{verbatim.QuoteQuery{Text: `"within reach"`}, "a ceasefire is within reach"},
 		{verbatim.QuoteQuery{Text: "ceas*", Since: "2025-03-03", Until: "2025-03-03"}, "a ceasefire is within reach"},
@@ -196,6 +198,58 @@ func TestSearchFilters(t *testing.T) {
 	r, _ := db.Quotes(context.Background(), verbatim.QuoteQuery{Limit: 1})
 	if r.Total != 5 || len(r.Quotes) != 1 {
 		t.Errorf("total %d, page %d", r.Total, len(r.Quotes))
+	}
+}
+
+// TestArticleSearch: articles are found by words of their title or text,
+// accents and case ignored, filtered by outlet and publication date,
+// newest first, with their quote counts; a phrase is a QueryError.
+func TestArticleSearch(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	fr := newDoc("fr", "Le Monde", "2025-01-01", `Mélanie Dubois a dit « la sécurité d'abord ».`)
+	if _, err := db.Put(ctx, append(fixture(), fr.d)); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(q verbatim.ArticleQuery) string {
+		t.Helper()
+		r, err := db.Articles(ctx, q)
+		if err != nil {
+			t.Fatalf("%+v: %v", q, err)
+		}
+		var out []string
+		for _, a := range r.Articles {
+			out = append(out, fmt.Sprintf("%s:%d", a.ID, a.Quotes))
+		}
+		if r.Total < len(r.Articles) {
+			t.Errorf("%+v: total %d for %d articles", q, r.Total, len(r.Articles))
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct {
+		q    verbatim.ArticleQuery
+		want string
+	}{
+		{verbatim.ArticleQuery{Text: "ceasefire"}, "kyiv:2 geneva:3"},
+		{verbatim.ArticleQuery{Text: "MELANIE"}, "geneva:3 fr:0"},
+		{verbatim.ArticleQuery{Text: "securite"}, "fr:0"},
+		{verbatim.ArticleQuery{Text: "ceasefire", Outlet: "WIRE"}, "geneva:3"},
+		{verbatim.ArticleQuery{Text: "ceasefire NOT hold"}, "geneva:3"},
+		{verbatim.ArticleQuery{Text: "constructiv*"}, "geneva:3"},
+		{verbatim.ArticleQuery{Text: "kyiv"}, "kyiv:2"}, // the title
+		{verbatim.ArticleQuery{Since: "2025-03", Until: "2025-03-31"}, "geneva:3"},
+		{verbatim.ArticleQuery{Limit: 1, Offset: 1}, "geneva:3"},
+		{verbatim.ArticleQuery{Text: "armistice"}, ""},
+	} {
+		if got := ids(c.q); got != c.want {
+			t.Errorf("%+v: got %q, want %q", c.q, got, c.want)
+		}
+	}
+	for _, q := range []verbatim.ArticleQuery{{Text: `"within reach"`}, {Text: `(x`}, {Until: "soon"}} {
+		var qe *verbatim.QueryError
+		if _, err := db.Articles(ctx, q); !errors.As(err, &qe) {
+			t.Errorf("%+v: want QueryError, got %v", q, err)
+		}
 	}
 }
 

@@ -19,9 +19,10 @@ import (
 func init() {
 	var db, format string
 	var q verbatim.QuoteQuery
+	var articles bool
 	cmd := &cobra.Command{
-		Use:   "search [--db FILE] [--speaker NAME] [--outlet X] [--since DATE] [--until DATE] [--format text|jsonl|csv] QUERY",
-		Short: "Search stored quotes (full-text: words, \"phrases\", OR, NOT, prefix*; accents and case ignored)",
+		Use:   "search [--db FILE] [--speaker NAME] [--outlet X] [--since DATE] [--until DATE] [--format text|jsonl|csv] [--articles] QUERY",
+		Short: "Search stored quotes, or articles with --articles (full-text: words, \"phrases\" (quotes only), OR, NOT, prefix*; accents and case ignored)",
 		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch format {
@@ -38,12 +39,23 @@ func init() {
 			}
 			defer st.Close()
 			q.Text = strings.Join(args, " ")
+			w := bufio.NewWriter(os.Stdout)
+			defer w.Flush()
+			if articles {
+				if q.Speaker != "" {
+					return fmt.Errorf("--speaker selects quotes, not articles")
+				}
+				res, err := st.Articles(context.Background(), verbatim.ArticleQuery{Text: q.Text, Outlet: q.Outlet,
+					Since: q.Since, Until: q.Until, Limit: q.Limit, Offset: q.Offset})
+				if err != nil {
+					return err
+				}
+				return writeArticles(w, res, format)
+			}
 			res, err := st.Quotes(context.Background(), q)
 			if err != nil {
 				return err
 			}
-			w := bufio.NewWriter(os.Stdout)
-			defer w.Flush()
 			return writeHits(w, res, format)
 		},
 	}
@@ -54,6 +66,7 @@ func init() {
 	f.StringVar(&q.Outlet, "outlet", "", "outlet")
 	f.StringVar(&q.Since, "since", "", "statements made on or after this date (YYYY-MM-DD, YYYY-MM, YYYY)")
 	f.StringVar(&q.Until, "until", "", "statements made on or before this date")
+	f.BoolVar(&articles, "articles", false, "search articles (title and text; with --since/--until on the publication date) instead of quotes")
 	f.IntVar(&q.Limit, "limit", 20, "results (max 1000)")
 	f.IntVar(&q.Offset, "offset", 0, "skip this many results")
 	root.AddCommand(cmd)
@@ -99,6 +112,41 @@ func writeHits(w io.Writer, res verbatim.QuoteResults, format string) error {
 				fmt.Fprintf(w, " (via %s)", h.Via)
 			}
 			fmt.Fprintf(w, " [%s]\n  %s\n  — %s\n", h.Type, h.Text, src)
+		}
+	}
+	return nil
+}
+
+func writeArticles(w io.Writer, res verbatim.ArticleResults, format string) error {
+	switch format {
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for _, h := range res.Articles {
+			if err := enc.Encode(h); err != nil {
+				return err
+			}
+		}
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"id", "published", "outlet", "title", "quotes"})
+		for _, h := range res.Articles {
+			cw.Write([]string{h.ID, h.Published, h.Outlet, h.Title, strconv.Itoa(h.Quotes)})
+		}
+		cw.Flush()
+		return cw.Error()
+	default:
+		fmt.Fprintf(w, "%d articles\n", res.Total)
+		for _, h := range res.Articles {
+			day := h.Published
+			if day == "" {
+				day = "(undated)"
+			}
+			src := h.ID
+			if h.Outlet != "" {
+				src = h.Outlet + ", " + src
+			}
+			fmt.Fprintf(w, "\n%s  %s\n  %d quotes — %s\n", day, h.Title, h.Quotes, src)
 		}
 	}
 	return nil
