@@ -174,18 +174,18 @@ func (b *bulk) flush(ctx context.Context, tx *sql.Tx) error {
 }
 
 type batch struct {
-	articles, artFTS, entities, aliases, quotes, quoteFTS, dates, features *bulk
-	nextArticle, nextEntity, nextQuote                                     int64
-	hashes, ids                                                            map[string]string
-	byHash, byID                                                           *sql.Stmt
-	arena                                                                  []byte // encoded features of the batch
-	stored                                                                 []added
-	folds, words                                                           []string        // per document: folded entity names, mention texts
-	seen                                                                   map[string]bool // aliases of the current entity
-	speaks                                                                 []bool          // per entity of the document: speaker of a quote
-	js                                                                     []byte          // the document's entity mentions as JSON
-	ends                                                                   []int           // end of each entity's JSON in js
-	order                                                                  []int           // an entity's mentions by start
+	articles, entities, aliases, quotes, dates, features *bulk
+	nextArticle, nextEntity, nextQuote                   int64
+	hashes, ids                                          map[string]string
+	byHash, byID                                         *sql.Stmt
+	arena                                                []byte // encoded features of the batch
+	stored                                               []added
+	folds, words                                         []string        // per document: folded entity names, mention texts
+	seen                                                 map[string]bool // aliases of the current entity
+	speaks                                               []bool          // per entity of the document: speaker of a quote
+	js                                                   []byte          // the document's entity mentions as JSON
+	ends                                                 []int           // end of each entity's JSON in js
+	order                                                []int           // an entity's mentions by start
 }
 
 // alias adds a folded name form of an entity once.
@@ -217,6 +217,22 @@ func flushAll(ctx context.Context, tx *sql.Tx, bs ...*bulk) error {
 	return nil
 }
 
+// indexText adds the articles and quotes stored with ids from a0 and q0 on
+// to the full-text indexes, one statement per index, reading the text back
+// from the content tables (still in the page cache) instead of binding it a
+// second time. FTS5 writes what one statement added as one segment: a
+// statement per 200 rows left ~100 segments per batch for automerge to
+// merge again.
+func indexText(ctx context.Context, tx *sql.Tx, a0, q0 int64) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts(rowid, title, text) SELECT id, title, text FROM articles WHERE id >= ?`, a0); err != nil {
+		return fmt.Errorf("articles_fts: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO quotes_fts(rowid, text) SELECT id, text FROM quotes WHERE id >= ?`, q0); err != nil {
+		return fmt.Errorf("quotes_fts: %w", err)
+	}
+	return nil
+}
+
 func nullSpan(d *verbatim.Doc, sp verbatim.Span) (string, any, any) {
 	if sp.Empty() {
 		return "", nil, nil
@@ -228,12 +244,10 @@ func nullSpan(d *verbatim.Doc, sp verbatim.Span) (string, any, any) {
 func newBatch() *batch {
 	return &batch{
 		articles: newBulk(`INSERT INTO articles(id, ext_id, hash, title, url, outlet, author, published, source, text) VALUES `, 10),
-		artFTS:   newBulk(`INSERT INTO articles_fts(rowid, title, text) VALUES `, 3),
 		entities: newBulk(`INSERT INTO entities(id, article_id, idx, name, name_fold, type, roles, mentions) VALUES `, 8),
 		aliases:  newBulk(`INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES `, 2),
 		quotes: newBulk(`INSERT INTO quotes(id, article_id, start, end, text, type, speaker, speaker_fold, speaker_type, speaker_entity,
 		speaker_mention, sm_start, sm_end, cue, cue_start, cue_end, addressee, via, confidence, said_on, day) VALUES `, 21),
-		quoteFTS: newBulk(`INSERT INTO quotes_fts(rowid, text) VALUES `, 2),
 		dates:    newBulk(`INSERT INTO dates(article_id, start, end, text, value) VALUES `, 5),
 		features: newBulk(`INSERT INTO story_features(article_id, first_entity, first_quote, data) VALUES `, 4),
 		hashes:   map[string]string{}, ids: map[string]string{}, seen: map[string]bool{},
@@ -284,6 +298,7 @@ func (s *DB) put(ctx context.Context, docs []*verbatim.Doc, g *Grouper) ([]verba
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id),0)+1 FROM quotes`).Scan(&b.nextQuote); err != nil {
 		return nil, err
 	}
+	a0, q0 := b.nextArticle, b.nextQuote
 	if b.byHash, err = tx.PrepareContext(ctx, `SELECT ext_id FROM articles WHERE hash = ?`); err != nil {
 		return nil, err
 	}
@@ -299,7 +314,10 @@ func (s *DB) put(ctx context.Context, docs []*verbatim.Doc, g *Grouper) ([]verba
 			return nil, fmt.Errorf("%s: %w", d.ID, err)
 		}
 	}
-	if err := flushAll(ctx, tx, b.articles, b.artFTS, b.entities, b.aliases, b.quotes, b.quoteFTS, b.dates, b.features); err != nil {
+	if err := flushAll(ctx, tx, b.articles, b.entities, b.aliases, b.quotes, b.dates, b.features); err != nil {
+		return nil, err
+	}
+	if err := indexText(ctx, tx, a0, q0); err != nil {
 		return nil, err
 	}
 	var missed []added
@@ -353,7 +371,6 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 	b.features.add(aid, b.nextEntity, b.nextQuote, b.arena[start:len(b.arena):len(b.arena)])
 	b.stored = append(b.stored, added{aid: aid, ext: id, e0: b.nextEntity, q0: b.nextQuote, f: f})
 	b.articles.add(aid, id, hash, d.Title, d.URL, d.Outlet, d.Author, d.Published, d.Source, d.Text)
-	b.artFTS.add(aid, d.Title, d.Text)
 	// each name and mention text is folded / collapsed once
 	eids := make([]int64, len(d.Entities))
 	b.folds = b.folds[:0]
@@ -421,7 +438,6 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 		b.nextQuote++
 		b.quotes.add(qid, aid, q.Start, q.End, text, string(q.Type), speaker, sfold, stype, sent,
 			sm, sms, sme, cue, cs, ce, d.Word(q.Addressee), d.Word(q.Via), q.Confidence, q.SaidOn, day)
-		b.quoteFTS.add(qid, text)
 	}
 	for _, dt := range d.Dates {
 		b.dates.add(aid, dt.Start, dt.End, d.Word(dt.Span), dt.Value)
