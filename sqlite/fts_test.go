@@ -1,0 +1,117 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+// TestFullTextAcrossPuts: quotes stored by many Puts (one transaction and
+// one full-text segment each, some Puts only duplicates) are all found,
+// by word, phrase, prefix and NOT, accents ignored.
+func TestFullTextAcrossPuts(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	for i := 0; i < 40; i++ {
+		var docs []*verbatim.Doc
+		for j := 0; j < 1+i%3; j++ {
+			n := i*3 + j
+			word := "harbour"
+			if n%2 == 1 {
+				word = "préfecture"
+			}
+			d := newDoc(fmt.Sprintf("a%d", n), "Wire", "2025-03-03",
+				fmt.Sprintf(`Mara Olsen said "the %s strike %d goes on".`, word, n))
+			e := d.entity("Mara Olsen", nil, "Mara Olsen")
+			d.quote(fmt.Sprintf("the %s strike %d goes on", word, n), e, "Mara Olsen", "said", "")
+			docs = append(docs, d.d)
+		}
+		if i%5 == 4 {
+			docs = append(docs, docs[0]) // a duplicate within the batch
+		}
+		if _, err := db.Put(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+		if i%7 == 6 { // a Put of duplicates only stores nothing
+			if _, err := db.Put(ctx, docs[:1]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	var stored, odd int
+	for i := 0; i < 40; i++ {
+		for j := 0; j < 1+i%3; j++ {
+			stored++
+			odd += (i*3 + j) % 2
+		}
+	}
+	for _, c := range []struct {
+		q    string
+		want int
+	}{
+		{"strike", stored}, {"prefecture", odd}, {`"harbour strike"`, stored - odd}, {"pref*", odd},
+		{"strike NOT harbour", odd}, {`"strike goes"`, 0}, {"7", 1},
+	} {
+		r, err := db.Quotes(ctx, verbatim.QuoteQuery{Text: c.q})
+		if err != nil || r.Total != c.want {
+			t.Errorf("%s: %d quotes, want %d (%v)", c.q, r.Total, c.want, err)
+		}
+	}
+	var n int
+	if err := db.SQL().QueryRow(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'olsen'`).Scan(&n); err != nil || n != stored {
+		t.Errorf("articles olsen: %d, want %d (%v)", n, stored, err)
+	}
+}
+
+// TestAutomergeMigration: a library made before migration 4 (FTS5's
+// default automerge of 4) merges sixteen segments at a time once opened,
+// and its quotes are still found.
+func TestAutomergeMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v.db")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	automerge := func() map[string]int {
+		m := map[string]int{}
+		for _, tb := range []string{"quotes_fts", "articles_fts"} {
+			v := 4 // FTS5's default when no value is stored
+			db.SQL().QueryRow(`SELECT v FROM ` + tb + `_config WHERE k = 'automerge'`).Scan(&v)
+			m[tb] = v
+		}
+		return m
+	}
+	if got := automerge(); got["quotes_fts"] != 16 || got["articles_fts"] != 16 {
+		t.Fatalf("new library: automerge %v", got)
+	}
+	if _, err := db.Put(ctx, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{ // back to the library before 4
+		`DELETE FROM quotes_fts_config WHERE k = 'automerge'`,
+		`DELETE FROM articles_fts_config WHERE k = 'automerge'`,
+		`DELETE FROM schema_migrations WHERE version = 4`,
+	} {
+		if _, err := db.SQL().Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if got := automerge(); got["quotes_fts"] != 4 || got["articles_fts"] != 4 {
+		t.Fatalf("old library: automerge %v", got)
+	}
+	db.Close()
+	if db, err = Open(path); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if got := automerge(); got["quotes_fts"] != 16 || got["articles_fts"] != 16 {
+		t.Fatalf("migrated library: automerge %v", got)
+	}
+	if got := search(t, db, verbatim.QuoteQuery{Text: "ceasefire"}); len(got) != 2 {
+		t.Fatalf("ceasefire after migration: %q", got)
+	}
+}
