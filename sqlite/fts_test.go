@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"testing"
@@ -113,5 +114,53 @@ func TestAutomergeMigration(t *testing.T) {
 	}
 	if got := search(t, db, verbatim.QuoteQuery{Text: "ceasefire"}); len(got) != 2 {
 		t.Fatalf("ceasefire after migration: %q", got)
+	}
+}
+
+// TestPageSize: a new library has 16 KiB pages and write-ahead logging; a
+// library made with 4 KiB pages keeps them, gets write-ahead logging if it
+// had none, and stores and searches as before.
+func TestPageSize(t *testing.T) {
+	ctx := context.Background()
+	pragmas := func(db *sql.DB) (int, string) {
+		var size int
+		var mode string
+		if err := db.QueryRow(`PRAGMA page_size`).Scan(&size); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		return size, mode
+	}
+	db := open(t)
+	if size, mode := pragmas(db.SQL()); size != 16384 || mode != "wal" {
+		t.Fatalf("new library: page size %d, journal %s", size, mode)
+	}
+	path := filepath.Join(t.TempDir(), "old.db")
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`CREATE TABLE t(x)`); err != nil {
+		t.Fatal(err)
+	}
+	if size, mode := pragmas(raw); size != 4096 || mode != "delete" {
+		t.Fatalf("old library: page size %d, journal %s", size, mode)
+	}
+	raw.Close()
+	old, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	if size, mode := pragmas(old.SQL()); size != 4096 || mode != "wal" {
+		t.Fatalf("opened old library: page size %d, journal %s", size, mode)
+	}
+	if _, err := old.Put(ctx, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	if got := search(t, old, verbatim.QuoteQuery{Text: "ceasefire"}); len(got) != 2 {
+		t.Fatalf("ceasefire: %q", got)
 	}
 }

@@ -45,7 +45,7 @@ var _ verbatim.Store = (*DB)(nil)
 // Open opens (creating if needed) the database file and applies migrations.
 func Open(path string) (*DB, error) {
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "cache_size(-32000)", "temp_store(MEMORY)"} {
+	for _, p := range []string{"busy_timeout(10000)", "synchronous(NORMAL)", "cache_size(-32000)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate") // transactions take the write lock at BEGIN: writers queue on busy_timeout
@@ -56,7 +56,7 @@ func Open(path string) (*DB, error) {
 	}
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(8)
-	if err := db.Ping(); err != nil {
+	if err := setup(db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -65,6 +65,35 @@ func Open(path string) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return &DB{db: db, stmts: stmtCache{db: db}}, nil
+}
+
+// setup gives a new file 16 KiB pages, then turns on write-ahead logging
+// (a setting of the file: every connection, of any process, then uses it).
+// The page size must be set before the first page is written, so before
+// journal_mode, which the connection string's pragmas run first; an
+// existing file keeps its page size. With 16 KiB pages (4 KiB is SQLite's
+// default) a BBC ingest writes a quarter of the WAL frames, ~4 syscalls
+// each for its write and checkpoint: GOMAXPROCS=1 ingest BBC user+sys
+// 2.04-2.15 s -> 1.92-2.05 s (6 paired runs; peak RSS +6-15 MB), and
+// search 10k p50 4.2 -> 3.3-3.7 ms, p99 12.7-13.6 -> 9.8-10.5 ms.
+func setup(db *sql.DB) error {
+	ctx := context.Background()
+	c, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if _, err := c.ExecContext(ctx, `PRAGMA page_size = 16384`); err != nil {
+		return err
+	}
+	var mode string
+	if err := c.QueryRowContext(ctx, `PRAGMA journal_mode = WAL`).Scan(&mode); err != nil {
+		return err
+	}
+	if mode != "wal" {
+		return fmt.Errorf("journal mode %s, not wal", mode)
+	}
+	return nil
 }
 
 // SQL exposes the underlying database (for story detection and tools).
