@@ -164,3 +164,45 @@ func TestPageSize(t *testing.T) {
 		t.Fatalf("ceasefire: %q", got)
 	}
 }
+
+// TestManyRowsPerPut: a Put of more rows than one statement inserts (300
+// articles: a statement of 256 rows, then 32, 8 and 4) and later Puts
+// reusing those statements store every row once.
+func TestManyRowsPerPut(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	docs := func(from, to int) []*verbatim.Doc {
+		var ds []*verbatim.Doc
+		for n := from; n < to; n++ {
+			d := newDoc(fmt.Sprintf("m%d", n), "Wire", "2025-03-03", fmt.Sprintf(`Ida Berg said "tariff %d stays".`, n))
+			e := d.entity("Ida Berg", nil, "Ida Berg")
+			d.quote(fmt.Sprintf("tariff %d stays", n), e, "Ida Berg", "said", "")
+			ds = append(ds, d.d)
+		}
+		return ds
+	}
+	for _, r := range [][2]int{{0, 300}, {300, 305}, {305, 561}} {
+		out, err := db.Put(ctx, docs(r[0], r[1]))
+		if err != nil || len(out) != r[1]-r[0] {
+			t.Fatalf("put %v: %d outcomes, %v", r, len(out), err)
+		}
+	}
+	st, err := db.Stats(ctx)
+	if err != nil || st.Articles != 561 || st.Quotes != 561 {
+		t.Fatalf("stats %+v %v", st, err)
+	}
+	for _, q := range []string{"tariff", "299", "300", "560"} {
+		want := 1
+		if q == "tariff" {
+			want = 561
+		}
+		if r, err := db.Quotes(ctx, verbatim.QuoteQuery{Text: q}); err != nil || r.Total != want {
+			t.Errorf("%s: %d quotes, want %d (%v)", q, r.Total, want, err)
+		}
+	}
+	var n int
+	db.SQL().QueryRow(`SELECT count(DISTINCT entity_id) FROM aliases WHERE alias = 'berg'`).Scan(&n)
+	if n != 561 {
+		t.Errorf("aliases berg: %d entities, want 561", n)
+	}
+}
