@@ -90,6 +90,18 @@ func TestBrowserEndToEnd(t *testing.T) {
 	marked := text(`.doc .text`)
 	shot2, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	step("screenshot", err)
+	step("search articles", chromedp.Do(ctx,
+		chromedp.Click(C(`nav a[href="/articles"]`)),
+		chromedp.WaitVisible(C(`input[name=q]`)),
+		chromedp.SendKeys(C(`input[name=q]`), "melanie"),
+		chromedp.Submit(C(`input[name=q]`)),
+		chromedp.WaitVisible(C(`ul.articles li a`)),
+		chromedp.Click(C(`ul.articles li a`)),
+		chromedp.WaitVisible(C(`.doc .text mark`)),
+	))
+	if h := text(`.doc .text`); !strings.Contains(h, "Mélanie Dubois") {
+		t.Errorf("article found by article search: %q", h)
+	}
 	for i, b := range [][]byte{shot1, shot2} {
 		p := filepath.Join(shots, []string{"search.png", "article.png"}[i])
 		if err := os.WriteFile(p, b, 0o644); err != nil || len(b) < 1000 {

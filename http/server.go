@@ -85,6 +85,7 @@ func (s *Server) routes() {
 		writeErr(w, stdhttp.StatusNotFound, "no such API endpoint")
 	})
 	m.HandleFunc("GET /{$}", s.uiSearch)
+	m.HandleFunc("GET /articles", s.uiArticles)
 	m.HandleFunc("GET /speakers", s.uiSpeakers)
 	m.HandleFunc("GET /speaker/{name}", s.uiSpeaker)
 	m.HandleFunc("GET /article/{id}", s.uiArticle)

@@ -196,10 +196,25 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+// TestArticlesPage: the article search page lists matches with links to
+// their pages, and a phrase is answered with 400 and the reason.
+func TestArticlesPage(t *testing.T) {
+	_, ts := newServer(t)
+	seed(t, ts)
+	code, body := get(t, ts, "/articles?q=melanie", nil)
+	if code != 200 || !strings.Contains(body, `href="/article/geneva"`) || !strings.Contains(body, "1 article<") ||
+		!strings.Contains(body, "Ceasefire talks resume in Geneva") || strings.Contains(body, `href="/article/evil"`) {
+		t.Errorf("articles?q=melanie: %d\n%s", code, body)
+	}
+	if code, body := get(t, ts, "/articles?q=%22within+reach%22", nil); code != 400 || !strings.Contains(body, "not &#34;phrases&#34;") {
+		t.Errorf("phrase: %d\n%s", code, body)
+	}
+}
+
 func TestXSSInert(t *testing.T) {
 	_, ts := newServer(t)
 	seed(t, ts)
-	for _, p := range []string{"/article/evil", "/?q=bold", "/?q=" + url.QueryEscape(`<script>alert(1)</script>`), "/speaker/" + url.PathEscape("Jane Roe"), "/"} {
+	for _, p := range []string{"/article/evil", "/?q=bold", "/articles?q=bold", "/articles?q=" + url.QueryEscape(`"<script>"`), "/?q=" + url.QueryEscape(`<script>alert(1)</script>`), "/speaker/" + url.PathEscape("Jane Roe"), "/"} {
 		code, body := get(t, ts, p, nil)
 		if code != 200 && code != 400 {
 			t.Errorf("%s: %d", p, code)

@@ -56,7 +56,7 @@ var funcs = template.FuncMap{
 // (not at start-up of every command).
 var pages = sync.OnceValue(func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, p := range []string{"search", "speakers", "speaker", "article", "stories", "story", "error"} {
+	for _, p := range []string{"search", "articles", "speakers", "speaker", "article", "stories", "story", "error"} {
 		m[p] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+p+".html"))
 	}
 	return m
@@ -141,6 +141,45 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		title = q.Text
 	}
 	s.render(w, r, code, "search", page0(title, "search", q, d))
+}
+
+type articlesData struct {
+	Q          verbatim.ArticleQuery
+	Results    verbatim.ArticleResults
+	Err        string
+	Prev, Next string
+}
+
+func (s *Server) uiArticles(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	q, err := articleQuery(r)
+	d := articlesData{Q: q}
+	code := 200
+	if err == nil {
+		d.Results, err = s.Store.Articles(r.Context(), q)
+	}
+	if err != nil {
+		code, d.Err = status(err)
+		if code >= 500 {
+			s.uiFail(w, r, err)
+			return
+		}
+	}
+	at := func(off int) string {
+		v := r.URL.Query()
+		v.Set("offset", strconv.Itoa(off))
+		return "/articles?" + v.Encode()
+	}
+	if q.Offset > 0 {
+		d.Prev = at(max(0, q.Offset-q.Limit))
+	}
+	if q.Offset+len(d.Results.Articles) < d.Results.Total {
+		d.Next = at(q.Offset + q.Limit)
+	}
+	title := "Articles"
+	if q.Text != "" {
+		title = q.Text + " — articles"
+	}
+	s.render(w, r, code, "articles", page{Title: title, Nav: "articles", Data: d})
 }
 
 func page0(title, nav string, q verbatim.QuoteQuery, d any) page {
