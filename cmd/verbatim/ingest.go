@@ -87,16 +87,51 @@ type ingestSummary struct {
 	Elapsed                    time.Duration
 }
 
-// countFiles estimates the number of articles (one per file) for the ETA.
-func countFiles(paths []string) int {
+// countArticles estimates the number of articles for the ETA: one per
+// file, one per line of a JSON Lines file (a crawler's dump is often one
+// file). It reads the JSON Lines files, so ingest runs it alongside.
+func countArticles(paths []string) int {
 	n := 0
+	buf := make([]byte, 1<<16)
 	for _, p := range paths {
-		filepath.WalkDir(p, func(_ string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
+		filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			switch strings.ToLower(filepath.Ext(path)) {
+			case ".jsonl", ".ndjson":
+				n += countLines(path, buf)
+			default:
 				n++
 			}
 			return nil
 		})
+	}
+	return n
+}
+
+// countLines counts the non-empty lines of a file (0 if unreadable).
+func countLines(path string, buf []byte) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	n, last := 0, byte('\n')
+	for {
+		k, err := f.Read(buf)
+		for _, c := range buf[:k] {
+			if c == '\n' && last != '\n' {
+				n++
+			}
+			last = c
+		}
+		if err != nil {
+			break
+		}
+	}
+	if last != '\n' {
+		n++
 	}
 	return n
 }
@@ -116,9 +151,9 @@ func ingest(ctx context.Context, st *sqlite.DB, g *sqlite.Grouper, p *verbatim.P
 	if err != nil {
 		return sum, err
 	}
-	total := 0
+	var total atomic.Int64 // known once counted (0 until then)
 	if progress {
-		total = countFiles(paths)
+		go func() { total.Store(int64(countArticles(paths))) }()
 	}
 	var skipped atomic.Int64
 	in := readItems(paths, opt, func(a verbatim.Article) bool {
@@ -187,7 +222,7 @@ func ingest(ctx context.Context, st *sqlite.DB, g *sqlite.Grouper, p *verbatim.P
 		el := time.Since(t0).Seconds()
 		rate := float64(done) / max(el, 1e-9)
 		line := fmt.Sprintf("\r\033[K%d articles, %.0f/s", done, rate)
-		if total > 0 && done < total && rate > 0 {
+		if total := int(total.Load()); total > 0 && done < total && rate > 0 {
 			line += fmt.Sprintf(", %d%%, ETA %s", done*100/total, (time.Duration(float64(total-done)/rate) * time.Second).Round(time.Second))
 		}
 		if final {

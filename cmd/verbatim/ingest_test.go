@@ -308,3 +308,28 @@ func storyRows(t *testing.T, st *sqlite.DB) string {
 	}
 	return b.String()
 }
+
+// TestCountArticles: the ETA's total counts a file as one article and a
+// JSON Lines file as one per non-empty line.
+func TestCountArticles(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"a.txt":        "One.\n",
+		"sub/b.txt":    "Two.\n",
+		"feed.jsonl":   "{\"text\":\"x\"}\n\n{\"text\":\"y\"}\r\n{\"text\":\"z\"}", // a blank line, no final newline
+		"more.ndjson":  "{\"text\":\"w\"}\n",
+		"empty.ndjson": "",
+	} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := countArticles([]string{dir}); n != 6 {
+		t.Errorf("counted %d articles, want 6", n)
+	}
+	if n := countArticles([]string{filepath.Join(dir, "feed.jsonl"), filepath.Join(dir, "nope")}); n != 3 {
+		t.Errorf("counted %d in feed.jsonl, want 3", n)
+	}
+}
