@@ -137,3 +137,37 @@ func bbcFeatures(b *testing.B) ([]*Features, []string) {
 	}
 	return fs, files
 }
+
+// BenchmarkFeaturesOf measures extracting the features of the analysed BBC
+// corpus (what a library's ingest computes for every stored article).
+//
+//	go test -run '^$' -bench FeaturesOf -benchmem -cpu 1 ./stories/
+func BenchmarkFeaturesOf(b *testing.B) {
+	docs := bbcAnalysed(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			FeaturesOf(d)
+		}
+	}
+	b.ReportMetric(float64(len(docs)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// bbcAnalysed analyses the BBC corpus.
+func bbcAnalysed(b *testing.B) []*verbatim.Doc {
+	dir := shared.Path(b, "data/bbc")
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	var docs []*verbatim.Doc
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := pipeline.Analyze(verbatim.Article{ID: f, Text: string(data)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}

@@ -25,6 +25,7 @@ var dfTxt string
 
 var (
 	stopwords = map[string]bool{}
+	stopSet   wordSet // stopwords by hashWord
 	bgDF      = map[string]int32{}
 	bgN       int
 )
@@ -51,6 +52,7 @@ func init() {
 			stopwords[l] = true
 		}
 	}
+	stopSet = newWordSet(stopwords)
 }
 
 // term is a weighted feature: a word stem or a named entity.
@@ -258,21 +260,12 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 	if len(d.Clean) == len(d.Text) && d.Clean != "" {
 		text = d.Clean
 	}
-	idx := make(map[string]int32, 256)
-	add := func(w []byte, k int32) {
-		if i, ok := idx[string(w)]; ok {
-			f.Counts[i] += k
-			return
-		}
-		s := string(w)
-		idx[s] = int32(len(f.Terms))
-		f.Terms = append(f.Terms, s)
-		f.Counts = append(f.Counts, k)
-	}
+	ts := termScratch.Get().(*termSet)
+	ts.reset()
 	// title words count three times
-	buf := wordIter(d.Title, make([]byte, 0, 64), func(w []byte) {
-		if w = termWord(w); w != nil {
-			add(w, int32(titleWeight))
+	buf := wordIter(d.Title, ts.wbuf, func(w []byte) {
+		if w = termWord(w, hashWord(w)); w != nil {
+			ts.add(w, int32(titleWeight))
 		}
 	})
 	var sig [sigLen]uint32
@@ -281,21 +274,15 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 	}
 	var h1, h2, h3 uint64
 	nw := 0
-	wordIter(text, buf, func(w []byte) {
+	ts.wbuf = wordIter(text, buf, func(w []byte) {
 		hw := hashWord(w)
 		nw++
 		if nw >= 4 {
-			sh := mix(h1*31 ^ h2*17 ^ h3*7 ^ hw)
-			for i := range sig {
-				v := uint32(((sh ^ seeds[i]) * 0x9E3779B97F4A7C15) >> 32)
-				if v < sig[i] {
-					sig[i] = v
-				}
-			}
+			minhash(&sig, mix(h1*31^h2*17^h3*7^hw))
 		}
 		h1, h2, h3 = h2, h3, hw
-		if w = termWord(w); w != nil {
-			add(w, 1)
+		if w = termWord(w, hw); w != nil {
+			ts.add(w, 1)
 		}
 	})
 	if nw >= 12 {
@@ -318,8 +305,11 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 		if key == "" {
 			continue
 		}
-		add([]byte("\x01"+key), int32(entityWeight*max(1, min(len(e.Mentions), 5))))
+		ts.wbuf = append(append(ts.wbuf[:0], 1), key...)
+		ts.add(ts.wbuf, int32(entityWeight*max(1, min(len(e.Mentions), 5))))
 	}
+	f.Terms, f.Counts = ts.terms()
+	termScratch.Put(ts)
 	f.Quotes = make([]QuoteFeature, len(d.Quotes))
 	for i, q := range d.Quotes {
 		text := d.Word(q.Span)
@@ -366,12 +356,12 @@ func (c *Clusterer) prepareFeatures(f *Features, id string) *Prepared {
 }
 
 // termWord returns the stem of a content word (w's buffer reused), or nil
-// for stop words, numbers and very short words.
-func termWord(w []byte) []byte {
+// for stop words, numbers and very short words; hw is hashWord(w).
+func termWord(w []byte, hw uint64) []byte {
 	if len(w) < 3 || allDigits(w) {
 		return nil
 	}
-	if stopwords[string(w)] {
+	if stopSet.has(w, hw) {
 		return nil
 	}
 	return stem(w)
@@ -395,6 +385,7 @@ func (c *Clusterer) intern(s string) int32 {
 	if id, ok := c.vocab[s]; ok {
 		return id
 	}
+	s = strings.Clone(s) // not the article's term list it is part of
 	id := int32(len(c.df))
 	c.vocab[s] = id
 	c.df = append(c.df, bgDF[s])
