@@ -53,29 +53,41 @@ func appendDecisions(b *bulk, ds []resolve.Decision) {
 		last[d.Into] = int32(i)
 		size += len(d.Kind) + len(d.Article) + len(d.Mention) + len(d.Reason) + 12
 	}
-	buf := make([]byte, 0, size+size/16)
-	ends := make([]int, len(order))
+	// the lines are encoded in decision order (reading the decisions and
+	// their strings sequentially), then gathered per person
+	lines := make([]byte, 0, size+size/16)
+	ends := make([]int32, len(ds))
+	for i := range ds {
+		d := &ds[i]
+		lines = append(lines, '[')
+		lines = appendJSONString(lines, d.Kind)
+		lines = append(lines, ',')
+		lines = appendJSONString(lines, d.Article)
+		lines = append(lines, ',')
+		lines = appendJSONString(lines, d.Mention)
+		lines = append(lines, ',')
+		lines = appendJSONString(lines, d.Reason)
+		lines = append(lines, ']', '\n')
+		ends[i] = int32(len(lines))
+	}
+	buf := make([]byte, 0, len(lines))
+	rowEnds := make([]int, len(order))
 	for k, i := range order {
 		for ; i >= 0; i = next[i] {
-			d := &ds[i]
-			buf = append(buf, '[')
-			buf = appendJSONString(buf, d.Kind)
-			buf = append(buf, ',')
-			buf = appendJSONString(buf, d.Article)
-			buf = append(buf, ',')
-			buf = appendJSONString(buf, d.Mention)
-			buf = append(buf, ',')
-			buf = appendJSONString(buf, d.Reason)
-			buf = append(buf, ']', '\n')
+			start := int32(0)
+			if i > 0 {
+				start = ends[i-1]
+			}
+			buf = append(buf, lines[start:ends[i]]...)
 		}
-		ends[k] = len(buf)
+		rowEnds[k] = len(buf)
 	}
 	s := string(buf) // one copy; each row is a substring
 	b.reserve(len(order))
 	start := 0
 	for k, i := range order {
-		b.add(ds[i].Into, s[start:ends[k]])
-		start = ends[k]
+		b.add(ds[i].Into, s[start:rowEnds[k]])
+		start = rowEnds[k]
 	}
 }
 
