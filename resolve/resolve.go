@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/verbatim-news/verbatim"
 	"golang.org/x/text/unicode/norm"
@@ -106,49 +107,126 @@ func Fold(s string) string {
 // Last.
 func ParseName(s string, typ verbatim.EntityType) Name {
 	f := Fold(s)
-	raw := strings.FieldsFunc(f, func(r rune) bool {
-		return unicode.IsSpace(r) || r == ',' || r == '"' || r == '(' || r == ')'
-	})
-	toks := raw[:0]
-	for _, t := range raw {
-		t = strings.TrimSuffix(strings.TrimSuffix(t, "'s"), "'")
-		t = strings.Trim(t, ".-'")
-		if t != "" {
-			toks = append(toks, t)
+	// tokens as byte ranges of f (no slice or string allocated for names of
+	// up to 16 tokens; joined tokens that stand in f as written are a
+	// substring of it)
+	var buf [16]span
+	toks := buf[:0]
+	for i := 0; i < len(f); {
+		start := i
+		for i < len(f) {
+			r, w := rune(f[i]), 1
+			if r >= utf8.RuneSelf {
+				r, w = utf8.DecodeRuneInString(f[i:])
+			}
+			if unicode.IsSpace(r) || r == ',' || r == '"' || r == '(' || r == ')' {
+				if i == start {
+					start += w
+				} else {
+					break
+				}
+			}
+			i += w
+		}
+		if i > start {
+			t := span{start, i}
+			t = t.trimSuffix(f, "'s").trimSuffix(f, "'").trim(f, ".-'")
+			if t.e > t.s {
+				toks = append(toks, t)
+			}
 		}
 	}
 	if typ != verbatim.Person {
-		full := strings.Join(toks, " ")
+		full := joinSpans(f, toks)
 		full = strings.TrimPrefix(full, "the ")
 		return Name{Last: full, Full: full}
 	}
 	// titles in front
 	i := 0
-	for i < len(toks)-1 && titles[strings.ReplaceAll(toks[i], ".", "")] {
+	for i < len(toks)-1 && titles[withoutDots(toks[i].of(f))] {
 		i++
 	}
 	toks = toks[i:]
-	for len(toks) > 1 && suffixes[strings.ReplaceAll(toks[len(toks)-1], ".", "")] {
+	for len(toks) > 1 && suffixes[withoutDots(toks[len(toks)-1].of(f))] {
 		toks = toks[:len(toks)-1]
 	}
 	// drop middle initials (keep a leading initial as the given name)
-	kept := toks[:0:0]
+	var kbuf [16]span
+	kept := kbuf[:0]
 	for j, t := range toks {
-		if j > 0 && j < len(toks)-1 && len(strings.ReplaceAll(t, ".", "")) <= 1 {
+		if j > 0 && j < len(toks)-1 && len(t.of(f))-strings.Count(t.of(f), ".") <= 1 {
 			continue
 		}
 		kept = append(kept, t)
 	}
-	n := Name{Full: strings.Join(kept, " ")}
+	n := Name{Full: joinSpans(f, kept)}
 	switch len(kept) {
 	case 0:
 	case 1:
-		n.Last = kept[0]
+		n.Last = kept[0].of(f)
 	default:
-		n.First = strings.ReplaceAll(kept[0], ".", "")
-		n.Last = kept[len(kept)-1]
+		n.First = withoutDots(kept[0].of(f))
+		n.Last = kept[len(kept)-1].of(f)
 	}
 	return n
+}
+
+// span is a token of a name: the bytes s:e of the folded name.
+type span struct{ s, e int }
+
+func (t span) of(f string) string { return f[t.s:t.e] }
+
+func (t span) trimSuffix(f, suffix string) span {
+	if strings.HasSuffix(t.of(f), suffix) {
+		t.e -= len(suffix)
+	}
+	return t
+}
+
+// trim removes the ASCII bytes of cut from both ends.
+func (t span) trim(f, cut string) span {
+	for t.s < t.e && strings.IndexByte(cut, f[t.s]) >= 0 {
+		t.s++
+	}
+	for t.e > t.s && strings.IndexByte(cut, f[t.e-1]) >= 0 {
+		t.e--
+	}
+	return t
+}
+
+// joinSpans joins tokens of f with single spaces: a substring of f when
+// they stand so in it.
+func joinSpans(f string, ts []span) string {
+	if len(ts) == 0 {
+		return ""
+	}
+	n := ts[0].e - ts[0].s
+	contiguous := true
+	for k := 1; k < len(ts); k++ {
+		n += 1 + ts[k].e - ts[k].s
+		if ts[k].s != ts[k-1].e+1 || f[ts[k-1].e] != ' ' {
+			contiguous = false
+		}
+	}
+	if contiguous {
+		return f[ts[0].s:ts[len(ts)-1].e]
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for k, t := range ts {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.of(f))
+	}
+	return b.String()
+}
+
+func withoutDots(t string) string {
+	if strings.IndexByte(t, '.') < 0 {
+		return t
+	}
+	return strings.ReplaceAll(t, ".", "")
 }
 
 // FirstCompatible reports whether two given names can belong to one person
@@ -641,8 +719,11 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 		r.delBuf = variants(n.Last, r.delBuf, func(h uint64, v []byte) {
 			for p := r.byDel.first(h); p >= 0; p = r.byDel.posts[p].next {
 				k := int(r.byDel.posts[p].ent)
+				if slices.Contains(exact, k) || slices.Contains(fuzzy, k) {
+					continue // known: no need to fetch its surname
+				}
 				last := r.Entities[k].name.Last
-				if isVariant(v, last) && !slices.Contains(exact, k) && !slices.Contains(fuzzy, k) && editDistance(n.Last, last, 1) <= 1 {
+				if isVariant(v, last) && editDistance(n.Last, last, 1) <= 1 {
 					fuzzy = append(fuzzy, k)
 				}
 			}
