@@ -12,6 +12,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/verbatim-news/verbatim/resolve"
@@ -40,7 +41,7 @@ func appendDecisions(b *bulk, ds []resolve.Decision) {
 	// the one after i
 	last := make(map[string]int32, len(ds)/3)
 	next := make([]int32, len(ds))
-	order := make([]int32, 0, len(ds)/3) // persons' first decisions, in first-seen order
+	order := make([]int32, 0, len(ds)/3) // persons' first decisions
 	size := 0
 	for i := range ds {
 		d := &ds[i]
@@ -53,6 +54,8 @@ func appendDecisions(b *bulk, ds []resolve.Decision) {
 		last[d.Into] = int32(i)
 		size += len(d.Kind) + len(d.Article) + len(d.Mention) + len(d.Reason) + 12
 	}
+	// rows in person order: the key's b-tree grows at its end
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(ds[a].Into, ds[b].Into) })
 	// the lines are encoded in decision order (reading the decisions and
 	// their strings sequentially), then gathered per person
 	lines := make([]byte, 0, size+size/16)

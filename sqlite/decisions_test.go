@@ -9,8 +9,8 @@ import (
 	"github.com/verbatim-news/verbatim/resolve"
 )
 
-// TestDecisionsRows: decisions become one row per person in first-seen
-// order, each person's lines in decision order, escaped as SQLite's
+// TestDecisionsRows: decisions become one row per person, each person's
+// lines in decision order, escaped as SQLite's
 // json_array escapes them; a later commit's decisions are appended; the
 // accessor gives them back.
 func TestDecisionsRows(t *testing.T) {

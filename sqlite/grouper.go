@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/internal/binenc"
@@ -526,8 +527,11 @@ func nullStr(s string) any {
 // delete, so nothing cascades), rows gone are deleted last.
 func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) error {
 	c := g.c
+	// rows are inserted in key order: each table's and index's b-tree grows
+	// at its end instead of at random pages
 	storiesB := upsert(`INSERT INTO stories(id, title) VALUES `, 2, "id", "title")
-	for id, title := range cur.stories {
+	for _, id := range sortedKeys(cur.stories) {
+		title := cur.stories[id]
 		if old, ok := prev.stories[id]; !ok || old != title {
 			storiesB.add(id, title)
 		}
@@ -573,7 +577,8 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 	}
 	persons := upsert(`INSERT INTO persons(id, name, type, articles) VALUES `, 4, "id", "name", "type", "articles")
 	persons.reserve(len(cur.persons) - len(prev.persons))
-	for id, p := range cur.persons {
+	for _, id := range sortedKeys(cur.persons) {
+		p := cur.persons[id]
 		if old, ok := prev.persons[id]; !ok || old != p {
 			persons.add(id, p.name, p.typ, p.articles)
 		}
@@ -603,7 +608,8 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 	stmts := upsert(`INSERT INTO statements(id, story_id, person_id, speaker, text, said_on, outlets, reports, quotes) VALUES `, 9,
 		"id", "story_id", "person_id", "speaker", "text", "said_on", "outlets", "reports", "quotes")
 	stmts.reserve(len(cur.statements) - len(prev.statements))
-	for id, st := range cur.statements {
+	for _, id := range sortedKeys(cur.statements) {
+		st := cur.statements[id]
 		if old, ok := prev.statements[id]; !ok || old != st {
 			stmts.add(id, st.story, nullStr(st.person), st.speaker, st.text, st.saidOn, st.outlets, st.reports, st.quotes)
 		}
@@ -627,4 +633,14 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 		}
 	}
 	return nil
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
