@@ -127,8 +127,8 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 	if len(c.qcount) < len(c.quotes) {
 		c.qcount = append(c.qcount, make([]int32, len(c.quotes)-len(c.qcount))...)
 	}
-	touched := c.touched[:0]
 	if s.qindex != nil {
+		touched := c.touched[:0]
 		for _, h := range sh {
 			for _, o := range s.qindex[h] {
 				if c.qcount[o] == 0 {
@@ -137,31 +137,32 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 				c.qcount[o]++
 			}
 		}
-	} else {
-		for _, o := range s.quoteIDs {
-			if cnt := common(sh, c.shingleOf(o)); cnt > 0 {
-				touched = append(touched, o)
-				c.qcount[o] = int32(cnt)
-			}
-		}
-	}
-	c.touched = touched
-	for _, o := range touched {
-		cnt := int(c.qcount[o])
-		c.qcount[o] = 0
-		other := &c.quotes[o]
-		if ref.Speaker != "" && other.Speaker != "" && ref.Speaker != other.Speaker {
-			continue
-		}
-		small := min(len(sh), int(other.nsh))
-		if n < 3 || other.words < 3 {
-			if n == other.words && cnt == 1 {
+		c.touched = touched
+		for _, o := range touched {
+			cnt := int(c.qcount[o])
+			c.qcount[o] = 0
+			if c.sameStatement(ref, &c.quotes[o], len(sh), cnt) {
 				c.union(o, k)
 			}
-			continue
 		}
-		if cnt >= 2 && float64(cnt) >= c.opt.QuoteOverlap*float64(small) {
-			c.union(o, k)
+	} else {
+		// compared one by one: a comparison stops as soon as the shingles
+		// left cannot make the two quotes one statement
+		for _, o := range s.quoteIDs {
+			other := &c.quotes[o]
+			if ref.Speaker != "" && other.Speaker != "" && ref.Speaker != other.Speaker {
+				continue
+			}
+			if n < 3 || other.words < 3 {
+				if n == other.words && common(sh, c.shingleOf(o)) == 1 {
+					c.union(o, k)
+				}
+				continue
+			}
+			osh := c.shingleOf(o)
+			if commonAtLeast(sh, osh, c.linkCount(min(len(sh), len(osh)))) {
+				c.union(o, k)
+			}
 		}
 	}
 	if s.qindex != nil {
@@ -171,6 +172,54 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 	}
 	s.nsh += len(sh)
 	s.quoteIDs = append(s.quoteIDs, k)
+}
+
+// sameStatement reports whether quote ref (of nsh shingles) and other,
+// sharing cnt shingles, report one statement: quotes of different speakers
+// never do; short quotes (under three words, one shingle) must match
+// whole; longer ones must share at least two shingles and QuoteOverlap of
+// the shorter quote's.
+func (c *Clusterer) sameStatement(ref, other *QuoteRef, nsh, cnt int) bool {
+	if ref.Speaker != "" && other.Speaker != "" && ref.Speaker != other.Speaker {
+		return false
+	}
+	if ref.words < 3 || other.words < 3 {
+		return ref.words == other.words && cnt == 1
+	}
+	return cnt >= 2 && float64(cnt) >= c.opt.QuoteOverlap*float64(min(nsh, int(other.nsh)))
+}
+
+// linkCount is the fewest shared shingles that make two quotes of three
+// words or more one statement when the shorter has small shingles (as
+// sameStatement decides).
+func (c *Clusterer) linkCount(small int) int {
+	k := 2
+	for float64(k) < c.opt.QuoteOverlap*float64(small) {
+		k++
+	}
+	return k
+}
+
+// commonAtLeast reports whether two sorted lists have at least need values
+// in common; it stops as soon as the values left cannot reach need.
+func commonAtLeast(a, b []uint64, need int) bool {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		if n+min(len(a)-i, len(b)-j) < need {
+			return false
+		}
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n >= need
 }
 
 // common counts the values two sorted lists have in common.
