@@ -44,8 +44,14 @@ func TestTopTermsAndSortedCentroids(t *testing.T) {
 		if got, want := addSorted(a, b), sortedTerms(sum); !slices.Equal(got, want) {
 			t.Fatalf("addSorted = %v, want %v", got, want)
 		}
-		if got := dotSorted(a, b); got != dot {
-			t.Fatalf("dotSorted = %v, want %v", got, dot)
+		c := &Clusterer{words: make([]string, 500)}
+		c.place(a)
+		if got := c.dotPlaced(a, b); got != dot {
+			t.Fatalf("dotPlaced = %v, want %v", got, dot)
+		}
+		c.unplace(a)
+		if slices.ContainsFunc(c.vpos, func(p int32) bool { return p != 0 }) {
+			t.Fatal("unplace left positions")
 		}
 	}
 }

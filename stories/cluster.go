@@ -336,21 +336,56 @@ func (c *Clusterer) tryMerge(s *Story) {
 	if len(cands) > mergeCandidates {
 		cands = cands[:mergeCandidates]
 	}
+	// s's centroid is placed in c.vpos (term id -> position+1) once, and
+	// each candidate's centroid walked against it
+	c.place(s.centroid)
 	for _, cd := range cands {
 		o := c.stories[cd.k]
 		if o.into >= 0 || s.into >= 0 || o.norm == 0 || s.norm == 0 {
 			continue
 		}
-		dot := dotSorted(s.centroid, o.centroid)
+		dot := c.dotPlaced(s.centroid, o.centroid)
 		if dot/float64(s.n*o.n) >= c.opt.Merge {
+			c.unplace(s.centroid) // a merge rewrites the centroid
 			if o.idx < s.idx {
 				c.merge(o, s)
 				s = o
 			} else {
 				c.merge(s, o)
 			}
+			c.place(s.centroid)
 		}
 	}
+	c.unplace(s.centroid)
+}
+
+// place records the positions of the terms of ts in c.vpos (dotPlaced);
+// unplace clears them.
+func (c *Clusterer) place(ts []term) {
+	if len(c.vpos) < len(c.words) {
+		c.vpos = append(c.vpos, make([]int32, len(c.words)-len(c.vpos))...)
+	}
+	for i, t := range ts {
+		c.vpos[t.id] = int32(i + 1)
+	}
+}
+
+func (c *Clusterer) unplace(ts []term) {
+	for _, t := range ts {
+		c.vpos[t.id] = 0
+	}
+}
+
+// dotPlaced is the dot product of the term list placed in c.vpos and the
+// id-sorted list b, its products summed in id order.
+func (c *Clusterer) dotPlaced(placed, b []term) float64 {
+	var dot float64
+	for _, t := range b {
+		if p := c.vpos[t.id]; p > 0 {
+			dot += float64(placed[p-1].w) * float64(t.w)
+		}
+	}
+	return dot
 }
 
 // merge moves story l into story s.
@@ -562,22 +597,13 @@ func (c *Clusterer) cosine(s *Story, v []term) float64 {
 // scatter records the positions of v's terms in c.vpos for cosine; unscatter
 // clears them.
 func (c *Clusterer) scatter(v []term) {
-	if len(c.vpos) < len(c.words) {
-		c.vpos = append(c.vpos, make([]int32, len(c.words)-len(c.vpos))...)
-	}
 	if cap(c.prod) < len(v) {
 		c.prod = make([]float64, len(v))
 	}
-	for i, t := range v {
-		c.vpos[t.id] = int32(i + 1)
-	}
+	c.place(v)
 }
 
-func (c *Clusterer) unscatter(v []term) {
-	for _, t := range v {
-		c.vpos[t.id] = 0
-	}
-}
+func (c *Clusterer) unscatter(v []term) { c.unplace(v) }
 
 // addSorted returns the sum of two id-sorted term lists, sorted by id.
 func addSorted(a, b []term) []term {
@@ -609,24 +635,6 @@ func appendSum(out, a, b []term) []term {
 	return out
 }
 
-// dotSorted is the dot product of two id-sorted term lists.
-func dotSorted(a, b []term) float64 {
-	var dot float64
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].id < b[j].id:
-			i++
-		case a[i].id > b[j].id:
-			j++
-		default:
-			dot += float64(a[i].w) * float64(b[j].w)
-			i++
-			j++
-		}
-	}
-	return dot
-}
 
 func hasTerm(ts []term, id int32) bool {
 	_, ok := slices.BinarySearchFunc(ts, id, func(t term, id int32) int { return int(t.id - id) })
