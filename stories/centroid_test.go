@@ -64,3 +64,30 @@ func sortedTerms(m map[int32]float32) []term {
 	slices.SortFunc(ts, func(x, y term) int { return int(x.id - y.id) })
 	return ts
 }
+
+// sortByWeight orders as the comparison (stronger first, ties by id) does,
+// ties and small and large weights included.
+func TestSortByWeight(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	c := &Clusterer{}
+	for round := 0; round < 50; round++ {
+		var ts []term
+		for id := range int32(r.Intn(400)) {
+			if r.Intn(3) > 0 {
+				ts = append(ts, term{id, float32(r.Intn(8)+1) / float32(1+r.Intn(1000))})
+			}
+		}
+		r.Shuffle(len(ts), func(i, j int) { ts[i], ts[j] = ts[j], ts[i] })
+		want := slices.Clone(ts)
+		slices.SortFunc(want, func(a, b term) int {
+			if strongerTerm(a, b) {
+				return -1
+			}
+			return 1
+		})
+		c.sortByWeight(ts)
+		if !slices.Equal(ts, want) {
+			t.Fatalf("round %d: sortByWeight differs from the comparison sort", round)
+		}
+	}
+}

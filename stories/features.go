@@ -79,6 +79,25 @@ func (c *Clusterer) sortByID(ts []term) {
 	c.kbuf = k
 }
 
+// sortByWeight sorts terms of distinct ids and positive weights strongest
+// first, ties by id: each packed into one integer (the weight's bits
+// inverted above, the id below; positive floats order as their bits) and
+// sorted as integers.
+func (c *Clusterer) sortByWeight(ts []term) {
+	if len(ts) < 2 {
+		return
+	}
+	k := c.kbuf[:0]
+	for _, t := range ts {
+		k = append(k, uint64(^math.Float32bits(t.w))<<32|uint64(uint32(t.id)))
+	}
+	slices.Sort(k)
+	for i, x := range k {
+		ts[i] = term{int32(uint32(x)), math.Float32frombits(^uint32(x >> 32))}
+	}
+	c.kbuf = k
+}
+
 // Feature weights: a title word counts titleWeight times, and each mention
 // of a named entity (up to five) entityWeight times. Entities are off (0):
 // their names are already words of the text, and doubling them let articles
@@ -409,15 +428,7 @@ func (c *Clusterer) vector(p *Prepared) []term {
 		}
 		v = append(v, term{t.id, float32((1 + math.Log(float64(t.w))) * idf)})
 	}
-	slices.SortFunc(v, func(a, b term) int {
-		if a.w > b.w {
-			return -1
-		}
-		if a.w < b.w {
-			return 1
-		}
-		return int(a.id - b.id)
-	})
+	c.sortByWeight(v)
 	if len(v) > c.opt.DocTerms {
 		v = v[:c.opt.DocTerms]
 	}
