@@ -112,9 +112,9 @@ type Story struct {
 	indexed  map[int32]bool
 	first    int
 	last     int
-	quoteIDs []int32            // its quotes (statement linking)
-	nsh      int                // 3-shingles of its quotes (-1: not counted yet, loaded from a snapshot)
-	qindex   map[uint64][]int32 // its quotes by 3-shingle, once they have many (nil: compared one by one)
+	quoteIDs []int32             // its quotes (statement linking)
+	nsh      int                 // 3-shingles of its quotes (-1: not counted yet, loaded from a snapshot)
+	qindex   map[uint64]postings // its quotes by 3-shingle, once they have many (nil: compared one by one)
 	people   map[string]int
 	into     int // the story this one was merged into, -1 while alive
 	n        int // articles summed into the centroid (syndicated copies are not)
@@ -634,7 +634,6 @@ func appendSum(out, a, b []term) []term {
 	}
 	return out
 }
-
 
 func hasTerm(ts []term, id int32) bool {
 	_, ok := slices.BinarySearchFunc(ts, id, func(t term, id int32) int { return int(t.id - id) })

@@ -96,6 +96,24 @@ func (c *Clusterer) addQuotes(s *Story, a *Article, f *Features) {
 	}
 }
 
+// postings are the quotes of a story that have one 3-shingle, in the order
+// they were added: the first held in place (most shingles occur in one
+// quote, and need no slice of their own).
+type postings struct {
+	first, n int32 // n: number of quotes
+	more     []int32
+}
+
+func (p postings) add(k int32) postings {
+	if p.n == 0 {
+		p.first = k
+	} else {
+		p.more = append(p.more, k)
+	}
+	p.n++
+	return p
+}
+
 // indexedShingles is the number of 3-shingles a story's quotes must reach
 // before they are indexed by shingle (Story.qindex): below it, a new quote is
 // compared with each of the story's quotes by merging sorted shingle lists,
@@ -114,10 +132,10 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 		}
 	}
 	if s.qindex == nil && s.nsh >= indexedShingles {
-		s.qindex = make(map[uint64][]int32, s.nsh)
+		s.qindex = make(map[uint64]postings, s.nsh)
 		for _, o := range s.quoteIDs {
 			for _, h := range c.shingleOf(o) {
-				s.qindex[h] = append(s.qindex[h], o)
+				s.qindex[h] = s.qindex[h].add(o)
 			}
 		}
 	}
@@ -130,7 +148,15 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 	if s.qindex != nil {
 		touched := c.touched[:0]
 		for _, h := range sh {
-			for _, o := range s.qindex[h] {
+			p, ok := s.qindex[h]
+			if !ok {
+				continue
+			}
+			for i := -1; i < len(p.more); i++ {
+				o := p.first
+				if i >= 0 {
+					o = p.more[i]
+				}
 				if c.qcount[o] == 0 {
 					touched = append(touched, o)
 				}
@@ -167,7 +193,7 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 	}
 	if s.qindex != nil {
 		for _, h := range sh {
-			s.qindex[h] = append(s.qindex[h], k)
+			s.qindex[h] = s.qindex[h].add(k)
 		}
 	}
 	s.nsh += len(sh)
