@@ -75,3 +75,35 @@ func TestParseNameAsPlain(t *testing.T) {
 		}
 	}
 }
+
+// collapseSpaces and displayName's ASCII comparison agree with the plain
+// field splitting and folding.
+func TestCollapseSpacesAndDisplayName(t *testing.T) {
+	for _, s := range []string{"", " ", "Tony Blair", " Tony Blair", "Tony Blair ", "Tony  Blair", "Tony\tBlair",
+		"José  Pérez", "Mary\u00a0Ann", "A", "a b c", "U.S. President Donald J. Trump"} {
+		if got, want := collapseSpaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
+		}
+	}
+	plain := func(s string, n Name) string {
+		f := strings.Fields(s)
+		for i, w := range f {
+			if Fold(strings.Trim(w, ".,")) == n.First || strings.HasPrefix(Fold(w), n.First) && n.First != "" {
+				return strings.Join(f[i:], " ")
+			}
+		}
+		return strings.Join(f, " ")
+	}
+	for _, s := range []string{"U.S. President Donald J. Trump", "President Trump", "Dr. José Pérez", "Sen. Jo.  Smith,",
+		"Prime Minister Tony Blair", "Mr. Élise Lucet", "Chancellor Gordon Brown's"} {
+		for _, typ := range []verbatim.EntityType{verbatim.Person} {
+			n := ParseName(s, typ)
+			for _, first := range []string{n.First, "", "tony", "jos"} {
+				n.First = first
+				if got, want := displayName(s, n), plain(s, n); got != want {
+					t.Errorf("displayName(%q, %q) = %q, want %q", s, first, got, want)
+				}
+			}
+		}
+	}
+}

@@ -463,9 +463,11 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 }
 
 func (r *Resolver) create(article string, e verbatim.Entity, n Name) int {
-	slug := slugify(e.Name)
+	var slug string
 	if e.Type == verbatim.Person && n.Full != "" {
 		slug = slugify(n.Full)
+	} else {
+		slug = slugify(e.Name)
 	}
 	if slug == "" {
 		slug = "x"
@@ -477,7 +479,7 @@ func (r *Resolver) create(article string, e verbatim.Entity, n Name) int {
 		}
 		id = fmt.Sprintf("%s:%s-%d", e.Type, slug, k)
 	}
-	ent := &Entity{ID: id, Name: strings.Join(strings.Fields(e.Name), " "), Type: e.Type, Aliases: map[string]int{},
+	ent := &Entity{ID: id, Name: collapseSpaces(e.Name), Type: e.Type, Aliases: map[string]int{},
 		name: n}
 	if e.Type == verbatim.Person && n.First != "" {
 		ent.Name = displayName(e.Name, n)
@@ -842,16 +844,65 @@ func quoteS(s string) string { return "\"" + s + "\"" }
 func displayName(s string, n Name) string {
 	f := strings.Fields(s)
 	for i, w := range f {
-		if Fold(strings.Trim(w, ".,")) == n.First || strings.HasPrefix(Fold(w), n.First) && n.First != "" {
+		var given bool
+		if isASCII(w) { // folding is lowercasing: compare without folded copies
+			given = lowerEq(strings.Trim(w, ".,"), n.First) || n.First != "" && len(w) >= len(n.First) && lowerEq(w[:len(n.First)], n.First)
+		} else {
+			given = Fold(strings.Trim(w, ".,")) == n.First || strings.HasPrefix(Fold(w), n.First) && n.First != ""
+		}
+		if given {
 			return strings.Join(f[i:], " ")
 		}
 	}
 	return strings.Join(f, " ")
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerEq reports whether the ASCII string s lowercased is t.
+func lowerEq(s, t string) bool {
+	if len(s) != len(t) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != t[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// collapseSpaces is strings.Join(strings.Fields(s), " "): a copy of s
+// when it is ASCII with single spaces between words and none around them
+// (a copy: s may be part of an article's text).
+func collapseSpaces(s string) string {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r', c == ' ' && s[i+1] == ' ':
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return strings.Clone(s)
+}
+
 func slugify(s string) string {
 	f := Fold(s)
 	var b strings.Builder
+	b.Grow(len(f))
 	dash := false
 	for _, r := range f {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
