@@ -164,6 +164,9 @@ type Clusterer struct {
 	shingles []uint64 // the quotes' 3-shingle hashes (QuoteRef.sh)
 
 	// scratch
+	vecBuf  []term            // an article vector (vector)
+	entBuf  []verbatim.Entity // an article's entities for the resolver
+	doc     verbatim.Doc
 	wbuf    []byte
 	hbuf    []uint64  // word hashes (quoteShingles)
 	acc     []float32 // candidate score per story (dense; reset through accUsed)
@@ -256,11 +259,12 @@ func (c *Clusterer) add(p *Prepared) *Article {
 	} else {
 		s = c.stories[best]
 	}
-	ents := make([]verbatim.Entity, len(f.Entities))
-	for i, e := range f.Entities {
-		ents[i] = verbatim.Entity{Name: e.Name, Type: e.Type, Roles: e.Roles}
+	c.entBuf = c.entBuf[:0]
+	for _, e := range f.Entities {
+		c.entBuf = append(c.entBuf, verbatim.Entity{Name: e.Name, Type: e.Type, Roles: e.Roles})
 	}
-	a.Entities = c.Resolver.AddInStory(&verbatim.Doc{Article: verbatim.Article{ID: p.id}, Entities: ents}, s.people)
+	c.doc = verbatim.Doc{Article: verbatim.Article{ID: p.id}, Entities: c.entBuf} // scratch: the resolver keeps none of it
+	a.Entities = c.Resolver.AddInStory(&c.doc, s.people)
 	a.Story, a.story, a.Similarity = s.ID, s.idx, math.Round(sim*1000)/1000
 	s.members = append(s.members, ai)
 	s.Articles = append(s.Articles, id)

@@ -416,7 +416,7 @@ func (c *Clusterer) intern(s string) int32 {
 // terms, unit length, strongest first.
 func (c *Clusterer) vector(p *Prepared) []term {
 	n := float64(c.nDF)
-	v := make([]term, 0, len(p.counts))
+	v := c.vecBuf[:0] // scratch: add copies what it keeps (addToCentroid)
 	for _, t := range p.counts {
 		df := float64(c.df[t.id])
 		idf := math.Log((n + 1) / max(df, 1))
@@ -429,6 +429,7 @@ func (c *Clusterer) vector(p *Prepared) []term {
 		v = append(v, term{t.id, float32((1 + math.Log(float64(t.w))) * idf)})
 	}
 	c.sortByWeight(v)
+	c.vecBuf = v
 	if len(v) > c.opt.DocTerms {
 		v = v[:c.opt.DocTerms]
 	}
