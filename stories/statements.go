@@ -145,6 +145,7 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 	if len(c.qcount) < len(c.quotes) {
 		c.qcount = append(c.qcount, make([]int32, len(c.quotes)-len(c.qcount))...)
 	}
+	twin := false
 	if s.qindex != nil {
 		touched := c.touched[:0]
 		for _, h := range sh {
@@ -167,8 +168,14 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 		for _, o := range touched {
 			cnt := int(c.qcount[o])
 			c.qcount[o] = 0
-			if c.sameStatement(ref, &c.quotes[o], len(sh), cnt) {
+			other := &c.quotes[o]
+			if c.sameStatement(ref, other, len(sh), cnt) {
 				c.union(o, k)
+				// the same words by the same speaker, now one statement:
+				// every later quote links to both or to neither, so k
+				// need not be indexed (a statement repeated by every
+				// outlet would make its postings grow with each report)
+				twin = twin || cnt == len(sh) && int(other.nsh) == len(sh) && other.words == n && other.Speaker == ref.Speaker
 			}
 		}
 	} else {
@@ -191,7 +198,7 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 			}
 		}
 	}
-	if s.qindex != nil {
+	if s.qindex != nil && !twin {
 		for _, h := range sh {
 			s.qindex[h] = s.qindex[h].add(k)
 		}
