@@ -45,7 +45,7 @@ var _ verbatim.Store = (*DB)(nil)
 // Open opens (creating if needed) the database file and applies migrations.
 func Open(path string) (*DB, error) {
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(10000)", "synchronous(NORMAL)", "cache_size(-32000)", "temp_store(MEMORY)"} {
+	for _, p := range []string{"busy_timeout(10000)", "synchronous(NORMAL)", "cache_size(-16000)", "temp_store(MEMORY)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate") // transactions take the write lock at BEGIN: writers queue on busy_timeout
