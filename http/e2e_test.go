@@ -92,9 +92,10 @@ func TestBrowserEndToEnd(t *testing.T) {
 	step("screenshot", err)
 	step("search articles", chromedp.Do(ctx,
 		chromedp.Click(C(`nav a[href="/articles"]`)),
-		chromedp.WaitVisible(C(`input[name=q]`)),
-		chromedp.SendKeys(C(`input[name=q]`), "melanie"),
-		chromedp.Submit(C(`input[name=q]`)),
+		chromedp.WaitVisible(C(`form[action="/articles"] input[name=q]`)), // not the page before's box
+		chromedp.SendKeys(C(`form[action="/articles"] input[name=q]`), "melanie"),
+		chromedp.Submit(C(`form[action="/articles"] input[name=q]`)),
+		chromedp.WaitVisible(C(`input[name=q][value="melanie"]`)), // the results, not the list before
 		chromedp.WaitVisible(C(`ul.articles li a`)),
 		chromedp.Click(C(`ul.articles li a`)),
 		chromedp.WaitVisible(C(`.doc .text mark`)),

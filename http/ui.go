@@ -125,22 +125,30 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		d.Stats, _ = s.Store.Stats(r.Context())
 		d.Speakers, _ = s.Store.Speakers(r.Context(), "", 12)
 	}
-	page := func(off int) string {
-		v := r.URL.Query()
-		v.Set("offset", strconv.Itoa(off))
-		return "/?" + v.Encode()
-	}
-	if q.Offset > 0 {
-		d.Prev = page(max(0, q.Offset-q.Limit))
-	}
-	if q.Offset+len(d.Results.Quotes) < d.Results.Total {
-		d.Next = page(q.Offset + q.Limit)
-	}
+	d.Prev, d.Next = pager(r, "/", q.Offset, q.Limit, len(d.Results.Quotes), d.Results.Total)
 	title := "Search"
 	if q.Text != "" {
 		title = q.Text
 	}
 	s.render(w, r, code, "search", page0(title, "search", q, d))
+}
+
+// pager links the pages before and after one that shows n of total
+// results from offset (empty when there is none), keeping the request's
+// other parameters.
+func pager(r *stdhttp.Request, path string, offset, limit, n, total int) (prev, next string) {
+	at := func(off int) string {
+		v := r.URL.Query()
+		v.Set("offset", strconv.Itoa(off))
+		return path + "?" + v.Encode()
+	}
+	if offset > 0 {
+		prev = at(max(0, offset-limit))
+	}
+	if offset+n < total {
+		next = at(offset + limit)
+	}
+	return prev, next
 }
 
 type articlesData struct {
@@ -164,17 +172,7 @@ func (s *Server) uiArticles(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 			return
 		}
 	}
-	at := func(off int) string {
-		v := r.URL.Query()
-		v.Set("offset", strconv.Itoa(off))
-		return "/articles?" + v.Encode()
-	}
-	if q.Offset > 0 {
-		d.Prev = at(max(0, q.Offset-q.Limit))
-	}
-	if q.Offset+len(d.Results.Articles) < d.Results.Total {
-		d.Next = at(q.Offset + q.Limit)
-	}
+	d.Prev, d.Next = pager(r, "/articles", q.Offset, q.Limit, len(d.Results.Articles), d.Results.Total)
 	title := "Articles"
 	if q.Text != "" {
 		title = q.Text + " — articles"

@@ -88,6 +88,28 @@ func checkDate(name, v string) (string, error) {
 	return t.Format("2006-01-02"), nil
 }
 
+// dayRange adds the conditions that keep ISO days of col from since to
+// until (inclusive; either may be empty, a year or a month).
+func dayRange(col, since, until string, where []string, args []any) ([]string, []any, error) {
+	since, err := checkDate("since", since)
+	if err != nil {
+		return where, args, err
+	}
+	until, err = checkDate("until", until)
+	if err != nil {
+		return where, args, err
+	}
+	if since != "" {
+		where = append(where, col+` >= ?`)
+		args = append(args, since)
+	}
+	if until != "" {
+		where = append(where, col+` <> '' AND `+col+` <= ?`)
+		args = append(args, until+"~") // "2025-03" and "2025-03-31" both fall before "2025-03-31~"
+	}
+	return where, args, nil
+}
+
 // speakerCond matches a quote's speaker by any known name form.
 const speakerCond = `(q.speaker_fold = ? OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias = ?))`
 
@@ -127,21 +149,9 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 		args = append(args, qq.Article)
 		join = true
 	}
-	since, err := checkDate("since", qq.Since)
+	where, args, err := dayRange("q.day", qq.Since, qq.Until, where, args)
 	if err != nil {
 		return verbatim.QuoteResults{}, err
-	}
-	until, err := checkDate("until", qq.Until)
-	if err != nil {
-		return verbatim.QuoteResults{}, err
-	}
-	if since != "" {
-		where = append(where, `q.day >= ?`)
-		args = append(args, since)
-	}
-	if until != "" {
-		where = append(where, `q.day <> '' AND q.day <= ?`)
-		args = append(args, until+"~") // "2025-03" and "2025-03-31" both fall before "2025-03-31~"
 	}
 	w := ""
 	if len(where) > 0 {
@@ -208,21 +218,9 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 		where = append(where, `a.outlet = ? COLLATE NOCASE`)
 		args = append(args, o)
 	}
-	since, err := checkDate("since", aq.Since)
+	where, args, err := dayRange("a.published", aq.Since, aq.Until, where, args)
 	if err != nil {
 		return verbatim.ArticleResults{}, err
-	}
-	until, err := checkDate("until", aq.Until)
-	if err != nil {
-		return verbatim.ArticleResults{}, err
-	}
-	if since != "" {
-		where = append(where, `a.published >= ?`)
-		args = append(args, since)
-	}
-	if until != "" {
-		where = append(where, `a.published <> '' AND a.published <= ?`)
-		args = append(args, until+"~")
 	}
 	w := ""
 	if len(where) > 0 {

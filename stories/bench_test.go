@@ -121,21 +121,13 @@ func BenchmarkSnapshot(b *testing.B) {
 // bbcFeatures analyses the BBC corpus and returns each article's features
 // and id.
 func bbcFeatures(b *testing.B) ([]*Features, []string) {
-	dir := shared.Path(b, "data/bbc")
-	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
 	var fs []*Features
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		d, err := pipeline.Analyze(verbatim.Article{ID: f, Text: string(data)})
-		if err != nil {
-			b.Fatal(err)
-		}
+	var ids []string
+	for _, d := range bbcAnalysed(b) {
 		fs = append(fs, FeaturesOf(d))
+		ids = append(ids, d.ID)
 	}
-	return fs, files
+	return fs, ids
 }
 
 // BenchmarkFeaturesOf measures extracting the features of the analysed BBC

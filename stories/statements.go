@@ -187,7 +187,7 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 				continue
 			}
 			if n < 3 || other.words < 3 {
-				if n == other.words && common(sh, c.shingleOf(o)) == 1 {
+				if n == other.words && commonAtLeast(sh, c.shingleOf(o), 1) {
 					c.union(o, k)
 				}
 				continue
@@ -234,7 +234,8 @@ func (c *Clusterer) linkCount(small int) int {
 }
 
 // commonAtLeast reports whether two sorted lists have at least need values
-// in common; it stops as soon as the values left cannot reach need.
+// in common; it stops as soon as the values left cannot reach need (need 1
+// with one-value lists: the same value).
 func commonAtLeast(a, b []uint64, need int) bool {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
@@ -253,24 +254,6 @@ func commonAtLeast(a, b []uint64, need int) bool {
 		}
 	}
 	return n >= need
-}
-
-// common counts the values two sorted lists have in common.
-func common(a, b []uint64) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
 }
 
 // room returns s with room for n more elements, doubling its capacity when
