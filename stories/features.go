@@ -337,7 +337,67 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 		}
 		f.Quotes[i] = QuoteFeature{Text: text, SaidOn: q.SaidOn, Via: d.Word(q.Via), Speaker: q.Speaker}
 	}
+	f.detach()
 	return f
+}
+
+// detach copies the strings of f that may be slices of the article's text
+// (title, entity names and roles, quotes) into one string of their own: a
+// clusterer keeps them for the life of the library, and a slice of the text
+// would keep the whole text with it.
+func (f *Features) detach() {
+	n := len(f.Title)
+	for _, e := range f.Entities {
+		n += len(e.Name)
+		for _, r := range e.Roles {
+			n += len(r)
+		}
+	}
+	for _, q := range f.Quotes {
+		n += len(q.Text) + len(q.Via)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(f.Title)
+	roles := 0
+	for _, e := range f.Entities {
+		b.WriteString(e.Name)
+		for _, r := range e.Roles {
+			b.WriteString(r)
+		}
+		roles += len(e.Roles)
+	}
+	for _, q := range f.Quotes {
+		b.WriteString(q.Text)
+		b.WriteString(q.Via)
+	}
+	// the same strings in the same order, now slices of s
+	s, off := b.String(), 0
+	take := func(old string) string {
+		off += len(old)
+		return s[off-len(old) : off]
+	}
+	f.Title = take(f.Title)
+	var rs []string
+	if roles > 0 {
+		rs = make([]string, 0, roles)
+	}
+	for i := range f.Entities {
+		e := &f.Entities[i]
+		e.Name = take(e.Name)
+		if len(e.Roles) > 0 {
+			start := len(rs)
+			for _, r := range e.Roles {
+				rs = append(rs, take(r))
+			}
+			e.Roles = rs[start:len(rs):len(rs)]
+		}
+	}
+	for i := range f.Quotes {
+		q := &f.Quotes[i]
+		q.Text = take(q.Text)
+		q.Via = take(q.Via)
+	}
 }
 
 // PrepareFeatures is Prepare for an article known by its stored features;

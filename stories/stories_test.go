@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/internal/shared"
@@ -309,4 +310,35 @@ func exported(t *testing.T, c *Clusterer) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestFeaturesDetached: no string of an article's features is a slice of
+// its text (a clusterer keeps quotes, names and titles for the life of a
+// library, and a slice would keep the whole text with it).
+func TestFeaturesDetached(t *testing.T) {
+	d := analyze(t, fixture(t, "tariffs.txt"))
+	d.Title = d.Text[:40] // a title that is part of the text
+	within := func(s, text string) bool {
+		if s == "" || text == "" {
+			return false
+		}
+		p, t0 := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
+		return p >= t0 && p < t0+uintptr(len(text))
+	}
+	f := FeaturesOf(d)
+	if len(f.Quotes) == 0 || len(f.Entities) == 0 {
+		t.Fatal("fixture without quotes or entities")
+	}
+	strs := []string{f.Title}
+	for _, e := range f.Entities {
+		strs = append(append(strs, e.Name), e.Roles...)
+	}
+	for _, q := range f.Quotes {
+		strs = append(strs, q.Text, q.Via)
+	}
+	for _, s := range strs {
+		if within(s, d.Text) || within(s, d.Clean) {
+			t.Fatalf("%q is a slice of the article's text", s)
+		}
+	}
 }
