@@ -112,9 +112,10 @@ type Story struct {
 	indexed  map[int32]bool
 	first    int
 	last     int
-	quoteIDs []int32             // its quotes (statement linking)
-	nsh      int                 // 3-shingles of its quotes (-1: not counted yet, loaded from a snapshot)
-	qindex   map[uint64]postings // its quotes by 3-shingle, once they have many (nil: compared one by one)
+	quoteIDs []int32          // its quotes (statement linking)
+	nsh      int              // 3-shingles of its quotes (-1: not counted yet, loaded from a snapshot)
+	qindex   map[uint64]int32 // its quotes by 3-shingle, once they have many (nil: compared one by one): qadd
+	qmore    [][]int32        // the quotes of shingles several quotes share (qadd)
 	people   map[string]int
 	into     int // the story this one was merged into, -1 while alive
 	n        int // articles summed into the centroid (syndicated copies are not)
@@ -422,7 +423,7 @@ func (c *Clusterer) merge(s, l *Story) {
 	for _, k := range l.quoteIDs {
 		c.linkQuote(s, k)
 	}
-	l.members, l.Articles, l.centroid, l.quoteIDs, l.people, l.indexed, l.qindex = nil, nil, nil, nil, nil, nil, nil
+	l.members, l.Articles, l.centroid, l.quoteIDs, l.people, l.indexed, l.qindex, l.qmore = nil, nil, nil, nil, nil, nil, nil, nil
 }
 
 // resetAcc empties the candidate accumulator and sizes it for every story.
