@@ -12,7 +12,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/verbatim-news/verbatim/resolve"
@@ -31,74 +30,11 @@ DROP TABLE person_decisions;
 ALTER TABLE person_decision_log RENAME TO person_decisions;`})
 }
 
-// appendDecisions adds to b one row per person concerned by ds, holding
-// the JSON lines of its decisions in ds order.
-func appendDecisions(b *bulk, ds []resolve.Decision) {
-	if len(ds) == 0 {
-		return
-	}
-	// chain each person's decisions: last[person] is its latest, next[i]
-	// the one after i
-	last := make(map[string]int32, len(ds)/3)
-	next := make([]int32, len(ds))
-	order := make([]int32, 0, len(ds)/3) // persons' first decisions
-	size := 0
-	for i := range ds {
-		d := &ds[i]
-		next[i] = -1
-		if l, ok := last[d.Into]; ok {
-			next[l] = int32(i)
-		} else {
-			order = append(order, int32(i))
-		}
-		last[d.Into] = int32(i)
-		size += len(d.Kind) + len(d.Article) + len(d.Mention) + len(d.Reason) + 12
-	}
-	// rows in person order: the key's b-tree grows at its end
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(ds[a].Into, ds[b].Into) })
-	// the lines are encoded in decision order (reading the decisions and
-	// their strings sequentially), then gathered per person
-	lines := make([]byte, 0, size+size/16)
-	ends := make([]int32, len(ds))
-	for i := range ds {
-		d := &ds[i]
-		lines = append(lines, '[')
-		lines = appendJSONString(lines, d.Kind)
-		lines = append(lines, ',')
-		lines = appendJSONString(lines, d.Article)
-		lines = append(lines, ',')
-		lines = appendJSONString(lines, d.Mention)
-		lines = append(lines, ',')
-		lines = appendJSONString(lines, d.Reason)
-		lines = append(lines, ']', '\n')
-		ends[i] = int32(len(lines))
-	}
-	buf := make([]byte, 0, len(lines))
-	rowEnds := make([]int, len(order))
-	for k, i := range order {
-		for ; i >= 0; i = next[i] {
-			start := int32(0)
-			if i > 0 {
-				start = ends[i-1]
-			}
-			buf = append(buf, lines[start:ends[i]]...)
-		}
-		rowEnds[k] = len(buf)
-	}
-	s := string(buf) // one copy; each row is a substring
-	b.reserve(len(order))
-	start := 0
-	for k, i := range order {
-		b.add(ds[i].Into, s[start:rowEnds[k]])
-		start = rowEnds[k]
-	}
-}
-
 const hexDigits = "0123456789abcdef"
 
 // appendJSONString appends s as a JSON string, escaped as SQLite's
 // json_array escapes it (quote, backslash, control characters).
-func appendJSONString(buf []byte, s string) []byte {
+func appendJSONString[S ~string | ~[]byte](buf []byte, s S) []byte {
 	buf = append(buf, '"')
 	from := 0
 	for i := 0; i < len(s); i++ {

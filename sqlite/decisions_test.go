@@ -10,9 +10,9 @@ import (
 )
 
 // TestDecisionsRows: decisions become one row per person, each person's
-// lines in decision order, escaped as SQLite's
-// json_array escapes them; a later commit's decisions are appended; the
-// accessor gives them back.
+// lines in decision order, escaped as SQLite's json_array escapes them; a
+// later commit's decisions are appended, and a write from a record on
+// leaves the earlier ones out; the accessor gives them back.
 func TestDecisionsRows(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)
@@ -20,24 +20,30 @@ func TestDecisionsRows(t *testing.T) {
 		{Article: "a1", Mention: "Keith Kellogg", Into: "person:keith-kellogg", Kind: "new", Reason: "no compatible identity"},
 		{Article: "a1", Mention: `Odd "name"\ é`, Into: "person:odd", Kind: "new", Reason: "tab\there\nline\x01"},
 		{Article: "a2", Mention: "Kellog", Into: "person:keith-kellogg", Kind: "merge", Reason: `surname spelling "kellog"`},
+		{Article: "a2", Mention: "Odd", Into: "person:odd", Kind: "other kind", Reason: ""},
+		{Article: "", Mention: "", Into: "person:odd", Kind: "apart", Reason: "x"},
 	}
-	write := func(ds []resolve.Decision) {
+	write := func(ds []resolve.Decision, skip []resolve.Decision) {
 		tx, err := db.SQL().BeginTx(ctx, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := newBulk(`INSERT INTO person_decisions(person_id, decisions) VALUES `, 2)
-		b.tail = ` ON CONFLICT(person_id) DO UPDATE SET decisions = decisions || excluded.decisions`
-		appendDecisions(b, ds)
-		if err := flushAll(ctx, tx, b); err != nil {
+		var l decisionLog
+		r := resolve.New()
+		r.Decisions = append(slices.Clone(skip), ds...)
+		l.take(r)
+		if len(r.Decisions) != 0 || l.n != len(skip)+len(ds) {
+			t.Fatalf("take left %d decisions, logged %d", len(r.Decisions), l.n)
+		}
+		if err := l.write(ctx, tx, len(skip), l.n); err != nil {
 			t.Fatal(err)
 		}
 		if err := tx.Commit(); err != nil {
 			t.Fatal(err)
 		}
 	}
-	write(ds[:2])
-	write(ds[2:])
+	write(ds[:2], nil)
+	write(ds[2:], ds[:2]) // the first two are written already
 	for _, pid := range []string{"person:keith-kellogg", "person:odd"} {
 		var want []resolve.Decision
 		for _, d := range ds {

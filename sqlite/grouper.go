@@ -93,7 +93,8 @@ type Grouper struct {
 	// snapshot it continued from or since the last commit, so a full
 	// rewrite must first replay every article
 	replay, partial bool
-	snapSize        int // bytes of the last snapshot
+	snapSize        int         // bytes of the last snapshot
+	log             decisionLog // the decisions taken since the last commit
 }
 
 // Grouper returns a grouper of the library's stories. Use its Put instead
@@ -268,6 +269,7 @@ func (g *Grouper) addRange(ctx context.Context, q querier, after, upto int64) er
 func (g *Grouper) add(as []added) {
 	for _, a := range as {
 		r := g.c.AddFeatures(a.f, a.ext)
+		g.log.take(g.c.Resolver)
 		g.index[r.ID] = len(g.arts)
 		a.f = nil // the clusterer keeps what it needs
 		g.arts = append(g.arts, a)
@@ -331,6 +333,7 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 		if g.partial {
 			// from every article, with every decision
 			g.c, g.arts, g.index, g.last, g.partial = stories.New(g.opt), nil, map[string]int{}, 0, false
+			g.log = decisionLog{}
 			if err := g.addRange(ctx, tx, 0, 0); err != nil {
 				return 0, err
 			}
@@ -361,8 +364,8 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 		return 0, err
 	}
 	// the decisions are written: the grouper need not keep them
-	g.c.Resolver.Decisions = nil
-	cur.decisions, g.partial = 0, true
+	g.log, g.partial = decisionLog{}, true
+	cur.decisions = 0
 	g.prev, g.base = cur, g.last
 	return len(cur.stories), nil
 }
@@ -454,7 +457,7 @@ type rowSet struct {
 	persons    map[string]personRow
 	members    map[string][]int64         // identity -> its entities' ids, in article order
 	aliases    map[string]map[string]bool // person (with two entities or more) -> folded name forms
-	decisions  int
+	decisions  int // records of Grouper.log
 	statements map[string]statementRow
 }
 
@@ -502,7 +505,7 @@ func (g *Grouper) rows() *rowSet {
 		}
 		r.aliases[e.ID] = set
 	}
-	r.decisions = len(c.Resolver.Decisions)
+	r.decisions = g.log.n
 	var reps []quoteOf
 	sts := c.Summaries(func(rep *stories.QuoteRef, k int) {
 		if i, ok := g.index[rep.Article]; ok {
@@ -601,10 +604,6 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 			}
 		}
 	}
-	// a person's new decisions are appended to its row
-	decisions := newBulk(`INSERT INTO person_decisions(person_id, decisions) VALUES `, 2)
-	decisions.tail = ` ON CONFLICT(person_id) DO UPDATE SET decisions = decisions || excluded.decisions`
-	appendDecisions(decisions, c.Resolver.Decisions[prev.decisions:cur.decisions])
 	stmts := upsert(`INSERT INTO statements(id, story_id, person_id, speaker, text, said_on, outlets, reports, quotes) VALUES `, 9,
 		"id", "story_id", "person_id", "speaker", "text", "said_on", "outlets", "reports", "quotes")
 	stmts.reserve(len(cur.statements) - len(prev.statements))
@@ -614,7 +613,14 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 			stmts.add(id, st.story, nullStr(st.person), st.speaker, st.text, st.saidOn, st.outlets, st.reports, st.quotes)
 		}
 	}
-	if err := flushAll(ctx, tx, storyArts, persons, personEnts, copies, aliases, decisions, stmts); err != nil {
+	if err := flushAll(ctx, tx, storyArts, persons, personEnts, copies, aliases); err != nil {
+		return err
+	}
+	// a person's new decisions are appended to its row
+	if err := g.log.write(ctx, tx, prev.decisions, cur.decisions); err != nil {
+		return err
+	}
+	if err := flushAll(ctx, tx, stmts); err != nil {
 		return err
 	}
 	// rows gone: statements joined into an earlier one, stories merged
