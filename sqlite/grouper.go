@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
 	"slices"
 
 	"github.com/verbatim-news/verbatim"
@@ -311,6 +312,14 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	}
 	if err := g.open(ctx); err != nil {
 		return 0, err
+	}
+	if n := len(g.arts); g.prev == nil || n-len(g.prev.storyOf) >= 1024 {
+		// the rows, the statements' arguments and the snapshot a commit of
+		// many articles builds come on top of the garbage the stored
+		// batches left: collected first, the heap grows from what is live
+		// (10k-record ingest peak RSS 578 -> 537 MB; one collection is
+		// worth it only for a large commit)
+		runtime.GC()
 	}
 	s := g.db
 	s.mu.Lock()
