@@ -26,7 +26,18 @@ CREATE TABLE story_snapshot (
 	state   BLOB NOT NULL,    -- stories.Clusterer.AppendSnapshot
 	arts    BLOB NOT NULL     -- the database ids of its articles (Grouper.appendArts)
 );`})
+	Register(Migration{106, "stories: the grouping snapshot written in parts (never all in memory, nor bound as one value)", `
+CREATE TABLE story_snapshot_parts (
+	part INTEGER PRIMARY KEY, -- 1, 2, ...: they follow story_snapshot.state
+	data BLOB NOT NULL
+);
+-- the parts of the state that follow story_snapshot.state (0: the state is
+-- whole; a version that does not know parts writes 0)
+ALTER TABLE story_snapshot ADD COLUMN parts INTEGER NOT NULL DEFAULT 0;`})
 }
+
+// snapshotPart is the size of the parts a commit writes the snapshot in.
+var snapshotPart = 1 << 20
 
 // Put stores each article's story features (stories.Features: terms,
 // signature, entities, quotes; no text), so that grouping can be rebuilt
@@ -94,7 +105,6 @@ type Grouper struct {
 	// snapshot it continued from or since the last commit, so a full
 	// rewrite must first replay every article
 	replay, partial bool
-	snapSize        int         // bytes of the last snapshot
 	log             decisionLog // the decisions taken since the last commit
 }
 
@@ -159,8 +169,9 @@ func (g *Grouper) open(ctx context.Context) error {
 // another version or options, or corrupt).
 func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (loaded, unusable bool, err error) {
 	var at int64
+	var parts int
 	var state, arts []byte
-	err = g.db.db.QueryRowContext(ctx, `SELECT through, state, arts FROM story_snapshot WHERE id = 1`).Scan(&at, &state, &arts)
+	err = g.db.db.QueryRowContext(ctx, `SELECT through, state, arts, parts FROM story_snapshot WHERE id = 1`).Scan(&at, &state, &arts, &parts)
 	if err == sql.ErrNoRows {
 		return false, false, nil
 	}
@@ -170,6 +181,14 @@ func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (loaded, unus
 	if at != through {
 		return false, false, nil
 	}
+	if parts > 0 {
+		if state, err = appendSnapshotParts(ctx, g.db.db, state, parts); err != nil {
+			return false, false, err
+		}
+		if state == nil {
+			return false, true, nil // parts missing: replay instead
+		}
+	}
 	c, err := stories.LoadSnapshot(state, g.opt)
 	if err != nil {
 		return false, true, nil // replay instead
@@ -178,7 +197,7 @@ func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (loaded, unus
 	if !ok || len(as) != len(c.Articles()) {
 		return false, true, nil
 	}
-	g.c, g.arts, g.snapSize = c, as, len(state)
+	g.c, g.arts = c, as
 	for i, a := range c.Articles() {
 		g.index[a.ID] = i
 	}
@@ -186,6 +205,60 @@ func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (loaded, unus
 		g.last = as[len(as)-1].aid
 	}
 	return true, false, nil
+}
+
+// appendSnapshotParts appends the parts 1..n of the snapshot to state, or
+// returns nil when one is missing.
+func appendSnapshotParts(ctx context.Context, q querier, state []byte, n int) ([]byte, error) {
+	rows, err := q.QueryContext(ctx, `SELECT part, data FROM story_snapshot_parts WHERE part <= ? ORDER BY part`, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	k := 0
+	for rows.Next() {
+		var part int
+		var data sql.RawBytes
+		if err := rows.Scan(&part, &data); err != nil {
+			return nil, err
+		}
+		if k++; part != k {
+			return nil, rows.Err()
+		}
+		state = append(state, data...)
+	}
+	if err := rows.Err(); err != nil || k != n {
+		return nil, err
+	}
+	return state, nil
+}
+
+// writeSnapshot writes the clusterer's snapshot in parts of snapshotPart
+// bytes (story_snapshot.state empty, the parts in story_snapshot_parts).
+func (g *Grouper) writeSnapshot(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM story_snapshot_parts`); err != nil {
+		return err
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO story_snapshot_parts(part, data) VALUES (?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	parts := 0
+	put := func(b []byte) []byte {
+		if err == nil && len(b) > 0 {
+			parts++
+			_, err = ins.ExecContext(ctx, parts, b)
+		}
+		return b[:0]
+	}
+	put(g.c.WriteSnapshot(make([]byte, 0, snapshotPart+snapshotPart/4), snapshotPart, put))
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO story_snapshot(id, through, state, arts, parts) VALUES (1, ?, ?, ?, ?)`,
+		g.last, []byte{}, g.appendArts(nil), parts)
+	return err
 }
 
 // appendArts encodes the database ids of the grouped articles: article id,
@@ -361,12 +434,8 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO story_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, groupedKey, g.last); err != nil {
 		return 0, err
 	}
-	// about 3 KB per article (BBC: 6.5 MB for 2,225): sized up front, the
-	// buffer is not copied as it grows
-	snap := g.c.AppendSnapshot(make([]byte, 0, max(g.snapSize+g.snapSize/8, 3<<10*len(g.arts))))
-	g.snapSize = len(snap)
-	if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO story_snapshot(id, through, state, arts) VALUES (1, ?, ?, ?)`,
-		g.last, snap, g.appendArts(nil)); err != nil {
+	// about 3 KB per article (BBC: 6.2 MB for 2,225), in parts
+	if err := g.writeSnapshot(ctx, tx); err != nil {
 		return 0, err
 	}
 	if err := tx.Commit(); err != nil {

@@ -23,8 +23,22 @@ var ErrSnapshot = errors.New("stories: unusable snapshot")
 // identities) to buf. LoadSnapshot continues from it exactly as if every
 // article had been added again; the resolver's decisions are not kept.
 func (c *Clusterer) AppendSnapshot(buf []byte) []byte {
+	return c.WriteSnapshot(buf, 0, nil)
+}
+
+// WriteSnapshot is AppendSnapshot in parts: whenever buf holds part bytes
+// or more, it is passed to flush, which returns the buffer to continue in
+// (usually buf[:0]); the rest is returned. The parts and the rest, in
+// order, are the bytes AppendSnapshot gives, and the state is never all in
+// memory at once.
+func (c *Clusterer) WriteSnapshot(buf []byte, part int, flush func([]byte) []byte) []byte {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	more := func() {
+		if flush != nil && len(buf) >= part {
+			buf = flush(buf)
+		}
+	}
 	buf = append(buf, snapshotVersion)
 	buf = appendOptions(buf, c.opt)
 	buf = binenc.AppendUint(buf, uint64(c.nDF))
@@ -32,8 +46,10 @@ func (c *Clusterer) AppendSnapshot(buf []byte) []byte {
 	for i, w := range c.words {
 		buf = binenc.AppendStr(buf, w)
 		buf = binenc.AppendUint(buf, uint64(c.df[i]))
+		more()
 	}
 	buf = c.Resolver.AppendBinary(buf)
+	more()
 	ents := make(map[string]int, len(c.Resolver.Entities))
 	for i, e := range c.Resolver.Entities {
 		ents[e.ID] = i
@@ -69,6 +85,7 @@ func (c *Clusterer) AppendSnapshot(buf []byte) []byte {
 				buf = binenc.AppendU32(buf, v)
 			}
 		}
+		more()
 	}
 	buf = binenc.AppendUint(buf, uint64(len(c.stories)))
 	var pids []string
@@ -116,6 +133,7 @@ func (c *Clusterer) AppendSnapshot(buf []byte) []byte {
 			buf = entity(buf, p)
 			buf = binenc.AppendUint(buf, uint64(s.people[p]))
 		}
+		more()
 	}
 	terms := make([]int32, 0, len(c.postings))
 	for t := range c.postings {
@@ -130,6 +148,7 @@ func (c *Clusterer) AppendSnapshot(buf []byte) []byte {
 		for _, s := range post {
 			buf = binenc.AppendUint(buf, uint64(s))
 		}
+		more()
 	}
 	buf = binenc.AppendUint(buf, uint64(len(c.quotes)))
 	for i := range c.quotes {
@@ -144,6 +163,7 @@ func (c *Clusterer) AppendSnapshot(buf []byte) []byte {
 		buf = binenc.AppendUint(buf, uint64(q.words))
 		buf = binenc.AppendUint(buf, uint64(q.story))
 		buf = binenc.AppendUint(buf, uint64(c.find(int32(i))))
+		more()
 	}
 	return buf
 }

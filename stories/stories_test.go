@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -340,5 +341,29 @@ func TestFeaturesDetached(t *testing.T) {
 		if within(s, d.Text) || within(s, d.Clean) {
 			t.Fatalf("%q is a slice of the article's text", s)
 		}
+	}
+}
+
+// TestSnapshotInParts: the parts WriteSnapshot flushes and the rest it
+// returns are, in order, the bytes of AppendSnapshot.
+func TestSnapshotInParts(t *testing.T) {
+	c := New(Options{})
+	for _, d := range bbcSample(t)[:60] {
+		c.Add(d)
+	}
+	whole := c.AppendSnapshot(nil)
+	var got []byte
+	parts := 0
+	rest := c.WriteSnapshot(make([]byte, 0, 4096), 4096, func(b []byte) []byte {
+		if len(b) < 4096 {
+			t.Fatalf("a part of %d bytes", len(b))
+		}
+		got = append(got, b...)
+		parts++
+		return b[:0]
+	})
+	got = append(got, rest...)
+	if parts < 2 || !bytes.Equal(got, whole) {
+		t.Fatalf("%d parts, %d bytes, want the %d of AppendSnapshot", parts, len(got), len(whole))
 	}
 }
