@@ -82,8 +82,9 @@ func (a *added) quote(i int) int64 {
 // Grouper keeps a library's stories, persons and statements up to date as
 // articles are stored: each stored article is added to an online clusterer
 // (stories.Clusterer), and Commit writes only the rows that changed, then a
-// snapshot of the clusterer (story_snapshot). When the grouper is first
-// used it continues from that snapshot (loading it costs a fraction of
+// snapshot of the clusterer (story_snapshot, its state in 1 MB parts in
+// story_snapshot_parts). When the grouper is first used it continues from
+// that snapshot (loading it costs a fraction of
 // re-adding every article, and a story's statement index is rebuilt only if
 // an article joins it); when the snapshot is missing, stale (another
 // version or writer advanced grouped_through) or unreadable, it replays the
@@ -535,7 +536,7 @@ type rowSet struct {
 	persons    map[string]personRow
 	members    map[string][]int64         // identity -> its entities' ids, in article order
 	aliases    map[string]map[string]bool // person (with two entities or more) -> folded name forms
-	decisions  int // records of Grouper.log
+	decisions  int                        // records of Grouper.log
 	statements map[string]statementRow
 }
 
