@@ -82,7 +82,7 @@ func TestDecisionsMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	// back to the layout before 104
-	for _, q := range []string{
+	rewind(t, db,
 		`DROP TABLE person_decisions`,
 		`CREATE TABLE person_decisions (seq INTEGER PRIMARY KEY, person_id TEXT NOT NULL, article TEXT NOT NULL, mention TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL)`,
 		`INSERT INTO person_decisions(seq, person_id, article, mention, kind, reason) VALUES
@@ -91,16 +91,8 @@ func TestDecisionsMigration(t *testing.T) {
 			(3, 'person:b', 'a2', 'Bo', 'merge', 'same normalised name'),
 			(4, 'person:a', 'a3', 'Al', 'apart', 'x')`,
 		`DELETE FROM schema_migrations WHERE version = 104`,
-	} {
-		if _, err := db.SQL().Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db.Close()
-	if db, err = Open(path); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	)
+	db = reopen(t, db, path)
 	got, err := db.PersonDecisions(ctx, "person:b")
 	want := []resolve.Decision{
 		{Article: "a1", Mention: `Bo "B"`, Into: "person:b", Kind: "new", Reason: "no compatible identity"},

@@ -92,23 +92,16 @@ func TestAutomergeMigration(t *testing.T) {
 	if _, err := db.Put(ctx, fixture()); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{ // back to the library before 4
+	// back to the library before 4
+	rewind(t, db,
 		`DELETE FROM quotes_fts_config WHERE k = 'automerge'`,
 		`DELETE FROM articles_fts_config WHERE k = 'automerge'`,
 		`DELETE FROM schema_migrations WHERE version = 4`,
-	} {
-		if _, err := db.SQL().Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
+	)
 	if got := automerge(); got["quotes_fts"] != 4 || got["articles_fts"] != 4 {
 		t.Fatalf("old library: automerge %v", got)
 	}
-	db.Close()
-	if db, err = Open(path); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db = reopen(t, db, path)
 	if got := automerge(); got["quotes_fts"] != 16 || got["articles_fts"] != 16 {
 		t.Fatalf("migrated library: automerge %v", got)
 	}

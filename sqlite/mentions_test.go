@@ -95,7 +95,7 @@ func TestMentionsMigration(t *testing.T) {
 	want := column()
 	wantArt, _ := db.Article(ctx, "roles")
 	// back to the layout before 3: a row per mention
-	for _, q := range []string{
+	rewind(t, db,
 		`CREATE TABLE mentions (article_id INTEGER NOT NULL, entity_id INTEGER, start INTEGER NOT NULL, end INTEGER NOT NULL,
 			text TEXT NOT NULL, kind INTEGER NOT NULL, role TEXT NOT NULL DEFAULT '')`,
 		`INSERT INTO mentions SELECT e.article_id, e.id, m.value->>0, m.value->>1, m.value->>2, coalesce(m.value->>3, 0), coalesce(m.value->>4, '')
@@ -103,16 +103,8 @@ func TestMentionsMigration(t *testing.T) {
 		`CREATE INDEX mentions_article ON mentions(article_id)`,
 		`ALTER TABLE entities DROP COLUMN mentions`,
 		`DELETE FROM schema_migrations WHERE version = 3`,
-	} {
-		if _, err := db.SQL().Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	db.Close()
-	if db, err = Open(path); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	)
+	db = reopen(t, db, path)
 	if got := column(); !reflect.DeepEqual(got, want) || len(got) < 5 {
 		t.Fatalf("migrated %v\nwant %v", got, want)
 	}

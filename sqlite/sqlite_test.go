@@ -89,6 +89,30 @@ func open(t *testing.T) *DB {
 	return db
 }
 
+// rewind runs the statements that put a library back to the layout
+// before a migration (and forget that migration).
+func rewind(t *testing.T, db *DB, stmts ...string) {
+	t.Helper()
+	for _, q := range stmts {
+		if _, err := db.SQL().Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// reopen closes a library and opens its file again, which applies the
+// migrations it lacks; the library is closed when the test ends.
+func reopen(t *testing.T, db *DB, path string) *DB {
+	t.Helper()
+	db.Close()
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 func TestRoundTripAndIdempotence(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)

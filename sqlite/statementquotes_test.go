@@ -35,22 +35,14 @@ func TestStatementQuotesMigration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{
+	rewind(t, db,
 		`ALTER TABLE statements DROP COLUMN quotes`,
 		`CREATE TABLE statement_quotes (quote_id INTEGER PRIMARY KEY, statement_id TEXT NOT NULL, syndicated INTEGER NOT NULL DEFAULT 0)`,
 		`INSERT INTO statements(id, story_id, text, reports) VALUES ('q1', 's1', 'a', 3), ('q4', 's1', 'b', 0)`,
 		`INSERT INTO statement_quotes VALUES (14, 'q1', 0), (3, 'q1', 0), (20, 'q1', 1)`,
 		`DELETE FROM schema_migrations WHERE version = 105`,
-	} {
-		if _, err := db.SQL().Exec(q); err != nil {
-			t.Fatal(q, err)
-		}
-	}
-	db.Close()
-	if db, err = Open(path); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	)
+	db = reopen(t, db, path)
 	got, err := db.StatementQuotes(ctx, "q1")
 	if err != nil || !slices.Equal(got, []StatementQuote{{3, false}, {14, false}, {20, true}}) {
 		t.Fatalf("q1: %+v %v", got, err)
