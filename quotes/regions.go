@@ -1,0 +1,175 @@
+// Quote-mark regions: where quotation marks open and close, paired across
+// paragraphs and styles, before any attribution is looked for.
+
+package quotes
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+// markKind: 1 opening, 2 closing, 3 ambiguous (straight double quote).
+func (st *state) mark(i int) int {
+	if st.toks[i].Kind != verbatim.Punct {
+		return 0
+	}
+	switch st.tok(i) {
+	case "“", "«", "„":
+		return 1
+	case "”", "»":
+		return 2
+	case "\"":
+		return 3
+	case "`":
+		if i+1 < len(st.toks) && st.tok(i+1) == "`" && st.toks[i+1].Start == st.toks[i].End {
+			return 1
+		}
+	case "'":
+		if i+1 < len(st.toks) && st.tok(i+1) == "'" && st.toks[i+1].Start == st.toks[i].End {
+			return 3 // '' closes after `` and stands for both marks in NYT-style text
+		}
+	}
+	return 0
+}
+
+// opensHere decides whether an ambiguous mark at token i opens a quote: it
+// does when preceded by a space, the start or an opening bracket.
+func (st *state) opensHere(i int) bool {
+	p := st.toks[i].Start
+	if p == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(st.s[:p])
+	return unicode.IsSpace(r) || r == '(' || r == '[' || r == '—' || r == '-'
+}
+
+// paraRange returns the token range of each paragraph.
+func (st *state) paraRanges() [][2]int {
+	np := len(st.d.Paragraphs)
+	out := make([][2]int, np)
+	for i := range out {
+		out[i] = [2]int{-1, -1}
+	}
+	for _, s := range st.d.Sentences {
+		if s.Para < 0 || s.Para >= np {
+			continue
+		}
+		if out[s.Para][0] < 0 {
+			out[s.Para][0] = s.First
+		}
+		out[s.Para][1] = s.Last
+	}
+	return out
+}
+
+func (st *state) findRegions() {
+	pending := -1 // region left open at the end of the previous paragraph
+	for pi, pr := range st.paraRanges() {
+		lo, hi := pr[0], pr[1]
+		if pi == st.titlePara {
+			continue
+		}
+		if lo < 0 || hi > len(st.toks) {
+			continue
+		}
+		cur := -1
+		for i := lo; i < hi; i++ {
+			m := st.mark(i)
+			if m == 0 {
+				continue
+			}
+			step := 1
+			if st.tok(i) == "`" || st.tok(i) == "'" {
+				step = 2
+			}
+			if m == 1 && cur >= 0 && !st.opensHere(i) && st.tok(i) == "“" {
+				m = 2 // “…,“ — an opening mark typed for a closing one
+			}
+			if m == 2 && cur < 0 && st.opensHere(i) && st.isWord(i+1) && st.toks[i+1].Start == st.toks[i].End {
+				m = 1 // ” typed for “ where a quote opens: after a space, before a word
+			}
+			if m == 3 {
+				if cur < 0 && st.opensHere(i) {
+					m = 1
+				} else if cur >= 0 {
+					m = 2
+				} else {
+					continue
+				}
+			}
+			if m == 1 {
+				if cur >= 0 {
+					// an opening mark inside an open quote: the previous
+					// one was never closed; restart here.
+					st.regs[cur].close = -1
+				}
+				if i == lo && pending >= 0 {
+					// a quote running over paragraphs continues here
+					cur = pending
+					pending = -1
+				} else {
+					st.regs = append(st.regs, region{open: i, close: -1})
+					cur = len(st.regs) - 1
+				}
+				i += step - 1
+				continue
+			}
+			if cur >= 0 {
+				st.regs[cur].close = i + step - 1
+				st.setRegion(cur, i)
+				cur = -1
+			}
+			i += step - 1
+		}
+		pending = -1
+		if cur >= 0 {
+			// unclosed at the paragraph end: the quote may continue in the
+			// next paragraph (which opens with a quote mark).
+			st.setRegion(cur, hi)
+			pending = cur
+		}
+	}
+	// Drop regions that never closed and never continued into a closed one:
+	// keep them (a quote cut by the end of the text) only when long.
+}
+
+// setRegion records region r as ending before token end (exclusive), and
+// marks its tokens.
+func (st *state) setRegion(r, end int) {
+	g := &st.regs[r]
+	first := g.open + 1
+	if t := st.tok(g.open); (t == "`" || t == "'") && first < len(st.toks) && st.tok(first) == t {
+		first = g.open + 2
+	}
+	if end > len(st.toks) {
+		end = len(st.toks)
+	}
+	for k := g.open; k < end; k++ {
+		st.inQ[k] = int32(r)
+	}
+	if g.close >= 0 {
+		st.inQ[g.close] = int32(r)
+	}
+	if first >= end {
+		g.content = verbatim.Span{}
+		g.words = 0
+		return
+	}
+	last := end - 1
+	// trim a trailing comma ("“Q,” he said")
+	for last > first && st.toks[last].Kind == verbatim.Punct && (st.tok(last) == "," || st.tok(last) == "'" && last == end-1) {
+		last--
+	}
+	g.content = verbatim.Span{Start: st.toks[first].Start, End: st.toks[last].End}
+	w := 0
+	for k := first; k < end; k++ {
+		if st.toks[k].Kind != verbatim.Punct {
+			w++
+		}
+	}
+	g.words = w
+}
+
+// ---- noun phrases ------------------------------------------------------

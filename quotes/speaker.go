@@ -1,0 +1,761 @@
+// The source of an attribution: the noun phrase before or after a cue that
+// names or describes who spoke, its head, addressee and relay. Which entity
+// that mention refers to is decided later (resolve).
+
+package quotes
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/names"
+)
+
+// leftNP finds the speaker noun phrase ending just before token k, not
+// before token lo. It skips adverbs and auxiliaries ("Trump also said",
+// "has said") and appositives (", who recently met Putin,").
+func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
+	i := k - 1
+	for i >= lo && st.isWord(i) && adverbs[st.low(i)] {
+		i--
+	}
+	if i-1 >= lo && st.isWord(i) && times[st.low(i)] && st.isWord(i-1) {
+		if w := st.low(i - 1); w == "last" || w == "this" || w == "that" || w == "next" {
+			// "a poll conducted last week found", "Police had last month charged"
+			for i -= 2; i >= lo && st.isWord(i) && adverbs[st.low(i)]; i-- {
+			}
+		}
+	}
+	if i-2 >= lo && st.isWord(i) && weekdays[st.low(i)] {
+		// "a poll released Friday shows", "polls released on Sunday showed"
+		p := i - 1
+		if st.isWord(p) && st.low(p) == "on" {
+			p--
+		}
+		if p-1 >= lo && st.isWord(p) && (participles[st.low(p)] || len(st.low(p)) > 4 && strings.HasSuffix(st.low(p), "ed")) && st.isWord(p-1) {
+			if sp, ok := st.npEndingAt(p-1, lo); ok && !st.isPronounSpan(sp) {
+				return verbatim.Span{Start: sp.Start, End: st.toks[i].End}, true
+			}
+		}
+	}
+	if st.isPoss(i) && i-1 >= lo && pronouns[st.low(i-1)] && st.toks[i-1].End == st.toks[i].Start {
+		i-- // "he's said", "She’s hoping": the contraction of has/is
+	}
+	if st.isDash(i) {
+		// "Gerry Conlon - who was wrongly convicted - said"
+		for c := i - 1; c >= lo && c > i-30; c-- {
+			if st.isDash(c) {
+				if c-1 >= lo && st.isWord(c-1) {
+					return st.npEndingAt(c-1, lo)
+				}
+				break
+			}
+			if st.mark(c) != 0 || st.isPunct(c, ".") {
+				break
+			}
+		}
+		return verbatim.Span{}, false
+	}
+	if st.isPunct(i, ")") {
+		// "Sen. Mitch McConnell (R-Ky.) said": skip the brackets
+		for j := i - 1; j >= lo && j > i-12; j-- {
+			if st.isPunct(j, "(") {
+				if j-1 < lo || !st.isWord(j-1) {
+					break
+				}
+				if sp, ok := st.npEndingAt(j-1, lo); ok {
+					return sp, true
+				}
+				break
+			}
+		}
+	}
+	if i < lo {
+		return verbatim.Span{}, false
+	}
+	if st.isPunct(i, ",") {
+		// an appositive or relative clause: "X, who …, told"
+		for c := i - 1; c >= lo; c-- {
+			if st.isPunct(c, ",") {
+				// "the agency's chief hydrologist, Piet Janssen, told": the name
+				if c+1 < i && i-c-1 <= 4 {
+					allCap := true
+					for m := c + 1; m < i; m++ {
+						if !st.isCap(m) {
+							allCap = false
+						}
+					}
+					if allCap {
+						return verbatim.Span{Start: st.toks[c+1].Start, End: st.toks[i-1].End}, true
+					}
+				}
+				if c+1 < i && st.isWord(c+1) {
+					w := st.low(c + 1)
+					if w != "and" && w != "but" && w != "or" && !adverbs[w] && cues[w] == 0 {
+						j := c - 1
+						for j >= lo && st.isWord(j) && adverbs[st.low(j)] {
+							j--
+						}
+						if j-1 > lo && st.toks[j].Kind == verbatim.Number && st.isPunct(j-1, ",") {
+							// an age: "Marley Anderson, 21, a student, said"
+							if sp, ok := st.npEndingAt(j-2, lo); ok {
+								return sp, true
+							}
+						}
+						if j >= lo && st.isWord(j) {
+							return st.npEndingAt(j, lo)
+						}
+					}
+				}
+				break
+			}
+			if st.mark(c) != 0 || st.isPunct(c, ".") || i-c > 20 {
+				break
+			}
+		}
+		return verbatim.Span{}, false
+	}
+	if !st.isWord(i) {
+		return verbatim.Span{}, false
+	}
+	if sp, ok := st.npEndingAt(i, lo); ok && !relatives[st.low(i)] {
+		return st.withPostmodifiers(sp, lo), true
+	}
+	if relatives[st.low(i)] {
+		// "Alan Berger, who said …", "those who say …": the relative pronoun
+		// is the mention (the speaker is its antecedent, see head)
+		if _, ok := st.antecedent(i, lo); ok {
+			return st.toks[i].Span, true
+		}
+		return verbatim.Span{}, false
+	}
+	return st.npEndingAt(i, lo)
+}
+
+// withPostmodifiers extends a speaker phrase found before its cue to the
+// left over the prepositional phrases it ends ("members [in competitive
+// races]", "half [of voters]", "a mere 9 percent [of Democrats]").
+func (st *state) withPostmodifiers(sp verbatim.Span, lo int) verbatim.Span {
+	b := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= sp.Start })
+	start := sp.Start
+	for n := 0; n < 3; n++ {
+		p := b - 1
+		if p-1 > lo && st.isWord(p) && adverbs[st.low(p)] && st.isWord(p-1) && st.low(p-1) == "and" {
+			p-- // "Politicians and even some technologists"
+		}
+		if p-1 < lo || !st.isWord(p) || !(postmodifiers[st.low(p)] || st.low(p) == "and") || st.isCap(p) || !st.isWord(p-1) {
+			break
+		}
+		h, ok := st.npEndingAt(p-1, lo)
+		if !ok && (dets[st.low(p-1)] || st.toks[p-1].Kind == verbatim.Number) {
+			h, ok = st.toks[p-1].Span, true // a quantity: "one in five", "most of them"
+		}
+		if !ok || st.isPronounSpan(h) {
+			break
+		}
+		start = h.Start
+		for b > lo && st.toks[b-1].Start >= h.Start {
+			b--
+		}
+	}
+	// only a whole subject: the phrase opens its clause ("… , and half of
+	// voters say", not "have seen him on the trail say")
+	if start == sp.Start || !(b == lo || !st.isWord(b-1) || subordinators[st.low(b-1)] || hedges[st.low(b-1)]) {
+		return sp
+	}
+	sp.Start = start
+	return sp
+}
+
+// antecedent finds the noun phrase a relative pronoun at token i refers to:
+// "Alan Berger, who", "the voters who", not before token lo.
+func (st *state) antecedent(i, lo int) (verbatim.Span, bool) {
+	e := i - 1
+	comma := st.isPunct(e, ",")
+	if comma {
+		e--
+	}
+	if e < lo || !st.isWord(e) || (!comma && st.low(i) != "who") {
+		return verbatim.Span{}, false
+	}
+	sp, ok := st.npEndingAt(e, lo)
+	if !ok || st.isPronounSpan(sp) {
+		return verbatim.Span{}, false
+	}
+	if comma {
+		b := e
+		for b > lo && st.toks[b-1].Start >= sp.Start {
+			b--
+		}
+		if b > lo && st.isPunct(b-1, ",") {
+			return verbatim.Span{}, false // "in May, which …": not a speaker
+		}
+	}
+	return sp, true
+}
+
+// opensSentence reports whether sp starts the first token of its sentence.
+func (st *state) opensSentence(sp verbatim.Span) bool {
+	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= sp.Start })
+	return i < len(st.toks) && st.sentOf[i] >= 0 && st.d.Sentences[st.sentOf[i]].First == i
+}
+
+// possessive reports whether sp ends in a possessive 's ("Trump’s").
+func (st *state) possessive(sp verbatim.Span) bool {
+	r := st.s[sp.Start:sp.End]
+	return strings.HasSuffix(r, "'s") || strings.HasSuffix(r, "’s")
+}
+
+// relativeAt returns the token index of a relative pronoun spanning sp, or -1.
+func (st *state) relativeAt(sp verbatim.Span) int {
+	if sp.End-sp.Start > 5 || !relatives[st.lows[sp.Start:sp.End]] {
+		return -1
+	}
+	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= sp.Start })
+	if i < len(st.toks) && st.toks[i].Span == sp {
+		return i
+	}
+	return -1
+}
+
+// clauseSubject is what a later participle in the sentence refers to: the
+// speaker, or the antecedent of a relative pronoun.
+func (st *state) clauseSubject(sp verbatim.Span) verbatim.Span {
+	if i := st.relativeAt(sp); i >= 0 {
+		lo, _ := st.sentence(i)
+		if ant, ok := st.antecedent(i, lo); ok {
+			return ant
+		}
+	}
+	return sp
+}
+
+func (st *state) isDash(i int) bool {
+	return st.isPunct(i, "-") || st.isPunct(i, "—") || st.isPunct(i, "–")
+}
+
+// npEndingAt builds the noun phrase whose head is token i.
+func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
+	w := st.low(i)
+	if pronouns[w] {
+		return st.toks[i].Span, true
+	}
+	if p := pronounStem(w); p > 0 {
+		// "they’ve suggested", "I'd add": the pronoun without its auxiliary
+		t := st.toks[i].Span
+		t.End = t.Start + p
+		return t, true
+	}
+	if !findings[w] && (stops[w] || cues[w] != 0 || adverbs[w] || w == "of") {
+		return verbatim.Span{}, false
+	}
+	capHead := st.isCap(i)
+	if !capHead && !plausibleNoun(w) && !findings[w] {
+		return verbatim.Span{}, false
+	}
+	j := i
+	n := 1
+	for j-1 >= lo && n < 9 {
+		p := j - 1
+		if p-1 >= lo && (st.isPunct(p, "'") || st.isPunct(p, "’")) && capHead && st.isCap(p-1) && st.toks[p].Start == st.toks[p-1].End {
+			// a plural possessive inside a name: "the Taxpayers' League"
+			j = p - 1
+			n += 2
+			continue
+		}
+		if !st.isWord(p) {
+			break
+		}
+		if st.isPoss(p) {
+			if capHead || p-1 < lo || st.isCap(p-1) {
+				break
+			}
+			j = p
+			n++
+			continue
+		}
+		pw := st.low(p)
+		if dets[pw] {
+			j = p
+			break
+		}
+		if pw == "and" && p-1 >= lo && n < 4 && (capHead && st.isCap(p-1) || !capHead && st.isWord(p-1) && !st.isCap(p-1) && plausibleNoun(st.low(p-1))) {
+			// "Blumenthal and Cohen said", "current and former officials said"
+			j = p - 1
+			n += 2
+			continue
+		}
+		if pw == "of" && capHead && st.isCap(p-1) && st.isCap(p+1) {
+			j = p
+			n++
+			continue
+		}
+		if stops[pw] || (cues[pw] != 0 && !st.isCap(p)) || pronouns[pw] || adverbs[pw] {
+			break
+		}
+		if st.isCap(p) {
+			if openers[pw] && (p == lo || !st.isWord(p-1)) {
+				break // "Yet Democratic economists say"
+			}
+			j = p
+			n++
+			continue
+		}
+		if roles[pw] || (!capHead && n < 4 && (plausibleNoun(pw) || len(pw) > 4 && pw[len(pw)-2:] == "ed" || st.toks[p].Kind == verbatim.Number)) {
+			// "registered voters", "9 percent"
+			j = p
+			n++
+			continue
+		}
+		break
+	}
+	return verbatim.Span{Start: st.toks[j].Start, End: st.toks[i].End}, true
+}
+
+// pronounStem returns the length of the pronoun a contraction starts with
+// ("they've", "I’d", "we're"), or 0.
+func pronounStem(w string) int {
+	for i := 1; i < len(w) && i <= 4; i++ {
+		if w[i] == '\'' || w[i] == 0xe2 && strings.HasPrefix(w[i:], "’") {
+			if pronouns[w[:i]] {
+				return i
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// plausibleNoun rejects lower-case words that are obviously not a noun head.
+func plausibleNoun(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	n := len(w)
+	if n > 4 && (w[n-2:] == "ly" || w[n-3:] == "ing" || w[n-2:] == "ed") {
+		return false
+	}
+	return !stops[w] && !adverbs[w] && !dets[w]
+}
+
+// infinitive reports whether token i is "to" opening an infinitive ("to
+// lift regulations"), not a preposition before a noun phrase ("to the
+// conflict", "to Ukraine", "to him", "to 5 percent").
+func (st *state) infinitive(i int) bool {
+	if !st.isWord(i) || st.low(i) != "to" || !st.isWord(i+1) {
+		return false
+	}
+	w := st.low(i + 1)
+	return !dets[w] && !pronouns[w] && !st.isCap(i+1) && st.toks[i+1].Kind != verbatim.Number && !st.isPoss(i+2)
+}
+
+// rightNP finds a noun phrase starting at token k and not reaching hi
+// ("said the source", "according to U.S. officials").
+func (st *state) rightNP(k, hi int) (verbatim.Span, int, bool) {
+	return st.rightPhrase(k, hi, true)
+}
+
+// rightPhrase is rightNP; with of false (an addressee) an "of" continues the
+// phrase only before a capitalised word, with of true (a speaker) also
+// before a noun ("Rahman of the Eurasia Group", "a survey of voters").
+func (st *state) rightPhrase(k, hi int, of bool) (verbatim.Span, int, bool) {
+	i := k
+	last := -1
+	for i < hi && i-k < 9 {
+		if !st.isWord(i) {
+			if st.isPunct(i, "-") && last >= 0 {
+				i++
+				continue
+			}
+			break
+		}
+		w := st.low(i)
+		if st.isPoss(i) {
+			i++
+			continue
+		}
+		if dets[w] && last < 0 {
+			i++
+			continue
+		}
+		if w == "of" && !of && last >= 0 && st.isCap(i+1) {
+			i++
+			continue
+		}
+		if w == "of" && of {
+			// "Mujtaba Rahman of the Eurasia Group", "a survey of voters"
+			n := i + 1
+			if st.isWord(n) && dets[st.low(n)] {
+				n++
+			}
+			if i == k || !st.isWord(n) || !(st.isCap(n) || plausibleNoun(st.low(n))) {
+				break
+			}
+			i = n
+			continue
+		}
+		if stops[w] || (cues[w] != 0 && !st.isCap(i)) || adverbs[w] {
+			break
+		}
+		if pronouns[w] {
+			if last < 0 && i == k {
+				return st.toks[i].Span, i + 1, true
+			}
+			break
+		}
+		if st.isCap(i) || plausibleNoun(w) || roles[w] {
+			last = i
+			i++
+			continue
+		}
+		break
+	}
+	if last < 0 {
+		return verbatim.Span{}, k, false
+	}
+	return verbatim.Span{Start: st.toks[k].Start, End: st.toks[last].End}, last + 1, true
+}
+
+// subject finds the subject of sentence [lo, hi): the speaker found
+// earlier in it, or its first noun phrase (after an opening adverbial
+// phrase: "In Moscow, Putin …").
+func (st *state) subject(lo, hi int) (verbatim.Span, bool) {
+	if lo < 0 || lo >= len(st.toks) {
+		return verbatim.Span{}, false
+	}
+	if sp, ok := st.subj[int(st.sentOf[lo])]; ok {
+		return sp, true
+	}
+	i := lo
+	for i < hi && st.mark(i) != 0 {
+		i++
+	}
+	first := i < hi && st.sentOf[i] >= 0 && st.d.Sentences[st.sentOf[i]].First == lo
+	if w := st.low(i); i < hi && st.isWord(i) && (stops[w] || adverbs[w] || first && openers[w]) {
+		// skip the opener up to its comma
+		c := i
+		for c < hi && c-i < 12 && !st.isPunct(c, ",") {
+			c++
+		}
+		if c < hi && st.isPunct(c, ",") {
+			i = c + 1
+		} else if adverbs[st.low(i)] {
+			i++ // "Even the organizer of the rally said …"
+		}
+	} else if first && len(w) > 4 && (w[len(w)-3:] == "ing" || w[len(w)-2:] == "ed") && st.isWord(i+1) && (!st.isCap(i+1) || cues[w] != 0) && cues[st.low(i+1)] == 0 {
+		// a participial opener: "Declaring that …, the mayor", "Buoyed by …, the party"
+		c := i
+		for c < hi && c-i < 40 && !(st.isPunct(c, ",") && st.inQ[c] < 0) {
+			c++
+		}
+		if c < hi && st.isPunct(c, ",") {
+			i = c + 1
+		}
+	}
+	for i < hi && st.isWord(i) && adverbs[st.low(i)] {
+		i++ // ", even a top strategist said"
+	}
+	sp, _, ok := st.rightNP(i, hi)
+	if !ok {
+		return sp, false
+	}
+	// possessor heads ("Trump's envoy") are fine as they are; a pronoun too.
+	return sp, true
+}
+
+// ---- attribution around one cue ----------------------------------------
+
+type attr struct {
+	speaker, cue, addressee, via verbatim.Span
+	after                        int // first token after the cue phrase (addressee included)
+	participle                   bool
+}
+
+// speakerOf finds the speaker of the cue at token k in sentence [lo, hi).
+func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
+	a := attr{cue: st.toks[k].Span, after: k + 1}
+	w := st.low(k)
+	// "Reuters cited Trump as saying", "Trump was quoted as saying"
+	if (w == "saying" || w == "telling") && k-1 >= lo && st.low(k-1) == "as" {
+		p := k - 2
+		if p >= lo && st.isWord(p) && (st.low(p) == "quoted" || st.low(p) == "cited") {
+			sp, ok := st.leftNP(p, lo)
+			if ok {
+				a.speaker = sp
+				return a, true
+			}
+		}
+		sp, ok := st.leftNP(k-1, lo)
+		if ok {
+			// "Nordlink was cited by Reuters as saying"
+			j := k - 2
+			for j >= lo && j > k-10 && st.isWord(j) && st.low(j) != "by" {
+				j--
+			}
+			if j-1 >= lo && st.isWord(j) && st.low(j) == "by" && st.isWord(j-1) && (st.low(j-1) == "cited" || st.low(j-1) == "quoted") {
+				if real, ok := st.leftNP(j-1, lo); ok {
+					a.speaker = real
+					a.via = verbatim.Span{Start: st.toks[j+1].Start, End: sp.End}
+					return a, true
+				}
+			}
+			a.speaker = sp
+			// the relay: "<via> cited/quoted <speaker> as saying"
+			j = k - 2
+			for j >= lo && st.toks[j].Start >= sp.Start {
+				j--
+			}
+			if j >= lo && st.isWord(j) && cues[st.low(j)]&cueRelay != 0 {
+				if via, ok := st.leftNP(j, lo); ok {
+					a.via = via
+				}
+			}
+			return a, true
+		}
+	}
+	if st.sourceless(k, lo) {
+		// "Sanders was declared the winner", "He is expected to attend",
+		// "Trump appears to have learned": the subject is not a source
+		// (though a later participle refers to it); "was criticised by the
+		// union" names it
+		if sub, ok := st.leftNP(k, lo); ok && st.sentOf[k] >= 0 {
+			si := int(st.sentOf[k])
+			if _, seen := st.subj[si]; !seen {
+				st.subj[si] = st.clauseSubject(sub)
+			}
+		}
+		if st.isWord(k+1) && st.low(k+1) == "by" {
+			if sp, next, ok := st.rightNP(k+2, hi); ok {
+				a.speaker = sp
+				a.after = next
+			}
+		}
+		return a, true
+	}
+	participle := len(w) > 4 && w[len(w)-3:] == "ing"
+	// skip adverbs to see whether a comma precedes: ", saying that"
+	i := k - 1
+	for i >= lo && st.isWord(i) && adverbs[st.low(i)] {
+		i--
+	}
+	ci := i
+	if ci >= lo && st.mark(ci) != 0 && st.isPunct(ci-1, ",") {
+		ci-- // ",” adding that"
+	}
+	coord := i >= lo && st.isWord(i) && (st.low(i) == "and" || st.low(i) == "but")
+	if k-1 >= lo && st.isWord(k-1) && (st.low(k-1) == "don't" || st.low(k-1) == "don’t") && (i < lo || st.isPunct(i, ",") || coord && (i == lo || st.isPunct(i-1, ","))) {
+		return a, true // an imperative: "But don't expect a new tone"
+	}
+	if coord || participle && (i < lo || st.isPunct(ci, ",") || st.isPunct(i, "—")) {
+		a.participle = true
+		if sp, ok := st.subject(lo, hi); ok {
+			a.speaker = sp
+			return a, true
+		}
+		return a, false
+	}
+	if sp, ok := st.leftNP(k, lo); ok {
+		if participle && documents[st.lows[st.toks[k-1].Start:st.toks[k-1].End]] {
+			// "Gowdy released a statement saying …": the issuer speaks
+			b := k - 1
+			for b > lo && st.toks[b-1].Start >= sp.Start {
+				b--
+			}
+			if b > lo && st.isWord(b-1) && !subordinators[st.low(b-1)] {
+				if sub, ok := st.subject(lo, hi); ok && sub.End <= sp.Start {
+					a.participle = true
+					a.speaker = sub
+					return a, true
+				}
+			}
+		}
+		// a relative clause without complement: "which he claimed"
+		return st.withAddressee(a, sp, k, hi), true
+	}
+	if participle && i >= lo && st.isWord(i) && (st.low(i) == "of" || stops[st.low(i)]) {
+		// "Trump stopped short of calling …", "despite admitting …": the
+		// participle's subject is the sentence's
+		if sp, ok := st.subject(lo, hi); ok && sp.End <= st.toks[k].Start {
+			a.participle = true
+			a.speaker = sp
+			return a, true
+		}
+	}
+	// inverted: "…,” said Trump", "…, said the source."
+	if i < lo || st.isPunct(i, ",") || st.mark(i) == 2 || st.mark(i) == 3 {
+		if sp, next, ok := st.rightNP(k+1, hi); ok {
+			a.speaker = sp
+			a.after = next
+			return a, true
+		}
+	}
+	return a, false
+}
+
+// sourceless reports whether the cue at token k leaves its subject no source:
+// a passive participle after "be" ("was told that", "is expected to", but
+// not a state of mind: "are worried that") or a raising verb not followed
+// by a cue ("appears to be", but "appeared to suggest that" keeps it).
+func (st *state) sourceless(k, lo int) bool {
+	w := st.low(k)
+	if raising[w] {
+		n := k + 1
+		if st.isWord(n) && st.low(n) == "to" {
+			n++
+			for st.isWord(n) && adverbs[st.low(n)] && !beForms[st.low(n)] && st.low(n) != "have" {
+				n++
+			}
+			return !(st.isWord(n) && cues[st.low(n)] != 0)
+		}
+		// "seemed eager to", "appears likely", but "appeared at a hearing"
+		return !(st.isWord(n) && clauseOpeners[st.low(n)])
+	}
+	if states[w] || !(participles[w] || len(w) > 4 && w[len(w)-2:] == "ed") {
+		return false
+	}
+	for i := k - 1; i >= lo && i > k-4 && st.isWord(i); i-- {
+		p := st.low(i)
+		if beForms[p] {
+			return true
+		}
+		if !adverbs[p] || p == "has" || p == "have" || p == "had" {
+			return false
+		}
+	}
+	return false
+}
+
+func (st *state) withAddressee(a attr, sp verbatim.Span, k, hi int) attr {
+	a.speaker = sp
+	if cues[st.low(k)]&cueTell != 0 {
+		if ad, next, ok := st.rightPhrase(k+1, hi, false); ok && !st.isPronounSpan(ad) {
+			a.addressee = ad
+			a.after = next
+		}
+	}
+	return a
+}
+
+func (st *state) isPronounSpan(sp verbatim.Span) bool {
+	w := st.s[sp.Start:sp.End]
+	return len(w) <= 4 && pronouns[lowerASCII(w)]
+}
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// ---- direct quotes ----------------------------------------------------
+
+// nameEndingAt returns the index in d.Mentions of the longest name mention
+// that ends where sp ends and lies inside it, -1 when there is none.
+func (st *state) nameEndingAt(sp verbatim.Span) int {
+	best := -1
+	for i, m := range st.d.Mentions {
+		if m.End == sp.End && m.Start >= sp.Start && m.Kind == verbatim.NameMention {
+			if best < 0 || m.Start < st.d.Mentions[best].Start {
+				best = i
+			}
+		}
+	}
+	return best
+}
+
+// head returns the part of a speaker noun phrase that names the speaker:
+// the name mention ending it ("White House Press Secretary [Karoline
+// Leavitt]"), or, for a descriptor, the words after its modifiers ("the U.S.
+// [president]" keeps its determiner: "the president").
+func (st *state) head(sp verbatim.Span) verbatim.Span {
+	if i := st.relativeAt(sp); i >= 0 {
+		lo, _ := st.sentence(i)
+		if ant, ok := st.antecedent(i, lo); ok {
+			return st.head(ant)
+		}
+	}
+	if cut := st.beforePostmodifier(sp); cut != sp && st.namesOrDescribes(cut) {
+		sp = cut
+	}
+	if best := st.nameEndingAt(sp); best >= 0 {
+		return st.d.Mentions[best].Span
+	}
+	// a lower-case head with names inside: resolve the words after the last name
+	cut := -1
+	for _, m := range st.d.Mentions {
+		if m.Start >= sp.Start && m.End < sp.End && m.End > cut {
+			cut = m.End
+		}
+	}
+	if cut < 0 {
+		return sp
+	}
+	t := verbatim.Span{Start: cut, End: sp.End}
+	r := st.s[cut:sp.End]
+	for _, p := range []string{"'s", "’s"} {
+		if len(r) >= len(p) && r[:len(p)] == p {
+			t.Start += len(p)
+			r = r[len(p):]
+		}
+	}
+	for t.Start < t.End && r[0] == ' ' {
+		t.Start++
+		r = r[1:]
+	}
+	if t.Empty() {
+		return sp
+	}
+	return t
+}
+
+// beforePostmodifier cuts a speaker phrase before its first postmodifier
+// ("Stacey Plaskett [of the Virgin Islands]"), keeping an "of" inside a
+// title ("Secretary of State Marco Rubio").
+func (st *state) beforePostmodifier(sp verbatim.Span) verbatim.Span {
+	if strings.IndexByte(st.s[sp.Start:sp.End], ' ') < 0 {
+		return sp // one word
+	}
+	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= sp.Start })
+	for j := i + 1; j < len(st.toks) && st.toks[j].End <= sp.End; j++ {
+		if !st.isWord(j) || !postmodifiers[st.low(j)] || st.isCap(j) {
+			continue
+		}
+		if st.low(j) == "of" && st.isCap(j+1) {
+			continue
+		}
+		if !st.isWord(j-1) || st.isPoss(j-1) {
+			break
+		}
+		return verbatim.Span{Start: sp.Start, End: st.toks[j-1].End}
+	}
+	return sp
+}
+
+// namesOrDescribes reports whether sp holds a name mention ("Gordon Brown")
+// or ends in a lower-case descriptor ("A spokesman"), not a word capitalised
+// only by its position ("Analysts").
+func (st *state) namesOrDescribes(sp verbatim.Span) bool {
+	for _, m := range st.d.Mentions {
+		if m.Kind == verbatim.NameMention && m.Start >= sp.Start && m.End <= sp.End {
+			return true
+		}
+	}
+	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].End >= sp.End })
+	return i < len(st.toks) && st.isWord(i) && !st.isCap(i)
+}
+
+// resolve calls names.Resolve, guarding against a panic there so that the
+// quotes found are kept.
+func resolve(d *verbatim.Doc, sp verbatim.Span) (e int) {
+	defer func() {
+		if recover() != nil {
+			e = -1
+		}
+	}()
+	return names.Resolve(d, sp)
+}
