@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
+	"strings"
 )
 
 // Store is the library of record: analysed documents kept for search. The
@@ -17,11 +19,18 @@ type Store interface {
 	Put(ctx context.Context, docs []*Doc) ([]PutOutcome, error)
 	// Has reports whether an article with this content hash is stored.
 	Has(ctx context.Context, hash string) (bool, error)
-	// Quotes searches quotes. A malformed full-text query gives a *QueryError.
+	// Quotes searches quotes: one page (QuoteQuery.Check(false)). A
+	// malformed query gives a *QueryError.
 	Quotes(ctx context.Context, q QuoteQuery) (QuoteResults, error)
-	// Articles searches article titles and text, newest first. A malformed
-	// full-text query gives a *QueryError.
+	// EachQuote calls fn with every quote q matches, in q's order, from
+	// q.Offset on and up to q.Limit when it is positive, without a cap:
+	// exports stream through it. An error from fn stops it and is returned.
+	EachQuote(ctx context.Context, q QuoteQuery, fn func(*QuoteHit) error) error
+	// Articles searches article titles and text: one page. A malformed
+	// query gives a *QueryError.
 	Articles(ctx context.Context, q ArticleQuery) (ArticleResults, error)
+	// EachArticle is EachQuote for articles.
+	EachArticle(ctx context.Context, q ArticleQuery, fn func(*ArticleHit) error) error
 	// Speakers lists persons who are quoted, most quoted first; q filters by
 	// any known name form (empty: all).
 	Speakers(ctx context.Context, q string, limit int) ([]SpeakerSummary, error)
@@ -58,33 +67,126 @@ type PutOutcome struct {
 // QuoteQuery selects quotes. Since/Until are ISO dates (inclusive) on the
 // day the statement was made (said_on, else the publication date).
 type QuoteQuery struct {
-	Text    string // full-text query (FTS5 syntax: words, "phrases", OR, NOT, prefix*)
+	Text    string // full-text query (SearchSyntax: words, "phrases", OR, NOT, prefix*)
 	Speaker string // any known name form
-	Outlet  string
+	Person  string // the speaker as their page shows them: every quote Store.Speaker lists for this name
+	Outlet  string // part of the outlet's name, case and accents ignored ("moscow times" finds "The Moscow Times")
 	Article string // article id
-	Since   string
-	Until   string
-	Limit   int // default 20, max 1000
-	Offset  int
+	Story   string // story id
+	Type    string // direct, indirect or mixed; several separated by commas; empty: all
+	// MinConfidence keeps quotes whose confidence is at least this (0..1).
+	MinConfidence float64
+	Attributed    bool // only quotes with a named speaker
+	Since         string
+	Until         string
+	Sort          string // SortRelevance, SortNewest or SortOldest; empty: relevance with Text, else newest
+	Limit         int    // a page: default 20, at most MaxPage; an export (EachQuote): 0 for all
+	Offset        int
+}
+
+// Result orders.
+const (
+	SortRelevance = "relevance" // best match first (full-text rank), then newest; without a text query: newest
+	SortNewest    = "newest"    // latest day first (said_on, else publication date), undated last
+	SortOldest    = "oldest"    // earliest day first, undated last
+	SortAdded     = "added"     // most recently stored first
+)
+
+// MaxPage is the most results one page of a search holds. Exports
+// (EachQuote, EachArticle; format=csv|jsonl) have no cap.
+const MaxPage = 1000
+
+// SearchSyntax says what a full-text query may hold, for error messages and
+// help.
+const SearchSyntax = `words (all must match), "a phrase", prefix* (tax* finds taxes), OR, NOT, AND, (parentheses), ` +
+	`NEAR(a b, 5); case and accents are ignored`
+
+// Check validates a query the same way for every caller (CLI, API, UI):
+// a page (export false) takes a limit of 0 (the default, 20) to MaxPage,
+// an export any limit from 0 (everything); offsets are 0 or more; since
+// must not come after until. Problems are a *QueryError naming the field.
+func (q QuoteQuery) Check(export bool) error {
+	if err := checkPage(q.Limit, q.Offset, export); err != nil {
+		return err
+	}
+	if err := checkSort(q.Sort); err != nil {
+		return err
+	}
+	for _, t := range strings.Split(q.Type, ",") {
+		switch QuoteType(strings.TrimSpace(t)) {
+		case "", Direct, Indirect, Mixed:
+		default:
+			return &QueryError{Msg: fmt.Sprintf("type: %q is not a quote type (direct, indirect or mixed)", strings.TrimSpace(t))}
+		}
+	}
+	if q.MinConfidence < 0 || q.MinConfidence > 1 || q.MinConfidence != q.MinConfidence {
+		return &QueryError{Msg: "min confidence: must be from 0 to 1"}
+	}
+	return nil
+}
+
+// Check validates an article query as QuoteQuery.Check does.
+func (q ArticleQuery) Check(export bool) error {
+	if err := checkPage(q.Limit, q.Offset, export); err != nil {
+		return err
+	}
+	return checkSort(q.Sort)
+}
+
+func checkPage(limit, offset int, export bool) error {
+	switch {
+	case limit < 0 && export:
+		return &QueryError{Msg: "limit: must be 0 (everything) or more"}
+	case limit < 0:
+		return &QueryError{Msg: fmt.Sprintf("limit: must be from 1 to %d (0: the default, 20)", MaxPage)}
+	case limit > MaxPage && !export:
+		return &QueryError{Msg: fmt.Sprintf("limit: at most %d per page; export every result with format csv or jsonl", MaxPage)}
+	case offset < 0:
+		return &QueryError{Msg: "offset: must be 0 or more"}
+	}
+	return nil
+}
+
+func checkSort(s string) error {
+	switch s {
+	case "", SortRelevance, SortNewest, SortOldest, SortAdded:
+		return nil
+	}
+	return &QueryError{Msg: fmt.Sprintf("sort: %q is not an order (relevance, newest, oldest or added)", s)}
 }
 
 // QuoteHit is one quote found, with its article.
 type QuoteHit struct {
-	ID        int64     `json:"id"`
-	Text      string    `json:"text"`
-	Type      QuoteType `json:"type"`
-	Speaker   string    `json:"speaker"`
-	Cue       string    `json:"cue"`
-	Addressee string    `json:"addressee"`
-	Via       string    `json:"via"`
-	ArticleID string    `json:"article_id"`
-	Title     string    `json:"title"`
-	Outlet    string    `json:"outlet"`
-	Published string    `json:"published"`
-	SaidOn    string    `json:"said_on"`
-	Start     int       `json:"start"`
-	End       int       `json:"end"`
-	Mention   string    `json:"speaker_mention,omitempty"`
+	ID         int64     `json:"id"`
+	Text       string    `json:"text"`
+	Type       QuoteType `json:"type"`
+	Speaker    string    `json:"speaker"`
+	Cue        string    `json:"cue"`
+	Addressee  string    `json:"addressee"`
+	Via        string    `json:"via"`
+	Confidence float64   `json:"confidence"`
+	ArticleID  string    `json:"article_id"`
+	Title      string    `json:"title"`
+	Outlet     string    `json:"outlet"`
+	URL        string    `json:"url,omitempty"`
+	Published  string    `json:"published"`
+	SaidOn     string    `json:"said_on"`
+	Start      int       `json:"start"` // byte offsets of the quote in the article text
+	End        int       `json:"end"`
+	Mention    string    `json:"speaker_mention,omitempty"`
+	Story      string    `json:"story,omitempty"` // the story the article belongs to
+	// Highlights are the words of a text query found in Text, as byte
+	// ranges of Text (pages only; exports leave them out).
+	Highlights []Span `json:"highlights,omitempty"`
+}
+
+// Day is the day a statement is dated by: said_on, else the publication
+// date ("" when neither is known).
+func (h *QuoteHit) Day() string {
+	if h.SaidOn != "" {
+		return h.SaidOn
+	}
+	return h.Published
 }
 
 // QuoteResults is a page of quotes and the total number matching.
@@ -96,18 +198,27 @@ type QuoteResults struct {
 // ArticleQuery selects articles. Since/Until are ISO dates (inclusive) on
 // the publication date.
 type ArticleQuery struct {
-	Text   string // full-text query over title and text (FTS5 syntax: words, OR, NOT, prefix*; no phrases)
-	Outlet string
+	Text   string // full-text query over title and text (SearchSyntax; title:word searches titles only)
+	Outlet string // part of the outlet's name, as in QuoteQuery
 	Since  string
 	Until  string
-	Limit  int // default 20, max 1000
+	Sort   string // as in QuoteQuery (newest and oldest by publication date)
+	Limit  int    // as in QuoteQuery
 	Offset int
 }
 
 // ArticleHit is one article found.
 type ArticleHit struct {
 	ArticleRef
-	Quotes int `json:"quotes"` // quotes found in it
+	URL        string `json:"url,omitempty"`
+	Quotes     int    `json:"quotes"`                // quotes found in it
+	Story      string `json:"story,omitempty"`       // the story it belongs to
+	StoryTitle string `json:"story_title,omitempty"` //
+	// Snippet is a passage of the text around the words of the query (the
+	// opening of the text without one), "…" marking cuts; Highlights are
+	// the words of the query in it, as byte ranges of Snippet. Pages only.
+	Snippet    string `json:"snippet,omitempty"`
+	Highlights []Span `json:"highlights,omitempty"`
 }
 
 // ArticleResults is a page of articles and the total number matching.
@@ -128,9 +239,28 @@ type SpeakerSummary struct {
 // SpeakerDetail is everything a person said, in order of said_on.
 type SpeakerDetail struct {
 	SpeakerSummary
-	Aliases    []string   `json:"aliases"`
-	Roles      []string   `json:"roles"`
-	Statements []QuoteHit `json:"statements"`
+	Aliases []string `json:"aliases"`
+	// Roles are the roles articles give the person, one per meaning: the
+	// most frequent spelling of each ("U.S. President" and "US President"
+	// are one), and none contained in a longer one ("President" goes with
+	// "US President").
+	Roles      []string      `json:"roles"`
+	Outlets    []OutletCount `json:"outlets"` // the outlets quoting the person, most statements first
+	Months     []MonthCount  `json:"months"`  // statements per month ("2025-03"), in order; undated ones not counted
+	Undated    int           `json:"undated"` // statements with no day
+	Statements []QuoteHit    `json:"statements"`
+}
+
+// OutletCount is an outlet and a number of statements or articles.
+type OutletCount struct {
+	Outlet string `json:"outlet"`
+	Count  int    `json:"count"`
+}
+
+// MonthCount is a month ("2025-03") and a number of statements.
+type MonthCount struct {
+	Month string `json:"month"`
+	Count int    `json:"count"`
 }
 
 // StoredArticle is an article as stored, with its analysis.
@@ -171,10 +301,14 @@ type StoryDetail struct {
 
 // StoreStats counts what is stored.
 type StoreStats struct {
-	Articles int `json:"articles"`
-	Quotes   int `json:"quotes"`
-	Speakers int `json:"speakers"`
-	Stories  int `json:"stories"`
+	Articles int    `json:"articles"`
+	Quotes   int    `json:"quotes"`
+	Speakers int    `json:"speakers"`
+	Outlets  int    `json:"outlets"`
+	Stories  int    `json:"stories"`
+	First    string `json:"first,omitempty"` // earliest publication date
+	Last     string `json:"last,omitempty"`  // latest publication date
+	Undated  int    `json:"undated"`         // articles without a publication date
 }
 
 // ContentHash is the identity of an article's content for idempotent

@@ -11,64 +11,6 @@ import (
 	"github.com/verbatim-news/verbatim"
 )
 
-const hitCols = `q.id, q.text, q.type, coalesce(q.speaker,''), q.cue, q.addressee, q.via, a.ext_id, a.title, a.outlet,
-	a.published, q.said_on, q.start, q.end, q.speaker_mention`
-
-func scanHits(rows *sql.Rows) ([]verbatim.QuoteHit, error) {
-	defer rows.Close()
-	hits := []verbatim.QuoteHit{}
-	for rows.Next() {
-		var h verbatim.QuoteHit
-		var typ string
-		if err := rows.Scan(&h.ID, &h.Text, &typ, &h.Speaker, &h.Cue, &h.Addressee, &h.Via, &h.ArticleID, &h.Title,
-			&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention); err != nil {
-			return nil, queryErr(err)
-		}
-		h.Type = verbatim.QuoteType(typ)
-		hits = append(hits, h)
-	}
-	return hits, queryErr(rows.Err())
-}
-
-// scanHitsTotal is scanHits for rows that end with a window count.
-func scanHitsTotal(rows *sql.Rows) ([]verbatim.QuoteHit, int, error) {
-	defer rows.Close()
-	hits := []verbatim.QuoteHit{}
-	total := 0
-	for rows.Next() {
-		var h verbatim.QuoteHit
-		var typ string
-		if err := rows.Scan(&h.ID, &h.Text, &typ, &h.Speaker, &h.Cue, &h.Addressee, &h.Via, &h.ArticleID, &h.Title,
-			&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention, &total); err != nil {
-			return nil, 0, queryErr(err)
-		}
-		h.Type = verbatim.QuoteType(typ)
-		hits = append(hits, h)
-	}
-	return hits, total, queryErr(rows.Err())
-}
-
-// queryErr turns SQLite's complaints about a full-text query into a
-// *verbatim.QueryError.
-func queryErr(err error) error {
-	if err == nil {
-		return nil
-	}
-	msg := err.Error()
-	for _, k := range []string{"fts5", "syntax error", "unterminated string", "no such column", "unknown special query", "malformed MATCH"} {
-		if strings.Contains(msg, k) {
-			if i := strings.Index(msg, "fts5: "); i >= 0 {
-				msg = msg[i+6:]
-			} else if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "SQL logic error") {
-				msg = msg[i+2:]
-			}
-			msg = strings.TrimSuffix(msg, " (1)")
-			return &verbatim.QueryError{Msg: "search syntax: " + msg}
-		}
-	}
-	return err
-}
-
 func checkDate(name, v string) (string, error) {
 	if v == "" {
 		return "", nil
@@ -99,6 +41,9 @@ func dayRange(col, since, until string, where []string, args []any) ([]string, [
 	if err != nil {
 		return where, args, err
 	}
+	if since != "" && until != "" && since > until+"~" {
+		return where, args, &verbatim.QueryError{Msg: fmt.Sprintf("since (%s) comes after until (%s)", since, until)}
+	}
 	if since != "" {
 		where = append(where, col+` >= ?`)
 		args = append(args, since)
@@ -112,147 +57,6 @@ func dayRange(col, since, until string, where []string, args []any) ([]string, [
 
 // speakerCond matches a quote's speaker by any known name form.
 const speakerCond = `(q.speaker_fold = ? OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias = ?))`
-
-// Quotes searches quotes, newest first.
-func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.QuoteResults, error) {
-	var where []string
-	var args []any
-	// Plan by hand: the speaker's quotes drive when a speaker is given (the
-	// text is then checked per quote), else the full-text index, else the
-	// day index. Articles are joined only when an article field filters.
-	from := `quotes q`
-	join := false
-	text := strings.TrimSpace(qq.Text)
-	sp := fold(qq.Speaker)
-	switch {
-	case sp != "":
-		from = `(SELECT id FROM quotes WHERE speaker_fold = ? UNION
-			SELECT qq.id FROM aliases al JOIN quotes qq ON qq.speaker_entity = al.entity_id WHERE al.alias = ?) s
-			JOIN quotes q ON q.id = s.id`
-		args = append(args, sp, sp)
-		if text != "" {
-			where = append(where, `q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`)
-			args = append(args, text)
-		}
-	case text != "":
-		from = `quotes_fts f JOIN quotes q ON q.id = f.rowid`
-		where = append(where, `quotes_fts MATCH ?`)
-		args = append(args, text)
-	}
-	if o := strings.TrimSpace(qq.Outlet); o != "" {
-		where = append(where, `a.outlet = ? COLLATE NOCASE`)
-		args = append(args, o)
-		join = true
-	}
-	if qq.Article != "" {
-		where = append(where, `a.ext_id = ?`)
-		args = append(args, qq.Article)
-		join = true
-	}
-	where, args, err := dayRange("q.day", qq.Since, qq.Until, where, args)
-	if err != nil {
-		return verbatim.QuoteResults{}, err
-	}
-	w := ""
-	if len(where) > 0 {
-		w = " WHERE " + strings.Join(where, " AND ")
-	}
-	limit, offset := pageOf(qq.Limit, qq.Offset)
-	var res verbatim.QuoteResults
-	cfrom := from
-	if join {
-		cfrom += ` JOIN articles a ON a.id = q.article_id`
-	} else if sp == "" && text != "" && len(where) == 1 {
-		cfrom = `quotes_fts f` // text alone: the index counts without reading quotes
-	}
-	from += ` JOIN articles a ON a.id = q.article_id`
-	if sp != "" {
-		// the speaker's set is built once: page and total in one pass
-		rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+`, count(*) OVER () FROM `+from+w+
-			` ORDER BY q.day DESC, q.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
-		if err != nil {
-			return res, queryErr(err)
-		}
-		res.Quotes, res.Total, err = scanHitsTotal(rows)
-		if err != nil || len(res.Quotes) > 0 || offset == 0 {
-			return res, err
-		}
-	}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+cfrom+w, args...).Scan(&res.Total); err != nil {
-		return res, queryErr(err)
-	}
-	if res.Total == 0 {
-		res.Quotes = []verbatim.QuoteHit{}
-		return res, nil
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM `+from+w+` ORDER BY q.day DESC, q.id DESC LIMIT ? OFFSET ?`,
-		append(args, limit, offset)...)
-	if err != nil {
-		return res, queryErr(err)
-	}
-	res.Quotes, err = scanHits(rows)
-	return res, err
-}
-
-// pageOf bounds a page: 20 by default, at most 1,000.
-func pageOf(limit, offset int) (int, int) {
-	if limit <= 0 {
-		limit = 20
-	}
-	return min(limit, 1000), max(offset, 0)
-}
-
-// Articles searches article titles and text, newest first (then latest
-// stored). The full-text index keeps no positions: words, prefixes, AND,
-// OR and NOT work, phrases give a *verbatim.QueryError.
-func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.ArticleResults, error) {
-	var where []string
-	var args []any
-	from := `articles a`
-	if text := strings.TrimSpace(aq.Text); text != "" {
-		from = `articles_fts f JOIN articles a ON a.id = f.rowid`
-		where = append(where, `articles_fts MATCH ?`)
-		args = append(args, text)
-	}
-	if o := strings.TrimSpace(aq.Outlet); o != "" {
-		where = append(where, `a.outlet = ? COLLATE NOCASE`)
-		args = append(args, o)
-	}
-	where, args, err := dayRange("a.published", aq.Since, aq.Until, where, args)
-	if err != nil {
-		return verbatim.ArticleResults{}, err
-	}
-	w := ""
-	if len(where) > 0 {
-		w = " WHERE " + strings.Join(where, " AND ")
-	}
-	limit, offset := pageOf(aq.Limit, aq.Offset)
-	res := verbatim.ArticleResults{Articles: []verbatim.ArticleHit{}}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+w, args...).Scan(&res.Total); err != nil {
-		if strings.Contains(err.Error(), "phrase queries are not supported") {
-			return res, &verbatim.QueryError{Msg: `search syntax: article search takes words, OR, NOT and prefix*, not "phrases"`}
-		}
-		return res, queryErr(err)
-	}
-	if res.Total == 0 {
-		return res, nil
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.ext_id, a.title, a.outlet, a.published,
-		(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) FROM `+from+w+
-		` ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
-	if err != nil {
-		return res, queryErr(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var h verbatim.ArticleHit
-		if err := rows.Scan(&h.ID, &h.Title, &h.Outlet, &h.Published, &h.Quotes); err != nil {
-			return res, queryErr(err)
-		}
-		res.Articles = append(res.Articles, h)
-	}
-	return res, queryErr(rows.Err())
-}
 
 // Speakers lists quoted speakers, most quoted first. Answers are cached
 // until a quote is added (by this process or another: the key includes the
@@ -317,30 +121,41 @@ func escapeLike(s string) string {
 	return r.Replace(s)
 }
 
-// Speaker returns everything a person said, oldest first. The name is
-// matched on the canonical name first, then on any name form.
-func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail, error) {
+// personCond matches the quotes of a person as their page shows them: the
+// name as resolved in articles, and every entity of the persons
+// (cross-article identities) those entities belong to ("Keith Kellogg" also
+// finds the quotes an article attributed to "Kellog"); when no quote has
+// the name as resolved, any name form (speakerCond). ErrNotFound for an
+// empty name.
+func (s *DB) personCond(ctx context.Context, name string) (string, []any, error) {
 	f := fold(name)
 	if f == "" {
-		return nil, verbatim.ErrNotFound
+		return "", nil, verbatim.ErrNotFound
 	}
-	// the name as resolved in articles, and every entity of the persons
-	// (cross-article identities) those entities belong to: "Keith Kellogg"
-	// also finds the quotes an article attributed to "Kellog"
-	cond := `(q.speaker_fold = ?1 OR q.speaker_entity IN (SELECT pe2.entity_id FROM quotes q0
-		JOIN person_entities pe ON pe.entity_id = q0.speaker_entity
-		JOIN person_entities pe2 ON pe2.person_id = pe.person_id WHERE q0.speaker_fold = ?1))`
-	args := []any{f}
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM quotes q WHERE q.speaker_fold = ?`, f).Scan(&n); err != nil {
-		return nil, err
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM quotes WHERE speaker_fold = ?)`, f).Scan(&n); err != nil {
+		return "", nil, err
 	}
 	if n == 0 {
-		cond = speakerCond
-		args = []any{f, f}
+		return speakerCond, []any{f, f}, nil
 	}
+	return `(q.speaker_fold = ? OR q.speaker_entity IN (SELECT pe2.entity_id FROM quotes q0
+		JOIN person_entities pe ON pe.entity_id = q0.speaker_entity
+		JOIN person_entities pe2 ON pe2.person_id = pe.person_id WHERE q0.speaker_fold = ?))`, []any{f, f}, nil
+}
+
+// Speaker returns everything a person said, oldest first (the first 5,000
+// statements; EachQuote with QuoteQuery.Person streams them all), with the
+// outlets quoting them, their statements per month, their roles and name
+// forms.
+func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail, error) {
+	cond, args, err := s.personCond(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	f := fold(name)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
-		` ORDER BY q.day, q.id LIMIT 5000`, args...)
+		` ORDER BY q.day = '', q.day, q.id LIMIT 5000`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -351,7 +166,8 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	if len(hits) == 0 {
 		return nil, verbatim.ErrNotFound
 	}
-	d := &verbatim.SpeakerDetail{Statements: hits, Aliases: []string{}, Roles: []string{}}
+	d := &verbatim.SpeakerDetail{Statements: hits, Aliases: []string{}, Roles: []string{}, Outlets: []verbatim.OutletCount{},
+		Months: []verbatim.MonthCount{}}
 	d.Name = hits[0].Speaker
 	for _, h := range hits { // the spelling asked for, when it is one
 		if fold(h.Speaker) == f {
@@ -359,39 +175,58 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 			break
 		}
 	}
-	arts := map[string]bool{}
-	for _, h := range hits {
-		arts[h.ArticleID] = true
-		if h.SaidOn != "" || h.Published != "" {
-			day := h.SaidOn
-			if day == "" {
-				day = h.Published
-			}
-			if d.First == "" || day < d.First {
-				d.First = day
-			}
-			if day > d.Last {
-				d.Last = day
-			}
-		}
+	// counts over every statement, not only those listed
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT q.article_id), coalesce(min(nullif(q.day,'')),''),
+		coalesce(max(nullif(q.day,'')),''), count(*) FILTER (WHERE q.day = '') FROM quotes q WHERE `+cond, args...).
+		Scan(&d.Quotes, &d.Articles, &d.First, &d.Last, &d.Undated); err != nil {
+		return nil, err
 	}
-	d.Quotes, d.Articles = len(hits), len(arts)
+	orows, err := s.db.QueryContext(ctx, `SELECT a.outlet, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
+		` AND a.outlet <> '' GROUP BY a.outlet ORDER BY count(*) DESC, a.outlet`, args...)
+	if err != nil {
+		return nil, err
+	}
+	for orows.Next() {
+		var o verbatim.OutletCount
+		if err := orows.Scan(&o.Outlet, &o.Count); err != nil {
+			orows.Close()
+			return nil, err
+		}
+		d.Outlets = append(d.Outlets, o)
+	}
+	orows.Close()
+	mrows, err := s.db.QueryContext(ctx, `SELECT substr(q.day, 1, 7), count(*) FROM quotes q WHERE `+cond+
+		` AND length(q.day) >= 7 GROUP BY 1 ORDER BY 1`, args...)
+	if err != nil {
+		return nil, err
+	}
+	for mrows.Next() {
+		var m verbatim.MonthCount
+		if err := mrows.Scan(&m.Month, &m.Count); err != nil {
+			mrows.Close()
+			return nil, err
+		}
+		d.Months = append(d.Months, m)
+	}
+	mrows.Close()
 	// roles and name forms of the entities that are this speaker
-	rrows, err := s.db.QueryContext(ctx, `SELECT DISTINCT e.roles, e.mentions FROM quotes q JOIN entities e ON e.id = q.speaker_entity WHERE `+cond, args...)
+	rrows, err := s.db.QueryContext(ctx, `SELECT e.roles, e.mentions, count(*) FROM quotes q JOIN entities e ON e.id = q.speaker_entity
+		WHERE `+cond+` GROUP BY e.id ORDER BY e.id`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rrows.Close()
-	seenR, seenA := map[string]bool{}, map[string]bool{}
+	var roles []weighted
+	seenA := map[string]bool{}
 	for rrows.Next() {
-		var roles, mentions string
-		if err := rrows.Scan(&roles, &mentions); err != nil {
+		var rs, mentions string
+		var n int
+		if err := rrows.Scan(&rs, &mentions, &n); err != nil {
 			return nil, err
 		}
-		for _, r := range strings.Split(roles, "; ") {
-			if r != "" && !seenR[strings.ToLower(r)] {
-				seenR[strings.ToLower(r)] = true
-				d.Roles = append(d.Roles, r)
+		for _, r := range strings.Split(rs, "; ") {
+			if r != "" {
+				roles = append(roles, weighted{r, n}) // weighed by the quotes of the entity
 			}
 		}
 		ms, err := decodeMentions(mentions)
@@ -405,6 +240,7 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 			}
 		}
 	}
+	d.Roles = mergeRoles(roles)
 	return d, rrows.Err()
 }
 
@@ -556,11 +392,35 @@ func (s *DB) Story(ctx context.Context, id string) (*verbatim.StoryDetail, error
 	return &verbatim.StoryDetail{StorySummary: ss[0], Timeline: hits}, nil
 }
 
-// Stats counts what is stored.
+// Stats counts what is stored, cached until an article or a quote is
+// stored.
 func (s *DB) Stats(ctx context.Context) (verbatim.StoreStats, error) {
+	gen, err := s.generation(ctx)
+	if err != nil {
+		return verbatim.StoreStats{}, err
+	}
 	var st verbatim.StoreStats
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes),
-		(SELECT count(DISTINCT speaker_fold) FROM quotes WHERE speaker_fold IS NOT NULL), (SELECT count(*) FROM stories)`).
-		Scan(&st.Articles, &st.Quotes, &st.Speakers, &st.Stories)
+	// stories change without a new article (a rebuild): counted each time
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stories`).Scan(&st.Stories); err != nil {
+		return st, err
+	}
+	s.cmu.Lock()
+	if s.statsGen == gen {
+		st.Articles, st.Quotes, st.Speakers, st.Outlets = s.stats.Articles, s.stats.Quotes, s.stats.Speakers, s.stats.Outlets
+		st.First, st.Last, st.Undated = s.stats.First, s.stats.Last, s.stats.Undated
+		s.cmu.Unlock()
+		return st, nil
+	}
+	s.cmu.Unlock()
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes),
+		(SELECT count(DISTINCT speaker_fold) FROM quotes WHERE speaker_fold IS NOT NULL), (SELECT count(*) FROM outlets),
+		coalesce((SELECT min(published) FROM articles WHERE published <> ''), ''),
+		coalesce((SELECT max(published) FROM articles), ''), (SELECT count(*) FROM articles WHERE published = '')`).
+		Scan(&st.Articles, &st.Quotes, &st.Speakers, &st.Outlets, &st.First, &st.Last, &st.Undated)
+	if err == nil {
+		s.cmu.Lock()
+		s.statsGen, s.stats = gen, st
+		s.cmu.Unlock()
+	}
 	return st, err
 }

@@ -225,9 +225,10 @@ func TestSearchFilters(t *testing.T) {
 	}
 }
 
-// TestArticleSearch: articles are found by words of their title or text,
-// accents and case ignored, filtered by outlet and publication date,
-// newest first, with their quote counts; a phrase is a QueryError.
+// TestArticleSearch: articles are found by words or phrases of their title
+// or text, accents and case ignored, filtered by outlet (part of its name)
+// and publication date, best match or newest first, with their quote
+// counts; a query FTS5 cannot read is a QueryError.
 func TestArticleSearch(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)
@@ -255,7 +256,13 @@ func TestArticleSearch(t *testing.T) {
 		want string
 	}{
 		{verbatim.ArticleQuery{Text: "ceasefire"}, "kyiv:2 geneva:3"},
-		{verbatim.ArticleQuery{Text: "MELANIE"}, "geneva:3 fr:0"},
+		{verbatim.ArticleQuery{Text: "MELANIE", Sort: verbatim.SortNewest}, "geneva:3 fr:0"},
+		{verbatim.ArticleQuery{Text: "MELANIE", Sort: verbatim.SortOldest}, "fr:0 geneva:3"},
+		{verbatim.ArticleQuery{Text: `"within reach"`}, "geneva:3"},
+		{verbatim.ArticleQuery{Text: "title:kyiv OR title:melanie"}, "kyiv:2"},
+		{verbatim.ArticleQuery{Outlet: "monde"}, "fr:0"},
+		{verbatim.ArticleQuery{Outlet: "le monde"}, "fr:0"},
+		{verbatim.ArticleQuery{Outlet: "Times"}, ""},
 		{verbatim.ArticleQuery{Text: "securite"}, "fr:0"},
 		{verbatim.ArticleQuery{Text: "ceasefire", Outlet: "WIRE"}, "geneva:3"},
 		{verbatim.ArticleQuery{Text: "ceasefire NOT hold"}, "geneva:3"},
@@ -269,7 +276,8 @@ func TestArticleSearch(t *testing.T) {
 			t.Errorf("%+v: got %q, want %q", c.q, got, c.want)
 		}
 	}
-	for _, q := range []verbatim.ArticleQuery{{Text: `"within reach"`}, {Text: `(x`}, {Until: "soon"}} {
+	for _, q := range []verbatim.ArticleQuery{{Text: `"within reach`}, {Text: `(x`}, {Until: "soon"}, {Text: "*"}, {Text: "speaker:Dubois"},
+		{Since: "2025-04", Until: "2025-03-31"}, {Limit: -1}, {Limit: 1001}, {Offset: -1}, {Sort: "best"}} {
 		var qe *verbatim.QueryError
 		if _, err := db.Articles(ctx, q); !errors.As(err, &qe) {
 			t.Errorf("%+v: want QueryError, got %v", q, err)

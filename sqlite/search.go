@@ -1,0 +1,648 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+// A search runs in two steps. The first finds the ids of the page, reading
+// only what filters and orders (the full-text index, the day index, the
+// speaker's quotes); the second reads the page's rows, their story and the
+// highlighted words of the query for those ids alone. The cost of a page is
+// then the cost of finding its ids, whatever it shows. Exports stream the
+// rows of the first step's query with the columns of the second.
+
+// hitCols are the columns of a QuoteHit (scanHit reads them).
+const hitCols = `q.id, q.text, q.type, coalesce(q.speaker,''), q.cue, q.addressee, q.via, q.confidence, a.ext_id, a.title, a.outlet,
+	a.url, a.published, q.said_on, q.start, q.end, q.speaker_mention,
+	coalesce((SELECT sa.story_id FROM story_articles sa WHERE sa.article_id = q.article_id LIMIT 1), '')`
+
+func scanHit(rows *sql.Rows, h *verbatim.QuoteHit) error {
+	var typ string
+	err := rows.Scan(&h.ID, &h.Text, &typ, &h.Speaker, &h.Cue, &h.Addressee, &h.Via, &h.Confidence, &h.ArticleID, &h.Title,
+		&h.Outlet, &h.URL, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention, &h.Story)
+	h.Type = verbatim.QuoteType(typ)
+	return err
+}
+
+// scanHits reads every row of hitCols.
+func scanHits(rows *sql.Rows) ([]verbatim.QuoteHit, error) {
+	defer rows.Close()
+	hits := []verbatim.QuoteHit{}
+	for rows.Next() {
+		var h verbatim.QuoteHit
+		if err := scanHit(rows, &h); err != nil {
+			return nil, queryErr(err)
+		}
+		hits = append(hits, h)
+	}
+	return hits, queryErr(rows.Err())
+}
+
+// searchPlan is a query planned: FROM with its joins, the conditions and
+// their arguments, the order.
+type searchPlan struct {
+	from     string // drives: the full-text index, the speaker's quotes or the table
+	where    []string
+	args     []any
+	order    string
+	text     string // the full-text query, "" when none
+	articles bool   // a condition reads the articles table (a)
+	none     bool   // nothing can match (an outlet no article has)
+}
+
+func (p *searchPlan) cond(c string, args ...any) {
+	p.where = append(p.where, c)
+	p.args = append(p.args, args...)
+}
+
+func (p *searchPlan) whereSQL() string {
+	if len(p.where) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(p.where, " AND ")
+}
+
+// sortOf is the order a query asks for: relevance needs a text query.
+func sortOf(sort, text string) string {
+	if sort == verbatim.SortRelevance || sort == "" {
+		if text != "" {
+			return verbatim.SortRelevance
+		}
+		return verbatim.SortNewest
+	}
+	return sort
+}
+
+// planQuotes plans a quote search. The speaker's quotes drive when a
+// speaker is given and the order is by date (the text is then checked per
+// quote), else the full-text index, else the day index.
+func (s *DB) planQuotes(ctx context.Context, qq verbatim.QuoteQuery) (*searchPlan, error) {
+	p := &searchPlan{from: `quotes q`, text: strings.TrimSpace(qq.Text)}
+	if err := checkSyntax(p.text, "quote", nil); err != nil {
+		return nil, err
+	}
+	sort := sortOf(qq.Sort, p.text)
+	sp := fold(qq.Speaker)
+	switch {
+	case p.text != "" && (sp == "" || sort == verbatim.SortRelevance):
+		p.from = `quotes_fts f JOIN quotes q ON q.id = f.rowid`
+		p.cond(`quotes_fts MATCH ?`, p.text)
+		if sp != "" {
+			p.cond(speakerCond, sp, sp)
+		}
+	case sp != "":
+		p.from = `(SELECT id FROM quotes WHERE speaker_fold = ? UNION
+			SELECT qq.id FROM aliases al JOIN quotes qq ON qq.speaker_entity = al.entity_id WHERE al.alias = ?) s
+			JOIN quotes q ON q.id = s.id`
+		p.args = append(p.args, sp, sp)
+		if p.text != "" {
+			p.cond(`q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`, p.text)
+		}
+	}
+	if qq.Person != "" {
+		c, args, err := s.personCond(ctx, qq.Person)
+		if err != nil {
+			return nil, err
+		}
+		p.cond(c, args...)
+	}
+	if err := s.outletCond(ctx, p, qq.Outlet); err != nil {
+		return nil, err
+	}
+	if qq.Article != "" {
+		p.cond(`q.article_id = (SELECT id FROM articles WHERE ext_id = ?)`, qq.Article)
+	}
+	if qq.Story != "" {
+		p.cond(`q.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)`, qq.Story)
+	}
+	if ts := splitList(qq.Type); len(ts) > 0 {
+		p.cond(`q.type IN (`+placeholders(len(ts))+`)`, ts...)
+	}
+	if qq.MinConfidence > 0 {
+		p.cond(`q.confidence >= ?`, qq.MinConfidence)
+	}
+	if qq.Attributed {
+		p.cond(`q.speaker_fold IS NOT NULL`)
+	}
+	var err error
+	if p.where, p.args, err = dayRange("q.day", qq.Since, qq.Until, p.where, p.args); err != nil {
+		return nil, err
+	}
+	switch sort {
+	case verbatim.SortRelevance:
+		p.order = `f.rank, q.day DESC, q.id DESC`
+	case verbatim.SortOldest:
+		p.order = `q.day = '', q.day, q.id`
+	case verbatim.SortAdded:
+		p.order = `q.id DESC`
+	default:
+		p.order = `q.day DESC, q.id DESC`
+	}
+	return p, nil
+}
+
+// outletCond keeps the rows of articles from outlets whose name holds o
+// (case and accents ignored). The outlets are looked up in the outlets
+// table (one row per outlet), so the condition is an index lookup.
+func (s *DB) outletCond(ctx context.Context, p *searchPlan, o string) error {
+	o = fold(o)
+	if o == "" {
+		return nil
+	}
+	names, err := s.outletsLike(ctx, o)
+	if err != nil {
+		return err
+	}
+	if len(names) == 0 {
+		p.none = true
+		return nil
+	}
+	args := make([]any, len(names))
+	for i, n := range names {
+		args[i] = n
+	}
+	p.cond(`a.outlet COLLATE NOCASE IN (`+placeholders(len(names))+`)`, args...)
+	p.articles = true
+	return nil
+}
+
+// outletsLike returns the outlets whose folded name contains the folded
+// text f, an exact match alone when there is one ("bbc" does not also
+// take "BBC Monitoring" when "BBC" exists).
+func (s *DB) outletsLike(ctx context.Context, f string) ([]string, error) {
+	all, err := s.outlets(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, o := range all {
+		switch of := fold(o.Outlet); {
+		case of == f:
+			return []string{o.Outlet}, nil
+		case strings.Contains(of, f):
+			out = append(out, o.Outlet)
+		}
+	}
+	return out, nil
+}
+
+// outlets lists the outlets with their number of articles, most first,
+// cached until an article is stored.
+func (s *DB) outlets(ctx context.Context) ([]verbatim.OutletCount, error) {
+	gen, err := s.generation(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.cmu.Lock()
+	if s.outletGen == gen && s.outletList != nil {
+		l := s.outletList
+		s.cmu.Unlock()
+		return l, nil
+	}
+	s.cmu.Unlock()
+	rows, err := s.db.QueryContext(ctx, `SELECT name, articles FROM outlets ORDER BY articles DESC, name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	l := []verbatim.OutletCount{}
+	for rows.Next() {
+		var o verbatim.OutletCount
+		if err := rows.Scan(&o.Outlet, &o.Count); err != nil {
+			return nil, err
+		}
+		l = append(l, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	s.cmu.Lock()
+	s.outletGen, s.outletList = gen, l
+	s.cmu.Unlock()
+	return l, nil
+}
+
+// generation changes whenever an article or a quote is stored (by this
+// process or another): caches of the library's summaries are keyed by it.
+func (s *DB) generation(ctx context.Context) (string, error) {
+	var a, q int64
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT max(id) FROM articles), 0), coalesce((SELECT max(id) FROM quotes), 0)`).Scan(&a, &q)
+	return strconv.FormatInt(a, 10) + "/" + strconv.FormatInt(q, 10), err
+}
+
+func splitList(s string) []any {
+	var out []any
+	for _, t := range strings.Split(s, ",") {
+		if t = strings.TrimSpace(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
+
+// Quotes searches quotes: one page, in the order asked (relevance when
+// there is a text query, else newest first).
+func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.QuoteResults, error) {
+	res := verbatim.QuoteResults{Quotes: []verbatim.QuoteHit{}}
+	if err := qq.Check(false); err != nil {
+		return res, err
+	}
+	p, err := s.planQuotes(ctx, qq)
+	if err != nil || p.none {
+		return res, err
+	}
+	limit, offset := pageOf(qq.Limit, qq.Offset)
+	from, w := p.from, p.whereSQL()
+	if p.articles {
+		from += ` JOIN articles a ON a.id = q.article_id`
+	}
+	cfrom := from
+	if !p.articles && p.text != "" && len(p.where) == 1 && strings.HasPrefix(p.from, "quotes_fts") {
+		cfrom = `quotes_fts f` // text alone: the index counts without reading quotes
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+cfrom+w, p.args...).Scan(&res.Total); err != nil {
+		return res, queryErr(err)
+	}
+	if res.Total == 0 || offset >= res.Total {
+		return res, nil
+	}
+	ids, err := s.ids(ctx, `SELECT q.id FROM `+from+w+` ORDER BY `+p.order+` LIMIT ? OFFSET ?`, append(p.args, limit, offset))
+	if err != nil {
+		return res, err
+	}
+	if res.Quotes, err = s.hitsByID(ctx, ids); err != nil {
+		return res, err
+	}
+	if p.text != "" {
+		err = s.highlightQuotes(ctx, p.text, res.Quotes)
+	}
+	return res, err
+}
+
+// EachQuote streams every quote a query matches, in its order, without a
+// cap.
+func (s *DB) EachQuote(ctx context.Context, qq verbatim.QuoteQuery, fn func(*verbatim.QuoteHit) error) error {
+	if err := qq.Check(true); err != nil {
+		return err
+	}
+	p, err := s.planQuotes(ctx, qq)
+	if err != nil || p.none {
+		return err
+	}
+	lim := -1 // SQLite: no limit
+	if qq.Limit > 0 {
+		lim = qq.Limit
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM `+p.from+` JOIN articles a ON a.id = q.article_id`+p.whereSQL()+
+		` ORDER BY `+p.order+` LIMIT ? OFFSET ?`, append(p.args, lim, max(qq.Offset, 0))...)
+	if err != nil {
+		return queryErr(err)
+	}
+	defer rows.Close()
+	var h verbatim.QuoteHit
+	for rows.Next() {
+		h = verbatim.QuoteHit{}
+		if err := scanHit(rows, &h); err != nil {
+			return queryErr(err)
+		}
+		if err := fn(&h); err != nil {
+			return err
+		}
+	}
+	return queryErr(rows.Err())
+}
+
+// ids runs a query of one integer column.
+func (s *DB) ids(ctx context.Context, query string, args []any) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, queryErr(err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, queryErr(err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, queryErr(rows.Err())
+}
+
+// idList binds ids as arguments of an IN list.
+func idList(ids []int64) (string, []any) {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return placeholders(len(ids)), args
+}
+
+// hitsByID reads the quotes with these ids, in this order.
+func (s *DB) hitsByID(ctx context.Context, ids []int64) ([]verbatim.QuoteHit, error) {
+	if len(ids) == 0 {
+		return []verbatim.QuoteHit{}, nil
+	}
+	in, args := idList(ids)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id IN (`+in+`)`, args...)
+	if err != nil {
+		return nil, queryErr(err)
+	}
+	hits, err := scanHits(rows)
+	if err != nil {
+		return nil, err
+	}
+	at := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		at[id] = i
+	}
+	out := make([]verbatim.QuoteHit, len(ids))
+	n := 0
+	for _, h := range hits {
+		if i, ok := at[h.ID]; ok {
+			out[i] = h
+			n++
+		}
+	}
+	if n < len(ids) { // deleted meanwhile: keep the order of the rest
+		keep := out[:0]
+		for _, h := range out {
+			if h.ID != 0 {
+				keep = append(keep, h)
+			}
+		}
+		out = keep
+	}
+	return out, nil
+}
+
+// Highlight markers: control characters no stored text holds where a word
+// matches (the tokenizer takes neither into a word).
+const markOpen, markClose = "\x02", "\x03"
+
+// highlightQuotes sets the highlights of a page of quotes: the ranges of
+// their text that the full-text query matched, as FTS5 matched them.
+func (s *DB) highlightQuotes(ctx context.Context, text string, hits []verbatim.QuoteHit) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(hits))
+	for i := range hits {
+		ids[i] = hits[i].ID
+	}
+	in, args := idList(ids)
+	rows, err := s.db.QueryContext(ctx, `SELECT rowid, highlight(quotes_fts, 0, char(2), char(3)) FROM quotes_fts
+		WHERE quotes_fts MATCH ? AND rowid IN (`+in+`)`, append([]any{text}, args...)...)
+	if err != nil {
+		return queryErr(err)
+	}
+	defer rows.Close()
+	at := make(map[int64]int, len(hits))
+	for i := range hits {
+		at[hits[i].ID] = i
+	}
+	for rows.Next() {
+		var id int64
+		var marked string
+		if err := rows.Scan(&id, &marked); err != nil {
+			return queryErr(err)
+		}
+		if i, ok := at[id]; ok {
+			if plain, spans := unmark(marked); plain == hits[i].Text {
+				hits[i].Highlights = spans
+			}
+		}
+	}
+	return queryErr(rows.Err())
+}
+
+// unmark removes the highlight markers of a text and returns the ranges
+// they enclosed, as byte offsets of the text without them.
+func unmark(s string) (string, []verbatim.Span) {
+	if !strings.Contains(s, markOpen) {
+		return s, nil
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var spans []verbatim.Span
+	open := -1
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case markOpen[0]:
+			open = b.Len()
+		case markClose[0]:
+			if open >= 0 && b.Len() > open {
+				spans = append(spans, verbatim.Span{Start: open, End: b.Len()})
+			}
+			open = -1
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String(), spans
+}
+
+// pageOf bounds a page: 20 by default, at most MaxPage.
+func pageOf(limit, offset int) (int, int) {
+	if limit <= 0 {
+		limit = 20
+	}
+	return min(limit, verbatim.MaxPage), max(offset, 0)
+}
+
+// planArticles plans an article search: the full-text index drives when
+// there is a text query, else the publication-date index.
+func (s *DB) planArticles(ctx context.Context, aq verbatim.ArticleQuery) (*searchPlan, error) {
+	p := &searchPlan{from: `articles a`, text: strings.TrimSpace(aq.Text), articles: true}
+	if err := checkSyntax(p.text, "article", []string{"title", "text"}); err != nil {
+		return nil, err
+	}
+	if p.text != "" {
+		p.from = `articles_fts f JOIN articles a ON a.id = f.rowid`
+		p.cond(`articles_fts MATCH ?`, p.text)
+	}
+	if err := s.outletCond(ctx, p, aq.Outlet); err != nil {
+		return nil, err
+	}
+	var err error
+	if p.where, p.args, err = dayRange("a.published", aq.Since, aq.Until, p.where, p.args); err != nil {
+		return nil, err
+	}
+	switch sortOf(aq.Sort, p.text) {
+	case verbatim.SortRelevance:
+		// a word of the title counts three times one of the text
+		p.order = `bm25(articles_fts, 3.0, 1.0), a.published DESC, a.id DESC`
+	case verbatim.SortOldest:
+		p.order = `a.published = '', a.published, a.id`
+	case verbatim.SortAdded:
+		p.order = `a.id DESC`
+	default:
+		p.order = `a.published DESC, a.id DESC`
+	}
+	return p, nil
+}
+
+// articleCols are the columns of an ArticleHit without its snippet.
+const articleCols = `a.id, a.ext_id, a.title, a.outlet, a.url, a.published,
+	(SELECT count(*) FROM quotes q WHERE q.article_id = a.id),
+	coalesce((SELECT s.id || char(1) || s.title FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = a.id LIMIT 1), '')`
+
+// scanArticle reads a row of articleCols, then the extra columns.
+func scanArticle(rows *sql.Rows, rowid *int64, h *verbatim.ArticleHit, extra ...any) error {
+	var story string
+	if err := rows.Scan(append([]any{rowid, &h.ID, &h.Title, &h.Outlet, &h.URL, &h.Published, &h.Quotes, &story}, extra...)...); err != nil {
+		return err
+	}
+	h.Story, h.StoryTitle, _ = strings.Cut(story, "\x01")
+	return nil
+}
+
+// Articles searches article titles and text: one page, best match first
+// when there is a text query (else newest first), each with a snippet.
+func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.ArticleResults, error) {
+	res := verbatim.ArticleResults{Articles: []verbatim.ArticleHit{}}
+	if err := aq.Check(false); err != nil {
+		return res, err
+	}
+	p, err := s.planArticles(ctx, aq)
+	if err != nil || p.none {
+		return res, err
+	}
+	limit, offset := pageOf(aq.Limit, aq.Offset)
+	w := p.whereSQL()
+	cfrom := p.from
+	if p.text != "" && len(p.where) == 1 {
+		cfrom = `articles_fts f`
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+cfrom+w, p.args...).Scan(&res.Total); err != nil {
+		return res, queryErr(err)
+	}
+	if res.Total == 0 || offset >= res.Total {
+		return res, nil
+	}
+	ids, err := s.ids(ctx, `SELECT a.id FROM `+p.from+w+` ORDER BY `+p.order+` LIMIT ? OFFSET ?`, append(p.args, limit, offset))
+	if err != nil || len(ids) == 0 {
+		return res, err
+	}
+	in, args := idList(ids)
+	snip := `substr(a.text, 1, 600)` // the opening, cut to words below
+	sargs := args
+	from := `articles a`
+	if p.text != "" {
+		snip = `snippet(articles_fts, 1, char(2), char(3), '…', 30)`
+		from = `articles_fts JOIN articles a ON a.id = articles_fts.rowid`
+		sargs = append([]any{p.text}, args...)
+	}
+	cond := `a.id IN (` + in + `)`
+	if p.text != "" {
+		cond = `articles_fts MATCH ? AND articles_fts.rowid IN (` + in + `)`
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+articleCols+`, `+snip+` FROM `+from+` WHERE `+cond, sargs...)
+	if err != nil {
+		return res, queryErr(err)
+	}
+	defer rows.Close()
+	at := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		at[id] = i
+	}
+	hits := make([]verbatim.ArticleHit, len(ids))
+	found := make([]bool, len(ids))
+	for rows.Next() {
+		var h verbatim.ArticleHit
+		var rowid int64
+		var snippet string
+		if err := scanArticle(rows, &rowid, &h, &snippet); err != nil {
+			return res, queryErr(err)
+		}
+		if p.text != "" {
+			snippet = tidySnippet(snippet)
+			if t := tidySnippet(h.Title); t != "" && strings.HasPrefix(snippet, t+" ") { // the text repeats its title
+				snippet = snippet[len(t)+1:]
+			}
+			h.Snippet, h.Highlights = unmark(snippet)
+		} else {
+			h.Snippet = opening(snippet, h.Title)
+		}
+		if i, ok := at[rowid]; ok {
+			hits[i], found[i] = h, true
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return res, queryErr(err)
+	}
+	for i := range hits {
+		if found[i] {
+			res.Articles = append(res.Articles, hits[i])
+		}
+	}
+	return res, nil
+}
+
+// tidySnippet collapses the line breaks and runs of spaces of a snippet
+// (an article's text keeps its layout) into single spaces.
+func tidySnippet(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// opening is the start of an article's text for a result without a text
+// query: after the title when the text repeats it, about 200 bytes cut at a
+// word, "…" when cut.
+func opening(text, title string) string {
+	t := strings.TrimSpace(text)
+	if title != "" && strings.HasPrefix(t, title) {
+		t = strings.TrimSpace(t[len(title):])
+	}
+	t = tidySnippet(t)
+	if len(t) <= 200 {
+		return t
+	}
+	cut := strings.LastIndexByte(t[:200], ' ')
+	if cut < 100 {
+		cut = 200
+		for cut < len(t) && t[cut]&0xC0 == 0x80 { // not inside a UTF-8 sequence
+			cut++
+		}
+	}
+	return t[:cut] + " …"
+}
+
+// EachArticle streams every article a query matches, in its order, without
+// a cap (no snippets).
+func (s *DB) EachArticle(ctx context.Context, aq verbatim.ArticleQuery, fn func(*verbatim.ArticleHit) error) error {
+	if err := aq.Check(true); err != nil {
+		return err
+	}
+	p, err := s.planArticles(ctx, aq)
+	if err != nil || p.none {
+		return err
+	}
+	lim := -1
+	if aq.Limit > 0 {
+		lim = aq.Limit
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+articleCols+` FROM `+p.from+p.whereSQL()+` ORDER BY `+p.order+` LIMIT ? OFFSET ?`,
+		append(p.args, lim, max(aq.Offset, 0))...)
+	if err != nil {
+		return queryErr(err)
+	}
+	defer rows.Close()
+	var h verbatim.ArticleHit
+	var rowid int64
+	for rows.Next() {
+		h = verbatim.ArticleHit{}
+		if err := scanArticle(rows, &rowid, &h); err != nil {
+			return queryErr(err)
+		}
+		if err := fn(&h); err != nil {
+			return err
+		}
+	}
+	return queryErr(rows.Err())
+}
