@@ -589,9 +589,42 @@ type Record struct {
 func FromRecord(line []byte, opt Options) (verbatim.Article, error) {
 	var rec Record
 	if err := json.Unmarshal(line, &rec); err != nil {
-		return verbatim.Article{}, fmt.Errorf("malformed JSON record: %v", err)
+		return verbatim.Article{}, errors.New(jsonProblem(err))
 	}
 	return rec.article(opt)
+}
+
+// jsonProblem says what is wrong with a JSON record in the terms of the
+// record (its fields and JSON's kinds of value), not of the decoder.
+func jsonProblem(err error) string {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te) && te.Field == "":
+		return fmt.Sprintf(`malformed JSON record: a record is an object ({"id": …, "text": …}), not %s`, article(te.Value))
+	case errors.As(err, &te):
+		want := "a string"
+		switch te.Type.Kind().String() {
+		case "slice", "array":
+			want = "a list"
+		case "map", "struct":
+			want = "an object"
+		}
+		return fmt.Sprintf("malformed JSON record: field %q must be %s, not %s", te.Field, want, article(te.Value))
+	case errors.As(err, &se):
+		return fmt.Sprintf("malformed JSON record: at byte %d, %s", se.Offset, se.Error())
+	case strings.Contains(err.Error(), "unexpected end of JSON input"):
+		return "malformed JSON record: it ends before it is complete"
+	}
+	return "malformed JSON record: " + err.Error()
+}
+
+// article puts "a" or "an" before a JSON kind of value ("number", "array").
+func article(kind string) string {
+	if kind != "" && strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 func (rec *Record) article(opt Options) (verbatim.Article, error) {

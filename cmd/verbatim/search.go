@@ -3,16 +3,14 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/export"
 	"github.com/verbatim-news/verbatim/sqlite"
 )
 
@@ -21,133 +19,222 @@ func init() {
 	var q verbatim.QuoteQuery
 	var articles bool
 	cmd := &cobra.Command{
-		Use:   "search [--db FILE] [--speaker NAME] [--outlet X] [--since DATE] [--until DATE] [--format text|jsonl|csv] [--articles] QUERY",
-		Short: "Search stored quotes, or articles with --articles (full-text: words, \"phrases\" (quotes only), OR, NOT, prefix*; accents and case ignored)",
-		Args:  cobra.ArbitraryArgs,
+		Use:   "search [--db FILE] [--speaker NAME] [--outlet X] [--type T] [--since DATE] [--until DATE] [--sort relevance|newest|oldest] [--format text|jsonl|csv] [--articles] QUERY",
+		Short: "Search stored quotes, or articles with --articles; csv and jsonl stream every match",
+		Long: `Search the library's quotes (or, with --articles, its articles' titles and text).
+
+QUERY takes ` + verbatim.SearchSyntax + `.
+Article search also takes title:word. Filters are flags, not part of QUERY.
+
+--format text prints one page (--limit, default 20, at most 1000; --offset);
+csv and jsonl stream every match (or --limit of them), with the columns:
+  quotes:   ` + strings.Join(export.QuoteColumns, ", ") + `
+  articles: ` + strings.Join(export.ArticleColumns, ", ") + `
+start and end are byte offsets of the quote in the article's text.`,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			switch format {
-			case "text", "jsonl", "csv":
-			default:
-				return fmt.Errorf("unknown format %q (text, jsonl or csv)", format)
+			var exp export.Format
+			if format != "text" {
+				f, err := export.ParseFormat(format)
+				if err != nil {
+					return fmt.Errorf("unknown format %q (text, jsonl or csv)", format)
+				}
+				exp = f
 			}
-			if _, err := os.Stat(db); err != nil {
-				return fmt.Errorf("no library at %s (run verbatim ingest first): %v", db, err)
+			q.Text = strings.Join(args, " ")
+			if articles && (q.Speaker != "" || q.Type != "") {
+				return fmt.Errorf("--speaker and --type select quotes, not articles")
 			}
-			st, err := sqlite.Open(db)
+			aq := verbatim.ArticleQuery{Text: q.Text, Outlet: q.Outlet, Since: q.Since, Until: q.Until, Sort: q.Sort, Limit: q.Limit, Offset: q.Offset}
+			// the same checks, and messages, as the API's
+			var err error
+			if articles {
+				err = aq.Check(exp != "")
+			} else {
+				err = q.Check(exp != "")
+			}
+			if err != nil {
+				return err
+			}
+			st, err := openLibrary(db)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			q.Text = strings.Join(args, " ")
 			w := bufio.NewWriter(os.Stdout)
 			defer w.Flush()
+			ctx := context.Background()
+			if exp != "" {
+				return exportSearch(ctx, st, w, exp, articles, q, aq)
+			}
+			hl := isTerminal(os.Stdout)
 			if articles {
-				if q.Speaker != "" {
-					return fmt.Errorf("--speaker selects quotes, not articles")
-				}
-				res, err := st.Articles(context.Background(), verbatim.ArticleQuery{Text: q.Text, Outlet: q.Outlet,
-					Since: q.Since, Until: q.Until, Limit: q.Limit, Offset: q.Offset})
+				res, err := st.Articles(ctx, aq)
 				if err != nil {
 					return err
 				}
-				return writeArticles(w, res, format)
+				writeArticles(w, res, aq, hl)
+				return nil
 			}
-			res, err := st.Quotes(context.Background(), q)
+			res, err := st.Quotes(ctx, q)
 			if err != nil {
 				return err
 			}
-			return writeHits(w, res, format)
+			writeHits(w, res, q, hl)
+			return nil
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&db, "db", "verbatim.db", "database file")
-	f.StringVar(&format, "format", "text", "output format: text, jsonl or csv")
+	f.StringVar(&db, "db", "verbatim.db", "library file")
+	f.StringVar(&format, "format", "text", "output format: text (one page), jsonl or csv (every match)")
 	f.StringVar(&q.Speaker, "speaker", "", "speaker, any known name form")
-	f.StringVar(&q.Outlet, "outlet", "", "outlet")
+	f.StringVar(&q.Outlet, "outlet", "", "outlet, or part of its name (case and accents ignored)")
+	f.StringVar(&q.Type, "type", "", "quote type: direct, indirect or mixed (several: direct,mixed)")
+	f.StringVar(&q.Story, "story", "", "quotes of this story (its id)")
 	f.StringVar(&q.Since, "since", "", "statements made on or after this date (YYYY-MM-DD, YYYY-MM, YYYY)")
 	f.StringVar(&q.Until, "until", "", "statements made on or before this date")
+	f.StringVar(&q.Sort, "sort", "", "relevance (the default with a QUERY), newest (the default without) or oldest")
 	f.BoolVar(&articles, "articles", false, "search articles (title and text; with --since/--until on the publication date) instead of quotes")
-	f.IntVar(&q.Limit, "limit", 20, "results (max 1000)")
+	f.IntVar(&q.Limit, "limit", 0, "results: a page of 1 to 1000 for text (0: 20); for csv and jsonl 0 streams every match")
 	f.IntVar(&q.Offset, "offset", 0, "skip this many results")
 	root.AddCommand(cmd)
 }
 
-func writeHits(w io.Writer, res verbatim.QuoteResults, format string) error {
-	switch format {
-	case "jsonl":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for _, h := range res.Quotes {
-			if err := enc.Encode(h); err != nil {
-				return err
-			}
-		}
-	case "csv":
-		cw := csv.NewWriter(w)
-		cw.Write([]string{"id", "said_on", "speaker", "type", "text", "cue", "addressee", "via", "outlet", "published", "article_id", "title"})
-		for _, h := range res.Quotes {
-			cw.Write([]string{strconv.FormatInt(h.ID, 10), h.SaidOn, h.Speaker, string(h.Type), h.Text, h.Cue, h.Addressee, h.Via,
-				h.Outlet, h.Published, h.ArticleID, h.Title})
-		}
-		cw.Flush()
-		return cw.Error()
-	default:
-		fmt.Fprintf(w, "%d statements\n", res.Total)
-		for _, h := range res.Quotes {
-			day := h.SaidOn
-			if day == "" {
-				day = h.Published
-			}
-			sp := h.Speaker
-			if sp == "" {
-				sp = "(unknown)"
-			}
-			src := h.Outlet
-			if src != "" {
-				src += ", "
-			}
-			src += h.ArticleID
-			fmt.Fprintf(w, "\n%s  %s", day, sp)
-			if h.Via != "" {
-				fmt.Fprintf(w, " (via %s)", h.Via)
-			}
-			fmt.Fprintf(w, " [%s]\n  %s\n  — %s\n", h.Type, h.Text, src)
-		}
+// openLibrary opens an existing library, refusing a missing file (a typo
+// would otherwise create and search an empty library).
+func openLibrary(path string) (*sqlite.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("no library at %s (verbatim ingest --db %s PATH... makes one)", path, path)
 	}
-	return nil
+	return sqlite.Open(path)
 }
 
-func writeArticles(w io.Writer, res verbatim.ArticleResults, format string) error {
-	switch format {
-	case "jsonl":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		for _, h := range res.Articles {
-			if err := enc.Encode(h); err != nil {
-				return err
-			}
+// exportSearch streams every match as CSV or JSON Lines.
+func exportSearch(ctx context.Context, st verbatim.Store, w io.Writer, f export.Format, articles bool, q verbatim.QuoteQuery, aq verbatim.ArticleQuery) error {
+	if articles {
+		x, err := export.New(w, f, export.ArticleColumns)
+		if err != nil {
+			return err
 		}
-	case "csv":
-		cw := csv.NewWriter(w)
-		cw.Write([]string{"id", "published", "outlet", "title", "quotes"})
-		for _, h := range res.Articles {
-			cw.Write([]string{h.ID, h.Published, h.Outlet, h.Title, strconv.Itoa(h.Quotes)})
+		if err := st.EachArticle(ctx, aq, x.Article); err != nil {
+			return err
 		}
-		cw.Flush()
-		return cw.Error()
-	default:
-		fmt.Fprintf(w, "%d articles\n", res.Total)
-		for _, h := range res.Articles {
-			day := h.Published
-			if day == "" {
-				day = "(undated)"
-			}
-			src := h.ID
-			if h.Outlet != "" {
-				src = h.Outlet + ", " + src
-			}
-			fmt.Fprintf(w, "\n%s  %s\n  %d quotes — %s\n", day, h.Title, h.Quotes, src)
-		}
+		return x.Flush()
 	}
-	return nil
+	x, err := export.New(w, f, export.QuoteColumns)
+	if err != nil {
+		return err
+	}
+	if err := st.EachQuote(ctx, q, x.Quote); err != nil {
+		return err
+	}
+	return x.Flush()
+}
+
+// order says how results are sorted, for the count line.
+func order(sort, text string) string {
+	switch {
+	case sort == verbatim.SortOldest:
+		return "oldest first"
+	case sort == verbatim.SortNewest || text == "":
+		return "newest first"
+	}
+	return "best match first"
+}
+
+// pageNote says which results a page shows when it is not all of them.
+func pageNote(offset, n, total int) string {
+	if n == total {
+		return ""
+	}
+	if n == 0 {
+		return fmt.Sprintf("; none from %d", offset+1)
+	}
+	return fmt.Sprintf("; %d-%d shown", offset+1, offset+n)
+}
+
+// marked returns text with its highlights in bold for a terminal.
+func marked(text string, hs []verbatim.Span, on bool) string {
+	if !on || len(hs) == 0 {
+		return text
+	}
+	var b strings.Builder
+	at := 0
+	for _, h := range hs {
+		if h.Start < at || h.End > len(text) {
+			continue
+		}
+		b.WriteString(text[at:h.Start])
+		b.WriteString("\x1b[1m" + text[h.Start:h.End] + "\x1b[0m")
+		at = h.End
+	}
+	return b.String() + text[at:]
+}
+
+// source names an article for a reader: outlet, "title", date, and its id
+// with the byte range cited.
+func source(outlet, title, published, id string, span string) string {
+	var parts []string
+	if outlet != "" {
+		parts = append(parts, outlet)
+	}
+	if title != "" {
+		parts = append(parts, fmt.Sprintf("%q", title))
+	}
+	if published != "" {
+		parts = append(parts, published)
+	}
+	ref := "[" + id + span + "]"
+	if len(parts) == 0 {
+		return ref
+	}
+	return strings.Join(parts, ", ") + " " + ref
+}
+
+func writeHits(w io.Writer, res verbatim.QuoteResults, q verbatim.QuoteQuery, hl bool) {
+	fmt.Fprintf(w, "%s (%s%s)\n", plural(res.Total, "statement", "statements"), order(q.Sort, q.Text),
+		pageNote(max(q.Offset, 0), len(res.Quotes), res.Total))
+	for _, h := range res.Quotes {
+		day := h.Day()
+		if day == "" {
+			day = "undated"
+		}
+		sp := h.Speaker
+		if sp == "" {
+			sp = "(unattributed)"
+			if h.Mention != "" {
+				sp += " " + h.Mention
+			}
+		}
+		fmt.Fprintf(w, "\n%s  %s", day, sp)
+		if h.Via != "" {
+			fmt.Fprintf(w, " (via %s)", h.Via)
+		}
+		fmt.Fprintf(w, " [%s]\n  %s\n  — %s\n", h.Type, marked(h.Text, h.Highlights, hl),
+			source(h.Outlet, h.Title, h.Published, h.ArticleID, fmt.Sprintf(" @%d-%d", h.Start, h.End)))
+	}
+}
+
+func writeArticles(w io.Writer, res verbatim.ArticleResults, q verbatim.ArticleQuery, hl bool) {
+	fmt.Fprintf(w, "%s (%s%s)\n", plural(res.Total, "article", "articles"), order(q.Sort, q.Text),
+		pageNote(max(q.Offset, 0), len(res.Articles), res.Total))
+	for _, h := range res.Articles {
+		day := h.Published
+		if day == "" {
+			day = "undated"
+		}
+		title := h.Title
+		if title == "" {
+			title = "(untitled)"
+		}
+		fmt.Fprintf(w, "\n%s  %s\n", day, title)
+		if h.Snippet != "" {
+			fmt.Fprintf(w, "  %s\n", marked(h.Snippet, h.Highlights, hl))
+		}
+		fmt.Fprintf(w, "  %s — %s", plural(h.Quotes, "statement", "statements"), source(h.Outlet, "", "", h.ID, ""))
+		if h.Story != "" {
+			fmt.Fprintf(w, " · story %s", h.Story)
+		}
+		fmt.Fprintln(w)
+	}
 }
