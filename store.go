@@ -79,7 +79,7 @@ type QuoteQuery struct {
 	Attributed    bool // only quotes with a named speaker
 	Since         string
 	Until         string
-	Sort          string // SortRelevance, SortNewest or SortOldest; empty: relevance with Text, else newest
+	Sort          string // SortRelevance, SortNewest, SortOldest or SortAdded; empty: relevance with Text, else newest
 	Limit         int    // a page: default 20, at most MaxPage; an export (EachQuote): 0 for all
 	Offset        int
 }
@@ -99,7 +99,7 @@ const MaxPage = 1000
 // SearchSyntax says what a full-text query may hold, for error messages and
 // help.
 const SearchSyntax = `words (all must match), "a phrase", prefix* (tax* finds taxes), OR, NOT, AND, (parentheses), ` +
-	`NEAR(a b, 5); case and accents are ignored`
+	`NEAR(a b, 5); case and accents are ignored, and a word with punctuation inside (U.S., co-operate) is searched as a phrase`
 
 // Check validates a query the same way for every caller (CLI, API, UI):
 // a page (export false) takes a limit of 0 (the default, 20) to MaxPage,

@@ -159,7 +159,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"/api/quotes?q=%22unbalanced", 400},
 		{"/api/quotes?q=AND", 400},
-		{"/api/quotes?q=" + url.QueryEscape("nosuchcolumn:x"), 400},
+		{"/api/quotes?q=" + url.QueryEscape("outlet:x"), 400},
 		{"/api/quotes?q=(war", 400},
 		{"/api/quotes?since=not-a-date", 400},
 		{"/api/quotes?limit=abc", 400},

@@ -83,9 +83,10 @@ func sortOf(sort, text string) string {
 // quote), else the full-text index, else the day index.
 func (s *DB) planQuotes(ctx context.Context, qq verbatim.QuoteQuery) (*searchPlan, error) {
 	p := &searchPlan{from: `quotes q`, text: strings.TrimSpace(qq.Text)}
-	if err := checkSyntax(p.text, "quote", nil); err != nil {
+	if err := checkSyntax(p.text, []string{"text"}); err != nil {
 		return nil, err
 	}
+	p.text = ftsQuery(p.text, []string{"text"})
 	sort := sortOf(qq.Sort, p.text)
 	sp := fold(qq.Speaker)
 	switch {
@@ -462,9 +463,10 @@ func pageOf(limit, offset int) (int, int) {
 // there is a text query, else the publication-date index.
 func (s *DB) planArticles(ctx context.Context, aq verbatim.ArticleQuery) (*searchPlan, error) {
 	p := &searchPlan{from: `articles a`, text: strings.TrimSpace(aq.Text), articles: true}
-	if err := checkSyntax(p.text, "article", []string{"title", "text"}); err != nil {
+	if err := checkSyntax(p.text, []string{"title", "text"}); err != nil {
 		return nil, err
 	}
+	p.text = ftsQuery(p.text, []string{"title", "text"})
 	if p.text != "" {
 		p.from = `articles_fts f JOIN articles a ON a.id = f.rowid`
 		p.cond(`articles_fts MATCH ?`, p.text)

@@ -146,7 +146,7 @@ func TestQuoteFilters(t *testing.T) {
 	if h := r.Quotes[0]; h.Story != "s1" || h.Confidence != 0.9 || h.Title != "Title of kyiv" {
 		t.Errorf("hit %+v", h)
 	}
-	for _, q := range []verbatim.QuoteQuery{{Text: "speaker:Kellogg"}, {Text: "*"}, {Text: "10:30"}, {Type: "quoted"},
+	for _, q := range []verbatim.QuoteQuery{{Text: "speaker:Kellogg"}, {Text: "*"}, {Text: "tax AND"}, {Type: "quoted"},
 		{Since: "2025-05-01", Until: "2025-04"}, {Limit: -3}, {Limit: 5000}, {Offset: -1}, {MinConfidence: 2}, {Sort: "date"}} {
 		var qe *verbatim.QueryError
 		_, err := db.Quotes(ctx, q)
@@ -297,5 +297,48 @@ func TestMigration21(t *testing.T) {
 	}
 	if st, _ := db.Stats(ctx); st.Outlets != 2 {
 		t.Errorf("outlets %+v", st)
+	}
+}
+
+// TestPunctuatedWords: words with punctuation inside, which FTS5 refuses
+// or reads as a column filter, are searched as the phrase of their words;
+// operators, phrases, prefixes, NEAR and columns keep their meaning.
+func TestPunctuatedWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"U.S.":                    `"U.S."`,
+		"Blair's government":      `"Blair's" government`,
+		"co-operate OR e-mail":    `"co-operate" OR "e-mail"`,
+		"3.5% rise":               `"3.5%" rise`,
+		"10:30":                   `"10:30"`,
+		`"peace deal" NOT war`:    `"peace deal" NOT war`,
+		"tax* AND (iran OR iraq)": "tax* AND (iran OR iraq)",
+		"NEAR(peace talks, 5)":    "NEAR(peace talks, 5)",
+		"title:budget":            "title:budget",
+		"U.S.*":                   `"U.S."*`,
+		"£500,000":                `"£500,000"`,
+		`"open`:                   `"open`,
+	} {
+		if got := ftsQuery(in, []string{"title", "text"}); got != want {
+			t.Errorf("ftsQuery(%q) = %s, want %s", in, got, want)
+		}
+	}
+	ctx := context.Background()
+	db := open(t)
+	d := newDoc("p", "Wire", "2025-01-01", `Blair's aide said "the U.S. will co-operate at 10:30, with £500,000".`)
+	e := d.entity("Jo Aide", nil, "Blair's aide")
+	d.quote("the U.S. will co-operate at 10:30, with £500,000", e, "Blair's aide", "said", "")
+	if _, err := db.Put(ctx, []*verbatim.Doc{d.d}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"U.S.", "co-operate", "10:30", "£500,000"} {
+		if got := search(t, db, verbatim.QuoteQuery{Text: q}); len(got) != 1 {
+			t.Errorf("%q: %v", q, got)
+		}
+		if r, err := db.Articles(ctx, verbatim.ArticleQuery{Text: q}); err != nil || r.Total != 1 {
+			t.Errorf("articles %q: %v %v", q, r.Total, err)
+		}
+	}
+	if r, _ := db.Articles(ctx, verbatim.ArticleQuery{Text: "Blair's"}); r.Total != 1 {
+		t.Errorf("Blair's: %d", r.Total)
 	}
 }

@@ -24,9 +24,9 @@ func syntaxErr(format string, v ...any) error {
 
 // checkSyntax answers the mistakes FTS5 would report in its own terms
 // ("no such column: speaker", "unknown special query") with what the user
-// wrote and what to write instead. what names the search ("quote",
-// "article"); cols are the columns a "col:" filter may name.
-func checkSyntax(q, what string, cols []string) error {
+// wrote and what to write instead; cols are the columns a "col:" filter
+// may name.
+func checkSyntax(q string, cols []string) error {
 	inPhrase := false
 	for i := 0; i < len(q); {
 		r, n := utf8.DecodeRuneInString(q[i:])
@@ -39,22 +39,12 @@ func checkSyntax(q, what string, cols []string) error {
 				return syntaxErr("* must end a word (tax* finds tax, taxes, taxation); to list everything, leave the query empty")
 			}
 		case r == ':':
+			// a filter written into the query; other words before a
+			// colon are columns or text ("10:30"), which ftsQuery handles
 			w := wordBefore(q, i)
-			if w == "" {
-				return syntaxErr("a colon must follow a column name; to search for %q, put it in quotes", ":")
-			}
-			lw := strings.ToLower(w)
-			if contains(cols, lw) {
-				break
-			}
-			if f, ok := filterNames[lw]; ok {
+			if f, ok := filterNames[strings.ToLower(w)]; ok && !contains(cols, strings.ToLower(w)) {
 				return syntaxErr("%q is not part of the words searched; filter with the %s parameter (%s=…, on the command line --%s)", w+":", f, f, f)
 			}
-			if len(cols) == 0 {
-				return syntaxErr("%q: a colon limits the search to a column and %s search has none; to search for %q, put it in quotes", w+":", what, w+":")
-			}
-			return syntaxErr("%q: a colon limits the search to a column (%s search has %s); to search for %q, put it in quotes",
-				w+":", what, strings.Join(cols, ": and ")+":", w+":")
 		}
 		i += n
 	}
@@ -87,6 +77,85 @@ func contains(l []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// isBare reports whether FTS5 reads w as one bare word: letters, digits,
+// underscores and non-ASCII characters only.
+func isBare(w string) bool {
+	if w == "" {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !(c >= 0x80 || c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// ftsQuery rewrites a query as FTS5 must read it: a word with punctuation
+// inside ("U.S.", "Blair's", "co-operate", "3.5%", "10:30"), which FTS5
+// would refuse or read as a column filter, becomes the phrase of its
+// words, as the index holds them ("U.S." finds "U.S." and "US"). Phrases,
+// operators, parentheses, prefixes and the columns cols are kept; what
+// checkSyntax answers (a lone *, a filter name before a colon) is left
+// for it.
+func ftsQuery(q string, cols []string) string {
+	var b strings.Builder
+	for i := 0; i < len(q); {
+		c := q[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')':
+			b.WriteByte(c)
+			i++
+			continue
+		case c == '"':
+			j := strings.IndexByte(q[i+1:], '"')
+			if j < 0 {
+				b.WriteString(q[i:]) // left open: FTS5 says so
+				return b.String()
+			}
+			b.WriteString(q[i : i+j+2])
+			i += j + 2
+			continue
+		}
+		j := i
+		for j < len(q) && !strings.ContainsRune(" \t\n\r()\"", rune(q[j])) {
+			j++
+		}
+		b.WriteString(ftsWord(q[i:j], cols))
+		i = j
+	}
+	return b.String()
+}
+
+// ftsWord is one word of ftsQuery.
+func ftsWord(w string, cols []string) string {
+	switch w {
+	case "AND", "OR", "NOT", "NEAR", "*", "+", ",":
+		return w
+	}
+	if k := strings.IndexByte(w, ':'); k > 0 {
+		if col := strings.ToLower(w[:k]); contains(cols, col) || filterNames[col] != "" {
+			return w[:k+1] + ftsWord(w[k+1:], nil)
+		}
+	}
+	prefix := ""
+	if strings.HasPrefix(w, "^") {
+		prefix, w = "^", w[1:]
+	}
+	star := ""
+	if len(w) > 1 && strings.HasSuffix(w, "*") {
+		star, w = "*", w[:len(w)-1]
+	}
+	if isBare(w) || w == "" {
+		return prefix + w + star
+	}
+	if t := strings.TrimSuffix(w, ","); t != w && isBare(t) { // NEAR(a b, 5)
+		return prefix + w + star
+	}
+	return prefix + `"` + strings.ReplaceAll(w, `"`, `""`) + `"` + star
 }
 
 // queryErr turns SQLite's complaints about a full-text query into a
