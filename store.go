@@ -92,6 +92,21 @@ const (
 	SortAdded     = "added"     // most recently stored first
 )
 
+// SortLabel says how results of a query with this sort and text come, for
+// a reader: "best match first", "newest first", "oldest first", "most
+// recently stored first".
+func SortLabel(sort, text string) string {
+	switch {
+	case sort == SortOldest:
+		return "oldest first"
+	case sort == SortAdded:
+		return "most recently stored first"
+	case sort == SortNewest || text == "":
+		return "newest first"
+	}
+	return "best match first"
+}
+
 // MaxPage is the most results one page of a search holds. Exports
 // (EachQuote, EachArticle; format=csv|jsonl) have no cap.
 const MaxPage = 1000

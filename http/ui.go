@@ -197,17 +197,6 @@ type searchData struct {
 	Recent   bool // the latest by storage order (the library has no dates)
 }
 
-// orderLabel says how results are sorted.
-func orderLabel(sort, text string) string {
-	switch {
-	case sort == verbatim.SortOldest:
-		return "oldest first"
-	case sort == verbatim.SortNewest || text == "":
-		return "newest first"
-	}
-	return "best match first"
-}
-
 func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	q, err := quoteQuery(r)
 	d := searchData{}
@@ -230,7 +219,7 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 			return
 		}
 	}
-	d.Order = orderLabel(q.Sort, q.Text)
+	d.Order = verbatim.SortLabel(q.Sort, q.Text)
 	d.Page = paginate(r, "/", "/api/quotes", q.Offset, q.Limit, len(d.Results.Quotes), d.Results.Total)
 	title := "Search"
 	if q.Text != "" {
@@ -294,7 +283,7 @@ func (s *Server) uiArticles(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 			return
 		}
 	}
-	d.Order = orderLabel(q.Sort, q.Text)
+	d.Order = verbatim.SortLabel(q.Sort, q.Text)
 	d.Page = paginate(r, "/articles", "/api/articles", q.Offset, q.Limit, len(d.Results.Articles), d.Results.Total)
 	title := "Articles"
 	if q.Text != "" {

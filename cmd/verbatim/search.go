@@ -131,17 +131,6 @@ func exportSearch(ctx context.Context, st verbatim.Store, w io.Writer, f export.
 	return x.Flush()
 }
 
-// order says how results are sorted, for the count line.
-func order(sort, text string) string {
-	switch {
-	case sort == verbatim.SortOldest:
-		return "oldest first"
-	case sort == verbatim.SortNewest || text == "":
-		return "newest first"
-	}
-	return "best match first"
-}
-
 // pageNote says which results a page shows when it is not all of them.
 func pageNote(offset, n, total int) string {
 	if n == total {
@@ -192,7 +181,7 @@ func source(outlet, title, published, id string, span string) string {
 }
 
 func writeHits(w io.Writer, res verbatim.QuoteResults, q verbatim.QuoteQuery, hl bool) {
-	fmt.Fprintf(w, "%s (%s%s)\n", plural(res.Total, "statement", "statements"), order(q.Sort, q.Text),
+	fmt.Fprintf(w, "%s (%s%s)\n", plural(res.Total, "statement", "statements"), verbatim.SortLabel(q.Sort, q.Text),
 		pageNote(max(q.Offset, 0), len(res.Quotes), res.Total))
 	for _, h := range res.Quotes {
 		day := h.Day()
@@ -216,7 +205,7 @@ func writeHits(w io.Writer, res verbatim.QuoteResults, q verbatim.QuoteQuery, hl
 }
 
 func writeArticles(w io.Writer, res verbatim.ArticleResults, q verbatim.ArticleQuery, hl bool) {
-	fmt.Fprintf(w, "%s (%s%s)\n", plural(res.Total, "article", "articles"), order(q.Sort, q.Text),
+	fmt.Fprintf(w, "%s (%s%s)\n", plural(res.Total, "article", "articles"), verbatim.SortLabel(q.Sort, q.Text),
 		pageNote(max(q.Offset, 0), len(res.Articles), res.Total))
 	for _, h := range res.Articles {
 		day := h.Published
