@@ -201,11 +201,7 @@ const nStmtFeats = 20
 // class, the content's shape and the kind class of the word governing the
 // cue ("wants" in "wants to say").
 func (st *state) statementFeatures(q *verbatim.Quote, vp float64, sf *[nStmtFeats]uint64) (lex, shape, gov, head int) {
-	cs := st.tokenAt(q.Start)
-	ce := cs
-	if cs < len(st.toks) && st.toks[cs].Start < q.End {
-		ce = st.tokenAt(q.End-1) + 1
-	}
+	cs, ce := st.contentTokens(q)
 	shape = st.contentShape(q, cs, ce)
 	lex, k := st.cueHead(q)
 	// the cue's form and what stands before it
@@ -272,13 +268,7 @@ func (st *state) statementFeatures(q *verbatim.Quote, vp float64, sf *[nStmtFeat
 	}
 	lenB := uint64(bucket(words, 2, 3, 5, 8, 13, 21))
 	vb := uint64(min(int(vp*10), 9))
-	typ := uint64(0)
-	switch q.Type {
-	case verbatim.Indirect:
-		typ = 1
-	case verbatim.Mixed:
-		typ = 2
-	}
+	typ := typeCode(q.Type)
 	hCue := hBOS
 	if k >= 0 && k < len(st.toks) {
 		hCue = hstr(fnvOff, st.low(k))

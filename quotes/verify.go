@@ -249,11 +249,7 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 		}
 	}
 	// the content
-	cs := st.tokenAt(q.Start)
-	ce := cs
-	if cs < len(st.toks) && st.toks[cs].Start < q.End {
-		ce = st.tokenAt(q.End-1) + 1 // the first token from q.End
-	}
+	cs, ce := st.contentTokens(q)
 	words, fin, past, inner := 0, 0, 0, 0
 	for i := cs; i < ce && words < 40; i++ { // bucket's last bound
 		if st.isWord(i) {
@@ -414,13 +410,7 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 	if q.Speaker >= 0 && q.Speaker < len(st.d.Entities) {
 		ent = 1 + entityHash(st.d.Entities[q.Speaker].Type)
 	}
-	typ := uint64(0)
-	switch q.Type {
-	case verbatim.Indirect:
-		typ = 1
-	case verbatim.Mixed:
-		typ = 2
-	}
+	typ := typeCode(q.Type)
 	rule := uint64(math.Round(q.Confidence * 1000))
 	extra := uint64(0)
 	if !q.Via.Empty() {
@@ -480,6 +470,27 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 	)
 	protected := q.Type == verbatim.Direct && quoted == 1 && (origin == originHand || origin == originLearned)
 	return protected, origin
+}
+
+// typeCode is a quote type as a feature value.
+func typeCode(t verbatim.QuoteType) uint64 {
+	switch t {
+	case verbatim.Indirect:
+		return 1
+	case verbatim.Mixed:
+		return 2
+	}
+	return 0
+}
+
+// contentTokens returns the tokens [cs, ce) of q's content.
+func (st *state) contentTokens(q *verbatim.Quote) (cs, ce int) {
+	cs = st.tokenAt(q.Start)
+	ce = cs
+	if cs < len(st.toks) && st.toks[cs].Start < q.End {
+		ce = st.tokenAt(q.End-1) + 1 // the first token from q.End
+	}
+	return cs, ce
 }
 
 // entityHash is hstr(fnvOff, string(t)), computed once per type.

@@ -93,11 +93,7 @@ func init() {
 	cmd.Flags().IntVar(&holdout, "holdout", 5, "cross-validation folds of speakers/train that choose the threshold (0: threshold 0.5)")
 	cmd.Flags().Float64Var(&pw, "polnear-weight", 1, "weight of a PolNeAR example against a speakers one")
 	cmd.Flags().BoolVar(&polAll, "polnear-all", false, "learn from every PolNeAR candidate (else only from its attributions that are not in a statement form)")
-	cmd.Flags().IntVar(&opt.Epochs, "epochs", 5, "training passes")
-	cmd.Flags().UintVar(&opt.Bits, "bits", 15, "log2 of the hashed feature table size")
-	cmd.Flags().Uint64Var(&opt.Seed, "seed", 1, "shuffling seed")
-	cmd.Flags().Float64Var(&opt.Rate, "rate", 0.05, "AdaGrad learning rate")
-	cmd.Flags().Float64Var(&opt.L2, "l2", 1e-3, "L2 penalty per example")
+	logisticFlags(cmd, &opt, 15)
 	trainCmd.AddCommand(cmd)
 }
 
