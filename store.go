@@ -31,11 +31,11 @@ type Store interface {
 	Articles(ctx context.Context, q ArticleQuery) (ArticleResults, error)
 	// EachArticle is EachQuote for articles.
 	EachArticle(ctx context.Context, q ArticleQuery, fn func(*ArticleHit) error) error
-	// Speakers lists persons who are quoted, most quoted first; q filters by
-	// any known name form (empty: all).
+	// Speakers lists persons who are quoted (in statements), most quoted
+	// first; q filters by any known name form (empty: all).
 	Speakers(ctx context.Context, q string, limit int) ([]SpeakerSummary, error)
-	// Speaker returns everything a person said (matched by any name form),
-	// with roles. ErrNotFound when nobody matches.
+	// Speaker returns everything a person said (statements; matched by any
+	// name form), with roles. ErrNotFound when nobody matches.
 	Speaker(ctx context.Context, name string) (*SpeakerDetail, error)
 	// Article returns a stored article with all its spans. ErrNotFound when unknown.
 	Article(ctx context.Context, id string) (*StoredArticle, error)
@@ -74,14 +74,18 @@ type QuoteQuery struct {
 	Article string // article id
 	Story   string // story id
 	Type    string // direct, indirect or mixed; several separated by commas; empty: all
-	// MinConfidence keeps quotes whose confidence is at least this (0..1).
+	Since   string
+	Until   string
+	// Kinds are the kinds of attribution wanted; nil: statements only.
+	Kinds []QuoteKind
+	// MinConfidence keeps quotes whose confidence is at least this (0: all).
 	MinConfidence float64
-	Attributed    bool // only quotes with a named speaker
-	Since         string
-	Until         string
-	Sort          string // SortRelevance, SortNewest, SortOldest or SortAdded; empty: relevance with Text, else newest
-	Limit         int    // a page: default 20, at most MaxPage; an export (EachQuote): 0 for all
-	Offset        int
+	// NamedOnly keeps quotes attributed to a named source (a person or an
+	// organisation the article names), not to "analysts" or no one.
+	NamedOnly bool
+	Sort      string // SortRelevance, SortNewest, SortOldest or SortAdded; empty: relevance with Text, else newest
+	Limit     int    // a page: default 20, at most MaxPage; an export (EachQuote): 0 for all
+	Offset    int
 }
 
 // Result orders.
@@ -134,9 +138,6 @@ func (q QuoteQuery) Check(export bool) error {
 			return &QueryError{Msg: fmt.Sprintf("type: %q is not a quote type (direct, indirect or mixed)", strings.TrimSpace(t))}
 		}
 	}
-	if q.MinConfidence < 0 || q.MinConfidence > 1 || q.MinConfidence != q.MinConfidence {
-		return &QueryError{Msg: "min confidence: must be from 0 to 1"}
-	}
 	return nil
 }
 
@@ -170,15 +171,39 @@ func checkSort(s string) error {
 	return &QueryError{Msg: fmt.Sprintf("sort: %q is not an order (relevance, newest, oldest or added)", s)}
 }
 
+// ParseKinds reads a kind filter as users write it: "" (statements only:
+// nil), "all", or kinds separated by commas ("belief,intention"). An
+// unknown kind is a *QueryError.
+func ParseKinds(s string) ([]QuoteKind, error) {
+	s = strings.TrimSpace(s)
+	switch s {
+	case "":
+		return nil, nil
+	case "all":
+		return QuoteKinds, nil
+	}
+	var out []QuoteKind
+	for _, f := range strings.Split(s, ",") {
+		k, ok := ParseQuoteKind(strings.ToLower(strings.TrimSpace(f)))
+		if !ok {
+			return nil, &QueryError{Msg: fmt.Sprintf("kind %q: use statement, belief, intention, perception, other, or all", strings.TrimSpace(f))}
+		}
+		out = append(out, k)
+	}
+	return out, nil
+}
+
 // QuoteHit is one quote found, with its article.
 type QuoteHit struct {
-	ID         int64     `json:"id"`
-	Text       string    `json:"text"`
-	Type       QuoteType `json:"type"`
-	Speaker    string    `json:"speaker"`
-	Cue        string    `json:"cue"`
-	Addressee  string    `json:"addressee"`
-	Via        string    `json:"via"`
+	ID        int64     `json:"id"`
+	Text      string    `json:"text"`
+	Type      QuoteType `json:"type"`
+	Speaker   string    `json:"speaker"`
+	Cue       string    `json:"cue"`
+	Addressee string    `json:"addressee"`
+	Via       string    `json:"via"`
+	// Confidence is the probability that the attribution is real (the
+	// verifier's; calibrated on PolNeAR dev).
 	Confidence float64   `json:"confidence"`
 	ArticleID  string    `json:"article_id"`
 	Title      string    `json:"title"`
@@ -189,6 +214,7 @@ type QuoteHit struct {
 	Start      int       `json:"start"` // byte offsets of the quote in the article text
 	End        int       `json:"end"`
 	Mention    string    `json:"speaker_mention,omitempty"`
+	Kind       QuoteKind `json:"kind"`
 	Story      string    `json:"story,omitempty"` // the story the article belongs to
 	// Highlights are the words of a text query found in Text, as byte
 	// ranges of Text (pages only; exports leave them out).

@@ -5,7 +5,7 @@
 // Columns (CSV header; JSON Lines objects carry the same values under the
 // same names, as the API's JSON does):
 //
-//	quotes:   id, said_on, published, speaker, speaker_mention, type, text, cue, addressee, via,
+//	quotes:   id, said_on, published, speaker, speaker_mention, type, kind, text, cue, addressee, via,
 //	          confidence, outlet, title, url, article_id, start, end, story
 //	articles: id, published, outlet, title, url, quotes, story
 //	speakers: name, quotes, articles, first, last
@@ -15,7 +15,8 @@
 // empty (published is the article's publication date); start and end are
 // byte offsets of the quote in the article's text (GET /api/articles/{id}
 // returns it), so that a quote can be cited and checked; confidence is the
-// probability that the quote is a real attribution.
+// probability that the quote is a real attribution; kind says what it
+// reports (statement, belief, intention, perception, other).
 package export
 
 import (
@@ -56,7 +57,7 @@ func (f Format) ContentType() string {
 
 // Columns of each kind of row, in order.
 var (
-	QuoteColumns = []string{"id", "said_on", "published", "speaker", "speaker_mention", "type", "text", "cue", "addressee", "via",
+	QuoteColumns = []string{"id", "said_on", "published", "speaker", "speaker_mention", "type", "kind", "text", "cue", "addressee", "via",
 		"confidence", "outlet", "title", "url", "article_id", "start", "end", "story"}
 	ArticleColumns = []string{"id", "published", "outlet", "title", "url", "quotes", "story"}
 	SpeakerColumns = []string{"name", "quotes", "articles", "first", "last"}
@@ -102,7 +103,7 @@ func (x *Writer) Quote(h *verbatim.QuoteHit) error {
 	h.Highlights = nil
 	defer func() { h.Highlights = hl }()
 	return x.row(h, func(r []string) []string {
-		return append(r, strconv.FormatInt(h.ID, 10), h.SaidOn, h.Published, h.Speaker, h.Mention, string(h.Type), h.Text, h.Cue,
+		return append(r, strconv.FormatInt(h.ID, 10), h.SaidOn, h.Published, h.Speaker, h.Mention, string(h.Type), string(h.Kind), h.Text, h.Cue,
 			h.Addressee, h.Via, strconv.FormatFloat(h.Confidence, 'f', -1, 64), h.Outlet, h.Title, h.URL, h.ArticleID,
 			strconv.Itoa(h.Start), strconv.Itoa(h.End), h.Story)
 	})

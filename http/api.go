@@ -19,19 +19,37 @@ import (
 )
 
 // quoteQuery reads a quote search from URL parameters: q, speaker, person,
-// outlet, article, story, type, since, until, sort, limit, offset. A
+// outlet, article, story, type, kind, min_confidence, named, since, until,
+// sort, limit, offset. A
 // number that is not one is a *verbatim.QueryError; the rest is checked by
 // QuoteQuery.Check (the CLI runs the same).
 func quoteQuery(r *stdhttp.Request) (verbatim.QuoteQuery, error) {
 	v := r.URL.Query()
 	q := verbatim.QuoteQuery{Text: v.Get("q"), Speaker: v.Get("speaker"), Person: v.Get("person"), Outlet: v.Get("outlet"),
 		Article: v.Get("article"), Story: v.Get("story"), Type: v.Get("type"), Since: v.Get("since"), Until: v.Get("until"),
-		Sort: v.Get("sort")}
+		Sort: v.Get("sort"), NamedOnly: boolParam(v.Get("named"))}
 	var err error
+	if q.Kinds, err = verbatim.ParseKinds(v.Get("kind")); err != nil {
+		return q, err
+	}
+	if c := v.Get("min_confidence"); c != "" {
+		if q.MinConfidence, err = strconv.ParseFloat(c, 64); err != nil || q.MinConfidence < 0 || q.MinConfidence > 1 {
+			return q, &verbatim.QueryError{Msg: fmt.Sprintf("min_confidence %q: give a number from 0 to 1", c)}
+		}
+	}
 	if q.Limit, q.Offset, err = pageParams(v); err != nil {
 		return q, err
 	}
 	return q, q.Check(exportFormat(r) != "")
+}
+
+// boolParam reads a checkbox-like parameter: "1", "true", "on", "yes".
+func boolParam(s string) bool {
+	switch strings.ToLower(s) {
+	case "1", "true", "on", "yes":
+		return true
+	}
+	return false
 }
 
 // articleQuery reads an article search from URL parameters: q, outlet,

@@ -60,7 +60,11 @@ func marks(a *verbatim.StoredArticle) []mark {
 			who = *q.Speaker
 		}
 		if sp, ok := valid(&q.Start, &q.End); ok {
-			ms = append(ms, mark{sp, 0, "", string(q.Type) + " quote — " + who})
+			kind := ""
+			if q.Kind != verbatim.Statement && q.Kind != "" {
+				kind = string(q.Kind) + ", "
+			}
+			ms = append(ms, mark{sp, 0, "", kind + string(q.Type) + " quote — " + who + ", confidence " + strconv.FormatFloat(q.Confidence, 'f', 2, 64)})
 		}
 		if q.Speaker != nil {
 			if sp, ok := valid(q.SpeakerStart, q.SpeakerEnd); ok {

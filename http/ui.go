@@ -194,7 +194,9 @@ type searchData struct {
 	Stats    verbatim.StoreStats
 	Speakers []verbatim.SpeakerSummary
 	Latest   []verbatim.QuoteHit
-	Recent   bool // the latest by storage order (the library has no dates)
+	Recent   bool   // the latest by storage order (the library has no dates)
+	Kind     string // the kind filter as asked ("", "all", "belief", …)
+	MinConf  string // the minimum confidence as asked
 }
 
 func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
@@ -202,7 +204,7 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	d := searchData{}
 	code := 200
 	d.Empty = q.Text == "" && q.Speaker == "" && q.Person == "" && q.Outlet == "" && q.Since == "" && q.Until == "" &&
-		q.Type == "" && q.Story == "" && q.Article == "" && q.Offset == 0
+		q.Type == "" && q.Story == "" && q.Article == "" && q.Offset == 0 && q.Kinds == nil && q.MinConfidence == 0 && !q.NamedOnly
 	if err == nil && d.Empty {
 		d.Stats, err = s.Store.Stats(r.Context())
 		if err == nil {
@@ -219,6 +221,7 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 			return
 		}
 	}
+	d.Kind, d.MinConf = r.URL.Query().Get("kind"), r.URL.Query().Get("min_confidence")
 	d.Order = verbatim.SortLabel(q.Sort, q.Text)
 	d.Page = paginate(r, "/", "/api/quotes", q.Offset, q.Limit, len(d.Results.Quotes), d.Results.Total)
 	title := "Search"
@@ -234,7 +237,7 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 // publication date (a date read in the text, "to unfold in 2030", is not
 // when it was said); in a library without dates, the most recently stored.
 func (s *Server) latest(r *stdhttp.Request, st verbatim.StoreStats) ([]verbatim.QuoteHit, bool, error) {
-	q := verbatim.QuoteQuery{Attributed: true, MinConfidence: 0.8, Sort: verbatim.SortNewest, Until: st.Last, Limit: 100}
+	q := verbatim.QuoteQuery{NamedOnly: true, MinConfidence: 0.8, Sort: verbatim.SortNewest, Until: st.Last, Limit: 100}
 	recent := st.Last == ""
 	if recent {
 		q.Sort, q.Until = verbatim.SortAdded, ""
@@ -359,6 +362,15 @@ func (s *Server) uiArticle(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	title := a.Title
 	if title == "" {
 		title = a.ID
+	}
+	if r.URL.Query().Get("kind") != "all" { // statements, unless all attributions are asked for
+		var st []verbatim.QuoteOut
+		for _, q := range a.Quotes {
+			if q.Kind == verbatim.Statement || q.Kind == "" {
+				st = append(st, q)
+			}
+		}
+		a.Quotes = st
 	}
 	p := articlePage{A: a}
 	p.Blocks, p.Noise = layout(a)

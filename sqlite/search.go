@@ -18,14 +18,14 @@ import (
 
 // hitCols are the columns of a QuoteHit (scanHit reads them).
 const hitCols = `q.id, q.text, q.type, coalesce(q.speaker,''), q.cue, q.addressee, q.via, q.confidence, a.ext_id, a.title, a.outlet,
-	a.url, a.published, q.said_on, q.start, q.end, q.speaker_mention,
+	a.url, a.published, q.said_on, q.start, q.end, q.speaker_mention, q.kind,
 	coalesce((SELECT sa.story_id FROM story_articles sa WHERE sa.article_id = q.article_id LIMIT 1), '')`
 
 func scanHit(rows *sql.Rows, h *verbatim.QuoteHit) error {
-	var typ string
+	var typ, kind string
 	err := rows.Scan(&h.ID, &h.Text, &typ, &h.Speaker, &h.Cue, &h.Addressee, &h.Via, &h.Confidence, &h.ArticleID, &h.Title,
-		&h.Outlet, &h.URL, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention, &h.Story)
-	h.Type = verbatim.QuoteType(typ)
+		&h.Outlet, &h.URL, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention, &kind, &h.Story)
+	h.Type, h.Kind = verbatim.QuoteType(typ), verbatim.QuoteKind(kind)
 	return err
 }
 
@@ -124,13 +124,10 @@ func (s *DB) planQuotes(ctx context.Context, qq verbatim.QuoteQuery) (*searchPla
 	if ts := splitList(qq.Type); len(ts) > 0 {
 		p.cond(`q.type IN (`+placeholders(len(ts))+`)`, ts...)
 	}
-	if qq.MinConfidence > 0 {
-		p.cond(`q.confidence >= ?`, qq.MinConfidence)
-	}
-	if qq.Attributed {
-		p.cond(`q.speaker_fold IS NOT NULL`)
-	}
 	var err error
+	if p.where, p.args, err = quoteFilters(qq, p.where, p.args); err != nil { // kinds, confidence, named sources
+		return nil, err
+	}
 	if p.where, p.args, err = dayRange("q.day", qq.Since, qq.Until, p.where, p.args); err != nil {
 		return nil, err
 	}

@@ -134,7 +134,7 @@ func TestQuoteFilters(t *testing.T) {
 		{verbatim.QuoteQuery{Type: "indirect"}, "talks were constructive"},
 		{verbatim.QuoteQuery{Type: "direct, indirect", Outlet: "wire", Sort: verbatim.SortOldest}, "This is serious|a ceasefire is within reach|talks were constructive"},
 		{verbatim.QuoteQuery{MinConfidence: 0.5, Speaker: "kellogg"}, "the ceasefire must hold|talks were constructive"},
-		{verbatim.QuoteQuery{Attributed: true, Outlet: "times"}, "the ceasefire must hold"},
+		{verbatim.QuoteQuery{NamedOnly: true, Outlet: "times"}, "the ceasefire must hold"},
 		{verbatim.QuoteQuery{Story: "s1"}, "no comment|the ceasefire must hold"},
 		{verbatim.QuoteQuery{Person: "keith kellogg", Sort: verbatim.SortOldest}, "This is serious|talks were constructive|the ceasefire must hold"},
 	} {

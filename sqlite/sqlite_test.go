@@ -313,7 +313,7 @@ func TestAccentInsensitive(t *testing.T) {
 func TestBadSyntaxIsQueryError(t *testing.T) {
 	db := open(t)
 	db.Put(context.Background(), fixture())
-	for _, q := range []verbatim.QuoteQuery{{Text: `"unbalanced`}, {Text: `AND OR`}, {Text: `foo:bar`}, {Text: `(x`}, {Since: "yesterday-ish"}} {
+	for _, q := range []verbatim.QuoteQuery{{Text: `"unbalanced`}, {Text: `AND OR`}, {Text: `speaker:bar`}, {Text: `(x`}, {Since: "yesterday-ish"}} {
 		_, err := db.Quotes(context.Background(), q)
 		var qe *verbatim.QueryError
 		if !errors.As(err, &qe) {

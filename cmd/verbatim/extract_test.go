@@ -108,7 +108,7 @@ func TestExtractRecoversPanic(t *testing.T) {
 	}}
 	p := verbatim.NewPipeline(append(pipeline.Stages(), boom)...)
 	var out, errw bytes.Buffer
-	failed, err := extractWith(p, []string{dir}, input.Options{}, 2, "jsonl", &out, &errw)
+	failed, err := extractWith(p, []string{dir}, input.Options{}, 2, output{format: "jsonl"}, &out, &errw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func TestExtractJSONIndent(t *testing.T) {
 	writeFile(t, dir, "a.txt", "Port news\n\nThe minister said \"we will sign <soon> & gladly\" on Monday.\n")
 	writeFile(t, dir, "b.txt", "The mayor said the roads were open.\n")
 	var out, errw bytes.Buffer
-	if _, err := extract([]string{dir}, input.Options{}, 1, "json", &out, &errw); err != nil {
+	if _, err := extract([]string{dir}, input.Options{}, 1, output{format: "json"}, &out, &errw); err != nil {
 		t.Fatal(err)
 	}
 	var compact, want bytes.Buffer
@@ -147,7 +147,7 @@ func TestExtractJSONIndent(t *testing.T) {
 		t.Errorf("strings escaped differently from jsonl: %s", out.String())
 	}
 	out.Reset()
-	extract([]string{filepath.Join(dir, "none*.txt")}, input.Options{}, 1, "json", &out, &errw)
+	extract([]string{filepath.Join(dir, "none*.txt")}, input.Options{}, 1, output{format: "json"}, &out, &errw)
 	if out.String() != "[]\n" {
 		t.Errorf("empty batch: %q", out.String())
 	}
@@ -162,8 +162,8 @@ func TestTextFormatNoEmptyBrackets(t *testing.T) {
 	d.Quotes = []verbatim.Quote{{Span: verbatim.Span{Start: 5, End: 11}, Type: verbatim.Direct, Speaker: 0,
 		SpeakerAt: verbatim.Span{Start: 0, End: 3}}}
 	var b bytes.Buffer
-	writeText(&b, d)
-	if got := b.String(); strings.Contains(got, "[]") || !strings.Contains(got, "  Ann Lee (as \"Lee\") direct:\n    Ready.") {
+	writeText(&b, d, true)
+	if got := b.String(); strings.Contains(got, "[]") || !strings.Contains(got, "  Ann Lee (as \"Lee\") direct, confidence 0.00:\n    Ready.") {
 		t.Errorf("text format:\n%s", got)
 	}
 }

@@ -15,11 +15,11 @@ import (
 )
 
 func init() {
-	var db, format string
+	var db, format, kinds string
 	var q verbatim.QuoteQuery
 	var articles bool
 	cmd := &cobra.Command{
-		Use:   "search [--db FILE] [--speaker NAME] [--outlet X] [--type T] [--since DATE] [--until DATE] [--sort relevance|newest|oldest] [--format text|jsonl|csv] [--articles] QUERY",
+		Use:   "search [--db FILE] [--speaker NAME] [--outlet X] [--type T] [--kind K] [--min-confidence P] [--named] [--since DATE] [--until DATE] [--sort relevance|newest|oldest] [--format text|jsonl|csv] [--articles] QUERY",
 		Short: "Search stored quotes, or articles with --articles; csv and jsonl stream every match",
 		Long: `Search the library's quotes (or, with --articles, its articles' titles and text).
 
@@ -42,12 +42,15 @@ start and end are byte offsets of the quote in the article's text.`,
 				exp = f
 			}
 			q.Text = strings.Join(args, " ")
-			if articles && (q.Speaker != "" || q.Type != "") {
-				return fmt.Errorf("--speaker and --type select quotes, not articles")
+			var err error
+			if q.Kinds, err = verbatim.ParseKinds(kinds); err != nil {
+				return fmt.Errorf("--kind: %v", err)
+			}
+			if articles && (q.Speaker != "" || q.Type != "" || q.Kinds != nil || q.MinConfidence != 0 || q.NamedOnly) {
+				return fmt.Errorf("--speaker, --type, --kind, --min-confidence and --named select quotes, not articles")
 			}
 			aq := verbatim.ArticleQuery{Text: q.Text, Outlet: q.Outlet, Since: q.Since, Until: q.Until, Sort: q.Sort, Limit: q.Limit, Offset: q.Offset}
 			// the same checks, and messages, as the API's
-			var err error
 			if articles {
 				err = aq.Check(exp != "")
 			} else {
@@ -94,6 +97,9 @@ start and end are byte offsets of the quote in the article's text.`,
 	f.StringVar(&q.Since, "since", "", "statements made on or after this date (YYYY-MM-DD, YYYY-MM, YYYY)")
 	f.StringVar(&q.Until, "until", "", "statements made on or before this date")
 	f.StringVar(&q.Sort, "sort", "", "relevance (the default with a QUERY), newest (the default without) or oldest")
+	f.StringVar(&kinds, "kind", "", "kinds of attribution: statement (default), belief, intention, perception, other, several joined by commas, or all")
+	f.Float64Var(&q.MinConfidence, "min-confidence", 0, "quotes whose confidence is at least this (0 to 1)")
+	f.BoolVar(&q.NamedOnly, "named", false, "quotes attributed to a named source only")
 	f.BoolVar(&articles, "articles", false, "search articles (title and text; with --since/--until on the publication date) instead of quotes")
 	f.IntVar(&q.Limit, "limit", 0, "results: a page of 1 to 1000 for text (0: 20); for csv and jsonl 0 streams every match")
 	f.IntVar(&q.Offset, "offset", 0, "skip this many results")
@@ -181,7 +187,11 @@ func source(outlet, title, published, id string, span string) string {
 }
 
 func writeHits(w io.Writer, res verbatim.QuoteResults, q verbatim.QuoteQuery, hl bool) {
-	fmt.Fprintf(w, "%s (%s%s)\n", plural(res.Total, "statement", "statements"), verbatim.SortLabel(q.Sort, q.Text),
+	one, many := "statement", "statements"
+	if q.Kinds != nil && !(len(q.Kinds) == 1 && q.Kinds[0] == verbatim.Statement) {
+		one, many = "attribution", "attributions"
+	}
+	fmt.Fprintf(w, "%s (%s%s)\n", plural(res.Total, one, many), verbatim.SortLabel(q.Sort, q.Text),
 		pageNote(max(q.Offset, 0), len(res.Quotes), res.Total))
 	for _, h := range res.Quotes {
 		day := h.Day()
@@ -199,7 +209,11 @@ func writeHits(w io.Writer, res verbatim.QuoteResults, q verbatim.QuoteQuery, hl
 		if h.Via != "" {
 			fmt.Fprintf(w, " (via %s)", h.Via)
 		}
-		fmt.Fprintf(w, " [%s]\n  %s\n  — %s\n", h.Type, marked(h.Text, h.Highlights, hl),
+		kind := ""
+		if h.Kind != verbatim.Statement && h.Kind != "" {
+			kind = string(h.Kind) + ", "
+		}
+		fmt.Fprintf(w, " [%s%s, confidence %.2f]\n  %s\n  — %s\n", kind, h.Type, h.Confidence, marked(h.Text, h.Highlights, hl),
 			source(h.Outlet, h.Title, h.Published, h.ArticleID, fmt.Sprintf(" @%d-%d", h.Start, h.End)))
 	}
 }
