@@ -531,20 +531,17 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	if err != nil || len(ids) == 0 {
 		return res, err
 	}
+	// the page's rows, with their text and the query's words marked in it
+	// (FTS5's highlight, from the index): the snippet is cut in Go
 	in, args := idList(ids)
-	snip := `substr(a.text, 1, 600)` // the opening, cut to words below
-	sargs := args
-	from := `articles a`
+	body, from, cond, sargs := `a.text`, `articles a`, `a.id IN (`+in+`)`, args
 	if p.text != "" {
-		snip = `snippet(articles_fts, 1, char(2), char(3), '…', 30)`
+		body = `highlight(articles_fts, 1, char(2), char(3))`
 		from = `articles_fts JOIN articles a ON a.id = articles_fts.rowid`
+		cond = `articles_fts MATCH ? AND articles_fts.rowid IN (` + in + `)`
 		sargs = append([]any{p.text}, args...)
 	}
-	cond := `a.id IN (` + in + `)`
-	if p.text != "" {
-		cond = `articles_fts MATCH ? AND articles_fts.rowid IN (` + in + `)`
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+articleCols+`, `+snip+` FROM `+from+` WHERE `+cond, sargs...)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+articleCols+`, `+body+` FROM `+from+` WHERE `+cond, sargs...)
 	if err != nil {
 		return res, queryErr(err)
 	}
@@ -558,19 +555,12 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	for rows.Next() {
 		var h verbatim.ArticleHit
 		var rowid int64
-		var snippet string
-		if err := scanArticle(rows, &rowid, &h, &snippet); err != nil {
+		var text string
+		if err := scanArticle(rows, &rowid, &h, &text); err != nil {
 			return res, queryErr(err)
 		}
-		if p.text != "" {
-			snippet = tidySnippet(snippet)
-			if t := tidySnippet(h.Title); t != "" && strings.HasPrefix(snippet, t+" ") { // the text repeats its title
-				snippet = snippet[len(t)+1:]
-			}
-			h.Snippet, h.Highlights = unmark(snippet)
-		} else {
-			h.Snippet = opening(snippet, h.Title)
-		}
+		text, words := unmark(text)
+		h.Snippet, h.Highlights = snippet(text, h.Title, words)
 		if i, ok := at[rowid]; ok {
 			hits[i], found[i] = h, true
 		}
@@ -584,32 +574,6 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 		}
 	}
 	return res, nil
-}
-
-// tidySnippet collapses the line breaks and runs of spaces of a snippet
-// (an article's text keeps its layout) into single spaces.
-func tidySnippet(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// opening is the start of an article's text for a result without a text
-// query: after the title when the text repeats it, about 200 bytes cut at a
-// word, "…" when cut.
-func opening(text, title string) string {
-	t := strings.TrimSpace(text)
-	if title != "" && strings.HasPrefix(t, title) {
-		t = strings.TrimSpace(t[len(title):])
-	}
-	t = tidySnippet(t)
-	if len(t) <= 200 {
-		return t
-	}
-	cut := strings.LastIndexByte(t[:200], ' ')
-	if cut < 100 {
-		cut = 200
-		for cut < len(t) && t[cut]&0xC0 == 0x80 { // not inside a UTF-8 sequence
-			cut++
-		}
-	}
-	return t[:cut] + " …"
 }
 
 // EachArticle streams every article a query matches, in its order, without

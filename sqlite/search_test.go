@@ -342,3 +342,37 @@ func TestPunctuatedWords(t *testing.T) {
 		t.Errorf("Blair's: %d", r.Total)
 	}
 }
+
+// TestSnippetSkipsNoise: a snippet is cut from the cleaned text — a hit in
+// a page-break URL or a masthead is not shown, the title at the head of
+// the text is not repeated, line breaks are spaces.
+func TestSnippetSkipsNoise(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	text := "Envoy in talks\n\n% Moscow Times\n\nThe envoy said the\nhttps://apnews.com/article/trump-putin-6c5a0984\nplan was ready. Later Trump\nspoke to reporters about the plan.\n"
+	d := newDoc("n", "Wire", "2025-01-01", text)
+	d.d.Title = "Envoy in talks"
+	if _, err := db.Put(ctx, []*verbatim.Doc{d.d}); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"trump": "… plan was ready. Later [Trump] spoke to reporters about the plan.",
+		"envoy": "The [envoy] said the plan was ready. Later Trump spoke to reporters about the plan.",
+		"":      "The envoy said the plan was ready. Later Trump spoke to reporters about the plan.",
+	} {
+		r, err := db.Articles(ctx, verbatim.ArticleQuery{Text: q})
+		if err != nil || len(r.Articles) != 1 {
+			t.Fatalf("%q: %v %+v", q, err, r)
+		}
+		a := r.Articles[0]
+		got, at := "", 0
+		for _, h := range a.Highlights {
+			got += a.Snippet[at:h.Start] + "[" + a.Snippet[h.Start:h.End] + "]"
+			at = h.End
+		}
+		got += a.Snippet[at:]
+		if got != want {
+			t.Errorf("%q: snippet %q, want %q", q, got, want)
+		}
+	}
+}
