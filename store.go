@@ -90,25 +90,24 @@ type QuoteQuery struct {
 
 // Result orders.
 const (
-	SortRelevance = "relevance" // best match first (full-text rank), then newest; without a text query: newest
+	SortRelevance = "relevance" // best match first (full-text rank: bm25), then newest; without a text query: newest
 	SortNewest    = "newest"    // latest day first (said_on, else publication date), undated last
 	SortOldest    = "oldest"    // earliest day first, undated last
 	SortAdded     = "added"     // most recently stored first
 )
 
-// SortLabel says how results of a query with this sort and text come, for
-// a reader: "best match first", "newest first", "oldest first", "most
-// recently stored first".
-func SortLabel(sort, text string) string {
-	switch {
-	case sort == SortOldest:
+// SortLabel says an order for a reader: "best match first", "newest
+// first", "oldest first", "most recently stored first".
+func SortLabel(sort string) string {
+	switch sort {
+	case SortRelevance:
+		return "best match first"
+	case SortOldest:
 		return "oldest first"
-	case sort == SortAdded:
+	case SortAdded:
 		return "most recently stored first"
-	case sort == SortNewest || text == "":
-		return "newest first"
 	}
-	return "best match first"
+	return "newest first"
 }
 
 // MaxPage is the most results one page of a search holds. Exports
@@ -234,6 +233,7 @@ func (h *QuoteHit) Day() string {
 type QuoteResults struct {
 	Quotes []QuoteHit `json:"quotes"`
 	Total  int        `json:"total"`
+	Sort   string     `json:"sort"` // the order they come in (relevance, newest, oldest, added)
 }
 
 // ArticleQuery selects articles. Since/Until are ISO dates (inclusive) on
@@ -243,7 +243,7 @@ type ArticleQuery struct {
 	Outlet string // part of the outlet's name, as in QuoteQuery
 	Since  string
 	Until  string
-	Sort   string // as in QuoteQuery (newest and oldest by publication date)
+	Sort   string // as in QuoteQuery (newest and oldest by publication date); empty: relevance with Text, else newest
 	Limit  int    // as in QuoteQuery
 	Offset int
 }
@@ -266,6 +266,7 @@ type ArticleHit struct {
 type ArticleResults struct {
 	Articles []ArticleHit `json:"articles"`
 	Total    int          `json:"total"`
+	Sort     string       `json:"sort"` // the order they come in
 }
 
 // SpeakerSummary is one quoted person.

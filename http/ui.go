@@ -222,7 +222,7 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		}
 	}
 	d.Kind, d.MinConf = r.URL.Query().Get("kind"), r.URL.Query().Get("min_confidence")
-	d.Order = verbatim.SortLabel(q.Sort, q.Text)
+	d.Order = verbatim.SortLabel(d.Results.Sort)
 	d.Page = paginate(r, "/", "/api/quotes", q.Offset, q.Limit, len(d.Results.Quotes), d.Results.Total)
 	title := "Search"
 	if q.Text != "" {
@@ -286,7 +286,7 @@ func (s *Server) uiArticles(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 			return
 		}
 	}
-	d.Order = verbatim.SortLabel(q.Sort, q.Text)
+	d.Order = verbatim.SortLabel(d.Results.Sort)
 	d.Page = paginate(r, "/articles", "/api/articles", q.Offset, q.Limit, len(d.Results.Articles), d.Results.Total)
 	title := "Articles"
 	if q.Text != "" {

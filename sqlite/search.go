@@ -52,6 +52,8 @@ type searchPlan struct {
 	order    string
 	text     string // the full-text query, "" when none
 	articles bool   // a condition reads the articles table (a)
+	ranked   bool   // ordered by full-text rank
+	sort     string // the order (verbatim.Sort…)
 	none     bool   // nothing can match (an outlet no article has)
 }
 
@@ -67,8 +69,14 @@ func (p *searchPlan) whereSQL() string {
 	return " WHERE " + strings.Join(p.where, " AND ")
 }
 
-// sortOf is the order a query asks for: relevance needs a text query.
-func sortOf(sort, text string) string {
+// sortOf is the order a query asks for; relevance needs a text query.
+// With none asked, quotes come newest first (the latest statements are
+// what a news search wants first, and the order costs no ranking) and
+// articles best match first when there is a text query.
+func sortOf(sort, text string, quotes bool) string {
+	if sort == "" && quotes {
+		sort = verbatim.SortNewest
+	}
 	if sort == verbatim.SortRelevance || sort == "" {
 		if text != "" {
 			return verbatim.SortRelevance
@@ -87,7 +95,8 @@ func (s *DB) planQuotes(ctx context.Context, qq verbatim.QuoteQuery) (*searchPla
 		return nil, err
 	}
 	p.text = ftsQuery(p.text, []string{"text"})
-	sort := sortOf(qq.Sort, p.text)
+	sort := sortOf(qq.Sort, p.text, true)
+	p.sort = sort
 	sp := fold(qq.Speaker)
 	switch {
 	case p.text != "" && (sp == "" || sort == verbatim.SortRelevance):
@@ -133,7 +142,7 @@ func (s *DB) planQuotes(ctx context.Context, qq verbatim.QuoteQuery) (*searchPla
 	}
 	switch sort {
 	case verbatim.SortRelevance:
-		p.order = `f.rank, q.day DESC, q.id DESC`
+		p.order, p.ranked = `f.rank, q.day DESC, q.id DESC`, true
 	case verbatim.SortOldest:
 		p.order = `q.day = '', q.day, q.id`
 	case verbatim.SortAdded:
@@ -245,8 +254,8 @@ func splitList(s string) []any {
 
 func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
 
-// Quotes searches quotes: one page, in the order asked (relevance when
-// there is a text query, else newest first).
+// Quotes searches quotes: one page, in the order asked (newest first by
+// default).
 func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.QuoteResults, error) {
 	res := verbatim.QuoteResults{Quotes: []verbatim.QuoteHit{}}
 	if err := qq.Check(false); err != nil {
@@ -256,32 +265,25 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	if err != nil || p.none {
 		return res, err
 	}
+	res.Sort = p.sort
 	limit, offset := pageOf(qq.Limit, qq.Offset)
-	from, w := p.from, p.whereSQL()
+	from := p.from
 	if p.articles {
 		from += ` JOIN articles a ON a.id = q.article_id`
 	}
-	cfrom := from
-	if !p.articles && p.text != "" && len(p.where) == 1 && strings.HasPrefix(p.from, "quotes_fts") {
-		cfrom = `quotes_fts f` // text alone: the index counts without reading quotes
-	}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+cfrom+w, p.args...).Scan(&res.Total); err != nil {
-		return res, queryErr(err)
-	}
-	if res.Total == 0 || offset >= res.Total {
-		return res, nil
-	}
-	ids, err := s.ids(ctx, `SELECT q.id FROM `+from+w+` ORDER BY `+p.order+` LIMIT ? OFFSET ?`, append(p.args, limit, offset))
-	if err != nil {
+	ids, total, err := s.page(ctx, p, from, `q.id`, limit, offset)
+	if err != nil || len(ids) == 0 {
+		res.Total = total
 		return res, err
 	}
+	res.Total = total
 	if res.Quotes, err = s.hitsByID(ctx, ids); err != nil {
 		return res, err
 	}
 	if p.text != "" {
-		err = s.highlightQuotes(ctx, p.text, res.Quotes)
+		highlightQuotes(p.text, res.Quotes)
 	}
-	return res, err
+	return res, nil
 }
 
 // EachQuote streams every quote a query matches, in its order, without a
@@ -317,22 +319,53 @@ func (s *DB) EachQuote(ctx context.Context, qq verbatim.QuoteQuery, fn func(*ver
 	return queryErr(rows.Err())
 }
 
-// ids runs a query of one integer column.
-func (s *DB) ids(ctx context.Context, query string, args []any) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+// page finds the ids of a page of a plan's rows (from: its FROM with any
+// join; id: the id column) and the number of rows matching. When an index
+// or the speaker's quotes drive, one pass gives both (a window count);
+// when the whole table is the candidate set, the count is its own query
+// and the page comes from the order's index without reading the rest; so
+// it is when the order is a full-text rank.
+func (s *DB) page(ctx context.Context, p *searchPlan, from, id string, limit, offset int) ([]int64, int, error) {
+	w := p.whereSQL()
+	total := -1
+	count := func() error {
+		return queryErr(s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+w, p.args...).Scan(&total))
+	}
+	cols := id + `, count(*) OVER ()`
+	// (FTS5's rank functions cannot be used beside a window function)
+	if p.from == `quotes q` || p.from == `articles a` || p.ranked {
+		if err := count(); err != nil || total == 0 {
+			return nil, max(total, 0), err
+		}
+		cols = id + `, 0`
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+cols+` FROM `+from+w+` ORDER BY `+p.order+` LIMIT ? OFFSET ?`,
+		append(p.args, limit, offset)...)
 	if err != nil {
-		return nil, queryErr(err)
+		return nil, 0, queryErr(err)
 	}
 	defer rows.Close()
 	var ids []int64
+	n := 0
 	for rows.Next() {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, queryErr(err)
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, 0, queryErr(err)
 		}
 		ids = append(ids, id)
 	}
-	return ids, queryErr(rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, 0, queryErr(err)
+	}
+	if total < 0 {
+		total = n
+		if len(ids) == 0 && offset > 0 { // past the end: the window saw no row
+			if err := count(); err != nil {
+				return nil, 0, err
+			}
+		}
+	}
+	return ids, total, nil
 }
 
 // idList binds ids as arguments of an IN list.
@@ -382,70 +415,13 @@ func (s *DB) hitsByID(ctx context.Context, ids []int64) ([]verbatim.QuoteHit, er
 	return out, nil
 }
 
-// Highlight markers: control characters no stored text holds where a word
-// matches (the tokenizer takes neither into a word).
-const markOpen, markClose = "\x02", "\x03"
-
 // highlightQuotes sets the highlights of a page of quotes: the ranges of
-// their text that the full-text query matched, as FTS5 matched them.
-func (s *DB) highlightQuotes(ctx context.Context, text string, hits []verbatim.QuoteHit) error {
-	if len(hits) == 0 {
-		return nil
-	}
-	ids := make([]int64, len(hits))
+// their text that the full-text query matched.
+func highlightQuotes(text string, hits []verbatim.QuoteHit) {
+	terms := queryTerms(text)
 	for i := range hits {
-		ids[i] = hits[i].ID
+		hits[i].Highlights = highlightSpans(hits[i].Text, terms)
 	}
-	in, args := idList(ids)
-	rows, err := s.db.QueryContext(ctx, `SELECT rowid, highlight(quotes_fts, 0, char(2), char(3)) FROM quotes_fts
-		WHERE quotes_fts MATCH ? AND rowid IN (`+in+`)`, append([]any{text}, args...)...)
-	if err != nil {
-		return queryErr(err)
-	}
-	defer rows.Close()
-	at := make(map[int64]int, len(hits))
-	for i := range hits {
-		at[hits[i].ID] = i
-	}
-	for rows.Next() {
-		var id int64
-		var marked string
-		if err := rows.Scan(&id, &marked); err != nil {
-			return queryErr(err)
-		}
-		if i, ok := at[id]; ok {
-			if plain, spans := unmark(marked); plain == hits[i].Text {
-				hits[i].Highlights = spans
-			}
-		}
-	}
-	return queryErr(rows.Err())
-}
-
-// unmark removes the highlight markers of a text and returns the ranges
-// they enclosed, as byte offsets of the text without them.
-func unmark(s string) (string, []verbatim.Span) {
-	if !strings.Contains(s, markOpen) {
-		return s, nil
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	var spans []verbatim.Span
-	open := -1
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case markOpen[0]:
-			open = b.Len()
-		case markClose[0]:
-			if open >= 0 && b.Len() > open {
-				spans = append(spans, verbatim.Span{Start: open, End: b.Len()})
-			}
-			open = -1
-		default:
-			b.WriteByte(s[i])
-		}
-	}
-	return b.String(), spans
 }
 
 // pageOf bounds a page: 20 by default, at most MaxPage.
@@ -475,10 +451,11 @@ func (s *DB) planArticles(ctx context.Context, aq verbatim.ArticleQuery) (*searc
 	if p.where, p.args, err = dayRange("a.published", aq.Since, aq.Until, p.where, p.args); err != nil {
 		return nil, err
 	}
-	switch sortOf(aq.Sort, p.text) {
+	p.sort = sortOf(aq.Sort, p.text, false)
+	switch p.sort {
 	case verbatim.SortRelevance:
 		// a word of the title counts three times one of the text
-		p.order = `bm25(articles_fts, 3.0, 1.0), a.published DESC, a.id DESC`
+		p.order, p.ranked = `bm25(articles_fts, 3.0, 1.0), a.published DESC, a.id DESC`, true
 	case verbatim.SortOldest:
 		p.order = `a.published = '', a.published, a.id`
 	case verbatim.SortAdded:
@@ -515,33 +492,18 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	if err != nil || p.none {
 		return res, err
 	}
+	res.Sort = p.sort
 	limit, offset := pageOf(aq.Limit, aq.Offset)
-	w := p.whereSQL()
-	cfrom := p.from
-	if p.text != "" && len(p.where) == 1 {
-		cfrom = `articles_fts f`
-	}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+cfrom+w, p.args...).Scan(&res.Total); err != nil {
-		return res, queryErr(err)
-	}
-	if res.Total == 0 || offset >= res.Total {
-		return res, nil
-	}
-	ids, err := s.ids(ctx, `SELECT a.id FROM `+p.from+w+` ORDER BY `+p.order+` LIMIT ? OFFSET ?`, append(p.args, limit, offset))
+	ids, total, err := s.page(ctx, p, p.from, `a.id`, limit, offset)
 	if err != nil || len(ids) == 0 {
+		res.Total = total
 		return res, err
 	}
-	// the page's rows, with their text and the query's words marked in it
-	// (FTS5's highlight, from the index): the snippet is cut in Go
+	res.Total = total
+	// the page's rows with their text, for the snippet
 	in, args := idList(ids)
-	body, from, cond, sargs := `a.text`, `articles a`, `a.id IN (`+in+`)`, args
-	if p.text != "" {
-		body = `highlight(articles_fts, 1, char(2), char(3))`
-		from = `articles_fts JOIN articles a ON a.id = articles_fts.rowid`
-		cond = `articles_fts MATCH ? AND articles_fts.rowid IN (` + in + `)`
-		sargs = append([]any{p.text}, args...)
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+articleCols+`, `+body+` FROM `+from+` WHERE `+cond, sargs...)
+	terms := queryTerms(p.text)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+articleCols+`, a.text FROM articles a WHERE a.id IN (`+in+`)`, args...)
 	if err != nil {
 		return res, queryErr(err)
 	}
@@ -559,7 +521,10 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 		if err := scanArticle(rows, &rowid, &h, &text); err != nil {
 			return res, queryErr(err)
 		}
-		text, words := unmark(text)
+		var words []verbatim.Span
+		if p.text != "" {
+			words = highlightSpans(text, terms)
+		}
 		h.Snippet, h.Highlights = snippet(text, h.Title, words)
 		if i, ok := at[rowid]; ok {
 			hits[i], found[i] = h, true

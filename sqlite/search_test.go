@@ -11,9 +11,10 @@ import (
 	"github.com/verbatim-news/verbatim"
 )
 
-// TestRelevance: with a text query, results come best match first — an
+// TestRelevance: with a text query, articles come best match first — an
 // article about Blair before a newer one that mentions Port Blair once —
-// and sort=newest still orders by date.
+// and sort=newest still orders by date; quotes come newest first unless
+// relevance is asked for.
 func TestRelevance(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)
@@ -45,10 +46,11 @@ func TestRelevance(t *testing.T) {
 	if got := arts(verbatim.ArticleQuery{Text: "blair", Sort: verbatim.SortNewest}); got != "port blair" {
 		t.Errorf("articles newest first: %s", got)
 	}
-	if got := strings.Join(search(t, db, verbatim.QuoteQuery{Text: "blair"}), "|"); !strings.HasPrefix(got, "Blair's government") {
+	if got := strings.Join(search(t, db, verbatim.QuoteQuery{Text: "blair", Sort: verbatim.SortRelevance}), "|"); !strings.HasPrefix(got, "Blair's government") {
 		t.Errorf("quotes by relevance: %s", got)
 	}
-	if got := strings.Join(search(t, db, verbatim.QuoteQuery{Text: "blair", Sort: verbatim.SortNewest}), "|"); !strings.HasPrefix(got, "the crossing") {
+	// quotes come newest first unless relevance is asked for
+	if got := strings.Join(search(t, db, verbatim.QuoteQuery{Text: "blair"}), "|"); !strings.HasPrefix(got, "the crossing") {
 		t.Errorf("quotes newest first: %s", got)
 	}
 }
@@ -373,6 +375,31 @@ func TestSnippetSkipsNoise(t *testing.T) {
 		got += a.Snippet[at:]
 		if got != want {
 			t.Errorf("%q: snippet %q, want %q", q, got, want)
+		}
+	}
+}
+
+// TestHighlightSpans: the words a query matched are found as the index
+// finds them — case and accents ignored, prefixes, phrases in a row as one
+// range — and what follows NOT, operators and column names are not marked.
+func TestHighlightSpans(t *testing.T) {
+	text := "Mélanie Dubois said the ceasefire was within reach; taxes, not tax cuts, within the reach of all."
+	for q, want := range map[string]string{
+		"melanie":                       "[Mélanie] Dubois",
+		"tax*":                          "said the ceasefire was within reach; [taxes], not [tax] cuts",
+		`"within reach"`:                "was [within reach]; taxes",
+		"ceasefire NOT war":             "the [ceasefire] was",
+		"title:dubois OR (reach AND x)": "Mélanie [Dubois] said the ceasefire was within [reach]; taxes, not tax cuts, within the [reach] of all.",
+		`"U.S."`:                        "Mélanie Dubois said",
+	} {
+		got, at := "", 0
+		for _, h := range highlightSpans(text, queryTerms(ftsQuery(q, []string{"title", "text"}))) {
+			got += text[at:h.Start] + "[" + text[h.Start:h.End] + "]"
+			at = h.End
+		}
+		got += text[at:]
+		if !strings.Contains(got, want) {
+			t.Errorf("%s: %s", q, got)
 		}
 	}
 }

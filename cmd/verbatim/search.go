@@ -96,7 +96,7 @@ start and end are byte offsets of the quote in the article's text.`,
 	f.StringVar(&q.Story, "story", "", "quotes of this story (its id)")
 	f.StringVar(&q.Since, "since", "", "statements made on or after this date (YYYY-MM-DD, YYYY-MM, YYYY)")
 	f.StringVar(&q.Until, "until", "", "statements made on or before this date")
-	f.StringVar(&q.Sort, "sort", "", "relevance (the default with a QUERY), newest (the default without) or oldest")
+	f.StringVar(&q.Sort, "sort", "", "newest (the default for quotes), relevance (the default for --articles with a QUERY), oldest or added")
 	f.StringVar(&kinds, "kind", "", "kinds of attribution: statement (default), belief, intention, perception, other, several joined by commas, or all")
 	f.Float64Var(&q.MinConfidence, "min-confidence", 0, "quotes whose confidence is at least this (0 to 1)")
 	f.BoolVar(&q.NamedOnly, "named", false, "quotes attributed to a named source only")
@@ -191,7 +191,7 @@ func writeHits(w io.Writer, res verbatim.QuoteResults, q verbatim.QuoteQuery, hl
 	if q.Kinds != nil && !(len(q.Kinds) == 1 && q.Kinds[0] == verbatim.Statement) {
 		one, many = "attribution", "attributions"
 	}
-	fmt.Fprintf(w, "%s (%s%s)\n", plural(res.Total, one, many), verbatim.SortLabel(q.Sort, q.Text),
+	fmt.Fprintf(w, "%s (%s%s)\n", plural(res.Total, one, many), verbatim.SortLabel(res.Sort),
 		pageNote(max(q.Offset, 0), len(res.Quotes), res.Total))
 	for _, h := range res.Quotes {
 		day := h.Day()
@@ -219,7 +219,7 @@ func writeHits(w io.Writer, res verbatim.QuoteResults, q verbatim.QuoteQuery, hl
 }
 
 func writeArticles(w io.Writer, res verbatim.ArticleResults, q verbatim.ArticleQuery, hl bool) {
-	fmt.Fprintf(w, "%s (%s%s)\n", plural(res.Total, "article", "articles"), verbatim.SortLabel(q.Sort, q.Text),
+	fmt.Fprintf(w, "%s (%s%s)\n", plural(res.Total, "article", "articles"), verbatim.SortLabel(res.Sort),
 		pageNote(max(q.Offset, 0), len(res.Articles), res.Total))
 	for _, h := range res.Articles {
 		day := h.Published

@@ -52,7 +52,7 @@ func library(t *testing.T, n int) string {
 func TestSearchCommand(t *testing.T) {
 	db := library(t, 1100)
 	out, stderr, code := runVerbatim(t, "search", "--db", db, "--outlet", "moscow times", "budget")
-	if code != 0 || !strings.Contains(out, "1 statement (best match first)") ||
+	if code != 0 || !strings.Contains(out, "1 statement (newest first)") ||
 		!strings.Contains(out, `— The Moscow Times, "Budget report 0", 2025-03-01 [a/0000 @14-27]`) {
 		t.Errorf("text output (%d, %s):\n%s", code, stderr, out)
 	}
