@@ -89,6 +89,49 @@ func library10k(b *testing.B) *DB {
 	return db
 }
 
+// BenchmarkSearchBBC measures one page of each kind of search over the BBC
+// library: wall time per search (ns/op) and process CPU time per search
+// (cpu-ns/op, which a loaded machine disturbs less).
+//
+//	go test ./sqlite -run XX -bench SearchBBC -cpu 1
+func BenchmarkSearchBBC(b *testing.B) {
+	docs := bbcDocs(b)
+	db, err := Open(filepath.Join(b.TempDir(), "bbc.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	for j := 0; j < len(docs); j += 256 {
+		if _, err := db.Put(ctx, docs[j:min(j+256, len(docs))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	run := func(name string, f func() error) {
+		b.Run(name, func(b *testing.B) {
+			f()
+			c0 := benchdata.CPUTime()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if err := f(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(benchdata.CPUTime()-c0)/float64(b.N), "cpu-ns/op")
+		})
+	}
+	for name, q := range map[string]verbatim.QuoteQuery{"quotes/said": {Text: "said"}, "quotes/government": {Text: "government"},
+		"quotes/speaker": {Speaker: "Tony Blair"}, "quotes/speaker+text": {Speaker: "Tony Blair", Text: "government OR people"},
+		"quotes/all": {}} {
+		run(name, func() error { _, err := db.Quotes(ctx, q); return err })
+	}
+	for name, q := range map[string]verbatim.ArticleQuery{"articles/said": {Text: "said"}, "articles/government": {Text: "government"},
+		"articles/blair": {Text: "blair"}, "articles/all": {}} {
+		run(name, func() error { _, err := db.Articles(ctx, q); return err })
+	}
+}
+
 // BenchmarkArticleSearch10k measures p50/p99 of article searches (a page
 // of 20 with snippets) over the 10k library: by relevance, by date, by
 // outlet.

@@ -45,7 +45,7 @@ func init() {
 				return err
 			}
 			if failed > 0 {
-				fmt.Fprintf(os.Stderr, "verbatim: %d input(s) failed\n", failed)
+				fmt.Fprintf(os.Stderr, "verbatim: %s failed\n", plural(failed, "input", "inputs"))
 				exitCode = 1
 			}
 			return nil

@@ -61,7 +61,7 @@ func TestExtractBadInputsSubprocess(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit status %d, want 1\nstderr: %s", code, stderr)
 	}
-	for _, want := range []string{"b-binary.dat: binary file", "c-empty.txt: empty file", "e-records.jsonl:2: malformed JSON", "3 input(s) failed"} {
+	for _, want := range []string{"b-binary.dat: binary file", "c-empty.txt: empty file", "e-records.jsonl:2: malformed JSON", "3 inputs failed"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}

@@ -52,7 +52,7 @@ text prints each story with its articles and its timeline of statements
 			defer w.Flush()
 			writeStories(w, c, format, merges)
 			if failed > 0 {
-				fmt.Fprintf(os.Stderr, "verbatim: %d input(s) failed\n", failed)
+				fmt.Fprintf(os.Stderr, "verbatim: %s failed\n", plural(failed, "input", "inputs"))
 				exitCode = 1
 			}
 			return nil
@@ -95,10 +95,10 @@ func rebuildLibraryStories(path string, opt stories.Options, format string) erro
 		if format == "jsonl" {
 			enc.Encode(storyLine{Story: s.ID, Title: s.Title, Articles: ids})
 		} else {
-			fmt.Fprintf(w, "== %s  %s  (%d articles)\n   %s\n", s.ID, s.Title, len(ids), strings.Join(ids, " "))
+			fmt.Fprintf(w, "== %s  %s  (%s)\n   %s\n", s.ID, s.Title, plural(len(ids), "article", "articles"), strings.Join(ids, " "))
 		}
 	}
-	fmt.Fprintf(os.Stderr, "verbatim: %d stories in %s\n", n, path)
+	fmt.Fprintf(os.Stderr, "verbatim: %s in %s\n", plural(n, "story", "stories"), path)
 	return nil
 }
 
@@ -150,7 +150,7 @@ func writeStories(w io.Writer, c *stories.Clusterer, format string, merges bool)
 		if s.Last != s.First {
 			span += " – " + s.Last
 		}
-		fmt.Fprintf(w, "== %s  %s  (%d articles", s.ID, s.Title, len(s.Articles))
+		fmt.Fprintf(w, "== %s  %s  (%s", s.ID, s.Title, plural(len(s.Articles), "article", "articles"))
 		if span != "" {
 			fmt.Fprintf(w, ", %s", span)
 		}
