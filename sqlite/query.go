@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 )
 
 const hitCols = `q.id, q.text, q.type, coalesce(q.speaker,''), q.cue, q.addressee, q.via, a.ext_id, a.title, a.outlet,
@@ -69,43 +70,20 @@ func queryErr(err error) error {
 	return err
 }
 
-func checkDate(name, v string) (string, error) {
-	if v == "" {
-		return "", nil
-	}
-	t, err := verbatim.ParseDate(v)
-	if err != nil {
-		// allow a year or a month, kept as given: since "2025-03" takes
-		// days dated "2025-03" (month precision) and "2025-03-05"; until
-		// "2025-03" (compared with "2025-03~") all of March
-		if len(v) == 4 || (len(v) == 7 && v[4] == '-') {
-			if t2, err2 := verbatim.ParseDate(v + map[int]string{4: "-01-01", 7: "-01"}[len(v)]); err2 == nil {
-				return t2.Format("2006-01-02")[:len(v)], nil
-			}
-		}
-		return "", &verbatim.QueryError{Msg: name + ": " + err.Error()}
-	}
-	return t.Format("2006-01-02"), nil
-}
-
 // dayRange adds the conditions that keep ISO days of col from since to
 // until (inclusive; either may be empty, a year or a month).
 func dayRange(col, since, until string, where []string, args []any) ([]string, []any, error) {
-	since, err := checkDate("since", since)
+	lo, hi, err := storekit.DayBounds(since, until)
 	if err != nil {
 		return where, args, err
 	}
-	until, err = checkDate("until", until)
-	if err != nil {
-		return where, args, err
-	}
-	if since != "" {
+	if lo != "" {
 		where = append(where, col+` >= ?`)
-		args = append(args, since)
+		args = append(args, lo)
 	}
-	if until != "" {
+	if hi != "" {
 		where = append(where, col+` <> '' AND `+col+` <= ?`)
-		args = append(args, until+"~") // "2025-03" and "2025-03-31" both fall before "2025-03-31~"
+		args = append(args, hi)
 	}
 	return where, args, nil
 }
@@ -123,7 +101,7 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	from := `quotes q`
 	join := false
 	text := strings.TrimSpace(qq.Text)
-	sp := fold(qq.Speaker)
+	sp := storekit.Fold(qq.Speaker)
 	switch {
 	case sp != "":
 		from = `(SELECT id FROM quotes WHERE speaker_fold = ? UNION
@@ -157,7 +135,7 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	if len(where) > 0 {
 		w = " WHERE " + strings.Join(where, " AND ")
 	}
-	limit, offset := pageOf(qq.Limit, qq.Offset)
+	limit, offset := storekit.Page(qq.Limit, qq.Offset)
 	var res verbatim.QuoteResults
 	cfrom := from
 	if join {
@@ -194,14 +172,6 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	return res, err
 }
 
-// pageOf bounds a page: 20 by default, at most 1,000.
-func pageOf(limit, offset int) (int, int) {
-	if limit <= 0 {
-		limit = 20
-	}
-	return min(limit, 1000), max(offset, 0)
-}
-
 // Articles searches article titles and text, newest first (then latest
 // stored). The full-text index keeps no positions: words, prefixes, AND,
 // OR and NOT work, phrases give a *verbatim.QueryError.
@@ -226,7 +196,7 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	if len(where) > 0 {
 		w = " WHERE " + strings.Join(where, " AND ")
 	}
-	limit, offset := pageOf(aq.Limit, aq.Offset)
+	limit, offset := storekit.Page(aq.Limit, aq.Offset)
 	res := verbatim.ArticleResults{Articles: []verbatim.ArticleHit{}}
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+w, args...).Scan(&res.Total); err != nil {
 		if strings.Contains(err.Error(), "phrase queries are not supported") {
@@ -265,7 +235,7 @@ func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM quotes`).Scan(&gen); err != nil {
 		return nil, err
 	}
-	key := strconv.Itoa(limit) + "\x00" + fold(q)
+	key := strconv.Itoa(limit) + "\x00" + storekit.Fold(q)
 	s.cmu.Lock()
 	if s.cacheGen != gen || len(s.cache) > 1024 {
 		s.cacheGen, s.cache = gen, map[string][]verbatim.SpeakerSummary{}
@@ -289,10 +259,10 @@ func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 func (s *DB) speakers(ctx context.Context, q string, limit int) ([]verbatim.SpeakerSummary, error) {
 	args := []any{}
 	w := `q.speaker_fold IS NOT NULL`
-	if f := fold(q); f != "" {
-		like := "%" + escapeLike(f) + "%"
+	if f := storekit.Fold(q); f != "" {
+		like := "%" + storekit.EscapeLike(f) + "%"
 		w += ` AND (q.speaker_fold LIKE ? ESCAPE '\' OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias LIKE ? ESCAPE '\'))`
-		args = append(args, like, escapeLike(f)+"%")
+		args = append(args, like, storekit.EscapeLike(f)+"%")
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT max(q.speaker), count(*), count(DISTINCT q.article_id),
 		coalesce(min(nullif(q.day,'')),''), coalesce(max(nullif(q.day,'')),'')
@@ -312,15 +282,10 @@ func (s *DB) speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 	return out, rows.Err()
 }
 
-func escapeLike(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s)
-}
-
 // Speaker returns everything a person said, oldest first. The name is
 // matched on the canonical name first, then on any name form.
 func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail, error) {
-	f := fold(name)
+	f := storekit.Fold(name)
 	if f == "" {
 		return nil, verbatim.ErrNotFound
 	}
@@ -354,7 +319,7 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	d := &verbatim.SpeakerDetail{Statements: hits, Aliases: []string{}, Roles: []string{}}
 	d.Name = hits[0].Speaker
 	for _, h := range hits { // the spelling asked for, when it is one
-		if fold(h.Speaker) == f {
+		if storekit.Fold(h.Speaker) == f {
 			d.Name = h.Speaker
 			break
 		}
@@ -394,14 +359,14 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 				d.Roles = append(d.Roles, r)
 			}
 		}
-		ms, err := decodeMentions(mentions)
+		ms, err := storekit.DecodeMentions(mentions)
 		if err != nil {
 			return nil, err
 		}
 		for _, m := range ms { // the names the speaker was written as
-			if m.kind == verbatim.NameMention && m.text != "" && !seenA[m.text] {
-				seenA[m.text] = true
-				d.Aliases = append(d.Aliases, m.text)
+			if m.Kind == verbatim.NameMention && m.Text != "" && !seenA[m.Text] {
+				seenA[m.Text] = true
+				d.Aliases = append(d.Aliases, m.Text)
 			}
 		}
 	}
@@ -460,7 +425,7 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 			rows.Close()
 			return nil, err
 		}
-		ms, err := decodeMentions(mentions)
+		ms, err := storekit.DecodeMentions(mentions)
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("article %s, entity %q: %w", id, name, err)
@@ -470,7 +435,7 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 			e.Roles = strings.Split(roles, "; ")
 		}
 		for i, m := range ms {
-			e.Mentions[i] = verbatim.MentionOut{Text: m.text, Start: m.start, End: m.end}
+			e.Mentions[i] = verbatim.MentionOut{Text: m.Text, Start: m.Start, End: m.End}
 		}
 		a.Entities = append(a.Entities, e)
 	}
