@@ -6,8 +6,8 @@ import (
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/internal/servicetest"
-	"github.com/verbatim-news/verbatim/stories"
 	"github.com/verbatim-news/verbatim/storetest"
+	"github.com/verbatim-news/verbatim/stories"
 )
 
 // open returns a library in a new database, dropped when the test ends.
