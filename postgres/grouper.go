@@ -372,3 +372,10 @@ func (s *DB) TryLead(ctx context.Context) (release func(), ok bool, err error) {
 		conn.Release()
 	}, true, nil
 }
+
+// Ungrouped counts the stored articles not grouped yet.
+func (s *DB) Ungrouped(ctx context.Context) (int, error) {
+	var n int
+	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM articles WHERE group_pos IS NULL`).Scan(&n)
+	return n, err
+}
