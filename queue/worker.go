@@ -39,8 +39,10 @@ type Worker struct {
 	Log        io.Writer         // one line per failure and dead letter (nil: none)
 
 	stored, dups, failed, dead atomic.Int64
-	cons                       jetstream.Consumer
+	consP                      atomic.Pointer[jetstream.Consumer]
 }
+
+func (w *Worker) cons() jetstream.Consumer { return *w.consP.Load() }
 
 // Counts says what a worker did.
 type Counts struct{ Stored, Duplicates, Failed, Dead int64 }
@@ -83,9 +85,10 @@ func (w *Worker) Run(ctx context.Context) error {
 	if w.GroupEvery <= 0 {
 		w.GroupEvery = time.Second
 	}
-	var err error
 	for {
-		if w.cons, err = Ensure(ctx, w.JS, w.Stream, w.AckWait); err == nil {
+		cons, err := Ensure(ctx, w.JS, w.Stream, w.AckWait)
+		if err == nil {
+			w.consP.Store(&cons)
 			break
 		}
 		if ctx.Err() != nil {
@@ -104,7 +107,7 @@ func (w *Worker) Run(ctx context.Context) error {
 	go w.rate(ctx)
 	defer func() { <-done }()
 	for ctx.Err() == nil {
-		batch, err := w.cons.Fetch(w.Batch, jetstream.FetchMaxWait(time.Second))
+		batch, err := w.cons().Fetch(w.Batch, jetstream.FetchMaxWait(time.Second))
 		if err != nil {
 			w.wait(ctx, err)
 			continue
@@ -295,7 +298,7 @@ func (w *Worker) lead(ctx context.Context) {
 			}
 			release, g = r, w.DB.Grouper(stories.Options{})
 		}
-		info, err := w.cons.Info(ctx)
+		info, err := w.cons().Info(ctx)
 		if err != nil {
 			continue
 		}
@@ -342,7 +345,7 @@ func (w *Worker) rate(ctx context.Context) {
 			w.Metrics.Set("verbatim_articles_per_second", float64(hist[i%len(hist)]-old)/float64(span))
 		}
 		i++
-		if info, err := w.cons.Info(ctx); err == nil {
+		if info, err := w.cons().Info(ctx); err == nil {
 			w.Metrics.Set("verbatim_queue_lag", float64(info.NumPending+uint64(info.NumAckPending)))
 		}
 	}
@@ -351,10 +354,10 @@ func (w *Worker) rate(ctx context.Context) {
 // Busy reports whether the stream has articles pending or unacknowledged,
 // or the library articles not yet grouped.
 func (w *Worker) Busy(ctx context.Context) (bool, error) {
-	if w.cons == nil {
+	if w.consP.Load() == nil {
 		return true, nil
 	}
-	info, err := w.cons.Info(ctx)
+	info, err := w.cons().Info(ctx)
 	if err != nil {
 		return true, err
 	}
