@@ -129,7 +129,7 @@ func (g *Grouper) Step(ctx context.Context, bound int64) (n int, more bool, err 
 		return 0, false, err
 	}
 	g.pos = top + int64(len(grouped))
-	if time.Since(g.snap) >= g.SnapshotEvery || !more {
+	if time.Since(g.snap) >= g.SnapshotEvery {
 		if err := g.writeSnapshot(ctx, tx); err != nil {
 			return 0, false, err
 		}
@@ -141,8 +141,8 @@ func (g *Grouper) Step(ctx context.Context, bound int64) (n int, more bool, err 
 	return len(grouped), more, nil
 }
 
-// GroupAll groups every stored article not grouped yet. It returns the
-// number of stories.
+// GroupAll groups every stored article not grouped yet and writes a
+// snapshot. It returns the number of stories.
 func (g *Grouper) GroupAll(ctx context.Context) (int, error) {
 	for {
 		_, more, err := g.Step(ctx, -1)
@@ -153,9 +153,30 @@ func (g *Grouper) GroupAll(ctx context.Context) (int, error) {
 			break
 		}
 	}
+	if err := g.Snapshot(ctx); err != nil {
+		return 0, err
+	}
 	var n int
 	err := g.db.pool.QueryRow(ctx, `SELECT count(*) FROM stories`).Scan(&n)
 	return n, err
+}
+
+// Snapshot writes a snapshot of the grouping state, unless another process
+// grouped since this grouper last did.
+func (g *Grouper) Snapshot(ctx context.Context) error {
+	if g.pos < 0 {
+		return nil
+	}
+	return pgx.BeginFunc(ctx, g.db.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(lockGroup)); err != nil {
+			return err
+		}
+		var top int64
+		if err := tx.QueryRow(ctx, `SELECT coalesce(max(group_pos), 0) FROM articles WHERE group_pos IS NOT NULL`).Scan(&top); err != nil || top != g.pos {
+			return err
+		}
+		return g.writeSnapshot(ctx, tx)
+	})
 }
 
 func (g *Grouper) add(a art, f *stories.Features) {

@@ -33,7 +33,8 @@ type Worker struct {
 	// NoGroup: never lead the grouping of stories (another worker does).
 	NoGroup bool
 	// GroupEvery is how often the grouping leader looks for articles to
-	// group (default 1s).
+	// group (default 5s: each step writes the rows that changed, but finds
+	// them by going over the whole grouping state).
 	GroupEvery time.Duration
 	Metrics    *metrics.Registry // nil: none kept
 	Log        io.Writer         // one line per failure and dead letter (nil: none)
@@ -83,7 +84,7 @@ func (w *Worker) Run(ctx context.Context) error {
 		w.Batch = 64
 	}
 	if w.GroupEvery <= 0 {
-		w.GroupEvery = time.Second
+		w.GroupEvery = 5 * time.Second
 	}
 	for {
 		cons, err := Ensure(ctx, w.JS, w.Stream, w.AckWait)
@@ -280,6 +281,10 @@ func (w *Worker) lead(ctx context.Context) {
 	var release func()
 	defer func() {
 		if release != nil {
+			// the next leader continues from here
+			sctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			g.Snapshot(sctx)
 			release()
 		}
 	}()
