@@ -11,7 +11,7 @@ import (
 )
 
 // open returns a library in a new database, dropped when the test ends.
-func open(t *testing.T) *DB {
+func open(t testing.TB) *DB {
 	t.Helper()
 	db, err := Open(context.Background(), servicetest.Postgres(t))
 	if err != nil {

@@ -20,7 +20,7 @@ const (
 )
 
 // Grouper keeps the library's stories, persons and statements up to date.
-// Articles join the stories in their input order (articles.ord: the queue's
+// Articles join the stories in their input order (story_features.ord: the queue's
 // sequence number, or the order stored), as a single process reading the
 // input in order would group them, so several workers storing articles
 // concurrently end with the stories of one process. Each Step runs under a
@@ -85,7 +85,7 @@ func (g *Grouper) Step(ctx context.Context, bound int64) (n int, more bool, err 
 		return 0, false, err
 	}
 	var top int64
-	if err := tx.QueryRow(ctx, `SELECT coalesce(max(group_pos), 0) FROM articles WHERE group_pos IS NOT NULL`).Scan(&top); err != nil {
+	if err := tx.QueryRow(ctx, `SELECT coalesce(max(group_pos), 0) FROM story_features WHERE group_pos IS NOT NULL`).Scan(&top); err != nil {
 		return 0, false, err
 	}
 	if top != g.pos {
@@ -96,8 +96,8 @@ func (g *Grouper) Step(ctx context.Context, bound int64) (n int, more bool, err 
 	if bound < 0 {
 		bound = 1<<63 - 1
 	}
-	rows, err := tx.Query(ctx, `SELECT a.id, a.ext_id, f.entity_ids, f.quote_ids, f.data FROM articles a
-		JOIN story_features f ON f.article_id = a.id WHERE a.group_pos IS NULL AND a.ord <= $1 ORDER BY a.ord, a.id LIMIT $2`, bound, stepChunk+1)
+	rows, err := tx.Query(ctx, `SELECT a.id, a.ext_id, f.entity_ids, f.quote_ids, f.data FROM story_features f
+		JOIN articles a ON a.id = f.article_id WHERE f.group_pos IS NULL AND f.ord <= $1 ORDER BY f.ord, f.article_id LIMIT $2`, bound, stepChunk+1)
 	if err != nil {
 		return 0, false, err
 	}
@@ -120,8 +120,8 @@ func (g *Grouper) Step(ctx context.Context, bound int64) (n int, more bool, err 
 	if err != nil || len(grouped) == 0 {
 		return 0, false, err
 	}
-	if _, err := tx.Exec(ctx, `UPDATE articles a SET group_pos = $2 + x.n FROM unnest($1::bigint[]) WITH ORDINALITY AS x(id, n)
-		WHERE a.id = x.id`, grouped, top); err != nil {
+	if _, err := tx.Exec(ctx, `UPDATE story_features f SET group_pos = $2 + x.n FROM unnest($1::bigint[]) WITH ORDINALITY AS x(id, n)
+		WHERE f.article_id = x.id`, grouped, top); err != nil {
 		return 0, false, err
 	}
 	cur := storekit.RowsOf(g.c, ids{g})
@@ -172,7 +172,7 @@ func (g *Grouper) Snapshot(ctx context.Context) error {
 			return err
 		}
 		var top int64
-		if err := tx.QueryRow(ctx, `SELECT coalesce(max(group_pos), 0) FROM articles WHERE group_pos IS NOT NULL`).Scan(&top); err != nil || top != g.pos {
+		if err := tx.QueryRow(ctx, `SELECT coalesce(max(group_pos), 0) FROM story_features WHERE group_pos IS NOT NULL`).Scan(&top); err != nil || top != g.pos {
 			return err
 		}
 		return g.writeSnapshot(ctx, tx)
@@ -211,8 +211,8 @@ func (g *Grouper) load(ctx context.Context, tx pgx.Tx, top int64) error {
 		return err
 	}
 	if from < top {
-		rows, err := tx.Query(ctx, `SELECT a.id, a.ext_id, f.entity_ids, f.quote_ids, f.data FROM articles a
-			JOIN story_features f ON f.article_id = a.id WHERE a.group_pos > $1 AND a.group_pos <= $2 ORDER BY a.group_pos`, from, top)
+		rows, err := tx.Query(ctx, `SELECT a.id, a.ext_id, f.entity_ids, f.quote_ids, f.data FROM story_features f
+			JOIN articles a ON a.id = f.article_id WHERE f.group_pos > $1 AND f.group_pos <= $2 ORDER BY f.group_pos`, from, top)
 		if err != nil {
 			return err
 		}
@@ -233,7 +233,7 @@ func (g *Grouper) load(ctx context.Context, tx pgx.Tx, top int64) error {
 	if int64(len(g.arts)) != top {
 		return fmt.Errorf("grouping state: %d articles grouped, %d found", top, len(g.arts))
 	}
-	g.pos = top
+	g.pos, g.snap = top, time.Now()
 	// the tables hold what this state gives (every step wrote it)
 	g.prev = storekit.RowsOf(g.c, ids{g})
 	return nil
@@ -282,20 +282,26 @@ func decodeArts(data []byte) ([]art, bool) {
 	return as, d.Done()
 }
 
-// write turns the story tables from prev into cur.
+// write turns the story tables from prev into cur: new rows by COPY,
+// changed rows by upsert, rows gone deleted.
 func (g *Grouper) write(ctx context.Context, tx pgx.Tx, prev, cur *storekit.Rows) error {
 	var b pgx.Batch
+	storiesNew := &copyIn{table: "stories", cols: []string{"id", "title"}}
 	var sid, stitle []string
 	for id, title := range cur.Stories {
-		if old, ok := prev.Stories[id]; !ok || old != title {
+		old, ok := prev.Stories[id]
+		switch {
+		case !ok:
+			storiesNew.add(id, title)
+		case old != title:
 			sid, stitle = append(sid, id), append(stitle, title)
 		}
 	}
-	b.Queue(`INSERT INTO stories(id, title) SELECT * FROM unnest($1::text[], $2::text[])
-		ON CONFLICT (id) DO UPDATE SET title = excluded.title`, sid, stitle)
-	var moved, saArt, peEnt, cpArt, cpOf []int64
-	var saStory, pePerson []string
-	var cpSim []float64
+	b.Queue(`UPDATE stories s SET title = x.title FROM unnest($1::text[], $2::text[]) AS x(id, title) WHERE s.id = x.id`, sid, stitle)
+	var moved []int64
+	storyArts := &copyIn{table: "story_articles", cols: []string{"story_id", "article_id"}}
+	personEnts := &copyIn{table: "person_entities", cols: []string{"entity_id", "person_id"}}
+	artCopies := &copyIn{table: "article_copies", cols: []string{"article_id", "copy_of", "similarity"}}
 	arts := g.c.Articles()
 	for i, st := range cur.StoryOf {
 		if i < len(prev.StoryOf) {
@@ -304,60 +310,70 @@ func (g *Grouper) write(ctx context.Context, tx pgx.Tx, prev, cur *storekit.Rows
 			}
 			moved = append(moved, g.arts[i].aid) // a story merge: it leaves its old story
 		}
-		saStory, saArt = append(saStory, st), append(saArt, g.arts[i].aid)
+		storyArts.add(st, g.arts[i].aid)
 		if i < len(prev.StoryOf) {
 			continue
 		}
 		a := arts[i] // a new article: its identities and copy never change later
 		for k, pid := range a.Entities {
 			if pid != "" {
-				peEnt, pePerson = append(peEnt, g.arts[i].ents[k]), append(pePerson, pid)
+				personEnts.add(g.arts[i].ents[k], pid)
 			}
 		}
 		if a.CopyOf != "" {
 			if o, ok := g.index[a.CopyOf]; ok {
-				cpArt, cpOf, cpSim = append(cpArt, g.arts[i].aid), append(cpOf, g.arts[o].aid), append(cpSim, a.Similarity)
+				artCopies.add(g.arts[i].aid, g.arts[o].aid, a.Similarity)
 			}
 		}
 	}
 	b.Queue(`DELETE FROM story_articles WHERE article_id = ANY($1)`, moved)
-	b.Queue(`INSERT INTO story_articles(story_id, article_id) SELECT * FROM unnest($1::text[], $2::bigint[])`, saStory, saArt)
-	b.Queue(`INSERT INTO person_entities(entity_id, person_id) SELECT * FROM unnest($1::bigint[], $2::text[])`, peEnt, pePerson)
-	b.Queue(`INSERT INTO article_copies(article_id, copy_of, similarity) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::float8[])`, cpArt, cpOf, cpSim)
+	personsNew := &copyIn{table: "persons", cols: []string{"id", "name", "type", "articles"}}
 	var pid, pname, ptype []string
 	var parts []int32
 	for id, p := range cur.Persons {
-		if old, ok := prev.Persons[id]; !ok || old != p {
+		old, ok := prev.Persons[id]
+		switch {
+		case !ok:
+			personsNew.add(id, p.Name, p.Type, int32(p.Articles))
+		case old != p:
 			pid, pname, ptype, parts = append(pid, id), append(pname, p.Name), append(ptype, p.Type), append(parts, int32(p.Articles))
 		}
 	}
-	b.Queue(`INSERT INTO persons(id, name, type, articles) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[])
-		ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, articles = excluded.articles`, pid, pname, ptype, parts)
+	b.Queue(`UPDATE persons p SET name = x.name, type = x.type, articles = x.articles
+		FROM unnest($1::text[], $2::text[], $3::text[], $4::int[]) AS x(id, name, type, articles) WHERE p.id = x.id`, pid, pname, ptype, parts)
+	// a person's name forms may already be aliases of an entity (Put
+	// writes a speaker's own): ON CONFLICT, so no COPY
 	var alias []string
 	var aliasEnt []int64
 	storekit.NewAliases(prev, cur, func(f string, eid int64) { alias, aliasEnt = append(alias, f), append(aliasEnt, eid) })
 	b.Queue(`INSERT INTO aliases(alias, entity_id) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING`, alias, aliasEnt)
+	stmtsNew := &copyIn{table: "statements", cols: []string{"id", "story_id", "person_id", "speaker", "text", "said_on", "outlets", "reports", "quotes"}}
 	var st struct {
 		id, story, speaker, text, saidOn, outlets, quotes []string
 		person                                            []*string
 		reports                                           []int32
 	}
 	for id, s := range cur.Statements {
-		if old, ok := prev.Statements[id]; ok && old == s {
+		old, ok := prev.Statements[id]
+		if ok && old == s {
 			continue
 		}
 		var person *string
 		if s.Person != "" {
 			person = &s.Person
 		}
+		if !ok {
+			stmtsNew.add(id, s.Story, person, s.Speaker, s.Text, s.SaidOn, s.Outlets, int32(s.Reports), s.Quotes)
+			continue
+		}
 		st.id, st.story, st.person, st.speaker = append(st.id, id), append(st.story, s.Story), append(st.person, person), append(st.speaker, s.Speaker)
 		st.text, st.saidOn, st.outlets = append(st.text, s.Text), append(st.saidOn, s.SaidOn), append(st.outlets, s.Outlets)
 		st.reports, st.quotes = append(st.reports, int32(s.Reports)), append(st.quotes, s.Quotes)
 	}
-	b.Queue(`INSERT INTO statements(id, story_id, person_id, speaker, text, said_on, outlets, reports, quotes)
-		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[])
-		ON CONFLICT (id) DO UPDATE SET story_id = excluded.story_id, person_id = excluded.person_id, speaker = excluded.speaker,
-		text = excluded.text, said_on = excluded.said_on, outlets = excluded.outlets, reports = excluded.reports, quotes = excluded.quotes`,
+	b.Queue(`UPDATE statements s SET story_id = x.story_id, person_id = x.person_id, speaker = x.speaker, text = x.text,
+		said_on = x.said_on, outlets = x.outlets, reports = x.reports, quotes = x.quotes
+		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[])
+		AS x(id, story_id, person_id, speaker, text, said_on, outlets, reports, quotes) WHERE s.id = x.id`,
 		st.id, st.story, st.person, st.speaker, st.text, st.saidOn, st.outlets, st.reports, st.quotes)
 	// rows gone: statements joined into an earlier one, stories merged
 	var goneS, goneSt []string
@@ -373,7 +389,34 @@ func (g *Grouper) write(ctx context.Context, tx pgx.Tx, prev, cur *storekit.Rows
 	}
 	b.Queue(`DELETE FROM statements WHERE id = ANY($1)`, goneS)
 	b.Queue(`DELETE FROM stories WHERE id = ANY($1)`, goneSt)
-	return tx.SendBatch(ctx, &b).Close()
+	if err := tx.SendBatch(ctx, &b).Close(); err != nil {
+		return err
+	}
+	for _, c := range []*copyIn{storiesNew, storyArts, personEnts, artCopies, personsNew, stmtsNew} {
+		if err := c.flush(ctx, tx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// copyIn collects new rows of a table for COPY.
+type copyIn struct {
+	table string
+	cols  []string
+	rows  [][]any
+}
+
+func (c *copyIn) add(v ...any) { c.rows = append(c.rows, v) }
+
+func (c *copyIn) flush(ctx context.Context, tx pgx.Tx) error {
+	if len(c.rows) == 0 {
+		return nil
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
+		return fmt.Errorf("%s: %w", c.table, err)
+	}
+	return nil
 }
 
 // TryLead makes this process the one that groups (a worker calls it):
@@ -397,6 +440,6 @@ func (s *DB) TryLead(ctx context.Context) (release func(), ok bool, err error) {
 // Ungrouped counts the stored articles not grouped yet.
 func (s *DB) Ungrouped(ctx context.Context) (int, error) {
 	var n int
-	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM articles WHERE group_pos IS NULL`).Scan(&n)
+	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM story_features WHERE group_pos IS NULL`).Scan(&n)
 	return n, err
 }

@@ -2,7 +2,8 @@
 // (jackc/pgx): the same Store as package sqlite, for a library that several
 // writers (ingest, workers) and readers (serve instances) share. Articles,
 // quotes, entities, their name forms and dates are searched with
-// PostgreSQL's full-text search, accent-insensitive like the SQLite store;
+// PostgreSQL's full-text search (GIN indexes over vectors of folded words
+// made by the store), accent-insensitive like the SQLite store;
 // stories, persons and statements are kept in tables by a Grouper
 // (grouper.go), one at a time however many processes write.
 //
@@ -157,7 +158,8 @@ func (s *DB) put(ctx context.Context, docs []*verbatim.Doc, ords []int64) ([]ver
 	}
 	defer tx.Rollback(context.Background())
 	stored := map[string]existing{}
-	rows, err := tx.Query(ctx, `SELECT hash, id, ext_id, ord, group_pos IS NOT NULL FROM articles WHERE hash = ANY($1)`, hashes)
+	rows, err := tx.Query(ctx, `SELECT a.hash, a.id, a.ext_id, f.ord, f.group_pos IS NOT NULL FROM articles a
+		JOIN story_features f ON f.article_id = a.id WHERE a.hash = ANY($1)`, hashes)
 	if err != nil {
 		return nil, err
 	}
@@ -204,7 +206,7 @@ func (s *DB) put(ctx context.Context, docs []*verbatim.Doc, ords []int64) ([]ver
 		keep = append(keep, i)
 	}
 	if len(replace) > 0 {
-		if _, err := tx.Exec(ctx, `DELETE FROM articles WHERE id = ANY($1)`, replace); err != nil {
+		if err := deleteArticles(ctx, tx, replace); err != nil {
 			return nil, err
 		}
 	}
@@ -217,6 +219,23 @@ func (s *DB) put(ctx context.Context, docs []*verbatim.Doc, ords []int64) ([]ver
 		return nil, err
 	}
 	return out, nil
+}
+
+// deleteArticles deletes articles not grouped yet, with their rows.
+func deleteArticles(ctx context.Context, tx pgx.Tx, ids []int64) error {
+	for _, q := range []string{
+		`DELETE FROM aliases WHERE entity_id IN (SELECT id FROM entities WHERE article_id = ANY($1))`,
+		`DELETE FROM entities WHERE article_id = ANY($1)`,
+		`DELETE FROM quotes WHERE article_id = ANY($1)`,
+		`DELETE FROM dates WHERE article_id = ANY($1)`,
+		`DELETE FROM story_features WHERE article_id = ANY($1)`,
+		`DELETE FROM articles WHERE id = ANY($1)`,
+	} {
+		if _, err := tx.Exec(ctx, q, ids); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // insert writes the kept documents' rows with COPY.
@@ -253,7 +272,8 @@ func (s *DB) insert(ctx context.Context, tx pgx.Tx, docs []*verbatim.Doc, keep [
 		} else {
 			ord = ordIDs[k]
 		}
-		arts = append(arts, []any{aid, out[i].ID, hashes[i], d.Title, d.URL, d.Outlet, d.Author, d.Published, d.Source, d.Text, ord})
+		arts = append(arts, []any{aid, out[i].ID, hashes[i], d.Title, d.URL, d.Outlet, d.Author, d.Published, d.Source, d.Text,
+			tsVector(d.Title+" "+d.Text, false)})
 		words = words[:0]
 		for _, m := range d.Mentions {
 			words = append(words, d.Word(m.Span))
@@ -310,32 +330,26 @@ func (s *DB) insert(ctx context.Context, tx pgx.Tx, docs []*verbatim.Doc, keep [
 			if day == "" {
 				day = d.Published
 			}
-			quotes = append(quotes, []any{myQ[qi], aid, q.Start, q.End, d.Quoted(q), string(q.Type), speaker, sfold, stype, sent,
-				sm, sms, sme, cue, cs, ce, d.Word(q.Addressee), d.Word(q.Via), q.Confidence, q.SaidOn, day})
+			text := d.Quoted(q)
+			quotes = append(quotes, []any{myQ[qi], aid, q.Start, q.End, text, string(q.Type), speaker, sfold, stype, sent,
+				sm, sms, sme, cue, cs, ce, d.Word(q.Addressee), d.Word(q.Via), q.Confidence, q.SaidOn, day, tsVector(text, true)})
 		}
 		for _, dt := range d.Dates {
 			dates = append(dates, []any{aid, dt.Start, dt.End, d.Word(dt.Span), dt.Value})
 		}
-		feats = append(feats, []any{aid, myE, myQ, stories.FeaturesOf(d).AppendBinary(nil)})
+		feats = append(feats, []any{aid, ord, myE, myQ, stories.FeaturesOf(d).AppendBinary(nil)})
 	}
-	for _, c := range []struct {
-		table string
-		cols  []string
-		rows  [][]any
-	}{
-		{"articles", []string{"id", "ext_id", "hash", "title", "url", "outlet", "author", "published", "source", "text", "ord"}, arts},
+	for _, c := range []copyIn{
+		{"articles", []string{"id", "ext_id", "hash", "title", "url", "outlet", "author", "published", "source", "text", "tsv"}, arts},
 		{"entities", []string{"id", "article_id", "idx", "name", "name_fold", "type", "roles", "mentions"}, ents},
 		{"aliases", []string{"alias", "entity_id"}, aliases},
 		{"quotes", []string{"id", "article_id", "start", "end", "text", "type", "speaker", "speaker_fold", "speaker_type", "speaker_entity",
-			"speaker_mention", "sm_start", "sm_end", "cue", "cue_start", "cue_end", "addressee", "via", "confidence", "said_on", "day"}, quotes},
+			"speaker_mention", "sm_start", "sm_end", "cue", "cue_start", "cue_end", "addressee", "via", "confidence", "said_on", "day", "tsv"}, quotes},
 		{"dates", []string{"article_id", "start", "end", "text", "value"}, dates},
-		{"story_features", []string{"article_id", "entity_ids", "quote_ids", "data"}, feats},
+		{"story_features", []string{"article_id", "ord", "entity_ids", "quote_ids", "data"}, feats},
 	} {
-		if len(c.rows) == 0 {
-			continue
-		}
-		if _, err := tx.CopyFrom(ctx, pgx.Identifier{c.table}, c.cols, pgx.CopyFromRows(c.rows)); err != nil {
-			return fmt.Errorf("%s: %w", c.table, err)
+		if err := c.flush(ctx, tx); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -72,7 +72,7 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 		if tq == "" {
 			return res, nil // only punctuation: nothing to find
 		}
-		where = append(where, `q.tsv @@ to_tsquery('verbatim', `+a.add(tq)+`)`)
+		where = append(where, `q.tsv @@ `+a.add(tq)+`::tsquery`)
 	}
 	if sp := storekit.Fold(qq.Speaker); sp != "" {
 		p := a.add(sp)
@@ -128,7 +128,7 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 		if tq == "" {
 			return res, nil
 		}
-		where = append(where, `a.tsv @@ to_tsquery('verbatim', `+a.add(tq)+`)`)
+		where = append(where, `a.tsv @@ `+a.add(tq)+`::tsquery`)
 	}
 	if o := strings.TrimSpace(aq.Outlet); o != "" {
 		where = append(where, `lower(a.outlet) = lower(`+a.add(o)+`)`)

@@ -2,11 +2,9 @@ package postgres
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -25,17 +23,18 @@ var Migrations = []Migration{
 	{100, "stories: story features, stories, persons, statements, copies, the grouping state", schemaStories},
 }
 
+// Foreign keys are not declared: a check per inserted row was a third of
+// the server's work for an article (SQLite's store does not enforce them
+// either). Writers insert parents first, in one transaction, and Put
+// deletes a replaced article's rows table by table.
+//
 // Text columns compare bytewise (COLLATE "C"), as SQLite does, so that
-// both stores sort names and ids alike. Full-text search uses the
-// configuration verbatim: PostgreSQL's simple parser and dictionary (no
-// stemming, no stop words, like SQLite's unicode61) after unaccent, so
-// "melanie" finds "Mélanie". An article's search vector keeps no positions
-// (strip), as SQLite's article index keeps none: words, prefixes, AND, OR
-// and NOT work, phrases do not.
+// both stores sort names and ids alike. The search vectors (tsv) are
+// written by the store (lexemes.go): folded words, no stemming, no stop
+// words, like SQLite's unicode61 tokenizer. An article's vector keeps no
+// positions, as SQLite's article index keeps none: words, prefixes, AND,
+// OR and NOT work, phrases do not.
 const schemaV1 = `
-CREATE TEXT SEARCH CONFIGURATION verbatim (COPY = pg_catalog.simple);
-ALTER TEXT SEARCH CONFIGURATION verbatim ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
-	WITH unaccent, simple;
 CREATE SEQUENCE articles_id_seq;
 CREATE SEQUENCE entities_id_seq;
 CREATE SEQUENCE quotes_id_seq;
@@ -51,20 +50,17 @@ CREATE TABLE articles (
 	published text COLLATE "C" NOT NULL DEFAULT '',
 	source    text COLLATE "C" NOT NULL DEFAULT '',
 	text      text NOT NULL,
-	ord       bigint NOT NULL,   -- grouping order: the queue's sequence, else the order stored
-	group_pos bigint,            -- position in the grouping order once grouped (NULL: not yet)
 	ingested  timestamptz NOT NULL DEFAULT now(),
-	tsv       tsvector GENERATED ALWAYS AS (strip(to_tsvector('verbatim', title || ' ' || text))) STORED
+	tsv       tsvector NOT NULL  -- words of the title and text
 );
+ALTER TABLE articles ALTER COLUMN text SET STORAGE EXTERNAL; -- not compressed: storing costs less CPU
 CREATE INDEX articles_outlet ON articles (lower(outlet));
 CREATE INDEX articles_published ON articles (published, id);
-CREATE INDEX articles_ungrouped ON articles (ord, id) WHERE group_pos IS NULL;
-CREATE INDEX articles_group_pos ON articles (group_pos) WHERE group_pos IS NOT NULL;
 CREATE INDEX articles_tsv ON articles USING gin (tsv);
 
 CREATE TABLE entities (
 	id         bigint PRIMARY KEY,
-	article_id bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	article_id bigint NOT NULL,
 	idx        integer NOT NULL,
 	name       text COLLATE "C" NOT NULL,
 	name_fold  text COLLATE "C" NOT NULL,
@@ -77,14 +73,14 @@ CREATE INDEX entities_article ON entities (article_id);
 -- every name form of an entity that speaks, folded (lower case, no diacritics)
 CREATE TABLE aliases (
 	alias     text COLLATE "C" NOT NULL,
-	entity_id bigint NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+	entity_id bigint NOT NULL,
 	PRIMARY KEY (alias, entity_id)
 );
 CREATE INDEX aliases_entity ON aliases (entity_id);
 
 CREATE TABLE quotes (
 	id              bigint PRIMARY KEY,
-	article_id      bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	article_id      bigint NOT NULL,
 	start           integer NOT NULL,
 	"end"           integer NOT NULL,
 	text            text NOT NULL,
@@ -92,7 +88,7 @@ CREATE TABLE quotes (
 	speaker         text COLLATE "C",
 	speaker_fold    text COLLATE "C",
 	speaker_type    text COLLATE "C" NOT NULL DEFAULT '',
-	speaker_entity  bigint REFERENCES entities(id) ON DELETE CASCADE,
+	speaker_entity  bigint,
 	speaker_mention text NOT NULL DEFAULT '',
 	sm_start        integer,
 	sm_end          integer,
@@ -104,7 +100,7 @@ CREATE TABLE quotes (
 	confidence      double precision NOT NULL DEFAULT 0,
 	said_on         text COLLATE "C" NOT NULL DEFAULT '',
 	day             text COLLATE "C" NOT NULL DEFAULT '', -- said_on, else the publication date: what since/until filter
-	tsv             tsvector GENERATED ALWAYS AS (to_tsvector('verbatim', text)) STORED
+	tsv             tsvector NOT NULL -- words of the text, with positions (phrases)
 );
 CREATE INDEX quotes_article ON quotes (article_id);
 CREATE INDEX quotes_day ON quotes (day, id);
@@ -113,7 +109,7 @@ CREATE INDEX quotes_speaker_entity ON quotes (speaker_entity);
 CREATE INDEX quotes_tsv ON quotes USING gin (tsv);
 
 CREATE TABLE dates (
-	article_id bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	article_id bigint NOT NULL,
 	start      integer NOT NULL,
 	"end"      integer NOT NULL,
 	text       text NOT NULL,
@@ -124,19 +120,27 @@ CREATE INDEX dates_article ON dates (article_id);
 
 // The story tables: a Grouper writes them (grouper.go).
 const schemaStories = `
+-- what grouping needs of each article; the grouping order and position
+-- are kept here, not in articles, whose rows (and full-text index entries)
+-- would be rewritten when an article is grouped
 CREATE TABLE story_features (
-	article_id bigint PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+	article_id bigint PRIMARY KEY,
+	ord        bigint NOT NULL,   -- grouping order: the queue's sequence, else the order stored
+	group_pos  bigint,            -- position in the grouping order once grouped (NULL: not yet)
 	entity_ids bigint[] NOT NULL, -- the article's entities in Doc order
 	quote_ids  bigint[] NOT NULL, -- its quotes likewise
 	data       bytea NOT NULL     -- stories.Features.AppendBinary
 );
+ALTER TABLE story_features ALTER COLUMN data SET STORAGE EXTERNAL;
+CREATE INDEX story_features_ungrouped ON story_features (ord, article_id) WHERE group_pos IS NULL;
+CREATE UNIQUE INDEX story_features_group_pos ON story_features (group_pos) WHERE group_pos IS NOT NULL;
 CREATE TABLE stories (
 	id    text COLLATE "C" PRIMARY KEY,
 	title text COLLATE "C" NOT NULL DEFAULT ''
 );
 CREATE TABLE story_articles (
-	story_id   text COLLATE "C" NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
-	article_id bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	story_id   text COLLATE "C" NOT NULL,
+	article_id bigint NOT NULL,
 	PRIMARY KEY (story_id, article_id)
 );
 CREATE INDEX story_articles_article ON story_articles (article_id);
@@ -147,7 +151,7 @@ CREATE TABLE persons (
 	articles integer NOT NULL DEFAULT 0
 );
 CREATE TABLE person_entities (
-	entity_id bigint PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE,
+	entity_id bigint PRIMARY KEY,
 	person_id text COLLATE "C" NOT NULL
 );
 CREATE INDEX person_entities_person ON person_entities (person_id);
@@ -163,8 +167,8 @@ CREATE TABLE statements (
 	quotes    text NOT NULL DEFAULT ''   -- storekit.QuoteLists
 );
 CREATE TABLE article_copies (
-	article_id bigint PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-	copy_of    bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+	article_id bigint PRIMARY KEY,
+	copy_of    bigint NOT NULL,
 	similarity double precision NOT NULL DEFAULT 0
 );
 -- a snapshot of the grouping state: a grouper that takes over continues
@@ -175,6 +179,7 @@ CREATE TABLE story_snapshot (
 	state   bytea NOT NULL,  -- stories.Clusterer.AppendSnapshot
 	arts    bytea NOT NULL   -- the database ids of its articles
 );
+ALTER TABLE story_snapshot ALTER COLUMN state SET STORAGE EXTERNAL;
 `
 
 // lockMigrate is the advisory lock key that serialises migrations across
@@ -183,15 +188,6 @@ const lockMigrate = 0x76657262_00000001
 
 // migrate applies the migrations not yet applied.
 func migrate(ctx context.Context, pool *pgxpool.Pool) error {
-	// unaccent is a trusted extension of the database (the contrib
-	// package); two processes creating it at once may collide: the loser
-	// finds it there
-	if _, err := pool.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS unaccent`); err != nil {
-		var pe *pgconn.PgError
-		if !errors.As(err, &pe) || pe.Code != "23505" {
-			return fmt.Errorf("the unaccent extension (PostgreSQL's contrib package) is needed: %w", err)
-		}
-	}
 	conn, err := pool.Acquire(ctx)
 	if err != nil {
 		return err

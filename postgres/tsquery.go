@@ -2,16 +2,15 @@ package postgres
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/verbatim-news/verbatim"
 )
 
 // tsQuery translates a search in the syntax the SQLite store takes (FTS5:
-// words, "phrases", AND, OR, NOT, prefix*, parentheses) into a tsquery for
-// to_tsquery('verbatim', …). Each word becomes its letter and digit runs
-// (as both stores' tokenizers split it), joined as a phrase when there are
-// several ("U.S." is u <-> s); phrases false refuses "phrases", as the
+// words, "phrases", AND, OR, NOT, prefix*, parentheses) into a tsquery.
+// Each word becomes its folded letter and digit runs (as the vectors are
+// made: lexemes.go), joined as a phrase when there are several ("U.S." is
+// 'u' <-> 's'); phrases false refuses "phrases", as the
 // article index keeps no positions. Malformed syntax is a
 // *verbatim.QueryError.
 func tsQuery(s string, phrases bool) (string, error) {
@@ -111,9 +110,11 @@ func tsQuery(s string, phrases bool) (string, error) {
 	return out.String(), nil
 }
 
-// lexemes splits s into runs of letters and digits.
+// lexemes returns the folded words of s.
 func lexemes(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) })
+	var out []string
+	words(s, func(w string, _ int) { out = append(out, w) })
+	return out
 }
 
 func writePhrase(b *strings.Builder, lex []string, prefix bool) {
@@ -124,7 +125,9 @@ func writePhrase(b *strings.Builder, lex []string, prefix bool) {
 		if k > 0 {
 			b.WriteString(" <-> ")
 		}
-		b.WriteString(l)
+		b.WriteByte('\'')
+		b.WriteString(l) // letters and digits only: nothing to escape
+		b.WriteByte('\'')
 	}
 	if prefix { // on the last word, as FTS5 takes "a b"*
 		b.WriteString(":*")
