@@ -61,7 +61,7 @@ type Feed struct {
 	LastModified string    `json:"last_modified,omitempty"`
 	Errors       int       `json:"errors,omitempty"` // failures in a row
 	LastError    string    `json:"last_error,omitempty"`
-	Next         time.Time `json:"next"` // not polled before
+	Next         time.Time `json:"next"`           // not polled before
 	Page         bool      `json:"page,omitempty"` // a page, not a feed: fetched once
 }
 
