@@ -27,7 +27,7 @@ type Worker struct {
 	// MaxAttempts is K: an article that failed this many deliveries goes
 	// to the dead-letter subject (default 3).
 	MaxAttempts int
-	Batch       int           // articles fetched and stored per transaction (default 64)
+	Batch       int           // articles fetched and stored per transaction (default 256)
 	CPUs        int           // analysis goroutines (0: all cores)
 	AckWait     time.Duration // redelivery after this long without an acknowledgement (default 30s)
 	// NoGroup: never lead the grouping of stories (another worker does).
@@ -81,7 +81,7 @@ func (w *Worker) Run(ctx context.Context) error {
 		w.MaxAttempts = 3
 	}
 	if w.Batch <= 0 {
-		w.Batch = 64
+		w.Batch = 256
 	}
 	if w.GroupEvery <= 0 {
 		w.GroupEvery = 5 * time.Second

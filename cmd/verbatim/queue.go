@@ -133,7 +133,7 @@ func init() {
 	cmd.Flags().StringVar(&natsURL, "queue", "", "the NATS JetStream server (nats://host:4222)")
 	cmd.Flags().StringVar(&db, "db", "", "the PostgreSQL library (postgres://user@host:5432/db)")
 	cmd.Flags().StringVar(&stream, "stream", defaultStream, "the JetStream stream")
-	cmd.Flags().IntVar(&batch, "batch", 64, "articles per fetch and transaction")
+	cmd.Flags().IntVar(&batch, "batch", 256, "articles per fetch and transaction")
 	cmd.Flags().IntVar(&cpus, "cpus", 0, "analysis goroutines (default: all cores)")
 	cmd.Flags().IntVar(&attempts, "attempts", 3, "deliveries before an article that keeps failing goes to the dead-letter subject")
 	cmd.Flags().DurationVar(&ackWait, "ack-wait", 30*time.Second, "redeliver an article not acknowledged within this time")
