@@ -211,8 +211,8 @@ func detect(d *verbatim.Doc, dst []tokSpan) []tokSpan {
 func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	out := spans[:0]
 	for _, s := range spans {
-		for s.First < s.Last && trimmable(tokText(d, s.First)) {
-			s.First++
+		for s.First < s.Last && trimmable(tokText(d, s.First)) && !(s.First+1 < s.Last && beginsName(tokText(d, s.First))) {
+			s.First++ // not "New" of "NEW YORK"
 		}
 		for s.Last > s.First && trimmable(tokText(d, s.Last-1)) &&
 			!(s.Last-2 >= s.First && genderOfFirst(tokText(d, s.Last-2)) != 0) { // "Theresa May"
@@ -291,6 +291,25 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		}
 	}
 	return res
+}
+
+// placeVsOrg reports whether one of two types is a place and the other an
+// organisation: the tagger types a city's team or government ("Chicago
+// beat Boston") apart from the city, and the two stay apart.
+func placeVsOrg(a, b verbatim.EntityType) bool {
+	return a == verbatim.Place && b == verbatim.Organization || a == verbatim.Organization && b == verbatim.Place
+}
+
+// isCity reports whether s is a name of the place list (data/cities.txt).
+func isCity(s string) bool { return cityPrefixes()[s]&1 != 0 }
+
+// beginsName reports whether w (or w in Title Case when it is in
+// capitals: "NEW") is the first word of a longer gazetteer or city name.
+func beginsName(w string) bool {
+	if len(w) > 1 && strings.ToUpper(w) == w {
+		w = w[:1] + strings.ToLower(w[1:])
+	}
+	return gazPrefixes()[w]&gazMore != 0 || cityPrefixes()[w]&gazMore != 0
 }
 
 // trimmable reports whether a word at the edge of a name is not part of it.
@@ -902,10 +921,10 @@ func (mt *matcher) match(d *verbatim.Doc, text string, t verbatim.EntityType) in
 		if c.n == 0 {
 			continue
 		}
-		if c.key == k {
+		if c.key == k && !placeVsOrg(en.Type, t) {
 			return ei
 		}
-		if en.Type == verbatim.Person && !known && (c.n > 1 || t == verbatim.Person || t == "") {
+		if en.Type == verbatim.Person && !known && (c.n > 1 || t == verbatim.Person || t == "") && !(t == verbatim.Place && isCity(q.name)) {
 			// Surname, or surname with a compatible first name.
 			if surname {
 				if last == c.last {
