@@ -221,9 +221,10 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		if s.Last <= s.First {
 			continue
 		}
-		if s.Type != verbatim.Person {
+		{
 			// "Trade and Industry Secretary Patricia Hewitt" tagged as one
-			// name: the words after the last title are a person.
+			// name, "Palmer Public Safety Director Jon Owen" as one person:
+			// the words after the last title are a person.
 			k := s.Last - 1
 			for k >= s.First && !lowerIn(roleHeads, tokText(d, k)) {
 				k--
@@ -232,7 +233,7 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 				n := s.Last - k - 1
 				if n >= 1 && n <= 3 && (genderOfFirst(tokText(d, k+1)) != 0 || n >= 2) {
 					s = tokSpan{k + 1, s.Last, verbatim.Person}
-				} else if n == 0 {
+				} else if n == 0 && s.Type != verbatim.Person {
 					continue // a title alone: "Trade and Industry Secretary"
 				}
 			}
@@ -299,9 +300,6 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 func placeVsOrg(a, b verbatim.EntityType) bool {
 	return a == verbatim.Place && b == verbatim.Organization || a == verbatim.Organization && b == verbatim.Place
 }
-
-// isCity reports whether s is a name of the place list (data/cities.txt).
-func isCity(s string) bool { return cityPrefixes()[s]&1 != 0 }
 
 // beginsName reports whether w (or w in Title Case when it is in
 // capitals: "NEW") is the first word of a longer gazetteer or city name.
@@ -924,7 +922,7 @@ func (mt *matcher) match(d *verbatim.Doc, text string, t verbatim.EntityType) in
 		if c.key == k && !placeVsOrg(en.Type, t) {
 			return ei
 		}
-		if en.Type == verbatim.Person && !known && (c.n > 1 || t == verbatim.Person || t == "") && !(t == verbatim.Place && isCity(q.name)) {
+		if en.Type == verbatim.Person && !known && (c.n > 1 || t == verbatim.Person || t == "") {
 			// Surname, or surname with a compatible first name.
 			if surname {
 				if last == c.last {
