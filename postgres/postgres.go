@@ -331,8 +331,12 @@ func (s *DB) insert(ctx context.Context, tx pgx.Tx, docs []*verbatim.Doc, keep [
 				day = d.Published
 			}
 			text := d.Quoted(q)
+			kind := q.Kind
+			if kind == "" {
+				kind = verbatim.Statement
+			}
 			quotes = append(quotes, []any{myQ[qi], aid, q.Start, q.End, text, string(q.Type), speaker, sfold, stype, sent,
-				sm, sms, sme, cue, cs, ce, d.Word(q.Addressee), d.Word(q.Via), q.Confidence, q.SaidOn, day, tsVector(text, true)})
+				sm, sms, sme, cue, cs, ce, d.Word(q.Addressee), d.Word(q.Via), q.Confidence, q.SaidOn, day, string(kind), tsVector(text, true)})
 		}
 		for _, dt := range d.Dates {
 			dates = append(dates, []any{aid, dt.Start, dt.End, d.Word(dt.Span), dt.Value})
@@ -344,7 +348,7 @@ func (s *DB) insert(ctx context.Context, tx pgx.Tx, docs []*verbatim.Doc, keep [
 		{"entities", []string{"id", "article_id", "idx", "name", "name_fold", "type", "roles", "mentions"}, ents},
 		{"aliases", []string{"alias", "entity_id"}, aliases},
 		{"quotes", []string{"id", "article_id", "start", "end", "text", "type", "speaker", "speaker_fold", "speaker_type", "speaker_entity",
-			"speaker_mention", "sm_start", "sm_end", "cue", "cue_start", "cue_end", "addressee", "via", "confidence", "said_on", "day", "tsv"}, quotes},
+			"speaker_mention", "sm_start", "sm_end", "cue", "cue_start", "cue_end", "addressee", "via", "confidence", "said_on", "day", "kind", "tsv"}, quotes},
 		{"dates", []string{"article_id", "start", "end", "text", "value"}, dates},
 		{"story_features", []string{"article_id", "ord", "entity_ids", "quote_ids", "data"}, feats},
 	} {

@@ -21,15 +21,19 @@ func (a *args) add(v any) string {
 }
 
 const hitCols = `q.id, q.text, q.type, coalesce(q.speaker,''), q.cue, q.addressee, q.via, a.ext_id, a.title, a.outlet,
-	a.published, q.said_on, q.start, q."end", q.speaker_mention`
+	a.published, q.said_on, q.start, q."end", q.speaker_mention, q.kind, q.confidence`
+
+// statementCond keeps statements: what speaker pages, speaker lists and
+// story timelines show.
+const statementCond = storekit.StatementCond
 
 func scanHits(rows pgx.Rows) ([]verbatim.QuoteHit, error) {
 	hits := []verbatim.QuoteHit{}
 	var h verbatim.QuoteHit
-	var typ string
+	var typ, kind string
 	_, err := pgx.ForEachRow(rows, []any{&h.ID, &h.Text, &typ, &h.Speaker, &h.Cue, &h.Addressee, &h.Via, &h.ArticleID, &h.Title,
-		&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention}, func() error {
-		h.Type = verbatim.QuoteType(typ)
+		&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention, &kind, &h.Confidence}, func() error {
+		h.Type, h.Kind = verbatim.QuoteType(typ), verbatim.QuoteKind(kind)
 		hits = append(hits, h)
 		return nil
 	})
@@ -87,6 +91,19 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	where, err := dayRange("q.day", qq.Since, qq.Until, where, &a)
 	if err != nil {
 		return res, err
+	}
+	kinds, minConf, err := storekit.QuoteKinds(qq)
+	if err != nil {
+		return res, err
+	}
+	if len(kinds) > 0 {
+		where = append(where, `q.kind = ANY(`+a.add(kinds)+`)`)
+	}
+	if minConf > 0 {
+		where = append(where, `q.confidence >= `+a.add(minConf))
+	}
+	if qq.NamedOnly {
+		where = append(where, `q.speaker IS NOT NULL`)
 	}
 	from := ` FROM quotes q JOIN articles a ON a.id = q.article_id` + whereOf(where)
 	if err := s.pool.QueryRow(ctx, `SELECT count(*)`+from, a...).Scan(&res.Total); err != nil {
@@ -165,7 +182,7 @@ func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 		limit = 100
 	}
 	var a args
-	w := `q.speaker_fold IS NOT NULL`
+	w := `q.speaker_fold IS NOT NULL AND ` + statementCond
 	if f := storekit.Fold(q); f != "" {
 		w += ` AND (q.speaker_fold LIKE ` + a.add("%"+storekit.EscapeLike(f)+"%") +
 			` OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias LIKE ` + a.add(storekit.EscapeLike(f)+"%") + `))`
@@ -205,7 +222,7 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 		cond = `(q.speaker_fold = $1 OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias = $1))`
 	}
 	rows, err := s.pool.Query(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
-		` ORDER BY q.day, q.id LIMIT 5000`, f)
+		` AND `+statementCond+` ORDER BY q.day, q.id LIMIT 5000`, f)
 	if err != nil {
 		return nil, err
 	}
@@ -285,17 +302,17 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 		return nil, err
 	}
 	rows, err := s.pool.Query(ctx, `SELECT start, "end", type, speaker, speaker_type, speaker_mention, sm_start, sm_end, cue,
-		cue_start, cue_end, addressee, via, confidence, said_on FROM quotes WHERE article_id = $1 ORDER BY start, id`, aid)
+		cue_start, cue_end, addressee, via, confidence, said_on, kind FROM quotes WHERE article_id = $1 ORDER BY start, id`, aid)
 	if err != nil {
 		return nil, err
 	}
 	var q verbatim.QuoteOut
-	var typ string
+	var typ, kind string
 	var speaker *string
 	var sms, sme, cs, ce *int
 	_, err = pgx.ForEachRow(rows, []any{&q.Start, &q.End, &typ, &speaker, &q.SpeakerType, &q.SpeakerMention, &sms, &sme, &q.Cue, &cs, &ce,
-		&q.Addressee, &q.Via, &q.Confidence, &q.SaidOn}, func() error {
-		q.Type = verbatim.QuoteType(typ)
+		&q.Addressee, &q.Via, &q.Confidence, &q.SaidOn, &kind}, func() error {
+		q.Type, q.Kind = verbatim.QuoteType(typ), verbatim.QuoteKind(kind)
 		q.Speaker, q.SpeakerStart, q.SpeakerEnd, q.CueStart, q.CueEnd = speaker, sms, sme, cs, ce
 		q.Text = ""
 		if q.Start >= 0 && q.End <= len(a.Text) && q.Start < q.End {
@@ -382,7 +399,7 @@ func (s *DB) Story(ctx context.Context, id string) (*verbatim.StoryDetail, error
 		return nil, verbatim.ErrNotFound
 	}
 	rows, err := s.pool.Query(ctx, `SELECT `+hitCols+` FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = $1 ORDER BY q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
+		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = $1 AND `+statementCond+` ORDER BY q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
 	if err != nil {
 		return nil, err
 	}

@@ -100,6 +100,7 @@ CREATE TABLE quotes (
 	confidence      double precision NOT NULL DEFAULT 0,
 	said_on         text COLLATE "C" NOT NULL DEFAULT '',
 	day             text COLLATE "C" NOT NULL DEFAULT '', -- said_on, else the publication date: what since/until filter
+	kind            text COLLATE "C" NOT NULL DEFAULT 'statement', -- statement, belief, intention, perception, other
 	tsv             tsvector NOT NULL -- words of the text, with positions (phrases)
 );
 CREATE INDEX quotes_article ON quotes (article_id);

@@ -32,6 +32,7 @@ func Run(t *testing.T, b Backend) {
 		{"BadSyntaxIsQueryError", badSyntax},
 		{"Speakers", speakers},
 		{"Stories", storiesGrouped},
+		{"QuoteKinds", quoteKinds},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.f(t, b) })
 	}

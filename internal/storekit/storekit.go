@@ -5,6 +5,7 @@
 package storekit
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -105,4 +106,27 @@ func SplitRoles(s string) []string {
 		s = s[i+2:]
 	}
 	return out
+}
+
+// StatementCond keeps the statements among quotes q (SQL).
+const StatementCond = `q.kind = 'statement'`
+
+// QuoteKinds checks the kind and confidence filters of a quote query and
+// returns the kinds to keep (nil: every kind) and the least confidence
+// (0: any).
+func QuoteKinds(qq verbatim.QuoteQuery) (kinds []string, minConfidence float64, err error) {
+	if len(qq.Kinds) == 0 {
+		kinds = []string{string(verbatim.Statement)} // what speaker pages and timelines show too
+	} else if len(qq.Kinds) < len(verbatim.QuoteKinds) {
+		for _, k := range qq.Kinds {
+			if _, ok := verbatim.ParseQuoteKind(string(k)); !ok {
+				return nil, 0, &verbatim.QueryError{Msg: fmt.Sprintf("kind %q: use statement, belief, intention, perception, other or all", k)}
+			}
+			kinds = append(kinds, string(k))
+		}
+	}
+	if qq.MinConfidence < 0 || qq.MinConfidence > 1 {
+		return nil, 0, &verbatim.QueryError{Msg: fmt.Sprintf("minimum confidence %g: give a number from 0 to 1", qq.MinConfidence)}
+	}
+	return kinds, qq.MinConfidence, nil
 }
