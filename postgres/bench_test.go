@@ -9,27 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/verbatim-news/verbatim"
-	"github.com/verbatim-news/verbatim/input"
-	"github.com/verbatim-news/verbatim/internal/shared"
+	"github.com/verbatim-news/verbatim/internal/benchdata"
 	"github.com/verbatim-news/verbatim/pipeline"
 	"github.com/verbatim-news/verbatim/stories"
 )
-
-// bbcDocs analyses the BBC corpus once.
-func bbcDocs(b testing.TB) []*verbatim.Doc {
-	dir := shared.Path(b, "data/bbc")
-	var docs []*verbatim.Doc
-	input.Read([]string{dir}, input.Options{}, func(a verbatim.Article, err error) error {
-		if err == nil {
-			if d, err := pipeline.Analyze(a); err == nil {
-				docs = append(docs, d)
-			}
-		}
-		return nil
-	})
-	return docs
-}
 
 // serverCPU is the CPU time of every PostgreSQL process on this machine
 // (those running and, through the postmaster, those ended): the server's
@@ -72,7 +55,7 @@ func selfCPU() time.Duration {
 // shared machine CPU time says more than wall time.
 // go test ./postgres -run XX -bench Put -benchtime 3x -cpu 1
 func BenchmarkPut(b *testing.B) {
-	docs := bbcDocs(b)
+	docs := benchdata.Prepare(benchdata.Corpus(b, "data/bbc"), pipeline.Stages())
 	ctx := context.Background()
 	var putC, putS, groupC, groupS time.Duration
 	for i := 0; i < b.N; i++ {

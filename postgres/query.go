@@ -233,31 +233,7 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	if len(hits) == 0 {
 		return nil, verbatim.ErrNotFound
 	}
-	d := &verbatim.SpeakerDetail{Statements: hits, Aliases: []string{}, Roles: []string{}}
-	d.Name = hits[0].Speaker
-	for _, h := range hits { // the spelling asked for, when it is one
-		if storekit.Fold(h.Speaker) == f {
-			d.Name = h.Speaker
-			break
-		}
-	}
-	arts := map[string]bool{}
-	for _, h := range hits {
-		arts[h.ArticleID] = true
-		day := h.SaidOn
-		if day == "" {
-			day = h.Published
-		}
-		if day != "" {
-			if d.First == "" || day < d.First {
-				d.First = day
-			}
-			if day > d.Last {
-				d.Last = day
-			}
-		}
-	}
-	d.Quotes, d.Articles = len(hits), len(arts)
+	d := storekit.Speaker(hits, f)
 	// roles and name forms of the entities that are this speaker, in the
 	// order SQLite's DISTINCT gives them: first seen
 	rows, err = s.pool.Query(ctx, `SELECT e.roles, e.mentions FROM (SELECT DISTINCT ON (e.roles, e.mentions) e.roles, e.mentions, q.id
@@ -265,27 +241,9 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	if err != nil {
 		return nil, err
 	}
-	seenR, seenA := map[string]bool{}, map[string]bool{}
+	forms := storekit.NewForms(d)
 	var roles, mentions string
-	_, err = pgx.ForEachRow(rows, []any{&roles, &mentions}, func() error {
-		for _, r := range strings.Split(roles, "; ") {
-			if r != "" && !seenR[strings.ToLower(r)] {
-				seenR[strings.ToLower(r)] = true
-				d.Roles = append(d.Roles, r)
-			}
-		}
-		ms, err := storekit.DecodeMentions(mentions)
-		if err != nil {
-			return err
-		}
-		for _, m := range ms { // the names the speaker was written as
-			if m.Kind == verbatim.NameMention && m.Text != "" && !seenA[m.Text] {
-				seenA[m.Text] = true
-				d.Aliases = append(d.Aliases, m.Text)
-			}
-		}
-		return nil
-	})
+	_, err = pgx.ForEachRow(rows, []any{&roles, &mentions}, func() error { return forms.Add(roles, mentions) })
 	return d, err
 }
 

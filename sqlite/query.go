@@ -346,58 +346,21 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	if len(hits) == 0 {
 		return nil, verbatim.ErrNotFound
 	}
-	d := &verbatim.SpeakerDetail{Statements: hits, Aliases: []string{}, Roles: []string{}}
-	d.Name = hits[0].Speaker
-	for _, h := range hits { // the spelling asked for, when it is one
-		if storekit.Fold(h.Speaker) == f {
-			d.Name = h.Speaker
-			break
-		}
-	}
-	arts := map[string]bool{}
-	for _, h := range hits {
-		arts[h.ArticleID] = true
-		if h.SaidOn != "" || h.Published != "" {
-			day := h.SaidOn
-			if day == "" {
-				day = h.Published
-			}
-			if d.First == "" || day < d.First {
-				d.First = day
-			}
-			if day > d.Last {
-				d.Last = day
-			}
-		}
-	}
-	d.Quotes, d.Articles = len(hits), len(arts)
+	d := storekit.Speaker(hits, f)
 	// roles and name forms of the entities that are this speaker
 	rrows, err := s.db.QueryContext(ctx, `SELECT DISTINCT e.roles, e.mentions FROM quotes q JOIN entities e ON e.id = q.speaker_entity WHERE `+cond, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rrows.Close()
-	seenR, seenA := map[string]bool{}, map[string]bool{}
+	forms := storekit.NewForms(d)
 	for rrows.Next() {
 		var roles, mentions string
 		if err := rrows.Scan(&roles, &mentions); err != nil {
 			return nil, err
 		}
-		for _, r := range strings.Split(roles, "; ") {
-			if r != "" && !seenR[strings.ToLower(r)] {
-				seenR[strings.ToLower(r)] = true
-				d.Roles = append(d.Roles, r)
-			}
-		}
-		ms, err := storekit.DecodeMentions(mentions)
-		if err != nil {
+		if err := forms.Add(roles, mentions); err != nil {
 			return nil, err
-		}
-		for _, m := range ms { // the names the speaker was written as
-			if m.Kind == verbatim.NameMention && m.Text != "" && !seenA[m.Text] {
-				seenA[m.Text] = true
-				d.Aliases = append(d.Aliases, m.Text)
-			}
 		}
 	}
 	return d, rrows.Err()
