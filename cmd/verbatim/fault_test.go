@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	natsserver "github.com/nats-io/nats-server/v2/server"
 	"github.com/verbatim-news/verbatim/internal/servicetest"
 	"github.com/verbatim-news/verbatim/internal/shared"
@@ -252,38 +253,43 @@ var storyQueries = []string{
 	`SELECT p.person_id || ' ' || a.ext_id || ' ' || e.idx FROM person_entities p JOIN entities e ON e.id = p.entity_id JOIN articles a ON a.id = e.article_id`,
 }
 
-func sqliteStories(t *testing.T, db *sqlite.DB) string {
+// storyLines runs storyQueries through query (one column of text per row)
+// and returns the rows sorted bytewise, whatever the engine's collation.
+func storyLines(t *testing.T, query func(q string, row func(s string)) error) string {
 	var lines []string
 	for _, q := range storyQueries {
-		rows, err := db.SQL().Query(q)
-		if err != nil {
+		if err := query(q, func(s string) { lines = append(lines, s) }); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
-		for rows.Next() {
-			var s string
-			rows.Scan(&s)
-			lines = append(lines, s)
-		}
-		rows.Close()
 	}
-	sort.Strings(lines) // bytewise, whatever the engine's collation
+	sort.Strings(lines)
 	return strings.Join(lines, "\n")
 }
 
-func postgresStories(t *testing.T, db *postgres.DB) string {
-	var lines []string
-	for _, q := range storyQueries {
-		rows, err := db.Pool().Query(context.Background(), q)
+func sqliteStories(t *testing.T, db *sqlite.DB) string {
+	return storyLines(t, func(q string, row func(string)) error {
+		rows, err := db.SQL().Query(q)
 		if err != nil {
-			t.Fatalf("%s: %v", q, err)
+			return err
 		}
+		defer rows.Close()
 		for rows.Next() {
 			var s string
 			rows.Scan(&s)
-			lines = append(lines, s)
+			row(s)
 		}
-		rows.Close()
-	}
-	sort.Strings(lines) // bytewise, whatever the engine's collation
-	return strings.Join(lines, "\n")
+		return rows.Err()
+	})
+}
+
+func postgresStories(t *testing.T, db *postgres.DB) string {
+	return storyLines(t, func(q string, row func(string)) error {
+		rows, err := db.Pool().Query(context.Background(), q)
+		if err != nil {
+			return err
+		}
+		var s string
+		_, err = pgx.ForEachRow(rows, []any{&s}, func() error { row(s); return nil })
+		return err
+	})
 }
