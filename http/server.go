@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/metrics"
 )
 
 // MaxBody is the default limit on a POSTed body.
@@ -34,7 +35,8 @@ type Server struct {
 	Store    verbatim.Store
 	Pipeline *verbatim.Pipeline // analyses POSTed articles
 	MaxBody  int64
-	Log      *log.Logger // nil: standard logger
+	Log      *log.Logger       // nil: standard logger
+	Metrics  *metrics.Registry // served on /metrics
 	// AccessLog, when not nil, gets a line per request: the Common Log
 	// Format (client, time, request line, status, bytes) and the time taken.
 	AccessLog io.Writer
@@ -43,7 +45,8 @@ type Server struct {
 
 // New returns a server over a store; p analyses POSTed articles.
 func New(st verbatim.Store, p *verbatim.Pipeline) *Server {
-	s := &Server{Store: st, Pipeline: p, MaxBody: MaxBody}
+	s := &Server{Store: st, Pipeline: p, MaxBody: MaxBody, Metrics: metrics.New()}
+	describeServer(s.Metrics)
 	pages() // a broken template fails here, not at the first page served
 	s.mux = stdhttp.NewServeMux()
 	s.routes()
@@ -60,6 +63,16 @@ func (s *Server) logf(format string, v ...any) {
 
 // ServeHTTP serves the API and the UI, recovering from panics (500).
 func (s *Server) ServeHTTP(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	t0 := time.Now()
+	sw := &statusWriter{ResponseWriter: w}
+	w = sw
+	defer func() {
+		code := sw.code
+		if code == 0 {
+			code = stdhttp.StatusOK
+		}
+		s.observe(r.Pattern, code, time.Since(t0))
+	}()
 	defer func() {
 		if v := recover(); v != nil {
 			if v == stdhttp.ErrAbortHandler {
@@ -79,6 +92,10 @@ func (s *Server) ServeHTTP(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 
 func (s *Server) routes() {
 	m := s.mux
+	ops := Ops(s.Metrics, s.ready)
+	for _, p := range []string{"GET /healthz", "GET /readyz", "GET /metrics"} {
+		m.Handle(p, ops)
+	}
 	m.HandleFunc("GET /api/quotes", s.apiQuotes)
 	m.HandleFunc("GET /api/speakers", s.apiSpeakers)
 	m.HandleFunc("GET /api/speakers/{name}", s.apiSpeaker)
@@ -186,50 +203,23 @@ func (s *Server) Handler() stdhttp.Handler {
 	return h
 }
 
-// logged records what a response was: its status and size.
-type logged struct {
-	stdhttp.ResponseWriter
-	status int
-	bytes  int64
-}
-
-func (l *logged) WriteHeader(code int) {
-	if l.status == 0 {
-		l.status = code
-	}
-	l.ResponseWriter.WriteHeader(code)
-}
-
-func (l *logged) Write(p []byte) (int, error) {
-	if l.status == 0 {
-		l.status = stdhttp.StatusOK
-	}
-	n, err := l.ResponseWriter.Write(p)
-	l.bytes += int64(n)
-	return n, err
-}
-
-// Unwrap lets http.ResponseController reach the connection (deadlines,
-// flushes).
-func (l *logged) Unwrap() stdhttp.ResponseWriter { return l.ResponseWriter }
-
 // accessLog writes a line per request to w: Common Log Format, then the
 // time taken in milliseconds.
 func accessLog(h stdhttp.Handler, w io.Writer) stdhttp.Handler {
 	var mu sync.Mutex
 	return stdhttp.HandlerFunc(func(rw stdhttp.ResponseWriter, r *stdhttp.Request) {
 		t0 := time.Now()
-		l := &logged{ResponseWriter: rw}
+		l := &statusWriter{ResponseWriter: rw}
 		defer func() {
 			host, _, err := net.SplitHostPort(r.RemoteAddr)
 			if err != nil {
 				host = r.RemoteAddr
 			}
-			if l.status == 0 {
-				l.status = stdhttp.StatusOK
+			if l.code == 0 {
+				l.code = stdhttp.StatusOK
 			}
 			line := fmt.Sprintf("%s - - [%s] %q %d %d %.1fms\n", host, t0.Format("02/Jan/2006:15:04:05 -0700"),
-				r.Method+" "+r.URL.RequestURI()+" "+r.Proto, l.status, l.bytes, float64(time.Since(t0).Microseconds())/1000)
+				r.Method+" "+r.URL.RequestURI()+" "+r.Proto, l.code, l.bytes, float64(time.Since(t0).Microseconds())/1000)
 			mu.Lock()
 			io.WriteString(w, line)
 			mu.Unlock()

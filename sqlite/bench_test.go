@@ -89,24 +89,31 @@ func library10k(b *testing.B) *DB {
 	return db
 }
 
+// bbcLibrary stores the analysed BBC corpus (without stories) in a new
+// library, closed when the benchmark ends.
+func bbcLibrary(b *testing.B) (*DB, []*verbatim.Doc) {
+	docs := bbcDocs(b)
+	db, err := Open(filepath.Join(b.TempDir(), "bbc.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	for j := 0; j < len(docs); j += 256 {
+		if _, err := db.Put(context.Background(), docs[j:min(j+256, len(docs))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return db, docs
+}
+
 // BenchmarkSearchBBC measures one page of each kind of search over the BBC
 // library: wall time per search (ns/op) and process CPU time per search
 // (cpu-ns/op, which a loaded machine disturbs less).
 //
 //	go test ./sqlite -run XX -bench SearchBBC -cpu 1
 func BenchmarkSearchBBC(b *testing.B) {
-	docs := bbcDocs(b)
-	db, err := Open(filepath.Join(b.TempDir(), "bbc.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db, _ := bbcLibrary(b)
 	ctx := context.Background()
-	for j := 0; j < len(docs); j += 256 {
-		if _, err := db.Put(ctx, docs[j:min(j+256, len(docs))]); err != nil {
-			b.Fatal(err)
-		}
-	}
 	run := func(name string, f func() error) {
 		b.Run(name, func(b *testing.B) {
 			f()
@@ -282,18 +289,8 @@ func BenchmarkIngest(b *testing.B) {
 //
 //	go test ./sqlite -run XX -bench RebuildStories -cpu 1
 func BenchmarkRebuildStories(b *testing.B) {
-	docs := bbcDocs(b)
-	db, err := Open(filepath.Join(b.TempDir(), "b.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db, docs := bbcLibrary(b)
 	ctx := context.Background()
-	for j := 0; j < len(docs); j += 256 {
-		if _, err := db.Put(ctx, docs[j:min(j+256, len(docs))]); err != nil {
-			b.Fatal(err)
-		}
-	}
 	var cpu time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -9,78 +9,47 @@ import (
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 )
-
-func checkDate(name, v string) (string, error) {
-	if v == "" {
-		return "", nil
-	}
-	t, err := verbatim.ParseDate(v)
-	if err != nil {
-		// allow a year or a month, kept as given: since "2025-03" takes
-		// days dated "2025-03" (month precision) and "2025-03-05"; until
-		// "2025-03" (compared with "2025-03~") all of March
-		if len(v) == 4 || (len(v) == 7 && v[4] == '-') {
-			if t2, err2 := verbatim.ParseDate(v + map[int]string{4: "-01-01", 7: "-01"}[len(v)]); err2 == nil {
-				return t2.Format("2006-01-02")[:len(v)], nil
-			}
-		}
-		return "", &verbatim.QueryError{Msg: name + ": " + err.Error()}
-	}
-	return t.Format("2006-01-02"), nil
-}
 
 // dayRange adds the conditions that keep ISO days of col from since to
 // until (inclusive; either may be empty, a year or a month).
 func dayRange(col, since, until string, where []string, args []any) ([]string, []any, error) {
-	since, err := checkDate("since", since)
+	lo, hi, err := storekit.DayBounds(since, until)
 	if err != nil {
 		return where, args, err
 	}
-	until, err = checkDate("until", until)
-	if err != nil {
-		return where, args, err
-	}
-	if since != "" && until != "" && since > until+"~" {
-		return where, args, &verbatim.QueryError{Msg: fmt.Sprintf("since (%s) comes after until (%s)", since, until)}
-	}
-	if since != "" {
+	if lo != "" {
 		where = append(where, col+` >= ?`)
-		args = append(args, since)
+		args = append(args, lo)
 	}
-	if until != "" {
+	if hi != "" {
 		where = append(where, col+` <> '' AND `+col+` <= ?`)
-		args = append(args, until+"~") // "2025-03" and "2025-03-31" both fall before "2025-03-31~"
+		args = append(args, hi)
 	}
 	return where, args, nil
 }
 
 // statementCond keeps statements: what speaker pages, speaker lists and
 // story timelines show.
-const statementCond = `q.kind = 'statement'`
+const statementCond = storekit.StatementCond
 
 // quoteFilters adds the conditions of the kind, confidence and named-source
 // filters of qq.
 func quoteFilters(qq verbatim.QuoteQuery, where []string, args []any) ([]string, []any, error) {
-	if len(qq.Kinds) == 0 {
-		where = append(where, statementCond)
-	} else if len(qq.Kinds) < len(verbatim.QuoteKinds) {
-		marks := make([]string, len(qq.Kinds))
-		for i, k := range qq.Kinds {
-			if _, ok := verbatim.ParseQuoteKind(string(k)); !ok {
-				return where, args, &verbatim.QueryError{Msg: fmt.Sprintf("kind %q: use statement, belief, intention, perception, other or all", k)}
-			}
-			marks[i] = "?"
-			args = append(args, string(k))
+	kinds, minConf, err := storekit.QuoteKinds(qq)
+	if err != nil {
+		return where, args, err
+	}
+	if len(kinds) > 0 {
+		where = append(where, `q.kind IN (`+strings.TrimSuffix(strings.Repeat("?,", len(kinds)), ",")+`)`)
+		for _, k := range kinds {
+			args = append(args, k)
 		}
-		where = append(where, `q.kind IN (`+strings.Join(marks, ",")+`)`)
 	}
-	if qq.MinConfidence < 0 || qq.MinConfidence > 1 {
-		return where, args, &verbatim.QueryError{Msg: fmt.Sprintf("minimum confidence %g: give a number from 0 to 1", qq.MinConfidence)}
-	}
-	if qq.MinConfidence > 0 {
+	if minConf > 0 {
 		where = append(where, `q.confidence >= ?`)
-		args = append(args, qq.MinConfidence)
+		args = append(args, minConf)
 	}
 	if qq.NamedOnly {
 		where = append(where, `q.speaker IS NOT NULL`)
@@ -102,7 +71,7 @@ func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM quotes`).Scan(&gen); err != nil {
 		return nil, err
 	}
-	key := strconv.Itoa(limit) + "\x00" + fold(q)
+	key := strconv.Itoa(limit) + "\x00" + storekit.Fold(q)
 	s.cmu.Lock()
 	if s.cacheGen != gen || len(s.cache) > 1024 {
 		s.cacheGen, s.cache = gen, map[string][]verbatim.SpeakerSummary{}
@@ -126,10 +95,10 @@ func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 func (s *DB) speakers(ctx context.Context, q string, limit int) ([]verbatim.SpeakerSummary, error) {
 	args := []any{}
 	w := `q.speaker_fold IS NOT NULL AND ` + statementCond
-	if f := fold(q); f != "" {
-		like := "%" + escapeLike(f) + "%"
+	if f := storekit.Fold(q); f != "" {
+		like := "%" + storekit.EscapeLike(f) + "%"
 		w += ` AND (q.speaker_fold LIKE ? ESCAPE '\' OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias LIKE ? ESCAPE '\'))`
-		args = append(args, like, escapeLike(f)+"%")
+		args = append(args, like, storekit.EscapeLike(f)+"%")
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT max(q.speaker), count(*), count(DISTINCT q.article_id),
 		coalesce(min(nullif(q.day,'')),''), coalesce(max(nullif(q.day,'')),'')
@@ -149,11 +118,6 @@ func (s *DB) speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 	return out, rows.Err()
 }
 
-func escapeLike(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s)
-}
-
 // personCond matches the quotes of a person as their page shows them: the
 // name as resolved in articles, and every entity of the persons
 // (cross-article identities) those entities belong to ("Keith Kellogg" also
@@ -161,7 +125,7 @@ func escapeLike(s string) string {
 // the name as resolved, any name form (speakerCond). ErrNotFound for an
 // empty name.
 func (s *DB) personCond(ctx context.Context, name string) (string, []any, error) {
-	f := fold(name)
+	f := storekit.Fold(name)
 	if f == "" {
 		return "", nil, verbatim.ErrNotFound
 	}
@@ -187,7 +151,7 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 		return nil, err
 	}
 	cond = cond + ` AND ` + statementCond // statements: what the person said
-	f := fold(name)
+	f := storekit.Fold(name)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
 		` ORDER BY q.day = '', q.day, q.id LIMIT 5000`, args...)
 	if err != nil {
@@ -200,15 +164,8 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	if len(hits) == 0 {
 		return nil, verbatim.ErrNotFound
 	}
-	d := &verbatim.SpeakerDetail{Statements: hits, Aliases: []string{}, Roles: []string{}, Outlets: []verbatim.OutletCount{},
-		Months: []verbatim.MonthCount{}}
-	d.Name = hits[0].Speaker
-	for _, h := range hits { // the spelling asked for, when it is one
-		if fold(h.Speaker) == f {
-			d.Name = h.Speaker
-			break
-		}
-	}
+	d := storekit.Speaker(hits, f)
+	d.Outlets, d.Months = []verbatim.OutletCount{}, []verbatim.MonthCount{}
 	// counts over every statement, not only those listed
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*), count(DISTINCT q.article_id), coalesce(min(nullif(q.day,'')),''),
 		coalesce(max(nullif(q.day,'')),''), count(*) FILTER (WHERE q.day = '') FROM quotes q WHERE `+cond, args...).
@@ -250,31 +207,18 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 		return nil, err
 	}
 	defer rrows.Close()
-	var roles []weighted
-	seenA := map[string]bool{}
+	forms := storekit.NewForms(d)
 	for rrows.Next() {
-		var rs, mentions string
+		var roles, mentions string
 		var n int
-		if err := rrows.Scan(&rs, &mentions, &n); err != nil {
+		if err := rrows.Scan(&roles, &mentions, &n); err != nil {
 			return nil, err
 		}
-		for _, r := range strings.Split(rs, "; ") {
-			if r != "" {
-				roles = append(roles, weighted{r, n}) // weighed by the quotes of the entity
-			}
-		}
-		ms, err := decodeMentions(mentions)
-		if err != nil {
+		if err := forms.Add(roles, mentions, n); err != nil { // roles weighed by the entity's statements
 			return nil, err
-		}
-		for _, m := range ms { // the names the speaker was written as
-			if m.kind == verbatim.NameMention && m.text != "" && !seenA[m.text] {
-				seenA[m.text] = true
-				d.Aliases = append(d.Aliases, m.text)
-			}
 		}
 	}
-	d.Roles = mergeRoles(roles)
+	forms.Done()
 	return d, rrows.Err()
 }
 
@@ -330,7 +274,7 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 			rows.Close()
 			return nil, err
 		}
-		ms, err := decodeMentions(mentions)
+		ms, err := storekit.DecodeMentions(mentions)
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("article %s, entity %q: %w", id, name, err)
@@ -340,7 +284,7 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 			e.Roles = strings.Split(roles, "; ")
 		}
 		for i, m := range ms {
-			e.Mentions[i] = verbatim.MentionOut{Text: m.text, Start: m.start, End: m.end}
+			e.Mentions[i] = verbatim.MentionOut{Text: m.Text, Start: m.Start, End: m.End}
 		}
 		a.Entities = append(a.Entities, e)
 	}
@@ -433,29 +377,15 @@ func (s *DB) Stats(ctx context.Context) (verbatim.StoreStats, error) {
 	if err != nil {
 		return verbatim.StoreStats{}, err
 	}
-	var st verbatim.StoreStats
-	// stories change without a new article (a rebuild): counted each time
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stories`).Scan(&st.Stories); err != nil {
+	st, err := s.stats.Get(gen, func() (verbatim.StoreStats, error) {
+		var st verbatim.StoreStats
+		err := s.db.QueryRowContext(ctx, storekit.StatsSQL(`SELECT count(*) FROM outlets`)).Scan(storekit.StatsDest(&st)...)
+		return st, err
+	})
+	if err != nil {
 		return st, err
 	}
-	s.cmu.Lock()
-	if s.statsGen == gen {
-		st.Articles, st.Quotes, st.Speakers, st.Outlets = s.stats.Articles, s.stats.Quotes, s.stats.Speakers, s.stats.Outlets
-		st.First, st.Last, st.Undated = s.stats.First, s.stats.Last, s.stats.Undated
-		s.cmu.Unlock()
-		return st, nil
-	}
-	s.cmu.Unlock()
-	// statements and their speakers, as search and the speaker list count them
-	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes q WHERE `+statementCond+`),
-		(SELECT count(DISTINCT speaker_fold) FROM quotes q WHERE speaker_fold IS NOT NULL AND `+statementCond+`), (SELECT count(*) FROM outlets),
-		coalesce((SELECT min(published) FROM articles WHERE published <> ''), ''),
-		coalesce((SELECT max(published) FROM articles), ''), (SELECT count(*) FROM articles WHERE published = '')`).
-		Scan(&st.Articles, &st.Quotes, &st.Speakers, &st.Outlets, &st.First, &st.Last, &st.Undated)
-	if err == nil {
-		s.cmu.Lock()
-		s.statsGen, s.stats = gen, st
-		s.cmu.Unlock()
-	}
+	// stories change without a new article (a rebuild): counted each time
+	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM stories`).Scan(&st.Stories)
 	return st, err
 }

@@ -3,10 +3,10 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"strconv"
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 )
 
 // A search runs in two steps. The first finds the ids of the page, reading
@@ -69,35 +69,18 @@ func (p *searchPlan) whereSQL() string {
 	return " WHERE " + strings.Join(p.where, " AND ")
 }
 
-// sortOf is the order a query asks for; relevance needs a text query.
-// With none asked, quotes come newest first (the latest statements are
-// what a news search wants first, and the order costs no ranking) and
-// articles best match first when there is a text query.
-func sortOf(sort, text string, quotes bool) string {
-	if sort == "" && quotes {
-		sort = verbatim.SortNewest
-	}
-	if sort == verbatim.SortRelevance || sort == "" {
-		if text != "" {
-			return verbatim.SortRelevance
-		}
-		return verbatim.SortNewest
-	}
-	return sort
-}
-
 // planQuotes plans a quote search. The speaker's quotes drive when a
 // speaker is given and the order is by date (the text is then checked per
 // quote), else the full-text index, else the day index.
 func (s *DB) planQuotes(ctx context.Context, qq verbatim.QuoteQuery) (*searchPlan, error) {
 	p := &searchPlan{from: `quotes q`, text: strings.TrimSpace(qq.Text)}
-	if err := checkSyntax(p.text, []string{"text"}); err != nil {
+	if err := storekit.CheckSyntax(p.text, []string{"text"}); err != nil {
 		return nil, err
 	}
 	p.text = ftsQuery(p.text, []string{"text"})
-	sort := sortOf(qq.Sort, p.text, true)
+	sort := storekit.SortOf(qq.Sort, p.text, true)
 	p.sort = sort
-	sp := fold(qq.Speaker)
+	sp := storekit.Fold(qq.Speaker)
 	switch {
 	case p.text != "" && (sp == "" || sort == verbatim.SortRelevance):
 		p.from = `quotes_fts f JOIN quotes q ON q.id = f.rowid`
@@ -157,7 +140,7 @@ func (s *DB) planQuotes(ctx context.Context, qq verbatim.QuoteQuery) (*searchPla
 // (case and accents ignored). The outlets are looked up in the outlets
 // table (one row per outlet), so the condition is an index lookup.
 func (s *DB) outletCond(ctx context.Context, p *searchPlan, o string) error {
-	o = fold(o)
+	o = storekit.Fold(o)
 	if o == "" {
 		return nil
 	}
@@ -178,24 +161,14 @@ func (s *DB) outletCond(ctx context.Context, p *searchPlan, o string) error {
 	return nil
 }
 
-// outletsLike returns the outlets whose folded name contains the folded
-// text f, an exact match alone when there is one ("bbc" does not also
-// take "BBC Monitoring" when "BBC" exists).
+// outletsLike returns the outlets whose name contains the folded text f
+// (storekit.OutletsLike).
 func (s *DB) outletsLike(ctx context.Context, f string) ([]string, error) {
 	all, err := s.outlets(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var out []string
-	for _, o := range all {
-		switch of := fold(o.Outlet); {
-		case of == f:
-			return []string{o.Outlet}, nil
-		case strings.Contains(of, f):
-			out = append(out, o.Outlet)
-		}
-	}
-	return out, nil
+	return storekit.OutletsLike(all, f), nil
 }
 
 // outlets lists the outlets with their number of articles, most first,
@@ -205,41 +178,30 @@ func (s *DB) outlets(ctx context.Context) ([]verbatim.OutletCount, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.cmu.Lock()
-	if s.outletGen == gen && s.outletList != nil {
-		l := s.outletList
-		s.cmu.Unlock()
-		return l, nil
-	}
-	s.cmu.Unlock()
-	rows, err := s.db.QueryContext(ctx, `SELECT name, articles FROM outlets ORDER BY articles DESC, name`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	l := []verbatim.OutletCount{}
-	for rows.Next() {
-		var o verbatim.OutletCount
-		if err := rows.Scan(&o.Outlet, &o.Count); err != nil {
+	return s.outletList.Get(gen, func() ([]verbatim.OutletCount, error) {
+		rows, err := s.db.QueryContext(ctx, `SELECT name, articles FROM outlets ORDER BY articles DESC, name`)
+		if err != nil {
 			return nil, err
 		}
-		l = append(l, o)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	s.cmu.Lock()
-	s.outletGen, s.outletList = gen, l
-	s.cmu.Unlock()
-	return l, nil
+		defer rows.Close()
+		l := []verbatim.OutletCount{}
+		for rows.Next() {
+			var o verbatim.OutletCount
+			if err := rows.Scan(&o.Outlet, &o.Count); err != nil {
+				return nil, err
+			}
+			l = append(l, o)
+		}
+		return l, rows.Err()
+	})
 }
 
 // generation changes whenever an article or a quote is stored (by this
 // process or another): caches of the library's summaries are keyed by it.
 func (s *DB) generation(ctx context.Context) (string, error) {
 	var a, q int64
-	err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT max(id) FROM articles), 0), coalesce((SELECT max(id) FROM quotes), 0)`).Scan(&a, &q)
-	return strconv.FormatInt(a, 10) + "/" + strconv.FormatInt(q, 10), err
+	err := s.db.QueryRowContext(ctx, storekit.GenerationSQL).Scan(&a, &q)
+	return storekit.Generation(a, q), err
 }
 
 func splitList(s string) []any {
@@ -281,7 +243,7 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 		return res, err
 	}
 	if p.text != "" {
-		highlightQuotes(p.text, res.Quotes)
+		storekit.HighlightQuotes(p.text, res.Quotes)
 	}
 	return res, nil
 }
@@ -415,15 +377,6 @@ func (s *DB) hitsByID(ctx context.Context, ids []int64) ([]verbatim.QuoteHit, er
 	return out, nil
 }
 
-// highlightQuotes sets the highlights of a page of quotes: the ranges of
-// their text that the full-text query matched.
-func highlightQuotes(text string, hits []verbatim.QuoteHit) {
-	terms := queryTerms(text)
-	for i := range hits {
-		hits[i].Highlights = highlightSpans(hits[i].Text, terms)
-	}
-}
-
 // pageOf bounds a page: 20 by default, at most MaxPage.
 func pageOf(limit, offset int) (int, int) {
 	if limit <= 0 {
@@ -436,7 +389,7 @@ func pageOf(limit, offset int) (int, int) {
 // there is a text query, else the publication-date index.
 func (s *DB) planArticles(ctx context.Context, aq verbatim.ArticleQuery) (*searchPlan, error) {
 	p := &searchPlan{from: `articles a`, text: strings.TrimSpace(aq.Text), articles: true}
-	if err := checkSyntax(p.text, []string{"title", "text"}); err != nil {
+	if err := storekit.CheckSyntax(p.text, []string{"title", "text"}); err != nil {
 		return nil, err
 	}
 	p.text = ftsQuery(p.text, []string{"title", "text"})
@@ -451,7 +404,7 @@ func (s *DB) planArticles(ctx context.Context, aq verbatim.ArticleQuery) (*searc
 	if p.where, p.args, err = dayRange("a.published", aq.Since, aq.Until, p.where, p.args); err != nil {
 		return nil, err
 	}
-	p.sort = sortOf(aq.Sort, p.text, false)
+	p.sort = storekit.SortOf(aq.Sort, p.text, false)
 	switch p.sort {
 	case verbatim.SortRelevance:
 		// a word of the title counts three times one of the text
@@ -502,7 +455,7 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	res.Total = total
 	// the page's rows with their text, for the snippet
 	in, args := idList(ids)
-	terms := queryTerms(p.text)
+	terms := storekit.QueryTerms(p.text)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+articleCols+`, a.text FROM articles a WHERE a.id IN (`+in+`)`, args...)
 	if err != nil {
 		return res, queryErr(err)
@@ -523,9 +476,9 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 		}
 		var words []verbatim.Span
 		if p.text != "" {
-			words = highlightSpans(text, terms)
+			words = storekit.HighlightSpans(text, terms)
 		}
-		h.Snippet, h.Highlights = snippet(text, h.Title, words)
+		h.Snippet, h.Highlights = storekit.Snippet(text, h.Title, words)
 		if i, ok := at[rowid]; ok {
 			hits[i], found[i] = h, true
 		}

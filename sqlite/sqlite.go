@@ -24,6 +24,7 @@ import (
 	"sync"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 	"github.com/verbatim-news/verbatim/stories"
 	_ "modernc.org/sqlite"
 )
@@ -35,14 +36,12 @@ type DB struct {
 	spare *batch     // (guarded by mu) the last Put's buffers, for the next
 	stmts stmtCache  // a Put's INSERT statements, prepared once
 
-	cmu      sync.Mutex // guards the caches
+	cmu      sync.Mutex // guards the speakers cache
 	cacheGen int64
 	cache    map[string][]verbatim.SpeakerSummary
 
-	outletGen  string                 // generation of outletList
-	outletList []verbatim.OutletCount // the outlets table, most articles first
-	statsGen   string                 // generation of stats
-	stats      verbatim.StoreStats
+	outletList storekit.Cached[[]verbatim.OutletCount] // the outlets table, most articles first
+	stats      storekit.Cached[verbatim.StoreStats]
 }
 
 var _ verbatim.Store = (*DB)(nil)
@@ -513,14 +512,14 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 	b.js = b.js[:0]
 	b.ends = b.ends[:0]
 	for _, e := range d.Entities {
-		b.js = b.appendMentions(b.js, d, e.Mentions)
+		b.js, b.order = storekit.AppendMentions(b.js, d, e.Mentions, b.words, b.order)
 		b.ends = append(b.ends, len(b.js))
 	}
 	js := string(b.js)
 	for i, e := range d.Entities {
 		eids[i] = b.nextEntity
 		b.nextEntity++
-		nf := fold(e.Name)
+		nf := storekit.Fold(e.Name)
 		b.folds = append(b.folds, nf)
 		from := 0
 		if i > 0 {
@@ -539,7 +538,7 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 		}
 		for _, mi := range e.Mentions {
 			if mi >= 0 && mi < len(d.Mentions) && d.Mentions[mi].Kind == verbatim.NameMention {
-				b.alias(fold(b.words[mi]), eids[i])
+				b.alias(storekit.Fold(b.words[mi]), eids[i])
 			}
 		}
 	}

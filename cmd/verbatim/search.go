@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/export"
-	"github.com/verbatim-news/verbatim/sqlite"
 )
 
 func init() {
@@ -59,7 +58,7 @@ start and end are byte offsets of the quote in the article's text.`,
 			if err != nil {
 				return err
 			}
-			st, err := openLibrary(db)
+			st, err := openLibrary(context.Background(), db, true)
 			if err != nil {
 				return err
 			}
@@ -104,15 +103,6 @@ start and end are byte offsets of the quote in the article's text.`,
 	f.IntVar(&q.Limit, "limit", 0, "results: a page of 1 to 1000 for text (0: 20); for csv and jsonl 0 streams every match")
 	f.IntVar(&q.Offset, "offset", 0, "skip this many results")
 	root.AddCommand(cmd)
-}
-
-// openLibrary opens an existing library, refusing a missing file (a typo
-// would otherwise create and search an empty library).
-func openLibrary(path string) (*sqlite.DB, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("no library at %s (verbatim ingest --db %s PATH... makes one)", path, path)
-	}
-	return sqlite.Open(path)
 }
 
 // exportSearch streams every match as CSV or JSON Lines.

@@ -12,9 +12,9 @@ import (
 	"github.com/verbatim-news/verbatim/sqlite"
 )
 
-// library stores n articles of one quote each by hand, the first from
+// searchLibrary stores n articles of one quote each by hand, the first from
 // "The Moscow Times", in a new library file.
-func library(t *testing.T, n int) string {
+func searchLibrary(t *testing.T, n int) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "lib.db")
 	st, err := sqlite.Open(path)
@@ -50,7 +50,7 @@ func library(t *testing.T, n int) string {
 // match past 1,000; limits are checked as the API checks them; a missing
 // library is refused.
 func TestSearchCommand(t *testing.T) {
-	db := library(t, 1100)
+	db := searchLibrary(t, 1100)
 	out, stderr, code := runVerbatim(t, "search", "--db", db, "--outlet", "moscow times", "budget")
 	if code != 0 || !strings.Contains(out, "1 statement (newest first)") ||
 		!strings.Contains(out, `— The Moscow Times, "Budget report 0", 2025-03-01 [a/0000 @14-27]`) {

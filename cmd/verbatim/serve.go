@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	vhttp "github.com/verbatim-news/verbatim/http"
 	"github.com/verbatim-news/verbatim/pipeline"
-	"github.com/verbatim-news/verbatim/sqlite"
+	"github.com/verbatim-news/verbatim/postgres"
 )
 
 func init() {
@@ -19,15 +19,14 @@ func init() {
 	var maxMB int
 	var create bool
 	cmd := &cobra.Command{
-		Use:   "serve [--db FILE] [--addr 127.0.0.1:8080] [--create] [--log FILE|-]",
+		Use:   "serve [--db FILE|URL] [--addr 127.0.0.1:8080] [--create] [--log FILE|-]",
 		Short: "Serve the library: JSON API (/api/quotes, /api/speakers, /api/articles, /api/stories) and the web UI",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var st *sqlite.DB
-			var err error
-			if create {
-				st, err = sqlite.Open(db)
-			} else if st, err = openLibrary(db); err != nil {
+			// a mistyped file name is refused, not served as a new, empty
+			// library, unless --create says so
+			st, err := openLibrary(context.Background(), db, !create)
+			if err != nil && !create && !postgres.IsURL(db) {
 				return fmt.Errorf("%v; --create serves a new, empty one", err)
 			}
 			if err != nil {
@@ -54,13 +53,17 @@ func init() {
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			fmt.Fprintf(os.Stderr, "verbatim: serving %s on http://%s/\n", db, ln.Addr())
+			name := db
+			if postgres.IsURL(db) {
+				name = postgres.Redact(db)
+			}
+			fmt.Fprintf(os.Stderr, "verbatim: serving %s on http://%s/ (/healthz, /readyz, /metrics)\n", name, ln.Addr())
 			err = srv.Serve(ctx, ln)
 			fmt.Fprintln(os.Stderr, "verbatim: stopped")
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", "verbatim.db", "library file (made by verbatim ingest)")
+	cmd.Flags().StringVar(&db, "db", "verbatim.db", dbHelp)
 	cmd.Flags().BoolVar(&create, "create", false, "create the library when the file does not exist (articles can then be POSTed)")
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen address")
 	cmd.Flags().StringVar(&logTo, "log", "", "write an access log (one line per request, Common Log Format and the time taken) to FILE, or - for stderr")

@@ -1,4 +1,4 @@
-package sqlite
+package storekit
 
 import (
 	"strings"
@@ -18,14 +18,14 @@ const (
 	snippetBefore = 60  // of them before the first hit
 )
 
-// snippet cuts a passage of an article around hits (byte ranges of text
+// Snippet cuts a passage of an article around hits (byte ranges of text
 // where the query matched), skipping the title at its head and the noise
 // the cleaner finds; it returns the passage, with "…" where it was cut,
 // and the hits as byte ranges of it. Without a hit outside noise it is the
 // opening of the text. Only the text up to a little past the passage is
 // cleaned (the cleaner reads lines and their neighbours): the whole text
 // when the hits there all stand in noise.
-func snippet(text, title string, hits []verbatim.Span) (string, []verbatim.Span) {
+func Snippet(text, title string, hits []verbatim.Span) (string, []verbatim.Span) {
 	upTo := len(title) + 2*snippetWidth
 	if best := densest(hits); best >= 0 {
 		upTo = hits[best].Start + 2*snippetWidth
@@ -37,7 +37,7 @@ func snippet(text, title string, hits []verbatim.Span) (string, []verbatim.Span)
 	return s, hs
 }
 
-// snippetUpTo is snippet with the text cleaned up to the end of the line
+// snippetUpTo is Snippet with the text cleaned up to the end of the line
 // holding byte upTo plus one more line; ok is false when a longer part
 // could give a better passage (no hit outside noise in this one, while
 // hits lie beyond it).

@@ -1,4 +1,4 @@
-package sqlite
+package storekit
 
 import (
 	"strings"
@@ -9,24 +9,24 @@ import (
 )
 
 // The words a full-text query matched are found again in Go, in the texts
-// of a page only: asking FTS5 (highlight() with MATCH and a list of rowids)
-// walks the query's whole doclists, which cost a page of a common word more
-// than finding it. Tokens are cut and folded as the index's tokenizer
+// of a page only: asking the engine (FTS5's highlight() with MATCH and a
+// list of rowids) walks the query's whole doclists, which cost a page of a
+// common word more than finding it. Tokens are cut and folded as the index's tokenizer
 // does (unicode61, diacritics removed): runs of letters and digits, lower
 // case, without accents.
 
-// term is what a query looks for: a word, or a phrase (words in a row);
+// Term is what a query looks for: a word, or a phrase (words in a row);
 // prefix says the last word is a prefix (tax*).
-type term struct {
+type Term struct {
 	words  []string
 	prefix bool
 }
 
-// queryTerms lists the terms of a full-text query (as ftsQuery writes it)
+// QueryTerms lists the terms of a full-text query (as ftsQuery writes it)
 // that a match contains: its words and phrases, without the operators,
 // column names and what follows NOT.
-func queryTerms(q string) []term {
-	var terms []term
+func QueryTerms(q string) []Term {
+	var terms []Term
 	not := false
 	add := func(s string, prefix bool) {
 		ws := tokens(s)
@@ -37,7 +37,7 @@ func queryTerms(q string) []term {
 			not = false
 			return
 		}
-		t := term{prefix: prefix}
+		t := Term{prefix: prefix}
 		for _, w := range ws {
 			t.words = append(t.words, w.fold)
 		}
@@ -90,7 +90,7 @@ type token struct {
 // tokens cuts a text into words as the tokenizer does.
 func tokens(s string) []token {
 	var out []token
-	eachWord(s, func(start, end int) { out = append(out, token{start, end, fold(s[start:end])}) })
+	eachWord(s, func(start, end int) { out = append(out, token{start, end, Fold(s[start:end])}) })
 	return out
 }
 
@@ -134,7 +134,7 @@ func eachWord(s string, fn func(start, end int)) {
 func sameWord(w, f string, prefix bool) bool {
 	for i := 0; i < len(w); i++ {
 		if w[i] >= utf8.RuneSelf {
-			w = fold(w)
+			w = Fold(w)
 			break
 		}
 	}
@@ -144,10 +144,10 @@ func sameWord(w, f string, prefix bool) bool {
 	return len(w) == len(f) && strings.EqualFold(w, f)
 }
 
-// highlightSpans returns the byte ranges of text that the terms match, in
+// HighlightSpans returns the byte ranges of text that the terms match, in
 // text order: a word, or a phrase's words in a row as one range. It reads
 // the text once and keeps only the last few words.
-func highlightSpans(text string, terms []term) []verbatim.Span {
+func HighlightSpans(text string, terms []Term) []verbatim.Span {
 	if len(terms) == 0 {
 		return nil
 	}
@@ -188,4 +188,13 @@ func highlightSpans(text string, terms []term) []verbatim.Span {
 		}
 	})
 	return spans
+}
+
+// HighlightQuotes sets the highlights of a page of quotes: the ranges of
+// their text that the full-text query matched.
+func HighlightQuotes(query string, hits []verbatim.QuoteHit) {
+	terms := QueryTerms(query)
+	for i := range hits {
+		hits[i].Highlights = HighlightSpans(hits[i].Text, terms)
+	}
 }

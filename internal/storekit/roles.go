@@ -1,14 +1,14 @@
-package sqlite
+package storekit
 
 import (
 	"sort"
 	"strings"
 )
 
-// weighted is a role with the number of statements it came with.
-type weighted struct {
-	role string
-	n    int
+// Role is a role with the number of statements it came with.
+type Role struct {
+	Text string
+	N    int
 }
 
 // roleKey is what a role means, for comparing spellings: lower case,
@@ -19,11 +19,11 @@ func roleKey(r string) string {
 	return strings.Join(strings.Fields(r), " ")
 }
 
-// mergeRoles gives a person's roles one line per meaning. Spellings of one
+// MergeRoles gives a person's roles one line per meaning. Spellings of one
 // role are one (the most frequent spelling names it), and a role whose
 // words stand inside a longer one is part of it ("President" goes with "US
 // President", "envoy" with "Ukraine envoy"). The most frequent come first.
-func mergeRoles(roles []weighted) []string {
+func MergeRoles(roles []Role) []string {
 	type group struct {
 		key      string
 		words    []string
@@ -34,7 +34,7 @@ func mergeRoles(roles []weighted) []string {
 	var gs []*group
 	by := map[string]*group{}
 	for i, r := range roles {
-		k := roleKey(r.role)
+		k := roleKey(r.Text)
 		if k == "" {
 			continue
 		}
@@ -44,8 +44,8 @@ func mergeRoles(roles []weighted) []string {
 			by[k] = g
 			gs = append(gs, g)
 		}
-		g.n += r.n
-		g.spelling[r.role] += r.n
+		g.n += r.N
+		g.spelling[r.Text] += r.N
 	}
 	// the longest first: a shorter role joins the longest one holding it
 	sort.SliceStable(gs, func(i, j int) bool { return len(gs[i].words) > len(gs[j].words) })
