@@ -1173,6 +1173,9 @@ func (s *scanner) tenseDist(k, j int) (int, int) {
 		}
 		t := &s.t[i]
 		v := 0
+		if s.ofOtherDate(i) {
+			continue
+		}
 		if t.w != nil {
 			v = int(t.w.tense)
 			if v > 0 && (t.is("planned") || t.is("plans") || t.is("plan") || t.is("planning") || t.is("expected") || t.is("expects") || t.is("expect") || t.is("set") || t.is("supposed") || t.is("due") || t.is("going") || t.is("scheduled")) {
@@ -1203,6 +1206,31 @@ func (s *scanner) tenseDist(k, j int) (int, int) {
 		}
 	}
 	return best, bestDist
+}
+
+// ofOtherDate reports whether token i, a tense marker by itself, is part
+// of a date expression of its own: "next" of "next year's budget", "last"
+// of "last week", "ago" of "two weeks ago", "yesterday". Such a word tells
+// the time of its expression, not the tense of the clause: "approved next
+// year's budget late on Thursday" is the Thursday before.
+func (s *scanner) ofOtherDate(i int) bool {
+	t := &s.t[i]
+	if t.w == nil {
+		return false
+	}
+	if t.w.isDay {
+		return true
+	}
+	unit := func(u *tok) bool {
+		return u.w != nil && (u.w.unit != 0 || u.w.month > 0 || u.w.weekday > 0 || u.w.season != "") || u.hyQuart > 0
+	}
+	if t.w.isPtr {
+		return unit(s.tk(i + 1))
+	}
+	if t.is("ago") || t.is("earlier") {
+		return unit(s.tk(i - 1))
+	}
+	return false
 }
 
 // aux reports whether w is an auxiliary that makes the next participle or
