@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/verbatim-news/verbatim"
 )
@@ -88,8 +89,12 @@ func checkDate(name, v string) (string, error) {
 	return t.Format("2006-01-02"), nil
 }
 
-// dayRange adds the conditions that keep ISO days of col from since to
-// until (inclusive; either may be empty, a year or a month).
+// dayRange adds the conditions that keep the dates of col from since to
+// until (inclusive; either may be empty, a day, a month or a year). col
+// holds ISO days, months ("2025-03") or years ("2025"), or "" when
+// undated: a month or a year is in the range when all of it is ("2004"
+// is in 2004-01-01..2004-12-31, not in 2004-03-01..2004-12-31); an undated
+// row is in no range.
 func dayRange(col, since, until string, where []string, args []any) ([]string, []any, error) {
 	since, err := checkDate("since", since)
 	if err != nil {
@@ -99,15 +104,65 @@ func dayRange(col, since, until string, where []string, args []any) ([]string, [
 	if err != nil {
 		return where, args, err
 	}
+	if since == "" && until == "" {
+		return where, args, nil
+	}
+	lo, hi := spanBounds(since, until)
+	// the first condition serves the index; the others test each precision
+	where = append(where, col+` >= ? AND `+col+` <= ? AND (length(`+col+`) = 10 AND `+col+` BETWEEN ? AND ?
+		OR length(`+col+`) = 7 AND `+col+` BETWEEN ? AND ? OR length(`+col+`) = 4 AND `+col+` BETWEEN ? AND ?)`)
+	args = append(args, min(lo[0], lo[1], lo[2]), hi[0]+"~", lo[0], hi[0], lo[1], hi[1], lo[2], hi[2])
+	return where, args, nil
+}
+
+// spanBounds turns since and until (ISO days, months or years, or empty)
+// into the first and last day, month and year lying wholly inside the
+// range: lo[0] is the first day, lo[1] the first whole month, lo[2] the
+// first whole year; hi likewise from the end. An open end is "0" or "~",
+// which sort before and after every date but after "" (undated).
+func spanBounds(since, until string) (lo, hi [3]string) {
+	lo, hi = [3]string{"0", "0", "0"}, [3]string{"~", "~", "~"}
 	if since != "" {
-		where = append(where, col+` >= ?`)
-		args = append(args, since)
+		t, _ := time.Parse("2006-01-02", (since + "-01-01")[:10])
+		lo[0] = t.Format("2006-01-02")
+		m := t
+		if t.Day() != 1 {
+			m = time.Date(t.Year(), t.Month()+1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		lo[1] = m.Format("2006-01")
+		y := t.Year()
+		if t.YearDay() != 1 {
+			y++
+		}
+		lo[2] = fmt.Sprintf("%04d", y)
 	}
 	if until != "" {
-		where = append(where, col+` <> '' AND `+col+` <= ?`)
-		args = append(args, until+"~") // "2025-03" and "2025-03-31" both fall before "2025-03-31~"
+		t, _ := time.Parse("2006-01-02", lastDay(until))
+		hi[0] = t.Format("2006-01-02")
+		m := t
+		if t.AddDate(0, 0, 1).Day() != 1 {
+			m = time.Date(t.Year(), t.Month(), 0, 0, 0, 0, 0, time.UTC) // the month before
+		}
+		hi[1] = m.Format("2006-01")
+		y := t.Year()
+		if t.Month() != 12 || t.Day() != 31 {
+			y--
+		}
+		hi[2] = fmt.Sprintf("%04d", y)
 	}
-	return where, args, nil
+	return lo, hi
+}
+
+// lastDay is the last day of an ISO day, month or year.
+func lastDay(v string) string {
+	switch len(v) {
+	case 4:
+		return v + "-12-31"
+	case 7:
+		t, _ := time.Parse("2006-01", v)
+		return t.AddDate(0, 1, -1).Format("2006-01-02")
+	}
+	return v
 }
 
 // speakerCond matches a quote's speaker by any known name form.
