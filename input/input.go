@@ -530,7 +530,8 @@ func FromRecord(line []byte, opt Options) (verbatim.Article, error) {
 func (rec *Record) article(opt Options) (verbatim.Article, error) {
 	a := verbatim.Article{ID: rec.ID, Title: rec.Title, URL: rec.URL, Outlet: rec.Outlet, Published: rec.Published,
 		Text: rec.Text, Author: firstString(rec.Author), Format: "jsonl"}
-	field := "published" // the record's field that gave the date, if one did
+	// field is the record's field that gave the date, if one did
+	field := "published"
 	if a.Text == "" && rec.Maintext != "" { // news-please
 		a.Text = rec.Maintext
 		if a.Outlet == "" {
