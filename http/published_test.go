@@ -40,3 +40,35 @@ func TestPostInvalidPublished(t *testing.T) {
 		t.Errorf("stored %+v, want only the good record", res)
 	}
 }
+
+// TestUndatedShown: statements of an article without a publication date
+// show "undated" in the UI and null in JSON (issue 19, defect 5: they
+// showed as ????-??-?? or not at all).
+func TestUndatedShown(t *testing.T) {
+	_, ts := newServer(t)
+	code, m := post(t, ts, "/api/articles?id=nodate&outlet=Wire", "text/plain", "Harbour talks\n\nMayor Jonas Lind said the harbour would reopen soon.")
+	if code != 201 {
+		t.Fatalf("POST: %d %v", code, m)
+	}
+	var raw struct {
+		Quotes []map[string]any `json:"quotes"`
+	}
+	if get(t, ts, "/api/quotes", &raw); len(raw.Quotes) != 1 {
+		t.Fatalf("quotes %v", raw)
+	}
+	for _, k := range []string{"said_on", "published"} {
+		if v, ok := raw.Quotes[0][k]; !ok || v != nil {
+			t.Errorf("/api/quotes: %s = %v, want null", k, v)
+		}
+	}
+	var sp struct{ Speakers []map[string]any }
+	if get(t, ts, "/api/speakers", &sp); len(sp.Speakers) != 1 || sp.Speakers[0]["first"] != nil || sp.Speakers[0]["last"] != nil {
+		t.Errorf("/api/speakers %v: want first and last null", sp)
+	}
+	for _, path := range []string{"/", "/speakers", "/articles", "/article/nodate", "/speaker/Jonas%20Lind"} {
+		_, body := get(t, ts, path, nil)
+		if !strings.Contains(body, ">undated<") || strings.Contains(body, "????") || strings.Contains(body, "<time></time>") {
+			t.Errorf("%s: want \"undated\" shown, no empty date", path)
+		}
+	}
+}

@@ -59,3 +59,51 @@ func TestCoarseDatesInRange(t *testing.T) {
 		}
 	}
 }
+
+// TestUndatedSortApart: undated statements and articles come after the
+// dated ones, oldest first in a timeline and newest first in a list; a
+// speaker with no dated statement has no first and last day (issue 19:
+// undated items are sorted apart, not among the oldest).
+func TestUndatedSortApart(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	undated := newDoc("undated", "Wire", "", `Keith Kellogg said "never dated". Ann Bell said "no date".`)
+	kk := undated.entity("Keith Kellogg", nil, "Keith Kellogg")
+	undated.quote("never dated", kk, "Keith Kellogg", "said", "")
+	undated.quote("no date", undated.entity("Ann Bell", nil, "Ann Bell"), "Ann Bell", "said", "")
+	if _, err := db.Put(ctx, append(fixture(), undated.d)); err != nil {
+		t.Fatal(err)
+	}
+	d, err := db.Speaker(ctx, "Keith Kellogg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range d.Statements {
+		got = append(got, string(h.SaidOn)+" "+h.Text)
+	}
+	if strings.Join(got, "|") != "2025-03-02 This is serious|2025-03-03 talks were constructive| the ceasefire must hold| never dated" ||
+		d.First != "2025-03-02" || d.Last != "2025-04-10" {
+		t.Errorf("timeline %q, first %q last %q: want oldest first, undated last", got, d.First, d.Last)
+	}
+	db.SQL().Exec(`INSERT INTO stories(id, title) VALUES ('s1', 'Ceasefire')`)
+	db.SQL().Exec(`INSERT INTO story_articles(story_id, article_id) SELECT 's1', id FROM articles`)
+	s, err := db.Story(ctx, "s1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(s.Timeline); n != 7 || s.Timeline[n-1].Published != "" || s.Timeline[n-2].Published != "" || s.Timeline[0].Text != "This is serious" {
+		t.Errorf("story timeline %+v: want the undated statements last", s.Timeline)
+	}
+	if a := s.Articles; len(a) != 3 || a[2].ID != "undated" {
+		t.Errorf("story articles %+v: want the undated one last", a)
+	}
+	sp, err := db.Speakers(ctx, "ann", 10)
+	if err != nil || len(sp) != 1 || sp[0].First != "" || sp[0].Last != "" {
+		t.Errorf("Ann Bell %+v %v: want no first or last day", sp, err)
+	}
+	r, err := db.Articles(ctx, verbatim.ArticleQuery{})
+	if err != nil || len(r.Articles) != 3 || r.Articles[2].ID != "undated" {
+		t.Errorf("articles %+v %v: want the undated one last", r.Articles, err)
+	}
+}

@@ -395,7 +395,7 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 		args = []any{f, f}
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
-		` ORDER BY q.day, q.id LIMIT 5000`, args...)
+		` ORDER BY q.day = '', q.day, q.id LIMIT 5000`, args...) // oldest first, undated last
 	if err != nil {
 		return nil, err
 	}
@@ -564,7 +564,7 @@ func nint(n sql.NullInt64) *int {
 func (s *DB) stories(ctx context.Context, where string, args ...any) ([]verbatim.StorySummary, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.title, coalesce(a.ext_id,''), coalesce(a.title,''), coalesce(a.outlet,''),
 		coalesce(a.published,'') FROM stories s LEFT JOIN story_articles sa ON sa.story_id = s.id
-		LEFT JOIN articles a ON a.id = sa.article_id `+where+` ORDER BY s.id, a.published, a.id`, args...)
+		LEFT JOIN articles a ON a.id = sa.article_id `+where+` ORDER BY s.id, a.published = '', a.published, a.id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -600,7 +600,7 @@ func (s *DB) Story(ctx context.Context, id string) (*verbatim.StoryDetail, error
 		return nil, verbatim.ErrNotFound
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = ? ORDER BY q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
+		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = ? ORDER BY q.day = '', q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
 	if err != nil {
 		return nil, err
 	}

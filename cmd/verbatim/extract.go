@@ -144,6 +144,8 @@ func writeText(w io.Writer, d *verbatim.Doc) {
 		}
 		if q.SaidOn != "" {
 			how = append(how, "on "+q.SaidOn)
+		} else {
+			how = append(how, verbatim.Undated)
 		}
 		fmt.Fprintf(w, "  %s [%s]", speaker, strings.Join(how, ", "))
 		if !q.SpeakerAt.Empty() && d.Word(q.SpeakerAt) != speaker {
