@@ -1,7 +1,8 @@
 // Package dates is a stage of the analysis pipeline (see package pipeline):
 // it finds date expressions in the cleaned text and normalises them to
-// TimeML values against the publication date (Doc.Ref), tense-aware, and
-// dates each quote (Quote.SaidOn).
+// TimeML values against the publication date (Doc.Ref, else the date of
+// the article's dateline), tense-aware, and dates each quote
+// (Quote.SaidOn).
 //
 // Candidates are found by cheap lexicon lookups on tokens (months, weekdays,
 // day words, pointers like "last"/"next", numbers); a small hand-written
@@ -25,8 +26,15 @@ import (
 // Stage is this package's pipeline stage.
 var Stage = verbatim.StageFunc{N: "dates", F: Process}
 
-// Process finds and normalises the dates of d and dates its quotes.
+// Process finds and normalises the dates of d and dates its quotes. An
+// article that comes without a publication date takes the one its top
+// gives, if any (Dateline).
 func Process(d *verbatim.Doc) {
+	if d.Ref.IsZero() && d.Published == "" {
+		if t, ok := Dateline(d.Text); ok {
+			d.Ref, d.Published = t, t.Format("2006-01-02")
+		}
+	}
 	var times []verbatim.Date
 	d.Dates = find(d, d.Dates[:0], &times)
 	dateQuotes(d, times)

@@ -2,11 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/input"
 	"github.com/verbatim-news/verbatim/pipeline"
+	"github.com/verbatim-news/verbatim/sqlite"
 )
 
 // TestTextShowsUndated: the text output of extract and search says
@@ -33,5 +38,48 @@ func TestTextShowsUndated(t *testing.T) {
 	}
 	if out := buf.String(); !strings.Contains(out, "\nundated  Jonas Lind") || !strings.Contains(out, "\n2025-03-13  Jonas Lind") {
 		t.Errorf("search text:\n%s", out)
+	}
+}
+
+// TestIngestCountsUndated: the ingest summary counts the stored articles
+// that have no publication date and says how to give one (issue 19,
+// defect 6: a corpus without dates ingested silently, every timeline
+// undated); a JSON record with a date that is not one is refused, the
+// rest stored.
+func TestIngestCountsUndated(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Harbour talks\n\nMayor Jonas Lind said the harbour would reopen soon."), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Bridge works\n\nMonday 3 February 2025\n\nThe engineer said the bridge was safe."), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.jsonl"), []byte(`{"id": "c1", "text": "The council said the budget was final.", "published": "2025-03-14"}
+{"id": "c2", "text": "The union said the strike would go on.", "published": "2025-02-30"}
+{"id": "c3", "text": "The minister said taxes would fall."}
+`), 0o644)
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "lib.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var errw bytes.Buffer
+	sum, err := ingest(context.Background(), st, nil, pipeline.New(), []string{dir}, input.Options{}, 1, 256, false, &errw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := errw.String()
+	if sum.Stored != 4 || sum.Failed != 1 || sum.Undated != 2 {
+		t.Errorf("summary %+v, want 4 stored (b dated by its dateline, c1 by its record), 1 failed, 2 undated:\n%s", sum, out)
+	}
+	for _, want := range []string{"c.jsonl:2", `published: "2025-02-30" is not a date`, "2 of 4 stored articles have no publication date", "--published", `"published"`, "dateline"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, out)
+		}
+	}
+	// all dated: no advice
+	errw.Reset()
+	os.WriteFile(filepath.Join(dir, "d.txt"), []byte("Port news\n\nThe captain said the port was busy."), 0o644)
+	if _, err := ingest(context.Background(), st, nil, pipeline.New(), []string{filepath.Join(dir, "d.txt")}, input.Options{Published: "2025-03-01"}, 1, 256, false, &errw); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(errw.String(), "publication date") {
+		t.Errorf("dated ingest gave date advice:\n%s", errw.String())
 	}
 }
