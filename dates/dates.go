@@ -371,6 +371,8 @@ func (s *scanner) core(k int) (int, string) {
 		return k + 1, halfValue(y, int(t.hyHalf))
 	case t.kind == verbatim.Number:
 		return s.number(k)
+	case (t.s == "'" || t.s == "’") && s.prevIs(k, "the", "mid", "early", "late", "-"):
+		return s.shortDecade(k)
 	case t.w == nil:
 		return k, ""
 	}
@@ -383,6 +385,8 @@ func (s *scanner) core(k int) (int, string) {
 		return k, "" // "each Thursday", "every July": a TimeML SET, not a date
 	}
 	switch {
+	case w.holiday:
+		return s.holiday(k)
 	case w.isPtr:
 		return s.pointer(k)
 	case w.isDay && w.dayword >= 0 && s.prevIs(k, "of") && !s.prevIs(k-1, "as"):
@@ -501,6 +505,9 @@ func (s *scanner) number(k int) (int, string) {
 		if nx.s == "%" || strings.EqualFold(nx.s, "percent") {
 			return k, ""
 		}
+		if n%10 == 0 && (nx.s == "'s" || nx.s == "’s") && s.prevIs(k, "the", "early", "late", "mid") {
+			return k + 2, yearValue(n)[:3] // "the 1990's": the decade
+		}
 		// "the 1988 second quarter", "the 1989 quarter"
 		if nx.w != nil && nx.w.ordinal >= 1 && nx.w.ordinal <= 4 && s.tk(k+2).is("quarter") {
 			return s.quarter(k, k+3, int(nx.w.ordinal), n)
@@ -515,8 +522,8 @@ func (s *scanner) number(k int) (int, string) {
 		}
 		s.lastGran = 'Y'
 		return k + 1, yearValue(n)
-	case t.ndig <= 2 && n >= 1 && n <= 12:
-		return s.ago(k)
+	case t.ndig <= 2 && n >= 1:
+		return s.ago(k) // "two weeks ago", "20 years ago"
 	}
 	return k, ""
 }
@@ -907,6 +914,10 @@ func (s *scanner) pointer(k int) (int, string) {
 		return s.season(k, j+1, u.w.season, dir)
 	case u.w.ordinal >= 1 && u.w.ordinal <= 4 && s.tk(j+1).is("quarter") && dir == 0:
 		return s.quarter(k, j+2, int(u.w.ordinal), 0)
+	case u.w.holiday:
+		return s.holiday(j) // "last Christmas"
+	case u.w.unit == 'C':
+		return s.century(k, j, ptr, dir)
 	}
 	if j, v := s.following(k, j, dir); j > k {
 		return j, v
@@ -1143,6 +1154,8 @@ func (s *scanner) ago(k int) (int, string) {
 			return j, "XXXX-XX"
 		case 'Y':
 			return j, "XXXX"
+		case 'X':
+			return j, "XXX"
 		}
 		return k, ""
 	}
@@ -1161,6 +1174,8 @@ func (s *scanner) ago(k int) (int, string) {
 			return j, quarterValue(y, q)
 		}
 		return j, yearValue(s.ref.Year() - n)
+	case 'X': // "a decade ago": the decade, as TimeML writes it ("200")
+		return j, yearValue(s.ref.Year() - 10*n)[:3]
 	}
 	return k, ""
 }
@@ -1174,7 +1189,7 @@ func (s *scanner) tense(k, j int) int {
 
 // tenseDist is tense with the distance in tokens to the marker.
 func (s *scanner) tenseDist(k, j int) (int, int) {
-	best, bestDist := 0, 1<<30
+	best, bestDist, bestCost := 0, 1<<30, 1<<30
 	for i := s.sent.First; i < s.sent.Last; i++ {
 		if i >= k && i < j {
 			continue
@@ -1206,14 +1221,35 @@ func (s *scanner) tenseDist(k, j int) (int, int) {
 			continue
 		}
 		dist := i - j
+		a, b := j, i
 		if i < k {
 			dist = k - i
+			a, b = i, k
 		}
-		if dist < bestDist {
-			best, bestDist = v, dist
+		// a marker across a comma is in another clause ("will stand
+		// trial on Friday, a judge ruled"): the clause's own comes first
+		cost := dist + clauseCost*s.breaks(a, b)
+		if cost < bestCost {
+			best, bestDist, bestCost = v, dist, cost
 		}
 	}
 	return best, bestDist
+}
+
+// clauseCost is what crossing a comma or bracket adds to the distance of a
+// tense marker.
+const clauseCost = 4
+
+// breaks counts the punctuation tokens between a and b that may close a
+// clause (commas, semicolons, brackets, dashes, quotation marks).
+func (s *scanner) breaks(a, b int) int {
+	n := 0
+	for i := a; i < b; i++ {
+		if t := &s.t[i]; t.kind == verbatim.Punct && t.s != "." && t.s != "'" && t.s != "’" && t.s != "-" {
+			n++
+		}
+	}
+	return n
 }
 
 // ofOtherDate reports whether token i, a tense marker by itself, is part
