@@ -40,7 +40,9 @@ type holiday struct {
 }
 
 // moves reports whether the holiday's day changes with the year.
-func (h *holiday) moves() bool { return h.day(2001).Month() != h.day(2002).Month() || h.day(2001).Day() != h.day(2002).Day() }
+func (h *holiday) moves() bool {
+	return h.day(2001).Month() != h.day(2002).Month() || h.day(2001).Day() != h.day(2002).Day()
+}
 
 func fixed(m time.Month, d int) func(int) time.Time {
 	return func(y int) time.Time { return time.Date(y, m, d, 12, 0, 0, 0, time.UTC) }
