@@ -26,17 +26,44 @@ import (
 // Stage is this package's pipeline stage.
 var Stage = verbatim.StageFunc{N: "dates", F: Process}
 
+// Options are the readings of date expressions where the TimeML guidelines
+// leave room and news corpora differ. Defaults holds the ones chosen by
+// cross-validation on TimeBank (verbatim eval dates --choose).
+type Options struct {
+	// QuarterYearAgo: in an earnings report, "a year ago" or "a year
+	// earlier" after a quarter is that quarter a year back ("1988-Q3"),
+	// not the year ("1988").
+	QuarterYearAgo bool
+	// Now: "now", "currently", "nowadays" are PRESENT_REF.
+	Now bool
+	// CurrentAdjective: "the current system" is PRESENT_REF (on "current").
+	CurrentAdjective bool
+	// LastSeasonYearBefore: "last spring" said in October is the spring of
+	// the year before, not the one just past.
+	LastSeasonYearBefore bool
+}
+
+// Defaults are the options of Stage and Process.
+var Defaults = Options{QuarterYearAgo: true, Now: true, CurrentAdjective: true, LastSeasonYearBefore: true}
+
+// NewStage returns the dates stage with other options than Defaults.
+func NewStage(opt Options) verbatim.Stage {
+	return verbatim.StageFunc{N: "dates", F: func(d *verbatim.Doc) { process(d, opt) }}
+}
+
 // Process finds and normalises the dates of d and dates its quotes. An
 // article that comes without a publication date takes the one its top
 // gives, if any (Dateline).
-func Process(d *verbatim.Doc) {
+func Process(d *verbatim.Doc) { process(d, Defaults) }
+
+func process(d *verbatim.Doc, opt Options) {
 	if d.Ref.IsZero() && d.Published == "" {
 		if t, ok := Dateline(d.Text); ok {
 			d.Ref, d.Published = t, t.Format("2006-01-02")
 		}
 	}
 	var times []verbatim.Date
-	d.Dates = find(d, d.Dates[:0], &times)
+	d.Dates = find(d, d.Dates[:0], &times, opt)
 	dateQuotes(d, times)
 }
 
@@ -64,6 +91,7 @@ var tokPool = sync.Pool{New: func() any { return new([]tok) }}
 
 type scanner struct {
 	d      *verbatim.Doc
+	opt    Options
 	t      []tok
 	ref    time.Time
 	hasRef bool
@@ -82,13 +110,13 @@ type scanner struct {
 // Find appends the date expressions of d to dst, in text order. Days named
 // with a time of day ("Thursday evening", "noon Friday") are TimeML TIMEs,
 // not DATEs: they are not returned.
-func Find(d *verbatim.Doc, dst []verbatim.Date) []verbatim.Date { return find(d, dst, nil) }
+func Find(d *verbatim.Doc, dst []verbatim.Date) []verbatim.Date { return find(d, dst, nil, Defaults) }
 
-func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date) []verbatim.Date {
+func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date, opt Options) []verbatim.Date {
 	if len(d.Tokens) == 0 || len(d.Clean) == 0 {
 		return dst
 	}
-	s := &scanner{d: d, ref: d.Ref, hasRef: !d.Ref.IsZero()}
+	s := &scanner{d: d, ref: d.Ref, hasRef: !d.Ref.IsZero(), opt: opt}
 	buf := tokPool.Get().(*[]tok)
 	if cap(*buf) < len(d.Tokens) {
 		*buf = make([]tok, len(d.Tokens)+len(d.Tokens)/4)
@@ -401,6 +429,9 @@ func (s *scanner) core(k int) (int, string) {
 		s.isTime = s.timeOfDay(k, k+1) // "yesterday afternoon", "at mid-afternoon yesterday"
 		return k + 1, dayValue(s.ref.AddDate(0, 0, int(w.dayword)))
 	case w.ref != "":
+		if w.ref == "PRESENT_REF" && !s.opt.Now {
+			return k, ""
+		}
 		return k + 1, w.ref
 	case w.month > 0:
 		return s.month(k)
@@ -837,7 +868,9 @@ func (s *scanner) season(k, j int, se string, dir int) (int, string) {
 		}
 	}
 	switch {
-	case dir == -2: // "last spring": last year's (TimeBank: in October 1989, 1988-SP)
+	case dir == -2 && s.opt.LastSeasonYearBefore: // "last spring": last year's (TimeBank: in October 1989, 1988-SP)
+		y--
+	case dir == -2 && idx >= cur:
 		y--
 	case dir < 0 && idx >= cur:
 		y--
@@ -864,6 +897,9 @@ func (s *scanner) pointer(k int) (int, string) {
 		return k, "" // "This Week" (a programme), "Next Year" (a title)
 	}
 	if ptr == "current" && (u.w == nil || u.w.unit == 0) {
+		if !s.opt.CurrentAdjective {
+			return k, ""
+		}
 		if followedBy(u.s, "account", "accounts", "affairs") || u.s == "-" {
 			return k, "" // the economists' "current account", not a time
 		}
@@ -1095,7 +1131,7 @@ func (s *scanner) yearAgo(k int) (int, string) {
 		y, _ := s.year(-1)
 		return s.quarter(k, j+1, int(n.hyQuart), y)
 	}
-	if n.is("quarter") || n.is("period") || s.lastGran == 'Q' {
+	if n.is("quarter") || n.is("period") || s.lastGran == 'Q' && s.opt.QuarterYearAgo {
 		if n.is("quarter") || n.is("period") {
 			j++
 		}
@@ -1168,7 +1204,7 @@ func (s *scanner) ago(k int) (int, string) {
 		t := time.Date(s.ref.Year(), s.ref.Month(), 1, 12, 0, 0, 0, time.UTC).AddDate(0, -n, 0)
 		return j, monthValue(t.Year(), int(t.Month()))
 	case 'Y':
-		if n == 1 && s.lastGran == 'Q' {
+		if n == 1 && s.lastGran == 'Q' && s.opt.QuarterYearAgo {
 			y, q := s.reported()
 			y, q = addQuarters(y, q, -4)
 			return j, quarterValue(y, q)

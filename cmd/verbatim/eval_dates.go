@@ -11,14 +11,18 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/clean"
+	"github.com/verbatim-news/verbatim/dates"
 	"github.com/verbatim-news/verbatim/eval"
 	"github.com/verbatim-news/verbatim/internal/shared"
 	"github.com/verbatim-news/verbatim/pipeline"
+	"github.com/verbatim-news/verbatim/text"
 )
 
 func init() {
 	var dir, save, vs string
-	var errors bool
+	var errors, choose bool
 	var folds int
 	cmd := &cobra.Command{
 		Use:   "dates [--timebank DIR] [--errors] [--folds K] [--save FILE] [--vs FILE]",
@@ -29,7 +33,10 @@ The score is followed by its spread: value F1 on K folds of the files
 (file i in fold i mod K), and on each source left out (WSJ, AP wires,
 broadcast, other press). --save writes the per-file counts; --vs FILE
 compares this build with saved counts fold by fold, so that a change is
-judged by how many folds it helps, not by reading errors.`,
+judged by how many folds it helps, not by reading errors. --choose
+chooses the readings of dates.Options (earnings-report quarters,
+now/current, last season) on the other folds for each fold, and shows
+what turning each default over does fold by fold.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if dir == "" {
@@ -69,6 +76,11 @@ judged by how many folds it helps, not by reading errors.`,
 			}
 			printFolds(os.Stdout, fmt.Sprintf("%d folds", folds), eval.KFolds(len(docs), folds), per, old)
 			printFolds(os.Stdout, "by source", eval.SourceFolds(docs), per, old)
+			if choose {
+				if err := chooseOptions(os.Stdout, docs, folds); err != nil {
+					return err
+				}
+			}
 			if save != "" {
 				return writePerDoc(save, docs, per)
 			}
@@ -80,12 +92,18 @@ judged by how many folds it helps, not by reading errors.`,
 	cmd.Flags().IntVar(&folds, "folds", 10, "folds for the spread of the score")
 	cmd.Flags().StringVar(&save, "save", "", "write the per-file counts to FILE (for a later --vs)")
 	cmd.Flags().StringVar(&vs, "vs", "", "compare with per-file counts saved by --save, fold by fold")
+	cmd.Flags().BoolVar(&choose, "choose", false, "choose the readings of dates.Options by cross-validation and show each one's effect fold by fold")
 	evalCmd.AddCommand(cmd)
 }
 
 // printFolds prints the value F1 of every fold and its spread; with old
 // scores, the paired difference of each fold and how many folds gain.
 func printFolds(w io.Writer, title string, folds []eval.Fold, per, old []eval.DateScore) {
+	printFoldsVs(w, title, folds, per, old, "saved")
+}
+
+// printFoldsVs is printFolds naming what the old scores are.
+func printFoldsVs(w io.Writer, title string, folds []eval.Fold, per, old []eval.DateScore, oldName string) {
 	var f1s, deltas []float64
 	up, down := 0, 0
 	fmt.Fprintf(w, "value F1, %s:", title)
@@ -109,7 +127,7 @@ func printFolds(w io.Writer, title string, folds []eval.Fold, per, old []eval.Da
 	}
 	fmt.Fprintf(w, "\n  spread %s\n", eval.SpreadOf(f1s))
 	if old != nil {
-		fmt.Fprintf(w, "  vs saved: %s; %d folds up, %d down, %d equal\n", eval.SpreadOf(deltas), up, down, len(folds)-up-down)
+		fmt.Fprintf(w, "  vs %s: %s; %d folds up, %d down, %d equal\n", oldName, eval.SpreadOf(deltas), up, down, len(folds)-up-down)
 	}
 }
 
@@ -157,4 +175,71 @@ func readPerDoc(path string, docs []eval.TimeMLDoc) ([]eval.DateScore, error) {
 		out[i] = s
 	}
 	return out, nil
+}
+
+// chooseOptions scores every combination of dates.Options on TimeBank,
+// chooses one per fold on the other folds (eval.Select), and shows what
+// turning each default over does, fold by fold.
+func chooseOptions(w io.Writer, docs []eval.TimeMLDoc, k int) error {
+	type knob struct {
+		name string
+		set  func(*dates.Options, bool)
+		get  func(dates.Options) bool
+	}
+	knobs := []knob{
+		{"quarter-year-ago", func(o *dates.Options, v bool) { o.QuarterYearAgo = v }, func(o dates.Options) bool { return o.QuarterYearAgo }},
+		{"now", func(o *dates.Options, v bool) { o.Now = v }, func(o dates.Options) bool { return o.Now }},
+		{"current-adjective", func(o *dates.Options, v bool) { o.CurrentAdjective = v }, func(o dates.Options) bool { return o.CurrentAdjective }},
+		{"last-season-year-before", func(o *dates.Options, v bool) { o.LastSeasonYearBefore = v }, func(o dates.Options) bool { return o.LastSeasonYearBefore }},
+	}
+	name := func(o dates.Options) string {
+		var parts []string
+		for _, kn := range knobs {
+			if kn.get(o) {
+				parts = append(parts, kn.name)
+			} else {
+				parts = append(parts, "no-"+kn.name)
+			}
+		}
+		return strings.Join(parts, " ")
+	}
+	score := func(o dates.Options) ([]eval.DateScore, error) {
+		p := verbatim.NewPipeline(clean.Stage, text.Stage, dates.NewStage(o))
+		return eval.DatesPerDoc(docs, p.Analyze)
+	}
+	var cs []eval.Choice
+	def := -1
+	for m := 0; m < 1<<len(knobs); m++ {
+		var o dates.Options
+		for i, kn := range knobs {
+			kn.set(&o, m&(1<<i) != 0)
+		}
+		per, err := score(o)
+		if err != nil {
+			return err
+		}
+		if o == dates.Defaults {
+			def = len(cs)
+		}
+		cs = append(cs, eval.Choice{Name: name(o), Per: per})
+	}
+	folds := eval.KFolds(len(docs), k)
+	sel := eval.Select(cs, folds)
+	all := eval.FoldScore(cs[def].Per, eval.KFolds(len(docs), 1)[0])
+	fmt.Fprintf(w, "\nreadings chosen on the other folds (dates.Options), %d folds:\n", len(folds))
+	count := map[string]int{}
+	for _, c := range sel.Chosen {
+		count[c]++
+	}
+	for c, n := range count {
+		fmt.Fprintf(w, "  %d× %s\n", n, c)
+	}
+	fmt.Fprintf(w, "  held-out value F1 of choosing: %.3f; of the defaults (%s): %.3f\n", sel.Held.ValueF1(), cs[def].Name, all.ValueF1())
+	for i, kn := range knobs {
+		o := dates.Defaults
+		kn.set(&o, !kn.get(o))
+		alt := cs[def^(1<<i)]
+		printFoldsVs(w, fmt.Sprintf("%s turned %s", kn.name, map[bool]string{true: "on", false: "off"}[kn.get(o)]), folds, alt.Per, cs[def].Per, "defaults")
+	}
+	return nil
 }
