@@ -167,6 +167,10 @@ func (s *scanner) month(k int) (int, string) {
 
 func (t *tok) isPtr() bool { return t.w != nil && t.w.isPtr }
 
+// maxMonthTense is how far a tense marker may stand from a month next to
+// the reference month and still decide its year.
+const maxMonthTense = 12
+
 // monthRel resolves a month without a year. dir -1: the latest one before
 // the reference month, 1: the next one after, 0: by tense, nearest.
 func (s *scanner) monthRel(k, j, m, dir int, useTense bool) (int, string) {
@@ -176,8 +180,12 @@ func (s *scanner) monthRel(k, j, m, dir int, useTense bool) (int, string) {
 	}
 	y, rm := s.ref.Year(), int(s.ref.Month())
 	if dir == 0 && useTense {
-		// a month just before or after the reference month is that one
-		if diff := m - rm; diff >= -2 && diff <= 2 || diff >= 10 || diff <= -10 {
+		// a month just before or after the reference month is that one,
+		// unless the clause's own tense says otherwise ("changed ... in
+		// December", said in October, is last December)
+		td, tdist := s.tenseDist(k, j)
+		against := tdist <= maxMonthTense && (td < 0 && (m > rm && m-rm <= 2 || m-rm <= -10) || td > 0 && (m < rm && rm-m <= 2 || m-rm >= 10))
+		if diff := m - rm; (diff >= -2 && diff <= 2 || diff >= 10 || diff <= -10) && !against {
 			switch {
 			case diff >= 10:
 				return j, monthValue(y-1, m)

@@ -14,6 +14,10 @@ func TestTenseCueNearWeekdayWins(t *testing.T) {
 		{"The board will discuss last year's accounts on Tuesday.", "Tuesday", "2025-03-18"},
 		{"Ministers met on Monday to plan next year's summit.", "Monday", "2025-03-10"},
 		{"The company said on Wednesday it expects profits next year.", "Wednesday", "2025-03-12"},
+		// a month next to the publication month follows the clause's tense
+		{"The operator changed from a fiscal year to a calendar year in April.", "April", "2024-04"},
+		{"The council will vote on the plan in April.", "April", "2025-04"},
+		{"Prices rose in February.", "February", "2025-02"},
 	}
 	for _, c := range cases {
 		d := analyse(t, c.text, "2025-03-14") // a Friday
