@@ -36,7 +36,7 @@ func (s *scanner) number(k int) (int, string) {
 		}
 		return s.dayOf(k, j, y, m, n)
 	case t.ndig == 4 && n >= 1800 && n <= 2099:
-		if s.prevIs(k, "$", "£", "€", "#") {
+		if s.prevIs(k, "$", "£", "€", "#") || s.inName(k) {
 			return k, ""
 		}
 		nx := s.tk(k + 1)
@@ -64,6 +64,20 @@ func (s *scanner) number(k int) (int, string) {
 		return s.ago(k) // "two weeks ago", "20 years ago"
 	}
 	return k, ""
+}
+
+// inName reports whether the year at k ends a name: "Terrorism Act 2000",
+// "Transport 2000", "Orion 1980", "Euro 2004" (a capitalised word that is
+// no date word before it, inside the sentence).
+func (s *scanner) inName(k int) bool {
+	p := s.tk(k - 1)
+	if k-1 <= s.sent.First || !p.cap || p.kind != verbatim.Word {
+		return false
+	}
+	if p.w != nil && (p.w.month > 0 || p.w.weekday > 0 || p.w.season != "" || p.w.modifier || p.w.isPtr || p.w.unit != 0) {
+		return false // "March 2004", "Spring 2004", "Fiscal 1990"
+	}
+	return true
 }
 
 // dayOf finishes a day-of-month expression ending before j; y <= 0 means

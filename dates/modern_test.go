@@ -38,3 +38,17 @@ func TestModernNewsForms(t *testing.T) {
 		}
 	}
 }
+
+// TestYearsInNames: a year closing a name is no date ("the Terrorism Act
+// 2000", "Transport 2000"); after a month, season or "fiscal" it is.
+func TestYearsInNames(t *testing.T) {
+	for _, txt := range []string{"Searches under the Terrorism Act 2000 rose.", "The group Transport 2000 said the freeze was wrong.", "They set up a venture called Orion 1980 in Budapest."} {
+		d := analyse(t, txt, "2005-03-01")
+		if len(d.Dates) != 0 {
+			t.Errorf("%q: dates %v, want none", txt, values(d))
+		}
+	}
+	expect(t, analyse(t, "Sales fell in March 2004 and in fiscal 2003.", "2005-03-01"), "March 2004", "2004-03")
+	expect(t, analyse(t, "Sales fell in March 2004 and in fiscal 2003.", "2005-03-01"), "fiscal 2003", "2003")
+	expect(t, analyse(t, "In 2000, sales fell.", "2005-03-01"), "2000", "2000")
+}
