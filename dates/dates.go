@@ -460,6 +460,10 @@ func (s *scanner) core(k int) (int, string) {
 			return k + 4, quarterValue(y, q)
 		}
 		return k + 1, quarterValue(y, q)
+	case w.w == "year" && s.prevIs(k, "that") && s.anchor != "" && s.tk(k+1).s != "'s" && s.tk(k+1).s != "’s":
+		// "that year": the year of the last date the text gave
+		s.lastGran = 'Y'
+		return k + 1, s.anchor[:4]
 	case w.w == "year" && s.prevIs(k, "the", "full", "fiscal"):
 		if j, y := s.spokenYear(k + 1); j > k+1 && s.prevIs(k, "the") {
 			return j, yearValue(y) // "the year two thousand"
