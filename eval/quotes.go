@@ -294,6 +294,7 @@ func LoadSeedGold(path string) (map[string][]GoldQuote, error) {
 			continue
 		}
 		var d struct {
+			ID     string `json:"id"`
 			File   string `json:"file"`
 			Quotes []struct {
 				Text    string `json:"text"`
@@ -303,7 +304,10 @@ func LoadSeedGold(path string) (map[string][]GoldQuote, error) {
 		if err := json.Unmarshal([]byte(line), &d); err != nil {
 			return nil, err
 		}
-		id := strings.TrimSuffix(d.File, filepath.Ext(d.File))
+		id := d.ID // speakers gold: keyed by id, as its input records
+		if id == "" {
+			id = strings.TrimSuffix(filepath.Base(d.File), filepath.Ext(d.File))
+		}
 		qs := []GoldQuote{}
 		for _, q := range d.Quotes {
 			qs = append(qs, GoldQuote{q.Text, q.Speaker})

@@ -25,7 +25,9 @@ func init() {
 		Short: "Score quote attribution on the seeds and PolNeAR dev (rules of shared/tools/score_quotes.py)",
 		Long: `Runs the pipeline over the seed reports and the PolNeAR split and scores the
 quotes found: lenient (word overlap >= 0.3) and strict (>= 0.8) P/R/F1,
-speaker accuracy over matched pairs and end-to-end F1. Pass an empty path to
+speaker accuracy over matched pairs and end-to-end F1. PolNeAR, which
+annotates every attribution, is scored with all kinds; the seeds with the
+statements that extract prints by default. Pass an empty path to
 skip a set. --out DIR writes the predictions (seeds.jsonl, polnear.jsonl) for
 the Python scorer.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -108,6 +110,9 @@ func evalQuoteSet(w io.Writer, kind, goldPath, textDir, outDir string, cpus int)
 			continue
 		}
 		r := it.Doc.Result()
+		if kind != "polnear" {
+			r.OnlyStatements() // PolNeAR annotates every attribution; the others, statements
+		}
 		pq := make([]eval.PredQuote, 0, len(r.Quotes))
 		for _, q := range r.Quotes {
 			pq = append(pq, eval.PredQuote{Text: q.Text, Speaker: q.Speaker, SpeakerMention: q.SpeakerMention})

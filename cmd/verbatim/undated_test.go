@@ -24,7 +24,7 @@ func TestTextShowsUndated(t *testing.T) {
 		t.Fatalf("%v %+v", err, d.Quotes)
 	}
 	var buf bytes.Buffer
-	writeText(&buf, d)
+	writeText(&buf, d, false)
 	if !strings.Contains(buf.String(), "[said, undated]") {
 		t.Errorf("extract text:\n%s", buf.String())
 	}
