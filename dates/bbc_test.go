@@ -47,7 +47,7 @@ func TestBBCStatementsDatedOnlyWhenTheArticleSaysSo(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d statements, %d dated, %d of them outside 2004-2005 by a year the article gives", statements, dated, outside)
+	t.Logf("%d attributions, %d dated, %d of them outside 2004-2005 by a year the article gives", statements, dated, outside)
 	if statements < 10000 {
 		t.Errorf("%d statements in the BBC corpus: the corpus or the quote finder changed", statements)
 	}
