@@ -3,6 +3,8 @@ package dates
 import (
 	"strings"
 	"time"
+
+	"github.com/verbatim-news/verbatim/internal/lines"
 )
 
 // datelineBytes is how far into an article its dateline may stand: the
@@ -20,19 +22,7 @@ func Dateline(text string) (time.Time, bool) {
 	if len(text) > datelineBytes {
 		text = text[:datelineBytes]
 	}
-	lines := 0
-	for len(text) > 0 && lines < 12 {
-		line := text
-		if i := strings.IndexByte(text, '\n'); i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		lines++
+	for line := range lines.Head(text, 12) {
 		// a line of parts: "By Ana Ruiz | 3 February 2025 | 09:30"
 		for _, part := range strings.FieldsFunc(line, func(r rune) bool { return r == '|' || r == '·' || r == '•' }) {
 			if t, ok := dateOnly(part, true); ok {
