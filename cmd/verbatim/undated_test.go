@@ -12,6 +12,7 @@ import (
 	"github.com/verbatim-news/verbatim/input"
 	"github.com/verbatim-news/verbatim/pipeline"
 	"github.com/verbatim-news/verbatim/sqlite"
+	"github.com/verbatim-news/verbatim/stories"
 )
 
 // TestTextShowsUndated: the text output of extract and search says
@@ -81,5 +82,28 @@ func TestIngestCountsUndated(t *testing.T) {
 	}
 	if strings.Contains(errw.String(), "publication date") {
 		t.Errorf("dated ingest gave date advice:\n%s", errw.String())
+	}
+}
+
+// TestStoriesTextShowsUndated: a story's timeline in text says "undated"
+// for statements of articles without a date, not ????-??-??.
+func TestStoriesTextShowsUndated(t *testing.T) {
+	p := pipeline.New()
+	bridge := "The council of Port Ellis voted to close the old harbour bridge over the Alder river for repairs to its rusted piers and cracked deck. "
+	var docs []*verbatim.Doc
+	for _, a := range []verbatim.Article{
+		{ID: "one", Title: "Harbour bridge to close", Text: bridge + "Mayor Jonas Lind said the repairs would take a year."},
+		{ID: "two", Title: "Harbour bridge closure approved", Text: bridge + "Engineer Ana Ruiz said the deck was unsafe."},
+	} {
+		d, err := p.Analyze(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	var buf bytes.Buffer
+	writeStories(&buf, stories.Batch(docs, stories.Options{}), "text", false)
+	if out := buf.String(); !strings.Contains(out, "undated  ") || strings.Contains(out, "????") {
+		t.Errorf("stories text:\n%s", out)
 	}
 }
