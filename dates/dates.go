@@ -82,9 +82,10 @@ type tok struct {
 	hyQuart int8 // "third-quarter" -> 3
 	hyHalf  int8 // "second-half" -> 2
 	kind    verbatim.TokenKind
-	cap     bool // starts with an upper-case ASCII letter
-	mid     bool // "mid-November": w is the part after "mid-"
-	yearAgo bool // "year-ago", "year-earlier"
+	brk     int32 // punctuation tokens that may close a clause before this one (tense.go)
+	cap     bool  // starts with an upper-case ASCII letter
+	mid     bool  // "mid-November": w is the part after "mid-"
+	yearAgo bool  // "year-ago", "year-earlier"
 }
 
 var tokPool = sync.Pool{New: func() any { return new([]tok) }}
@@ -126,8 +127,13 @@ func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date, opt Opti
 		s.t = nil
 		tokPool.Put(buf)
 	}()
+	var brk int32
 	for i := range d.Tokens {
 		s.info(i)
+		s.t[i].brk = brk
+		if s.t[i].clauseBreak() {
+			brk++
+		}
 	}
 	if s.hasRef {
 		s.lastQY, s.lastQ = addQuarters(s.ref.Year(), quarterOf(s.ref.Month()), -1)

@@ -71,14 +71,11 @@ const clauseCost = 4
 
 // breaks counts the punctuation tokens between a and b that may close a
 // clause (commas, semicolons, brackets, dashes, quotation marks).
-func (s *scanner) breaks(a, b int) int {
-	n := 0
-	for i := a; i < b; i++ {
-		if t := &s.t[i]; t.kind == verbatim.Punct && t.s != "." && t.s != "'" && t.s != "’" && t.s != "-" {
-			n++
-		}
-	}
-	return n
+func (s *scanner) breaks(a, b int) int { return int(s.t[b].brk - s.t[a].brk) }
+
+// clauseBreak reports whether token t is punctuation that may close a clause.
+func (t *tok) clauseBreak() bool {
+	return t.kind == verbatim.Punct && t.s != "." && t.s != "'" && t.s != "’" && t.s != "-"
 }
 
 // ofOtherDate reports whether token i, a tense marker by itself, is part
