@@ -7,9 +7,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 )
 
 const hitCols = `q.id, q.text, q.type, coalesce(q.speaker,''), q.cue, q.addressee, q.via, a.ext_id, a.title, a.outlet,
@@ -70,127 +70,40 @@ func queryErr(err error) error {
 	return err
 }
 
-func checkDate(name, v string) (string, error) {
-	if v == "" {
-		return "", nil
-	}
-	t, err := verbatim.ParseDate(v)
-	if err != nil {
-		// allow a year or a month, kept as given: since "2025-03" takes
-		// days dated "2025-03" (month precision) and "2025-03-05"; until
-		// "2025-03" (compared with "2025-03~") all of March
-		if len(v) == 4 || (len(v) == 7 && v[4] == '-') {
-			if t2, err2 := verbatim.ParseDate(v + map[int]string{4: "-01-01", 7: "-01"}[len(v)]); err2 == nil {
-				return t2.Format("2006-01-02")[:len(v)], nil
-			}
-		}
-		return "", &verbatim.QueryError{Msg: name + ": " + err.Error()}
-	}
-	return t.Format("2006-01-02"), nil
-}
-
-// dayRange adds the conditions that keep the dates of col from since to
-// until (inclusive; either may be empty, a day, a month or a year). col
-// holds ISO days, months ("2025-03") or years ("2025"), or "" when
-// undated: a month or a year is in the range when all of it is ("2004"
-// is in 2004-01-01..2004-12-31, not in 2004-03-01..2004-12-31); an undated
-// row is in no range.
+// dayRange adds the condition that keeps the dates of col (ISO days,
+// months, years, or "" when undated) from since to until: see
+// storekit.DayRange.
 func dayRange(col, since, until string, where []string, args []any) ([]string, []any, error) {
-	since, err := checkDate("since", since)
+	r, ok, err := storekit.DayBounds(since, until)
 	if err != nil {
 		return where, args, err
 	}
-	until, err = checkDate("until", until)
-	if err != nil {
-		return where, args, err
+	if ok {
+		where = append(where, r.Cond(col, func(v any) string { args = append(args, v); return "?" }))
 	}
-	if since == "" && until == "" {
-		return where, args, nil
-	}
-	lo, hi := spanBounds(since, until)
-	// the first condition serves the index; the others test each precision
-	where = append(where, col+` >= ? AND `+col+` <= ? AND (length(`+col+`) = 10 AND `+col+` BETWEEN ? AND ?
-		OR length(`+col+`) = 7 AND `+col+` BETWEEN ? AND ? OR length(`+col+`) = 4 AND `+col+` BETWEEN ? AND ?)`)
-	args = append(args, min(lo[0], lo[1], lo[2]), hi[0]+"~", lo[0], hi[0], lo[1], hi[1], lo[2], hi[2])
 	return where, args, nil
-}
-
-// spanBounds turns since and until (ISO days, months or years, or empty)
-// into the first and last day, month and year lying wholly inside the
-// range: lo[0] is the first day, lo[1] the first whole month, lo[2] the
-// first whole year; hi likewise from the end. An open end is "0" or "~",
-// which sort before and after every date but after "" (undated).
-func spanBounds(since, until string) (lo, hi [3]string) {
-	lo, hi = [3]string{"0", "0", "0"}, [3]string{"~", "~", "~"}
-	if since != "" {
-		t, _ := time.Parse("2006-01-02", (since + "-01-01")[:10])
-		lo[0] = t.Format("2006-01-02")
-		m := t
-		if t.Day() != 1 {
-			m = time.Date(t.Year(), t.Month()+1, 1, 0, 0, 0, 0, time.UTC)
-		}
-		lo[1] = m.Format("2006-01")
-		y := t.Year()
-		if t.YearDay() != 1 {
-			y++
-		}
-		lo[2] = fmt.Sprintf("%04d", y)
-	}
-	if until != "" {
-		t, _ := time.Parse("2006-01-02", lastDay(until))
-		hi[0] = t.Format("2006-01-02")
-		m := t
-		if t.AddDate(0, 0, 1).Day() != 1 {
-			m = time.Date(t.Year(), t.Month(), 0, 0, 0, 0, 0, time.UTC) // the month before
-		}
-		hi[1] = m.Format("2006-01")
-		y := t.Year()
-		if t.Month() != 12 || t.Day() != 31 {
-			y--
-		}
-		hi[2] = fmt.Sprintf("%04d", y)
-	}
-	return lo, hi
-}
-
-// lastDay is the last day of an ISO day, month or year.
-func lastDay(v string) string {
-	switch len(v) {
-	case 4:
-		return v + "-12-31"
-	case 7:
-		t, _ := time.Parse("2006-01", v)
-		return t.AddDate(0, 1, -1).Format("2006-01-02")
-	}
-	return v
 }
 
 // statementCond keeps statements: what speaker pages, speaker lists and
 // story timelines show.
-const statementCond = `q.kind = 'statement'`
+const statementCond = storekit.StatementCond
 
 // quoteFilters adds the conditions of the kind, confidence and named-source
 // filters of qq.
 func quoteFilters(qq verbatim.QuoteQuery, where []string, args []any) ([]string, []any, error) {
-	if len(qq.Kinds) == 0 {
-		where = append(where, statementCond)
-	} else if len(qq.Kinds) < len(verbatim.QuoteKinds) {
-		marks := make([]string, len(qq.Kinds))
-		for i, k := range qq.Kinds {
-			if _, ok := verbatim.ParseQuoteKind(string(k)); !ok {
-				return where, args, &verbatim.QueryError{Msg: fmt.Sprintf("kind %q: use statement, belief, intention, perception, other or all", k)}
-			}
-			marks[i] = "?"
-			args = append(args, string(k))
+	kinds, minConf, err := storekit.QuoteKinds(qq)
+	if err != nil {
+		return where, args, err
+	}
+	if len(kinds) > 0 {
+		where = append(where, `q.kind IN (`+strings.TrimSuffix(strings.Repeat("?,", len(kinds)), ",")+`)`)
+		for _, k := range kinds {
+			args = append(args, k)
 		}
-		where = append(where, `q.kind IN (`+strings.Join(marks, ",")+`)`)
 	}
-	if qq.MinConfidence < 0 || qq.MinConfidence > 1 {
-		return where, args, &verbatim.QueryError{Msg: fmt.Sprintf("minimum confidence %g: give a number from 0 to 1", qq.MinConfidence)}
-	}
-	if qq.MinConfidence > 0 {
+	if minConf > 0 {
 		where = append(where, `q.confidence >= ?`)
-		args = append(args, qq.MinConfidence)
+		args = append(args, minConf)
 	}
 	if qq.NamedOnly {
 		where = append(where, `q.speaker IS NOT NULL`)
@@ -211,7 +124,7 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	from := `quotes q`
 	join := false
 	text := strings.TrimSpace(qq.Text)
-	sp := fold(qq.Speaker)
+	sp := storekit.Fold(qq.Speaker)
 	switch {
 	case sp != "":
 		from = `(SELECT id FROM quotes WHERE speaker_fold = ? UNION
@@ -248,7 +161,7 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	if len(where) > 0 {
 		w = " WHERE " + strings.Join(where, " AND ")
 	}
-	limit, offset := pageOf(qq.Limit, qq.Offset)
+	limit, offset := storekit.Page(qq.Limit, qq.Offset)
 	var res verbatim.QuoteResults
 	cfrom := from
 	if join {
@@ -285,14 +198,6 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	return res, err
 }
 
-// pageOf bounds a page: 20 by default, at most 1,000.
-func pageOf(limit, offset int) (int, int) {
-	if limit <= 0 {
-		limit = 20
-	}
-	return min(limit, 1000), max(offset, 0)
-}
-
 // Articles searches article titles and text, newest first (then latest
 // stored). The full-text index keeps no positions: words, prefixes, AND,
 // OR and NOT work, phrases give a *verbatim.QueryError.
@@ -317,7 +222,7 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	if len(where) > 0 {
 		w = " WHERE " + strings.Join(where, " AND ")
 	}
-	limit, offset := pageOf(aq.Limit, aq.Offset)
+	limit, offset := storekit.Page(aq.Limit, aq.Offset)
 	res := verbatim.ArticleResults{Articles: []verbatim.ArticleHit{}}
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+w, args...).Scan(&res.Total); err != nil {
 		if strings.Contains(err.Error(), "phrase queries are not supported") {
@@ -356,7 +261,7 @@ func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM quotes`).Scan(&gen); err != nil {
 		return nil, err
 	}
-	key := strconv.Itoa(limit) + "\x00" + fold(q)
+	key := strconv.Itoa(limit) + "\x00" + storekit.Fold(q)
 	s.cmu.Lock()
 	if s.cacheGen != gen || len(s.cache) > 1024 {
 		s.cacheGen, s.cache = gen, map[string][]verbatim.SpeakerSummary{}
@@ -380,10 +285,10 @@ func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 func (s *DB) speakers(ctx context.Context, q string, limit int) ([]verbatim.SpeakerSummary, error) {
 	args := []any{}
 	w := `q.speaker_fold IS NOT NULL AND ` + statementCond
-	if f := fold(q); f != "" {
-		like := "%" + escapeLike(f) + "%"
+	if f := storekit.Fold(q); f != "" {
+		like := "%" + storekit.EscapeLike(f) + "%"
 		w += ` AND (q.speaker_fold LIKE ? ESCAPE '\' OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias LIKE ? ESCAPE '\'))`
-		args = append(args, like, escapeLike(f)+"%")
+		args = append(args, like, storekit.EscapeLike(f)+"%")
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT max(q.speaker), count(*), count(DISTINCT q.article_id),
 		coalesce(min(nullif(q.day,'')),''), coalesce(max(nullif(q.day,'')),'')
@@ -403,15 +308,10 @@ func (s *DB) speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 	return out, rows.Err()
 }
 
-func escapeLike(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s)
-}
-
 // Speaker returns everything a person said, oldest first. The name is
 // matched on the canonical name first, then on any name form.
 func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail, error) {
-	f := fold(name)
+	f := storekit.Fold(name)
 	if f == "" {
 		return nil, verbatim.ErrNotFound
 	}
@@ -431,7 +331,7 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 		args = []any{f, f}
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
-		` AND `+statementCond+` ORDER BY q.day = '', q.day, q.id LIMIT 5000`, args...) // oldest first, undated last
+		` AND `+statementCond+` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, q.id LIMIT 5000`, args...) // oldest first, undated last
 	if err != nil {
 		return nil, err
 	}
@@ -442,58 +342,21 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	if len(hits) == 0 {
 		return nil, verbatim.ErrNotFound
 	}
-	d := &verbatim.SpeakerDetail{Statements: hits, Aliases: []string{}, Roles: []string{}}
-	d.Name = hits[0].Speaker
-	for _, h := range hits { // the spelling asked for, when it is one
-		if fold(h.Speaker) == f {
-			d.Name = h.Speaker
-			break
-		}
-	}
-	arts := map[string]bool{}
-	for _, h := range hits {
-		arts[h.ArticleID] = true
-		if h.SaidOn != "" || h.Published != "" {
-			day := h.SaidOn
-			if day == "" {
-				day = h.Published
-			}
-			if d.First == "" || day < d.First {
-				d.First = day
-			}
-			if day > d.Last {
-				d.Last = day
-			}
-		}
-	}
-	d.Quotes, d.Articles = len(hits), len(arts)
+	d := storekit.Speaker(hits, f)
 	// roles and name forms of the entities that are this speaker
 	rrows, err := s.db.QueryContext(ctx, `SELECT DISTINCT e.roles, e.mentions FROM quotes q JOIN entities e ON e.id = q.speaker_entity WHERE `+cond, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rrows.Close()
-	seenR, seenA := map[string]bool{}, map[string]bool{}
+	forms := storekit.NewForms(d)
 	for rrows.Next() {
 		var roles, mentions string
 		if err := rrows.Scan(&roles, &mentions); err != nil {
 			return nil, err
 		}
-		for _, r := range strings.Split(roles, "; ") {
-			if r != "" && !seenR[strings.ToLower(r)] {
-				seenR[strings.ToLower(r)] = true
-				d.Roles = append(d.Roles, r)
-			}
-		}
-		ms, err := decodeMentions(mentions)
-		if err != nil {
+		if err := forms.Add(roles, mentions); err != nil {
 			return nil, err
-		}
-		for _, m := range ms { // the names the speaker was written as
-			if m.kind == verbatim.NameMention && m.text != "" && !seenA[m.text] {
-				seenA[m.text] = true
-				d.Aliases = append(d.Aliases, m.text)
-			}
 		}
 	}
 	return d, rrows.Err()
@@ -551,7 +414,7 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 			rows.Close()
 			return nil, err
 		}
-		ms, err := decodeMentions(mentions)
+		ms, err := storekit.DecodeMentions(mentions)
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("article %s, entity %q: %w", id, name, err)
@@ -561,7 +424,7 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 			e.Roles = strings.Split(roles, "; ")
 		}
 		for i, m := range ms {
-			e.Mentions[i] = verbatim.MentionOut{Text: m.text, Start: m.start, End: m.end}
+			e.Mentions[i] = verbatim.MentionOut{Text: m.Text, Start: m.Start, End: m.End}
 		}
 		a.Entities = append(a.Entities, e)
 	}
@@ -600,7 +463,7 @@ func nint(n sql.NullInt64) *int {
 func (s *DB) stories(ctx context.Context, where string, args ...any) ([]verbatim.StorySummary, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.title, coalesce(a.ext_id,''), coalesce(a.title,''), coalesce(a.outlet,''),
 		coalesce(a.published,'') FROM stories s LEFT JOIN story_articles sa ON sa.story_id = s.id
-		LEFT JOIN articles a ON a.id = sa.article_id `+where+` ORDER BY s.id, a.published = '', a.published, a.id`, args...)
+		LEFT JOIN articles a ON a.id = sa.article_id `+where+` ORDER BY s.id, `+storekit.UndatedLast("a.published")+`, a.published, a.id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -636,7 +499,7 @@ func (s *DB) Story(ctx context.Context, id string) (*verbatim.StoryDetail, error
 		return nil, verbatim.ErrNotFound
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = ? AND `+statementCond+` ORDER BY q.day = '', q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
+		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = ? AND `+statementCond+` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
 	if err != nil {
 		return nil, err
 	}

@@ -61,7 +61,7 @@ func TestIngestCountsUndated(t *testing.T) {
 	}
 	defer st.Close()
 	var errw bytes.Buffer
-	sum, err := ingest(context.Background(), st, nil, pipeline.New(), []string{dir}, input.Options{}, 1, 256, false, &errw)
+	sum, err := ingest(context.Background(), sqliteSink(st, nil), pipeline.New(), []string{dir}, input.Options{}, 1, 256, false, &errw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestIngestCountsUndated(t *testing.T) {
 	// all dated: no advice
 	errw.Reset()
 	os.WriteFile(filepath.Join(dir, "d.txt"), []byte("Port news\n\nThe captain said the port was busy."), 0o644)
-	if _, err := ingest(context.Background(), st, nil, pipeline.New(), []string{filepath.Join(dir, "d.txt")}, input.Options{Published: "2025-03-01"}, 1, 256, false, &errw); err != nil {
+	if _, err := ingest(context.Background(), sqliteSink(st, nil), pipeline.New(), []string{filepath.Join(dir, "d.txt")}, input.Options{Published: "2025-03-01"}, 1, 256, false, &errw); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(errw.String(), "publication date") {

@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -9,27 +9,26 @@ import (
 	"github.com/verbatim-news/verbatim"
 )
 
-// TestCoarseDatesInRange: a statement dated by its month or year is inside
-// a since/until range when its whole month or year is (issue 19, defect 1:
+// coarseDatesInRange: a statement dated by its month or year is inside a
+// since/until range when its whole month or year is (issue 19, defect 1:
 // since=2004-01-01&until=2004-12-31 found 10 statements where
-// since=2004&until=2004 found 47, from a comparison of the texts).
-func TestCoarseDatesInRange(t *testing.T) {
+// since=2004&until=2004 found 47, from a comparison of the texts); an
+// undated one is in no range.
+func coarseDatesInRange(t *testing.T, b Backend) {
 	ctx := context.Background()
-	db := open(t)
+	db := b.Open(t)
 	days := []string{"2003-12-31", "2004", "2004-02", "2004-03", "2004-03-05", "2005"}
 	var text strings.Builder
 	for _, d := range days {
 		text.WriteString(`X said "on ` + d + `". `)
 	}
 	text.WriteString(`X said "undated".`)
-	b := newDoc("coarse", "Wire", "", text.String())
+	doc := NewDoc("coarse", "Wire", "", text.String())
 	for _, d := range days {
-		b.quote("on "+d, -1, "", "", d)
+		doc.Quote("on "+d, -1, "", "", d)
 	}
-	b.quote("undated", -1, "", "", "")
-	if _, err := db.Put(ctx, []*verbatim.Doc{b.d}); err != nil {
-		t.Fatal(err)
-	}
+	doc.Quote("undated", -1, "", "", "")
+	put(t, db, doc.D)
 	for _, c := range []struct {
 		since, until string
 		want         string
@@ -60,20 +59,18 @@ func TestCoarseDatesInRange(t *testing.T) {
 	}
 }
 
-// TestUndatedSortApart: undated statements and articles come after the
-// dated ones, oldest first in a timeline and newest first in a list; a
-// speaker with no dated statement has no first and last day (issue 19:
-// undated items are sorted apart, not among the oldest).
-func TestUndatedSortApart(t *testing.T) {
+// undatedSortApart: undated statements and articles come after the dated
+// ones, oldest first in a timeline and newest first in a list; a speaker
+// with no dated statement has no first and last day (issue 19: undated
+// items are sorted apart, not among the oldest).
+func undatedSortApart(t *testing.T, b Backend) {
 	ctx := context.Background()
-	db := open(t)
-	undated := newDoc("undated", "Wire", "", `Keith Kellogg said "never dated". Ann Bell said "no date".`)
-	kk := undated.entity("Keith Kellogg", nil, "Keith Kellogg")
-	undated.quote("never dated", kk, "Keith Kellogg", "said", "")
-	undated.quote("no date", undated.entity("Ann Bell", nil, "Ann Bell"), "Ann Bell", "said", "")
-	if _, err := db.Put(ctx, append(fixture(), undated.d)); err != nil {
-		t.Fatal(err)
-	}
+	db := b.Open(t)
+	undated := NewDoc("undated", "Wire", "", `Keith Kellogg said "never dated". Ann Bell said "no date".`)
+	kk := undated.Entity("Keith Kellogg", nil, "Keith Kellogg")
+	undated.Quote("never dated", kk, "Keith Kellogg", "said", "")
+	undated.Quote("no date", undated.Entity("Ann Bell", nil, "Ann Bell"), "Ann Bell", "said", "")
+	put(t, db, append(Fixture(), undated.D)...)
 	d, err := db.Speaker(ctx, "Keith Kellogg")
 	if err != nil {
 		t.Fatal(err)
@@ -86,18 +83,6 @@ func TestUndatedSortApart(t *testing.T) {
 		d.First != "2025-03-02" || d.Last != "2025-04-10" {
 		t.Errorf("timeline %q, first %q last %q: want oldest first, undated last", got, d.First, d.Last)
 	}
-	db.SQL().Exec(`INSERT INTO stories(id, title) VALUES ('s1', 'Ceasefire')`)
-	db.SQL().Exec(`INSERT INTO story_articles(story_id, article_id) SELECT 's1', id FROM articles`)
-	s, err := db.Story(ctx, "s1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := len(s.Timeline); n != 7 || s.Timeline[n-1].Published != "" || s.Timeline[n-2].Published != "" || s.Timeline[0].Text != "This is serious" {
-		t.Errorf("story timeline %+v: want the undated statements last", s.Timeline)
-	}
-	if a := s.Articles; len(a) != 3 || a[2].ID != "undated" {
-		t.Errorf("story articles %+v: want the undated one last", a)
-	}
 	sp, err := db.Speakers(ctx, "ann", 10)
 	if err != nil || len(sp) != 1 || sp[0].First != "" || sp[0].Last != "" {
 		t.Errorf("Ann Bell %+v %v: want no first or last day", sp, err)
@@ -105,5 +90,26 @@ func TestUndatedSortApart(t *testing.T) {
 	r, err := db.Articles(ctx, verbatim.ArticleQuery{})
 	if err != nil || len(r.Articles) != 3 || r.Articles[2].ID != "undated" {
 		t.Errorf("articles %+v %v: want the undated one last", r.Articles, err)
+	}
+	// a story of a dated and an undated article: the undated one and its
+	// statements come last
+	put(t, db, StoryDoc("s-dated", "Wire", "2025-03-17", `Kyiv and Moscow resumed ceasefire talks to end the war in Ukraine; the envoy Keith Kellogg said "concessions were near".`, "Keith Kellogg", "concessions were near", "Keith Kellogg"),
+		StoryDoc("s-undated", "Wire", "", `Kyiv and Moscow resumed ceasefire talks to end the war in Ukraine; the envoy Keith Kellogg said "talks would go on".`, "Keith Kellogg", "talks would go on", "Keith Kellogg"))
+	if err := b.Group(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	a, err := db.Article(ctx, "s-undated")
+	if err != nil || len(a.Stories) != 1 {
+		t.Fatalf("s-undated's stories: %+v %v", a, err)
+	}
+	s, err := db.Story(ctx, a.Stories[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(s.Timeline); n < 2 || s.Timeline[n-1].ArticleID != "s-undated" || s.Timeline[n-1].Published != "" {
+		t.Errorf("story timeline %+v: want the undated statement last", s.Timeline)
+	}
+	if n := len(s.Articles); n < 2 || s.Articles[n-1].ID != "s-undated" {
+		t.Errorf("story articles %+v: want the undated one last", s.Articles)
 	}
 }
