@@ -161,7 +161,7 @@ type Quote struct {
 	Addressee  Span      // "reporters", "Fox News"; empty when none
 	Via        Span      // the relay ("Reuters" in "Reuters cited Trump as saying"); empty when none
 	Confidence float64   //
-	SaidOn     string    // ISO date the statement was made, from a date governing the cue, else publication date
+	SaidOn     string    // ISO date (or month, year) the statement was made: the date that is the time of the cue, else the publication date; "" when undated
 	SaidOnAt   Span      // the date expression used for SaidOn, if any
 	// Parts are the quoted segments when the content runs across its own
 	// attribution ("“A,” X said. “B.”": Span covers both parts and the
