@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
-	"github.com/verbatim-news/verbatim/names"
+	"github.com/verbatim-news/verbatim/coref"
 )
 
 // leftNP finds the speaker noun phrase ending just before token k, not
@@ -749,13 +749,13 @@ func (st *state) namesOrDescribes(sp verbatim.Span) bool {
 	return i < len(st.toks) && st.isWord(i) && !st.isCap(i)
 }
 
-// resolve calls names.Resolve, guarding against a panic there so that the
+// resolve calls coref.Resolve, guarding against a panic there so that the
 // quotes found are kept.
-func resolve(d *verbatim.Doc, sp verbatim.Span) (e int) {
+func resolve(d *verbatim.Doc, sp verbatim.Span, c coref.Context) (e int) {
 	defer func() {
 		if recover() != nil {
 			e = -1
 		}
 	}()
-	return names.Resolve(d, sp)
+	return coref.Resolve(d, sp, c)
 }

@@ -1,0 +1,270 @@
+// Package coref resolves a mention inside one article to the entity it
+// refers to: the answer to "who is he?", "which firm is the firm?". It is
+// where a source is resolved to a name.
+//
+// A mention is one of
+//   - a name ("Kellog", "Mr Blair", "the Lib Dems"): matched against the
+//     entities of package names (surname, misspelling, acronym, alias);
+//   - a pronoun: he/she/him/his/her (persons of that gender), it/its
+//     (organisations), they (the organisation that spoke last), I/we inside
+//     a quotation (its speaker);
+//   - a role descriptor ("the French president", "the Bishop of Durham"):
+//     the person the article gives that role;
+//   - a person descriptor ("the 28-year-old", "the American", "the singer");
+//   - an organisation descriptor ("the firm", "the ministry") or a document
+//     ("the report", "the survey": the organisation behind it).
+//
+// Exact constraints filter the candidates (type, gender, number, a role the
+// article gives); the rest is a ranking of the entities mentioned before:
+// the speaker of the last attribution, the subject of the sentence or of the
+// one before, recency and salience (features.go).
+//
+// The quote stage calls Resolve for every speaker mention, with the
+// attributions found before it (Context).
+package coref
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/names"
+)
+
+// Context is what the attribution stage knows around a speaker mention.
+type Context struct {
+	// Prior are the attributions before this one, in text order, their
+	// speakers resolved (Speaker, SpeakerAt).
+	Prior []verbatim.Quote
+	// Quoted reports whether offset off lies inside quotation marks; nil
+	// when unknown. Names inside a quotation are the quoted speaker's
+	// words, not antecedents of a pronoun outside it.
+	Quoted func(off int) bool
+}
+
+// Resolve returns the index in d.Entities of the entity the mention at sp
+// refers to and records sp as a mention of it, or returns -1 when nothing
+// fits (an unnamed source: "analysts", "a spokesman").
+func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
+	if sp.Start < 0 || sp.End > len(d.Clean) || sp.End <= sp.Start || len(d.Clean) != len(d.Text) {
+		return -1
+	}
+	// A known mention inside or around the span.
+	for i, m := range d.Mentions {
+		if m.Entity >= 0 && m.Overlaps(sp) && m.Type != verbatim.Misc {
+			// A place or group inside a longer span is a modifier ("the
+			// U.S. president"), not the referent.
+			inner := sp.Contains(m.Span) && m.Span != sp && (m.End < lastWordEnd(d, sp) || (m.Type != verbatim.Person && m.Type != verbatim.Organization))
+			if !inner && (m.Span == sp || sp.Contains(m.Span) || m.Contains(sp)) {
+				if m.Type == verbatim.Group && m.Span == sp {
+					break // "the American": a descriptor, below
+				}
+				return d.Mentions[i].Entity
+			}
+		}
+	}
+	text := d.Word(sp)
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return -1
+	}
+	r := resolver{d: d, sp: sp, c: c}
+	if len(f) == 1 {
+		if p, ok := pronouns[strings.ToLower(f[0])]; ok {
+			return r.pronoun(p)
+		}
+	}
+	if e := r.roleDescriptor(f); e >= 0 {
+		return e
+	}
+	if e := r.orgDescriptor(f); e >= 0 {
+		return e
+	}
+	if e := r.personDescriptor(f); e >= 0 {
+		return e
+	}
+	// A name: match it or make it an entity.
+	if !names.IsCap(f[len(f)-1]) {
+		return -1
+	}
+	if len(f) == 1 {
+		// "They", "It", "Supporters": capitalised only by position.
+		lw := strings.ToLower(f[0])
+		if names.IsStopWord(lw) || lw == f[0] || seenLower(d, lw) {
+			return -1
+		}
+	}
+	e := names.Match(d, text)
+	if e < 0 {
+		t := names.NameType(text)
+		if t == verbatim.Misc || t == verbatim.Place || t == verbatim.Group {
+			return -1
+		}
+		d.Entities = append(d.Entities, verbatim.Entity{Type: t})
+		e = len(d.Entities) - 1
+	}
+	names.AddMention(d, sp, verbatim.NameMention, e)
+	return e
+}
+
+// resolver holds one resolution's mention and context.
+type resolver struct {
+	d  *verbatim.Doc
+	sp verbatim.Span
+	c  Context
+
+	lastSpeaker, prevSubject int // rank: the entities of fLastSpeaker and fPrevSubject
+}
+
+func (r *resolver) record(kind verbatim.MentionKind, e int) int {
+	if e >= 0 {
+		names.AddMention(r.d, r.sp, kind, e)
+	}
+	return e
+}
+
+// pronoun classes.
+const (
+	male = iota + 1
+	female
+	neuter // it, its
+	plural // they, their
+	first  // I, we: the speaker of the quotation around them
+)
+
+var pronouns = map[string]int{"he": male, "him": male, "his": male, "himself": male,
+	"she": female, "her": female, "hers": female, "herself": female,
+	"it": neuter, "its": neuter, "itself": neuter,
+	"they": plural, "them": plural, "their": plural, "themselves": plural,
+	"i": first, "we": first, "me": first, "us": first, "my": first, "our": first}
+
+// pronoun resolves a third-person pronoun to the best-ranked entity of the
+// right type and gender mentioned before it, a first-person one inside a
+// quotation to the quotation's speaker.
+func (r *resolver) pronoun(p int) int {
+	switch p {
+	case first:
+		return r.record(verbatim.PronounMention, r.quotationSpeaker())
+	case plural:
+		// "they" is an organisation only when one just spoke; a group
+		// without a name ("analysts said ... They added") stays unnamed.
+		if q := r.lastAttribution(); q != nil && q.Speaker >= 0 && r.d.Entities[q.Speaker].Type == verbatim.Organization && r.near(q.SpeakerAt.Start, 1) {
+			return r.record(verbatim.PronounMention, q.Speaker)
+		}
+		return -1
+	}
+	want := func(en *verbatim.Entity) bool {
+		switch p {
+		case neuter:
+			return en.Type == verbatim.Organization
+		case male:
+			return en.Type == verbatim.Person && en.Gender != 'f'
+		default:
+			return en.Type == verbatim.Person && en.Gender != 'm'
+		}
+	}
+	g := byte('m')
+	if p == female {
+		g = 'f'
+	}
+	return r.record(verbatim.PronounMention, r.rank(want, func(en *verbatim.Entity) float64 {
+		if p != neuter && en.Gender == g {
+			return 1
+		}
+		return 0
+	}))
+}
+
+// quotationSpeaker is the speaker of the quotation holding a first-person
+// pronoun: the attribution whose content holds it, else the last one of
+// its paragraph or the paragraph before (a quotation that continues).
+func (r *resolver) quotationSpeaker() int {
+	if r.c.Quoted == nil || !r.c.Quoted(r.sp.Start) {
+		return -1
+	}
+	for i := len(r.c.Prior) - 1; i >= 0; i-- {
+		q := &r.c.Prior[i]
+		if q.Speaker >= 0 && q.Span.Contains(r.sp) {
+			return q.Speaker
+		}
+	}
+	if q := r.lastAttribution(); q != nil && q.Speaker >= 0 && r.near(q.Start, 1) {
+		return q.Speaker
+	}
+	return -1
+}
+
+// lastAttribution returns the last prior attribution that has a speaker
+// mention, or nil.
+func (r *resolver) lastAttribution() *verbatim.Quote {
+	for i := len(r.c.Prior) - 1; i >= 0; i-- {
+		if q := &r.c.Prior[i]; !q.SpeakerAt.Empty() && q.SpeakerAt.Start < r.sp.Start {
+			return q
+		}
+	}
+	return nil
+}
+
+// near reports whether offset off lies in the mention's paragraph or at most
+// paras paragraphs before it.
+func (r *resolver) near(off, paras int) bool {
+	a, b := paragraphOf(r.d, off), paragraphOf(r.d, r.sp.Start)
+	return a >= 0 && b >= 0 && b-a <= paras && b >= a
+}
+
+// quoted reports whether offset off lies inside quotation marks.
+func (r *resolver) quoted(off int) bool { return r.c.Quoted != nil && r.c.Quoted(off) }
+
+// lastWordEnd returns the end of the last word of sp, before closing
+// punctuation ("Trump," ends at "p").
+func lastWordEnd(d *verbatim.Doc, sp verbatim.Span) int {
+	e := sp.End
+	for e > sp.Start {
+		r, n := utf8.DecodeLastRuneInString(d.Clean[sp.Start:e])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		e -= n
+	}
+	return e
+}
+
+// seenLower reports whether the lower-case word w occurs as a word in the
+// document (then a capitalised w is not a name).
+func seenLower(d *verbatim.Doc, w string) bool {
+	for _, t := range d.Tokens {
+		if t.Len() == len(w) && t.Kind == verbatim.Word && d.Clean[t.Start:t.End] == w {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceOf returns the index of the sentence holding offset off, or -1.
+func sentenceOf(d *verbatim.Doc, off int) int {
+	k := sort.Search(len(d.Sentences), func(j int) bool { return d.Sentences[j].End > off })
+	if k < len(d.Sentences) && d.Sentences[k].Start <= off {
+		return k
+	}
+	return -1
+}
+
+// paragraphOf returns the index of the paragraph holding offset off, or -1.
+func paragraphOf(d *verbatim.Doc, off int) int {
+	k := sort.Search(len(d.Paragraphs), func(j int) bool { return d.Paragraphs[j].End > off })
+	if k < len(d.Paragraphs) && d.Paragraphs[k].Start <= off {
+		return k
+	}
+	return -1
+}
+
+// lastWord returns the last white-space separated word of s.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " \n\t\r")
+	if i := strings.LastIndexAny(s, " \n\t\r"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
