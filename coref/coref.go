@@ -38,6 +38,11 @@ type Context struct {
 	// Prior are the attributions before this one, in text order, their
 	// speakers resolved (Speaker, SpeakerAt).
 	Prior []verbatim.Quote
+	// Content is what the mention's own attribution reports: the names in
+	// it are what was said, not who said it.
+	Content verbatim.Span
+	// Parts are the content's quoted segments when it has several.
+	Parts []verbatim.Span
 	// Quoted reports whether offset off lies inside quotation marks; nil
 	// when unknown. Names inside a quotation are the quoted speaker's
 	// words, not antecedents of a pronoun outside it.
@@ -178,12 +183,11 @@ func (r *resolver) pronoun(p int) int {
 }
 
 // quotationSpeaker is the speaker of the quotation holding a first-person
-// pronoun: the attribution whose content holds it, else the last one of
-// its paragraph or the paragraph before (a quotation that continues).
+// pronoun (news narration has no "I": a speaker "I" or "we" stands in a
+// quotation even where its marks do not pair up): the attribution whose
+// content holds it, else the last one of its paragraph or the paragraph
+// before (a quotation that continues).
 func (r *resolver) quotationSpeaker() int {
-	if r.c.Quoted == nil || !r.c.Quoted(r.sp.Start) {
-		return -1
-	}
 	for i := len(r.c.Prior) - 1; i >= 0; i-- {
 		q := &r.c.Prior[i]
 		if q.Speaker >= 0 && q.Span.Contains(r.sp) {
@@ -214,8 +218,21 @@ func (r *resolver) near(off, paras int) bool {
 	return a >= 0 && b >= 0 && b-a <= paras && b >= a
 }
 
-// quoted reports whether offset off lies inside quotation marks.
-func (r *resolver) quoted(off int) bool { return r.c.Quoted != nil && r.c.Quoted(off) }
+// quoted reports whether offset off lies inside quotation marks or inside
+// the content of the mention's own attribution.
+func (r *resolver) quoted(off int) bool {
+	if r.c.Content.Start <= off && off < r.c.Content.End {
+		if len(r.c.Parts) < 2 {
+			return true
+		}
+		for _, p := range r.c.Parts {
+			if p.Start <= off && off < p.End {
+				return true
+			}
+		}
+	}
+	return r.c.Quoted != nil && r.c.Quoted(off)
+}
 
 // lastWordEnd returns the end of the last word of sp, before closing
 // punctuation ("Trump," ends at "p").

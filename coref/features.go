@@ -12,20 +12,25 @@ import (
 // Feature indexes of a candidate antecedent (an entity mentioned before the
 // mention being resolved).
 const (
-	fLastSpeaker  = iota // the speaker of the last attribution, in this paragraph or the one before
-	fSentSubject         // a subject mention earlier in the mention's own sentence
-	fPrevSubject         // the first subject mention of the sentence before
-	fSentDist            // log(1 + sentences since its last mention)
-	fInContent           // its last mention stands inside the content of an earlier attribution
-	fSalience            // log(1 + its mentions before)
-	fBonus               // the exact constraint the mention adds (gender, role word, name word)
-	fSpoke               // it spoke before (any earlier attribution)
+	fLastSpeaker = iota // the speaker of the last attribution, in this paragraph or the one before
+	fSentSubject        // a subject mention earlier in the mention's own sentence
+	fPrevSubject        // the first subject mention of the sentence before
+	fSentDist           // log(1 + sentences since its last mention)
+	fInContent          // its last mention stands inside the content of an earlier attribution
+	fSalience           // log(1 + its mentions before)
+	fBonus              // the exact constraint the mention adds (gender, role word, name word)
+	fSpoke              // it spoke before (any earlier attribution)
 	nFeatures
 )
 
-// weights of the features; chosen on speakers/train (see README, "who said
-// it"), never on dev.
-var weights = [nFeatures]float64{
+// featureNames name the features in the weights file.
+var featureNames = [nFeatures]string{"last_speaker", "sentence_subject", "previous_subject", "sentence_distance",
+	"in_content", "salience", "constraint", "spoke"}
+
+// seedWeights rank the candidates while training collects them (so that
+// what training sees does not depend on the model it makes); the model
+// learnt from speakers/train is data/weights.txt (train.go).
+var seedWeights = [nFeatures]float64{
 	fLastSpeaker: 2.0,
 	fSentSubject: 3.0,
 	fPrevSubject: 1.5,
@@ -90,12 +95,17 @@ func (r *resolver) features(e int, bonus float64, x *[nFeatures]float64) (ok boo
 func (r *resolver) rank(want func(*verbatim.Entity) bool, bonus func(*verbatim.Entity) float64) int {
 	best, bestScore := -1, math.Inf(-1)
 	var x [nFeatures]float64
+	w := &weights
+	var cands []Candidate
+	if observer != nil {
+		w = &seedWeights
+	}
 	r.lastSpeaker, r.prevSubject = -1, -1
 	if q := r.lastAttribution(); q != nil && r.near(q.SpeakerAt.Start, 1) {
 		r.lastSpeaker = q.Speaker
 	}
 	if sent := sentenceOf(r.d, r.sp.Start); sent > 0 {
-		r.prevSubject = r.firstSubject(sent - 1)
+		r.prevSubject = r.firstSubject(sent-1, want)
 	}
 	for e := range r.d.Entities {
 		en := &r.d.Entities[e]
@@ -111,18 +121,24 @@ func (r *resolver) rank(want func(*verbatim.Entity) bool, bonus func(*verbatim.E
 		}
 		s := 0.0
 		for i, v := range x {
-			s += weights[i] * v
+			s += w[i] * v
+		}
+		if observer != nil {
+			cands = append(cands, Candidate{Entity: e, X: x})
 		}
 		if s > bestScore {
 			best, bestScore = e, s
 		}
 	}
+	if observer != nil && len(cands) > 0 {
+		observer(r.d, r.sp, cands)
+	}
 	return best
 }
 
 // firstSubject returns the entity of the first subject-like mention outside
-// quotation marks in sentence si, or -1.
-func (r *resolver) firstSubject(si int) int {
+// quotation marks in sentence si that want accepts, or -1.
+func (r *resolver) firstSubject(si int, want func(*verbatim.Entity) bool) int {
 	s := r.d.Sentences[si]
 	for _, m := range r.d.Mentions {
 		if m.Start < s.Start || m.Entity < 0 {
@@ -134,7 +150,7 @@ func (r *resolver) firstSubject(si int) int {
 		if m.Kind == verbatim.PronounMention || r.quoted(m.Start) {
 			continue
 		}
-		if t := r.d.Entities[m.Entity].Type; t != verbatim.Person && t != verbatim.Organization {
+		if !want(&r.d.Entities[m.Entity]) {
 			continue
 		}
 		if r.subjectLike(m.Span) {

@@ -248,7 +248,7 @@ func (st *state) finish() {
 				}
 			}
 			if q.Speaker == -2 {
-				ctx.Prior = out[:i]
+				ctx.Prior, ctx.Content, ctx.Parts = out[:i], q.Span, q.Parts
 				q.Speaker = resolve(st.d, st.head(q.SpeakerAt), ctx)
 			}
 		}
