@@ -56,6 +56,11 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
 	if sp.Start < 0 || sp.End > len(d.Clean) || sp.End <= sp.Start || len(d.Clean) != len(d.Text) {
 		return -1
 	}
+	// A document by its author: "Mr Tanzi's statement", "a study by the
+	// Pew Research Center", "the Gartner report".
+	if e := documentAuthor(d, sp); e >= 0 {
+		return e
+	}
 	// A known mention inside or around the span.
 	for i, m := range d.Mentions {
 		if m.Entity >= 0 && m.Overlaps(sp) && m.Type != verbatim.Misc {
@@ -99,6 +104,11 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
 		lw := strings.ToLower(f[0])
 		if names.IsStopWord(lw) || lw == f[0] || seenLower(d, lw) {
 			return -1
+		}
+	}
+	if t := names.NameType(text); t == verbatim.Person {
+		if cut := names.TrimPersonName(d, sp); cut != sp {
+			sp, text = cut, d.Word(cut)
 		}
 	}
 	e := names.Match(d, text)
@@ -284,4 +294,29 @@ func lastWord(s string) string {
 		return s[i+1:]
 	}
 	return s
+}
+
+// documentAuthor returns the person or organisation named inside a
+// document phrase ("Mr Tanzi's statement", "research from the Radicati
+// Group", "the Gartner report"), or -1.
+func documentAuthor(d *verbatim.Doc, sp verbatim.Span) int {
+	f := strings.Fields(d.Word(sp))
+	doc := false
+	for _, w := range f {
+		if documentHeads[strings.ToLower(w)] {
+			doc = true
+		}
+	}
+	if !doc || len(f) < 2 {
+		return -1
+	}
+	e := -1
+	for _, m := range d.Mentions {
+		if m.Entity >= 0 && sp.Contains(m.Span) && m.Span != sp {
+			if t := d.Entities[m.Entity].Type; t == verbatim.Person || t == verbatim.Organization {
+				e = m.Entity
+			}
+		}
+	}
+	return e
 }

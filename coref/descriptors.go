@@ -144,7 +144,47 @@ func (r *resolver) roleDescriptor(f []string) int {
 			best, bestScore = ei, score
 		}
 	}
+	if best < 0 && r.definite(f) {
+		// No one has the role in the article ("said Charles Kennedy. The
+		// Liberal Democrat leader said"): the person in focus, if any.
+		best = r.focused(func(en *verbatim.Entity) bool { return en.Type == verbatim.Person })
+	}
 	return r.record(verbatim.DescriptorMention, best)
+}
+
+// definite reports whether a descriptor is definite: it opens with a
+// determiner or follows a name it was cut from ("the US [regulator]").
+func (r *resolver) definite(f []string) bool {
+	if lw := strings.ToLower(f[0]); determiners[lw] && lw != "a" && lw != "an" {
+		return true
+	}
+	return r.afterName()
+}
+
+// afterName reports whether the mention follows a name it was cut from
+// ("the US [regulator]", "the Delta [subsidiary]").
+func (r *resolver) afterName() bool {
+	for _, m := range r.d.Mentions {
+		if m.End <= r.sp.Start && r.sp.Start-m.End <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// focused returns the best-ranked entity that want accepts when it is in
+// focus: the last speaker, the subject of the sentence before, or one that
+// spoke before; else -1.
+func (r *resolver) focused(want func(*verbatim.Entity) bool) int {
+	e := r.rank(want, nil)
+	if e < 0 {
+		return -1
+	}
+	var x [nFeatures]float64
+	if r.features(e, 0, &x) && (x[fLastSpeaker] > 0 || x[fPrevSubject] > 0 || x[fSpoke] > 0) {
+		return e
+	}
+	return -1
 }
 
 // orgDescriptor links "the ministry", "the firm", "the world's biggest
@@ -152,7 +192,7 @@ func (r *resolver) roleDescriptor(f []string) int {
 // the article names that ranks best, preferring one whose name has the
 // descriptor's head ("the bank": Deutsche Bank).
 func (r *resolver) orgDescriptor(f []string) int {
-	if len(f) < 2 || !determiners[strings.ToLower(f[0])] {
+	if !(determiners[strings.ToLower(f[0])] && len(f) >= 2 || r.afterName()) {
 		return -1
 	}
 	last := f[len(f)-1]
@@ -179,7 +219,7 @@ func (r *resolver) orgDescriptor(f []string) int {
 // to the person that ranks best (of the descriptor's gender, when it gives
 // one).
 func (r *resolver) personDescriptor(f []string) int {
-	if len(f) < 2 || !strings.EqualFold(f[0], "the") {
+	if !r.definite(f) || len(f) < 2 && determiners[strings.ToLower(f[0])] {
 		return -1
 	}
 	last := f[len(f)-1]

@@ -72,3 +72,6 @@ func Canonical(s string) (string, bool) {
 
 // Key normalises a name for exact comparison: lower case, no periods.
 func Key(s string) string { return key(s) }
+
+// IsPostNominal reports whether w is letters written after a name ("MP").
+func IsPostNominal(w string) bool { return postNominals[w] }

@@ -221,6 +221,9 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		if s.Last <= s.First {
 			continue
 		}
+		if s.Type == verbatim.Person {
+			s = trimPersonSpan(d, s)
+		}
 		if s.Type != verbatim.Person {
 			// "Trade and Industry Secretary Patricia Hewitt" tagged as one
 			// name: the words after the last title are a person.
@@ -292,6 +295,61 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	}
 	return res
 }
+
+// trimPersonSpan cuts what the tagger took into a person's name that is
+// not part of it: post-nominal letters ("Frank Field MP") and the words of
+// a role before a first name ("Guitarist Brian May", "Lifelong Learning
+// Minister Jim Wallace", "Liberal Democrat David Laws"), which then are the
+// role.
+func trimPersonSpan(d *verbatim.Doc, s tokSpan) tokSpan {
+	for s.Last-s.First > 2 && postNominals[tokText(d, s.Last-1)] {
+		s.Last--
+	}
+	if s.Last-s.First >= 3 && genderOfFirst(tokText(d, s.First)) == 0 && honorifics[strings.ToLower(tokText(d, s.First))] == 0 {
+		for k := s.First + 1; k < s.Last-1; k++ {
+			if genderOfFirst(tokText(d, k)) != 0 {
+				s.First = k
+				return s
+			}
+		}
+		// "Carnegie Mellon Professor Raj Reddy": after the last role head
+		// followed by capitalised words only
+		for k := s.Last - 3; k > s.First; k-- {
+			if !roleHeads[strings.ToLower(tokText(d, k))] {
+				continue
+			}
+			all := true
+			for j := k + 1; j < s.Last; j++ {
+				all = all && isCap(tokText(d, j)) && d.Tokens[j].Kind == verbatim.Word
+			}
+			if all {
+				s.First = k + 1
+			}
+			break
+		}
+	}
+	return s
+}
+
+// TrimPersonName returns the part of a person's name mention at sp that is
+// the name: without post-nominal letters and role words before it
+// ("Liberal Democrat [David Laws]", "[Andrew Tyrie] MP").
+func TrimPersonName(d *verbatim.Doc, sp verbatim.Span) verbatim.Span {
+	a := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= sp.Start })
+	b := a
+	for b < len(d.Tokens) && d.Tokens[b].End <= sp.End {
+		b++
+	}
+	if b-a < 2 {
+		return sp
+	}
+	t := trimPersonSpan(d, tokSpan{a, b, verbatim.Person})
+	return verbatim.Span{Start: d.Tokens[t.First].Start, End: d.Tokens[t.Last-1].End}
+}
+
+// postNominals are letters written after a name ("Frank Field MP").
+var postNominals = map[string]bool{"MP": true, "MEP": true, "MSP": true, "AM": true, "QC": true, "KC": true,
+	"OBE": true, "MBE": true, "CBE": true, "KBE": true, "MLA": true, "TD": true}
 
 // trimmable reports whether a word at the edge of a name is not part of it.
 func trimmable(w string) bool {

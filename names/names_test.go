@@ -317,3 +317,23 @@ func TestTitleSplitFromName(t *testing.T) {
 		}
 	}
 }
+
+// Role words the tagger takes into a name, and post-nominal letters, are
+// not the name.
+func TestPersonNameWithoutRoleAndLetters(t *testing.T) {
+	d := analyze(t, "Guitarist Brian May met Former welfare minister Frank Field MP and Carnegie Mellon Professor Raj Reddy in London on Monday.")
+	for _, want := range []string{"Brian May", "Frank Field", "Raj Reddy"} {
+		if entityNamed(d, want) == nil {
+			var got []string
+			for _, e := range d.Entities {
+				got = append(got, e.Name)
+			}
+			t.Errorf("no entity %q among %q", want, got)
+		}
+	}
+	for _, e := range d.Entities {
+		if strings.HasSuffix(e.Name, " MP") || strings.HasPrefix(e.Name, "Guitarist") {
+			t.Errorf("entity %q keeps a role or letters", e.Name)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/coref"
+	"github.com/verbatim-news/verbatim/names"
 )
 
 // leftNP finds the speaker noun phrase ending just before token k, not
@@ -681,6 +682,14 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 	}
 	if cut := st.beforePostmodifier(sp); cut != sp && st.namesOrDescribes(cut) {
 		sp = cut
+	}
+	if k := st.tokenAt(sp.End - 1); k > 0 && st.toks[k-1].Start >= sp.Start && st.toks[k].End == sp.End && names.IsPostNominal(st.tok(k)) {
+		for _, m := range st.d.Mentions {
+			if m.End == st.toks[k-1].End && m.Type == verbatim.Person && m.Start >= sp.Start {
+				sp.End = m.End // "Andrew Tyrie MP"
+				break
+			}
+		}
 	}
 	if best := st.nameEndingAt(sp); best >= 0 {
 		return st.d.Mentions[best].Span
