@@ -43,6 +43,10 @@ type Context struct {
 	Content verbatim.Span
 	// Parts are the content's quoted segments when it has several.
 	Parts []verbatim.Span
+	// Direct tells that Content is a quotation: its bounds are the quote
+	// marks, and no name inside it is an antecedent. The bounds of reported
+	// speech are less sure: a name there only ranks lower.
+	Direct bool
 	// Quoted reports whether offset off lies inside quotation marks; nil
 	// when unknown. Names inside a quotation are the quoted speaker's
 	// words, not antecedents of a pronoun outside it.
@@ -68,9 +72,6 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
 			// U.S. president"), not the referent.
 			inner := sp.Contains(m.Span) && m.Span != sp && (m.End < lastWordEnd(d, sp) || (m.Type != verbatim.Person && m.Type != verbatim.Organization))
 			if !inner && (m.Span == sp || sp.Contains(m.Span) || m.Contains(sp)) {
-				if m.Type == verbatim.Group && m.Span == sp {
-					break // "the American": a descriptor, below
-				}
 				return d.Mentions[i].Entity
 			}
 		}
@@ -114,7 +115,7 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
 	e := names.Match(d, text)
 	if e < 0 {
 		t := names.NameType(text)
-		if t == verbatim.Misc || t == verbatim.Place || t == verbatim.Group {
+		if t == verbatim.Misc || t == verbatim.Place {
 			return -1
 		}
 		d.Entities = append(d.Entities, verbatim.Entity{Type: t})
@@ -228,10 +229,11 @@ func (r *resolver) near(off, paras int) bool {
 	return a >= 0 && b >= 0 && b-a <= paras && b >= a
 }
 
-// quoted reports whether offset off lies inside quotation marks or inside
-// the content of the mention's own attribution.
+// quoted reports whether offset off lies inside the content of the
+// mention's own attribution, of an earlier direct quote, or inside
+// quotation marks (Context.Quoted).
 func (r *resolver) quoted(off int) bool {
-	if r.c.Content.Start <= off && off < r.c.Content.End {
+	if r.c.Direct && r.c.Content.Start <= off && off < r.c.Content.End {
 		if len(r.c.Parts) < 2 {
 			return true
 		}
@@ -239,6 +241,11 @@ func (r *resolver) quoted(off int) bool {
 			if p.Start <= off && off < p.End {
 				return true
 			}
+		}
+	}
+	for i := range r.c.Prior {
+		if q := &r.c.Prior[i]; q.Type == verbatim.Direct && q.Start <= off && off < q.End {
+			return true
 		}
 	}
 	return r.c.Quoted != nil && r.c.Quoted(off)

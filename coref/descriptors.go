@@ -158,7 +158,7 @@ func (r *resolver) definite(f []string) bool {
 	if lw := strings.ToLower(f[0]); determiners[lw] && lw != "a" && lw != "an" {
 		return true
 	}
-	return r.afterName()
+	return !names.IsCap(f[0]) && r.afterName()
 }
 
 // afterName reports whether the mention follows a name it was cut from
@@ -192,7 +192,7 @@ func (r *resolver) focused(want func(*verbatim.Entity) bool) int {
 // the article names that ranks best, preferring one whose name has the
 // descriptor's head ("the bank": Deutsche Bank).
 func (r *resolver) orgDescriptor(f []string) int {
-	if !(determiners[strings.ToLower(f[0])] && len(f) >= 2 || r.afterName()) {
+	if !(determiners[strings.ToLower(f[0])] && len(f) >= 2 || !names.IsCap(f[0]) && r.afterName()) {
 		return -1
 	}
 	last := f[len(f)-1]

@@ -79,6 +79,9 @@ func (r *resolver) features(e int, bonus float64, x *[nFeatures]float64) (ok boo
 			x[fInContent] = 1
 		}
 	}
+	if r.c.Content.Contains(lm.Span) {
+		x[fInContent] = 1
+	}
 	if r.lastSpeaker == e {
 		x[fLastSpeaker] = 1
 	}
@@ -126,6 +129,7 @@ func (r *resolver) rank(want func(*verbatim.Entity) bool, bonus func(*verbatim.E
 		if observer != nil {
 			cands = append(cands, Candidate{Entity: e, X: x})
 		}
+
 		if s > bestScore {
 			best, bestScore = e, s
 		}

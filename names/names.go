@@ -776,8 +776,11 @@ func finish(d *verbatim.Doc, e int) {
 		}
 	}
 	if best != "" {
+		// The fullest name the article writes ("Conservatives", "the
+		// Tories" alike: the gazetteer groups aliases); a group or misc
+		// name by its gazetteer form.
 		en.Name = best
-		if en.Type != verbatim.Person {
+		if en.Type != verbatim.Person && en.Type != verbatim.Organization && en.Type != verbatim.Place {
 			if g, ok := lookupGaz(best); ok {
 				en.Name = g.Canon
 			}

@@ -337,3 +337,17 @@ func TestPersonNameWithoutRoleAndLetters(t *testing.T) {
 		}
 	}
 }
+
+// A party's aliases are one organisation, named as the article names it
+// in full.
+func TestPartyAliases(t *testing.T) {
+	d := analyze(t, "The Tories attacked the plan on Monday. The Conservatives said it would cost jobs. The Lib Dems disagreed, and the Liberal Democrats voted for it.")
+	tories, cons := entityOf(d, find(t, d, "Tories", 0)), entityOf(d, find(t, d, "Conservatives", 0))
+	if tories == nil || tories != cons || tories.Name != "Conservatives" {
+		t.Errorf("Tories %+v, Conservatives %+v: want one organisation named Conservatives", tories, cons)
+	}
+	ld, lib := entityOf(d, find(t, d, "Lib Dems", 0)), entityOf(d, find(t, d, "Liberal Democrats", 0))
+	if ld == nil || ld != lib || ld.Name != "Liberal Democrats" {
+		t.Errorf("Lib Dems %+v, Liberal Democrats %+v: want one organisation named Liberal Democrats", ld, lib)
+	}
+}

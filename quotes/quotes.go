@@ -234,7 +234,10 @@ func (st *state) finish() {
 	}
 	out = st.joinParts(out)
 	st.trimObjects(out)
-	ctx := coref.Context{Quoted: st.quotedAt}
+	// Names inside quotation marks are kept from being antecedents through
+	// the quotes found (Context.Prior): stray marks that do not pair up
+	// would hide whole paragraphs of narration.
+	ctx := coref.Context{}
 	for i := range out {
 		q := &out[i]
 		fitParts(q) // merge.go
@@ -248,7 +251,7 @@ func (st *state) finish() {
 				}
 			}
 			if q.Speaker == -2 {
-				ctx.Prior, ctx.Content, ctx.Parts = out[:i], q.Span, q.Parts
+				ctx.Prior, ctx.Content, ctx.Parts, ctx.Direct = out[:i], q.Span, q.Parts, q.Type == verbatim.Direct
 				q.Speaker = resolve(st.d, st.head(q.SpeakerAt), ctx)
 			}
 		}
@@ -258,10 +261,4 @@ func (st *state) finish() {
 	}
 	out = st.verify(out) // verify.go
 	st.d.Quotes = append(st.d.Quotes, out...)
-}
-
-// quotedAt reports whether offset off lies in a token inside quotation marks.
-func (st *state) quotedAt(off int) bool {
-	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].End > off })
-	return i < len(st.toks) && st.toks[i].Start <= off && st.inQ[i] >= 0
 }

@@ -1,0 +1,44 @@
+package coref
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// Fit learns to put first the candidate that the examples mark right, and
+// the weights survive a write and read.
+func TestFitLearnsTheRightFeature(t *testing.T) {
+	var ex []Example
+	for i := 0; i < 20; i++ {
+		var a, b Candidate
+		a.X[fLastSpeaker] = 1 // right: the last speaker
+		b.X[fSalience] = float64(i%3) + 1
+		ex = append(ex, Example{Cands: []Candidate{b, a}, Right: []bool{false, true}})
+	}
+	w := Fit(ex, 0, 200)
+	if w[fLastSpeaker] <= 0 || w[fSalience] >= 0 || Accuracy(ex, w) != 1 {
+		t.Errorf("weights %v, accuracy %v", w, Accuracy(ex, w))
+	}
+	var buf bytes.Buffer
+	if err := WriteWeights(&buf, w, "test"); err != nil {
+		t.Fatal(err)
+	}
+	r, err := ReadWeights(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range w {
+		if d := r[i] - w[i]; d > 1e-4 || d < -1e-4 {
+			t.Errorf("feature %s: wrote %v, read %v", featureNames[i], w[i], r[i])
+		}
+	}
+}
+
+func TestReadWeightsRejectsBadFiles(t *testing.T) {
+	for _, s := range []string{"last_speaker 1\n", "nonsense 1\n", "last_speaker x\n", "a b c\n"} {
+		if _, err := ReadWeights(strings.NewReader(s)); err == nil {
+			t.Errorf("%q read without error", s)
+		}
+	}
+}
