@@ -81,6 +81,10 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
 	if len(f) == 0 {
 		return -1
 	}
+	if e := appositive(d, sp, f); e >= 0 {
+		names.AddMention(d, sp, verbatim.DescriptorMention, e)
+		return e
+	}
 	r := resolver{d: d, sp: sp, c: c}
 	if len(f) == 1 {
 		if p, ok := pronouns[strings.ToLower(f[0])]; ok {
@@ -326,4 +330,47 @@ func documentAuthor(d *verbatim.Doc, sp verbatim.Span) int {
 		}
 	}
 	return e
+}
+
+// appositive returns the person or organisation a descriptor stands in
+// apposition to, set off by a comma: "Michael Lamberty, [a Lufthansa
+// spokesman]" or "[the committee chairman], MP Edward Leigh"; else -1.
+func appositive(d *verbatim.Doc, sp verbatim.Span, f []string) int {
+	if len(f) < 2 || names.IsCap(f[len(f)-1]) || len(f) > 8 {
+		return -1 // a name, not a descriptor
+	}
+	// before: "NAME, descriptor"
+	if k := strings.LastIndexByte(d.Clean[max(0, sp.Start-3):sp.Start], ','); k >= 0 {
+		end := max(0, sp.Start-3) + k
+		for _, m := range d.Mentions {
+			if m.Entity >= 0 && m.End == end && m.Kind == verbatim.NameMention {
+				if t := d.Entities[m.Entity].Type; t == verbatim.Person || t == verbatim.Organization {
+					return m.Entity
+				}
+			}
+		}
+	}
+	// after: "descriptor, [title] NAME" closed by a comma or the clause
+	rest := d.Clean[sp.End:min(len(d.Clean), sp.End+3)]
+	if k := strings.IndexByte(rest, ','); k >= 0 && strings.TrimSpace(rest[:k]) == "" {
+		from := sp.End + k + 1
+		for _, m := range d.Mentions {
+			if m.Entity < 0 || m.Start < from || m.Kind != verbatim.NameMention || d.Entities[m.Entity].Type != verbatim.Person {
+				continue
+			}
+			between := strings.Fields(d.Clean[from:m.Start])
+			if len(between) > 2 {
+				break
+			}
+			ok := true
+			for _, w := range between {
+				ok = ok && names.IsCap(w) // "MP", "Sir", "Ambassador"
+			}
+			if ok {
+				return m.Entity
+			}
+			break
+		}
+	}
+	return -1
 }

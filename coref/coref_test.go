@@ -222,3 +222,17 @@ func TestFirstPersonIsTheQuotationSpeaker(t *testing.T) {
 		t.Errorf("I with no attribution before -> %s", name(d, e))
 	}
 }
+
+// A descriptor set off by a comma next to a name is that name's.
+func TestAppositive(t *testing.T) {
+	d := analyze(t, "Michael Lamberty, a Lufthansa spokesman, said flights were cancelled. The committee chairman, MP Edward Leigh, said the report was clear.")
+	if e := resolve(d, find(t, d, "a Lufthansa spokesman", 0)); name(d, e) != "Michael Lamberty" {
+		t.Errorf("a Lufthansa spokesman -> %s, want Michael Lamberty", name(d, e))
+	}
+	if e := resolve(d, find(t, d, "The committee chairman", 0)); name(d, e) != "Edward Leigh" {
+		t.Errorf("the committee chairman -> %s, want Edward Leigh", name(d, e))
+	}
+	if e := resolve(d, find(t, d, "the report", 0)); e >= 0 && d.Entities[e].Type == verbatim.Person {
+		t.Errorf("the report -> the person %s", name(d, e))
+	}
+}

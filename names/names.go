@@ -45,7 +45,7 @@ func Process(d *verbatim.Doc) {
 	}
 	sp := spansPool.Get().(*[]tokSpan)
 	defer spansPool.Put(sp)
-	spans := fixSpans(d, detect(d, (*sp)[:0]))
+	spans := extendOrgs(d, fixSpans(d, detect(d, (*sp)[:0])))
 	*sp = spans[:0]
 	if want := len(spans) + len(spans)/2 + 8; cap(d.Mentions) < want {
 		// Room for propagated names and the quote stage's resolved mentions.
@@ -294,6 +294,84 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		}
 	}
 	return res
+}
+
+// extendOrgs makes a name followed by its acronym in brackets one
+// organisation whose words spell it, over the capitalised words (and "and",
+// "of", "for", "&" between them) the tagger left out or split: "The
+// [Qualifications and Curriculum Authority] (QCA)", "the [World Travel and
+// Tourism Council] (WTTC)". The acronym is then grouped with it.
+func extendOrgs(d *verbatim.Doc, spans []tokSpan) []tokSpan {
+	drop := false
+	for si := range spans {
+		s := &spans[si]
+		if s.Last+2 >= len(d.Tokens) || tokText(d, s.Last) != "(" || tokText(d, s.Last+2) != ")" {
+			continue
+		}
+		acr := tokText(d, s.Last+1)
+		if len(acr) < 2 || strings.ToUpper(acr) != acr || !isCap(acr) {
+			continue
+		}
+		lo := sentenceStart(d, s.First)
+		var fa [16]string
+		first := -1
+		for k := s.Last - 1; k >= lo && s.Last-k <= 8; k-- {
+			w := tokText(d, k)
+			if d.Tokens[k].Kind != verbatim.Word || k+1 < len(d.Tokens) && k+1 < s.Last && d.Clean[d.Tokens[k].End:d.Tokens[k+1].Start] != " " {
+				break
+			}
+			if lw := strings.ToLower(w); lw == "and" || lw == "of" || lw == "for" || w == "&" {
+				continue
+			}
+			if !isCap(w) || k < s.First && (stopWords[strings.ToLower(w)] || roleHeads[strings.ToLower(w)]) {
+				break
+			}
+			words := fa[:0]
+			for j := k; j < s.Last; j++ {
+				words = append(words, tokText(d, j))
+			}
+			if acronym(words) == acr || len(words) > 1 && strings.HasPrefix(acronym(words), acr) && len(acr) >= 3 {
+				first = k
+				break
+			}
+		}
+		if first < 0 || first > s.First || first == s.First && s.Type == verbatim.Organization {
+			continue
+		}
+		for k := first; k < s.Last; k++ {
+			if o := spanAt(spans, k); o >= 0 && o != si {
+				if spans[o].First < first {
+					first = -1 // a longer name overlaps: leave it
+					break
+				}
+				spans[o].Last = spans[o].First // absorbed
+				drop = true
+			}
+		}
+		if first >= 0 {
+			s.First, s.Type = first, verbatim.Organization
+		}
+	}
+	if !drop {
+		return spans
+	}
+	out := spans[:0]
+	for _, s := range spans {
+		if s.Last > s.First {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// spanAt returns the index of the span holding token k, or -1.
+func spanAt(spans []tokSpan, k int) int {
+	for i, s := range spans {
+		if s.First <= k && k < s.Last {
+			return i
+		}
+	}
+	return -1
 }
 
 // trimPersonSpan cuts what the tagger took into a person's name that is
@@ -552,9 +630,16 @@ func acronym(words []string) string {
 	}
 	var b strings.Builder
 	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) {
-			b.WriteRune(r)
+		for len(w) > 0 { // each part of "Anti-Doping"
+			part := w
+			if i := strings.IndexByte(w, '-'); i >= 0 {
+				part, w = w[:i], w[i+1:]
+			} else {
+				w = ""
+			}
+			if r, _ := utf8.DecodeRuneInString(part); unicode.IsUpper(r) {
+				b.WriteRune(r)
+			}
 		}
 	}
 	if b.Len() < 2 {

@@ -351,3 +351,14 @@ func TestPartyAliases(t *testing.T) {
 		t.Errorf("Lib Dems %+v, Liberal Democrats %+v: want one organisation named Liberal Democrats", ld, lib)
 	}
 }
+
+// A name followed by its acronym in brackets is one organisation spelling
+// it, grouped with the acronym.
+func TestOrganisationSpelledByItsAcronym(t *testing.T) {
+	d := analyze(t, "The Qualifications and Curriculum Authority (QCA) said it was pleased. Later the QCA added a warning.")
+	full := entityOf(d, find(t, d, "Qualifications and Curriculum Authority", 0))
+	acr := entityOf(d, find(t, d, "QCA", 1))
+	if full == nil || full != acr || full.Type != verbatim.Organization || full.Name != "Qualifications and Curriculum Authority" {
+		t.Errorf("full name %+v, acronym %+v: want one organisation", full, acr)
+	}
+}
