@@ -38,6 +38,9 @@ type Context struct {
 	// Prior are the attributions before this one, in text order, their
 	// speakers resolved (Speaker, SpeakerAt).
 	Prior []verbatim.Quote
+	// Phrase is the whole source phrase the mention was cut from, when
+	// longer ("Brent Bozell, PTC president and conservative activist").
+	Phrase verbatim.Span
 	// Content is what the mention's own attribution reports: the names in
 	// it are what was said, not who said it.
 	Content verbatim.Span
@@ -81,7 +84,12 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
 	if len(f) == 0 {
 		return -1
 	}
-	if e := appositive(d, sp, f); e >= 0 {
+	ap, af := sp, f
+	if c.Phrase.Contains(sp) && c.Phrase.Start < sp.Start {
+		ap = verbatim.Span{Start: c.Phrase.Start, End: sp.End}
+		af = strings.Fields(d.Word(ap))
+	}
+	if e := appositive(d, ap, af); e >= 0 {
 		names.AddMention(d, sp, verbatim.DescriptorMention, e)
 		return e
 	}

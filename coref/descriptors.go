@@ -144,7 +144,7 @@ func (r *resolver) roleDescriptor(f []string) int {
 			best, bestScore = ei, score
 		}
 	}
-	if best < 0 && r.definite(f) {
+	if lw := strings.ToLower(f[0]); best < 0 && (lw == "the" || lw == "this" || lw == "that") {
 		// No one has the role in the article ("said Charles Kennedy. The
 		// Liberal Democrat leader said"): the person in focus, if any.
 		best = r.focused(func(en *verbatim.Entity) bool { return en.Type == verbatim.Person })

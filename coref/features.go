@@ -20,12 +20,13 @@ const (
 	fSalience           // log(1 + its mentions before)
 	fBonus              // the exact constraint the mention adds (gender, role word, name word)
 	fSpoke              // it spoke before (any earlier attribution)
+	fUnsure             // a person by the tagger\'s word alone: nothing gives it a gender or a role ("Vera Drake", "Christian Aid")
 	nFeatures
 )
 
 // featureNames name the features in the weights file.
 var featureNames = [nFeatures]string{"last_speaker", "sentence_subject", "previous_subject", "sentence_distance",
-	"in_content", "salience", "constraint", "spoke"}
+	"in_content", "salience", "constraint", "spoke", "unsure_person"}
 
 // seedWeights rank the candidates while training collects them (so that
 // what training sees does not depend on the model it makes); the model
@@ -39,6 +40,7 @@ var seedWeights = [nFeatures]float64{
 	fSalience:    0.5,
 	fBonus:       1.0,
 	fSpoke:       0.5,
+	fUnsure:      -1.0,
 }
 
 // features computes the features of entity e as an antecedent of the
@@ -89,6 +91,9 @@ func (r *resolver) features(e int, bonus float64, x *[nFeatures]float64) (ok boo
 		x[fPrevSubject] = 1
 	}
 	x[fBonus] = bonus
+	if unsurePerson(en) {
+		x[fUnsure] = 1
+	}
 	return true
 }
 
@@ -180,3 +185,15 @@ var objectMarkers = map[string]bool{"to": true, "with": true, "by": true, "for":
 	"about": true, "against": true, "on": true, "at": true, "met": true, "meet": true, "and": true, "than": true,
 	"called": true, "told": true, "urged": true, "asked": true, "thanked": true, "criticised": true, "criticized": true,
 	"in": true, "over": true, "beat": true, "defeated": true, "replace": true, "replaced": true, "under": true}
+
+// unsurePerson reports whether an entity is a person on the tagger's word
+// alone: nothing gives it a gender or a role.
+func unsurePerson(en *verbatim.Entity) bool {
+	return en.Type == verbatim.Person && en.Gender == 0 && len(en.Roles) == 0
+}
+
+// organisationLike accepts organisations and the persons that may be
+// organisations the tagger mistyped.
+func organisationLike(en *verbatim.Entity) bool {
+	return en.Type == verbatim.Organization || unsurePerson(en)
+}

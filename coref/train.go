@@ -37,12 +37,15 @@ func init() {
 	if err != nil {
 		return // a tree without a trained model ranks with the seed weights
 	}
-	w, err := ReadWeights(strings.NewReader(string(b)))
-	if err != nil {
-		panic("coref: data/weights.txt: " + err.Error())
+	if w, err := ReadWeights(strings.NewReader(string(b))); err == nil {
+		weights = w
+	} else {
+		loadErr = err // a stale file (features changed): seed weights until retrained
 	}
-	weights = w
 }
+
+// loadErr is why data/weights.txt was not used, if it was not.
+var loadErr error
 
 // Weights are the ranking weights, one per feature.
 type Weights = [nFeatures]float64
@@ -105,11 +108,12 @@ type Example struct {
 
 // Fit learns weights that put a right candidate first: the conditional
 // logit of the right candidates among each example's (softmax over the
-// candidates), with an L2 penalty l2, by full-batch gradient ascent from
-// zero (deterministic).
-func Fit(ex []Example, l2 float64, iters int) Weights {
-	var w Weights
-	lr := 0.5
+// candidates), with an L2 penalty l2 on the distance to the prior weights
+// (the seed weights: a large l2 keeps them), by full-batch gradient ascent
+// from the prior (deterministic).
+func Fit(ex []Example, prior Weights, l2 float64, iters int) Weights {
+	w := prior
+	lr := 0.5 / (1 + l2)
 	for it := 0; it < iters; it++ {
 		var g Weights
 		for _, e := range ex {
@@ -139,7 +143,7 @@ func Fit(ex []Example, l2 float64, iters int) Weights {
 			}
 		}
 		for k := range w {
-			w[k] += lr * (g[k]/float64(len(ex)) - l2*w[k])
+			w[k] += lr * (g[k]/float64(len(ex)) - l2*(w[k]-prior[k]))
 		}
 	}
 	return w

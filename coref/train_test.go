@@ -16,9 +16,12 @@ func TestFitLearnsTheRightFeature(t *testing.T) {
 		b.X[fSalience] = float64(i%3) + 1
 		ex = append(ex, Example{Cands: []Candidate{b, a}, Right: []bool{false, true}})
 	}
-	w := Fit(ex, 0, 200)
+	w := Fit(ex, Weights{}, 0, 200)
 	if w[fLastSpeaker] <= 0 || w[fSalience] >= 0 || Accuracy(ex, w) != 1 {
 		t.Errorf("weights %v, accuracy %v", w, Accuracy(ex, w))
+	}
+	if p := Fit(ex, seedWeights, 100, 200); p != p || dist(p, seedWeights) > 0.05 {
+		t.Errorf("a strong prior moved the weights to %v", p)
 	}
 	var buf bytes.Buffer
 	if err := WriteWeights(&buf, w, "test"); err != nil {
@@ -41,4 +44,22 @@ func TestReadWeightsRejectsBadFiles(t *testing.T) {
 			t.Errorf("%q read without error", s)
 		}
 	}
+}
+
+// The committed weights are read: they have every feature.
+func TestCommittedWeightsLoad(t *testing.T) {
+	if loadErr != nil {
+		t.Fatalf("data/weights.txt: %v (retrain with `go run ./cmd/verbatim train coref`)", loadErr)
+	}
+	if weights == seedWeights {
+		t.Error("the committed weights are the seed weights")
+	}
+}
+
+func dist(a, b Weights) float64 {
+	d := 0.0
+	for i := range a {
+		d = max(d, a[i]-b[i], b[i]-a[i])
+	}
+	return d
 }

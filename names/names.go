@@ -269,9 +269,11 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		for _, x := range g {
 			if s.First < x.Last && x.First < s.Last && !(s.First == x.First && s.Last == x.Last && s.Type == x.Type) {
 				// A longer tagged name containing the phrase stays
-				// ("Fox News Channel"), unless it is a person.
-				if s.First <= x.First && s.Last >= x.Last && s.Last-s.First > x.Last-x.First && s.Type != verbatim.Person {
-					continue
+				// ("Fox News Channel"), unless it is a person without
+				// a known first name.
+				if s.First <= x.First && s.Last >= x.Last && s.Last-s.First > x.Last-x.First &&
+					(s.Type != verbatim.Person || genderOfFirst(tokText(d, s.First)) != 0) {
+					continue // and a person with a first name: "Liam Fox", "Mark Webb"
 				}
 				keep = false
 				break

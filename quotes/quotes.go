@@ -252,6 +252,7 @@ func (st *state) finish() {
 			}
 			if q.Speaker == -2 {
 				ctx.Prior, ctx.Content, ctx.Parts, ctx.Direct = out[:i], q.Span, q.Parts, q.Type == verbatim.Direct
+				ctx.Phrase = q.SpeakerAt
 				q.Speaker = resolve(st.d, st.head(q.SpeakerAt), ctx)
 			}
 		}
