@@ -298,7 +298,8 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	return res
 }
 
-// extendOrgs makes a name followed by its acronym in brackets one
+// extendOrgs makes names joined by "&" one organisation, and a name
+// followed by its acronym in brackets one
 // organisation whose words spell it, over the capitalised words (and "and",
 // "of", "for", "&" between them) the tagger left out or split: "The
 // [Qualifications and Curriculum Authority] (QCA)", "the [World Travel and
@@ -307,6 +308,17 @@ func extendOrgs(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	drop := false
 	for si := range spans {
 		s := &spans[si]
+		// "Marsh & McLennan", "Standard & Poor's": names joined by "&"
+		// are one organisation
+		if s.Last+1 < len(d.Tokens) && tokText(d, s.Last) == "&" && isCap(tokText(d, s.Last+1)) && s.Last-s.First <= 3 {
+			end := s.Last + 2
+			if o := spanAt(spans, s.Last+1); o >= 0 && o != si && spans[o].First == s.Last+1 && spans[o].Last-spans[o].First <= 3 {
+				end = spans[o].Last
+				spans[o].Last = spans[o].First // absorbed
+				drop = true
+			}
+			s.Last, s.Type = end, verbatim.Organization
+		}
 		if s.Last+2 >= len(d.Tokens) || tokText(d, s.Last) != "(" || tokText(d, s.Last+2) != ")" {
 			continue
 		}

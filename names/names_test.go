@@ -362,3 +362,12 @@ func TestOrganisationSpelledByItsAcronym(t *testing.T) {
 		t.Errorf("full name %+v, acronym %+v: want one organisation", full, acr)
 	}
 }
+
+// Names joined by "&" are one organisation.
+func TestAmpersandJoinsOrganisation(t *testing.T) {
+	d := analyze(t, "Insurance broker Marsh & McLennan said on Tuesday it would cut 3,000 jobs.")
+	e := entityOf(d, find(t, d, "Marsh & McLennan", 0))
+	if e == nil || e.Type != verbatim.Organization {
+		t.Errorf("Marsh & McLennan: %+v, want one organisation (all %+v)", e, d.Entities)
+	}
+}
