@@ -1,6 +1,7 @@
-// Package names finds people, organisations and places, groups their
-// mentions into entities and resolves references (surnames, pronouns,
-// descriptors, misspellings) within one article.
+// Package names finds people, organisations and places and groups their
+// mentions into entities within one article (full names, surnames,
+// misspellings, acronyms, aliases). Package coref resolves the rest of a
+// reference (pronouns, descriptors) through what export.go offers.
 //
 // Names are found by an averaged perceptron tagger (tagger.go) trained on
 // CoNLL-2003 and embedded as ner.model.gz; reproduce it with
@@ -12,8 +13,8 @@
 // outlets, nationalities, titles, honorifics, first names by gender) correct
 // and complete the tagger: gazetteer phrases override its spans, titles are
 // split off names and become Entity.Roles, first names give Entity.Gender.
-// Mentions are grouped by name, surname, fuzzy surname and acronym; Resolve
-// links the quote stage's speaker mentions (names, pronouns, descriptors).
+// Mentions are grouped by name, surname, fuzzy surname, acronym and the
+// gazetteer's aliases ("Tories", "Conservatives").
 package names
 
 import (

@@ -1,6 +1,7 @@
 // The source of an attribution: the noun phrase before or after a cue that
 // names or describes who spoke, its head, addressee and relay. Which entity
-// that mention refers to is decided later (resolve).
+// that mention refers to is package coref's to decide (resolve, called from
+// finish).
 
 package quotes
 
