@@ -125,11 +125,38 @@ const (
 	Mixed    QuoteType = "mixed"
 )
 
-// Quote is one attributed statement: its content, who said it, how, to whom,
-// and through whom it reached the outlet.
+// QuoteKind says what an attribution reports: a statement (something said,
+// written, announced or shown in a document) or a state of mind or act that
+// is attributed without a speech act.
+type QuoteKind string
+
+const (
+	Statement  QuoteKind = "statement"  // said, wrote, announced, "according to", a report's findings
+	Belief     QuoteKind = "belief"     // believes, thinks, expects, fears, "is expected to"
+	Intention  QuoteKind = "intention"  // wants, plans, hopes, intends, aims, seeks
+	Perception QuoteKind = "perception" // saw, sees, looks, seems, noticed
+	OtherKind  QuoteKind = "other"      // an act or a bare noun-phrase object: "backed the nominee", "denied the allegations"
+)
+
+// QuoteKinds lists the kinds, statements first.
+var QuoteKinds = []QuoteKind{Statement, Belief, Intention, Perception, OtherKind}
+
+// ParseQuoteKind returns the kind named s, and whether there is one.
+func ParseQuoteKind(s string) (QuoteKind, bool) {
+	for _, k := range QuoteKinds {
+		if string(k) == s {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// Quote is one attribution: its content, who said (or believes, wants, saw)
+// it, how, to whom, and through whom it reached the outlet.
 type Quote struct {
 	Span                 // the content, as in the input
 	Type       QuoteType //
+	Kind       QuoteKind // statement unless the quotes stage found a state of mind or an act
 	Speaker    int       // index into Doc.Entities, -1 when unknown
 	SpeakerAt  Span      // the speaker mention ("he", "the U.S. president"); empty when none
 	Cue        Span      // the cue ("said", "told", "according to"); empty when none

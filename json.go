@@ -75,6 +75,8 @@ func (q *QuoteOut) appendJSON(b []byte) ([]byte, error) {
 	b = appendInts(b, `,"start":`, q.Start, `,"end":`, q.End)
 	b = append(b, `,"type":`...)
 	b = appendString(b, string(q.Type))
+	b = append(b, `,"kind":`...)
+	b = appendString(b, string(q.Kind))
 	b = append(b, `,"speaker":`...)
 	if q.Speaker == nil {
 		b = append(b, "null"...)

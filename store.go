@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
+	"strings"
 )
 
 // Store is the library of record: analysed documents kept for search. The
@@ -22,11 +24,11 @@ type Store interface {
 	// Articles searches article titles and text, newest first. A malformed
 	// full-text query gives a *QueryError.
 	Articles(ctx context.Context, q ArticleQuery) (ArticleResults, error)
-	// Speakers lists persons who are quoted, most quoted first; q filters by
-	// any known name form (empty: all).
+	// Speakers lists persons who are quoted (in statements), most quoted
+	// first; q filters by any known name form (empty: all).
 	Speakers(ctx context.Context, q string, limit int) ([]SpeakerSummary, error)
-	// Speaker returns everything a person said (matched by any name form),
-	// with roles. ErrNotFound when nobody matches.
+	// Speaker returns everything a person said (statements; matched by any
+	// name form), with roles. ErrNotFound when nobody matches.
 	Speaker(ctx context.Context, name string) (*SpeakerDetail, error)
 	// Article returns a stored article with all its spans. ErrNotFound when unknown.
 	Article(ctx context.Context, id string) (*StoredArticle, error)
@@ -64,8 +66,37 @@ type QuoteQuery struct {
 	Article string // article id
 	Since   string
 	Until   string
-	Limit   int // default 20, max 1000
-	Offset  int
+	// Kinds are the kinds of attribution wanted; nil: statements only.
+	Kinds []QuoteKind
+	// MinConfidence keeps quotes whose confidence is at least this (0: all).
+	MinConfidence float64
+	// NamedOnly keeps quotes attributed to a named source (a person or an
+	// organisation the article names), not to "analysts" or no one.
+	NamedOnly bool
+	Limit     int // default 20, max 1000
+	Offset    int
+}
+
+// ParseKinds reads a kind filter as users write it: "" (statements only:
+// nil), "all", or kinds separated by commas ("belief,intention"). An
+// unknown kind is a *QueryError.
+func ParseKinds(s string) ([]QuoteKind, error) {
+	s = strings.TrimSpace(s)
+	switch s {
+	case "":
+		return nil, nil
+	case "all":
+		return QuoteKinds, nil
+	}
+	var out []QuoteKind
+	for _, f := range strings.Split(s, ",") {
+		k, ok := ParseQuoteKind(strings.ToLower(strings.TrimSpace(f)))
+		if !ok {
+			return nil, &QueryError{Msg: fmt.Sprintf("kind %q: use statement, belief, intention, perception, other, or all", strings.TrimSpace(f))}
+		}
+		out = append(out, k)
+	}
+	return out, nil
 }
 
 // QuoteHit is one quote found, with its article.
@@ -85,6 +116,10 @@ type QuoteHit struct {
 	Start     int       `json:"start"`
 	End       int       `json:"end"`
 	Mention   string    `json:"speaker_mention,omitempty"`
+	Kind      QuoteKind `json:"kind"`
+	// Confidence is the probability that the attribution is real (the
+	// verifier's; calibrated on PolNeAR dev).
+	Confidence float64 `json:"confidence"`
 }
 
 // QuoteResults is a page of quotes and the total number matching.

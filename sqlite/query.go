@@ -12,19 +12,19 @@ import (
 )
 
 const hitCols = `q.id, q.text, q.type, coalesce(q.speaker,''), q.cue, q.addressee, q.via, a.ext_id, a.title, a.outlet,
-	a.published, q.said_on, q.start, q.end, q.speaker_mention`
+	a.published, q.said_on, q.start, q.end, q.speaker_mention, q.kind, q.confidence`
 
 func scanHits(rows *sql.Rows) ([]verbatim.QuoteHit, error) {
 	defer rows.Close()
 	hits := []verbatim.QuoteHit{}
 	for rows.Next() {
 		var h verbatim.QuoteHit
-		var typ string
+		var typ, kind string
 		if err := rows.Scan(&h.ID, &h.Text, &typ, &h.Speaker, &h.Cue, &h.Addressee, &h.Via, &h.ArticleID, &h.Title,
-			&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention); err != nil {
+			&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention, &kind, &h.Confidence); err != nil {
 			return nil, queryErr(err)
 		}
-		h.Type = verbatim.QuoteType(typ)
+		h.Type, h.Kind = verbatim.QuoteType(typ), verbatim.QuoteKind(kind)
 		hits = append(hits, h)
 	}
 	return hits, queryErr(rows.Err())
@@ -37,12 +37,12 @@ func scanHitsTotal(rows *sql.Rows) ([]verbatim.QuoteHit, int, error) {
 	total := 0
 	for rows.Next() {
 		var h verbatim.QuoteHit
-		var typ string
+		var typ, kind string
 		if err := rows.Scan(&h.ID, &h.Text, &typ, &h.Speaker, &h.Cue, &h.Addressee, &h.Via, &h.ArticleID, &h.Title,
-			&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention, &total); err != nil {
+			&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention, &kind, &h.Confidence, &total); err != nil {
 			return nil, 0, queryErr(err)
 		}
-		h.Type = verbatim.QuoteType(typ)
+		h.Type, h.Kind = verbatim.QuoteType(typ), verbatim.QuoteKind(kind)
 		hits = append(hits, h)
 	}
 	return hits, total, queryErr(rows.Err())
@@ -110,6 +110,39 @@ func dayRange(col, since, until string, where []string, args []any) ([]string, [
 	return where, args, nil
 }
 
+// statementCond keeps statements: what speaker pages, speaker lists and
+// story timelines show.
+const statementCond = `q.kind = 'statement'`
+
+// quoteFilters adds the conditions of the kind, confidence and named-source
+// filters of qq.
+func quoteFilters(qq verbatim.QuoteQuery, where []string, args []any) ([]string, []any, error) {
+	if len(qq.Kinds) == 0 {
+		where = append(where, statementCond)
+	} else if len(qq.Kinds) < len(verbatim.QuoteKinds) {
+		marks := make([]string, len(qq.Kinds))
+		for i, k := range qq.Kinds {
+			if _, ok := verbatim.ParseQuoteKind(string(k)); !ok {
+				return where, args, &verbatim.QueryError{Msg: fmt.Sprintf("kind %q: use statement, belief, intention, perception, other or all", k)}
+			}
+			marks[i] = "?"
+			args = append(args, string(k))
+		}
+		where = append(where, `q.kind IN (`+strings.Join(marks, ",")+`)`)
+	}
+	if qq.MinConfidence < 0 || qq.MinConfidence > 1 {
+		return where, args, &verbatim.QueryError{Msg: fmt.Sprintf("minimum confidence %g: give a number from 0 to 1", qq.MinConfidence)}
+	}
+	if qq.MinConfidence > 0 {
+		where = append(where, `q.confidence >= ?`)
+		args = append(args, qq.MinConfidence)
+	}
+	if qq.NamedOnly {
+		where = append(where, `q.speaker IS NOT NULL`)
+	}
+	return where, args, nil
+}
+
 // speakerCond matches a quote's speaker by any known name form.
 const speakerCond = `(q.speaker_fold = ? OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias = ?))`
 
@@ -151,6 +184,9 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	}
 	where, args, err := dayRange("q.day", qq.Since, qq.Until, where, args)
 	if err != nil {
+		return verbatim.QuoteResults{}, err
+	}
+	if where, args, err = quoteFilters(qq, where, args); err != nil {
 		return verbatim.QuoteResults{}, err
 	}
 	w := ""
@@ -288,7 +324,7 @@ func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 
 func (s *DB) speakers(ctx context.Context, q string, limit int) ([]verbatim.SpeakerSummary, error) {
 	args := []any{}
-	w := `q.speaker_fold IS NOT NULL`
+	w := `q.speaker_fold IS NOT NULL AND ` + statementCond
 	if f := fold(q); f != "" {
 		like := "%" + escapeLike(f) + "%"
 		w += ` AND (q.speaker_fold LIKE ? ESCAPE '\' OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias LIKE ? ESCAPE '\'))`
@@ -340,7 +376,7 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 		args = []any{f, f}
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
-		` ORDER BY q.day, q.id LIMIT 5000`, args...)
+		` AND `+statementCond+` ORDER BY q.day, q.id LIMIT 5000`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -421,21 +457,21 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT start, end, type, speaker, speaker_type, speaker_mention, sm_start, sm_end, cue,
-		cue_start, cue_end, addressee, via, confidence, said_on FROM quotes WHERE article_id = ? ORDER BY start`, aid)
+		cue_start, cue_end, addressee, via, confidence, said_on, kind FROM quotes WHERE article_id = ? ORDER BY start`, aid)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
 		var q verbatim.QuoteOut
-		var typ string
+		var typ, kind string
 		var speaker sql.NullString
 		var sms, sme, cs, ce sql.NullInt64
 		if err := rows.Scan(&q.Start, &q.End, &typ, &speaker, &q.SpeakerType, &q.SpeakerMention, &sms, &sme, &q.Cue, &cs, &ce,
-			&q.Addressee, &q.Via, &q.Confidence, &q.SaidOn); err != nil {
+			&q.Addressee, &q.Via, &q.Confidence, &q.SaidOn, &kind); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		q.Type = verbatim.QuoteType(typ)
+		q.Type, q.Kind = verbatim.QuoteType(typ), verbatim.QuoteKind(kind)
 		if speaker.Valid {
 			q.Speaker = &speaker.String
 		}
@@ -545,7 +581,7 @@ func (s *DB) Story(ctx context.Context, id string) (*verbatim.StoryDetail, error
 		return nil, verbatim.ErrNotFound
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = ? ORDER BY q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
+		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = ? AND `+statementCond+` ORDER BY q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
 	if err != nil {
 		return nil, err
 	}

@@ -354,7 +354,7 @@ func newBatch() *batch {
 		entities: newBulk(`INSERT INTO entities(id, article_id, idx, name, name_fold, type, roles, mentions) VALUES `, 8),
 		aliases:  newBulk(`INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES `, 2),
 		quotes: newBulk(`INSERT INTO quotes(id, article_id, start, end, text, type, speaker, speaker_fold, speaker_type, speaker_entity,
-		speaker_mention, sm_start, sm_end, cue, cue_start, cue_end, addressee, via, confidence, said_on, day) VALUES `, 21),
+		speaker_mention, sm_start, sm_end, cue, cue_start, cue_end, addressee, via, confidence, said_on, day, kind) VALUES `, 22),
 		dates:    newBulk(`INSERT INTO dates(article_id, start, end, text, value) VALUES `, 5),
 		features: newBulk(`INSERT INTO story_features(article_id, first_entity, first_quote, data) VALUES `, 4),
 		hashes:   map[string]string{}, ids: map[string]string{}, seen: map[string]bool{},
@@ -541,10 +541,14 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 			day = d.Published
 		}
 		text := d.Quoted(&q) // the quoted words, without an attribution standing inside them
+		kind := q.Kind
+		if kind == "" {
+			kind = verbatim.Statement
+		}
 		qid := b.nextQuote
 		b.nextQuote++
 		b.quotes.add(qid, aid, q.Start, q.End, text, string(q.Type), speaker, sfold, stype, sent,
-			sm, sms, sme, cue, cs, ce, d.Word(q.Addressee), d.Word(q.Via), q.Confidence, q.SaidOn, day)
+			sm, sms, sme, cue, cs, ce, d.Word(q.Addressee), d.Word(q.Via), q.Confidence, q.SaidOn, day, string(kind))
 	}
 	for _, dt := range d.Dates {
 		b.dates.add(aid, dt.Start, dt.End, d.Word(dt.Span), dt.Value)

@@ -27,10 +27,12 @@ func init() {
 		Long: `Runs the pipeline over the seed reports, the PolNeAR split and the speakers
 split (BBC statements with sources resolved to full names) and scores the
 quotes found: lenient (word overlap >= 0.3) and strict (>= 0.8) P/R/F1,
-speaker accuracy over matched pairs and end-to-end F1. Pass an empty path to
-skip a set; --train scores the speakers train split instead of dev. --out DIR
-writes the predictions (seeds.jsonl, polnear.jsonl, speakers.jsonl) for the
-Python scorer.`,
+speaker accuracy over matched pairs and end-to-end F1. PolNeAR, which
+annotates every attribution, is scored with all kinds; the seeds and the
+speakers split with the statements that extract prints by default. Pass an
+empty path to skip a set; --train scores the speakers train split instead
+of dev. --out DIR writes the predictions (seeds.jsonl, polnear.jsonl,
+speakers.jsonl) for the Python scorer.`,
 		Example: "  verbatim eval quotes\n  verbatim eval quotes --seeds '' --polnear '' --train   # speakers train only",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			w := cmd.OutOrStdout()
@@ -114,6 +116,9 @@ func evalQuoteSet(w io.Writer, kind, goldPath, src, outDir string, cpus int) err
 			continue
 		}
 		r := it.Doc.Result()
+		if kind != "polnear" {
+			r.OnlyStatements() // PolNeAR annotates every attribution; the others, statements
+		}
 		pq := make([]eval.PredQuote, 0, len(r.Quotes))
 		for _, q := range r.Quotes {
 			pq = append(pq, eval.PredQuote{Text: q.Text, Speaker: q.Speaker, SpeakerMention: q.SpeakerMention})
