@@ -94,6 +94,7 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
 		return e
 	}
 	r := resolver{d: d, sp: sp, c: c}
+	r.inside = r.enclosing()
 	if len(f) == 1 {
 		if p, ok := pronouns[strings.ToLower(f[0])]; ok {
 			return r.pronoun(p)
@@ -144,6 +145,22 @@ type resolver struct {
 	c  Context
 
 	lastSpeaker, prevSubject int // rank: the entities of fLastSpeaker and fPrevSubject
+
+	// inside is the earlier direct quotation whose words hold the mention
+	// (nested speech), nil when none: names earlier in it are antecedents,
+	// its speaker is not "he" or "she" (a speaker says I).
+	inside *verbatim.Quote
+}
+
+// enclosing finds the earlier direct quotation whose quoted words hold the
+// mention.
+func (r *resolver) enclosing() *verbatim.Quote {
+	for i := len(r.c.Prior) - 1; i >= 0; i-- {
+		if q := &r.c.Prior[i]; q.Type == verbatim.Direct && inContent(q.Span, q.Parts, r.sp.Start) {
+			return q
+		}
+	}
+	return nil
 }
 
 func (r *resolver) record(kind verbatim.MentionKind, e int) int {
@@ -183,7 +200,13 @@ func (r *resolver) pronoun(p int) int {
 		}
 		return -1
 	}
+	if p != neuter && r.unnamedSpoke() {
+		return -1 // "a spokesman said … He added": the same unnamed source
+	}
 	want := func(en *verbatim.Entity) bool {
+		if r.inside != nil && r.inside.Speaker >= 0 && en == &r.d.Entities[r.inside.Speaker] {
+			return false // "“… he doesn't find convenient,” said Gorski": not Gorski
+		}
 		switch p {
 		case neuter:
 			return en.Type == verbatim.Organization
@@ -223,6 +246,33 @@ func (r *resolver) quotationSpeaker() int {
 	return -1
 }
 
+// unnamedSpoke reports whether the last attribution before the mention, in
+// its paragraph or the one before, has an unnamed person as its source ("a
+// spokesman", "one dealer"), named by no entity since.
+func (r *resolver) unnamedSpoke() bool {
+	q := r.lastAttribution()
+	if q == nil || q.Speaker >= 0 || !r.near(q.SpeakerAt.Start, 1) {
+		return false
+	}
+	f := strings.Fields(r.d.Word(q.SpeakerAt))
+	if len(f) < 2 {
+		return false
+	}
+	if lw := strings.ToLower(f[0]); lw != "a" && lw != "an" && lw != "one" {
+		return false
+	}
+	head := strings.ToLower(f[len(f)-1])
+	if _, ok := personHeads[head]; !ok && !names.IsRoleHead(head) {
+		return false
+	}
+	for _, m := range r.d.Mentions {
+		if m.Start > q.SpeakerAt.End && m.Start < r.sp.Start && m.Entity >= 0 && m.Kind == verbatim.NameMention && r.d.Entities[m.Entity].Type == verbatim.Person && !r.quoted(m.Start) {
+			return false // a person named since
+		}
+	}
+	return true
+}
+
 // lastAttribution returns the last prior attribution that has a speaker
 // mention, or nil.
 func (r *resolver) lastAttribution() *verbatim.Quote {
@@ -245,22 +295,36 @@ func (r *resolver) near(off, paras int) bool {
 // mention's own attribution, of an earlier direct quote, or inside
 // quotation marks (Context.Quoted).
 func (r *resolver) quoted(off int) bool {
-	if r.c.Direct && r.c.Content.Start <= off && off < r.c.Content.End {
-		if len(r.c.Parts) < 2 {
-			return true
-		}
-		for _, p := range r.c.Parts {
-			if p.Start <= off && off < p.End {
-				return true
-			}
-		}
+	if r.c.Direct && inContent(r.c.Content, r.c.Parts, off) {
+		return true
 	}
 	for i := range r.c.Prior {
-		if q := &r.c.Prior[i]; q.Type == verbatim.Direct && q.Start <= off && off < q.End {
+		if q := &r.c.Prior[i]; q.Type == verbatim.Direct && q != r.inside && inContent(q.Span, q.Parts, off) {
 			return true
 		}
 	}
+	if r.inside != nil && inContent(r.inside.Span, r.inside.Parts, off) {
+		return false // the same quotation as the mention
+	}
 	return r.c.Quoted != nil && r.c.Quoted(off)
+}
+
+// inContent reports whether offset off lies in a content span, in one of
+// its quoted parts when it has several (not in the attribution between
+// them: “A,” X said. “B.”).
+func inContent(sp verbatim.Span, parts []verbatim.Span, off int) bool {
+	if off < sp.Start || off >= sp.End {
+		return false
+	}
+	if len(parts) < 2 {
+		return true
+	}
+	for _, p := range parts {
+		if p.Start <= off && off < p.End {
+			return true
+		}
+	}
+	return false
 }
 
 // lastWordEnd returns the end of the last word of sp, before closing

@@ -236,3 +236,18 @@ func TestAppositive(t *testing.T) {
 		t.Errorf("the report -> the person %s", name(d, e))
 	}
 }
+
+// The speaker named between the two parts of a quotation is an antecedent
+// (only the quoted parts are the speaker's words).
+func TestSpeakerBetweenQuotedParts(t *testing.T) {
+	s := `Skerry Lines will stop the crossings. "We have run at a loss," chief executive Ingrid Dahl told the Courier. "The council knew." "Nobody can ask that," she added.`
+	d := analyze(t, s)
+	said := find(t, d, "Ingrid Dahl", 0)
+	e0 := resolve(d, said)
+	p1, p2 := find(t, d, "We have run at a loss,", 0), find(t, d, "The council knew.", 0)
+	prior := []verbatim.Quote{{Span: verbatim.Span{Start: p1.Start, End: p2.End}, Parts: []verbatim.Span{p1, p2},
+		Type: verbatim.Direct, Speaker: e0, SpeakerAt: said, Cue: find(t, d, "told", 0)}}
+	if e := coref.Resolve(d, word(t, d, "she added"), coref.Context{Prior: prior}); name(d, e) != "Ingrid Dahl" {
+		t.Errorf("she -> %s, want Ingrid Dahl", name(d, e))
+	}
+}
