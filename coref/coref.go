@@ -209,7 +209,7 @@ func (r *resolver) pronoun(p int) int {
 		}
 		switch p {
 		case neuter:
-			return en.Type == verbatim.Organization
+			return organisationLike(en)
 		case male:
 			return en.Type == verbatim.Person && en.Gender != 'f'
 		default:

@@ -251,3 +251,11 @@ func TestSpeakerBetweenQuotedParts(t *testing.T) {
 		t.Errorf("she -> %s, want Ingrid Dahl", name(d, e))
 	}
 }
+
+// A new document ("a survey") names its author later in its sentence.
+func TestNewDocumentAuthorAfter(t *testing.T) {
+	d := analyze(t, "Call centres are failing. A survey of 1,000 callers for Dimension Data found that most hung up.")
+	if e := resolve(d, find(t, d, "A survey", 0)); name(d, e) != "Dimension Data" {
+		t.Errorf("a survey -> %s, want Dimension Data (%+v)", name(d, e), d.Entities)
+	}
+}

@@ -203,7 +203,14 @@ func (r *resolver) orgDescriptor(f []string) int {
 	if documentHeads[head] && strings.ToLower(f[0]) != "the" && strings.ToLower(f[0]) != "a" && strings.ToLower(f[0]) != "an" {
 		return -1
 	}
-	e := r.rank(func(en *verbatim.Entity) bool { return en.Type == verbatim.Organization },
+	if documentHeads[head] && (strings.EqualFold(f[0], "a") || strings.EqualFold(f[0], "an")) {
+		// "a survey of 1,000 people by Dimension Data found": a new
+		// document, its author named after it
+		if e := r.authorAfter(); e >= 0 {
+			return r.record(verbatim.DescriptorMention, e)
+		}
+	}
+	e := r.rank(organisationLike,
 		func(en *verbatim.Entity) float64 {
 			for _, w := range strings.Fields(en.Name) {
 				if strings.EqualFold(w, head) {
@@ -212,7 +219,32 @@ func (r *resolver) orgDescriptor(f []string) int {
 			}
 			return 0
 		})
+	if e < 0 && documentHeads[head] {
+		e = r.authorAfter()
+	}
 	return r.record(verbatim.DescriptorMention, e)
+}
+
+// authorAfter returns the organisation named first after the mention in
+// its sentence, outside quotation marks, or -1.
+func (r *resolver) authorAfter() int {
+	si := sentenceOf(r.d, r.sp.Start)
+	if si < 0 {
+		return -1
+	}
+	end := r.d.Sentences[si].End
+	for _, m := range r.d.Mentions {
+		if m.Start < r.sp.End || m.Entity < 0 || m.Kind != verbatim.NameMention || r.quoted(m.Start) {
+			continue
+		}
+		if m.Start >= end {
+			continue // (mentions resolved later are appended out of order)
+		}
+		if r.d.Entities[m.Entity].Type == verbatim.Organization {
+			return m.Entity
+		}
+	}
+	return -1
 }
 
 // personDescriptor links "the 28-year-old", "the American", "the singer"

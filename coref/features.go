@@ -154,7 +154,7 @@ func (r *resolver) firstSubject(si int, want func(*verbatim.Entity) bool) int {
 			continue
 		}
 		if m.Start >= s.End {
-			break
+			continue // (mentions resolved later are appended out of order)
 		}
 		if m.Kind == verbatim.PronounMention || r.quoted(m.Start) {
 			continue
