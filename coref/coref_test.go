@@ -5,38 +5,13 @@ import (
 	"testing"
 
 	"github.com/verbatim-news/verbatim"
-	"github.com/verbatim-news/verbatim/clean"
 	"github.com/verbatim-news/verbatim/coref"
-	"github.com/verbatim-news/verbatim/names"
-	"github.com/verbatim-news/verbatim/text"
+	"github.com/verbatim-news/verbatim/internal/doctest"
 )
 
-var pipe = verbatim.NewPipeline(clean.Stage, text.Stage, names.Stage)
-
-func analyze(t testing.TB, s string) *verbatim.Doc {
-	t.Helper()
-	d, err := pipe.Analyze(verbatim.Article{ID: "t", Text: s})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
-// find returns the span of the n-th (0-based) occurrence of sub in d.Text.
-func find(t testing.TB, d *verbatim.Doc, sub string, n int) verbatim.Span {
-	t.Helper()
-	off := 0
-	for k := 0; ; k++ {
-		i := strings.Index(d.Text[off:], sub)
-		if i < 0 {
-			t.Fatalf("%q (occurrence %d) not in the text", sub, n)
-		}
-		if k == n {
-			return verbatim.Span{Start: off + i, End: off + i + len(sub)}
-		}
-		off += i + len(sub)
-	}
-}
+// analyze runs cleaning, tokens and names; find gives the span of a
+// string's n-th occurrence (package doctest).
+var analyze, find = doctest.Names, doctest.Find
 
 // word is find cut to the first word of sub ("he" of "he agreed").
 func word(t testing.TB, d *verbatim.Doc, sub string) verbatim.Span {

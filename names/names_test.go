@@ -9,40 +9,15 @@ import (
 	"testing"
 
 	"github.com/verbatim-news/verbatim"
-	"github.com/verbatim-news/verbatim/clean"
 	"github.com/verbatim-news/verbatim/coref"
+	"github.com/verbatim-news/verbatim/internal/doctest"
 	"github.com/verbatim-news/verbatim/internal/shared"
 	"github.com/verbatim-news/verbatim/names"
-	"github.com/verbatim-news/verbatim/text"
 )
 
-var pipe = verbatim.NewPipeline(clean.Stage, text.Stage, names.Stage)
-
-func analyze(t testing.TB, s string) *verbatim.Doc {
-	t.Helper()
-	d, err := pipe.Analyze(verbatim.Article{ID: "t", Text: s})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
-// find returns the span of the n-th (0-based) occurrence of sub in d.Text.
-func find(t testing.TB, d *verbatim.Doc, sub string, n int) verbatim.Span {
-	t.Helper()
-	off := 0
-	for {
-		i := strings.Index(d.Text[off:], sub)
-		if i < 0 {
-			t.Fatalf("%q occurrence %d not in text", sub, n)
-		}
-		if n == 0 {
-			return verbatim.Span{Start: off + i, End: off + i + len(sub)}
-		}
-		n--
-		off += i + len(sub)
-	}
-}
+// analyze runs cleaning, tokens and names; find gives the span of a
+// string's n-th occurrence (package doctest).
+var analyze, find = doctest.Names, doctest.Find
 
 // entityOf returns the entity with a mention exactly at sp, or nil.
 func entityOf(d *verbatim.Doc, sp verbatim.Span) *verbatim.Entity {
