@@ -144,7 +144,8 @@ type resolver struct {
 	sp verbatim.Span
 	c  Context
 
-	lastSpeaker, prevSubject int // rank: the entities of fLastSpeaker and fPrevSubject
+	lastSpeaker, prevSubject int    // rank: the entities of fLastSpeaker and fPrevSubject
+	spoke                    []bool // rank: the entities that spoke before the mention
 
 	// inside is the earlier direct quotation whose words hold the mention
 	// (nested speech), nil when none: names earlier in it are antecedents,
@@ -155,8 +156,9 @@ type resolver struct {
 // enclosing finds the earlier direct quotation whose quoted words hold the
 // mention.
 func (r *resolver) enclosing() *verbatim.Quote {
-	for i := len(r.c.Prior) - 1; i >= 0; i-- {
-		if q := &r.c.Prior[i]; q.Type == verbatim.Direct && inContent(q.Span, q.Parts, r.sp.Start) {
+	around := r.around(r.sp.Start)
+	for i := len(around) - 1; i >= 0; i-- {
+		if q := &around[i]; q.Type == verbatim.Direct && inContent(q.Span, q.Parts, r.sp.Start) {
 			return q
 		}
 	}
@@ -298,8 +300,9 @@ func (r *resolver) quoted(off int) bool {
 	if r.c.Direct && inContent(r.c.Content, r.c.Parts, off) {
 		return true
 	}
-	for i := range r.c.Prior {
-		if q := &r.c.Prior[i]; q.Type == verbatim.Direct && q != r.inside && inContent(q.Span, q.Parts, off) {
+	around := r.around(off)
+	for i := range around {
+		if q := &around[i]; q.Type == verbatim.Direct && q != r.inside && inContent(q.Span, q.Parts, off) {
 			return true
 		}
 	}
@@ -307,6 +310,16 @@ func (r *resolver) quoted(off int) bool {
 		return false // the same quotation as the mention
 	}
 	return r.c.Quoted != nil && r.c.Quoted(off)
+}
+
+// around returns the prior attributions whose span may hold offset off:
+// the last few starting at or before it (Prior is in text order and spans
+// rarely nest), found by binary search so that a long article costs no
+// pass over all its quotes per mention.
+func (r *resolver) around(off int) []verbatim.Quote {
+	p := r.c.Prior
+	k := sort.Search(len(p), func(i int) bool { return p[i].Start > off })
+	return p[max(0, k-3):k]
 }
 
 // inContent reports whether offset off lies in a content span, in one of

@@ -72,11 +72,10 @@ func (r *resolver) features(e int, bonus float64, x *[nFeatures]float64) (ok boo
 		x[fSentDist] = math.Log1p(float64(sent - ls))
 	}
 	x[fSalience] = math.Log1p(float64(n))
-	for i := range r.c.Prior {
-		q := &r.c.Prior[i]
-		if q.Speaker == e && q.SpeakerAt.Start < r.sp.Start {
-			x[fSpoke] = 1
-		}
+	if e < len(r.spoke) && r.spoke[e] {
+		x[fSpoke] = 1
+	}
+	for _, q := range r.around(lm.Start) {
 		if q.Span.Contains(lm.Span) && q.Speaker != e {
 			x[fInContent] = 1
 		}
@@ -109,6 +108,14 @@ func (r *resolver) rank(want func(*verbatim.Entity) bool, bonus func(*verbatim.E
 		w = &seedWeights
 	}
 	r.lastSpeaker, r.prevSubject = -1, -1
+	// who spoke before the mention, once per ranking
+	r.spoke = r.spoke[:0]
+	r.spoke = append(r.spoke, make([]bool, len(r.d.Entities))...)
+	for i := range r.c.Prior {
+		if q := &r.c.Prior[i]; q.Speaker >= 0 && q.Speaker < len(r.spoke) && q.SpeakerAt.Start < r.sp.Start {
+			r.spoke[q.Speaker] = true
+		}
+	}
 	if q := r.lastAttribution(); q != nil && r.near(q.SpeakerAt.Start, 1) {
 		r.lastSpeaker = q.Speaker
 	}
