@@ -5,7 +5,9 @@
 // that flows through the analysis pipeline (each stage adds layers to it, like
 // a spaCy document), the spans every stage produces, and the Result printed
 // by `verbatim extract`. Stages live in their own packages (clean, text,
-// names, quotes, dates); package pipeline assembles them.
+// names, quotes, dates); package pipeline assembles them. Package coref
+// resolves a source mention to its entity (the quotes stage calls it for
+// every speaker).
 //
 // Offsets are sacred: every Span is a pair of byte offsets into Doc.Text,
 // which is the input exactly as given (for HTML, the extracted text, which the
