@@ -208,9 +208,9 @@ type QuoteHit struct {
 	Title      string    `json:"title"`
 	Outlet     string    `json:"outlet"`
 	URL        string    `json:"url,omitempty"`
-	Published  string    `json:"published"`
-	SaidOn     string    `json:"said_on"`
-	Start      int       `json:"start"` // byte offsets of the quote in the article text
+	Published  Day       `json:"published"` // null when undated
+	SaidOn     Day       `json:"said_on"`   // null when undated
+	Start      int       `json:"start"`     // byte offsets of the quote in the article text
 	End        int       `json:"end"`
 	Mention    string    `json:"speaker_mention,omitempty"`
 	Kind       QuoteKind `json:"kind"`
@@ -222,7 +222,7 @@ type QuoteHit struct {
 
 // Day is the day a statement is dated by: said_on, else the publication
 // date ("" when neither is known).
-func (h *QuoteHit) Day() string {
+func (h *QuoteHit) Day() Day {
 	if h.SaidOn != "" {
 		return h.SaidOn
 	}
@@ -274,8 +274,8 @@ type SpeakerSummary struct {
 	Name     string `json:"name"`
 	Quotes   int    `json:"quotes"`
 	Articles int    `json:"articles"`
-	First    string `json:"first"`
-	Last     string `json:"last"`
+	First    Day    `json:"first"` // the earliest dated statement; null when none is dated
+	Last     Day    `json:"last"`
 }
 
 // SpeakerDetail is everything a person said, in order of said_on.
@@ -311,7 +311,7 @@ type StoredArticle struct {
 	Title     string         `json:"title"`
 	URL       string         `json:"url,omitempty"`
 	Outlet    string         `json:"outlet"`
-	Published string         `json:"published"`
+	Published Day            `json:"published"`
 	Hash      string         `json:"hash"`
 	Text      string         `json:"text"`
 	Quotes    []QuoteOut     `json:"quotes"`
@@ -332,7 +332,7 @@ type ArticleRef struct {
 	ID        string `json:"id"`
 	Title     string `json:"title"`
 	Outlet    string `json:"outlet"`
-	Published string `json:"published"`
+	Published Day    `json:"published"`
 }
 
 // StoryDetail is a story with its timeline of statements.
@@ -343,14 +343,14 @@ type StoryDetail struct {
 
 // StoreStats counts what is stored.
 type StoreStats struct {
-	Articles int    `json:"articles"`
-	Quotes   int    `json:"quotes"`
-	Speakers int    `json:"speakers"`
-	Outlets  int    `json:"outlets"`
-	Stories  int    `json:"stories"`
-	First    string `json:"first,omitempty"` // earliest publication date
-	Last     string `json:"last,omitempty"`  // latest publication date
-	Undated  int    `json:"undated"`         // articles without a publication date
+	Articles int `json:"articles"`
+	Quotes   int `json:"quotes"`
+	Speakers int `json:"speakers"`
+	Outlets  int `json:"outlets"`
+	Stories  int `json:"stories"`
+	First    Day `json:"first"`   // earliest publication date; null when none is dated
+	Last     Day `json:"last"`    // latest publication date
+	Undated  int `json:"undated"` // articles without a publication date
 }
 
 // ContentHash is the identity of an article's content for idempotent

@@ -103,7 +103,7 @@ func (x *Writer) Quote(h *verbatim.QuoteHit) error {
 	h.Highlights = nil
 	defer func() { h.Highlights = hl }()
 	return x.row(h, func(r []string) []string {
-		return append(r, strconv.FormatInt(h.ID, 10), h.SaidOn, h.Published, h.Speaker, h.Mention, string(h.Type), string(h.Kind), h.Text, h.Cue,
+		return append(r, strconv.FormatInt(h.ID, 10), string(h.SaidOn), string(h.Published), h.Speaker, h.Mention, string(h.Type), string(h.Kind), h.Text, h.Cue,
 			h.Addressee, h.Via, strconv.FormatFloat(h.Confidence, 'f', -1, 64), h.Outlet, h.Title, h.URL, h.ArticleID,
 			strconv.Itoa(h.Start), strconv.Itoa(h.End), h.Story)
 	})
@@ -114,32 +114,32 @@ func (x *Writer) Article(a *verbatim.ArticleHit) error {
 	v := *a
 	v.Snippet, v.Highlights = "", nil
 	return x.row(&v, func(r []string) []string {
-		return append(r, a.ID, a.Published, a.Outlet, a.Title, a.URL, strconv.Itoa(a.Quotes), a.Story)
+		return append(r, a.ID, string(a.Published), a.Outlet, a.Title, a.URL, strconv.Itoa(a.Quotes), a.Story)
 	})
 }
 
 // Speaker writes a speaker.
 func (x *Writer) Speaker(s *verbatim.SpeakerSummary) error {
 	return x.row(s, func(r []string) []string {
-		return append(r, s.Name, strconv.Itoa(s.Quotes), strconv.Itoa(s.Articles), s.First, s.Last)
+		return append(r, s.Name, strconv.Itoa(s.Quotes), strconv.Itoa(s.Articles), string(s.First), string(s.Last))
 	})
 }
 
 // storyRow is a story's article as JSON Lines write it (StoryColumns).
 type storyRow struct {
-	Story        string `json:"story"`
-	Title        string `json:"title"`
-	ArticleID    string `json:"article_id"`
-	Published    string `json:"published"`
-	Outlet       string `json:"outlet"`
-	ArticleTitle string `json:"article_title"`
+	Story        string       `json:"story"`
+	Title        string       `json:"title"`
+	ArticleID    string       `json:"article_id"`
+	Published    verbatim.Day `json:"published"`
+	Outlet       string       `json:"outlet"`
+	ArticleTitle string       `json:"article_title"`
 }
 
 // Story writes one row per article of a story.
 func (x *Writer) Story(s *verbatim.StorySummary) error {
 	for _, a := range s.Articles {
 		err := x.row(storyRow{s.ID, s.Title, a.ID, a.Published, a.Outlet, a.Title}, func(r []string) []string {
-			return append(r, s.ID, s.Title, a.ID, a.Published, a.Outlet, a.Title)
+			return append(r, s.ID, s.Title, a.ID, string(a.Published), a.Outlet, a.Title)
 		})
 		if err != nil {
 			return err

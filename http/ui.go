@@ -37,7 +37,7 @@ var funcs = template.FuncMap{
 	"quoteURL": func(h verbatim.QuoteHit) string {
 		return "/article/" + pathOf(h.ArticleID) + "#q" + strconv.Itoa(h.Start)
 	},
-	"day": func(h verbatim.QuoteHit) string { return h.Day() },
+	"day": func(h verbatim.QuoteHit) verbatim.Day { return h.Day() },
 	"plural": func(n int, one, many string) string {
 		if n == 1 {
 			return "1 " + one
@@ -237,7 +237,7 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 // publication date (a date read in the text, "to unfold in 2030", is not
 // when it was said); in a library without dates, the most recently stored.
 func (s *Server) latest(r *stdhttp.Request, st verbatim.StoreStats) ([]verbatim.QuoteHit, bool, error) {
-	q := verbatim.QuoteQuery{NamedOnly: true, MinConfidence: 0.8, Sort: verbatim.SortNewest, Until: st.Last, Limit: 100}
+	q := verbatim.QuoteQuery{NamedOnly: true, MinConfidence: 0.8, Sort: verbatim.SortNewest, Until: string(st.Last), Limit: 100}
 	recent := st.Last == ""
 	if recent {
 		q.Sort, q.Until = verbatim.SortAdded, ""
@@ -447,7 +447,7 @@ func (s *Server) uiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 }
 
 type timelineDay struct {
-	Day        string
+	Day        verbatim.Day // "" for the undated statements, listed last
 	Statements []verbatim.QuoteHit
 }
 
@@ -462,9 +462,6 @@ func (s *Server) uiStory(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		d := h.SaidOn
 		if d == "" {
 			d = h.Published
-		}
-		if d == "" {
-			d = "Undated"
 		}
 		if len(days) == 0 || days[len(days)-1].Day != d {
 			days = append(days, &timelineDay{Day: d})

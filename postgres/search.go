@@ -191,7 +191,7 @@ func (s *DB) planQuotes(ctx context.Context, qq verbatim.QuoteQuery, export bool
 	case verbatim.SortRelevance:
 		p.order = `ts_rank(q.tsv, ` + tq + `::tsquery, 1) DESC, q.day DESC, q.id DESC`
 	case verbatim.SortOldest:
-		p.order = `q.day = '', q.day, q.id`
+		p.order = storekit.UndatedLast("q.day") + `, q.day, q.id`
 	case verbatim.SortAdded:
 		p.order = `q.id DESC`
 	default:
@@ -287,7 +287,7 @@ func (s *DB) planArticles(ctx context.Context, aq verbatim.ArticleQuery, export 
 	case verbatim.SortRelevance:
 		p.order = `ts_rank(a.tsv, ` + tq + `::tsquery, 1) DESC, a.published DESC, a.id DESC`
 	case verbatim.SortOldest:
-		p.order = `a.published = '', a.published, a.id`
+		p.order = storekit.UndatedLast("a.published") + `, a.published, a.id`
 	case verbatim.SortAdded:
 		p.order = `a.id DESC`
 	default:

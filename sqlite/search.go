@@ -127,7 +127,7 @@ func (s *DB) planQuotes(ctx context.Context, qq verbatim.QuoteQuery) (*searchPla
 	case verbatim.SortRelevance:
 		p.order, p.ranked = `f.rank, q.day DESC, q.id DESC`, true
 	case verbatim.SortOldest:
-		p.order = `q.day = '', q.day, q.id`
+		p.order = storekit.UndatedLast("q.day") + `, q.day, q.id`
 	case verbatim.SortAdded:
 		p.order = `q.id DESC`
 	default:
@@ -410,7 +410,7 @@ func (s *DB) planArticles(ctx context.Context, aq verbatim.ArticleQuery) (*searc
 		// a word of the title counts three times one of the text
 		p.order, p.ranked = `bm25(articles_fts, 3.0, 1.0), a.published DESC, a.id DESC`, true
 	case verbatim.SortOldest:
-		p.order = `a.published = '', a.published, a.id`
+		p.order = storekit.UndatedLast("a.published") + `, a.published, a.id`
 	case verbatim.SortAdded:
 		p.order = `a.id DESC`
 	default:

@@ -138,10 +138,10 @@ func exportHasNoCap(t *testing.T, b Backend) {
 	n, last := 0, "9999"
 	err := db.EachQuote(ctx, verbatim.QuoteQuery{Text: "budget", Sort: verbatim.SortNewest}, func(h *verbatim.QuoteHit) error {
 		n++
-		if h.Day() > last {
+		if string(h.Day()) > last {
 			return fmt.Errorf("out of order: %s after %s", h.Day(), last)
 		}
-		last = h.Day()
+		last = string(h.Day())
 		return nil
 	})
 	if err != nil || n != 1100 {
@@ -202,7 +202,7 @@ func speakerPage(t *testing.T, b Backend) {
 	}
 	var days []string
 	for _, h := range sd.Statements {
-		days = append(days, h.Day())
+		days = append(days, string(h.Day()))
 	}
 	if strings.Join(days, ",") != "2025-01-05,2025-01-20,2025-03-02," {
 		t.Errorf("statements not in date order, undated last: %v", days)

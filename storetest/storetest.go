@@ -39,6 +39,8 @@ func Run(t *testing.T, b Backend) {
 		{"SpeakerPage", speakerPage},
 		{"PunctuatedWords", punctuatedWords},
 		{"SnippetSkipsNoise", snippetSkipsNoise},
+		{"CoarseDatesInRange", coarseDatesInRange},
+		{"UndatedSortApart", undatedSortApart},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.f(t, b) })
 	}

@@ -191,6 +191,8 @@ func writeText(w io.Writer, d *verbatim.Doc, all bool) {
 		}
 		if q.SaidOn != "" {
 			how = append(how, "on "+q.SaidOn)
+		} else {
+			how = append(how, verbatim.Undated)
 		}
 		fmt.Fprintf(w, "  %s", speaker)
 		if len(how) > 0 {

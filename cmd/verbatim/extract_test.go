@@ -153,8 +153,8 @@ func TestExtractJSONIndent(t *testing.T) {
 	}
 }
 
-// TestTextFormatNoEmptyBrackets: a quote with no cue, addressee, relay or
-// date prints no "[]".
+// TestTextFormatNoEmptyBrackets: a quote with no cue, addressee or relay
+// prints no "[]" (only what there is: here, that it is undated).
 func TestTextFormatNoEmptyBrackets(t *testing.T) {
 	d := &verbatim.Doc{Article: verbatim.Article{ID: "x", Text: "Lee: Ready."}}
 	d.Clean = d.Text
@@ -163,7 +163,7 @@ func TestTextFormatNoEmptyBrackets(t *testing.T) {
 		SpeakerAt: verbatim.Span{Start: 0, End: 3}}}
 	var b bytes.Buffer
 	writeText(&b, d, true)
-	if got := b.String(); strings.Contains(got, "[]") || !strings.Contains(got, "  Ann Lee (as \"Lee\") direct, confidence 0.00:\n    Ready.") {
+	if got := b.String(); strings.Contains(got, "[]") || !strings.Contains(got, "  Ann Lee [undated] (as \"Lee\") direct, confidence 0.00:\n    Ready.") {
 		t.Errorf("text format:\n%s", got)
 	}
 }

@@ -184,10 +184,7 @@ func writeHits(w io.Writer, res verbatim.QuoteResults, q verbatim.QuoteQuery, hl
 	fmt.Fprintf(w, "%s (%s%s)\n", plural(res.Total, one, many), verbatim.SortLabel(res.Sort),
 		pageNote(max(q.Offset, 0), len(res.Quotes), res.Total))
 	for _, h := range res.Quotes {
-		day := h.Day()
-		if day == "" {
-			day = "undated"
-		}
+		day := h.Day() // "undated" when undated
 		sp := h.Speaker
 		if sp == "" {
 			sp = "(unattributed)"
@@ -204,7 +201,7 @@ func writeHits(w io.Writer, res verbatim.QuoteResults, q verbatim.QuoteQuery, hl
 			kind = string(h.Kind) + ", "
 		}
 		fmt.Fprintf(w, " [%s%s, confidence %.2f]\n  %s\n  — %s\n", kind, h.Type, h.Confidence, marked(h.Text, h.Highlights, hl),
-			source(h.Outlet, h.Title, h.Published, h.ArticleID, fmt.Sprintf(" @%d-%d", h.Start, h.End)))
+			source(h.Outlet, h.Title, string(h.Published), h.ArticleID, fmt.Sprintf(" @%d-%d", h.Start, h.End)))
 	}
 }
 
@@ -212,10 +209,7 @@ func writeArticles(w io.Writer, res verbatim.ArticleResults, q verbatim.ArticleQ
 	fmt.Fprintf(w, "%s (%s%s)\n", plural(res.Total, "article", "articles"), verbatim.SortLabel(res.Sort),
 		pageNote(max(q.Offset, 0), len(res.Articles), res.Total))
 	for _, h := range res.Articles {
-		day := h.Published
-		if day == "" {
-			day = "undated"
-		}
+		day := h.Published // "undated" when undated
 		title := h.Title
 		if title == "" {
 			title = "(untitled)"
