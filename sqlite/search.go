@@ -229,6 +229,24 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	}
 	res.Sort = p.sort
 	limit, offset := pageOf(qq.Limit, qq.Offset)
+	if p.from == `quotes q` && (p.sort == verbatim.SortNewest || p.sort == verbatim.SortAdded) {
+		// the day (or id) index gives the page in order: it is read once,
+		// with its columns, and nothing past it
+		w, cfrom := p.whereSQL(), `quotes q`
+		if p.articles {
+			cfrom += ` JOIN articles a ON a.id = q.article_id`
+		}
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+cfrom+w, p.args...).Scan(&res.Total); err != nil || res.Total == 0 {
+			return res, queryErr(err)
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id`+w+
+			` ORDER BY `+p.order+` LIMIT ? OFFSET ?`, append(p.args, limit, offset)...)
+		if err != nil {
+			return res, queryErr(err)
+		}
+		res.Quotes, err = scanHits(rows)
+		return res, err
+	}
 	from := p.from
 	if p.articles {
 		from += ` JOIN articles a ON a.id = q.article_id`
