@@ -3,9 +3,12 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/internal/binenc"
@@ -26,6 +29,7 @@ CREATE TABLE story_snapshot (
 	state   BLOB NOT NULL,    -- stories.Clusterer.AppendSnapshot
 	arts    BLOB NOT NULL     -- the database ids of its articles (Grouper.appendArts)
 );`})
+	Register(Migration{120, "stories: events (a story's topic, span of dates, size, outlets and people in its row, for listing by recency or size) and topics", schemaEvents})
 	Register(Migration{106, "stories: the grouping snapshot written in parts (never all in memory, nor bound as one value)", `
 CREATE TABLE story_snapshot_parts (
 	part INTEGER PRIMARY KEY, -- 1, 2, ...: they follow story_snapshot.state
@@ -35,6 +39,32 @@ CREATE TABLE story_snapshot_parts (
 -- whole; a version that does not know parts writes 0)
 ALTER TABLE story_snapshot ADD COLUMN parts INTEGER NOT NULL DEFAULT 0;`})
 }
+
+// schemaEvents gives a story row what a listing sorts and shows without
+// reading its articles, and adds topics (groups of stories of one kind).
+// A library grouped by an earlier version is grouped again by its next
+// commit (its snapshot is of an older version, and grouped_through is
+// forgotten so that every row is rewritten).
+const schemaEvents = `
+ALTER TABLE stories ADD COLUMN topic TEXT NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN first TEXT NOT NULL DEFAULT '';   -- earliest publication date
+ALTER TABLE stories ADD COLUMN last TEXT NOT NULL DEFAULT '';    -- latest publication date
+ALTER TABLE stories ADD COLUMN size INTEGER NOT NULL DEFAULT 0;  -- articles
+ALTER TABLE stories ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE stories ADD COLUMN people TEXT NOT NULL DEFAULT '[]'; -- [[person id, name, mentions], ...], most mentioned first
+ALTER TABLE stories ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;   -- creation number: s12 -> 12
+CREATE INDEX stories_recent ON stories(last, size);
+CREATE INDEX stories_size ON stories(size, last);
+CREATE INDEX stories_topic ON stories(topic, last);
+CREATE TABLE topics (
+	id       TEXT PRIMARY KEY,
+	label    TEXT NOT NULL DEFAULT '', -- its strongest words
+	stories  INTEGER NOT NULL DEFAULT 0,
+	articles INTEGER NOT NULL DEFAULT 0,
+	last     TEXT NOT NULL DEFAULT ''
+);
+DELETE FROM story_state WHERE key = 'grouped_through';
+`
 
 // snapshotPart is the size of the parts a commit writes the snapshot in.
 var snapshotPart = 1 << 20
@@ -156,6 +186,7 @@ func (g *Grouper) open(ctx context.Context) error {
 			// rebuild with another threshold): rewrite them all
 			g.base = -1
 		} else {
+			g.c.Consolidate()
 			g.base, g.prev = through, g.rows()
 		}
 	}
@@ -421,13 +452,14 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 				return 0, err
 			}
 		}
-		for _, t := range []string{"statements", "article_copies", "person_entities", "person_decisions", "persons", "story_articles", "stories"} {
+		for _, t := range []string{"statements", "article_copies", "person_entities", "person_decisions", "persons", "story_articles", "stories", "topics"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
 				return 0, fmt.Errorf("clear %s: %w", t, err)
 			}
 		}
 		prev = &rowSet{}
 	}
+	g.c.Consolidate()
 	cur := g.rows()
 	if err := g.write(ctx, tx, prev, cur); err != nil {
 		return 0, err
@@ -486,14 +518,17 @@ func loadAdded(ctx context.Context, q querier, after, upto int64) ([]added, erro
 			rows.Close()
 			return nil, err
 		}
-		if data == nil {
-			missing++
-		} else {
+		if data != nil {
 			a.e0, a.q0 = e0.Int64, q0.Int64
-			if a.f, err = stories.DecodeFeatures(data); err != nil {
+			if a.f, err = stories.DecodeFeatures(data); errors.Is(err, stories.ErrOldFeatures) {
+				a.f = nil // stored by an earlier version: read from the text below
+			} else if err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("article %s: %w", a.ext, err)
 			}
+		}
+		if a.f == nil {
+			missing++
 		}
 		out = append(out, a)
 	}
@@ -531,7 +566,8 @@ func loadAdded(ctx context.Context, q querier, after, upto int64) ([]added, erro
 
 // rowSet is what the story tables hold for a clusterer state.
 type rowSet struct {
-	stories    map[string]string // id -> title
+	stories    map[string]storyRow
+	topics     map[string]topicRow
 	storyOf    []string          // story of each article, in clusterer order
 	persons    map[string]personRow
 	members    map[string][]int64         // identity -> its entities' ids, in article order
@@ -539,6 +575,20 @@ type rowSet struct {
 	decisions  int                        // records of Grouper.log
 	statements map[string]statementRow
 }
+
+type storyRow struct {
+	title, topic, first, last string
+	size, outlets, seq        int
+	people                    string // JSON [[id, name, mentions], ...], most mentioned first
+}
+
+type topicRow struct {
+	label, last       string
+	stories, articles int
+}
+
+// storyPeople is how many persons a story row lists.
+const storyPeople = 12
 
 type personRow struct {
 	name, typ string
@@ -553,12 +603,49 @@ type statementRow struct {
 
 func (g *Grouper) rows() *rowSet {
 	c := g.c
-	r := &rowSet{stories: map[string]string{}, persons: map[string]personRow{}, members: map[string][]int64{},
-		aliases: map[string]map[string]bool{}, statements: map[string]statementRow{}}
-	for _, st := range c.Stories() {
-		r.stories[st.ID] = st.Title
-	}
+	r := &rowSet{stories: map[string]storyRow{}, topics: map[string]topicRow{}, persons: map[string]personRow{},
+		members: map[string][]int64{}, aliases: map[string]map[string]bool{}, statements: map[string]statementRow{}}
 	arts := c.Articles()
+	names := make(map[string]string, len(c.Resolver.Entities))
+	for _, e := range c.Resolver.Entities {
+		names[e.ID] = e.Name
+	}
+	outlets := map[string]bool{}
+	var people []byte
+	for _, st := range c.Stories() {
+		clear(outlets)
+		for _, id := range st.Articles {
+			if i, ok := g.index[id]; ok && arts[i].Outlet != "" {
+				outlets[arts[i].Outlet] = true
+			}
+		}
+		people = append(people[:0], '[')
+		for k, id := range st.People[:min(len(st.People), storyPeople)] {
+			if k > 0 {
+				people = append(people, ',')
+			}
+			people = append(people, '[')
+			people = appendJSONString(people, id)
+			people = append(people, ',')
+			people = appendJSONString(people, names[id])
+			people = append(people, ',')
+			people = strconv.AppendInt(people, int64(st.Mentions[k]), 10)
+			people = append(people, ']')
+		}
+		people = append(people, ']')
+		seq, _ := strconv.Atoi(strings.TrimPrefix(st.ID, "s"))
+		r.stories[st.ID] = storyRow{title: st.Title, topic: st.Topic, first: st.First, last: st.Last,
+			size: len(st.Articles), outlets: len(outlets), seq: seq, people: string(people)}
+	}
+	for _, t := range c.Topics() {
+		tr := topicRow{label: t.Label, stories: len(t.Stories)}
+		for _, id := range t.Stories {
+			s := r.stories[id]
+			tr.articles += s.size
+			tr.last = max(tr.last, s.last)
+		}
+		r.topics[t.ID] = tr
+	}
 	r.storyOf = make([]string, len(arts))
 	for i, a := range arts {
 		r.storyOf[i] = a.Story
@@ -611,14 +698,23 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 	c := g.c
 	// rows are inserted in key order: each table's and index's b-tree grows
 	// at its end instead of at random pages
-	storiesB := upsert(`INSERT INTO stories(id, title) VALUES `, 2, "id", "title")
+	storiesB := upsert(`INSERT INTO stories(id, title, topic, first, last, size, outlets, people, seq) VALUES `, 9,
+		"id", "title", "topic", "first", "last", "size", "outlets", "people", "seq")
 	for _, id := range sortedKeys(cur.stories) {
-		title := cur.stories[id]
-		if old, ok := prev.stories[id]; !ok || old != title {
-			storiesB.add(id, title)
+		st := cur.stories[id]
+		if old, ok := prev.stories[id]; !ok || old != st {
+			storiesB.add(id, st.title, st.topic, st.first, st.last, st.size, st.outlets, st.people, st.seq)
 		}
 	}
-	if err := flushAll(ctx, tx, storiesB); err != nil {
+	topicsB := upsert(`INSERT INTO topics(id, label, stories, articles, last) VALUES `, 5,
+		"id", "label", "stories", "articles", "last")
+	for _, id := range sortedKeys(cur.topics) {
+		t := cur.topics[id]
+		if old, ok := prev.topics[id]; !ok || old != t {
+			topicsB.add(id, t.label, t.stories, t.articles, t.last)
+		}
+	}
+	if err := flushAll(ctx, tx, storiesB, topicsB); err != nil {
 		return err
 	}
 	// articles that moved (story merges) leave their old story first
@@ -713,6 +809,13 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 	for id := range prev.stories {
 		if _, ok := cur.stories[id]; !ok {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?`, id); err != nil {
+				return err
+			}
+		}
+	}
+	for id := range prev.topics {
+		if _, ok := cur.topics[id]; !ok {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM topics WHERE id = ?`, id); err != nil {
 				return err
 			}
 		}

@@ -217,6 +217,7 @@ func TestIncrementalStoriesEqualRebuild(t *testing.T) {
 	for _, d := range docs {
 		c.Add(d)
 	}
+	c.Consolidate()
 	if n := len(c.Stories()); n != n1 || n < 50 || n > len(docs)-100 {
 		t.Fatalf("%d stories stored, %d by the clusterer alone", n1, n)
 	}

@@ -92,22 +92,35 @@ func (c *Clusterer) consolidate() {
 	if len(c.dirty) == 0 {
 		return
 	}
-	// the region: changed stories and the stories their articles neighbour
+	// the region: every story connected to a changed one through the
+	// articles' event edges (its whole connected component, so that the
+	// result is the one agglomerating every article at once would give)
 	in := make([]bool, len(c.stories))
+	visited := make([]bool, len(c.articles))
 	var region []int32
-	addStory := func(s int32) {
-		if !in[s] && !c.stories[s].dead {
-			in[s] = true
-			region = append(region, s)
+	var queue []int
+	addStory := func(s int) {
+		if in[s] || c.stories[s].dead {
+			return
+		}
+		in[s] = true
+		region = append(region, int32(s))
+		for _, m := range c.stories[s].members {
+			if !visited[m] {
+				visited[m] = true
+				queue = append(queue, m)
+			}
 		}
 	}
 	for _, s := range c.dirty {
-		addStory(s)
+		addStory(int(s))
 	}
-	for _, s := range c.dirty {
-		for _, m := range c.stories[s].members {
-			for _, nb := range c.articles[m].nbrs {
-				addStory(int32(c.articles[nb.to].story))
+	for len(queue) > 0 {
+		a := c.articles[queue[len(queue)-1]]
+		queue = queue[:len(queue)-1]
+		for _, e := range a.nbrs {
+			if c.eventEdge(a, e) {
+				addStory(c.articles[e.to].story)
 			}
 		}
 	}
@@ -148,7 +161,7 @@ func (c *Clusterer) consolidate() {
 	sort.Slice(order, func(i, j int) bool { return clusters[order[i]].members[0] < clusters[order[j]].members[0] })
 	for _, ci := range order {
 		if storyOf[ci] < 0 {
-			storyOf[ci] = int32(c.newStory().idx)
+			storyOf[ci] = int32(c.newStory(int(clusters[ci].members[0])).idx)
 		}
 	}
 	// rebuild the stories whose articles changed
@@ -167,6 +180,8 @@ func (c *Clusterer) consolidate() {
 		if slices.Equal(members, s.members) {
 			continue
 		}
+		// a story is known by its first article
+		s.ID = "s" + itoa(members[0]+1)
 		s.members = members
 		s.Articles = s.Articles[:0]
 		s.first, s.last, s.dated = -1, -1, 0
@@ -275,7 +290,7 @@ func (c *Clusterer) agglomerate(arts []int32) []aggCluster {
 		}
 		x.members = []int32{ai}
 		for _, nb := range a.nbrs {
-			if j := c.loc[nb.to]; j >= 0 {
+			if j := c.loc[nb.to]; j >= 0 && c.eventEdge(a, nb) {
 				x.nb = append(x.nb, j)
 			}
 		}
@@ -284,8 +299,9 @@ func (c *Clusterer) agglomerate(arts []int32) []aggCluster {
 	// edge keeps
 	for i, ai := range arts {
 		x := &cl[i]
-		for _, nb := range c.articles[ai].nbrs {
-			if j := c.loc[nb.to]; j > int32(i) {
+		a := c.articles[ai]
+		for _, nb := range a.nbrs {
+			if j := c.loc[nb.to]; j > int32(i) && c.eventEdge(a, nb) {
 				y := &cl[j]
 				if s := score(float64(nb.text), float64(nb.ent), x, y); s >= c.opt.Threshold {
 					h.push(aggPair{s, int32(i), j, 0, 0, pairKey(x, y)})
@@ -297,6 +313,15 @@ func (c *Clusterer) agglomerate(arts []int32) []aggCluster {
 		c.loc[ai] = -1
 	}
 	return c.merge(cl, h, score, c.opt.Threshold)
+}
+
+// eventEdge reports whether the edge e of article a links two articles
+// that may be one event: their own event similarity (content,
+// participants, dates) reaches half the threshold. Stories are grouped
+// along these edges only.
+func (c *Clusterer) eventEdge(a *Article, e edge) bool {
+	b := c.articles[e.to]
+	return c.eventSim(float64(e.text), float64(e.ent), a.day, a.day, b.day, b.day) >= c.opt.Threshold/2
 }
 
 func pairKey(x, y *aggCluster) uint64 {

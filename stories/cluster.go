@@ -144,6 +144,7 @@ type Story struct {
 	First    string   `json:"first,omitempty"`  // earliest publication date
 	Last     string   `json:"last,omitempty"`   // latest publication date
 	People   []string `json:"people,omitempty"` // identity ids of persons, most reported first (filled by Stories)
+	Mentions []int    `json:"-"`                // mentions of each of People across the story's articles
 
 	idx      int
 	members  []int  // article indices in arrival order (copies included)
@@ -224,6 +225,7 @@ type Clusterer struct {
 	qcount  []int32   // shared shingles per quote (linkQuote)
 	touched []int32
 	loc     []int32 // article -> its cluster during an agglomeration (-1: none)
+	ctx     map[string]int
 }
 
 // New returns an empty clusterer with its own entity resolver.
@@ -303,7 +305,7 @@ func (c *Clusterer) add(p *Prepared) *Article {
 	}
 	var s *Story
 	if best < 0 {
-		s = c.newStory()
+		s = c.newStory(ai)
 		sim = 1
 	} else {
 		s = c.stories[best]
@@ -313,7 +315,7 @@ func (c *Clusterer) add(p *Prepared) *Article {
 		c.entBuf = append(c.entBuf, verbatim.Entity{Name: e.Name, Type: e.Type, Roles: e.Roles})
 	}
 	c.doc = verbatim.Doc{Article: verbatim.Article{ID: p.id}, Entities: c.entBuf} // scratch: the resolver keeps none of it
-	a.Entities = c.Resolver.AddInStory(&c.doc, s.people)
+	a.Entities = c.Resolver.AddInStory(&c.doc, c.context(a))
 	a.Similarity = math.Round(sim*1000) / 1000
 	for i, e := range f.Entities {
 		if e.Type == verbatim.Person && a.Entities[i] != "" {
@@ -327,9 +329,37 @@ func (c *Clusterer) add(p *Prepared) *Article {
 	return a
 }
 
-// newStory appends an empty story.
-func (c *Clusterer) newStory() *Story {
-	s := &Story{ID: fmt.Sprintf("s%d", len(c.stories)+1), idx: len(c.stories), first: -1, last: -1,
+// context returns the identities the articles nearest to a mention (its
+// neighbours; for a syndicated copy, its original and the original's), which
+// the resolver takes as the article's story: they were resolved when those
+// articles were added, so the context does not depend on how the stories
+// were grouped meanwhile.
+func (c *Clusterer) context(a *Article) map[string]int {
+	if c.ctx == nil {
+		c.ctx = map[string]int{}
+	}
+	clear(c.ctx)
+	add := func(o *Article) {
+		for _, p := range o.people {
+			c.ctx[p.id] += p.n
+		}
+	}
+	nbrs := a.nbrs
+	if a.copyOf >= 0 {
+		o := c.articles[a.copyOf]
+		add(o)
+		nbrs = o.nbrs
+	}
+	for _, nb := range nbrs {
+		add(c.articles[nb.to])
+	}
+	return c.ctx
+}
+
+// newStory appends an empty story that article first will start: a story
+// is known by its first article ("s" and its number in arrival order).
+func (c *Clusterer) newStory(first int) *Story {
+	s := &Story{ID: "s" + itoa(first+1), idx: len(c.stories), first: -1, last: -1,
 		people: map[string]int{}, topic: -1}
 	c.stories = append(c.stories, s)
 	c.isDirty = append(c.isDirty, false)
@@ -500,9 +530,10 @@ func (c *Clusterer) Stories() []*Story {
 			ps = append(ps, pc{id, n})
 		}
 		sort.Slice(ps, func(a, b int) bool { return ps[a].n > ps[b].n || ps[a].n == ps[b].n && ps[a].id < ps[b].id })
-		s.People = s.People[:0]
+		s.People, s.Mentions = s.People[:0], s.Mentions[:0]
 		for _, p := range ps {
 			s.People = append(s.People, p.id)
+			s.Mentions = append(s.Mentions, p.n)
 		}
 		out = append(out, s)
 	}

@@ -7,8 +7,10 @@ import (
 	"github.com/verbatim-news/verbatim/internal/binenc"
 )
 
-// featuresVersion is the first byte of encoded Features.
-const featuresVersion = 1
+// featuresVersion is the first byte of encoded Features. Version 2: entity
+// terms carry their kind ("\x01p" person, "o" organisation, "l" place) and
+// count their mentions.
+const featuresVersion = 2
 
 // AppendBinary appends the compact binary encoding of f to buf (varints and
 // length-prefixed strings; a library stores it per article).
@@ -52,11 +54,18 @@ func (f *Features) AppendBinary(buf []byte) []byte {
 
 var errFeatures = errors.New("stories: malformed features")
 
+// ErrOldFeatures is returned for features encoded by an earlier version:
+// they must be computed again from the article.
+var ErrOldFeatures = errors.New("stories: features of an earlier version")
+
 // DecodeFeatures decodes what AppendBinary encoded. The strings of the
 // result share one copy of data.
 func DecodeFeatures(data []byte) (*Features, error) {
 	d := binenc.NewDecoder(data)
-	if d.Byte() != featuresVersion {
+	switch v := d.Byte(); {
+	case v > 0 && v < featuresVersion:
+		return nil, ErrOldFeatures
+	case v != featuresVersion:
 		return nil, errFeatures
 	}
 	f := &Features{Title: d.Str(), Outlet: d.Str(), Day: int(d.Int())}
