@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/internal/binenc"
@@ -53,9 +54,10 @@ ALTER TABLE stories ADD COLUMN size INTEGER NOT NULL DEFAULT 0;  -- articles
 ALTER TABLE stories ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE stories ADD COLUMN people TEXT NOT NULL DEFAULT '[]'; -- [[person id, name, mentions], ...], most mentioned first
 ALTER TABLE stories ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;   -- creation number: s12 -> 12
-CREATE INDEX stories_recent ON stories(last, size);
-CREATE INDEX stories_size ON stories(size, last);
-CREATE INDEX stories_topic ON stories(topic, last);
+CREATE INDEX stories_recent ON stories(last, size, seq);
+CREATE INDEX stories_size ON stories(size, last, seq);
+CREATE INDEX stories_topic ON stories(topic, size);
+CREATE INDEX statements_story ON statements(story_id, said_on);
 CREATE TABLE topics (
 	id       TEXT PRIMARY KEY,
 	label    TEXT NOT NULL DEFAULT '', -- its strongest words
@@ -568,7 +570,7 @@ func loadAdded(ctx context.Context, q querier, after, upto int64) ([]added, erro
 type rowSet struct {
 	stories    map[string]storyRow
 	topics     map[string]topicRow
-	storyOf    []string          // story of each article, in clusterer order
+	storyOf    []string // story of each article, in clusterer order
 	persons    map[string]personRow
 	members    map[string][]int64         // identity -> its entities' ids, in article order
 	aliases    map[string]map[string]bool // person (with two entities or more) -> folded name forms
@@ -831,4 +833,37 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// Ingester stores documents and adds them to the library's stories at once
+// (Grouper.Put, then Commit), one batch at a time: what a server does with
+// articles posted to it, so that they join stories as ingest's do.
+type Ingester struct {
+	mu sync.Mutex
+	g  *Grouper
+}
+
+// Ingester returns an ingester of the library; the articles stored
+// without grouping meanwhile are grouped first.
+func (s *DB) Ingester(ctx context.Context, opt stories.Options) (*Ingester, error) {
+	in := &Ingester{g: s.Grouper(opt)}
+	if _, err := in.g.Commit(ctx); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+// Put stores documents as DB.Put does and groups the stored ones into the
+// library's stories before it returns.
+func (in *Ingester) Put(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutcome, error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	outs, err := in.g.Put(ctx, docs)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := in.g.Commit(ctx); err != nil {
+		return nil, err
+	}
+	return outs, nil
 }

@@ -351,16 +351,16 @@ func TestStories(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)
 	db.Put(ctx, fixture())
-	if s, err := db.Stories(ctx); err != nil || len(s) != 0 {
+	if s, err := db.Stories(ctx, verbatim.StoryQuery{}); err != nil || len(s.Stories) != 0 || s.Total != 0 {
 		t.Fatalf("%v %v", s, err)
 	}
-	db.SQL().Exec(`INSERT INTO stories(id, title) VALUES ('s1', 'Ceasefire')`)
+	db.SQL().Exec(`INSERT INTO stories(id, title, size) VALUES ('s1', 'Ceasefire', 2)`)
 	db.SQL().Exec(`INSERT INTO story_articles(story_id, article_id) SELECT 's1', id FROM articles`)
-	s, err := db.Story(ctx, "s1")
-	if err != nil || len(s.Articles) != 2 || len(s.Timeline) != 5 || s.Timeline[0].Text != "This is serious" {
+	s, err := db.Story(ctx, "s1", verbatim.StoryPage{})
+	if err != nil || s.Articles != 2 || len(s.ArticleList) != 2 || len(s.Statements) != 0 {
 		t.Fatalf("%+v %v", s, err)
 	}
-	if _, err := db.Story(ctx, "s2"); !errors.Is(err, verbatim.ErrNotFound) {
+	if _, err := db.Story(ctx, "s2", verbatim.StoryPage{}); !errors.Is(err, verbatim.ErrNotFound) {
 		t.Fatal(err)
 	}
 }

@@ -59,17 +59,11 @@ func TestRebuildStories(t *testing.T) {
 	if n != 2 {
 		t.Fatalf("%d stories, want 2", n)
 	}
-	ss, err := db.Stories(ctx)
+	res, err := db.Stories(ctx, verbatim.StoryQuery{Sort: "size"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var big verbatim.StorySummary
-	for _, s := range ss {
-		if len(s.Articles) > len(big.Articles) {
-			big = s
-		}
-	}
-	if len(big.Articles) != 2 {
+	if ss := res.Stories; len(ss) != 2 || ss[0].Articles != 2 || ss[0].First != "2025-02-03" || ss[0].Last != "2025-03-17" || ss[0].Outlets != 2 {
 		t.Fatalf("stories %+v", ss)
 	}
 	// one person for Keith Kellogg and Kellog, with an explained merge

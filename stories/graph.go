@@ -16,6 +16,12 @@ type edge struct {
 	text, ent float32
 }
 
+// edgeFloor is the least similarity (content and participants mixed) of
+// two neighbouring articles. It does not depend on the options, so that the
+// neighbours (the resolver's context) are the same whatever threshold
+// groups the stories.
+const edgeFloor = 0.04
+
 // probeEntities is how many of an article's strongest entity terms index
 // it and look up its neighbours (besides ProbeTerms content terms).
 const probeEntities = 5
@@ -46,8 +52,8 @@ func (c *Clusterer) index(ai int, v []term, k int) {
 // weight-sorted, entity part from k): the articles sharing its probe terms
 // (the most recent MaxPostings of each term) are ranked by the weight of
 // the terms they share, the best Candidates scored exactly, and the
-// Neighbours most similar (at least half the threshold) become its
-// neighbours, and it theirs.
+// Neighbours most similar (at least edgeFloor) become its neighbours, and
+// it theirs.
 func (c *Clusterer) neighbours(ai int, v []term, k int) {
 	c.resetAcc(len(c.articles))
 	for i, t := range v {
@@ -91,7 +97,7 @@ func (c *Clusterer) neighbours(ai int, v []term, k int) {
 	keep := cands[:0]
 	for _, cd := range cands {
 		ct, ce := c.cosine(c.articles[cd.j].vec, v, k)
-		if sim := c.mix(ct, ce); sim >= c.opt.Threshold/2 {
+		if sim := c.mix(ct, ce); sim >= edgeFloor {
 			keep = append(keep, cand{cd.j, sim, float32(ct), float32(ce)})
 		}
 	}

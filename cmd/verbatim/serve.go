@@ -12,6 +12,7 @@ import (
 	vhttp "github.com/verbatim-news/verbatim/http"
 	"github.com/verbatim-news/verbatim/pipeline"
 	"github.com/verbatim-news/verbatim/sqlite"
+	"github.com/verbatim-news/verbatim/stories"
 )
 
 func init() {
@@ -19,7 +20,7 @@ func init() {
 	var maxMB int
 	cmd := &cobra.Command{
 		Use:   "serve [--db FILE] [--addr 127.0.0.1:8080]",
-		Short: "Serve the library: JSON API (/api/quotes, /api/speakers, /api/articles, /api/stories) and the web UI",
+		Short: "Serve the library: JSON API (/api/quotes, /api/speakers, /api/articles, /api/stories, /api/topics) and the web UI",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := sqlite.Open(db)
@@ -29,6 +30,13 @@ func init() {
 			defer st.Close()
 			srv := vhttp.New(st, pipeline.New())
 			srv.MaxBody = int64(maxMB) << 20
+			// posted articles join the library's stories as ingest's do;
+			// articles stored meanwhile by others are grouped first
+			in, err := st.Ingester(context.Background(), stories.Options{})
+			if err != nil {
+				return fmt.Errorf("stories: %v", err)
+			}
+			srv.Ingest = in.Put
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return err
