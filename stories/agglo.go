@@ -29,6 +29,7 @@ type aggCluster struct {
 	n           int
 	first, last int
 	dated       int
+	refs        []int32 // the dates its articles give, sorted (follow-ups)
 	members     []int32
 	nb          []int32 // neighbouring clusters (some may have been merged: follow into)
 	ver         int32
@@ -278,13 +279,14 @@ func (c *Clusterer) agglomerate(arts []int32) []aggCluster {
 	}
 	score := func(text, ent float64, x, y *aggCluster) float64 {
 		nn := float64(x.n * y.n)
-		return c.eventSim(text/nn, ent/nn, x.first, x.last, y.first, y.last)
+		follow := follows(x.refs, y.first, y.last) || follows(y.refs, x.first, x.last)
+		return c.eventSim(text/nn, ent/nn, x.first, x.last, y.first, y.last, follow)
 	}
 	var h pairHeap
 	for i, ai := range arts {
 		a := c.articles[ai]
 		x := &cl[i]
-		x.centroid, x.n, x.first, x.last, x.into = a.vec, 1, a.day, a.day, -1
+		x.centroid, x.n, x.first, x.last, x.into, x.refs = a.vec, 1, a.day, a.day, -1, a.refs
 		if a.day >= 0 {
 			x.dated = 1
 		}
@@ -321,7 +323,8 @@ func (c *Clusterer) agglomerate(arts []int32) []aggCluster {
 // along these edges only.
 func (c *Clusterer) eventEdge(a *Article, e edge) bool {
 	b := c.articles[e.to]
-	return c.eventSim(float64(e.text), float64(e.ent), a.day, a.day, b.day, b.day) >= c.opt.Threshold/2
+	follow := follows(a.refs, b.day, b.day) || follows(b.refs, a.day, a.day)
+	return c.eventSim(float64(e.text), float64(e.ent), a.day, a.day, b.day, b.day, follow) >= c.opt.Threshold/2
 }
 
 func pairKey(x, y *aggCluster) uint64 {
@@ -386,6 +389,7 @@ func (c *Clusterer) merge(cl []aggCluster, h pairHeap, score func(text, ent floa
 			x.first = y.first
 		}
 		x.last = max(x.last, y.last)
+		x.refs = mergeRefs(x.refs, y.refs)
 		x.members = append(x.members, y.members...)
 		x.key = min(x.key, y.key)
 		x.ver++

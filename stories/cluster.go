@@ -123,6 +123,7 @@ type Article struct {
 	story  int
 	copyOf int            // index of the original, -1
 	day    int            // days since 1970 of publication, -1 when unknown
+	refs   []int32        // the days it gives (Features.Refs)
 	vec    []term         // content then entity terms, each part unit length, sorted by id (nil for a copy)
 	nbrs   []edge         // neighbouring articles: the nearest earlier ones it found, then the later ones that found it
 	people []personWeight // its persons' identities and mentions
@@ -276,7 +277,7 @@ func (c *Clusterer) add(p *Prepared) *Article {
 	if _, dup := c.byID[id]; dup {
 		id = fmt.Sprintf("%s#%d", id, ai+1)
 	}
-	a := &Article{ID: id, Title: f.Title, Outlet: f.Outlet, Published: dayString(f.Day), copyOf: -1, day: f.Day}
+	a := &Article{ID: id, Title: f.Title, Outlet: f.Outlet, Published: dayString(f.Day), copyOf: -1, day: f.Day, refs: f.Refs}
 	c.articles = append(c.articles, a)
 	c.byID[id] = ai
 	c.sigs = append(c.sigs, f.Sig)
@@ -284,7 +285,7 @@ func (c *Clusterer) add(p *Prepared) *Article {
 	v, k := c.vector(p)
 	best, sim := -1, 0.0
 	// 1. a syndicated copy joins its original's story
-	if orig, j := c.findCopy(f.Sig); orig >= 0 {
+	if orig, j := c.findCopy(f.Sig, f.Day); orig >= 0 {
 		a.CopyOf, a.copyOf = c.articles[orig].ID, orig
 		best = c.articles[orig].story
 		sim = j
@@ -423,7 +424,7 @@ func (c *Clusterer) bestStory(a *Article, v []term, k int) (int, float64) {
 		}
 		s := c.stories[si]
 		ct, ce := c.storyCosine(s, v, k)
-		sim := c.eventSim(ct, ce, s.first, s.last, a.day, a.day)
+		sim := c.eventSim(ct, ce, s.first, s.last, a.day, a.day, follows(a.refs, s.first, s.last))
 		if sim > bestSim || sim == bestSim && best >= 0 && si < best {
 			best, bestSim = si, sim
 		}

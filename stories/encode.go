@@ -9,7 +9,8 @@ import (
 
 // featuresVersion is the first byte of encoded Features. Version 2: entity
 // terms carry their kind ("\x01p" person, "o" organisation, "l" place) and
-// count their mentions.
+// count their mentions; the days the article gives (Refs) follow the
+// quotes.
 const featuresVersion = 2
 
 // AppendBinary appends the compact binary encoding of f to buf (varints and
@@ -48,6 +49,10 @@ func (f *Features) AppendBinary(buf []byte) []byte {
 		buf = binenc.AppendStr(buf, q.SaidOn)
 		buf = binenc.AppendStr(buf, q.Via)
 		buf = binenc.AppendInt(buf, int64(q.Speaker))
+	}
+	buf = binenc.AppendUint(buf, uint64(len(f.Refs)))
+	for _, r := range f.Refs {
+		buf = binenc.AppendInt(buf, int64(r))
 	}
 	return buf
 }
@@ -97,6 +102,12 @@ func DecodeFeatures(data []byte) (*Features, error) {
 	f.Quotes = make([]QuoteFeature, d.Count())
 	for i := range f.Quotes {
 		f.Quotes[i] = QuoteFeature{Text: d.Str(), SaidOn: d.Str(), Via: d.Str(), Speaker: int(d.Int())}
+	}
+	if n := d.Count(); n > 0 {
+		f.Refs = make([]int32, n)
+		for i := range f.Refs {
+			f.Refs[i] = int32(d.Int())
+		}
 	}
 	if !d.Done() {
 		return nil, errFeatures

@@ -142,6 +142,7 @@ type Features struct {
 	Counts   []int32         // weighted frequency of each term (0: seen, not weighted)
 	Entities []EntityFeature // Doc.Entities in order
 	Quotes   []QuoteFeature  // Doc.Quotes in order
+	Refs     []int32         // the days (since 1970) its dates of day precision give, sorted, at most maxRefs (the latest)
 }
 
 // EntityFeature is what resolution uses of an entity.
@@ -364,6 +365,22 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 	}
 	f.Terms, f.Counts = ts.terms()
 	termScratch.Put(ts)
+	for _, dt := range d.Dates {
+		if len(dt.Value) != 10 || dt.Value[0] == 'X' {
+			continue
+		}
+		if t, err := time.Parse("2006-01-02", dt.Value); err == nil {
+			f.Refs = append(f.Refs, int32(t.Unix()/86400))
+		}
+	}
+	if len(f.Refs) > 0 {
+		slices.Sort(f.Refs)
+		f.Refs = slices.Compact(f.Refs)
+		if len(f.Refs) > maxRefs {
+			f.Refs = f.Refs[len(f.Refs)-maxRefs:]
+		}
+		f.Refs = slices.Clip(f.Refs)
+	}
 	f.Quotes = make([]QuoteFeature, len(d.Quotes))
 	for i, q := range d.Quotes {
 		text := d.Word(q.Span)

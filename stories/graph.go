@@ -144,12 +144,14 @@ func (c *Clusterer) mix(text, ent float64) float64 {
 // eventSim is the similarity of two groups of articles about an event (an
 // article and a story, or two stories), from their content similarity, their
 // participants' similarity and their date spans ([first, last], -1 when
-// undated). Far apart in time they are not one event; one dated and one
-// undated are one event only when their participants agree, never on words
-// alone.
-func (c *Clusterer) eventSim(text, ent float64, first, last, first2, last2 int) float64 {
+// undated). Far apart in time they are not one event, unless one follows
+// the other up (follow: it gives a date within the other's span); one dated
+// and one undated are one event only when their participants agree, never
+// on words alone.
+func (c *Clusterer) eventSim(text, ent float64, first, last, first2, last2 int, follow bool) float64 {
 	sim := c.mix(text, ent)
 	switch {
+	case follow:
 	case first >= 0 && first2 >= 0:
 		gap := 0
 		if first2 > last {
@@ -166,6 +168,47 @@ func (c *Clusterer) eventSim(text, ent float64, first, last, first2, last2 int) 
 		}
 	}
 	return sim
+}
+
+// followDays is how far from a span a date given by an article may fall
+// and still refer to it.
+const followDays = 2
+
+// follows reports whether one of the days refs falls within [first, last]
+// (give or take followDays).
+func follows(refs []int32, first, last int) bool {
+	if first < 0 {
+		return false
+	}
+	for _, r := range refs {
+		if int(r) >= first-followDays && int(r) <= last+followDays {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRefs is the most dates an article or a group keeps to tell whether it
+// follows another up.
+const maxRefs = 32
+
+// mergeRefs returns the sorted union of two sorted date lists, cut to
+// maxRefs (the latest).
+func mergeRefs(a, b []int32) []int32 {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]int32, 0, len(a)+len(b))
+	out = append(append(out, a...), b...)
+	slices.Sort(out)
+	out = slices.Compact(out)
+	if len(out) > maxRefs {
+		out = out[len(out)-maxRefs:]
+	}
+	return out
 }
 
 // cosine is the dot product of the id-sorted list b and v (scattered into

@@ -78,6 +78,10 @@ func (c *Clusterer) WriteSnapshot(buf []byte, part int, flush func([]byte) []byt
 		buf = binenc.AppendStr(buf, a.Title)
 		buf = binenc.AppendStr(buf, a.Outlet)
 		buf = binenc.AppendInt(buf, int64(a.day))
+		buf = binenc.AppendUint(buf, uint64(len(a.refs)))
+		for _, r := range a.refs {
+			buf = binenc.AppendInt(buf, int64(r))
+		}
 		buf = binenc.AppendUint(buf, uint64(a.story))
 		buf = binenc.AppendU64(buf, math.Float64bits(a.Similarity))
 		buf = binenc.AppendUint(buf, uint64(a.copyOf+1))
@@ -256,8 +260,14 @@ func LoadSnapshot(data []byte, opt Options) (*Clusterer, error) {
 	c.articles = make([]*Article, 0, na)
 	c.sigs = make([]*[sigLen]uint32, 0, na)
 	for i := 0; i < na && !d.Bad; i++ {
-		a := &Article{ID: d.Str(), Title: d.Str(), Outlet: d.Str(), day: int(d.Int()), story: int(d.Uint()),
-			Similarity: math.Float64frombits(d.U64()), copyOf: int(d.Uint()) - 1}
+		a := &Article{ID: d.Str(), Title: d.Str(), Outlet: d.Str(), day: int(d.Int())}
+		if nr := d.Count(); nr > 0 {
+			a.refs = make([]int32, nr)
+			for k := range a.refs {
+				a.refs[k] = int32(d.Int())
+			}
+		}
+		a.story, a.Similarity, a.copyOf = int(d.Uint()), math.Float64frombits(d.U64()), int(d.Uint())-1
 		a.Published = dayString(a.day)
 		if a.copyOf >= i {
 			return nil, ErrSnapshot
