@@ -45,7 +45,7 @@ type Options struct {
 	StoryTerms   int     // terms kept in a story centroid (default 1000)
 	ProbeTerms   int     // article terms used to look up neighbouring articles (default 20)
 	MaxPostings  int     // most recent articles scanned per probe term (default 400)
-	Candidates   int     // candidate neighbours scored exactly (default 30)
+	Candidates   int     // candidate neighbours scored exactly (default 20)
 	Neighbours   int     // nearest earlier articles an article keeps as neighbours (default 10)
 	DateWindow   int     // days within which publication gaps cost nothing (default 30)
 	DateDecay    float64 // e-folding days of the penalty beyond the window (default 90)
@@ -54,7 +54,7 @@ type Options struct {
 	IDFPower     float64 // exponent of the IDF weight (default 1)
 	Entities     float64 // share of the participants (entity) cosine in the event similarity (default 0.2; <0 none)
 	Participants float64 // participants cosine a dated and an undated group need to be one story (default 0.2)
-	Topic        float64 // group-average content cosine that keeps two stories in one topic (default 0.07)
+	Topic        float64 // group-average content cosine that keeps two stories in one topic (default 0.06)
 	Undated      float64 // event similarity a dated and an undated group need to be one story (default 0.4)
 }
 
@@ -75,7 +75,7 @@ func (o *Options) defaults() {
 		o.MaxPostings = 400
 	}
 	if o.Candidates == 0 {
-		o.Candidates = 30
+		o.Candidates = 20
 	}
 	if o.Neighbours == 0 {
 		o.Neighbours = 10
@@ -102,7 +102,7 @@ func (o *Options) defaults() {
 		o.Participants = 0.2
 	}
 	if o.Topic == 0 {
-		o.Topic = 0.07
+		o.Topic = 0.06
 	}
 	if o.Undated == 0 {
 		o.Undated = 0.4
@@ -225,12 +225,14 @@ type Clusterer struct {
 	kbuf    []uint64  // packed terms being sorted (sortByID)
 	qcount  []int32   // shared shingles per quote (linkQuote)
 	touched []int32
-	loc     []int32 // article -> its cluster during an agglomeration (-1: none)
-	ctx     map[string]int
+	loc     []int32        // article -> its cluster during an agglomeration (-1: none)
+	ctx     map[string]int // the resolver's context (context)
+	ctxKeys []string
 }
 
 // New returns an empty clusterer with its own entity resolver.
 func New(opt Options) *Clusterer {
+	loadLexicons()
 	opt.defaults()
 	return &Clusterer{opt: opt, vocab: map[string]int32{}, Resolver: resolve.New(), byID: map[string]int{},
 		apost: map[int32][]int32{}, lsh: map[uint64][]int32{}, nDF: bgN}
@@ -339,9 +341,15 @@ func (c *Clusterer) context(a *Article) map[string]int {
 	if c.ctx == nil {
 		c.ctx = map[string]int{}
 	}
-	clear(c.ctx)
+	for _, k := range c.ctxKeys { // cheaper than clearing a map grown large once
+		delete(c.ctx, k)
+	}
+	c.ctxKeys = c.ctxKeys[:0]
 	add := func(o *Article) {
 		for _, p := range o.people {
+			if c.ctx[p.id] == 0 {
+				c.ctxKeys = append(c.ctxKeys, p.id)
+			}
 			c.ctx[p.id] += p.n
 		}
 	}

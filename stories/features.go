@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/verbatim-news/verbatim"
@@ -30,7 +31,10 @@ var (
 	bgN       int
 )
 
-func init() {
+// loadLexicons reads the background frequencies and the stop words, once,
+// when story features are first computed: commands that never group
+// stories (extract) do not pay for it at start-up.
+var loadLexicons = sync.OnceFunc(func() {
 	first := true
 	for _, l := range strings.Split(dfTxt, "\n") {
 		if l == "" || l[0] == '#' {
@@ -56,7 +60,7 @@ func init() {
 		}
 	}
 	stopSet = newWordSet(stopwords)
-}
+})
 
 // term is a weighted feature: a word stem or a named entity.
 type term struct {
@@ -279,6 +283,7 @@ func (c *Clusterer) prepare(d *verbatim.Doc) *Prepared {
 
 // FeaturesOf extracts the features of an analysed article.
 func FeaturesOf(d *verbatim.Doc) *Features {
+	loadLexicons()
 	f := &Features{Title: titleOf(d), Outlet: d.Outlet, Day: -1}
 	if d.Published != "" {
 		if t, err := verbatim.ParseDate(d.Published); err == nil {

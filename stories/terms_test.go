@@ -13,6 +13,7 @@ import (
 // refTerms counts an article's terms and signature the plain way (a map of
 // strings, the stop word map, one signature value at a time).
 func refTerms(d *verbatim.Doc) ([]string, []int32, *[sigLen]uint32) {
+	loadLexicons()
 	var terms []string
 	var counts []int32
 	idx := map[string]int{}

@@ -61,7 +61,7 @@ func (c *Clusterer) regroupTopics() {
 	for i, si := range live {
 		s := c.stories[si]
 		x := &cl[i]
-		x.centroid, x.n, x.into, x.members = s.centroid, max(s.n, 1), -1, []int32{int32(si)}
+		x.centroid, x.n, x.into, x.members = c.topicTerms(s.centroid), max(s.n, 1), -1, []int32{int32(si)}
 		seen := map[int32]bool{int32(i): true}
 		for _, m := range s.members {
 			for _, nb := range c.articles[m].nbrs {
@@ -107,7 +107,28 @@ func (c *Clusterer) regroupTopics() {
 			t.Stories = append(t.Stories, s.ID)
 		}
 		t.Label = c.label(g.centroid, 3)
+		g.centroid = nil
 	}
+}
+
+// topicCentroidTerms is how many of a story's strongest content terms
+// compare it with other stories for topics: what kind of event it is.
+const topicCentroidTerms = 200
+
+// topicTerms returns the strongest content terms of a story centroid,
+// sorted by id.
+func (c *Clusterer) topicTerms(centroid []term) []term {
+	text := make([]term, 0, len(centroid))
+	for _, t := range centroid {
+		if !c.ent[t.id] {
+			text = append(text, t)
+		}
+	}
+	if len(text) > topicCentroidTerms {
+		text = topTerms(text, topicCentroidTerms)
+		c.sortByID(text)
+	}
+	return text
 }
 
 // label names a centroid by its n strongest content words.
