@@ -31,7 +31,7 @@ type aggCluster struct {
 	dated       int
 	refs        []int32 // the dates its articles give, sorted (follow-ups)
 	members     []int32
-	nb          []int32 // neighbouring clusters (some may have been merged: follow into)
+	nb          []int32 // neighbouring clusters, for the first candidate merges (initPairs)
 	ver         int32
 	key         int32 // the smallest rank of its articles' ids (ties)
 	into        int32 // the cluster it was merged into, -1 while alive
@@ -291,11 +291,6 @@ func (c *Clusterer) agglomerate(arts []int32) []aggCluster {
 			x.dated = 1
 		}
 		x.members = []int32{ai}
-		for _, nb := range a.nbrs {
-			if j := c.loc[nb.to]; j >= 0 && c.eventEdge(a, nb) {
-				x.nb = append(x.nb, j)
-			}
-		}
 	}
 	// the pairs of neighbouring articles, scored by the similarities their
 	// edge keeps
@@ -356,11 +351,17 @@ func (c *Clusterer) initPairs(cl []aggCluster, score func(text, ent float64, x, 
 	return h
 }
 
-// merge agglomerates the clusters cl (each with its neighbours and tie
-// key) from the candidate merges h: the two neighbouring clusters of the
-// highest score (from the dot products of their centroid sums; ties by key)
-// merge while it reaches threshold. It returns the clusters left, each
-// with its members sorted.
+// merge agglomerates the clusters cl (each with its tie key) from the
+// candidate merges h: the pair of the highest score (from the dot products
+// of their centroid sums; ties by key) merges while it reaches threshold.
+// A merge leaves the queued pairs of the two clusters as they were: when
+// one of them comes up, the pair of the clusters they are now part of is
+// scored again and queued anew (once per state of the two). Average linkage
+// moves little when a cluster grows (a merged cluster's similarity to a
+// third is a weighted mean of its parts'), so the stale scores order the
+// queue well enough, and a growing story costs one score per candidate
+// that comes up instead of one per neighbour at every merge. It returns the
+// clusters left, each with its members sorted.
 func (c *Clusterer) merge(cl []aggCluster, h pairHeap, score func(text, ent float64, x, y *aggCluster) float64, threshold float64) []aggCluster {
 	find := func(i int32) int32 {
 		r := i
@@ -374,12 +375,27 @@ func (c *Clusterer) merge(cl []aggCluster, h pairHeap, score func(text, ent floa
 		}
 		return r
 	}
-	mark := make([]int32, len(cl)) // stamp+1 of the merge that listed a cluster
-	stamp := int32(0)
+	rescored := map[uint64]uint64{} // pair -> the versions it was last scored at
 	for len(h) > 0 {
 		p := h.pop()
-		x, y := &cl[p.a], &cl[p.b]
-		if x.into >= 0 || y.into >= 0 || x.ver != p.va || y.ver != p.vb {
+		a, b := find(p.a), find(p.b)
+		if a == b {
+			continue
+		}
+		if a > b {
+			a, b = b, a
+		}
+		x, y := &cl[a], &cl[b]
+		if a != p.a || b != p.b || x.ver != p.va || y.ver != p.vb {
+			k, v := uint64(a)<<32|uint64(b), uint64(x.ver)<<32|uint64(y.ver)
+			if old, ok := rescored[k]; ok && old == v {
+				continue
+			}
+			rescored[k] = v
+			dt, de := c.dotSorted(x.centroid, y.centroid)
+			if s := score(dt, de, x, y); s >= threshold {
+				h.push(aggPair{s, a, b, x.ver, y.ver, pairKey(x, y)})
+			}
 			continue
 		}
 		x.centroid = c.trim(appendSum(make([]term, 0, len(x.centroid)+len(y.centroid)), x.centroid, y.centroid))
@@ -393,29 +409,8 @@ func (c *Clusterer) merge(cl []aggCluster, h pairHeap, score func(text, ent floa
 		x.members = append(x.members, y.members...)
 		x.key = min(x.key, y.key)
 		x.ver++
-		y.into = p.a
-		stamp++
-		nbs := make([]int32, 0, len(x.nb)+len(y.nb))
-		for _, list := range [][]int32{x.nb, y.nb} {
-			for _, z := range list {
-				z = find(z)
-				if z != p.a && mark[z] != stamp {
-					mark[z] = stamp
-					nbs = append(nbs, z)
-				}
-			}
-		}
-		x.nb = nbs
+		y.into = a
 		y.nb, y.centroid, y.members = nil, nil, nil
-		c.place(x.centroid)
-		for _, z := range nbs {
-			o := &cl[z]
-			dt, de := c.dotPlaced(x.centroid, o.centroid)
-			if s := score(dt, de, x, o); s >= threshold {
-				h.push(aggPair{s, p.a, z, x.ver, o.ver, pairKey(x, o)})
-			}
-		}
-		c.unplace(x.centroid)
 	}
 	out := cl[:0]
 	for i := range cl {

@@ -44,7 +44,7 @@ type Options struct {
 	DocTerms     int     // strongest content terms kept per article (default 300)
 	StoryTerms   int     // terms kept in a story centroid (default 1000)
 	ProbeTerms   int     // article terms used to look up neighbouring articles (default 20)
-	MaxPostings  int     // most recent articles scanned per probe term (default 400)
+	MaxPostings  int     // most recent articles scanned per probe term (default 200)
 	Candidates   int     // candidate neighbours scored exactly (default 20)
 	Neighbours   int     // nearest earlier articles an article keeps as neighbours (default 10)
 	DateWindow   int     // days within which publication gaps cost nothing (default 30)
@@ -72,7 +72,7 @@ func (o *Options) defaults() {
 		o.ProbeTerms = 20
 	}
 	if o.MaxPostings == 0 {
-		o.MaxPostings = 400
+		o.MaxPostings = 200
 	}
 	if o.Candidates == 0 {
 		o.Candidates = 20

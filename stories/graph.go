@@ -76,10 +76,6 @@ func (c *Clusterer) neighbours(ai int, v []term, k int) {
 		w         float64
 		text, ent float32
 	}
-	cands := make([]cand, 0, len(c.accUsed))
-	for _, j := range c.accUsed {
-		cands = append(cands, cand{j: j, w: float64(c.acc[j])})
-	}
 	byWeight := func(a, b cand) int {
 		if a.w != b.w {
 			if a.w > b.w {
@@ -89,9 +85,40 @@ func (c *Clusterer) neighbours(ai int, v []term, k int) {
 		}
 		return int(a.j - b.j)
 	}
-	if len(cands) > c.opt.Candidates {
-		slices.SortFunc(cands, byWeight)
-		cands = cands[:c.opt.Candidates]
+	// the Candidates heaviest, kept in a min-heap (the lightest at the root)
+	// rather than sorting them all
+	n := c.opt.Candidates
+	cands := make([]cand, 0, min(n, len(c.accUsed)))
+	lighter := func(i, j int) bool { return byWeight(cands[i], cands[j]) > 0 }
+	down := func(i int) {
+		for {
+			l, r, m := 2*i+1, 2*i+2, i
+			if l < len(cands) && lighter(l, m) {
+				m = l
+			}
+			if r < len(cands) && lighter(r, m) {
+				m = r
+			}
+			if m == i {
+				return
+			}
+			cands[i], cands[m] = cands[m], cands[i]
+			i = m
+		}
+	}
+	for _, j := range c.accUsed {
+		cd := cand{j: j, w: float64(c.acc[j])}
+		if len(cands) < n {
+			cands = append(cands, cd)
+			for i := len(cands) - 1; i > 0 && lighter(i, (i-1)/2); i = (i - 1) / 2 {
+				cands[i], cands[(i-1)/2] = cands[(i-1)/2], cands[i]
+			}
+			continue
+		}
+		if byWeight(cd, cands[0]) < 0 {
+			cands[0] = cd
+			down(0)
+		}
 	}
 	c.scatter(v)
 	keep := cands[:0]
