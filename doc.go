@@ -5,7 +5,9 @@
 // that flows through the analysis pipeline (each stage adds layers to it, like
 // a spaCy document), the spans every stage produces, and the Result printed
 // by `verbatim extract`. Stages live in their own packages (clean, text,
-// names, quotes, dates); package pipeline assembles them.
+// names, quotes, dates); package pipeline assembles them. Package coref
+// resolves a source mention to its entity (the quotes stage calls it for
+// every speaker).
 //
 // Offsets are sacred: every Span is a pair of byte offsets into Doc.Text,
 // which is the input exactly as given (for HTML, the extracted text, which the
@@ -123,18 +125,45 @@ const (
 	Mixed    QuoteType = "mixed"
 )
 
-// Quote is one attributed statement: its content, who said it, how, to whom,
-// and through whom it reached the outlet.
+// QuoteKind says what an attribution reports: a statement (something said,
+// written, announced or shown in a document) or a state of mind or act that
+// is attributed without a speech act.
+type QuoteKind string
+
+const (
+	Statement  QuoteKind = "statement"  // said, wrote, announced, "according to", a report's findings
+	Belief     QuoteKind = "belief"     // believes, thinks, expects, fears, "is expected to"
+	Intention  QuoteKind = "intention"  // wants, plans, hopes, intends, aims, seeks
+	Perception QuoteKind = "perception" // saw, sees, looks, seems, noticed
+	OtherKind  QuoteKind = "other"      // an act or a bare noun-phrase object: "backed the nominee", "denied the allegations"
+)
+
+// QuoteKinds lists the kinds, statements first.
+var QuoteKinds = []QuoteKind{Statement, Belief, Intention, Perception, OtherKind}
+
+// ParseQuoteKind returns the kind named s, and whether there is one.
+func ParseQuoteKind(s string) (QuoteKind, bool) {
+	for _, k := range QuoteKinds {
+		if string(k) == s {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// Quote is one attribution: its content, who said (or believes, wants, saw)
+// it, how, to whom, and through whom it reached the outlet.
 type Quote struct {
 	Span                 // the content, as in the input
 	Type       QuoteType //
+	Kind       QuoteKind // statement unless the quotes stage found a state of mind or an act
 	Speaker    int       // index into Doc.Entities, -1 when unknown
 	SpeakerAt  Span      // the speaker mention ("he", "the U.S. president"); empty when none
 	Cue        Span      // the cue ("said", "told", "according to"); empty when none
 	Addressee  Span      // "reporters", "Fox News"; empty when none
 	Via        Span      // the relay ("Reuters" in "Reuters cited Trump as saying"); empty when none
 	Confidence float64   //
-	SaidOn     string    // ISO date the statement was made, from a date governing the cue, else publication date
+	SaidOn     string    // ISO date (or month, year) the statement was made: the date that is the time of the cue, else the publication date; "" when undated
 	SaidOnAt   Span      // the date expression used for SaidOn, if any
 	// Parts are the quoted segments when the content runs across its own
 	// attribution ("“A,” X said. “B.”": Span covers both parts and the

@@ -75,6 +75,8 @@ func (q *QuoteOut) appendJSON(b []byte) ([]byte, error) {
 	b = appendInts(b, `,"start":`, q.Start, `,"end":`, q.End)
 	b = append(b, `,"type":`...)
 	b = appendString(b, string(q.Type))
+	b = append(b, `,"kind":`...)
+	b = appendString(b, string(q.Kind))
 	b = append(b, `,"speaker":`...)
 	if q.Speaker == nil {
 		b = append(b, "null"...)
@@ -95,7 +97,12 @@ func (q *QuoteOut) appendJSON(b []byte) ([]byte, error) {
 	if b, err = appendFloat(b, q.Confidence); err != nil {
 		return b, err
 	}
-	b = appendField(b, `,"said_on":`, q.SaidOn)
+	b = append(b, `,"said_on":`...)
+	if q.SaidOn == "" {
+		b = append(b, "null"...)
+	} else {
+		b = appendString(b, string(q.SaidOn))
+	}
 	if len(q.Parts) > 0 {
 		b = append(b, `,"parts":`...)
 		b = appendSpans(b, q.Parts)

@@ -20,6 +20,7 @@ type QuoteOut struct {
 	Start          int       `json:"start"`
 	End            int       `json:"end"`
 	Type           QuoteType `json:"type"`
+	Kind           QuoteKind `json:"kind"`
 	Speaker        *string   `json:"speaker"`
 	SpeakerMention string    `json:"speaker_mention,omitempty"`
 	SpeakerStart   *int      `json:"speaker_start,omitempty"`
@@ -31,7 +32,7 @@ type QuoteOut struct {
 	Addressee      string    `json:"addressee,omitempty"`
 	Via            string    `json:"via,omitempty"`
 	Confidence     float64   `json:"confidence"`
-	SaidOn         string    `json:"said_on,omitempty"`
+	SaidOn         Day       `json:"said_on"`         // null when undated
 	Parts          []SpanOut `json:"parts,omitempty"` // the quoted segments when the attribution stands inside the content
 }
 
@@ -94,8 +95,12 @@ func (d *Doc) ResultIn(b *ResultBuffer) *Result {
 		return &ints[len(ints)-1]
 	}
 	for _, q := range d.Quotes {
-		o := QuoteOut{Text: d.Slice(q.Span), Start: q.Start, End: q.End, Type: q.Type,
-			Confidence: q.Confidence, SaidOn: q.SaidOn}
+		kind := q.Kind
+		if kind == "" {
+			kind = Statement
+		}
+		o := QuoteOut{Text: d.Slice(q.Span), Start: q.Start, End: q.End, Type: q.Type, Kind: kind,
+			Confidence: q.Confidence, SaidOn: Day(q.SaidOn)}
 		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
 			speakers = append(speakers, d.Entities[q.Speaker].Name)
 			o.Speaker = &speakers[len(speakers)-1]
@@ -153,4 +158,17 @@ func reuse[T any](s []T, n int) []T {
 	}
 	clear(s[:cap(s)]) // nothing of the last record stays reachable
 	return s[:0]
+}
+
+// OnlyStatements drops the quotes of r that are not statements (beliefs,
+// intentions, perceptions, acts): what `verbatim extract` prints by default.
+func (r *Result) OnlyStatements() {
+	out := r.Quotes[:0]
+	for _, q := range r.Quotes {
+		if q.Kind == Statement || q.Kind == "" {
+			out = append(out, q)
+		}
+	}
+	clear(r.Quotes[len(out):])
+	r.Quotes = out
 }

@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
+	"strings"
 )
 
 // Store is the library of record: analysed documents kept for search. The
@@ -22,11 +24,11 @@ type Store interface {
 	// Articles searches article titles and text, newest first. A malformed
 	// full-text query gives a *QueryError.
 	Articles(ctx context.Context, q ArticleQuery) (ArticleResults, error)
-	// Speakers lists persons who are quoted, most quoted first; q filters by
-	// any known name form (empty: all).
+	// Speakers lists persons who are quoted (in statements), most quoted
+	// first; q filters by any known name form (empty: all).
 	Speakers(ctx context.Context, q string, limit int) ([]SpeakerSummary, error)
-	// Speaker returns everything a person said (matched by any name form),
-	// with roles. ErrNotFound when nobody matches.
+	// Speaker returns everything a person said (statements; matched by any
+	// name form), with roles. ErrNotFound when nobody matches.
 	Speaker(ctx context.Context, name string) (*SpeakerDetail, error)
 	// Article returns a stored article with all its spans. ErrNotFound when unknown.
 	Article(ctx context.Context, id string) (*StoredArticle, error)
@@ -73,8 +75,37 @@ type QuoteQuery struct {
 	Article string // article id
 	Since   string
 	Until   string
-	Limit   int // default 20, max 1000
-	Offset  int
+	// Kinds are the kinds of attribution wanted; nil: statements only.
+	Kinds []QuoteKind
+	// MinConfidence keeps quotes whose confidence is at least this (0: all).
+	MinConfidence float64
+	// NamedOnly keeps quotes attributed to a named source (a person or an
+	// organisation the article names), not to "analysts" or no one.
+	NamedOnly bool
+	Limit     int // default 20, max 1000
+	Offset    int
+}
+
+// ParseKinds reads a kind filter as users write it: "" (statements only:
+// nil), "all", or kinds separated by commas ("belief,intention"). An
+// unknown kind is a *QueryError.
+func ParseKinds(s string) ([]QuoteKind, error) {
+	s = strings.TrimSpace(s)
+	switch s {
+	case "":
+		return nil, nil
+	case "all":
+		return QuoteKinds, nil
+	}
+	var out []QuoteKind
+	for _, f := range strings.Split(s, ",") {
+		k, ok := ParseQuoteKind(strings.ToLower(strings.TrimSpace(f)))
+		if !ok {
+			return nil, &QueryError{Msg: fmt.Sprintf("kind %q: use statement, belief, intention, perception, other, or all", strings.TrimSpace(f))}
+		}
+		out = append(out, k)
+	}
+	return out, nil
 }
 
 // QuoteHit is one quote found, with its article.
@@ -89,11 +120,15 @@ type QuoteHit struct {
 	ArticleID string    `json:"article_id"`
 	Title     string    `json:"title"`
 	Outlet    string    `json:"outlet"`
-	Published string    `json:"published"`
-	SaidOn    string    `json:"said_on"`
+	Published Day       `json:"published"` // null when undated
+	SaidOn    Day       `json:"said_on"`   // null when undated
 	Start     int       `json:"start"`
 	End       int       `json:"end"`
 	Mention   string    `json:"speaker_mention,omitempty"`
+	Kind      QuoteKind `json:"kind"`
+	// Confidence is the probability that the attribution is real (the
+	// verifier's; calibrated on PolNeAR dev).
+	Confidence float64 `json:"confidence"`
 }
 
 // QuoteResults is a page of quotes and the total number matching.
@@ -130,8 +165,8 @@ type SpeakerSummary struct {
 	Name     string `json:"name"`
 	Quotes   int    `json:"quotes"`
 	Articles int    `json:"articles"`
-	First    string `json:"first"`
-	Last     string `json:"last"`
+	First    Day    `json:"first"` // the earliest dated statement; null when none is dated
+	Last     Day    `json:"last"`
 }
 
 // SpeakerDetail is everything a person said, in order of said_on.
@@ -148,7 +183,7 @@ type StoredArticle struct {
 	Title     string         `json:"title"`
 	URL       string         `json:"url,omitempty"`
 	Outlet    string         `json:"outlet"`
-	Published string         `json:"published"`
+	Published Day            `json:"published"`
 	Hash      string         `json:"hash"`
 	Text      string         `json:"text"`
 	Quotes    []QuoteOut     `json:"quotes"`
@@ -178,8 +213,8 @@ type StorySummary struct {
 	Title      string        `json:"title"`
 	Topic      string        `json:"topic,omitempty"`
 	TopicLabel string        `json:"topic_label,omitempty"`
-	First      string        `json:"first,omitempty"` // earliest publication date
-	Last       string        `json:"last,omitempty"`  // latest publication date
+	First      Day           `json:"first"` // earliest publication date; null when no article is dated
+	Last       Day           `json:"last"`  // latest publication date
 	Articles   int           `json:"articles"`
 	Outlets    int           `json:"outlets"`          // distinct outlets
 	People     []StoryPerson `json:"people,omitempty"` // most mentioned first
@@ -206,17 +241,17 @@ type ArticleRef struct {
 	ID        string `json:"id"`
 	Title     string `json:"title"`
 	Outlet    string `json:"outlet"`
-	Published string `json:"published"`
+	Published Day    `json:"published"`
 }
 
 // StoryDetail is a story: its summary, outlets, a page of its articles and
 // a page of its statements.
 type StoryDetail struct {
 	StorySummary
-	OutletList      []OutletCount `json:"outlet_list"` // most articles first
-	ArticleList     []ArticleRef  `json:"article_list"`
-	Statements      []Statement   `json:"statements"`
-	StatementsTotal int           `json:"statements_total"`
+	OutletList      []OutletCount    `json:"outlet_list"` // most articles first
+	ArticleList     []ArticleRef     `json:"article_list"`
+	Statements      []StoryStatement `json:"statements"`
+	StatementsTotal int              `json:"statements_total"`
 }
 
 // OutletCount is an outlet and how many articles of a story it published.
@@ -225,15 +260,15 @@ type OutletCount struct {
 	Articles int    `json:"articles"`
 }
 
-// Statement is one statement of a story, shown once however many articles
-// reported it: its longest wording, the earliest day given, the
+// StoryStatement is one statement of a story, shown once however many
+// articles reported it: its longest wording, the earliest day given, the
 // independent outlets that reported it (syndicated copies are not
 // independent) and every report.
-type Statement struct {
+type StoryStatement struct {
 	ID      string            `json:"id"`
 	Speaker string            `json:"speaker"`
 	Text    string            `json:"text"`
-	SaidOn  string            `json:"said_on,omitempty"`
+	SaidOn  Day               `json:"said_on"` // null when undated
 	Outlets []string          `json:"outlets"`
 	Reports []StatementReport `json:"reports"`
 }
@@ -243,8 +278,8 @@ type StatementReport struct {
 	ArticleID  string `json:"article_id"`
 	Title      string `json:"title"`
 	Outlet     string `json:"outlet"`
-	Published  string `json:"published"`
-	Start      int    `json:"start"` // offset of the quote in the article
+	Published  Day    `json:"published"` // null when undated
+	Start      int    `json:"start"`     // offset of the quote in the article
 	Syndicated bool   `json:"syndicated,omitempty"`
 }
 
@@ -266,8 +301,8 @@ type TopicSummary struct {
 	Label    string   `json:"label"` // its strongest words
 	Stories  int      `json:"stories"`
 	Articles int      `json:"articles"`
-	Last     string   `json:"last,omitempty"` // latest publication date
-	Titles   []string `json:"titles"`         // its largest stories' titles
+	Last     Day      `json:"last"`   // latest publication date; null when none is dated
+	Titles   []string `json:"titles"` // its largest stories' titles
 }
 
 // StoreStats counts what is stored.

@@ -3,6 +3,7 @@ package http
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"mime"
 	stdhttp "net/http"
@@ -18,10 +19,27 @@ import (
 func quoteQuery(r *stdhttp.Request) (verbatim.QuoteQuery, error) {
 	v := r.URL.Query()
 	q := verbatim.QuoteQuery{Text: v.Get("q"), Speaker: v.Get("speaker"), Outlet: v.Get("outlet"),
-		Since: v.Get("since"), Until: v.Get("until"), Article: v.Get("article")}
+		Since: v.Get("since"), Until: v.Get("until"), Article: v.Get("article"), NamedOnly: boolParam(v.Get("named"))}
 	var err error
+	if q.Kinds, err = verbatim.ParseKinds(v.Get("kind")); err != nil {
+		return q, err
+	}
+	if c := v.Get("min_confidence"); c != "" {
+		if q.MinConfidence, err = strconv.ParseFloat(c, 64); err != nil || q.MinConfidence < 0 || q.MinConfidence > 1 {
+			return q, &verbatim.QueryError{Msg: fmt.Sprintf("min_confidence %q: give a number from 0 to 1", c)}
+		}
+	}
 	q.Limit, q.Offset, err = pageParams(v)
 	return q, err
+}
+
+// boolParam reads a checkbox-like parameter: "1", "true", "on", "yes".
+func boolParam(s string) bool {
+	switch strings.ToLower(s) {
+	case "1", "true", "on", "yes":
+		return true
+	}
+	return false
 }
 
 // pageParams reads limit and offset from URL parameters.
@@ -154,6 +172,12 @@ func (s *Server) apiPost(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		return
 	}
 	v := r.URL.Query()
+	if p := v.Get("published"); p != "" {
+		if _, err := verbatim.ParseDate(p); err != nil {
+			writeErr(w, stdhttp.StatusBadRequest, "published: "+strconv.Quote(p)+" is not a date (give YYYY-MM-DD)")
+			return
+		}
+	}
 	id := v.Get("id")
 	if id == "" {
 		id = verbatim.ContentHash(string(data))[:16]

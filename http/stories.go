@@ -141,8 +141,8 @@ type storyData struct {
 }
 
 type statementDay struct {
-	Day        string
-	Statements []verbatim.Statement
+	Day        verbatim.Day // "" for the undated statements, listed last
+	Statements []verbatim.StoryStatement
 }
 
 func (s *Server) uiStory(w stdhttp.ResponseWriter, r *stdhttp.Request) {
@@ -159,9 +159,6 @@ func (s *Server) uiStory(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	d := storyData{S: st, ArticlesFrom: p.ArticleOffset + 1, ArticlesTo: p.ArticleOffset + len(st.ArticleList), Span: span(st.First, st.Last)}
 	for _, x := range st.Statements {
 		day := x.SaidOn
-		if day == "" {
-			day = "Undated"
-		}
 		if len(d.Days) == 0 || d.Days[len(d.Days)-1].Day != day {
 			d.Days = append(d.Days, &statementDay{Day: day})
 		}
@@ -182,12 +179,13 @@ func (s *Server) uiStory(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	s.render(w, r, 200, "story", page{Title: title, Nav: "stories", Data: d})
 }
 
-// span writes a span of dates: "2025-02-03 – 2025-03-17", one date, or "".
-func span(first, last string) string {
+// span writes a span of dates: "2025-02-03 – 2025-03-17", one date, or ""
+// when undated.
+func span(first, last verbatim.Day) string {
 	if first == last {
-		return first
+		return string(first)
 	}
-	return first + " – " + last
+	return string(first) + " – " + string(last)
 }
 
 type topicsData struct {

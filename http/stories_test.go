@@ -85,7 +85,7 @@ func TestPostedArticlesJoinStories(t *testing.T) {
 	}
 	var d verbatim.StoryDetail
 	code, body := get(t, ts, "/api/stories/"+strike.ID, &d)
-	var olsen []verbatim.Statement
+	var olsen []verbatim.StoryStatement
 	for _, st := range d.Statements {
 		if strings.Contains(st.Text, "We are not going back") {
 			olsen = append(olsen, st)

@@ -38,7 +38,7 @@ var funcs = template.FuncMap{
 	"quoteURL": func(h verbatim.QuoteHit) string {
 		return "/article/" + url.PathEscape(h.ArticleID) + "#q" + strconv.Itoa(h.Start)
 	},
-	"day": func(h verbatim.QuoteHit) string {
+	"day": func(h verbatim.QuoteHit) verbatim.Day {
 		if h.SaidOn != "" {
 			return h.SaidOn
 		}
@@ -105,6 +105,8 @@ type searchData struct {
 	Prev     string
 	Next     string
 	Empty    bool
+	Kind     string // the kind filter as asked ("", "all", "belief", …)
+	MinConf  string // the minimum confidence as asked
 }
 
 func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
@@ -121,7 +123,9 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 			return
 		}
 	}
-	d.Empty = q.Text == "" && q.Speaker == "" && q.Outlet == "" && q.Since == "" && q.Until == ""
+	d.Kind, d.MinConf = r.URL.Query().Get("kind"), r.URL.Query().Get("min_confidence")
+	d.Empty = q.Text == "" && q.Speaker == "" && q.Outlet == "" && q.Since == "" && q.Until == "" &&
+		q.Kinds == nil && q.MinConfidence == 0 && !q.NamedOnly
 	if d.Empty {
 		d.Stats, _ = s.Store.Stats(r.Context())
 		d.Speakers, _ = s.Store.Speakers(r.Context(), "", 12)
@@ -260,7 +264,11 @@ func annotate(a *verbatim.StoredArticle) []segment {
 			who = *q.Speaker
 		}
 		if sp, ok := valid(&q.Start, &q.End); ok {
-			marks = append(marks, mark{sp, 0, "", string(q.Type) + " quote — " + who})
+			kind := ""
+			if q.Kind != verbatim.Statement && q.Kind != "" {
+				kind = string(q.Kind) + ", "
+			}
+			marks = append(marks, mark{sp, 0, "", kind + string(q.Type) + " quote — " + who + ", confidence " + strconv.FormatFloat(q.Confidence, 'f', 2, 64)})
 		}
 		if q.Speaker != nil {
 			if sp, ok := valid(q.SpeakerStart, q.SpeakerEnd); ok {
@@ -318,6 +326,15 @@ func (s *Server) uiArticle(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	title := a.Title
 	if title == "" {
 		title = a.ID
+	}
+	if r.URL.Query().Get("kind") != "all" { // statements, unless all attributions are asked for
+		var st []verbatim.QuoteOut
+		for _, q := range a.Quotes {
+			if q.Kind == verbatim.Statement || q.Kind == "" {
+				st = append(st, q)
+			}
+		}
+		a.Quotes = st
 	}
 	// the people quoted, with counts
 	counts := map[string]int{}

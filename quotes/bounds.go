@@ -41,14 +41,15 @@ func (st *state) joinParts(out []verbatim.Quote) []verbatim.Quote {
 }
 
 // continues reports whether direct quote q carries on p: q has no cue of its
-// own and p's speaker, both lie in one paragraph or q fills the next one,
+// own and p's speaker, both lie in one paragraph (a new paragraph that opens
+// a quotation is a new one: its mark would stand inside the joined text),
 // and no subordinate clause opens after a comma between them.
 func (st *state) continues(p, q verbatim.Quote) bool {
 	if p.Type != verbatim.Direct || q.Type != verbatim.Direct || p.Cue.Empty() || !q.Cue.Empty() ||
 		p.SpeakerAt.Empty() || q.SpeakerAt != p.SpeakerAt || q.Start <= p.End {
 		return false
 	}
-	if pp, qp := st.paraOf(p.Start), st.paraOf(q.Start); pp != qp && !(qp == pp+1 && st.wholeParagraph(q, qp)) {
+	if st.paraOf(p.Start) != st.paraOf(q.Start) {
 		return false
 	}
 	k := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= p.End })
@@ -168,13 +169,6 @@ func (st *state) opensAdjunct(j int) bool {
 		return false
 	}
 	return subordinators[w] || relatives[w]
-}
-
-// wholeParagraph reports whether quote q (its content, without the marks)
-// fills paragraph para.
-func (st *state) wholeParagraph(q verbatim.Quote, para int) bool {
-	P := st.d.Paragraphs[para]
-	return q.Start-P.Start <= 4 && P.End-q.End <= 4
 }
 
 // speakerAppositive reports whether the comma after an inverted

@@ -50,10 +50,12 @@ func TestLooseObjectEndsBeforeClause(t *testing.T) {
 }
 
 func TestJoinPartsFloatingParagraph(t *testing.T) {
-	// a paragraph that is only a quote carries on the direct quote ending
-	// the paragraph before as one content
+	// a paragraph that is only a quote is a new statement of the same
+	// speaker (a floating quote), not a part of the one before: joined,
+	// its opening mark would stand inside the text
 	check(t, "“The harvest was poor,” farmer Jonas Lind said.\n\n“Prices will go up again next winter, no doubt about it.”\n",
-		want{"The harvest was poor,” farmer Jonas Lind said. “Prices will go up again next winter, no doubt about it.", "direct", "Jonas Lind", "said", "", ""})
+		want{"The harvest was poor", "direct", "Jonas Lind", "said", "", ""},
+		want{"Prices will go up again next winter, no doubt about it.", "direct", "Jonas Lind", "", "", ""})
 }
 
 func TestInvertedAttributionAppositiveIsNoContent(t *testing.T) {

@@ -674,18 +674,22 @@ func (st *state) accordingTo(k, lo, hi int) (verbatim.Quote, bool) {
 		start, end = j+1, hi
 	} else {
 		p := k - 1
-		if !st.isPunct(p, ",") && st.mark(p) != 2 {
+		// a closing mark: ” or a straight " that closes its region
+		closing := st.mark(p) == 2 || st.mark(p) != 0 && st.inQ[p] >= 0 && st.regs[st.inQ[p]].close == p
+		if !st.isPunct(p, ",") && !closing {
 			return verbatim.Quote{}, false
 		}
 		start, end = lo, p
-		if st.mark(p) == 2 {
+		if closing {
 			end = p + 1
 		}
-		if st.isPunct(next, ",") && st.wordsIn(next+1, hi) >= 3 {
+		if st.isPunct(next, ",") && st.wordsIn(next+1, hi) >= 3 && !(st.isWord(next+1) && relatives[st.low(next+1)]) {
 			// a parenthetical attribution: "At the heart of the trouble,
 			// according to Dennis Ross, was a decision …" is one content;
 			// after a short opener ("In addition, according to the
-			// department, …") the clause after it is
+			// department, …") the clause after it is. A relative clause
+			// after the comma is the source's ("according to the League,
+			// which said …"): the content is before.
 			if st.wordsIn(lo, p) < 4 {
 				start = next + 1
 			}

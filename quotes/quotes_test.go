@@ -113,14 +113,20 @@ func TestSplitQuoteAndContinuation(t *testing.T) {
 }
 
 func TestQuoteOverParagraphs(t *testing.T) {
+	// a quotation left open at a paragraph's end, the next paragraph
+	// opening a new one (news style): two statements of one speaker, no
+	// quote mark inside either text
 	src := "The minister, Lena Fisk, said: “We will build two schools this year.\n\n“And we will hire forty teachers.”\n"
 	d := analyse(t, src)
-	if len(d.Quotes) != 1 {
-		t.Fatalf("want one quote over two paragraphs, got %d", len(d.Quotes))
+	if len(d.Quotes) != 2 {
+		t.Fatalf("want a quote per paragraph, got %d", len(d.Quotes))
 	}
-	got := d.Word(d.Quotes[0].Span)
-	if !strings.HasPrefix(got, "We will build") || !strings.HasSuffix(got, "forty teachers.") {
-		t.Errorf("content %q", got)
+	first, second := d.Slice(d.Quotes[0].Span), d.Slice(d.Quotes[1].Span)
+	if first != "We will build two schools this year." || second != "And we will hire forty teachers." {
+		t.Errorf("contents %q, %q", first, second)
+	}
+	if d.Quotes[0].Speaker < 0 || d.Quotes[1].Speaker != d.Quotes[0].Speaker {
+		t.Errorf("speakers %d, %d: want Lena Fisk for both", d.Quotes[0].Speaker, d.Quotes[1].Speaker)
 	}
 }
 

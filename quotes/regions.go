@@ -65,7 +65,6 @@ func (st *state) paraRanges() [][2]int {
 }
 
 func (st *state) findRegions() {
-	pending := -1 // region left open at the end of the previous paragraph
 	for pi, pr := range st.paraRanges() {
 		lo, hi := pr[0], pr[1]
 		if pi == st.titlePara {
@@ -105,14 +104,12 @@ func (st *state) findRegions() {
 					// one was never closed; restart here.
 					st.regs[cur].close = -1
 				}
-				if i == lo && pending >= 0 {
-					// a quote running over paragraphs continues here
-					cur = pending
-					pending = -1
-				} else {
-					st.regs = append(st.regs, region{open: i, close: -1})
-					cur = len(st.regs) - 1
-				}
+				// A paragraph that opens a quote mark after one left open
+				// starts a new quotation (a floating quote of the same
+				// speaker, continuations() finds), not the rest of the
+				// last one: the mark it opens with is no part of either.
+				st.regs = append(st.regs, region{open: i, close: -1})
+				cur = len(st.regs) - 1
 				i += step - 1
 				continue
 			}
@@ -123,12 +120,10 @@ func (st *state) findRegions() {
 			}
 			i += step - 1
 		}
-		pending = -1
 		if cur >= 0 {
-			// unclosed at the paragraph end: the quote may continue in the
-			// next paragraph (which opens with a quote mark).
+			// unclosed at the paragraph end: the quote ends with it (news
+			// leave a quotation open when the next paragraph quotes on)
 			st.setRegion(cur, hi)
-			pending = cur
 		}
 	}
 	// Drop regions that never closed and never continued into a closed one:

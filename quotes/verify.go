@@ -5,11 +5,11 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/verbatim-news/verbatim"
 )
@@ -34,13 +34,14 @@ var verifyModelGz []byte
 
 // Verifier is a binary logistic regression over hashed features.
 type Verifier struct {
-	bits uint
-	w    []float32
-	thr  float32 // least probability of a quote kept
+	bits  uint
+	w     []float32
+	thr   float32 // least probability of a quote kept
+	magic string  // the file's first line: verifyModelMagic or statementModelMagic
 }
 
 var theVerifier = func() *Verifier {
-	m, err := readVerifyModel(bytes.NewReader(verifyModelGz))
+	m, err := readModel(bytes.NewReader(verifyModelGz), verifyModelMagic)
 	if err != nil {
 		return nil // no model: every candidate kept with the rules' confidence
 	}
@@ -49,15 +50,17 @@ var theVerifier = func() *Verifier {
 
 const verifyModelMagic = "VQVER1\n"
 
-func readVerifyModel(r io.Reader) (*Verifier, error) {
-	bits, head, w, tail, err := readWeights(r, verifyModelMagic, 1)
+// readModel reads a logistic regression written by Verifier.write with
+// this magic line (the verifier's, the statement model's).
+func readModel(r io.Reader, magic string) (*Verifier, error) {
+	bits, head, w, tail, err := readWeights(r, magic, 1)
 	if err != nil {
-		return nil, fmt.Errorf("quotes: verifier model: %w", err)
+		return nil, fmt.Errorf("quotes: %s model: %w", strings.TrimSpace(magic), err)
 	}
 	if len(tail) != 0 {
-		return nil, errors.New("quotes: verifier model size")
+		return nil, fmt.Errorf("quotes: %s model size", strings.TrimSpace(magic))
 	}
-	m := &Verifier{bits: bits, thr: head[0], w: w}
+	m := &Verifier{bits: bits, thr: head[0], w: w, magic: magic}
 	return m, nil
 }
 
@@ -66,8 +69,12 @@ func (m *Verifier) write(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	buf := make([]byte, 0, len(verifyModelMagic)+8+4*len(m.w))
-	buf = append(buf, verifyModelMagic...)
+	magic := m.magic
+	if magic == "" {
+		magic = verifyModelMagic
+	}
+	buf := make([]byte, 0, len(magic)+8+4*len(m.w))
+	buf = append(buf, magic...)
 	buf = binary.LittleEndian.AppendUint32(buf, uint32(m.bits))
 	buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(m.thr))
 	for _, x := range m.w {
@@ -79,12 +86,17 @@ func (m *Verifier) write(w io.Writer) error {
 	return zw.Close()
 }
 
-// prob is the model's probability for the features fs.
-func (m *Verifier) prob(fs []uint64) float64 {
+// prob is the model's probability for the features fs and more.
+func (m *Verifier) prob(fs []uint64, more ...[]uint64) float64 {
 	mask := uint64(len(m.w) - 1)
 	var s float32
 	for _, f := range fs {
 		s += m.w[f&mask]
+	}
+	for _, fs := range more {
+		for _, f := range fs {
+			s += m.w[f&mask]
+		}
 	}
 	return 1 / (1 + math.Exp(-float64(s)))
 }
@@ -93,9 +105,18 @@ func (m *Verifier) prob(fs []uint64) float64 {
 // what `verbatim train verify` labels and learns from.
 type VerifyCandidate struct {
 	Quote     verbatim.Quote
-	Protected bool   // never dropped: a direct quote in quote marks with a lexicon cue
-	Origin    string // where its cue comes from: none, according, hand, learned, model
-	f         [nVerifyFeats]uint64
+	Protected bool    // never dropped: a direct quote in quote marks with a lexicon cue
+	Origin    string  // where its cue comes from: none, according, hand, learned, model
+	Prob      float64 // the verifier's probability (NaN without a verifier)
+	// StatementForm: the cue's class is no belief, intention, perception or
+	// act, and the content is a quotation or a clause (not a bare noun
+	// phrase): what a PolNeAR attribution needs to count as a statement
+	// when training the statement model.
+	StatementForm bool
+	NoStatement   bool // the cue lexicon rules out a statement (kind.go)
+	LexStatement  bool // the cue lexicon makes it a statement, whatever the model says (kind.go)
+	f             [nVerifyFeats]uint64
+	sf            [nStmtFeats]uint64
 }
 
 // Candidates runs the stage over d without the verifier and returns every
@@ -111,26 +132,39 @@ func Candidates(d *verbatim.Doc) []VerifyCandidate {
 // verifier's probability and drops those below its threshold. With collect
 // set it keeps them all and records them there instead.
 func (st *state) verify(out []verbatim.Quote) []verbatim.Quote {
-	m := theVerifier
-	if m == nil && st.collect == nil {
-		return out
-	}
+	m, sm := theVerifier, theStatementModel
 	var fs [nVerifyFeats]uint64
+	var sf [nStmtFeats]uint64
 	w := 0
 	for i := range out {
 		q := &out[i]
 		protected, origin := st.verifyFeatures(out, i, &fs)
+		p := math.NaN()
+		if m != nil {
+			p = m.prob(fs[:])
+		}
+		lex, shape, gov, head := st.statementFeatures(q, p, &sf)
+		lexStmt := st.lexiconStatement(q, lex, shape, gov, head)
 		if st.collect != nil {
-			*st.collect = append(*st.collect, VerifyCandidate{Quote: *q, Protected: protected, Origin: originNames[origin], f: fs})
+			_, forced := lexiconKind(q, lex)
+			form := shape != shapeNP && !nonSpeech(lex) && lex != lexOther && !nonSpeech(gov)
+			*st.collect = append(*st.collect, VerifyCandidate{Quote: *q, Protected: protected, Origin: originNames[origin],
+				Prob: p, StatementForm: form, NoStatement: forced, LexStatement: lexStmt, f: fs, sf: sf})
 			out[w] = *q
 			w++
 			continue
 		}
-		p := m.prob(fs[:])
-		if p < float64(m.thr) && !protected {
-			continue
+		if m != nil {
+			if p < float64(m.thr) && !protected {
+				continue
+			}
+			q.Confidence = math.Round(p*1000) / 1000
 		}
-		q.Confidence = math.Round(p*1000) / 1000
+		ps, thr := math.NaN(), float32(0)
+		if sm != nil {
+			ps, thr = sm.prob(fs[:], sf[:]), sm.thr
+		}
+		decideKind(q, ps, thr, lex, shape, gov, lexStmt)
 		out[w] = *q
 		w++
 	}
@@ -215,11 +249,7 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 		}
 	}
 	// the content
-	cs := st.tokenAt(q.Start)
-	ce := cs
-	if cs < len(st.toks) && st.toks[cs].Start < q.End {
-		ce = st.tokenAt(q.End-1) + 1 // the first token from q.End
-	}
+	cs, ce := st.contentTokens(q)
 	words, fin, past, inner := 0, 0, 0, 0
 	for i := cs; i < ce && words < 40; i++ { // bucket's last bound
 		if st.isWord(i) {
@@ -380,13 +410,7 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 	if q.Speaker >= 0 && q.Speaker < len(st.d.Entities) {
 		ent = 1 + entityHash(st.d.Entities[q.Speaker].Type)
 	}
-	typ := uint64(0)
-	switch q.Type {
-	case verbatim.Indirect:
-		typ = 1
-	case verbatim.Mixed:
-		typ = 2
-	}
+	typ := typeCode(q.Type)
 	rule := uint64(math.Round(q.Confidence * 1000))
 	extra := uint64(0)
 	if !q.Via.Empty() {
@@ -446,6 +470,27 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 	)
 	protected := q.Type == verbatim.Direct && quoted == 1 && (origin == originHand || origin == originLearned)
 	return protected, origin
+}
+
+// typeCode is a quote type as a feature value.
+func typeCode(t verbatim.QuoteType) uint64 {
+	switch t {
+	case verbatim.Indirect:
+		return 1
+	case verbatim.Mixed:
+		return 2
+	}
+	return 0
+}
+
+// contentTokens returns the tokens [cs, ce) of q's content.
+func (st *state) contentTokens(q *verbatim.Quote) (cs, ce int) {
+	cs = st.tokenAt(q.Start)
+	ce = cs
+	if cs < len(st.toks) && st.toks[cs].Start < q.End {
+		ce = st.tokenAt(q.End-1) + 1 // the first token from q.End
+	}
+	return cs, ce
 }
 
 // entityHash is hstr(fnvOff, string(t)), computed once per type.

@@ -20,6 +20,20 @@ type VerifyTrainOptions struct {
 // penalty) to candidates labelled by match (match[i]: candidate i matches a
 // gold attribution). Its threshold is 0 until SetThreshold.
 func TrainVerifier(cands []VerifyCandidate, match []bool, opt VerifyTrainOptions) *Verifier {
+	return trainLogistic(cands, match, nil, opt, false)
+}
+
+// TrainStatementModel fits the statement model (as TrainVerifier, over the
+// verifier's features and the statement features) to candidates labelled
+// by stmt (stmt[i]: candidate i is a statement), each counting weight[i]
+// (1 when weight is nil).
+func TrainStatementModel(cands []VerifyCandidate, stmt []bool, weight []float64, opt VerifyTrainOptions) *Verifier {
+	m := trainLogistic(cands, stmt, weight, opt, true)
+	m.magic = statementModelMagic
+	return m
+}
+
+func trainLogistic(cands []VerifyCandidate, label []bool, weight []float64, opt VerifyTrainOptions, stmt bool) *Verifier {
 	n := 1 << opt.Bits
 	mask := uint64(n - 1)
 	w := make([]float64, n)
@@ -28,20 +42,31 @@ func TrainVerifier(cands []VerifyCandidate, match []bool, opt VerifyTrainOptions
 	for i := range order {
 		order[i] = i
 	}
+	var fsb []uint64
+	feats := func(c *VerifyCandidate) []uint64 {
+		fsb = append(fsb[:0], c.f[:]...)
+		if stmt {
+			fsb = append(fsb, c.sf[:]...)
+		}
+		return fsb
+	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 2))
 	for ep := 0; ep < opt.Epochs; ep++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
-			fs := &cands[i].f
+			fs := feats(&cands[i])
 			var s float64
 			for _, f := range fs {
 				s += w[f&mask]
 			}
 			y := 0.0
-			if match[i] {
+			if label[i] {
 				y = 1
 			}
 			g := 1/(1+math.Exp(-s)) - y
+			if weight != nil {
+				g *= weight[i]
+			}
 			for _, f := range fs {
 				j := f & mask
 				gj := g + opt.L2*w[j]
@@ -56,6 +81,9 @@ func TrainVerifier(cands []VerifyCandidate, match []bool, opt VerifyTrainOptions
 	}
 	return m
 }
+
+// StatementProb is the statement model's probability that c is a statement.
+func (m *Verifier) StatementProb(c *VerifyCandidate) float64 { return m.prob(c.f[:], c.sf[:]) }
 
 // Prob is the verifier's probability that c is a real attribution.
 func (m *Verifier) Prob(c *VerifyCandidate) float64 { return m.prob(c.f[:]) }

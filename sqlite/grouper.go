@@ -3,16 +3,14 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"runtime"
 	"slices"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/internal/binenc"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 	"github.com/verbatim-news/verbatim/stories"
 )
 
@@ -420,7 +418,7 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	if err := g.open(ctx); err != nil {
 		return 0, err
 	}
-	if n := len(g.arts); g.prev == nil || n-len(g.prev.storyOf) >= 1024 {
+	if n := len(g.arts); g.prev == nil || n-len(g.prev.StoryOf) >= 1024 {
 		// the rows, the statements' arguments and the snapshot a commit of
 		// many articles builds come on top of the garbage the stored
 		// batches left: collected first, the heap grows from what is live
@@ -478,9 +476,9 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	}
 	// the decisions are written: the grouper need not keep them
 	g.log, g.partial = decisionLog{}, true
-	cur.decisions = 0
+	cur.Decisions = 0
 	g.prev, g.base = cur, g.last
-	return len(cur.stories), nil
+	return len(cur.Stories), nil
 }
 
 // RebuildStories recomputes stories, persons and statements over every
@@ -522,9 +520,7 @@ func loadAdded(ctx context.Context, q querier, after, upto int64) ([]added, erro
 		}
 		if data != nil {
 			a.e0, a.q0 = e0.Int64, q0.Int64
-			if a.f, err = stories.DecodeFeatures(data); errors.Is(err, stories.ErrOldFeatures) {
-				a.f = nil // stored by an earlier version: read from the text below
-			} else if err != nil {
+			if a.f, err = stories.DecodeFeatures(data); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("article %s: %w", a.ext, err)
 			}
@@ -566,125 +562,23 @@ func loadAdded(ctx context.Context, q querier, after, upto int64) ([]added, erro
 	return out, nil
 }
 
-// rowSet is what the story tables hold for a clusterer state.
-type rowSet struct {
-	stories    map[string]storyRow
-	topics     map[string]topicRow
-	storyOf    []string // story of each article, in clusterer order
-	persons    map[string]personRow
-	members    map[string][]int64         // identity -> its entities' ids, in article order
-	aliases    map[string]map[string]bool // person (with two entities or more) -> folded name forms
-	decisions  int                        // records of Grouper.log
-	statements map[string]statementRow
-}
-
-type storyRow struct {
-	title, topic, first, last string
-	size, outlets, seq        int
-	people                    string // JSON [[id, name, mentions], ...], most mentioned first
-}
-
-type topicRow struct {
-	label, last       string
-	stories, articles int
-}
-
-// storyPeople is how many persons a story row lists.
-const storyPeople = 12
-
-type personRow struct {
-	name, typ string
-	articles  int
-}
-
-type statementRow struct {
-	story, person, speaker, text, saidOn, outlets string
-	quotes                                        string // appendQuoteList
-	reports                                       int
-}
-
+// rows returns the rows of the grouping state.
 func (g *Grouper) rows() *rowSet {
-	c := g.c
-	r := &rowSet{stories: map[string]storyRow{}, topics: map[string]topicRow{}, persons: map[string]personRow{},
-		members: map[string][]int64{}, aliases: map[string]map[string]bool{}, statements: map[string]statementRow{}}
-	arts := c.Articles()
-	names := make(map[string]string, len(c.Resolver.Entities))
-	for _, e := range c.Resolver.Entities {
-		names[e.ID] = e.Name
-	}
-	outlets := map[string]bool{}
-	var people []byte
-	for _, st := range c.Stories() {
-		clear(outlets)
-		for _, id := range st.Articles {
-			if i, ok := g.index[id]; ok && arts[i].Outlet != "" {
-				outlets[arts[i].Outlet] = true
-			}
-		}
-		people = append(people[:0], '[')
-		for k, id := range st.People[:min(len(st.People), storyPeople)] {
-			if k > 0 {
-				people = append(people, ',')
-			}
-			people = append(people, '[')
-			people = appendJSONString(people, id)
-			people = append(people, ',')
-			people = appendJSONString(people, names[id])
-			people = append(people, ',')
-			people = strconv.AppendInt(people, int64(st.Mentions[k]), 10)
-			people = append(people, ']')
-		}
-		people = append(people, ']')
-		seq, _ := strconv.Atoi(strings.TrimPrefix(st.ID, "s"))
-		r.stories[st.ID] = storyRow{title: st.Title, topic: st.Topic, first: st.First, last: st.Last,
-			size: len(st.Articles), outlets: len(outlets), seq: seq, people: string(people)}
-	}
-	for _, t := range c.Topics() {
-		tr := topicRow{label: t.Label, stories: len(t.Stories)}
-		for _, id := range t.Stories {
-			s := r.stories[id]
-			tr.articles += s.size
-			tr.last = max(tr.last, s.last)
-		}
-		r.topics[t.ID] = tr
-	}
-	r.storyOf = make([]string, len(arts))
-	for i, a := range arts {
-		r.storyOf[i] = a.Story
-		for k, pid := range a.Entities {
-			if pid != "" {
-				r.members[pid] = append(r.members[pid], g.arts[i].entity(k))
-			}
-		}
-	}
-	for _, e := range c.Resolver.Entities {
-		r.persons[e.ID] = personRow{e.Name, string(e.Type), e.Articles}
-		if e.Type != verbatim.Person || len(r.members[e.ID]) < 2 {
-			continue
-		}
-		set := make(map[string]bool, len(e.Aliases)+1)
-		for alias := range e.Aliases {
-			if f := fold(alias); f != "" {
-				set[f] = true
-			}
-		}
-		if f := fold(e.Name); f != "" {
-			set[f] = true
-		}
-		r.aliases[e.ID] = set
-	}
-	r.decisions = g.log.n
-	var reps []quoteOf
-	sts := c.Summaries(func(rep *stories.QuoteRef, k int) {
-		if i, ok := g.index[rep.Article]; ok {
-			reps = append(reps, quoteOf{int32(k), rep.Syndicated, g.arts[i].quote(rep.Quote)})
-		}
-	})
-	lists := quoteLists(reps, len(sts))
-	for k, st := range sts {
-		r.statements[st.ID] = statementRow{st.Story, st.Speaker, st.SpeakerName, st.Text, st.SaidOn, joinOutlets(st.Outlets), lists[k], st.Count}
-	}
+	r := storekit.RowsOf(g.c, groupIDs{g})
+	r.Decisions = g.log.n
 	return r
+}
+
+type rowSet = storekit.Rows
+
+// groupIDs gives storekit the database ids of the grouper's articles.
+type groupIDs struct{ g *Grouper }
+
+func (x groupIDs) Entity(i, k int) int64 { return x.g.arts[i].entity(k) }
+func (x groupIDs) Quote(i, k int) int64  { return x.g.arts[i].quote(k) }
+func (x groupIDs) Index(id string) (int, bool) {
+	i, ok := x.g.index[id]
+	return i, ok
 }
 
 func nullStr(s string) any {
@@ -702,18 +596,18 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 	// at its end instead of at random pages
 	storiesB := upsert(`INSERT INTO stories(id, title, topic, first, last, size, outlets, people, seq) VALUES `, 9,
 		"id", "title", "topic", "first", "last", "size", "outlets", "people", "seq")
-	for _, id := range sortedKeys(cur.stories) {
-		st := cur.stories[id]
-		if old, ok := prev.stories[id]; !ok || old != st {
-			storiesB.add(id, st.title, st.topic, st.first, st.last, st.size, st.outlets, st.people, st.seq)
+	for _, id := range sortedKeys(cur.Stories) {
+		st := cur.Stories[id]
+		if old, ok := prev.Stories[id]; !ok || old != st {
+			storiesB.add(id, st.Title, st.Topic, st.First, st.Last, st.Size, st.Outlets, st.People, st.Seq)
 		}
 	}
 	topicsB := upsert(`INSERT INTO topics(id, label, stories, articles, last) VALUES `, 5,
 		"id", "label", "stories", "articles", "last")
-	for _, id := range sortedKeys(cur.topics) {
-		t := cur.topics[id]
-		if old, ok := prev.topics[id]; !ok || old != t {
-			topicsB.add(id, t.label, t.stories, t.articles, t.last)
+	for _, id := range sortedKeys(cur.Topics) {
+		t := cur.Topics[id]
+		if old, ok := prev.Topics[id]; !ok || old != t {
+			topicsB.add(id, t.Label, t.Stories, t.Articles, t.Last)
 		}
 	}
 	if err := flushAll(ctx, tx, storiesB, topicsB); err != nil {
@@ -728,11 +622,11 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 	storyArts := newBulk(`INSERT INTO story_articles(story_id, article_id) VALUES `, 2)
 	copies := newBulk(`INSERT INTO article_copies(article_id, copy_of, similarity) VALUES `, 3)
 	personEnts := newBulk(`INSERT INTO person_entities(entity_id, person_id) VALUES `, 2)
-	storyArts.reserve(len(cur.storyOf) - len(prev.storyOf))
+	storyArts.reserve(len(cur.StoryOf) - len(prev.StoryOf))
 	arts := c.Articles()
-	for i, st := range cur.storyOf {
-		if i < len(prev.storyOf) {
-			if prev.storyOf[i] == st {
+	for i, st := range cur.StoryOf {
+		if i < len(prev.StoryOf) {
+			if prev.StoryOf[i] == st {
 				continue
 			}
 			if _, err := del.ExecContext(ctx, g.arts[i].aid); err != nil {
@@ -740,7 +634,7 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 			}
 		}
 		storyArts.add(st, g.arts[i].aid)
-		if i < len(prev.storyOf) {
+		if i < len(prev.StoryOf) {
 			continue
 		}
 		a := arts[i] // a new article: its identities and copy never change later
@@ -756,67 +650,52 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 		}
 	}
 	persons := upsert(`INSERT INTO persons(id, name, type, articles) VALUES `, 4, "id", "name", "type", "articles")
-	persons.reserve(len(cur.persons) - len(prev.persons))
-	for _, id := range sortedKeys(cur.persons) {
-		p := cur.persons[id]
-		if old, ok := prev.persons[id]; !ok || old != p {
-			persons.add(id, p.name, p.typ, p.articles)
+	persons.reserve(len(cur.Persons) - len(prev.Persons))
+	for _, id := range sortedKeys(cur.Persons) {
+		p := cur.Persons[id]
+		if old, ok := prev.Persons[id]; !ok || old != p {
+			persons.add(id, p.Name, p.Type, p.Articles)
 		}
 	}
 	// every name form of a person becomes an alias of each of its entities
 	aliases := newBulk(`INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES `, 2)
-	for pid, set := range cur.aliases {
-		members, oldSet := cur.members[pid], prev.aliases[pid]
-		oldMembers := 0
-		if oldSet != nil {
-			oldMembers = len(prev.members[pid])
-		}
-		for f := range set {
-			from := oldMembers // a known form: only the new entities need it
-			if !oldSet[f] {
-				from = 0
-			}
-			for _, eid := range members[from:] {
-				aliases.add(f, eid)
-			}
-		}
-	}
+	storekit.NewAliases(prev, cur, func(f string, eid int64) { aliases.add(f, eid) })
 	stmts := upsert(`INSERT INTO statements(id, story_id, person_id, speaker, text, said_on, outlets, reports, quotes) VALUES `, 9,
 		"id", "story_id", "person_id", "speaker", "text", "said_on", "outlets", "reports", "quotes")
-	stmts.reserve(len(cur.statements) - len(prev.statements))
-	for _, id := range sortedKeys(cur.statements) {
-		st := cur.statements[id]
-		if old, ok := prev.statements[id]; !ok || old != st {
-			stmts.add(id, st.story, nullStr(st.person), st.speaker, st.text, st.saidOn, st.outlets, st.reports, st.quotes)
+	stmts.reserve(len(cur.Statements) - len(prev.Statements))
+	for _, id := range sortedKeys(cur.Statements) {
+		st := cur.Statements[id]
+		if old, ok := prev.Statements[id]; !ok || old != st {
+			stmts.add(id, st.Story, nullStr(st.Person), st.Speaker, st.Text, st.SaidOn, st.Outlets, st.Reports, st.Quotes)
 		}
 	}
 	if err := flushAll(ctx, tx, storyArts, persons, personEnts, copies, aliases); err != nil {
 		return err
 	}
 	// a person's new decisions are appended to its row
-	if err := g.log.write(ctx, tx, prev.decisions, cur.decisions); err != nil {
+	if err := g.log.write(ctx, tx, prev.Decisions, cur.Decisions); err != nil {
 		return err
 	}
 	if err := flushAll(ctx, tx, stmts); err != nil {
 		return err
 	}
 	// rows gone: statements joined into an earlier one, stories merged
-	for id := range prev.statements {
-		if _, ok := cur.statements[id]; !ok {
+	for id := range prev.Statements {
+		if _, ok := cur.Statements[id]; !ok {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM statements WHERE id = ?`, id); err != nil {
 				return err
 			}
 		}
 	}
-	for id := range prev.stories {
-		if _, ok := cur.stories[id]; !ok {
+	for id := range prev.Stories {
+		if _, ok := cur.Stories[id]; !ok {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?`, id); err != nil {
 				return err
 			}
 		}
 	}
-	for id := range prev.topics {
-		if _, ok := cur.topics[id]; !ok {
+	for id := range prev.Topics {
+		if _, ok := cur.Topics[id]; !ok {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM topics WHERE id = ?`, id); err != nil {
 				return err
 			}

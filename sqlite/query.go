@@ -9,22 +9,23 @@ import (
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 )
 
 const hitCols = `q.id, q.text, q.type, coalesce(q.speaker,''), q.cue, q.addressee, q.via, a.ext_id, a.title, a.outlet,
-	a.published, q.said_on, q.start, q.end, q.speaker_mention`
+	a.published, q.said_on, q.start, q.end, q.speaker_mention, q.kind, q.confidence`
 
 func scanHits(rows *sql.Rows) ([]verbatim.QuoteHit, error) {
 	defer rows.Close()
 	hits := []verbatim.QuoteHit{}
 	for rows.Next() {
 		var h verbatim.QuoteHit
-		var typ string
+		var typ, kind string
 		if err := rows.Scan(&h.ID, &h.Text, &typ, &h.Speaker, &h.Cue, &h.Addressee, &h.Via, &h.ArticleID, &h.Title,
-			&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention); err != nil {
+			&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention, &kind, &h.Confidence); err != nil {
 			return nil, queryErr(err)
 		}
-		h.Type = verbatim.QuoteType(typ)
+		h.Type, h.Kind = verbatim.QuoteType(typ), verbatim.QuoteKind(kind)
 		hits = append(hits, h)
 	}
 	return hits, queryErr(rows.Err())
@@ -37,12 +38,12 @@ func scanHitsTotal(rows *sql.Rows) ([]verbatim.QuoteHit, int, error) {
 	total := 0
 	for rows.Next() {
 		var h verbatim.QuoteHit
-		var typ string
+		var typ, kind string
 		if err := rows.Scan(&h.ID, &h.Text, &typ, &h.Speaker, &h.Cue, &h.Addressee, &h.Via, &h.ArticleID, &h.Title,
-			&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention, &total); err != nil {
+			&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention, &kind, &h.Confidence, &total); err != nil {
 			return nil, 0, queryErr(err)
 		}
-		h.Type = verbatim.QuoteType(typ)
+		h.Type, h.Kind = verbatim.QuoteType(typ), verbatim.QuoteKind(kind)
 		hits = append(hits, h)
 	}
 	return hits, total, queryErr(rows.Err())
@@ -69,43 +70,43 @@ func queryErr(err error) error {
 	return err
 }
 
-func checkDate(name, v string) (string, error) {
-	if v == "" {
-		return "", nil
-	}
-	t, err := verbatim.ParseDate(v)
+// dayRange adds the condition that keeps the dates of col (ISO days,
+// months, years, or "" when undated) from since to until: see
+// storekit.DayRange.
+func dayRange(col, since, until string, where []string, args []any) ([]string, []any, error) {
+	r, ok, err := storekit.DayBounds(since, until)
 	if err != nil {
-		// allow a year or a month, kept as given: since "2025-03" takes
-		// days dated "2025-03" (month precision) and "2025-03-05"; until
-		// "2025-03" (compared with "2025-03~") all of March
-		if len(v) == 4 || (len(v) == 7 && v[4] == '-') {
-			if t2, err2 := verbatim.ParseDate(v + map[int]string{4: "-01-01", 7: "-01"}[len(v)]); err2 == nil {
-				return t2.Format("2006-01-02")[:len(v)], nil
-			}
-		}
-		return "", &verbatim.QueryError{Msg: name + ": " + err.Error()}
+		return where, args, err
 	}
-	return t.Format("2006-01-02"), nil
+	if ok {
+		where = append(where, r.Cond(col, func(v any) string { args = append(args, v); return "?" }))
+	}
+	return where, args, nil
 }
 
-// dayRange adds the conditions that keep ISO days of col from since to
-// until (inclusive; either may be empty, a year or a month).
-func dayRange(col, since, until string, where []string, args []any) ([]string, []any, error) {
-	since, err := checkDate("since", since)
+// statementCond keeps statements: what speaker pages, speaker lists and
+// story timelines show.
+const statementCond = storekit.StatementCond
+
+// quoteFilters adds the conditions of the kind, confidence and named-source
+// filters of qq.
+func quoteFilters(qq verbatim.QuoteQuery, where []string, args []any) ([]string, []any, error) {
+	kinds, minConf, err := storekit.QuoteKinds(qq)
 	if err != nil {
 		return where, args, err
 	}
-	until, err = checkDate("until", until)
-	if err != nil {
-		return where, args, err
+	if len(kinds) > 0 {
+		where = append(where, `q.kind IN (`+strings.TrimSuffix(strings.Repeat("?,", len(kinds)), ",")+`)`)
+		for _, k := range kinds {
+			args = append(args, k)
+		}
 	}
-	if since != "" {
-		where = append(where, col+` >= ?`)
-		args = append(args, since)
+	if minConf > 0 {
+		where = append(where, `q.confidence >= ?`)
+		args = append(args, minConf)
 	}
-	if until != "" {
-		where = append(where, col+` <> '' AND `+col+` <= ?`)
-		args = append(args, until+"~") // "2025-03" and "2025-03-31" both fall before "2025-03-31~"
+	if qq.NamedOnly {
+		where = append(where, `q.speaker IS NOT NULL`)
 	}
 	return where, args, nil
 }
@@ -123,7 +124,7 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	from := `quotes q`
 	join := false
 	text := strings.TrimSpace(qq.Text)
-	sp := fold(qq.Speaker)
+	sp := storekit.Fold(qq.Speaker)
 	switch {
 	case sp != "":
 		from = `(SELECT id FROM quotes WHERE speaker_fold = ? UNION
@@ -153,11 +154,14 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	if err != nil {
 		return verbatim.QuoteResults{}, err
 	}
+	if where, args, err = quoteFilters(qq, where, args); err != nil {
+		return verbatim.QuoteResults{}, err
+	}
 	w := ""
 	if len(where) > 0 {
 		w = " WHERE " + strings.Join(where, " AND ")
 	}
-	limit, offset := pageOf(qq.Limit, qq.Offset)
+	limit, offset := storekit.Page(qq.Limit, qq.Offset)
 	var res verbatim.QuoteResults
 	cfrom := from
 	if join {
@@ -194,14 +198,6 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	return res, err
 }
 
-// pageOf bounds a page: 20 by default, at most 1,000.
-func pageOf(limit, offset int) (int, int) {
-	if limit <= 0 {
-		limit = 20
-	}
-	return min(limit, 1000), max(offset, 0)
-}
-
 // Articles searches article titles and text, newest first (then latest
 // stored). The full-text index keeps no positions: words, prefixes, AND,
 // OR and NOT work, phrases give a *verbatim.QueryError.
@@ -226,7 +222,7 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	if len(where) > 0 {
 		w = " WHERE " + strings.Join(where, " AND ")
 	}
-	limit, offset := pageOf(aq.Limit, aq.Offset)
+	limit, offset := storekit.Page(aq.Limit, aq.Offset)
 	res := verbatim.ArticleResults{Articles: []verbatim.ArticleHit{}}
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+w, args...).Scan(&res.Total); err != nil {
 		if strings.Contains(err.Error(), "phrase queries are not supported") {
@@ -265,7 +261,7 @@ func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM quotes`).Scan(&gen); err != nil {
 		return nil, err
 	}
-	key := strconv.Itoa(limit) + "\x00" + fold(q)
+	key := strconv.Itoa(limit) + "\x00" + storekit.Fold(q)
 	s.cmu.Lock()
 	if s.cacheGen != gen || len(s.cache) > 1024 {
 		s.cacheGen, s.cache = gen, map[string][]verbatim.SpeakerSummary{}
@@ -288,11 +284,11 @@ func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 
 func (s *DB) speakers(ctx context.Context, q string, limit int) ([]verbatim.SpeakerSummary, error) {
 	args := []any{}
-	w := `q.speaker_fold IS NOT NULL`
-	if f := fold(q); f != "" {
-		like := "%" + escapeLike(f) + "%"
+	w := `q.speaker_fold IS NOT NULL AND ` + statementCond
+	if f := storekit.Fold(q); f != "" {
+		like := "%" + storekit.EscapeLike(f) + "%"
 		w += ` AND (q.speaker_fold LIKE ? ESCAPE '\' OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias LIKE ? ESCAPE '\'))`
-		args = append(args, like, escapeLike(f)+"%")
+		args = append(args, like, storekit.EscapeLike(f)+"%")
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT max(q.speaker), count(*), count(DISTINCT q.article_id),
 		coalesce(min(nullif(q.day,'')),''), coalesce(max(nullif(q.day,'')),'')
@@ -312,15 +308,10 @@ func (s *DB) speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 	return out, rows.Err()
 }
 
-func escapeLike(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s)
-}
-
 // Speaker returns everything a person said, oldest first. The name is
 // matched on the canonical name first, then on any name form.
 func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail, error) {
-	f := fold(name)
+	f := storekit.Fold(name)
 	if f == "" {
 		return nil, verbatim.ErrNotFound
 	}
@@ -340,7 +331,7 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 		args = []any{f, f}
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
-		` ORDER BY q.day, q.id LIMIT 5000`, args...)
+		` AND `+statementCond+` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, q.id LIMIT 5000`, args...) // oldest first, undated last
 	if err != nil {
 		return nil, err
 	}
@@ -351,58 +342,21 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	if len(hits) == 0 {
 		return nil, verbatim.ErrNotFound
 	}
-	d := &verbatim.SpeakerDetail{Statements: hits, Aliases: []string{}, Roles: []string{}}
-	d.Name = hits[0].Speaker
-	for _, h := range hits { // the spelling asked for, when it is one
-		if fold(h.Speaker) == f {
-			d.Name = h.Speaker
-			break
-		}
-	}
-	arts := map[string]bool{}
-	for _, h := range hits {
-		arts[h.ArticleID] = true
-		if h.SaidOn != "" || h.Published != "" {
-			day := h.SaidOn
-			if day == "" {
-				day = h.Published
-			}
-			if d.First == "" || day < d.First {
-				d.First = day
-			}
-			if day > d.Last {
-				d.Last = day
-			}
-		}
-	}
-	d.Quotes, d.Articles = len(hits), len(arts)
+	d := storekit.Speaker(hits, f)
 	// roles and name forms of the entities that are this speaker
 	rrows, err := s.db.QueryContext(ctx, `SELECT DISTINCT e.roles, e.mentions FROM quotes q JOIN entities e ON e.id = q.speaker_entity WHERE `+cond, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rrows.Close()
-	seenR, seenA := map[string]bool{}, map[string]bool{}
+	forms := storekit.NewForms(d)
 	for rrows.Next() {
 		var roles, mentions string
 		if err := rrows.Scan(&roles, &mentions); err != nil {
 			return nil, err
 		}
-		for _, r := range strings.Split(roles, "; ") {
-			if r != "" && !seenR[strings.ToLower(r)] {
-				seenR[strings.ToLower(r)] = true
-				d.Roles = append(d.Roles, r)
-			}
-		}
-		ms, err := decodeMentions(mentions)
-		if err != nil {
+		if err := forms.Add(roles, mentions); err != nil {
 			return nil, err
-		}
-		for _, m := range ms { // the names the speaker was written as
-			if m.kind == verbatim.NameMention && m.text != "" && !seenA[m.text] {
-				seenA[m.text] = true
-				d.Aliases = append(d.Aliases, m.text)
-			}
 		}
 	}
 	return d, rrows.Err()
@@ -421,21 +375,21 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT start, end, type, speaker, speaker_type, speaker_mention, sm_start, sm_end, cue,
-		cue_start, cue_end, addressee, via, confidence, said_on FROM quotes WHERE article_id = ? ORDER BY start`, aid)
+		cue_start, cue_end, addressee, via, confidence, said_on, kind FROM quotes WHERE article_id = ? ORDER BY start`, aid)
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
 		var q verbatim.QuoteOut
-		var typ string
+		var typ, kind string
 		var speaker sql.NullString
 		var sms, sme, cs, ce sql.NullInt64
 		if err := rows.Scan(&q.Start, &q.End, &typ, &speaker, &q.SpeakerType, &q.SpeakerMention, &sms, &sme, &q.Cue, &cs, &ce,
-			&q.Addressee, &q.Via, &q.Confidence, &q.SaidOn); err != nil {
+			&q.Addressee, &q.Via, &q.Confidence, &q.SaidOn, &kind); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		q.Type = verbatim.QuoteType(typ)
+		q.Type, q.Kind = verbatim.QuoteType(typ), verbatim.QuoteKind(kind)
 		if speaker.Valid {
 			q.Speaker = &speaker.String
 		}
@@ -460,7 +414,7 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 			rows.Close()
 			return nil, err
 		}
-		ms, err := decodeMentions(mentions)
+		ms, err := storekit.DecodeMentions(mentions)
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("article %s, entity %q: %w", id, name, err)
@@ -470,7 +424,7 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 			e.Roles = strings.Split(roles, "; ")
 		}
 		for i, m := range ms {
-			e.Mentions[i] = verbatim.MentionOut{Text: m.text, Start: m.start, End: m.end}
+			e.Mentions[i] = verbatim.MentionOut{Text: m.Text, Start: m.Start, End: m.End}
 		}
 		a.Entities = append(a.Entities, e)
 	}

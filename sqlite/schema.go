@@ -28,6 +28,7 @@ var (
 		{2, "core: cheaper writes (no unqueried name index; full-text indexes without document sizes, article index without positions)", schemaV2},
 		{4, "core: full-text indexes merge their segments sixteen at a time (was four)", schemaV4},
 		{3, "core: an entity's mentions in a column of its row (JSON) instead of a row each", schemaV3},
+		{5, "core: a kind on every quote (statement, belief, intention, perception, other); older quotes are statements", schemaV5},
 	}
 )
 
@@ -239,3 +240,11 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	}
 	return nil
 }
+
+// schemaV5 keeps every attribution with its kind: statements (what search,
+// speaker pages and story timelines show by default) and beliefs,
+// intentions, perceptions and acts (shown on request). Quotes stored before
+// were all shown as statements, and stay so.
+const schemaV5 = `
+ALTER TABLE quotes ADD COLUMN kind TEXT NOT NULL DEFAULT 'statement';
+`

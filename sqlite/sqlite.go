@@ -24,6 +24,7 @@ import (
 	"sync"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 	"github.com/verbatim-news/verbatim/stories"
 	_ "modernc.org/sqlite"
 )
@@ -354,7 +355,7 @@ func newBatch() *batch {
 		entities: newBulk(`INSERT INTO entities(id, article_id, idx, name, name_fold, type, roles, mentions) VALUES `, 8),
 		aliases:  newBulk(`INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES `, 2),
 		quotes: newBulk(`INSERT INTO quotes(id, article_id, start, end, text, type, speaker, speaker_fold, speaker_type, speaker_entity,
-		speaker_mention, sm_start, sm_end, cue, cue_start, cue_end, addressee, via, confidence, said_on, day) VALUES `, 21),
+		speaker_mention, sm_start, sm_end, cue, cue_start, cue_end, addressee, via, confidence, said_on, day, kind) VALUES `, 22),
 		dates:    newBulk(`INSERT INTO dates(article_id, start, end, text, value) VALUES `, 5),
 		features: newBulk(`INSERT INTO story_features(article_id, first_entity, first_quote, data) VALUES `, 4),
 		hashes:   map[string]string{}, ids: map[string]string{}, seen: map[string]bool{},
@@ -497,14 +498,14 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 	b.js = b.js[:0]
 	b.ends = b.ends[:0]
 	for _, e := range d.Entities {
-		b.js = b.appendMentions(b.js, d, e.Mentions)
+		b.js, b.order = storekit.AppendMentions(b.js, d, e.Mentions, b.words, b.order)
 		b.ends = append(b.ends, len(b.js))
 	}
 	js := string(b.js)
 	for i, e := range d.Entities {
 		eids[i] = b.nextEntity
 		b.nextEntity++
-		nf := fold(e.Name)
+		nf := storekit.Fold(e.Name)
 		b.folds = append(b.folds, nf)
 		from := 0
 		if i > 0 {
@@ -523,7 +524,7 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 		}
 		for _, mi := range e.Mentions {
 			if mi >= 0 && mi < len(d.Mentions) && d.Mentions[mi].Kind == verbatim.NameMention {
-				b.alias(fold(b.words[mi]), eids[i])
+				b.alias(storekit.Fold(b.words[mi]), eids[i])
 			}
 		}
 	}
@@ -541,10 +542,14 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 			day = d.Published
 		}
 		text := d.Quoted(&q) // the quoted words, without an attribution standing inside them
+		kind := q.Kind
+		if kind == "" {
+			kind = verbatim.Statement
+		}
 		qid := b.nextQuote
 		b.nextQuote++
 		b.quotes.add(qid, aid, q.Start, q.End, text, string(q.Type), speaker, sfold, stype, sent,
-			sm, sms, sme, cue, cs, ce, d.Word(q.Addressee), d.Word(q.Via), q.Confidence, q.SaidOn, day)
+			sm, sms, sme, cue, cs, ce, d.Word(q.Addressee), d.Word(q.Via), q.Confidence, q.SaidOn, day, string(kind))
 	}
 	for _, dt := range d.Dates {
 		b.dates.add(aid, dt.Start, dt.End, d.Word(dt.Span), dt.Value)

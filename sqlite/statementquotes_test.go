@@ -5,23 +5,26 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/verbatim-news/verbatim/internal/storekit"
 )
 
 // TestQuoteLists: each statement's reports in report order, syndicated
 // copies marked; a statement without reports has an empty list; the lists
 // parse back.
 func TestQuoteLists(t *testing.T) {
-	reps := []quoteOf{{2, false, 7}, {0, false, 9}, {2, true, 12}, {0, true, 30}, {2, false, 31}}
-	got := quoteLists(reps, 4)
+	reps := []storekit.QuoteOf{{Statement: 2, Quote: 7}, {Statement: 0, Quote: 9}, {Statement: 2, Syndicated: true, Quote: 12},
+		{Statement: 0, Syndicated: true, Quote: 30}, {Statement: 2, Quote: 31}}
+	got := storekit.QuoteLists(reps, 4)
 	want := []string{"9,30s", "", "7,12s,31", ""}
 	if !slices.Equal(got, want) {
 		t.Fatalf("lists %q, want %q", got, want)
 	}
-	qs, err := parseQuoteList("q3", got[2])
-	if err != nil || !slices.Equal(qs, []StatementQuote{{7, false}, {12, true}, {31, false}}) {
+	qs, err := storekit.ParseQuoteList("q3", got[2])
+	if err != nil || !slices.Equal(qs, []StatementQuote{{Quote: 7, Syndicated: false}, {Quote: 12, Syndicated: true}, {Quote: 31, Syndicated: false}}) {
 		t.Fatalf("parsed %+v %v", qs, err)
 	}
-	if _, err := parseQuoteList("q1", "12,x"); err == nil {
+	if _, err := storekit.ParseQuoteList("q1", "12,x"); err == nil {
 		t.Fatal("a bad list parsed")
 	}
 }
@@ -44,7 +47,7 @@ func TestStatementQuotesMigration(t *testing.T) {
 	)
 	db = reopen(t, db, path)
 	got, err := db.StatementQuotes(ctx, "q1")
-	if err != nil || !slices.Equal(got, []StatementQuote{{3, false}, {14, false}, {20, true}}) {
+	if err != nil || !slices.Equal(got, []StatementQuote{{Quote: 3, Syndicated: false}, {Quote: 14, Syndicated: false}, {Quote: 20, Syndicated: true}}) {
 		t.Fatalf("q1: %+v %v", got, err)
 	}
 	if got, err := db.StatementQuotes(ctx, "q4"); err != nil || got != nil {

@@ -6,19 +6,21 @@ package sqlite
 
 import (
 	"context"
-	"encoding/json"
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 )
 
 const storyCols = `s.id, s.title, s.topic, coalesce(t.label, ''), s.first, s.last, s.size, s.outlets, s.people`
 
 // stories returns the summaries of the stories a WHERE clause (on s, the
-// stories, and t, their topics) selects, in an ORDER BY's order.
+// stories, and t, their topics) selects, latest first unless it orders
+// them.
 func (s *DB) stories(ctx context.Context, where string, args ...any) ([]verbatim.StorySummary, error) {
 	if !strings.Contains(where, "ORDER BY") {
-		where += ` ORDER BY s.last DESC, s.size DESC, s.seq`
+		order, _ := storekit.StoryOrder("")
+		where += order
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+storyCols+` FROM stories s LEFT JOIN topics t ON t.id = s.topic `+where, args...)
 	if err != nil {
@@ -32,26 +34,10 @@ func (s *DB) stories(ctx context.Context, where string, args ...any) ([]verbatim
 		if err := rows.Scan(&st.ID, &st.Title, &st.Topic, &st.TopicLabel, &st.First, &st.Last, &st.Articles, &st.Outlets, &people); err != nil {
 			return nil, queryErr(err)
 		}
-		st.People = parseStoryPeople(people)
+		st.People = storekit.ParseStoryPeople(people)
 		out = append(out, st)
 	}
 	return out, queryErr(rows.Err())
-}
-
-// parseStoryPeople reads a story row's people: [[id, name, mentions], ...].
-func parseStoryPeople(s string) []verbatim.StoryPerson {
-	var raw [][3]any
-	if s == "" || json.Unmarshal([]byte(s), &raw) != nil || len(raw) == 0 {
-		return nil
-	}
-	out := make([]verbatim.StoryPerson, 0, len(raw))
-	for _, r := range raw {
-		id, _ := r[0].(string)
-		name, _ := r[1].(string)
-		n, _ := r[2].(float64)
-		out = append(out, verbatim.StoryPerson{ID: id, Name: name, Mentions: int(n)})
-	}
-	return out
 }
 
 // Stories lists stories a page at a time: latest publication first
@@ -60,6 +46,10 @@ func parseStoryPeople(s string) []verbatim.StoryPerson {
 // stories of one topic.
 func (s *DB) Stories(ctx context.Context, q verbatim.StoryQuery) (verbatim.StoryResults, error) {
 	res := verbatim.StoryResults{Stories: []verbatim.StorySummary{}}
+	order, err := storekit.StoryOrder(q.Sort)
+	if err != nil {
+		return res, err
+	}
 	var where []string
 	var args []any
 	if text := strings.TrimSpace(q.Text); text != "" {
@@ -70,14 +60,6 @@ func (s *DB) Stories(ctx context.Context, q verbatim.StoryQuery) (verbatim.Story
 	if t := strings.TrimSpace(q.Topic); t != "" {
 		where = append(where, `s.topic = ?`)
 		args = append(args, t)
-	}
-	order := ` ORDER BY s.last DESC, s.size DESC, s.seq`
-	switch q.Sort {
-	case "", "recent":
-	case "size":
-		order = ` ORDER BY s.size DESC, s.last DESC, s.seq`
-	default:
-		return res, &verbatim.QueryError{Msg: `sort: "recent" or "size", not "` + q.Sort + `"`}
 	}
 	w := ""
 	if len(where) > 0 {
@@ -92,13 +74,9 @@ func (s *DB) Stories(ctx context.Context, q verbatim.StoryQuery) (verbatim.Story
 	if res.Total == 0 {
 		return res, nil
 	}
-	limit, offset := pageOf(q.Limit, q.Offset)
-	st, err := s.stories(ctx, w+order+` LIMIT ? OFFSET ?`, append(args, limit, offset)...)
-	if err != nil {
-		return res, err
-	}
-	res.Stories = st
-	return res, nil
+	limit, offset := storekit.Page(q.Limit, q.Offset)
+	res.Stories, err = s.stories(ctx, w+order+` LIMIT ? OFFSET ?`, append(args, limit, offset)...)
+	return res, err
 }
 
 // Story returns one story: its summary, its outlets, a page of its
@@ -113,7 +91,8 @@ func (s *DB) Story(ctx context.Context, id string, p verbatim.StoryPage) (*verba
 		return nil, verbatim.ErrNotFound
 	}
 	d := &verbatim.StoryDetail{StorySummary: ss[0], OutletList: []verbatim.OutletCount{}, ArticleList: []verbatim.ArticleRef{},
-		Statements: []verbatim.Statement{}}
+		Statements: []verbatim.StoryStatement{}}
+	limit, offset, alimit, aoffset := storekit.StoryPageBounds(p)
 	rows, err := s.db.QueryContext(ctx, `SELECT a.outlet, count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id
 		WHERE sa.story_id = ? GROUP BY a.outlet ORDER BY count(*) DESC, a.outlet`, id)
 	if err != nil {
@@ -131,14 +110,9 @@ func (s *DB) Story(ctx context.Context, id string, p verbatim.StoryPage) (*verba
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	alimit, aoffset := p.ArticleLimit, p.ArticleOffset
-	if alimit <= 0 {
-		alimit = 20
-	}
-	alimit, aoffset = pageOf(alimit, aoffset)
 	rows, err = s.db.QueryContext(ctx, `SELECT a.ext_id, a.title, a.outlet, a.published FROM story_articles sa
 		JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ?
-		ORDER BY a.published = '', a.published, a.id LIMIT ? OFFSET ?`, id, alimit, aoffset)
+		ORDER BY `+storekit.UndatedLast("a.published")+`, a.published, a.id LIMIT ? OFFSET ?`, id, alimit, aoffset)
 	if err != nil {
 		return nil, err
 	}
@@ -154,92 +128,54 @@ func (s *DB) Story(ctx context.Context, id string, p verbatim.StoryPage) (*verba
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if err := s.storyStatements(ctx, d, p); err != nil {
+	// a story's statements: what speaker pages and timelines show
+	// (attributions of the kind statement, judged by the first report)
+	const from = `statements st JOIN quotes q ON q.id = CAST(rtrim(substr(st.quotes, 1, instr(st.quotes || ',', ',') - 1), 's') AS INTEGER)
+		WHERE st.story_id = ? AND ` + statementCond
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from, id).Scan(&d.StatementsTotal); err != nil || d.StatementsTotal == 0 {
+		return d, err
+	}
+	rows, err = s.db.QueryContext(ctx, `SELECT st.id, st.speaker, st.text, st.said_on, st.outlets, st.quotes FROM `+from+`
+		ORDER BY `+storekit.UndatedLast("st.said_on")+`, st.said_on, CAST(substr(st.id, 2) AS INTEGER) LIMIT ? OFFSET ?`, id, limit, offset)
+	if err != nil {
 		return nil, err
 	}
-	return d, nil
-}
-
-// storyStatements fills a page of a story's statements with their reports.
-func (s *DB) storyStatements(ctx context.Context, d *verbatim.StoryDetail, p verbatim.StoryPage) error {
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM statements WHERE story_id = ?`, d.ID).Scan(&d.StatementsTotal); err != nil {
-		return err
-	}
-	if d.StatementsTotal == 0 {
-		return nil
-	}
-	limit, offset := p.Limit, p.Offset
-	if limit <= 0 {
-		limit = 50
-	}
-	limit, offset = pageOf(limit, offset)
-	rows, err := s.db.QueryContext(ctx, `SELECT id, speaker, text, said_on, outlets, quotes FROM statements
-		WHERE story_id = ? ORDER BY said_on = '', said_on, CAST(substr(id, 2) AS INTEGER) LIMIT ? OFFSET ?`, d.ID, limit, offset)
-	if err != nil {
-		return err
-	}
-	var lists [][]StatementQuote
-	var ids []any
+	var page []storekit.StatementRow
 	for rows.Next() {
-		var st verbatim.Statement
-		var outlets, list string
-		if err := rows.Scan(&st.ID, &st.Speaker, &st.Text, &st.SaidOn, &outlets, &list); err != nil {
+		var r storekit.StatementRow
+		if err := rows.Scan(&r.ID, &r.Speaker, &r.Text, &r.SaidOn, &r.Outlets, &r.Quotes); err != nil {
 			rows.Close()
-			return err
+			return nil, err
 		}
-		st.Outlets = []string{}
-		if outlets != "" {
-			st.Outlets = strings.Split(outlets, "; ")
-		}
-		qs, err := parseQuoteList(st.ID, list)
-		if err != nil {
-			rows.Close()
-			return err
-		}
-		for _, q := range qs {
-			ids = append(ids, q.Quote)
-		}
-		lists = append(lists, qs)
-		d.Statements = append(d.Statements, st)
+		page = append(page, r)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return err
+		return nil, err
 	}
-	reports := make(map[int64]verbatim.StatementReport, len(ids))
-	for len(ids) > 0 {
-		chunk := ids[:min(len(ids), 500)]
-		ids = ids[len(chunk):]
-		rows, err := s.db.QueryContext(ctx, `SELECT q.id, a.ext_id, a.title, a.outlet, a.published, q.start FROM quotes q
-			JOIN articles a ON a.id = q.article_id WHERE q.id IN (?`+strings.Repeat(",?", len(chunk)-1)+`)`, chunk...)
-		if err != nil {
-			return err
+	d.Statements, err = storekit.StoryStatements(page, func(ids []int64) (map[int64]verbatim.StatementReport, error) {
+		args := make([]any, len(ids))
+		for i, id := range ids {
+			args[i] = id
 		}
+		rows, err := s.db.QueryContext(ctx, `SELECT q.id, a.ext_id, a.title, a.outlet, a.published, q.start FROM quotes q
+			JOIN articles a ON a.id = q.article_id WHERE q.id IN (?`+strings.Repeat(",?", len(ids)-1)+`)`, args...)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		out := make(map[int64]verbatim.StatementReport, len(ids))
 		for rows.Next() {
 			var qid int64
 			var r verbatim.StatementReport
 			if err := rows.Scan(&qid, &r.ArticleID, &r.Title, &r.Outlet, &r.Published, &r.Start); err != nil {
-				rows.Close()
-				return err
+				return nil, err
 			}
-			reports[qid] = r
+			out[qid] = r
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-	}
-	for i, qs := range lists {
-		st := &d.Statements[i]
-		st.Reports = make([]verbatim.StatementReport, 0, len(qs))
-		for _, q := range qs {
-			if r, ok := reports[q.Quote]; ok {
-				r.Syndicated = q.Syndicated
-				st.Reports = append(st.Reports, r)
-			}
-		}
-	}
-	return nil
+		return out, rows.Err()
+	})
+	return d, err
 }
 
 // Topics lists topics, most articles first, each with the titles of its
@@ -249,7 +185,7 @@ func (s *DB) Topics(ctx context.Context, q verbatim.TopicQuery) (verbatim.TopicR
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM topics`).Scan(&res.Total); err != nil || res.Total == 0 {
 		return res, err
 	}
-	limit, offset := pageOf(q.Limit, q.Offset)
+	limit, offset := storekit.Page(q.Limit, q.Offset)
 	rows, err := s.db.QueryContext(ctx, `SELECT id, label, stories, articles, last FROM topics
 		ORDER BY articles DESC, stories DESC, CAST(substr(id, 2) AS INTEGER) LIMIT ? OFFSET ?`, limit, offset)
 	if err != nil {
@@ -296,7 +232,7 @@ func (s *DB) StoryArticles(ctx context.Context, id string) ([]string, map[string
 	rows, err := s.db.QueryContext(ctx, `SELECT a.ext_id, coalesce(o.ext_id, '') FROM story_articles sa
 		JOIN articles a ON a.id = sa.article_id
 		LEFT JOIN article_copies c ON c.article_id = a.id LEFT JOIN articles o ON o.id = c.copy_of
-		WHERE sa.story_id = ? ORDER BY a.published = '', a.published, a.id`, id)
+		WHERE sa.story_id = ? ORDER BY `+storekit.UndatedLast("a.published")+`, a.published, a.id`, id)
 	if err != nil {
 		return nil, nil, err
 	}

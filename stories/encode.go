@@ -59,18 +59,15 @@ func (f *Features) AppendBinary(buf []byte) []byte {
 
 var errFeatures = errors.New("stories: malformed features")
 
-// ErrOldFeatures is returned for features encoded by an earlier version:
-// they must be computed again from the article.
-var ErrOldFeatures = errors.New("stories: features of an earlier version")
-
 // DecodeFeatures decodes what AppendBinary encoded. The strings of the
-// result share one copy of data.
+// result share one copy of data. Features of version 1 (entity terms
+// without kind or weight, no dates) are brought to the current version:
+// their entity terms are made again from their entities; they give no
+// dates.
 func DecodeFeatures(data []byte) (*Features, error) {
 	d := binenc.NewDecoder(data)
-	switch v := d.Byte(); {
-	case v > 0 && v < featuresVersion:
-		return nil, ErrOldFeatures
-	case v != featuresVersion:
+	v := d.Byte()
+	if v != 1 && v != featuresVersion {
 		return nil, errFeatures
 	}
 	f := &Features{Title: d.Str(), Outlet: d.Str(), Day: int(d.Int())}
@@ -103,6 +100,13 @@ func DecodeFeatures(data []byte) (*Features, error) {
 	for i := range f.Quotes {
 		f.Quotes[i] = QuoteFeature{Text: d.Str(), SaidOn: d.Str(), Via: d.Str(), Speaker: int(d.Int())}
 	}
+	if v == 1 {
+		if !d.Done() {
+			return nil, errFeatures
+		}
+		f.upgrade()
+		return f, nil
+	}
 	if n := d.Count(); n > 0 {
 		f.Refs = make([]int32, n)
 		for i := range f.Refs {
@@ -113,4 +117,29 @@ func DecodeFeatures(data []byte) (*Features, error) {
 		return nil, errFeatures
 	}
 	return f, nil
+}
+
+// upgrade replaces the entity terms of version-1 features ("\x01" and a
+// key, counted 0) with the current ones, made from the entities.
+func (f *Features) upgrade() {
+	terms, counts := f.Terms[:0], f.Counts[:0]
+	for i, t := range f.Terms {
+		if len(t) == 0 || t[0] != 1 {
+			terms, counts = append(terms, t), append(counts, f.Counts[i])
+		}
+	}
+	seen := map[string]int{}
+	for _, e := range f.Entities {
+		k, n := entityTerm(nil, e)
+		if k == nil {
+			continue
+		}
+		if i, ok := seen[string(k)]; ok {
+			counts[i] += n
+			continue
+		}
+		seen[string(k)] = len(terms)
+		terms, counts = append(terms, string(k)), append(counts, n)
+	}
+	f.Terms, f.Counts = terms, counts
 }

@@ -350,23 +350,10 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 	f.Entities = make([]EntityFeature, len(d.Entities))
 	for i, e := range d.Entities {
 		f.Entities[i] = EntityFeature{Name: e.Name, Type: e.Type, Roles: e.Roles, Mentions: len(e.Mentions)}
-		var key string
-		var kind byte
-		switch e.Type {
-		case verbatim.Person:
-			key, kind = resolve.ParseName(e.Name, e.Type).Last, 'p'
-		case verbatim.Organization:
-			key, kind = resolve.ParseName(e.Name, e.Type).Full, 'o'
-		case verbatim.Place:
-			key, kind = resolve.ParseName(e.Name, e.Type).Full, 'l'
-		default:
-			continue
+		if k, n := entityTerm(ts.wbuf[:0], f.Entities[i]); k != nil {
+			ts.wbuf = k
+			ts.add(k, n)
 		}
-		if key == "" {
-			continue
-		}
-		ts.wbuf = append(append(ts.wbuf[:0], 1, kind), key...)
-		ts.add(ts.wbuf, int32(max(1, min(len(e.Mentions), 5))))
 	}
 	f.Terms, f.Counts = ts.terms()
 	termScratch.Put(ts)
@@ -396,6 +383,28 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 	}
 	f.detach()
 	return f
+}
+
+// entityTerm appends to buf the term of an entity, "\x01" and its kind
+// (p person, o organisation, l place) then its key (a person's surname, so
+// that "Trump" meets "Donald Trump"; the whole name of the others), and
+// returns it with its weight: its mentions, at most five. Other entities
+// have none (nil).
+func entityTerm(buf []byte, e EntityFeature) ([]byte, int32) {
+	var key string
+	var kind byte
+	switch e.Type {
+	case verbatim.Person:
+		key, kind = resolve.ParseName(e.Name, e.Type).Last, 'p'
+	case verbatim.Organization:
+		key, kind = resolve.ParseName(e.Name, e.Type).Full, 'o'
+	case verbatim.Place:
+		key, kind = resolve.ParseName(e.Name, e.Type).Full, 'l'
+	}
+	if key == "" {
+		return nil, 0
+	}
+	return append(append(buf, 1, kind), key...), int32(max(1, min(e.Mentions, 5)))
 }
 
 // detach copies the strings of f that may be slices of the article's text

@@ -15,11 +15,11 @@ import (
 )
 
 func init() {
-	var format, published string
+	var format, published, attributions string
 	var cpus int
 	var maxMB int
 	cmd := &cobra.Command{
-		Use:   "extract [--format jsonl|json|text] [--published DATE] PATH...",
+		Use:   "extract [--format jsonl|json|text] [--attributions statements|all] [--published DATE] PATH...",
 		Short: "Find quotes, speakers, names and dates in articles (text, HTML, RSS/Atom, JSON Lines, PDF; files, directories, globs, - for stdin)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -28,6 +28,10 @@ func init() {
 			default:
 				return fmt.Errorf("unknown format %q (jsonl, json or text)", format)
 			}
+			all, err := allAttributions(attributions)
+			if err != nil {
+				return err
+			}
 			if published != "" {
 				if _, err := verbatim.ParseDate(published); err != nil {
 					return fmt.Errorf("--published: %v", err)
@@ -35,7 +39,7 @@ func init() {
 			}
 			w := bufio.NewWriterSize(os.Stdout, 1<<16)
 			defer w.Flush()
-			failed, err := extract(args, input.Options{Published: published, MaxBytes: int64(maxMB) << 20}, cpus, format, w, os.Stderr)
+			failed, err := extract(args, input.Options{Published: published, MaxBytes: int64(maxMB) << 20}, cpus, output{format, all}, w, os.Stderr)
 			if err != nil {
 				return err
 			}
@@ -47,21 +51,42 @@ func init() {
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl, json or text")
+	cmd.Flags().StringVar(&attributions, "attributions", "statements", "which attributions to print: statements (things said, written, announced) or all (beliefs, intentions, perceptions and acts too, each with its kind)")
 	cmd.Flags().StringVar(&published, "published", "", "publication date for inputs that carry none (YYYY-MM-DD)")
 	cmd.Flags().IntVar(&maxMB, "max-mb", input.MaxBytes>>20, "largest input file or record read, in MB (larger ones are rejected)")
 	cmd.Flags().IntVar(&cpus, "cpus", 0, "worker goroutines (default: all cores)")
 	root.AddCommand(cmd)
 }
 
+// output is how extract prints: the format, and whether it prints every
+// attribution (else statements only).
+type output struct {
+	format string
+	all    bool
+}
+
+// allAttributions reads the --attributions flag: false for statements
+// only, true for all kinds.
+func allAttributions(v string) (bool, error) {
+	switch v {
+	case "statements", "statement", "":
+		return false, nil
+	case "all":
+		return true, nil
+	}
+	return false, fmt.Errorf("--attributions %q: use statements (the default) or all", v)
+}
+
 // extract streams articles from paths through the pipeline and writes
 // results in input order. Bad inputs are reported on errw and counted.
-func extract(paths []string, opt input.Options, cpus int, format string, w io.Writer, errw io.Writer) (failed int, err error) {
-	return extractWith(pipeline.New(), paths, opt, cpus, format, w, errw)
+func extract(paths []string, opt input.Options, cpus int, out output, w io.Writer, errw io.Writer) (failed int, err error) {
+	return extractWith(pipeline.New(), paths, opt, cpus, out, w, errw)
 }
 
 // extractWith is extract with a given pipeline. A document whose analysis
 // fails (a stage panicked) is reported with its name and the batch goes on.
-func extractWith(p *verbatim.Pipeline, paths []string, opt input.Options, cpus int, format string, w io.Writer, errw io.Writer) (failed int, err error) {
+func extractWith(p *verbatim.Pipeline, paths []string, opt input.Options, cpus int, out output, w io.Writer, errw io.Writer) (failed int, err error) {
+	format := out.format
 	in := readItems(paths, opt, nil)
 	if format == "json" {
 		io.WriteString(w, "[\n")
@@ -84,12 +109,15 @@ func extractWith(p *verbatim.Pipeline, paths []string, opt input.Options, cpus i
 			continue
 		}
 		r := it.Doc.ResultIn(&rb) // rb: the last record's buffers, written
+		if !out.all {
+			r.OnlyStatements()
+		}
 		if !input.Verbatim(it.Article) {
 			r.Text = it.Doc.Text // offsets point into text the user did not give as such
 		}
 		switch format {
 		case "text":
-			writeText(w, it.Doc)
+			writeText(w, it.Doc, out.all)
 		case "json":
 			if n > 0 {
 				io.WriteString(w, ",\n")
@@ -113,8 +141,9 @@ func extractWith(p *verbatim.Pipeline, paths []string, opt input.Options, cpus i
 	return failed, nil
 }
 
-// writeText prints an article's quotes for a human in a terminal.
-func writeText(w io.Writer, d *verbatim.Doc) {
+// writeText prints an article's quotes for a human in a terminal: its
+// statements, or all its attributions with their kind.
+func writeText(w io.Writer, d *verbatim.Doc, all bool) {
 	title := d.Title
 	if title == "" {
 		title = d.ID
@@ -128,6 +157,9 @@ func writeText(w io.Writer, d *verbatim.Doc) {
 	}
 	fmt.Fprintf(w, "\n")
 	for _, q := range d.Quotes {
+		if !all && q.Kind != verbatim.Statement && q.Kind != "" {
+			continue
+		}
 		speaker := "(unknown)"
 		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
 			speaker = d.Entities[q.Speaker].Name
@@ -144,12 +176,18 @@ func writeText(w io.Writer, d *verbatim.Doc) {
 		}
 		if q.SaidOn != "" {
 			how = append(how, "on "+q.SaidOn)
+		} else {
+			how = append(how, verbatim.Undated)
 		}
 		fmt.Fprintf(w, "  %s [%s]", speaker, strings.Join(how, ", "))
 		if !q.SpeakerAt.Empty() && d.Word(q.SpeakerAt) != speaker {
 			fmt.Fprintf(w, " (as %q)", d.Word(q.SpeakerAt))
 		}
-		fmt.Fprintf(w, " %s:\n    %s\n", q.Type, d.Quoted(&q))
+		kind := ""
+		if all && q.Kind != "" {
+			kind = string(q.Kind) + ", "
+		}
+		fmt.Fprintf(w, " %s%s, confidence %.2f:\n    %s\n", kind, q.Type, q.Confidence, d.Quoted(&q))
 	}
 	fmt.Fprintln(w)
 }

@@ -108,7 +108,7 @@ func TestExtractRecoversPanic(t *testing.T) {
 	}}
 	p := verbatim.NewPipeline(append(pipeline.Stages(), boom)...)
 	var out, errw bytes.Buffer
-	failed, err := extractWith(p, []string{dir}, input.Options{}, 2, "jsonl", &out, &errw)
+	failed, err := extractWith(p, []string{dir}, input.Options{}, 2, output{format: "jsonl"}, &out, &errw)
 	if err != nil {
 		t.Fatal(err)
 	}

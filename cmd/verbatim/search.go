@@ -13,15 +13,14 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/verbatim-news/verbatim"
-	"github.com/verbatim-news/verbatim/sqlite"
 )
 
 func init() {
-	var db, format string
+	var db, format, kinds string
 	var q verbatim.QuoteQuery
 	var articles bool
 	cmd := &cobra.Command{
-		Use:   "search [--db FILE] [--speaker NAME] [--outlet X] [--since DATE] [--until DATE] [--format text|jsonl|csv] [--articles] QUERY",
+		Use:   "search [--db FILE] [--speaker NAME] [--outlet X] [--since DATE] [--until DATE] [--kind K] [--min-confidence P] [--named] [--format text|jsonl|csv] [--articles] QUERY",
 		Short: "Search stored quotes, or articles with --articles (full-text: words, \"phrases\" (quotes only), OR, NOT, prefix*; accents and case ignored)",
 		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -30,15 +29,15 @@ func init() {
 			default:
 				return fmt.Errorf("unknown format %q (text, jsonl or csv)", format)
 			}
-			if _, err := os.Stat(db); err != nil {
-				return fmt.Errorf("no library at %s (run verbatim ingest first): %v", db, err)
-			}
-			st, err := sqlite.Open(db)
+			st, err := openLibrary(context.Background(), db, true)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
 			q.Text = strings.Join(args, " ")
+			if q.Kinds, err = verbatim.ParseKinds(kinds); err != nil {
+				return fmt.Errorf("--kind: %v", err)
+			}
 			w := bufio.NewWriter(os.Stdout)
 			defer w.Flush()
 			if articles {
@@ -66,6 +65,9 @@ func init() {
 	f.StringVar(&q.Outlet, "outlet", "", "outlet")
 	f.StringVar(&q.Since, "since", "", "statements made on or after this date (YYYY-MM-DD, YYYY-MM, YYYY)")
 	f.StringVar(&q.Until, "until", "", "statements made on or before this date")
+	f.StringVar(&kinds, "kind", "", "kinds of attribution: statement (default), belief, intention, perception, other, several joined by commas, or all")
+	f.Float64Var(&q.MinConfidence, "min-confidence", 0, "quotes whose confidence is at least this (0 to 1)")
+	f.BoolVar(&q.NamedOnly, "named", false, "quotes attributed to a named source only")
 	f.BoolVar(&articles, "articles", false, "search articles (title and text; with --since/--until on the publication date) instead of quotes")
 	f.IntVar(&q.Limit, "limit", 20, "results (max 1000)")
 	f.IntVar(&q.Offset, "offset", 0, "skip this many results")
@@ -84,10 +86,11 @@ func writeHits(w io.Writer, res verbatim.QuoteResults, format string) error {
 		}
 	case "csv":
 		cw := csv.NewWriter(w)
-		cw.Write([]string{"id", "said_on", "speaker", "type", "text", "cue", "addressee", "via", "outlet", "published", "article_id", "title"})
+		cw.Write([]string{"id", "said_on", "speaker", "type", "kind", "confidence", "text", "cue", "addressee", "via", "outlet", "published", "article_id", "title"})
 		for _, h := range res.Quotes {
-			cw.Write([]string{strconv.FormatInt(h.ID, 10), h.SaidOn, h.Speaker, string(h.Type), h.Text, h.Cue, h.Addressee, h.Via,
-				h.Outlet, h.Published, h.ArticleID, h.Title})
+			cw.Write([]string{strconv.FormatInt(h.ID, 10), string(h.SaidOn), h.Speaker, string(h.Type), string(h.Kind),
+				strconv.FormatFloat(h.Confidence, 'f', -1, 64), h.Text, h.Cue, h.Addressee, h.Via,
+				h.Outlet, string(h.Published), h.ArticleID, h.Title})
 		}
 		cw.Flush()
 		return cw.Error()
@@ -111,7 +114,11 @@ func writeHits(w io.Writer, res verbatim.QuoteResults, format string) error {
 			if h.Via != "" {
 				fmt.Fprintf(w, " (via %s)", h.Via)
 			}
-			fmt.Fprintf(w, " [%s]\n  %s\n  — %s\n", h.Type, h.Text, src)
+			kind := ""
+			if h.Kind != verbatim.Statement && h.Kind != "" {
+				kind = string(h.Kind) + ", "
+			}
+			fmt.Fprintf(w, " [%s%s, confidence %.2f]\n  %s\n  — %s\n", kind, h.Type, h.Confidence, h.Text, src)
 		}
 	}
 	return nil
@@ -131,17 +138,14 @@ func writeArticles(w io.Writer, res verbatim.ArticleResults, format string) erro
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"id", "published", "outlet", "title", "quotes"})
 		for _, h := range res.Articles {
-			cw.Write([]string{h.ID, h.Published, h.Outlet, h.Title, strconv.Itoa(h.Quotes)})
+			cw.Write([]string{h.ID, string(h.Published), h.Outlet, h.Title, strconv.Itoa(h.Quotes)})
 		}
 		cw.Flush()
 		return cw.Error()
 	default:
 		fmt.Fprintf(w, "%d articles\n", res.Total)
 		for _, h := range res.Articles {
-			day := h.Published
-			if day == "" {
-				day = "(undated)"
-			}
+			day := h.Published // "undated" when undated
 			src := h.ID
 			if h.Outlet != "" {
 				src = h.Outlet + ", " + src

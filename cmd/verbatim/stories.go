@@ -13,6 +13,7 @@ import (
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/input"
 	"github.com/verbatim-news/verbatim/pipeline"
+	"github.com/verbatim-news/verbatim/postgres"
 	"github.com/verbatim-news/verbatim/sqlite"
 	"github.com/verbatim-news/verbatim/stories"
 )
@@ -88,19 +89,30 @@ first groups every stored article again.`,
 // libraryStories lists the stories of a library as stored (after a
 // rebuild when asked), a page of the store at a time.
 func libraryStories(path string, opt stories.Options, rebuild bool, format string, q verbatim.StoryQuery) error {
-	st, err := sqlite.Open(path)
+	ctx := context.Background()
+	st, err := openLibrary(ctx, path, true)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	ctx := context.Background()
 	if rebuild {
-		n, err := st.RebuildStories(ctx, opt)
+		var n int
+		switch st := st.(type) {
+		case *sqlite.DB:
+			n, err = st.RebuildStories(ctx, opt)
+		case *postgres.DB:
+			// a shared library is grouped in place, by one process at a
+			// time: the articles not grouped yet join its stories
+			n, err = st.Grouper(opt).GroupAll(ctx)
+		}
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(os.Stderr, "verbatim: %d stories in %s (grouped again)\n", n, path)
+		fmt.Fprintf(os.Stderr, "verbatim: %d stories in %s (grouped)\n", n, path)
 	}
+	arts, _ := st.(interface {
+		StoryArticles(ctx context.Context, id string) ([]string, map[string]string, error)
+	})
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
 	enc := json.NewEncoder(w)
@@ -118,13 +130,16 @@ func libraryStories(path string, opt stories.Options, rebuild bool, format strin
 		}
 		total = res.Total
 		for _, s := range res.Stories {
-			arts, copies, err := st.StoryArticles(ctx, s.ID)
-			if err != nil {
-				return err
+			var ids []string
+			var copies map[string]string
+			if arts != nil {
+				if ids, copies, err = arts.StoryArticles(ctx, s.ID); err != nil {
+					return err
+				}
 			}
 			if format == "jsonl" {
-				line := storyLine{Story: s.ID, Title: s.Title, Topic: s.Topic, TopicLabel: s.TopicLabel, First: s.First, Last: s.Last,
-					Articles: arts, Copies: copies}
+				line := storyLine{Story: s.ID, Title: s.Title, Topic: s.Topic, TopicLabel: s.TopicLabel, First: string(s.First), Last: string(s.Last),
+					Articles: ids, Copies: copies}
 				for _, p := range s.People {
 					line.People = append(line.People, p.ID)
 				}
@@ -132,7 +147,7 @@ func libraryStories(path string, opt stories.Options, rebuild bool, format strin
 				continue
 			}
 			fmt.Fprintf(w, "== %s  %s  (%d articles, %d outlets", s.ID, s.Title, s.Articles, s.Outlets)
-			if sp := storySpan(s.First, s.Last); sp != "" {
+			if sp := storySpan(string(s.First), string(s.Last)); sp != "" {
 				fmt.Fprintf(w, ", %s", sp)
 			}
 			fmt.Fprintln(w, ")")
@@ -146,7 +161,7 @@ func libraryStories(path string, opt stories.Options, rebuild bool, format strin
 				}
 				fmt.Fprintf(w, "   people: %s\n", strings.Join(names, ", "))
 			}
-			fmt.Fprintf(w, "   %s\n", strings.Join(arts, " "))
+			fmt.Fprintf(w, "   %s\n", strings.Join(ids, " "))
 		}
 		listed += len(res.Stories)
 		q.Offset += len(res.Stories)
@@ -244,10 +259,7 @@ func writeStories(w io.Writer, c *stories.Clusterer, format string, merges bool)
 			if who == "" {
 				who = "(unknown)"
 			}
-			date := st.SaidOn
-			if date == "" {
-				date = "????-??-??"
-			}
+			date := verbatim.Day(st.SaidOn) // "undated" when undated
 			text := st.Text
 			if len(text) > 160 {
 				text = strings.ToValidUTF8(text[:160], "") + "…"

@@ -89,12 +89,19 @@ func init() {
 	cmd.Flags().Float64Var(&cueThr, "cue-threshold", cueDefaults.Threshold, "the cross-fitted cue models' threshold (the committed one's)")
 	cmd.Flags().Float64Var(&cueObjThr, "cue-object-threshold", cueDefaults.ObjectThr, "the cross-fitted cue models' object threshold (the committed one's)")
 	cmd.Flags().IntVar(&folds, "folds", 10, "cross-fitting folds of the cue model that proposes the candidates")
+	logisticFlags(cmd, &opt, 14)
+	trainCmd.AddCommand(cmd)
+}
+
+// logisticFlags adds the training flags of a logistic regression of the
+// quotes stage (the verifier, the statement model); bits is the default
+// table size.
+func logisticFlags(cmd *cobra.Command, opt *quotes.VerifyTrainOptions, bits uint) {
 	cmd.Flags().IntVar(&opt.Epochs, "epochs", 5, "training passes")
-	cmd.Flags().UintVar(&opt.Bits, "bits", 14, "log2 of the hashed feature table size")
+	cmd.Flags().UintVar(&opt.Bits, "bits", bits, "log2 of the hashed feature table size")
 	cmd.Flags().Uint64Var(&opt.Seed, "seed", 1, "shuffling seed")
 	cmd.Flags().Float64Var(&opt.Rate, "rate", 0.05, "AdaGrad learning rate")
 	cmd.Flags().Float64Var(&opt.L2, "l2", 1e-3, "L2 penalty per example")
-	trainCmd.AddCommand(cmd)
 }
 
 // verifyDoc is one training article: the verifier's candidates in it, which

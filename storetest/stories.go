@@ -1,4 +1,4 @@
-package sqlite
+package storetest
 
 import (
 	"context"
@@ -7,30 +7,26 @@ import (
 	"testing"
 
 	"github.com/verbatim-news/verbatim"
-	"github.com/verbatim-news/verbatim/stories"
 )
 
 // storyLibrary stores and groups three stories: ceasefire talks reported
 // by three outlets in February and March 2025 (one statement in all three),
 // a gardening piece of 2024, and two undated reports of a harbour strike.
-func storyLibrary(t *testing.T) *DB {
+func storyLibrary(t *testing.T, b Backend) verbatim.Store {
 	t.Helper()
-	db := open(t)
+	db := b.Open(t)
 	ctx := context.Background()
 	q := "I think both sides will give a little bit"
 	docs := []*verbatim.Doc{
-		storyDoc("talks-1", "Moscow Times", "2025-02-03", `Keith Kellogg, the envoy for Ukraine, told Fox News that Kyiv and Moscow would make concessions in ceasefire talks to end the war. "`+q+`," he said of the negotiations over Ukraine and Russia.`, "Keith Kellogg", q, "Keith Kellogg"),
-		storyDoc("talks-2", "Dawn", "2025-03-17", `The envoy Kellogg repeated that Kyiv and Moscow must make concessions in ceasefire talks to end the war in Ukraine. "`+q+`," Kellogg said about the negotiations with Russia.`, "Kellogg", q, "Kellogg"),
-		storyDoc("talks-3", "Le Monde", "2025-03-10", `Ceasefire talks on the war in Ukraine: the envoy Keith Kellogg expects concessions from Kyiv and Moscow. "`+q+`," Kellogg told reporters after the negotiations with Russia.`, "Keith Kellogg", q, "Keith Kellogg"),
-		storyDoc("tulips", "Garden Weekly", "2024-10-01", `Tulips and daffodils should be planted in autumn in well drained soil, six inches deep, pointed end up, in a sunny border.`, "", ""),
-		storyDoc("strike-1", "Harbour Ledger", "", `Dock workers at the harbour walked out over night shifts; the union said the strike would last until the port authority met them.`, "", ""),
-		storyDoc("strike-2", "Coast Radio", "", `The harbour strike went on as dock workers and their union refused the port authority's offer on night shifts.`, "", ""),
+		StoryDoc("talks-1", "Moscow Times", "2025-02-03", `Keith Kellogg, the envoy for Ukraine, told Fox News that Kyiv and Moscow would make concessions in ceasefire talks to end the war. "`+q+`," he said of the negotiations over Ukraine and Russia.`, "Keith Kellogg", q, "Keith Kellogg"),
+		StoryDoc("talks-2", "Dawn", "2025-03-17", `The envoy Kellogg repeated that Kyiv and Moscow must make concessions in ceasefire talks to end the war in Ukraine. "`+q+`," Kellogg said about the negotiations with Russia.`, "Kellogg", q, "Kellogg"),
+		StoryDoc("talks-3", "Le Monde", "2025-03-10", `Ceasefire talks on the war in Ukraine: the envoy Keith Kellogg expects concessions from Kyiv and Moscow. "`+q+`," Kellogg told reporters after the negotiations with Russia.`, "Keith Kellogg", q, "Keith Kellogg"),
+		StoryDoc("tulips", "Garden Weekly", "2024-10-01", `Tulips and daffodils should be planted in autumn in well drained soil, six inches deep, pointed end up, in a sunny border.`, "", ""),
+		StoryDoc("strike-1", "Harbour Ledger", "", `Dock workers at the harbour walked out over night shifts; the union said the strike would last until the port authority met them.`, "", ""),
+		StoryDoc("strike-2", "Coast Radio", "", `The harbour strike went on as dock workers and their union refused the port authority's offer on night shifts.`, "", ""),
 	}
-	g := db.Grouper(stories.Options{})
-	if _, err := g.Put(ctx, docs); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := g.Commit(ctx); err != nil {
+	put(t, db, docs...)
+	if err := b.Group(ctx, db); err != nil {
 		t.Fatal(err)
 	}
 	return db
@@ -44,12 +40,12 @@ func storyIDs(ss []verbatim.StorySummary) []string {
 	return ids
 }
 
-// TestStoryListing: stories are listed latest first (undated last) or
+// storyListing: stories are listed latest first (undated last) or
 // largest first, a page at a time with the total, selected by the words of
 // their articles or by topic; a bad sort or search syntax is the user's
 // error.
-func TestStoryListing(t *testing.T) {
-	db := storyLibrary(t)
+func storyListing(t *testing.T, b Backend) {
+	db := storyLibrary(t, b)
 	ctx := context.Background()
 	all, err := db.Stories(ctx, verbatim.StoryQuery{})
 	if err != nil {
@@ -95,11 +91,11 @@ func TestStoryListing(t *testing.T) {
 	}
 }
 
-// TestStoryPage: a story's page has its summary, its outlets, a page of
+// storyPage: a story's page has its summary, its outlets, a page of
 // its articles in publication order, and each statement once with the
 // outlets that reported it and every report.
-func TestStoryPage(t *testing.T) {
-	db := storyLibrary(t)
+func storyPage(t *testing.T, b Backend) {
+	db := storyLibrary(t, b)
 	ctx := context.Background()
 	all, err := db.Stories(ctx, verbatim.StoryQuery{Limit: 1})
 	if err != nil {

@@ -1,0 +1,254 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/clean"
+	"github.com/verbatim-news/verbatim/eval"
+	"github.com/verbatim-news/verbatim/input"
+	"github.com/verbatim-news/verbatim/internal/shared"
+	"github.com/verbatim-news/verbatim/names"
+	"github.com/verbatim-news/verbatim/quotes"
+	"github.com/verbatim-news/verbatim/text"
+)
+
+// `verbatim train statements` trains the statement model of the quotes
+// stage (kind.go): a logistic regression that tells a statement (something
+// said, written, announced, shown in a document) from the other
+// attributions. Its examples are every candidate the rules find (with the
+// committed cue model and verifier) in
+//   - speakers/train: a statement when it matches a gold statement (the
+//     scorer's lenient rule, one to one), else not;
+//   - polnear/train, each counting --polnear-weight: a statement when it
+//     matches a gold attribution in a statement form (its cue no belief,
+//     intention, perception or act; its content a quotation or a clause),
+//     else not: PolNeAR annotates every attribution, and its other ones
+//     are what the model must learn to leave out.
+//
+// The threshold is the one with the best lenient F1 on held-out fifths of
+// speakers/train (each scored by a model trained on the other four and all
+// of polnear/train). Reproduce the committed model with:
+//
+//	go run ./cmd/verbatim train statements --out quotes/data/statement.model.gz
+func init() {
+	var polnear, speakers, out string
+	var holdout int
+	var pw float64
+	var polAll bool
+	opt := quotes.VerifyTrainOptions{}
+	cmd := &cobra.Command{
+		Use:   "statements",
+		Short: "Train the statement model of the quotes stage on speakers/train and polnear/train (writes quotes/data/statement.model.gz)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			log := cmd.ErrOrStderr()
+			sp, err := loadSpeakerDocs(speakers)
+			if err != nil {
+				return err
+			}
+			pol, err := loadPolnearStatementDocs(polnear, polAll)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(log, "train statements: %d speakers articles (%d candidates), %d polnear articles (%d candidates)\n",
+				len(sp), countCands(sp), len(pol), countCands(pol))
+			thr := 0.5
+			if holdout > 1 {
+				prob := make([][]float64, len(sp))
+				for f := 0; f < holdout; f++ {
+					var train []stmtDoc
+					for i, d := range sp {
+						if i%holdout != f {
+							train = append(train, d)
+						}
+					}
+					m := trainStatements(train, pol, pw, opt)
+					for i := f; i < len(sp); i += holdout {
+						prob[i] = make([]float64, len(sp[i].cands))
+						for j := range sp[i].cands {
+							prob[i][j] = m.StatementProb(&sp[i].cands[j])
+						}
+					}
+				}
+				thr = chooseStatementThreshold(log, sp, prob)
+			}
+			m := trainStatements(sp, pol, pw, opt)
+			m.SetThreshold(thr)
+			return writeModel(out, m.Write)
+		},
+	}
+	polnearTrainFlag(cmd, &polnear)
+	def := ""
+	if d := shared.Dir(); d != "" {
+		def = filepath.Join(d, "data", "speakers")
+	}
+	cmd.Flags().StringVar(&speakers, "speakers", def, "the speakers data folder (train.in.jsonl and train.jsonl)")
+	cmd.Flags().StringVar(&out, "out", "quotes/data/statement.model.gz", "model file to write")
+	cmd.Flags().IntVar(&holdout, "holdout", 5, "cross-validation folds of speakers/train that choose the threshold (0: threshold 0.5)")
+	cmd.Flags().Float64Var(&pw, "polnear-weight", 1, "weight of a PolNeAR example against a speakers one")
+	cmd.Flags().BoolVar(&polAll, "polnear-all", false, "learn from every PolNeAR candidate (else only from its attributions that are not in a statement form)")
+	logisticFlags(cmd, &opt, 15)
+	trainCmd.AddCommand(cmd)
+}
+
+// stmtDoc is one training article: the candidates the rules find in it,
+// whether each is a statement, what the scorer reads of each and the gold.
+type stmtDoc struct {
+	cands []quotes.VerifyCandidate
+	stmt  []bool
+	pred  []eval.PredQuote
+	gold  []eval.GoldQuote
+}
+
+func countCands(docs []stmtDoc) int {
+	n := 0
+	for _, d := range docs {
+		n += len(d.cands)
+	}
+	return n
+}
+
+// candidatesOf runs the quotes stage's rules over d (through names) and
+// labels the candidates by whether they match gold.
+func candidatesOf(d *verbatim.Doc, gold []eval.GoldQuote) stmtDoc {
+	sd := stmtDoc{cands: quotes.Candidates(d), gold: gold}
+	for j := range sd.cands {
+		sd.pred = append(sd.pred, predOf(d, &sd.cands[j].Quote))
+	}
+	sd.stmt = make([]bool, len(sd.cands))
+	for _, pr := range eval.MatchQuotes(gold, sd.pred, 0.3) {
+		sd.stmt[pr[1]] = true
+	}
+	return sd
+}
+
+// loadSpeakerDocs reads speakers/train.in.jsonl through the stages before
+// quotes and labels the candidates against speakers/train.jsonl.
+func loadSpeakerDocs(dir string) ([]stmtDoc, error) {
+	gold, err := eval.LoadSeedGold(filepath.Join(dir, "train.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(filepath.Join(dir, "train.in.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	p := verbatim.NewPipeline(clean.Stage, text.Stage, names.Stage)
+	var out []stmtDoc
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		a, err := input.FromRecord(sc.Bytes(), input.Options{})
+		if err != nil {
+			return nil, err
+		}
+		g, ok := gold[a.ID]
+		if !ok {
+			continue
+		}
+		d, err := p.Analyze(a)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, candidatesOf(d, g))
+	}
+	return out, sc.Err()
+}
+
+// loadPolnearStatementDocs reads a PolNeAR split and labels its candidates:
+// a statement when it matches a gold attribution and is in a statement
+// form.
+func loadPolnearStatementDocs(dir string, all bool) ([]stmtDoc, error) {
+	gold, err := eval.LoadPolNeARGold(dir)
+	if err != nil {
+		return nil, err
+	}
+	docs, err := loadCueDocs(dir, clean.Stage, text.Stage, names.Stage)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]stmtDoc, len(docs))
+	for i, td := range docs {
+		sd := candidatesOf(td.Doc, gold[td.Doc.ID])
+		if all {
+			for j := range sd.cands {
+				sd.stmt[j] = sd.stmt[j] && sd.cands[j].StatementForm
+			}
+		} else {
+			// only the attributions that are no statements
+			var keep stmtDoc
+			for j := range sd.cands {
+				if sd.stmt[j] && !sd.cands[j].StatementForm {
+					keep.cands = append(keep.cands, sd.cands[j])
+					keep.stmt = append(keep.stmt, false)
+				}
+			}
+			sd = keep
+		}
+		out[i] = sd
+	}
+	return out, nil
+}
+
+// trainStatements fits a statement model to the speakers articles sp and
+// the PolNeAR articles pol (each of those examples weighing pw).
+func trainStatements(sp, pol []stmtDoc, pw float64, opt quotes.VerifyTrainOptions) *quotes.Verifier {
+	var c []quotes.VerifyCandidate
+	var y []bool
+	var w []float64
+	for _, set := range []struct {
+		docs []stmtDoc
+		w    float64
+	}{{sp, 1}, {pol, pw}} {
+		if set.w <= 0 {
+			continue
+		}
+		for _, d := range set.docs {
+			c = append(c, d.cands...)
+			y = append(y, d.stmt...)
+			for range d.cands {
+				w = append(w, set.w)
+			}
+		}
+	}
+	return quotes.TrainStatementModel(c, y, w, opt)
+}
+
+// chooseStatementThreshold returns the threshold of the best lenient F1 of
+// the statements kept (not ruled out by the lexicon; made one by it, or
+// with a held-out probability at or above the threshold) against the
+// speakers gold.
+func chooseStatementThreshold(log io.Writer, docs []stmtDoc, prob [][]float64) float64 {
+	gold := map[string][]eval.GoldQuote{}
+	for i, d := range docs {
+		gold[fmt.Sprint(i)] = d.gold
+	}
+	best, bestF := 0.0, -1.0
+	for t := 0; t <= 90; t += 2 {
+		thr := float64(t) / 100
+		pred := map[string][]eval.PredQuote{}
+		for i, d := range docs {
+			ps := []eval.PredQuote{}
+			for j := range d.cands {
+				if !d.cands[j].NoStatement && (prob[i][j] >= thr || d.cands[j].LexStatement) {
+					ps = append(ps, d.pred[j])
+				}
+			}
+			pred[fmt.Sprint(i)] = ps
+		}
+		s := eval.ScoreQuotes("speakers", gold, pred, 0.3)
+		fmt.Fprintf(log, "  held-out thr %.2f: P %.3f R %.3f F1 %.4f pred %d\n", thr, s.P, s.R, s.F1, s.Pred)
+		if s.F1 > bestF {
+			best, bestF = thr, s.F1
+		}
+	}
+	fmt.Fprintf(log, "best threshold %.2f (held-out F1 %.4f)\n", best, bestF)
+	return best
+}
