@@ -3,12 +3,10 @@ package http
 import (
 	"context"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/verbatim-news/verbatim"
-	"github.com/verbatim-news/verbatim/pipeline"
 	"github.com/verbatim-news/verbatim/sqlite"
 	"github.com/verbatim-news/verbatim/stories"
 )
@@ -17,19 +15,12 @@ import (
 // (as verbatim serve sets it up).
 func storyServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	st, err := sqlite.Open(filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	s := New(st, pipeline.New())
-	in, err := st.Ingester(context.Background(), stories.Options{})
+	s, ts := newServer(t)
+	in, err := s.Store.(*sqlite.DB).Ingester(context.Background(), stories.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Ingest = in.Put
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
 	return ts
 }
 

@@ -12,8 +12,6 @@ import (
 	"github.com/verbatim-news/verbatim/internal/storekit"
 )
 
-const storyCols = `s.id, s.title, s.topic, coalesce(t.label, ''), s.first, s.last, s.size, s.outlets, s.people`
-
 // stories returns the summaries of the stories a WHERE clause (on s, the
 // stories, and t, their topics) selects, latest first unless it orders
 // them.
@@ -22,7 +20,7 @@ func (s *DB) stories(ctx context.Context, where string, args ...any) ([]verbatim
 		order, _ := storekit.StoryOrder("")
 		where += order
 	}
-	rows, err := s.pool.Query(ctx, `SELECT `+storyCols+` FROM stories s LEFT JOIN topics t ON t.id = s.topic `+where, args...)
+	rows, err := s.pool.Query(ctx, `SELECT `+storekit.StoryCols+` FROM stories s LEFT JOIN topics t ON t.id = s.topic `+where, args...)
 	if err != nil {
 		return nil, queryErr(err)
 	}

@@ -191,15 +191,7 @@ func (c *Clusterer) consolidate() {
 			a := c.articles[m]
 			a.story, a.Story = s.idx, s.ID
 			s.Articles = append(s.Articles, a.ID)
-			if a.day >= 0 {
-				s.dated++
-				if s.first < 0 || a.day < s.first {
-					s.first = a.day
-				}
-				if a.day > s.last {
-					s.last = a.day
-				}
-			}
+			s.addDay(a.day)
 			for _, p := range a.people {
 				s.people[p.id] += p.n
 			}

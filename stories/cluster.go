@@ -385,15 +385,7 @@ func (c *Clusterer) join(s *Story, ai int) {
 	}
 	s.members = append(s.members, ai)
 	s.Articles = append(s.Articles, a.ID)
-	if a.day >= 0 {
-		s.dated++
-		if s.first < 0 || a.day < s.first {
-			s.first = a.day
-		}
-		if a.day > s.last {
-			s.last = a.day
-		}
-	}
+	s.addDay(a.day)
 	if a.vec != nil {
 		s.n++
 		s.centroid = c.addToCentroid(s.centroid, a.vec)
@@ -402,6 +394,19 @@ func (c *Clusterer) join(s *Story, ai int) {
 		s.people[p.id] += p.n
 	}
 	c.markDirty(s.idx)
+}
+
+// addDay counts an article's publication day (-1: undated) into the
+// story's span.
+func (s *Story) addDay(day int) {
+	if day < 0 {
+		return
+	}
+	s.dated++
+	if s.first < 0 || day < s.first {
+		s.first = day
+	}
+	s.last = max(s.last, day)
 }
 
 func (c *Clusterer) markDirty(s int) {

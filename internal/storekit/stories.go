@@ -13,6 +13,10 @@ import (
 // listing, the pages of a story, a story row's people, and a statement's
 // list of reports.
 
+// StoryCols are the columns of a story summary (stories s, topics t): id,
+// title, topic and its label, first and last day, size, outlets, people.
+const StoryCols = `s.id, s.title, s.topic, coalesce(t.label, ''), s.first, s.last, s.size, s.outlets, s.people`
+
 // StoryOrder is the ORDER BY clause of a story listing (stories s):
 // "recent" (or "") latest publication first, undated last (an undated
 // story's last is "", which sorts last when descending); "size" most
