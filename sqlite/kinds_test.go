@@ -87,7 +87,7 @@ func TestQuoteKindFilters(t *testing.T) {
 	if err != nil || len(sp.Statements) != 1 || sp.Statements[0].Kind != verbatim.Statement {
 		t.Fatalf("speaker page %+v, %v", sp, err)
 	}
-	if l, _ := db.Speakers(ctx, "", 10); len(l) != 1 || l[0].Quotes != 1 {
+	if l, _ := db.Speakers(ctx, verbatim.SpeakerQuery{Limit: 10}); len(l) != 1 || l[0].Quotes != 1 {
 		t.Fatalf("speakers %+v", l)
 	}
 	// the article keeps every kind
@@ -109,7 +109,7 @@ func TestQuoteKindMigration(t *testing.T) {
 	if _, err := db.Put(ctx, []*verbatim.Doc{kindsDoc()}); err != nil {
 		t.Fatal(err)
 	}
-	rewind(t, db, `ALTER TABLE quotes DROP COLUMN kind`, `DELETE FROM schema_migrations WHERE version = 5`)
+	rewind(t, db, `DROP INDEX quotes_speaker_id`, `ALTER TABLE quotes DROP COLUMN kind`, `DELETE FROM schema_migrations WHERE version = 5`)
 	db = reopen(t, db, path)
 	r, err := db.Quotes(ctx, verbatim.QuoteQuery{})
 	if err != nil || r.Total != 4 {

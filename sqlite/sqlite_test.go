@@ -291,7 +291,7 @@ func TestAccentInsensitive(t *testing.T) {
 	if got := search(t, db, verbatim.QuoteQuery{Speaker: "melanie dubois"}); len(got) != 1 {
 		t.Errorf("speaker melanie dubois: %v", got)
 	}
-	sp, err := db.Speakers(context.Background(), "melanie", 10)
+	sp, err := db.Speakers(context.Background(), verbatim.SpeakerQuery{Text: "melanie", Limit: 10})
 	if err != nil || len(sp) != 1 || sp[0].Name != "Mélanie Dubois" {
 		t.Errorf("speakers melanie: %v %v", sp, err)
 	}
@@ -318,18 +318,18 @@ func TestSpeakers(t *testing.T) {
 	ctx := context.Background()
 	db := open(t)
 	db.Put(ctx, fixture())
-	sp, err := db.Speakers(ctx, "", 10)
+	sp, err := db.Speakers(ctx, verbatim.SpeakerQuery{Limit: 10})
 	if err != nil || len(sp) != 2 {
 		t.Fatalf("%v %v", sp, err)
 	}
-	if sp[0] != (verbatim.SpeakerSummary{Name: "Keith Kellogg", Quotes: 3, Articles: 2, First: "2025-03-02", Last: "2025-04-10"}) {
+	if sp[0] != (verbatim.SpeakerSummary{ID: "name:keith kellogg", Type: verbatim.Person, Name: "Keith Kellogg", Quotes: 3, Articles: 2, First: "2025-03-02", Last: "2025-04-10"}) {
 		t.Errorf("top speaker %+v", sp[0])
 	}
 	// the cached answer is renewed when quotes are added
 	nd := newDoc("new", "Wire", "2025-05-01", `Zoe Zed said "fresh words".`)
 	nd.quote("fresh words", nd.entity("Zoe Zed", nil, "Zoe Zed"), "Zoe Zed", "said", "")
 	db.Put(ctx, []*verbatim.Doc{nd.d})
-	if sp, _ := db.Speakers(ctx, "", 10); len(sp) != 3 {
+	if sp, _ := db.Speakers(ctx, verbatim.SpeakerQuery{Limit: 10}); len(sp) != 3 {
 		t.Fatalf("after a new quote: %+v", sp)
 	}
 	d, err := db.Speaker(ctx, "keith kellogg")
