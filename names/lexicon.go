@@ -131,6 +131,9 @@ func GivenNameGender(w string) byte {
 	if g := genderOfFirst(w); g != 0 {
 		return g
 	}
+	if isASCII(w) {
+		return lowerIn(givenGender, w)
+	}
 	return givenGender[stripAccents(strings.ToLower(w))]
 }
 

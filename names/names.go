@@ -45,7 +45,7 @@ func Process(d *verbatim.Doc) {
 	}
 	sp := spansPool.Get().(*[]tokSpan)
 	defer spansPool.Put(sp)
-	spans := fixSpans(d, detect(d, (*sp)[:0]))
+	spans := repairSpans(d, fixSpans(d, detect(d, (*sp)[:0])))
 	*sp = spans[:0]
 	if want := len(spans) + len(spans)/2 + 8; cap(d.Mentions) < want {
 		// Room for propagated names and the quote stage's resolved mentions.
@@ -990,11 +990,15 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span) int {
 		return -1
 	}
 	if len(f) == 1 {
-		// "They", "It", "Supporters": capitalised only by position.
+		// "They", "It", "Supporters": capitalised only by position;
+		// "Wireless:", "Backs:": a common word heading a line.
 		lw := strings.ToLower(f[0])
-		if stopWords[lw] || lw == f[0] || seenLower(d, lw) {
+		if stopWords[lw] || lw == f[0] || seenLower(d, lw) || isCommonWord(lw) {
 			return -1
 		}
+	}
+	if lowerIn(roleWords, f[len(f)-1]) {
+		return -1 // a title without a name: "the Sittingbourne and Sheppey MP"
 	}
 	// The matcher's cached keys are functions of the entity names alone:
 	// a pooled one stays valid across calls and documents.
