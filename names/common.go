@@ -24,6 +24,14 @@ var commonWords = func() string {
 // is never a name ("wireless", "kills", "surgeon"; not "Bush", "Brown" or
 // "May"): a binary search of the sorted list, nothing loaded.
 func isCommonWord(w string) bool {
+	if i := strings.IndexByte(w, '-'); i > 0 && i < len(w)-1 { // "Game-Winning"
+		for _, part := range strings.Split(w, "-") {
+			if !isCommonWord(part) {
+				return false
+			}
+		}
+		return true
+	}
 	if len(w) < 3 || len(w) > 24 {
 		return false
 	}

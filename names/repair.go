@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
@@ -52,6 +53,23 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			s.Type = verbatim.Person // "Portia de Rossi", "WINSTON BLACKMORE"
 		}
 	}
+	// a name does not run over the end of a line: a headline without a
+	// full stop before the first line ("... brought down Nixon\nW. Mark Felt")
+	for i := 0; i < len(spans); i++ {
+		s := &spans[i]
+		for k := s.First + 1; k < s.Last; k++ {
+			if strings.IndexByte(d.Text[d.Tokens[k-1].End:d.Tokens[k].Start], '\n') >= 0 {
+				spans = slices.Insert(spans, i+1, tokSpan{k, s.Last, s.Type})
+				spans[i].Last = k
+				break
+			}
+		}
+	}
+	for i := range spans {
+		if s := &spans[i]; s.Type != verbatim.Person {
+			*s = personInside(d, *s, spans[i+1:], &lines)
+		}
+	}
 	// surnames and first names of persons named in full
 	var fb [32]int
 	full := fb[:0]
@@ -78,7 +96,7 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			if f := tokText(d, s.First); GivenNameGender(f) != 0 || isInitial(f) {
 				k++ // "Guy Forget", "M. Butcher"
 			}
-			for k < s.Last && !isCommonWord(tokText(d, k)) {
+			for k < s.Last && !isCommonWord(tokText(d, k)) && !lowerIn(stopWords, tokText(d, k)) {
 				k++
 			}
 			switch {
@@ -116,6 +134,93 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	}
 	return out
 }
+
+// personInside finds the person a span of another type holds:
+//
+//   - a name after words that describe it: "Moviemaker Gary Ross", "the
+//     American Hasim Rahman", "Colts Rookie Andrew Luck Leads";
+//   - a name and where the person is from: "Vishwanand Subryan of
+//     Schenectady";
+//   - a name with a middle initial: "Raj K. Chohan";
+//   - a name a suffix follows: "Arcade Joseph" + "Comeaux Jr.";
+//   - a given name after a word of kinship: "my wife Portia".
+//
+// next are the spans after s (it must not run into them).
+func personInside(d *verbatim.Doc, s tokSpan, next []tokSpan, lines *lineKinds) tokSpan {
+	n := s.Last - s.First
+	plain := func(i int) bool { // a capitalised word that can be part of a person's name
+		w := tokText(d, i)
+		return d.Tokens[i].Kind == verbatim.Word && isCap(w) && !isCommonWord(w) && !lowerIn(orgWords, w) && !lowerIn(stopWords, w)
+	}
+	describes := func(i int) bool { // a word before a name that says what the person is
+		w := tokText(d, i)
+		if e, ok := lookupGaz(w); ok && e.Type == verbatim.Group {
+			return true
+		}
+		return isCommonWord(w) || lowerIn(roleWords, w)
+	}
+	described := true // the words before k are all demonyms or titles
+	for k := s.First + 1; k < s.Last-1 && n >= 3; k++ {
+		if !describes(k - 1) {
+			break
+		}
+		if w := tokText(d, k-1); !lowerIn(roleWords, w) {
+			if e, ok := lookupGaz(w); !ok || e.Type != verbatim.Group {
+				described = false
+			}
+		}
+		if GivenNameGender(tokText(d, k)) == 0 && !(described && plain(k)) {
+			continue
+		}
+		j := k + 1
+		if isCap(tokText(d, j)) { // the surname, even a common word: "Andrew Luck"
+			j++
+		}
+		for j < s.Last && plain(j) {
+			j++
+		}
+		if j-k >= 2 && j-k <= 3 && (j == s.Last || lines.headline(d, k)) {
+			return tokSpan{k, j, verbatim.Person}
+		}
+	}
+	if n >= 4 {
+		for p := s.First + 2; p < s.Last-1; p++ {
+			if tokText(d, p) != "of" {
+				continue
+			}
+			place := d.Clean[d.Tokens[p+1].Start:d.Tokens[s.Last-1].End]
+			if isPlaceName(place) && plain(s.First) && plain(s.First+1) && (p == s.First+2 || plain(s.First+2)) {
+				return tokSpan{s.First, p, verbatim.Person}
+			}
+		}
+	}
+	if n == 3 && (isInitial(tokText(d, s.First+1)) && plain(s.First) ||
+		isInitial(tokText(d, s.First)) && GivenNameGender(tokText(d, s.First+1)) != 0) && plain(s.First+2) {
+		return tokSpan{s.First, s.Last, verbatim.Person} // "Raj K. Chohan", "W. Mark Felt"
+	}
+	if n == 1 && s.Last < len(d.Tokens) && !isPlaceName(tokText(d, s.First)) {
+		if w := tokText(d, s.Last); w == "administration" || w == "presidency" {
+			return tokSpan{s.First, s.Last, verbatim.Person} // "the Bush administration"
+		}
+	}
+	if n >= 2 && s.Last+1 < len(d.Tokens) && plain(s.Last) && suffixes[strings.ToLower(strings.TrimSuffix(tokText(d, s.Last+1), "."))] &&
+		(len(next) == 0 || next[0].First > s.Last+1) {
+		return tokSpan{s.First, s.Last + 2, verbatim.Person}
+	}
+	if n == 1 && s.First > 0 && kin[strings.ToLower(tokText(d, s.First-1))] && GivenNameGender(tokText(d, s.First)) != 0 {
+		return tokSpan{s.First, s.Last, verbatim.Person}
+	}
+	return s
+}
+
+// suffixes follow a person's surname.
+var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// kin are words of kinship before a given name ("my wife Portia").
+var kin = map[string]bool{"wife": true, "husband": true, "son": true, "daughter": true, "brother": true, "sister": true,
+	"mother": true, "father": true, "mom": true, "dad": true, "girlfriend": true, "boyfriend": true, "partner": true,
+	"fiancee": true, "fiance": true, "widow": true, "widower": true, "niece": true, "nephew": true, "uncle": true,
+	"aunt": true, "cousin": true, "grandson": true, "granddaughter": true, "grandmother": true, "grandfather": true}
 
 // particles are the small words inside surnames ("de Rossi", "van Gogh").
 var particles = map[string]bool{"de": true, "da": true, "di": true, "del": true, "della": true, "des": true, "du": true,
