@@ -614,7 +614,9 @@ func group(d *verbatim.Doc) {
 	mt.cache = mt.cache[:0]
 	for _, mi := range order {
 		m := &d.Mentions[mi]
+		mt.at = m.Start
 		e := mt.match(d, m.Text, m.Type)
+		mt.at = -1
 		name := mt.q.name // the words of m.Text joined ("" when it has none)
 		if e >= 0 {
 			attachNamed(d, mi, e, false, name)
@@ -866,6 +868,10 @@ func joinEquals(w []string, s string) bool {
 type matcher struct {
 	cache   []entKey
 	q, prev entKey // the last two names matched (usually the next entities' names)
+	// at is where the name being matched stands (a byte offset), -1 when
+	// unknown: a surname two persons share goes to the one named in full
+	// last before it (see nearestNamed)
+	at int
 }
 
 func (mt *matcher) get(d *verbatim.Doc, ei int) *entKey {
@@ -926,7 +932,7 @@ func (mt *matcher) match(d *verbatim.Doc, text string, t verbatim.EntityType) in
 			// Surname, or surname with a compatible first name.
 			if surname {
 				if last == c.last {
-					return ei
+					return nearestNamed(d, mt, ei, last)
 				}
 				if best < 0 && similarLower(lowSurname, c.lowLast) {
 					best = ei

@@ -119,7 +119,7 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		}
 		n := s.Last - s.First
 		switch {
-		case s.Type != verbatim.Person && n == 1 && known(s.First) && !isPlaceName(tokText(d, s.First)):
+		case s.Type != verbatim.Person && n == 1 && known(s.First) && !placeHere(d, s.First):
 			s.Type = verbatim.Person // "Bush", "BLACKMORE"
 		case s.Type == verbatim.Person && n == 1 && !known(s.First) && !honorificBefore(d, s.First) &&
 			(isCommonWord(tokText(d, s.First)) || lowerIn(roleWords, tokText(d, s.First))):
@@ -195,10 +195,10 @@ func personInside(d *verbatim.Doc, s tokSpan, next []tokSpan, lines *lineKinds) 
 		}
 	}
 	if n == 3 && (isInitial(tokText(d, s.First+1)) && plain(s.First) ||
-		isInitial(tokText(d, s.First)) && GivenNameGender(tokText(d, s.First+1)) != 0) && plain(s.First+2) {
+		isInitial(tokText(d, s.First)) && GivenNameGender(tokText(d, s.First+1)) != 0) && isCap(tokText(d, s.First+2)) {
 		return tokSpan{s.First, s.Last, verbatim.Person} // "Raj K. Chohan", "W. Mark Felt"
 	}
-	if n == 1 && s.Last < len(d.Tokens) && !isPlaceName(tokText(d, s.First)) {
+	if n == 1 && s.Last < len(d.Tokens) && !placeHere(d, s.First) {
 		if w := tokText(d, s.Last); w == "administration" || w == "presidency" {
 			return tokSpan{s.First, s.Last, verbatim.Person} // "the Bush administration"
 		}
@@ -249,6 +249,24 @@ func isPlaceName(w string) bool {
 		w = w[:1] + strings.ToLower(w[1:]) // "WASHINGTON"
 	}
 	return cityPrefixes()[w]&1 != 0
+}
+
+// placeHere reports whether the word at token i is a place there: a country
+// or region of the place list, or a city after a word of place ("in
+// Washington", not "the Bush administration").
+func placeHere(d *verbatim.Doc, i int) bool {
+	w := tokText(d, i)
+	if e, ok := lookupGaz(w); ok && e.Type == verbatim.Place {
+		return true
+	}
+	if i == 0 || !isPlaceName(w) {
+		return false
+	}
+	switch strings.ToLower(tokText(d, i-1)) {
+	case "in", "at", "from", "to", "near", "of", "outside":
+		return true
+	}
+	return false
 }
 
 // honorificBefore reports whether token i follows an honorific ("Mr Luck").
@@ -374,4 +392,55 @@ func capitalsLine(d *verbatim.Doc, s *verbatim.Sentence) bool {
 		}
 	}
 	return up > 3 && up > 4*lo
+}
+
+// nearestNamed chooses, among the persons of the document with the surname
+// last (ei the first of them), the one a bare surname at mt.at refers to:
+// the one named in full in the latest sentence before it, the first named
+// there when several are ("Laci Peterson ... Scott Peterson told police.
+// Peterson was arrested": Scott; "Tony Blair and Cherie Blair arrived.
+// Blair said": Tony). Without a position, or when none was named before,
+// ei.
+func nearestNamed(d *verbatim.Doc, mt *matcher, ei int, last string) int {
+	if mt.at < 0 {
+		return ei
+	}
+	best, bestSent, bestStart := ei, -1, 0
+	for k := ei; k < len(d.Entities); k++ {
+		en := &d.Entities[k]
+		if en.Type != verbatim.Person || len(en.Mentions) == 0 {
+			continue
+		}
+		if c := mt.get(d, k); c.n < 2 || c.last != last {
+			continue
+		}
+		for _, mi := range en.Mentions {
+			m := &d.Mentions[mi]
+			if m.Start >= mt.at || countWords(m.Text) < 2 {
+				continue
+			}
+			sn := sentenceAt(d, m.Start)
+			if sn > bestSent || sn == bestSent && m.Start < bestStart {
+				best, bestSent, bestStart = k, sn, m.Start
+			}
+		}
+	}
+	return best
+}
+
+// sentenceAt returns the index of the sentence holding byte offset off, or -1.
+func sentenceAt(d *verbatim.Doc, off int) int {
+	lo, hi := 0, len(d.Sentences)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch s := &d.Sentences[m]; {
+		case off < s.Start:
+			hi = m
+		case off >= s.End:
+			lo = m + 1
+		default:
+			return m
+		}
+	}
+	return -1
 }

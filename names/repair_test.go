@@ -43,6 +43,30 @@ func TestNamesWhereTextIsNotRunningText(t *testing.T) {
 		{"given name, particle, surname",
 			"Portia de Rossi married Ellen DeGeneres on Saturday. Portia wore a white dress.\n",
 			[]string{"Portia de Rossi/person", "Ellen DeGeneres/person"}, []string{"Portia de Rossi/organization", "Portia/organization"}},
+		{"a description before a name",
+			"Wladimir Klitschko beat the American Hasim Rahman in Germany on Saturday.\n",
+			[]string{"Hasim Rahman/person"}, []string{"American Hasim Rahman/organization"}},
+		{"a name and where the person is from",
+			"Police arrested a man identified as 23-year-old Vishwanand Subryan of Schenectady, New York.\n",
+			[]string{"Vishwanand Subryan/person"}, []string{"Vishwanand Subryan of Schenectady/organization"}},
+		{"a name with a middle initial",
+			"Raj K. Chohan was walking alongside parked cars when he was struck.\n",
+			[]string{"Raj K. Chohan/person"}, []string{"Raj K. Chohan/organization"}},
+		{"a name before a suffix",
+			"Arcade Joseph Comeaux Jr., 49, ran away on foot with the guards' guns.\n",
+			[]string{"Arcade Joseph Comeaux Jr./person"}, []string{"Arcade Joseph/organization"}},
+		{"a given name after a word of kinship",
+			"I'd like to thank the Academy, my wife Portia and, oh dear, there goes the orchestra.\n",
+			[]string{"Portia/person"}, []string{"Portia/place"}},
+		{"a surname before administration",
+			"The rules were weakened in the final days of the Bush administration.\n",
+			[]string{"Bush/person"}, []string{"Bush/place"}},
+		{"a name does not run over a line end",
+			"Former official had a storied role in the inquiry that brought down Nixon\nW. Mark Felt, the former FBI official, died on Thursday.\n",
+			[]string{"W. Mark Felt/person"}, []string{"Nixon W. Mark Felt/organization"}},
+		{"a headline's name among descriptions and verbs",
+			"Colts Rookie Andrew Luck Leads Game-Winning Drive\n\nAndrew Luck threw a touchdown pass with nine seconds left.\n",
+			[]string{"Andrew Luck/person"}, []string{"Colts Rookie Andrew Luck Leads Game-Winning/organization"}},
 		{"a heading is no person",
 			"Wireless: the new phones will ship in March, the company said.\n\nBacks: Jason Robinson, Josh Lewsey, Mark Cueto.\n",
 			[]string{"Jason Robinson/person"}, []string{"Wireless/person", "Backs/person"}},
@@ -72,6 +96,24 @@ func TestNamesWithCommonWordsStay(t *testing.T) {
 		d := analyze(t, c.text)
 		if got := entities(d); !slices.Contains(got, c.want) {
 			t.Errorf("%q: no %s in %q", c.text, c.want, got)
+		}
+	}
+}
+
+// A surname two persons of the article share goes to the one named in full
+// last before it; within one sentence, to the one named first.
+func TestSharedSurname(t *testing.T) {
+	for _, c := range []struct{ text, surname, want string }{
+		{"Police searched for Laci Peterson, who was pregnant. Scott Peterson told police he went fishing. Peterson, 30, was arrested in April.\n", "Peterson", "Scott Peterson"},
+		{"Tony Blair and Cherie Blair arrived in Rome on Monday. Blair said the visit was private.\n", "Blair", "Tony Blair"},
+	} {
+		d := analyze(t, c.text)
+		for _, m := range d.Mentions {
+			if m.Text == c.surname {
+				if m.Entity < 0 || d.Entities[m.Entity].Name != c.want {
+					t.Errorf("%q: %s is %+v, want %s", c.text, c.surname, m, c.want)
+				}
+			}
 		}
 	}
 }
