@@ -363,6 +363,11 @@ func (s *DB) resolveSpeaker(ctx context.Context, name string, typ verbatim.Entit
 			return "", after, verbatim.ErrNotFound
 		}
 	}
+	if len(cands) > 1 && cands[0].Quotes > 0 {
+		// speakers of other kinds of attribution only ("Vote Blair"
+		// believes) are not asked about (cands are most quoted first)
+		cands = slices.DeleteFunc(cands, func(c verbatim.SpeakerSummary) bool { return c.Quotes == 0 })
+	}
 	if len(cands) == 1 {
 		return cands[0].ID, after, nil
 	}
