@@ -137,12 +137,6 @@ func GivenNameGender(w string) byte {
 	return givenGender[stripAccents(strings.ToLower(w))]
 }
 
-// HonorificGender returns 'm' or 'f' for an honorific of that gender ("Mr",
-// "mrs", "Ms."), '-' for one of either ("Dr"), 0 for a word that is none.
-func HonorificGender(w string) byte {
-	return honorifics[strings.ToLower(strings.TrimSuffix(w, "."))]
-}
-
 // genderOfFirst returns 'm' or 'f' for a known first name, 0 otherwise.
 func genderOfFirst(w string) byte {
 	var a [48]byte

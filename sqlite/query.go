@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 )
 
 const hitCols = `q.id, q.text, q.type, coalesce(q.speaker,''), q.cue, q.addressee, q.via, a.ext_id, a.title, a.outlet,
@@ -69,73 +70,40 @@ func queryErr(err error) error {
 	return err
 }
 
-func checkDate(name, v string) (string, error) {
-	if v == "" {
-		return "", nil
-	}
-	t, err := verbatim.ParseDate(v)
-	if err != nil {
-		// allow a year or a month, kept as given: since "2025-03" takes
-		// days dated "2025-03" (month precision) and "2025-03-05"; until
-		// "2025-03" (compared with "2025-03~") all of March
-		if len(v) == 4 || (len(v) == 7 && v[4] == '-') {
-			if t2, err2 := verbatim.ParseDate(v + map[int]string{4: "-01-01", 7: "-01"}[len(v)]); err2 == nil {
-				return t2.Format("2006-01-02")[:len(v)], nil
-			}
-		}
-		return "", &verbatim.QueryError{Msg: name + ": " + err.Error()}
-	}
-	return t.Format("2006-01-02"), nil
-}
-
-// dayRange adds the conditions that keep ISO days of col from since to
-// until (inclusive; either may be empty, a year or a month).
+// dayRange adds the condition that keeps the dates of col (ISO days,
+// months, years, or "" when undated) from since to until: see
+// storekit.DayRange.
 func dayRange(col, since, until string, where []string, args []any) ([]string, []any, error) {
-	since, err := checkDate("since", since)
+	r, ok, err := storekit.DayBounds(since, until)
 	if err != nil {
 		return where, args, err
 	}
-	until, err = checkDate("until", until)
-	if err != nil {
-		return where, args, err
-	}
-	if since != "" {
-		where = append(where, col+` >= ?`)
-		args = append(args, since)
-	}
-	if until != "" {
-		where = append(where, col+` <> '' AND `+col+` <= ?`)
-		args = append(args, until+"~") // "2025-03" and "2025-03-31" both fall before "2025-03-31~"
+	if ok {
+		where = append(where, r.Cond(col, func(v any) string { args = append(args, v); return "?" }))
 	}
 	return where, args, nil
 }
 
 // statementCond keeps statements: what speaker pages, speaker lists and
 // story timelines show.
-const statementCond = `q.kind = 'statement'`
+const statementCond = storekit.StatementCond
 
 // quoteFilters adds the conditions of the kind, confidence and named-source
 // filters of qq.
 func quoteFilters(qq verbatim.QuoteQuery, where []string, args []any) ([]string, []any, error) {
-	if len(qq.Kinds) == 0 {
-		where = append(where, statementCond)
-	} else if len(qq.Kinds) < len(verbatim.QuoteKinds) {
-		marks := make([]string, len(qq.Kinds))
-		for i, k := range qq.Kinds {
-			if _, ok := verbatim.ParseQuoteKind(string(k)); !ok {
-				return where, args, &verbatim.QueryError{Msg: fmt.Sprintf("kind %q: use statement, belief, intention, perception, other or all", k)}
-			}
-			marks[i] = "?"
-			args = append(args, string(k))
+	kinds, minConf, err := storekit.QuoteKinds(qq)
+	if err != nil {
+		return where, args, err
+	}
+	if len(kinds) > 0 {
+		where = append(where, `q.kind IN (`+strings.TrimSuffix(strings.Repeat("?,", len(kinds)), ",")+`)`)
+		for _, k := range kinds {
+			args = append(args, k)
 		}
-		where = append(where, `q.kind IN (`+strings.Join(marks, ",")+`)`)
 	}
-	if qq.MinConfidence < 0 || qq.MinConfidence > 1 {
-		return where, args, &verbatim.QueryError{Msg: fmt.Sprintf("minimum confidence %g: give a number from 0 to 1", qq.MinConfidence)}
-	}
-	if qq.MinConfidence > 0 {
+	if minConf > 0 {
 		where = append(where, `q.confidence >= ?`)
-		args = append(args, qq.MinConfidence)
+		args = append(args, minConf)
 	}
 	if qq.NamedOnly {
 		where = append(where, `q.speaker IS NOT NULL`)
@@ -203,7 +171,7 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	if len(where) > 0 {
 		w = " WHERE " + strings.Join(where, " AND ")
 	}
-	limit, offset := pageOf(qq.Limit, qq.Offset)
+	limit, offset := storekit.Page(qq.Limit, qq.Offset)
 	var res verbatim.QuoteResults
 	cfrom := from
 	if join {
@@ -240,14 +208,6 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	return res, err
 }
 
-// pageOf bounds a page: 20 by default, at most 1,000.
-func pageOf(limit, offset int) (int, int) {
-	if limit <= 0 {
-		limit = 20
-	}
-	return min(limit, 1000), max(offset, 0)
-}
-
 // Articles searches article titles and text, newest first (then latest
 // stored). The full-text index keeps no positions: words, prefixes, AND,
 // OR and NOT work, phrases give a *verbatim.QueryError.
@@ -272,7 +232,7 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	if len(where) > 0 {
 		w = " WHERE " + strings.Join(where, " AND ")
 	}
-	limit, offset := pageOf(aq.Limit, aq.Offset)
+	limit, offset := storekit.Page(aq.Limit, aq.Offset)
 	res := verbatim.ArticleResults{Articles: []verbatim.ArticleHit{}}
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+w, args...).Scan(&res.Total); err != nil {
 		if strings.Contains(err.Error(), "phrase queries are not supported") {
@@ -309,7 +269,7 @@ func (s *DB) Speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbatim.
 		FROM quotes`, groupedKey).Scan(&gen); err != nil {
 		return nil, err
 	}
-	key := strconv.Itoa(q.Limit) + "\x00" + string(q.Type) + "\x00" + fold(q.Text)
+	key := strconv.Itoa(q.Limit) + "\x00" + string(q.Type) + "\x00" + storekit.Fold(q.Text)
 	s.cmu.Lock()
 	if s.cacheGen != gen || len(s.cache) > 1024 {
 		s.cacheGen, s.cache = gen, map[string][]verbatim.SpeakerSummary{}
@@ -328,11 +288,6 @@ func (s *DB) Speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbatim.
 		s.cmu.Unlock()
 	}
 	return r, err
-}
-
-func escapeLike(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s)
 }
 
 // Article returns a stored article with its spans.
@@ -387,7 +342,7 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 			rows.Close()
 			return nil, err
 		}
-		ms, err := decodeMentions(mentions)
+		ms, err := storekit.DecodeMentions(mentions)
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("article %s, entity %q: %w", id, name, err)
@@ -397,7 +352,7 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 			e.Roles = strings.Split(roles, "; ")
 		}
 		for i, m := range ms {
-			e.Mentions[i] = verbatim.MentionOut{Text: m.text, Start: m.start, End: m.end}
+			e.Mentions[i] = verbatim.MentionOut{Text: m.Text, Start: m.Start, End: m.End}
 		}
 		a.Entities = append(a.Entities, e)
 	}
@@ -436,7 +391,7 @@ func nint(n sql.NullInt64) *int {
 func (s *DB) stories(ctx context.Context, where string, args ...any) ([]verbatim.StorySummary, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.title, coalesce(a.ext_id,''), coalesce(a.title,''), coalesce(a.outlet,''),
 		coalesce(a.published,'') FROM stories s LEFT JOIN story_articles sa ON sa.story_id = s.id
-		LEFT JOIN articles a ON a.id = sa.article_id `+where+` ORDER BY s.id, a.published, a.id`, args...)
+		LEFT JOIN articles a ON a.id = sa.article_id `+where+` ORDER BY s.id, `+storekit.UndatedLast("a.published")+`, a.published, a.id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -472,7 +427,7 @@ func (s *DB) Story(ctx context.Context, id string) (*verbatim.StoryDetail, error
 		return nil, verbatim.ErrNotFound
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = ? AND `+statementCond+` ORDER BY q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
+		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = ? AND `+statementCond+` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
 	if err != nil {
 		return nil, err
 	}

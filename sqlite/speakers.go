@@ -1,22 +1,14 @@
 package sqlite
 
-// Speakers as readers meet them: one row per speaker identity everywhere.
-//
-// Every quote with a named speaker belongs to one speaker identity
-// (verbatim.SpeakerSummary.ID): the person or organisation the
-// cross-article resolver made of its speaker ("person:tony-blair"), or, for
-// a speaker it does not resolve (groups, misc names) and for articles not
-// yet grouped into stories, the speaker's folded name ("name:tories"). The
-// speakers list, a speaker's page and a search by speaker select quotes by
-// that identity, so their counts agree.
+// Speakers as readers meet them: one row per speaker identity everywhere
+// (see internal/storekit/speakers.go).
 //
 // When the grouper commits, it writes each newly grouped quote's identity
 // (quotes.speaker_id), adds the new quotes to their identity's counts (the
 // speakers table: the list reads its index instead of counting quotes) and
-// records the identity's name forms (speaker_names: what a name typed by a
-// reader is looked up in). Quotes of articles stored after the last
-// grouping (ingest --no-stories) have no speaker_id yet: they are counted
-// live, by name, until they are grouped.
+// records the identity's name forms (speaker_names). Quotes of articles
+// stored after the last grouping (ingest --no-stories) have no speaker_id
+// yet: they are counted live, by name, until they are grouped.
 
 import (
 	"context"
@@ -25,8 +17,7 @@ import (
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
-	"github.com/verbatim-news/verbatim/names"
-	"github.com/verbatim-news/verbatim/resolve"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 )
 
 func init() {
@@ -55,25 +46,6 @@ CREATE TABLE speaker_names (
 ) WITHOUT ROWID;
 DELETE FROM story_state WHERE key = 'grouped_through';
 `
-
-// nameKey is the identity of a speaker the resolver does not know.
-func nameKey(fold string) string { return "name:" + fold }
-
-// speakerForms returns the folded forms a reader may type for a name:
-// as written, without titles and middle initials, and (persons) the
-// surname.
-func speakerForms(name string, typ verbatim.EntityType, add func(string)) {
-	if f := fold(name); f != "" {
-		add(f)
-	}
-	n := resolve.ParseName(name, typ)
-	if n.Full != "" {
-		add(n.Full)
-	}
-	if typ == verbatim.Person && n.Last != "" {
-		add(n.Last)
-	}
-}
 
 // writeSpeakers gives the quotes of the articles with lo < id <= hi (just
 // grouped) their speaker identity, adds them to the identities' counts and
@@ -106,12 +78,12 @@ func (g *Grouper) writeSpeakers(ctx context.Context, tx *sql.Tx, lo, hi int64, r
 		}
 		add := func(f string) { forms.add(f, id) }
 		if e := g.c.Resolver.Get(id); e != nil {
-			speakerForms(e.Name, e.Type, add)
+			storekit.SpeakerForms(e.Name, e.Type, add)
 			for a := range e.Aliases {
-				speakerForms(a, e.Type, add)
+				storekit.SpeakerForms(a, e.Type, add)
 			}
 		} else {
-			speakerForms(name, verbatim.EntityType(typ), add)
+			storekit.SpeakerForms(name, verbatim.EntityType(typ), add)
 		}
 	}
 	rows.Close()
@@ -181,19 +153,6 @@ func (s *DB) liveSummaries(ctx context.Context, after int64, cond string, args .
 	return scanSummaries(rows)
 }
 
-// mergeSummary adds the counts of b (other articles of the same speaker) to a.
-func mergeSummary(a *verbatim.SpeakerSummary, b verbatim.SpeakerSummary) {
-	a.Quotes += b.Quotes
-	a.Articles += b.Articles
-	if a.First == "" || (b.First != "" && b.First < a.First) {
-		a.First = b.First
-	}
-	a.Last = max(a.Last, b.Last)
-	if a.Name == "" {
-		a.Name, a.Type = b.Name, b.Type
-	}
-}
-
 // summaries returns the summaries of the given identities, grouped and live
 // counts together, most quoted first (identities with no statement too).
 func (s *DB) summaries(ctx context.Context, after int64, keys []string) ([]verbatim.SpeakerSummary, error) {
@@ -217,7 +176,7 @@ func (s *DB) summaries(ctx context.Context, after int64, keys []string) ([]verba
 				return nil, err
 			}
 			for _, l := range live {
-				mergeSummary(&sum, l)
+				storekit.MergeSummary(&sum, l)
 			}
 		}
 		if sum.Name == "" { // quotes of other kinds only
@@ -231,21 +190,13 @@ func (s *DB) summaries(ctx context.Context, after int64, keys []string) ([]verba
 		}
 		out = append(out, sum)
 	}
-	slices.SortStableFunc(out, func(a, b verbatim.SpeakerSummary) int {
-		if a.Quotes != b.Quotes {
-			return b.Quotes - a.Quotes
-		}
-		return strings.Compare(a.Name, b.Name)
-	})
+	storekit.SortSummaries(out)
 	return out, nil
 }
 
 // speakers lists speaker identities, most quoted first.
 func (s *DB) speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbatim.SpeakerSummary, error) {
-	limit := q.Limit
-	if limit <= 0 || limit > 1000 {
-		limit = 100
-	}
+	limit := storekit.SpeakerLimit(q.Limit)
 	after, err := s.grouped(ctx)
 	if err != nil {
 		return nil, err
@@ -258,11 +209,11 @@ func (s *DB) speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbatim.
 		liveCond += ` AND q.speaker_type = ?`
 		liveArgs = append(liveArgs, string(q.Type))
 	}
-	if f := fold(q.Text); f != "" {
+	if f := storekit.Fold(q.Text); f != "" {
 		where += ` AND s.id IN (SELECT speaker_id FROM speaker_names WHERE name >= ? AND name < ?)`
-		args = append(args, f, f+"\xff")
+		args = append(args, f, f+"\U0010FFFF")
 		liveCond += ` AND (q.speaker_fold LIKE ? ESCAPE '\' OR q.speaker_fold LIKE ? ESCAPE '\')`
-		liveArgs = append(liveArgs, escapeLike(f)+"%", "% "+escapeLike(f)+"%")
+		liveArgs = append(liveArgs, storekit.EscapeLike(f)+"%", "% "+storekit.EscapeLike(f)+"%")
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryCols+` FROM speakers s LEFT JOIN persons p ON p.id = s.id WHERE `+where+
 		` ORDER BY s.statements DESC, s.name LIMIT ?`, append(args, limit)...)
@@ -286,7 +237,7 @@ func (s *DB) speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbatim.
 	}
 	for _, l := range live {
 		if i, ok := at[l.ID]; ok {
-			mergeSummary(&out[i], l)
+			storekit.MergeSummary(&out[i], l)
 			continue
 		}
 		sum, err := s.summaries(ctx, after, []string{l.ID}) // its grouped part, if any
@@ -296,98 +247,51 @@ func (s *DB) speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbatim.
 		at[l.ID] = len(out)
 		out = append(out, sum[0])
 	}
-	slices.SortStableFunc(out, func(a, b verbatim.SpeakerSummary) int {
-		if a.Quotes != b.Quotes {
-			return b.Quotes - a.Quotes
-		}
-		return strings.Compare(a.Name, b.Name)
-	})
+	storekit.SortSummaries(out)
 	return out[:min(len(out), limit)], nil
 }
 
-// resolveSpeaker finds the speaker identity a reader means by name: an id,
-// or a name form as written, else without titles and initials ("Mr
-// Blair", "President Trump", "George W. Bush"). Several candidates give an
-// *verbatim.AmbiguousError, unless the full name (two words or more) is
-// one candidate's own, or the title the reader wrote leaves one candidate
-// (a gender by honorific, a role: "President Bush"; then one that holds 90%
-// of the remaining statements). typ, when given, keeps speakers of that
-// type. It returns the identity and the highest grouped article id.
+// lookup answers storekit.ResolveSpeaker for a library grouped through
+// article after.
+type lookup struct {
+	s     *DB
+	after int64
+	live  bool // articles were stored after the last grouping
+}
+
+func (l lookup) Exists(ctx context.Context, id string) (bool, error) {
+	cond, args := speakerCond(id)
+	var ok bool
+	err := l.s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM quotes q WHERE `+cond+`)`, args...).Scan(&ok)
+	return ok, err
+}
+
+func (l lookup) Named(ctx context.Context, f string) ([]string, error) {
+	return l.s.speakersNamed(ctx, f, l.after, !l.live)
+}
+
+func (l lookup) Summaries(ctx context.Context, ids []string) ([]verbatim.SpeakerSummary, error) {
+	return l.s.summaries(ctx, l.after, ids)
+}
+
+func (l lookup) HasRole(ctx context.Context, id, role string) (bool, error) {
+	return l.s.hasRole(ctx, id, role)
+}
+
+// resolveSpeaker finds the speaker identity a reader means by name
+// (storekit.ResolveSpeaker). It returns the identity and the highest
+// grouped article id.
 func (s *DB) resolveSpeaker(ctx context.Context, name string, typ verbatim.EntityType) (string, int64, error) {
 	after, err := s.grouped(ctx)
 	if err != nil {
 		return "", 0, err
 	}
-	f := fold(strings.TrimSpace(name))
-	if f == "" {
-		return "", after, verbatim.ErrNotFound
-	}
-	if i := strings.IndexByte(f, ':'); i > 0 && !strings.ContainsRune(f[:i], ' ') {
-		// an id: its quotes exist under it
-		cond, args := speakerCond(f)
-		var ok bool
-		if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM quotes q WHERE `+cond+`)`, args...).Scan(&ok); err != nil {
-			return "", after, err
-		}
-		if ok {
-			return f, after, nil
-		}
-	}
 	var top int64
 	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&top); err != nil {
 		return "", after, err
 	}
-	pn := resolve.ParseName(name, verbatim.Person)
-	var keys []string
-	for _, form := range []string{f, pn.Full, resolve.ParseName(name, verbatim.Organization).Full} {
-		if form == "" {
-			continue
-		}
-		if keys, err = s.speakersNamed(ctx, form, after, top < after+1); err != nil {
-			return "", after, err
-		}
-		if len(keys) > 0 {
-			break
-		}
-	}
-	if len(keys) == 0 {
-		return "", after, verbatim.ErrNotFound
-	}
-	cands, err := s.summaries(ctx, after, keys)
-	if err != nil {
-		return "", after, err
-	}
-	if typ != "" {
-		cands = slices.DeleteFunc(cands, func(c verbatim.SpeakerSummary) bool { return c.Type != typ })
-		if len(cands) == 0 {
-			return "", after, verbatim.ErrNotFound
-		}
-	}
-	if len(cands) > 1 && cands[0].Quotes > 0 {
-		// speakers of other kinds of attribution only ("Vote Blair"
-		// believes) are not asked about (cands are most quoted first)
-		cands = slices.DeleteFunc(cands, func(c verbatim.SpeakerSummary) bool { return c.Quotes == 0 })
-	}
-	if len(cands) == 1 {
-		return cands[0].ID, after, nil
-	}
-	// the full name of one of them
-	if strings.Contains(pn.Full, " ") {
-		var own []verbatim.SpeakerSummary
-		for _, c := range cands {
-			if resolve.ParseName(c.Name, c.Type).Full == pn.Full {
-				own = append(own, c)
-			}
-		}
-		if len(own) == 1 {
-			return own[0].ID, after, nil
-		}
-	}
-	// the title written in front of the name
-	if pick, err := s.byTitle(ctx, name, pn, cands); err != nil || pick != "" {
-		return pick, after, err
-	}
-	return "", after, &verbatim.AmbiguousError{Name: strings.TrimSpace(name), Candidates: cands}
+	id, err := storekit.ResolveSpeaker(ctx, lookup{s, after, top > after}, name, typ)
+	return id, after, err
 }
 
 // speakersNamed returns the identities with the folded name form f: the
@@ -431,68 +335,6 @@ func (s *DB) speakersNamed(ctx context.Context, f string, after int64, grouped b
 	return keys, rows.Err()
 }
 
-// byTitle picks the candidate that the titles written before the name
-// leave: an honorific's gender against the given name, a role against the
-// roles the articles gave; then the one holding 90% of the statements of
-// those left. "" when no title was written or several remain.
-func (s *DB) byTitle(ctx context.Context, name string, pn resolve.Name, cands []verbatim.SpeakerSummary) (string, error) {
-	words := strings.Fields(fold(name))
-	nameWords := len(strings.Fields(pn.Full))
-	if len(words) <= nameWords {
-		return "", nil
-	}
-	titles := words[:len(words)-nameWords]
-	left := cands
-	var gender byte
-	for _, t := range titles {
-		if g := names.HonorificGender(t); g == 'm' || g == 'f' {
-			gender = g
-		}
-	}
-	if gender != 0 {
-		left = slices.DeleteFunc(slices.Clone(left), func(c verbatim.SpeakerSummary) bool {
-			if c.Type != verbatim.Person {
-				return true
-			}
-			n := resolve.ParseName(c.Name, c.Type)
-			g := names.GivenNameGender(n.First)
-			return g != 0 && g != gender
-		})
-	}
-	var roles []string
-	for _, t := range titles {
-		if names.HonorificGender(t) == 0 {
-			roles = append(roles, strings.Trim(t, "."))
-		}
-	}
-	if len(roles) > 0 && len(left) > 1 {
-		role := strings.Join(roles, " ")
-		var withRole []verbatim.SpeakerSummary
-		for _, c := range left {
-			ok, err := s.hasRole(ctx, c.ID, role)
-			if err != nil {
-				return "", err
-			}
-			if ok {
-				withRole = append(withRole, c)
-			}
-		}
-		if len(withRole) > 0 {
-			left = withRole
-		}
-	}
-	total := 0
-	for _, c := range left {
-		total += c.Quotes
-	}
-	for _, c := range left {
-		if len(left) == 1 || c.Quotes*10 >= total*9 && total > 0 {
-			return c.ID, nil
-		}
-	}
-	return "", nil
-}
-
 // hasRole reports whether an article gave the speaker a role containing
 // role (folded words), looking at its most recent statements' entities.
 func (s *DB) hasRole(ctx context.Context, key, role string) (bool, error) {
@@ -508,7 +350,7 @@ func (s *DB) hasRole(ctx context.Context, key, role string) (bool, error) {
 		if err := rows.Scan(&r); err != nil {
 			return false, err
 		}
-		if strings.Contains(" "+fold(r)+" ", " "+role+" ") {
+		if storekit.RoleHas(r, role) {
 			return true, nil
 		}
 	}
@@ -527,7 +369,7 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	}
 	cond, args := speakerCond(key)
 	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
-		` AND `+statementCond+` ORDER BY q.day, q.id LIMIT 5000`, args...)
+		` AND `+statementCond+` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, q.id LIMIT 5000`, args...) // oldest first, undated last
 	if err != nil {
 		return nil, err
 	}
@@ -546,27 +388,14 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 		return nil, err
 	}
 	defer rrows.Close()
-	seenR, seenA := map[string]bool{}, map[string]bool{}
+	forms := storekit.NewForms(d)
 	for rrows.Next() {
 		var roles, mentions string
 		if err := rrows.Scan(&roles, &mentions); err != nil {
 			return nil, err
 		}
-		for _, r := range strings.Split(roles, "; ") {
-			if r != "" && !seenR[strings.ToLower(r)] {
-				seenR[strings.ToLower(r)] = true
-				d.Roles = append(d.Roles, r)
-			}
-		}
-		ms, err := decodeMentions(mentions)
-		if err != nil {
+		if err := forms.Add(roles, mentions); err != nil {
 			return nil, err
-		}
-		for _, m := range ms { // the names the speaker was written as
-			if m.kind == verbatim.NameMention && m.text != "" && !seenA[m.text] {
-				seenA[m.text] = true
-				d.Aliases = append(d.Aliases, m.text)
-			}
 		}
 	}
 	return d, rrows.Err()
