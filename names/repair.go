@@ -294,19 +294,10 @@ func sentenceOf(d *verbatim.Doc, i int) *verbatim.Sentence {
 
 // sentenceIndex returns the index of the sentence holding token i, or -1.
 func sentenceIndex(d *verbatim.Doc, i int) int {
-	lo, hi := 0, len(d.Sentences)
-	for lo < hi {
-		m := (lo + hi) / 2
-		switch s := &d.Sentences[m]; {
-		case i < s.First:
-			hi = m
-		case i >= s.Last:
-			lo = m + 1
-		default:
-			return m
-		}
+	if i < 0 || i >= len(d.Tokens) {
+		return -1
 	}
-	return -1
+	return sentenceAt(d, d.Tokens[i].Start)
 }
 
 // lineKinds remembers what the first sentences of a document are: bit 1

@@ -212,24 +212,13 @@ func (s *DB) Speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbatim.
 	if err != nil || len(live) == 0 {
 		return out, err
 	}
-	at := map[string]int{}
-	for i, sp := range out {
-		at[sp.ID] = i
-	}
-	for _, l := range live {
-		if i, ok := at[l.ID]; ok {
-			storekit.MergeSummary(&out[i], l)
-			continue
-		}
-		sum, err := s.summaries(ctx, []string{l.ID}) // its grouped part, if any
+	return storekit.MergeLive(out, live, limit, func(id string) (verbatim.SpeakerSummary, error) {
+		sum, err := s.summaries(ctx, []string{id}) // its grouped part, if any
 		if err != nil {
-			return nil, err
+			return verbatim.SpeakerSummary{}, err
 		}
-		at[l.ID] = len(out)
-		out = append(out, sum[0])
-	}
-	storekit.SortSummaries(out)
-	return out[:min(len(out), limit)], nil
+		return sum[0], nil
+	})
 }
 
 // lookup answers storekit.ResolveSpeaker.

@@ -13,7 +13,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"slices"
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
@@ -231,24 +230,13 @@ func (s *DB) speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbatim.
 		}
 		return out, err
 	}
-	at := map[string]int{}
-	for i, sp := range out {
-		at[sp.ID] = i
-	}
-	for _, l := range live {
-		if i, ok := at[l.ID]; ok {
-			storekit.MergeSummary(&out[i], l)
-			continue
-		}
-		sum, err := s.summaries(ctx, after, []string{l.ID}) // its grouped part, if any
+	return storekit.MergeLive(out, live, limit, func(id string) (verbatim.SpeakerSummary, error) {
+		sum, err := s.summaries(ctx, after, []string{id}) // its grouped part, if any
 		if err != nil {
-			return nil, err
+			return verbatim.SpeakerSummary{}, err
 		}
-		at[l.ID] = len(out)
-		out = append(out, sum[0])
-	}
-	storekit.SortSummaries(out)
-	return out[:min(len(out), limit)], nil
+		return sum[0], nil
+	})
 }
 
 // lookup answers storekit.ResolveSpeaker for a library grouped through
@@ -256,7 +244,6 @@ func (s *DB) speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbatim.
 type lookup struct {
 	s     *DB
 	after int64
-	live  bool // articles were stored after the last grouping
 }
 
 func (l lookup) Exists(ctx context.Context, id string) (bool, error) {
@@ -267,7 +254,7 @@ func (l lookup) Exists(ctx context.Context, id string) (bool, error) {
 }
 
 func (l lookup) Named(ctx context.Context, f string) ([]string, error) {
-	return l.s.speakersNamed(ctx, f, l.after, !l.live)
+	return l.s.speakersNamed(ctx, f, l.after)
 }
 
 func (l lookup) Summaries(ctx context.Context, ids []string) ([]verbatim.SpeakerSummary, error) {
@@ -286,53 +273,31 @@ func (s *DB) resolveSpeaker(ctx context.Context, name string, typ verbatim.Entit
 	if err != nil {
 		return "", 0, err
 	}
-	var top int64
-	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&top); err != nil {
-		return "", after, err
-	}
-	id, err := storekit.ResolveSpeaker(ctx, lookup{s, after, top > after}, name, typ)
+	id, err := storekit.ResolveSpeaker(ctx, lookup{s, after}, name, typ)
 	return id, after, err
 }
 
-// speakersNamed returns the identities with the folded name form f: the
-// grouped ones and, with live, speakers of ungrouped articles.
-func (s *DB) speakersNamed(ctx context.Context, f string, after int64, grouped bool) ([]string, error) {
-	var keys []string
-	rows, err := s.db.QueryContext(ctx, `SELECT speaker_id FROM speaker_names WHERE name = ?`, f)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		keys = append(keys, k)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || grouped {
-		return keys, err
-	}
-	// articles stored after the last grouping: by the speaker's name, or
-	// a name form of its entity (aliases of speaking entities)
-	rows, err = s.db.QueryContext(ctx, `SELECT DISTINCT 'name:' || q.speaker_fold FROM quotes q WHERE q.article_id > ?1
-		AND q.speaker_id IS NULL AND q.speaker_fold IS NOT NULL
-		AND (q.speaker_fold = ?2 OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias = ?2))`, after, f)
+// speakersNamed returns the identities with the folded name form f: by
+// their name forms, and the speakers of articles stored after the last
+// grouping (grouped through after) by their name or a name form of their
+// entity.
+func (s *DB) speakersNamed(ctx context.Context, f string, after int64) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT speaker_id FROM speaker_names WHERE name = ?2
+		UNION SELECT 'name:' || q.speaker_fold FROM quotes q WHERE q.article_id > ?1 AND q.speaker_id IS NULL
+		AND q.speaker_fold IS NOT NULL AND (q.speaker_fold = ?2 OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias = ?2))`, after, f)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	var ids []string
 	for rows.Next() {
-		var k string
-		if err := rows.Scan(&k); err != nil {
+		var id string
+		if err := rows.Scan(&id); err != nil {
 			return nil, err
 		}
-		if !slices.Contains(keys, k) {
-			keys = append(keys, k)
-		}
+		ids = append(ids, id)
 	}
-	return keys, rows.Err()
+	return ids, rows.Err()
 }
 
 // hasRole reports whether an article gave the speaker a role containing

@@ -208,6 +208,33 @@ func MergeSummary(a *verbatim.SpeakerSummary, b verbatim.SpeakerSummary) {
 	}
 }
 
+// MergeLive adds to a speakers list (grouped counts) the live counts of
+// articles not grouped yet (live); grouped returns the grouped summary of an
+// identity the list lacks. It returns at most limit rows, most quoted first.
+func MergeLive(list, live []verbatim.SpeakerSummary, limit int, grouped func(id string) (verbatim.SpeakerSummary, error)) ([]verbatim.SpeakerSummary, error) {
+	if len(live) == 0 {
+		return list, nil
+	}
+	at := map[string]int{}
+	for i, sp := range list {
+		at[sp.ID] = i
+	}
+	for _, l := range live {
+		if i, ok := at[l.ID]; ok {
+			MergeSummary(&list[i], l)
+			continue
+		}
+		sum, err := grouped(l.ID)
+		if err != nil {
+			return nil, err
+		}
+		at[l.ID] = len(list)
+		list = append(list, sum)
+	}
+	SortSummaries(list)
+	return list[:min(len(list), limit)], nil
+}
+
 // SortSummaries orders speakers most quoted first, then by name.
 func SortSummaries(s []verbatim.SpeakerSummary) {
 	slices.SortStableFunc(s, func(a, b verbatim.SpeakerSummary) int {
