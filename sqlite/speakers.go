@@ -244,6 +244,7 @@ func (s *DB) speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbatim.
 type lookup struct {
 	s     *DB
 	after int64
+	live  bool // articles were stored after the last grouping
 }
 
 func (l lookup) Exists(ctx context.Context, id string) (bool, error) {
@@ -254,7 +255,7 @@ func (l lookup) Exists(ctx context.Context, id string) (bool, error) {
 }
 
 func (l lookup) Named(ctx context.Context, f string) ([]string, error) {
-	return l.s.speakersNamed(ctx, f, l.after)
+	return l.s.speakersNamed(ctx, f, l.after, l.live)
 }
 
 func (l lookup) Summaries(ctx context.Context, ids []string) ([]verbatim.SpeakerSummary, error) {
@@ -273,18 +274,26 @@ func (s *DB) resolveSpeaker(ctx context.Context, name string, typ verbatim.Entit
 	if err != nil {
 		return "", 0, err
 	}
-	id, err := storekit.ResolveSpeaker(ctx, lookup{s, after}, name, typ)
+	var top int64
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM articles`).Scan(&top); err != nil {
+		return "", after, err
+	}
+	id, err := storekit.ResolveSpeaker(ctx, lookup{s, after, top > after}, name, typ)
 	return id, after, err
 }
 
 // speakersNamed returns the identities with the folded name form f: by
-// their name forms, and the speakers of articles stored after the last
-// grouping (grouped through after) by their name or a name form of their
-// entity.
-func (s *DB) speakersNamed(ctx context.Context, f string, after int64) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT speaker_id FROM speaker_names WHERE name = ?2
-		UNION SELECT 'name:' || q.speaker_fold FROM quotes q WHERE q.article_id > ?1 AND q.speaker_id IS NULL
-		AND q.speaker_fold IS NOT NULL AND (q.speaker_fold = ?2 OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias = ?2))`, after, f)
+// their name forms, and, with live, the speakers of articles stored after
+// the last grouping (grouped through after) by their name or a name form of
+// their entity.
+func (s *DB) speakersNamed(ctx context.Context, f string, after int64, live bool) ([]string, error) {
+	q := `SELECT speaker_id FROM speaker_names WHERE name = ?2`
+	if live {
+		q += ` UNION SELECT 'name:' || speaker_fold FROM quotes WHERE speaker_fold = ?2 AND article_id > ?1 AND speaker_id IS NULL
+		UNION SELECT 'name:' || q.speaker_fold FROM aliases al JOIN quotes q ON q.speaker_entity = al.entity_id
+		WHERE al.alias = ?2 AND q.article_id > ?1 AND q.speaker_id IS NULL AND q.speaker_fold IS NOT NULL`
+	}
+	rows, err := s.db.QueryContext(ctx, q, after, f)
 	if err != nil {
 		return nil, err
 	}
