@@ -8,8 +8,14 @@
 //	quotes:   id, said_on, published, speaker, speaker_mention, type, kind, text, cue, addressee, via,
 //	          confidence, outlet, title, url, article_id, start, end, story
 //	articles: id, published, outlet, title, url, quotes, story
-//	speakers: name, quotes, articles, first, last
-//	stories:  story, title, article_id, published, outlet, article_title (one row per article)
+//	speakers: id, type, name, quotes, articles, first, last
+//	stories:  id, title, first, last, articles, outlets, topic, topic_label, people
+//
+// A story's people are its most mentioned persons, "; "-joined in CSV (in
+// JSON Lines the list of {id, name, mentions}); first and last are its
+// earliest and latest publication dates. A story's statements export as
+// quotes (GET /api/stories/{id}?format=csv: every report of each
+// statement, with its article).
 //
 // said_on is the day the statement was made when the article says so, else
 // empty (published is the article's publication date); start and end are
@@ -25,6 +31,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/verbatim-news/verbatim"
 )
@@ -60,8 +67,8 @@ var (
 	QuoteColumns = []string{"id", "said_on", "published", "speaker", "speaker_mention", "type", "kind", "text", "cue", "addressee", "via",
 		"confidence", "outlet", "title", "url", "article_id", "start", "end", "story"}
 	ArticleColumns = []string{"id", "published", "outlet", "title", "url", "quotes", "story"}
-	SpeakerColumns = []string{"name", "quotes", "articles", "first", "last"}
-	StoryColumns   = []string{"story", "title", "article_id", "published", "outlet", "article_title"}
+	SpeakerColumns = []string{"id", "type", "name", "quotes", "articles", "first", "last"}
+	StoryColumns   = []string{"id", "title", "first", "last", "articles", "outlets", "topic", "topic_label", "people"}
 )
 
 // Writer writes rows of one kind in one format.
@@ -121,31 +128,23 @@ func (x *Writer) Article(a *verbatim.ArticleHit) error {
 // Speaker writes a speaker.
 func (x *Writer) Speaker(s *verbatim.SpeakerSummary) error {
 	return x.row(s, func(r []string) []string {
-		return append(r, s.Name, strconv.Itoa(s.Quotes), strconv.Itoa(s.Articles), string(s.First), string(s.Last))
+		return append(r, s.ID, string(s.Type), s.Name, strconv.Itoa(s.Quotes), strconv.Itoa(s.Articles), string(s.First), string(s.Last))
 	})
 }
 
-// storyRow is a story's article as JSON Lines write it (StoryColumns).
-type storyRow struct {
-	Story        string       `json:"story"`
-	Title        string       `json:"title"`
-	ArticleID    string       `json:"article_id"`
-	Published    verbatim.Day `json:"published"`
-	Outlet       string       `json:"outlet"`
-	ArticleTitle string       `json:"article_title"`
-}
-
-// Story writes one row per article of a story.
+// Story writes a story of a listing.
 func (x *Writer) Story(s *verbatim.StorySummary) error {
-	for _, a := range s.Articles {
-		err := x.row(storyRow{s.ID, s.Title, a.ID, a.Published, a.Outlet, a.Title}, func(r []string) []string {
-			return append(r, s.ID, s.Title, a.ID, string(a.Published), a.Outlet, a.Title)
-		})
-		if err != nil {
-			return err
+	return x.row(s, func(r []string) []string {
+		var people strings.Builder
+		for i, p := range s.People {
+			if i > 0 {
+				people.WriteString("; ")
+			}
+			people.WriteString(p.Name)
 		}
-	}
-	return nil
+		return append(r, s.ID, s.Title, string(s.First), string(s.Last), strconv.Itoa(s.Articles), strconv.Itoa(s.Outlets),
+			s.Topic, s.TopicLabel, people.String())
+	})
 }
 
 // Flush writes what is buffered and reports any error of the rows

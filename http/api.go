@@ -18,18 +18,21 @@ import (
 	"github.com/verbatim-news/verbatim/input"
 )
 
-// quoteQuery reads a quote search from URL parameters: q, speaker, person,
-// outlet, article, story, type, kind, min_confidence, named, since, until,
-// sort, limit, offset. A
-// number that is not one is a *verbatim.QueryError; the rest is checked by
+// quoteQuery reads a quote search from URL parameters: q, speaker (an id
+// or a name), speaker_type, outlet, article, story, type, kind,
+// min_confidence, named, since, until, sort, limit, offset. A number that
+// is not one is a *verbatim.QueryError; the rest is checked by
 // QuoteQuery.Check (the CLI runs the same).
 func quoteQuery(r *stdhttp.Request) (verbatim.QuoteQuery, error) {
 	v := r.URL.Query()
-	q := verbatim.QuoteQuery{Text: v.Get("q"), Speaker: v.Get("speaker"), Person: v.Get("person"), Outlet: v.Get("outlet"),
+	q := verbatim.QuoteQuery{Text: v.Get("q"), Speaker: v.Get("speaker"), Outlet: v.Get("outlet"),
 		Article: v.Get("article"), Story: v.Get("story"), Type: v.Get("type"), Since: v.Get("since"), Until: v.Get("until"),
 		Sort: v.Get("sort"), NamedOnly: boolParam(v.Get("named"))}
 	var err error
 	if q.Kinds, err = verbatim.ParseKinds(v.Get("kind")); err != nil {
+		return q, err
+	}
+	if q.SpeakerType, err = speakerType(v.Get("speaker_type")); err != nil {
 		return q, err
 	}
 	if c := v.Get("min_confidence"); c != "" {
@@ -41,6 +44,16 @@ func quoteQuery(r *stdhttp.Request) (verbatim.QuoteQuery, error) {
 		return q, err
 	}
 	return q, q.Check(exportFormat(r) != "")
+}
+
+// speakerType reads a speaker type filter: "person" or "organization"
+// (also "people", "organisation", ...), empty for any.
+func speakerType(s string) (verbatim.EntityType, error) {
+	t, err := verbatim.ParseSpeakerType(s)
+	if err != nil {
+		return "", &verbatim.QueryError{Msg: err.Error()}
+	}
+	return t, nil
 }
 
 // boolParam reads a checkbox-like parameter: "1", "true", "on", "yes".
@@ -228,7 +241,12 @@ func (s *Server) apiSpeakers(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	sp, err := s.Store.Speakers(r.Context(), r.URL.Query().Get("q"), limit)
+	typ, err := speakerType(r.URL.Query().Get("type"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sp, err := s.Store.Speakers(r.Context(), verbatim.SpeakerQuery{Text: r.URL.Query().Get("q"), Type: typ, Limit: limit})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -247,8 +265,10 @@ func (s *Server) apiSpeakers(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	writeJSON(w, 200, map[string]any{"speakers": sp})
 }
 
-// apiSpeaker answers a person's page as JSON, or with format=csv|jsonl
-// every statement of theirs, oldest first.
+// apiSpeaker answers a speaker's page as JSON, or with format=csv|jsonl
+// every statement of theirs, oldest first (the search by that speaker: one
+// lookup of the name, so a name several speakers answer to is answered
+// with the candidates either way).
 func (s *Server) apiSpeaker(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	if err := checkFormat(r); err != nil {
 		s.fail(w, r, err)
@@ -258,7 +278,7 @@ func (s *Server) apiSpeaker(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	if f := exportFormat(r); f != "" {
 		s.export(w, r, f, "verbatim-"+fileName(name), export.QuoteColumns, func(x *export.Writer) error {
 			n := 0
-			err := s.Store.EachQuote(r.Context(), verbatim.QuoteQuery{Person: name, Sort: verbatim.SortOldest}, func(h *verbatim.QuoteHit) error {
+			err := s.Store.EachQuote(r.Context(), verbatim.QuoteQuery{Speaker: name, Sort: verbatim.SortOldest}, func(h *verbatim.QuoteHit) error {
 				n++
 				return x.Quote(h)
 			})
@@ -295,51 +315,6 @@ func (s *Server) apiArticle(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		return
 	}
 	writeJSON(w, 200, a)
-}
-
-func (s *Server) apiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	if err := checkFormat(r); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	st, err := s.Store.Stories(r.Context())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if f := exportFormat(r); f != "" {
-		s.export(w, r, f, "verbatim-stories", export.StoryColumns, func(x *export.Writer) error {
-			for i := range st {
-				if err := x.Story(&st[i]); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		return
-	}
-	writeJSON(w, 200, map[string]any{"stories": st})
-}
-
-// apiStory answers a story with its timeline, or with format=csv|jsonl
-// every statement of its articles, oldest first.
-func (s *Server) apiStory(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	if err := checkFormat(r); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	st, err := s.Store.Story(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if f := exportFormat(r); f != "" {
-		s.export(w, r, f, "verbatim-story-"+fileName(st.ID), export.QuoteColumns, func(x *export.Writer) error {
-			return s.Store.EachQuote(r.Context(), verbatim.QuoteQuery{Story: st.ID, Sort: verbatim.SortOldest}, x.Quote)
-		})
-		return
-	}
-	writeJSON(w, 200, st)
 }
 
 func (s *Server) apiStats(w stdhttp.ResponseWriter, r *stdhttp.Request) {
@@ -466,7 +441,11 @@ func (s *Server) apiPost(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		}
 		docs = append(docs, d)
 	}
-	outs, err := s.Store.Put(r.Context(), docs)
+	put := s.Store.Put
+	if s.Ingest != nil {
+		put = s.Ingest
+	}
+	outs, err := put(r.Context(), docs)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -3,6 +3,7 @@ package http
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"html/template"
 	"io/fs"
 	stdhttp "net/http"
@@ -34,6 +35,8 @@ var funcs = template.FuncMap{
 	"speakerURL": func(name string) string { return "/speaker/" + url.PathEscape(name) },
 	"articleURL": func(id string) string { return "/article/" + pathOf(id) },
 	"storyURL":   func(id string) string { return "/story/" + url.PathEscape(id) },
+	"topicURL":   func(id string) string { return "/stories?topic=" + url.QueryEscape(id) },
+	"span":       span,
 	"quoteURL": func(h verbatim.QuoteHit) string {
 		return "/article/" + pathOf(h.ArticleID) + "#q" + strconv.Itoa(h.Start)
 	},
@@ -101,7 +104,7 @@ func highlighted(text string, hs []verbatim.Span) []hlSeg {
 // (not at start-up of every command).
 var pages = sync.OnceValue(func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, p := range []string{"search", "articles", "speakers", "speaker", "article", "stories", "story", "error", "help"} {
+	for _, p := range []string{"search", "articles", "speakers", "speaker", "article", "stories", "story", "topics", "error", "help"} {
 		m[p] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+p+".html"))
 	}
 	return m
@@ -196,23 +199,42 @@ type searchData struct {
 	Latest   []verbatim.QuoteHit
 	Recent   bool   // the latest by storage order (the library has no dates)
 	Kind     string // the kind filter as asked ("", "all", "belief", …)
-	MinConf  string // the minimum confidence as asked
+	SpType   string // the speaker type filter as asked
+	// Candidates: the speakers a name given as speaker could mean
+	Candidates []candidate
+	MinConf    string // the minimum confidence as asked
+}
+
+// candidate is a speaker a name could mean, with the search by them.
+type candidate struct {
+	verbatim.SpeakerSummary
+	URL string
 }
 
 func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	q, err := quoteQuery(r)
 	d := searchData{}
 	code := 200
-	d.Empty = q.Text == "" && q.Speaker == "" && q.Person == "" && q.Outlet == "" && q.Since == "" && q.Until == "" &&
+	d.Empty = q.Text == "" && q.Speaker == "" && q.SpeakerType == "" && q.Outlet == "" && q.Since == "" && q.Until == "" &&
 		q.Type == "" && q.Story == "" && q.Article == "" && q.Offset == 0 && q.Kinds == nil && q.MinConfidence == 0 && !q.NamedOnly
 	if err == nil && d.Empty {
 		d.Stats, err = s.Store.Stats(r.Context())
 		if err == nil {
-			d.Speakers, _ = s.Store.Speakers(r.Context(), "", 12)
+			d.Speakers, _ = s.Store.Speakers(r.Context(), verbatim.SpeakerQuery{Limit: 12})
 			d.Latest, d.Recent, err = s.latest(r, d.Stats)
 		}
 	} else if err == nil {
 		d.Results, err = s.Store.Quotes(r.Context(), q)
+	}
+	var ae *verbatim.AmbiguousError
+	if errors.As(err, &ae) { // which one: the same search by each candidate
+		for _, c := range ae.Candidates {
+			v := r.URL.Query()
+			v.Set("speaker", c.ID)
+			v.Del("offset")
+			d.Candidates = append(d.Candidates, candidate{c, "/?" + v.Encode()})
+		}
+		err = nil
 	}
 	if err != nil {
 		code, d.Err = status(err)
@@ -221,7 +243,7 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 			return
 		}
 	}
-	d.Kind, d.MinConf = r.URL.Query().Get("kind"), r.URL.Query().Get("min_confidence")
+	d.Kind, d.MinConf, d.SpType = r.URL.Query().Get("kind"), r.URL.Query().Get("min_confidence"), r.URL.Query().Get("speaker_type")
 	d.Order = verbatim.SortLabel(d.Results.Sort)
 	d.Page = paginate(r, "/", "/api/quotes", q.Offset, q.Limit, len(d.Results.Quotes), d.Results.Total)
 	title := "Search"
@@ -296,13 +318,29 @@ func (s *Server) uiArticles(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 }
 
 func (s *Server) uiSpeakers(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	q := r.URL.Query().Get("q")
-	sp, err := s.Store.Speakers(r.Context(), q, 200)
+	q, ts := r.URL.Query().Get("q"), r.URL.Query().Get("type")
+	typ, err := speakerType(ts)
 	if err != nil {
 		s.uiFail(w, r, err)
 		return
 	}
-	s.render(w, r, 200, "speakers", page{Title: "Speakers", Nav: "speakers", Q: verbatim.QuoteQuery{Speaker: q}, Data: sp})
+	sp, err := s.Store.Speakers(r.Context(), verbatim.SpeakerQuery{Text: q, Type: typ, Limit: 200})
+	if err != nil {
+		s.uiFail(w, r, err)
+		return
+	}
+	// the list as a download: up to 1,000 speakers, as filtered
+	v := url.Values{"limit": {"1000"}}
+	for k, x := range map[string]string{"q": q, "type": string(typ)} {
+		if x != "" {
+			v.Set(k, x)
+		}
+	}
+	v.Set("format", "csv")
+	csv := "/api/speakers?" + v.Encode()
+	v.Set("format", "jsonl")
+	s.render(w, r, 200, "speakers", page{Title: "Speakers", Nav: "speakers", Q: verbatim.QuoteQuery{Speaker: q, SpeakerType: typ},
+		Data: map[string]any{"Speakers": sp, "Type": string(typ), "CSV": csv, "JSONL": "/api/speakers?" + v.Encode()}})
 }
 
 // speakerPage is a person's page: who they are, when and where they were
@@ -321,6 +359,12 @@ const speakerPageSize = 50
 
 func (s *Server) uiSpeaker(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	d, err := s.Store.Speaker(r.Context(), r.PathValue("name"))
+	var ae *verbatim.AmbiguousError
+	if errors.As(err, &ae) { // which one?
+		s.render(w, r, stdhttp.StatusMultipleChoices, "speakers", page{Title: ae.Name + " — which one?", Nav: "speakers",
+			Q: verbatim.QuoteQuery{Speaker: ae.Name}, Data: map[string]any{"Speakers": ae.Candidates, "Ambiguous": ae.Name}})
+		return
+	}
 	if err != nil {
 		s.uiFail(w, r, err)
 		return
@@ -335,7 +379,7 @@ func (s *Server) uiSpeaker(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	p.Statements = d.Statements[off:end]
 	base := "/speaker/" + url.PathEscape(r.PathValue("name"))
 	p.Page = paginate(r, base, "", off, speakerPageSize, end-off, len(d.Statements))
-	api := "/api/speakers/" + url.PathEscape(r.PathValue("name"))
+	api := "/api/speakers/" + url.PathEscape(d.ID) // the speaker found, whatever name led here
 	p.CSV, p.JSONL = api+"?format=csv", api+"?format=jsonl"
 	s.render(w, r, 200, "speaker", page{Title: d.Name, Nav: "speakers", Data: p})
 }
@@ -435,42 +479,4 @@ func (s *Server) uiHelp(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	s.render(w, r, 200, "help", page{Title: "Help", Nav: "help", Data: map[string]any{
 		"Syntax": verbatim.SearchSyntax, "QuoteColumns": export.QuoteColumns, "ArticleColumns": export.ArticleColumns,
 		"SpeakerColumns": export.SpeakerColumns, "StoryColumns": export.StoryColumns, "MaxPage": verbatim.MaxPage}})
-}
-
-func (s *Server) uiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	st, err := s.Store.Stories(r.Context())
-	if err != nil {
-		s.uiFail(w, r, err)
-		return
-	}
-	s.render(w, r, 200, "stories", page{Title: "Stories", Nav: "stories", Data: st})
-}
-
-type timelineDay struct {
-	Day        verbatim.Day // "" for the undated statements, listed last
-	Statements []verbatim.QuoteHit
-}
-
-func (s *Server) uiStory(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	st, err := s.Store.Story(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.uiFail(w, r, err)
-		return
-	}
-	var days []*timelineDay
-	for _, h := range st.Timeline {
-		d := h.SaidOn
-		if d == "" {
-			d = h.Published
-		}
-		if len(days) == 0 || days[len(days)-1].Day != d {
-			days = append(days, &timelineDay{Day: d})
-		}
-		days[len(days)-1].Statements = append(days[len(days)-1].Statements, h)
-	}
-	title := st.Title
-	if strings.TrimSpace(title) == "" {
-		title = "Story " + st.ID
-	}
-	s.render(w, r, 200, "story", page{Title: title, Nav: "stories", Data: map[string]any{"S": st, "Days": days}})
 }

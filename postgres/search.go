@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -97,27 +98,6 @@ func (s *DB) outlets(ctx context.Context) ([]verbatim.OutletCount, error) {
 	})
 }
 
-// personCond matches the quotes of a person as their page shows them: the
-// name as resolved in articles with every entity of the persons those
-// entities belong to, else any name form.
-func (s *DB) personCond(ctx context.Context, name string, a *args) (string, error) {
-	f := storekit.Fold(name)
-	if f == "" {
-		return "", verbatim.ErrNotFound
-	}
-	var n bool
-	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_fold = $1)`, f).Scan(&n); err != nil {
-		return "", err
-	}
-	p := a.add(f)
-	if !n {
-		return `(q.speaker_fold = ` + p + ` OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias = ` + p + `))`, nil
-	}
-	return `(q.speaker_fold = ` + p + ` OR q.speaker_entity IN (SELECT pe2.entity_id FROM quotes q0
-		JOIN person_entities pe ON pe.entity_id = q0.speaker_entity
-		JOIN person_entities pe2 ON pe2.person_id = pe.person_id WHERE q0.speaker_fold = ` + p + `))`, nil
-}
-
 // planQuotes plans a quote search.
 func (s *DB) planQuotes(ctx context.Context, qq verbatim.QuoteQuery, export bool) (*plan, error) {
 	if err := qq.Check(export); err != nil {
@@ -140,16 +120,19 @@ func (s *DB) planQuotes(ctx context.Context, qq verbatim.QuoteQuery, export bool
 		tq = p.a.add(q)
 		p.where = append(p.where, `q.tsv @@ `+tq+`::tsquery`)
 	}
-	if sp := storekit.Fold(qq.Speaker); sp != "" {
-		x := p.a.add(sp)
-		p.where = append(p.where, `(q.speaker_fold = `+x+` OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias = `+x+`))`)
-	}
-	if qq.Person != "" {
-		c, err := s.personCond(ctx, qq.Person, &p.a)
+	if strings.TrimSpace(qq.Speaker) != "" {
+		id, err := storekit.ResolveSpeaker(ctx, lookup{s}, qq.Speaker, qq.SpeakerType)
+		if errors.Is(err, verbatim.ErrNotFound) {
+			p.none = true
+			return p, nil
+		}
 		if err != nil {
 			return nil, err
 		}
-		p.where = append(p.where, c)
+		p.where = append(p.where, speakerCond(id, &p.a))
+	}
+	if qq.SpeakerType != "" {
+		p.where = append(p.where, `q.speaker_type = `+p.a.add(string(qq.SpeakerType)))
 	}
 	if err := s.outletCond(ctx, p, qq.Outlet); err != nil || p.none {
 		return p, err

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
@@ -46,7 +47,7 @@ func scanHits(rows *sql.Rows) ([]verbatim.QuoteHit, error) {
 // searchPlan is a query planned: FROM with its joins, the conditions and
 // their arguments, the order.
 type searchPlan struct {
-	from     string // drives: the full-text index, the speaker's quotes or the table
+	from     string // drives: the full-text index or the table
 	where    []string
 	args     []any
 	order    string
@@ -69,9 +70,9 @@ func (p *searchPlan) whereSQL() string {
 	return " WHERE " + strings.Join(p.where, " AND ")
 }
 
-// planQuotes plans a quote search. The speaker's quotes drive when a
-// speaker is given and the order is by date (the text is then checked per
-// quote), else the full-text index, else the day index.
+// planQuotes plans a quote search. The speaker's quotes (the speaker-id
+// index) drive when a speaker is given and the order is by date (the text
+// is then checked per quote), else the full-text index, else the day index.
 func (s *DB) planQuotes(ctx context.Context, qq verbatim.QuoteQuery) (*searchPlan, error) {
 	p := &searchPlan{from: `quotes q`, text: strings.TrimSpace(qq.Text)}
 	if err := storekit.CheckSyntax(p.text, []string{"text"}); err != nil {
@@ -80,29 +81,35 @@ func (s *DB) planQuotes(ctx context.Context, qq verbatim.QuoteQuery) (*searchPla
 	p.text = ftsQuery(p.text, []string{"text"})
 	sort := storekit.SortOf(qq.Sort, p.text, true)
 	p.sort = sort
-	sp := storekit.Fold(qq.Speaker)
+	key := "" // the speaker identity asked for
+	if strings.TrimSpace(qq.Speaker) != "" {
+		k, _, err := s.resolveSpeaker(ctx, qq.Speaker, qq.SpeakerType)
+		if errors.Is(err, verbatim.ErrNotFound) {
+			p.none = true
+			return p, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		key = k
+	}
 	switch {
-	case p.text != "" && (sp == "" || sort == verbatim.SortRelevance):
+	case p.text != "" && (key == "" || sort == verbatim.SortRelevance):
 		p.from = `quotes_fts f JOIN quotes q ON q.id = f.rowid`
 		p.cond(`quotes_fts MATCH ?`, p.text)
-		if sp != "" {
-			p.cond(speakerCond, sp, sp)
+		if key != "" {
+			c, args := speakerCond(key)
+			p.cond(c, args...)
 		}
-	case sp != "":
-		p.from = `(SELECT id FROM quotes WHERE speaker_fold = ? UNION
-			SELECT qq.id FROM aliases al JOIN quotes qq ON qq.speaker_entity = al.entity_id WHERE al.alias = ?) s
-			JOIN quotes q ON q.id = s.id`
-		p.args = append(p.args, sp, sp)
+	case key != "":
+		c, args := speakerCond(key)
+		p.cond(c, args...)
 		if p.text != "" {
 			p.cond(`q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`, p.text)
 		}
 	}
-	if qq.Person != "" {
-		c, args, err := s.personCond(ctx, qq.Person)
-		if err != nil {
-			return nil, err
-		}
-		p.cond(c, args...)
+	if qq.SpeakerType != "" {
+		p.cond(`q.speaker_type = ?`, string(qq.SpeakerType))
 	}
 	if err := s.outletCond(ctx, p, qq.Outlet); err != nil {
 		return nil, err

@@ -66,7 +66,7 @@ func highlightsAndSnippets(t *testing.T, b Backend) {
 }
 
 // quoteFilters: outlet by part of its name, quote type, confidence,
-// named sources only, and a person as their page shows them; mistakes
+// named sources only, and a speaker as their page shows them; mistakes
 // are answered in terms of the query.
 func quoteFilters(t *testing.T, b Backend) {
 	ctx := context.Background()
@@ -90,7 +90,7 @@ func quoteFilters(t *testing.T, b Backend) {
 		{verbatim.QuoteQuery{Type: "direct, indirect", Outlet: "wire", Sort: verbatim.SortOldest}, "This is serious|a ceasefire is within reach|talks were constructive"},
 		{verbatim.QuoteQuery{MinConfidence: 0.5, Speaker: "kellogg"}, "the ceasefire must hold|talks were constructive"},
 		{verbatim.QuoteQuery{NamedOnly: true, Outlet: "times"}, "the ceasefire must hold"},
-		{verbatim.QuoteQuery{Person: "keith kellogg", Sort: verbatim.SortOldest}, "This is serious|talks were constructive|the ceasefire must hold"},
+		{verbatim.QuoteQuery{Speaker: "keith kellogg", Sort: verbatim.SortOldest}, "This is serious|talks were constructive|the ceasefire must hold"},
 	} {
 		if got := strings.Join(Search(t, db, c.q), "|"); got != c.want {
 			t.Errorf("%+v: got %q, want %q", c.q, got, c.want)

@@ -14,16 +14,20 @@ import (
 )
 
 func init() {
-	var db, format, kinds string
+	var db, format, kinds, stype string
 	var q verbatim.QuoteQuery
 	var articles bool
 	cmd := &cobra.Command{
-		Use:   "search [--db FILE] [--speaker NAME] [--outlet X] [--type T] [--kind K] [--min-confidence P] [--named] [--since DATE] [--until DATE] [--sort relevance|newest|oldest] [--format text|jsonl|csv] [--articles] QUERY",
+		Use:   "search [--db FILE] [--speaker NAME] [--speaker-type person|organization] [--outlet X] [--type T] [--story ID] [--kind K] [--min-confidence P] [--named] [--since DATE] [--until DATE] [--sort relevance|newest|oldest] [--format text|jsonl|csv] [--articles] QUERY",
 		Short: "Search stored quotes, or articles with --articles; csv and jsonl stream every match",
 		Long: `Search the library's quotes (or, with --articles, its articles' titles and text).
 
 QUERY takes ` + verbatim.SearchSyntax + `.
 Article search also takes title:word. Filters are flags, not part of QUERY.
+
+--speaker is one speaker: a name as written ("Tony Blair", "Mr Blair",
+"President Trump") or an id from 'verbatim speakers'. A name several
+speakers answer to lists them (and exits 1): give the full name or the id.
 
 --format text prints one page (--limit, default 20, at most 1000; --offset);
 csv and jsonl stream every match (or --limit of them), with the columns:
@@ -45,8 +49,11 @@ start and end are byte offsets of the quote in the article's text.`,
 			if q.Kinds, err = verbatim.ParseKinds(kinds); err != nil {
 				return fmt.Errorf("--kind: %v", err)
 			}
-			if articles && (q.Speaker != "" || q.Type != "" || q.Kinds != nil || q.MinConfidence != 0 || q.NamedOnly) {
-				return fmt.Errorf("--speaker, --type, --kind, --min-confidence and --named select quotes, not articles")
+			if q.SpeakerType, err = verbatim.ParseSpeakerType(stype); err != nil {
+				return fmt.Errorf("--speaker-type: %v", err)
+			}
+			if articles && (q.Speaker != "" || q.SpeakerType != "" || q.Type != "" || q.Story != "" || q.Kinds != nil || q.MinConfidence != 0 || q.NamedOnly) {
+				return fmt.Errorf("--speaker, --speaker-type, --type, --story, --kind, --min-confidence and --named select quotes, not articles")
 			}
 			aq := verbatim.ArticleQuery{Text: q.Text, Outlet: q.Outlet, Since: q.Since, Until: q.Until, Sort: q.Sort, Limit: q.Limit, Offset: q.Offset}
 			// the same checks, and messages, as the API's
@@ -89,7 +96,8 @@ start and end are byte offsets of the quote in the article's text.`,
 	f := cmd.Flags()
 	f.StringVar(&db, "db", "verbatim.db", "library file")
 	f.StringVar(&format, "format", "text", "output format: text (one page), jsonl or csv (every match)")
-	f.StringVar(&q.Speaker, "speaker", "", "speaker, any known name form")
+	f.StringVar(&q.Speaker, "speaker", "", `speaker: a name as written ("Tony Blair", "Mr Blair", "President Trump") or an id from 'verbatim speakers'; a name several speakers answer to lists them`)
+	f.StringVar(&stype, "speaker-type", "", "speakers of one type: person or organization")
 	f.StringVar(&q.Outlet, "outlet", "", "outlet, or part of its name (case and accents ignored)")
 	f.StringVar(&q.Type, "type", "", "quote type: direct, indirect or mixed (several: direct,mixed)")
 	f.StringVar(&q.Story, "story", "", "quotes of this story (its id)")

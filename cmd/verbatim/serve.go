@@ -20,7 +20,7 @@ func init() {
 	var create bool
 	cmd := &cobra.Command{
 		Use:   "serve [--db FILE|URL] [--addr 127.0.0.1:8080] [--create] [--log FILE|-]",
-		Short: "Serve the library: JSON API (/api/quotes, /api/speakers, /api/articles, /api/stories) and the web UI",
+		Short: "Serve the library: JSON API (/api/quotes, /api/speakers, /api/articles, /api/stories, /api/topics) and the web UI",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// a mistyped file name is refused, not served as a new, empty
@@ -46,6 +46,11 @@ func init() {
 				}
 				defer f.Close()
 				srv.AccessLog = f
+			}
+			// posted articles join the library's stories as ingest's do;
+			// articles stored meanwhile by others are grouped first
+			if srv.Ingest, err = ingester(context.Background(), st); err != nil {
+				return fmt.Errorf("stories: %v", err)
 			}
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {

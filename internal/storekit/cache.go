@@ -46,17 +46,17 @@ func Generation(article, quote int64) string {
 	return strconv.FormatInt(article, 10) + "/" + strconv.FormatInt(quote, 10)
 }
 
-// StatsSQL reads a library's counts (verbatim.StoreStats but the stories,
-// which change without a new article): statements and their speakers as
-// search counts them; outlets is the SQL that counts the outlets.
+// StatsSQL reads the counts of a library that only a new article or quote
+// changes (verbatim.StoreStats but its speakers and stories, which a
+// grouping changes too): statements as search counts them; outlets is the
+// SQL that counts the outlets.
 func StatsSQL(outlets string) string {
-	return `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes q WHERE ` + StatementCond + `),
-		(SELECT count(DISTINCT speaker_fold) FROM quotes q WHERE speaker_fold IS NOT NULL AND ` + StatementCond + `), (` + outlets + `),
+	return `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes q WHERE ` + StatementCond + `), (` + outlets + `),
 		coalesce((SELECT min(published) FROM articles WHERE published <> ''), ''),
 		coalesce((SELECT max(published) FROM articles), ''), (SELECT count(*) FROM articles WHERE published = '')`
 }
 
 // StatsDest is where a row of StatsSQL is scanned.
 func StatsDest(st *verbatim.StoreStats) []any {
-	return []any{&st.Articles, &st.Quotes, &st.Speakers, &st.Outlets, &st.First, &st.Last, &st.Undated}
+	return []any{&st.Articles, &st.Quotes, &st.Outlets, &st.First, &st.Last, &st.Undated}
 }

@@ -6,39 +6,6 @@ import (
 	"github.com/verbatim-news/verbatim"
 )
 
-// Speaker assembles a speaker's page from its statements (oldest first)
-// for the folded name f asked for: the spelling asked for when it is one,
-// counts, first and last day (of those statements). Roles and name forms
-// are added by Forms.
-func Speaker(hits []verbatim.QuoteHit, f string) *verbatim.SpeakerDetail {
-	d := &verbatim.SpeakerDetail{Statements: hits, Aliases: []string{}, Roles: []string{}}
-	d.Name = hits[0].Speaker
-	for _, h := range hits {
-		if Fold(h.Speaker) == f {
-			d.Name = h.Speaker
-			break
-		}
-	}
-	arts := map[string]bool{}
-	for _, h := range hits {
-		arts[h.ArticleID] = true
-		day := h.SaidOn
-		if day == "" {
-			day = h.Published
-		}
-		if day != "" {
-			if d.First == "" || day < d.First {
-				d.First = day
-			}
-			if day > d.Last {
-				d.Last = day
-			}
-		}
-	}
-	d.Quotes, d.Articles = len(hits), len(arts)
-	return d
-}
-
 // Forms adds to a speaker's page the roles and the name forms of its
 // entities: the name forms each once, in the order given; the roles one
 // per meaning (MergeRoles), once Done.
