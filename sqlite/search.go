@@ -54,6 +54,7 @@ type searchPlan struct {
 	text     string // the full-text query, "" when none
 	articles bool   // a condition reads the articles table (a)
 	ranked   bool   // ordered by full-text rank
+	speaker  bool   // one speaker's quotes drive (the text is checked per quote)
 	sort     string // the order (verbatim.Sort…)
 	none     bool   // nothing can match (an outlet no article has)
 }
@@ -104,6 +105,7 @@ func (s *DB) planQuotes(ctx context.Context, qq verbatim.QuoteQuery) (*searchPla
 	case key != "":
 		c, args := speakerCond(key)
 		p.cond(c, args...)
+		p.speaker = true
 		if p.text != "" {
 			p.cond(`q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`, p.text)
 		}
@@ -236,9 +238,10 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	}
 	res.Sort = p.sort
 	limit, offset := pageOf(qq.Limit, qq.Offset)
-	if p.from == `quotes q` && (p.sort == verbatim.SortNewest || p.sort == verbatim.SortAdded) {
-		// the day (or id) index gives the page in order: it is read once,
-		// with its columns, and nothing past it
+	if p.from == `quotes q` && p.text == "" && (p.sort == verbatim.SortNewest || p.sort == verbatim.SortAdded) {
+		// the day (or id) index, or a speaker's (speaker_id, kind, day),
+		// gives the page in order: it is read once, with its columns, and
+		// nothing past it
 		w, cfrom := p.whereSQL(), `quotes q`
 		if p.articles {
 			cfrom += ` JOIN articles a ON a.id = q.article_id`
@@ -320,7 +323,7 @@ func (s *DB) page(ctx context.Context, p *searchPlan, from, id string, limit, of
 	}
 	cols := id + `, count(*) OVER ()`
 	// (FTS5's rank functions cannot be used beside a window function)
-	if p.from == `quotes q` || p.from == `articles a` || p.ranked {
+	if (p.from == `quotes q` && !p.speaker) || p.from == `articles a` || p.ranked {
 		if err := count(); err != nil || total == 0 {
 			return nil, max(total, 0), err
 		}

@@ -46,6 +46,16 @@ func highlightsAndSnippets(t *testing.T, b Backend) {
 			t.Errorf("%s: highlighted %q, want %q", q, got, want)
 		}
 	}
+	// a speaker's quotes found by words are marked alike, in every order
+	for _, sort := range []string{verbatim.SortNewest, verbatim.SortOldest, verbatim.SortRelevance} {
+		r, err := db.Quotes(ctx, verbatim.QuoteQuery{Text: "ceasefire", Speaker: "Keith Kellogg", Sort: sort})
+		if err != nil || len(r.Quotes) != 1 {
+			t.Fatalf("speaker and words, %s: %v %+v", sort, err, r)
+		}
+		if got := marked(r.Quotes[0].Text, r.Quotes[0].Highlights); got != "the [ceasefire] must hold" {
+			t.Errorf("speaker and words, %s: highlighted %q", sort, got)
+		}
+	}
 	r, err := db.Articles(ctx, verbatim.ArticleQuery{Text: "melanie", Outlet: "wire"})
 	if err != nil || len(r.Articles) != 2 {
 		t.Fatalf("articles: %v %+v", err, r)
