@@ -53,6 +53,9 @@ func (st *state) continues(p, q verbatim.Quote) bool {
 		return false
 	}
 	k := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= p.End })
+	if r := st.regionAt(q.Start); r >= 0 && st.regs[r].reopens {
+		return false // opened before p's quotation closed: a new one (regions.go)
+	}
 	for ; k < len(st.toks) && st.toks[k].Start < q.Start; k++ {
 		if st.isPunct(k, ",") && k+1 < len(st.toks) && st.isWord(k+1) && subordinators[st.low(k+1)] {
 			return false
