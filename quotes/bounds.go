@@ -46,8 +46,8 @@ func (st *state) joinParts(out []verbatim.Quote) []verbatim.Quote {
 // and no subordinate clause opens after a comma between them.
 func (st *state) continues(p, q verbatim.Quote) bool {
 	if p.Type != verbatim.Direct || q.Type != verbatim.Direct || p.Cue.Empty() || !q.Cue.Empty() ||
-		p.SpeakerAt.Empty() || q.SpeakerAt != p.SpeakerAt || q.Start <= p.End {
-		return false
+		p.SpeakerAt.Empty() || q.SpeakerAt != p.SpeakerAt || q.Start <= p.End || p.Cue.Start < p.End || p.Cue.End > q.Start {
+		return false // only a quotation split by its own attribution is one
 	}
 	if st.paraOf(p.Start) != st.paraOf(q.Start) {
 		return false

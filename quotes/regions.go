@@ -130,7 +130,7 @@ func (st *state) findRegions() {
 					// a new quotation (a floating one, whose speaker the
 					// continuations give), not the rest of that one.
 					st.regs[cur].close = -1
-					st.setRegion(cur, i)
+					st.setRegion(cur, st.narrationIn(st.regs[cur].open, i))
 				}
 				// A paragraph that opens a quote mark after one left open
 				// starts a new quotation (a floating quote of the same
@@ -151,11 +151,39 @@ func (st *state) findRegions() {
 		if cur >= 0 {
 			// unclosed at the paragraph end: the quote ends with it (news
 			// leave a quotation open when the next paragraph quotes on)
-			st.setRegion(cur, hi)
+			st.setRegion(cur, st.narrationIn(st.regs[cur].open, hi))
 		}
 	}
 	// Drop regions that never closed and never continued into a closed one:
 	// keep them (a quote cut by the end of the text) only when long.
+}
+
+// narrationIn returns where the journalist's narration resumes inside a
+// quotation opened at token open that never closes before token end: the
+// first sentence after its first with a speech cue of a speaker not in the
+// first or second person ("… the death of some people. All companies said
+// they were investing …"), or end. A speaker's own "I said", "we told them"
+// goes on quoting.
+func (st *state) narrationIn(open, end int) int {
+	for k := open + 2; k < end; k++ {
+		if st.sentOf[k] == st.sentOf[k-1] || st.sentOf[k] < 0 {
+			continue
+		}
+		_, shi := st.sentence(k)
+		for c := k; c < shi && c < end && c < k+12; c++ {
+			if !st.isWord(c) {
+				continue
+			}
+			w := st.low(c)
+			if w == "i" || w == "we" || w == "you" || w == "my" || w == "our" || w == "your" {
+				break
+			}
+			if c > k && st.cue(c)&cueSpeech != 0 && kindOfCue[w] == "" {
+				return k
+			}
+		}
+	}
+	return end
 }
 
 // regionAt returns the quote region holding the token that starts at offset

@@ -22,3 +22,12 @@ func TestClosingMarkAfterSentenceIsNoReopening(t *testing.T) {
 	check(t, `Olsen said: "The shifts are not safe. " The board did not answer.`,
 		want{"The shifts are not safe.", "direct", "Olsen", "said", "", ""})
 }
+
+func TestQuotationNotSplitByItsAttributionIsNew(t *testing.T) {
+	// only an attribution between two quotations makes them one statement;
+	// a quotation that follows a closed one with nothing between is a new
+	// paragraph's (paragraphs run together)
+	check(t, `Olsen said: "The shifts are not safe and we will stay out." "Two of our members were injured in March alone."`,
+		want{"The shifts are not safe and we will stay out.", "direct", "Olsen", "said", "", ""},
+		want{"Two of our members were injured in March alone.", "direct", "Olsen", "", "", ""})
+}
