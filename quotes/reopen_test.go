@@ -31,3 +31,12 @@ func TestQuotationNotSplitByItsAttributionIsNew(t *testing.T) {
 		want{"The shifts are not safe and we will stay out.", "direct", "Olsen", "said", "", ""},
 		want{"Two of our members were injured in March alone.", "direct", "Olsen", "", "", ""})
 }
+
+func TestFloatingQuoteTakesTheNearestSpeaker(t *testing.T) {
+	// a floating quotation continues the nearest attribution before it,
+	// reported speech included, not the last direct quote
+	check(t, `"We will stay out," Olsen said. Mr Berg warned that the port could close. "If the ships go, the town goes with them."`,
+		want{"We will stay out", "direct", "Olsen", "said", "", ""},
+		want{"the port could close", "indirect", "Mr Berg", "warned", "", ""},
+		want{"If the ships go, the town goes with them.", "direct", "Mr Berg", "", "", ""})
+}
