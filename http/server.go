@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/metrics"
 )
 
 // MaxBody is the default limit on a POSTed body.
@@ -30,13 +31,15 @@ type Server struct {
 	Store    verbatim.Store
 	Pipeline *verbatim.Pipeline // analyses POSTed articles
 	MaxBody  int64
-	Log      *log.Logger // nil: standard logger
+	Log      *log.Logger       // nil: standard logger
+	Metrics  *metrics.Registry // served on /metrics
 	mux      *stdhttp.ServeMux
 }
 
 // New returns a server over a store; p analyses POSTed articles.
 func New(st verbatim.Store, p *verbatim.Pipeline) *Server {
-	s := &Server{Store: st, Pipeline: p, MaxBody: MaxBody}
+	s := &Server{Store: st, Pipeline: p, MaxBody: MaxBody, Metrics: metrics.New()}
+	describeServer(s.Metrics)
 	pages() // a broken template fails here, not at the first page served
 	s.mux = stdhttp.NewServeMux()
 	s.routes()
@@ -53,6 +56,16 @@ func (s *Server) logf(format string, v ...any) {
 
 // ServeHTTP serves the API and the UI, recovering from panics (500).
 func (s *Server) ServeHTTP(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	t0 := time.Now()
+	sw := &statusWriter{ResponseWriter: w}
+	w = sw
+	defer func() {
+		code := sw.code
+		if code == 0 {
+			code = stdhttp.StatusOK
+		}
+		s.observe(r.Pattern, code, time.Since(t0))
+	}()
 	defer func() {
 		if v := recover(); v != nil {
 			if v == stdhttp.ErrAbortHandler {
@@ -72,6 +85,10 @@ func (s *Server) ServeHTTP(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 
 func (s *Server) routes() {
 	m := s.mux
+	ops := Ops(s.Metrics, s.ready)
+	for _, p := range []string{"GET /healthz", "GET /readyz", "GET /metrics"} {
+		m.Handle(p, ops)
+	}
 	m.HandleFunc("GET /api/quotes", s.apiQuotes)
 	m.HandleFunc("GET /api/speakers", s.apiSpeakers)
 	m.HandleFunc("GET /api/speakers/{name}", s.apiSpeaker)

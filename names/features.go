@@ -26,9 +26,12 @@ type sentFeats struct {
 	lowOff []int32 // word i lower-cased is low[lowOff[i]:lowEnd[i]]
 	lowEnd []int32
 	gaz    []uint8 // gazetteer tag: 0 none, else type*2-1 (begin) or type*2 (inside)
+	city   []uint8 // place list (data/cities.txt): 0 none, 1 begin, 2 inside
 	tok    []uint8 // token flags (tokCap...)
 	lex    []uint8 // lexicon flags of the lower-cased words
 	upper  bool    // a headline in capitals: most letters upper-case
+	title  bool    // a headline in Title Case: most words capitalised
+	drop   bool    // training: the current token's word identity is hidden (TrainOptions.Dropout)
 	sbuf   []byte  // shape buffer
 }
 
@@ -49,6 +52,7 @@ const (
 	lexHonor             // an honorific ("mr")
 	lexOrg               // a word ending organisation names ("party")
 	lexStop              // a function word
+	lexGiven             // a given name of the large list (data/given.txt)
 )
 
 // lexUnknown marks lexicon flags not looked up yet (see lexOf).
@@ -96,6 +100,9 @@ func initLexFlags() {
 	}
 	for w := range stopWords {
 		add(w, lexStop)
+	}
+	for w := range givenNames {
+		add(w, lexGiven)
 	}
 	lexFlags = hashSet{vals: true}
 	for w, f := range m {
@@ -221,7 +228,7 @@ func fmix(x uint64) uint64 {
 }
 
 // tmplKey holds one random constant per feature template.
-var tmplKey = func() (k [32]uint64) {
+var tmplKey = func() (k [40]uint64) {
 	x := uint64(0x853C49E6748FEA9B)
 	for i := range k {
 		x += k1 // splitmix64
@@ -236,6 +243,7 @@ var tmplKey = func() (k [32]uint64) {
 var (
 	hBOS = hashWord("<s>")
 	hEOS = hashWord("</s>")
+	hUNK = hashWord("<unk>")
 )
 
 // shape maps a word to a compressed character-class shape ("Xx", "X.X.", "d-d").
@@ -308,12 +316,14 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 	f.hs = resize(f.hs, n)
 	f.lowEnd = resize(f.lowEnd, n)
 	f.gaz = resize(f.gaz, n)
+	f.city = resize(f.city, n)
 	f.tok = resize(f.tok, n)
 	f.lex = resize(f.lex, n)
 	f.low = f.low[:0]
 	f.lowOff = resize(f.lowOff, n)
 	f.words = words
 	up, lo := 0, 0
+	capWords, lowWords := 0, 0
 	for i, w := range words {
 		var fl uint8
 		ascii, upper, digit, lower := true, false, false, false
@@ -344,9 +354,13 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 		}
 		if !upper && (!digit || ascii && !lower) {
 			fl |= tokPlain
+			if lower {
+				lowWords++
+			}
 		}
 		f.tok[i] = fl
 		if upper && startsUpper(w) {
+			capWords++
 			f.tok[i] |= tokCap
 			f.ensure(i)
 			if lc != nil && lc.get(f.hl[i]) != 0 {
@@ -355,8 +369,10 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 		}
 		f.lex[i] = lexUnknown
 		f.gaz[i] = 0
+		f.city[i] = 0
 	}
 	f.upper = up > 2*lo && up > 3
+	f.title = !f.upper && capWords >= 4 && capWords > 3*lowWords
 	buf := f.sbuf
 	for i := 0; i < n; {
 		if f.tok[i]&tokCap == 0 || gazFirst().get(f.hw[i]) == 0 {
@@ -376,8 +392,68 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 		}
 		i += k
 	}
+	cf, cp := cityFirst(), cityPrefixes()
+	for i := 0; i < n; {
+		if f.tok[i]&tokCap == 0 || cf.get(f.hw[i]) == 0 {
+			i++
+			continue
+		}
+		k := 0
+		buf = buf[:0]
+		for j := i; j < n && j-i < 4; j++ {
+			if j > i {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, words[j]...)
+			v, ok := cp[string(buf)]
+			if !ok {
+				break
+			}
+			if v&1 != 0 {
+				k = j - i + 1
+			}
+			if v&gazMore == 0 {
+				break
+			}
+		}
+		if k == 0 {
+			i++
+			continue
+		}
+		f.city[i] = 1
+		for j := i + 1; j < i+k; j++ {
+			f.city[j] = 2
+		}
+		i += k
+	}
 	f.sbuf = buf
 }
+
+// cityPrefixes maps every name of data/cities.txt to 1, and every run of
+// its first words to gazMore.
+var cityPrefixes = sync.OnceValue(func() map[string]uint8 {
+	m := map[string]uint8{}
+	lines("cities.txt", func(l string) {
+		m[l] |= 1
+		for j := 0; j < len(l); j++ {
+			if l[j] == ' ' {
+				m[l[:j]] |= gazMore
+			}
+		}
+	})
+	return m
+})
+
+// cityFirst holds the hashes of the first words of cityPrefixes.
+var cityFirst = sync.OnceValue(func() *hashSet {
+	s := &hashSet{}
+	for k := range cityPrefixes() {
+		if strings.IndexByte(k, ' ') < 0 {
+			s.put(hashWord(k), 1)
+		}
+	}
+	return s
+})
 
 // ensure computes the hashes and the lower-cased form of token k, once:
 // only the tokens scored and their neighbours need them.
@@ -525,7 +601,16 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 		}
 		return uint64(f.gaz[k])
 	}
+	city := func(k int) uint64 {
+		if k < 0 || k >= n {
+			return 15
+		}
+		return uint64(f.city[k])
+	}
 	w, lw, sh := f.hw[i], f.hl[i], f.hs[i]
+	if f.drop {
+		w, lw = hUNK, hUNK
+	}
 	wp, wn := word(i-1), word(i+1)
 	sp, sn := shp(i-1), shp(i+1)
 	g := gz(i)
@@ -553,6 +638,8 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 		f1(20, g<<8|gz(i+1)),
 		f2(29, g, sh),
 		f2(27, wp, wn),
+		f2(30, city(i), sh),
+		f1(31, city(i-1)<<8|city(i)<<4|city(i+1)),
 	)
 	// Affixes of the lower-cased word (bytes).
 	lwb := f.low[f.lowOff[i]:f.lowEnd[i]]
@@ -586,7 +673,13 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 	if f.upper {
 		flags |= 64
 	}
-	dst = append(dst, f1(23, flags), f2(24, flags, sh), f2(28, flags&64, lw))
+	if f.title {
+		flags |= 128
+	}
+	if lx&lexGiven != 0 {
+		flags |= 256
+	}
+	dst = append(dst, f1(23, flags), f2(24, flags, sh), f2(28, flags&192, lw))
 	if i > 0 {
 		var pf uint64
 		px := f.lexOf(i - 1)
@@ -598,6 +691,9 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 		}
 		if px&lexFirst != 0 {
 			pf |= 4
+		}
+		if px&lexGiven != 0 {
+			pf |= 8
 		}
 		dst = append(dst, f2(25, sh, pf))
 	}

@@ -28,6 +28,7 @@ var (
 	roleHeads    = map[string]bool{} // role nouns a descriptor can refer by
 	orgWords     = map[string]bool{} // lower-case words that make a name an organisation
 	stopWords    = map[string]bool{} // lower-case function words, never names on their own
+	givenNames   = map[string]bool{} // lower-case given names of the large list (data/given.txt)
 	gaz          = map[string]gazEntry{}
 	gazMaxTokens = 1
 )
@@ -50,6 +51,7 @@ func init() {
 	})
 	lines("orgwords.txt", func(l string) { orgWords[l] = true })
 	words("stopwords.txt", func(w string) { stopWords[w] = true })
+	words("given.txt", func(w string) { givenNames[w] = true })
 	for _, f := range []struct {
 		file string
 		t    verbatim.EntityType

@@ -211,8 +211,8 @@ func detect(d *verbatim.Doc, dst []tokSpan) []tokSpan {
 func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	out := spans[:0]
 	for _, s := range spans {
-		for s.First < s.Last && trimmable(tokText(d, s.First)) {
-			s.First++
+		for s.First < s.Last && trimmable(tokText(d, s.First)) && !(s.First+1 < s.Last && beginsName(tokText(d, s.First))) {
+			s.First++ // not "New" of "NEW YORK"
 		}
 		for s.Last > s.First && trimmable(tokText(d, s.Last-1)) &&
 			!(s.Last-2 >= s.First && genderOfFirst(tokText(d, s.Last-2)) != 0) { // "Theresa May"
@@ -221,9 +221,10 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		if s.Last <= s.First {
 			continue
 		}
-		if s.Type != verbatim.Person {
+		{
 			// "Trade and Industry Secretary Patricia Hewitt" tagged as one
-			// name: the words after the last title are a person.
+			// name, "Palmer Public Safety Director Jon Owen" as one person:
+			// the words after the last title are a person.
 			k := s.Last - 1
 			for k >= s.First && !lowerIn(roleHeads, tokText(d, k)) {
 				k--
@@ -232,7 +233,7 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 				n := s.Last - k - 1
 				if n >= 1 && n <= 3 && (genderOfFirst(tokText(d, k+1)) != 0 || n >= 2) {
 					s = tokSpan{k + 1, s.Last, verbatim.Person}
-				} else if n == 0 {
+				} else if n == 0 && s.Type != verbatim.Person {
 					continue // a title alone: "Trade and Industry Secretary"
 				}
 			}
@@ -291,6 +292,22 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		}
 	}
 	return res
+}
+
+// placeVsOrg reports whether one of two types is a place and the other an
+// organisation: the tagger types a city's team or government ("Chicago
+// beat Boston") apart from the city, and the two stay apart.
+func placeVsOrg(a, b verbatim.EntityType) bool {
+	return a == verbatim.Place && b == verbatim.Organization || a == verbatim.Organization && b == verbatim.Place
+}
+
+// beginsName reports whether w (or w in Title Case when it is in
+// capitals: "NEW") is the first word of a longer gazetteer or city name.
+func beginsName(w string) bool {
+	if len(w) > 1 && strings.ToUpper(w) == w {
+		w = w[:1] + strings.ToLower(w[1:])
+	}
+	return gazPrefixes()[w]&gazMore != 0 || cityPrefixes()[w]&gazMore != 0
 }
 
 // trimmable reports whether a word at the edge of a name is not part of it.
@@ -902,7 +919,7 @@ func (mt *matcher) match(d *verbatim.Doc, text string, t verbatim.EntityType) in
 		if c.n == 0 {
 			continue
 		}
-		if c.key == k {
+		if c.key == k && !placeVsOrg(en.Type, t) {
 			return ei
 		}
 		if en.Type == verbatim.Person && !known && (c.n > 1 || t == verbatim.Person || t == "") {

@@ -50,6 +50,9 @@ func parseNamePlain(s string, typ verbatim.EntityType) Name {
 	default:
 		n.First = strings.ReplaceAll(kept[0], ".", "")
 		n.Last = kept[len(kept)-1]
+		if particles[n.First] {
+			n.First = "" // "von der Leyen": no given name
+		}
 	}
 	return n
 }

@@ -15,6 +15,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -35,10 +36,14 @@ var nicknamesTxt string
 //go:embed suffixes.txt
 var suffixesTxt string
 
+// particles begin surnames ("Lo Presti", "van Gogh"): a name that starts
+// with one has no given name.
+var particles = wordSet("de\nda\ndi\ndel\ndella\ndos\ndu\nvan\nvon\nder\nden\nla\nle\nlo\nal\nel\nbin\nmac")
+
 var (
 	titles    = wordSet(titlesTxt)
 	suffixes  = wordSet(suffixesTxt)
-	nickGroup = map[string]int{} // given name -> group number
+	nickGroup = map[string][]int{} // given name -> the numbers of its groups
 )
 
 func init() {
@@ -51,7 +56,7 @@ func init() {
 		}
 		g++
 		for _, w := range strings.Fields(l) {
-			nickGroup[w] = g
+			nickGroup[w] = append(nickGroup[w], g)
 		}
 	}
 }
@@ -167,6 +172,9 @@ func ParseName(s string, typ verbatim.EntityType) Name {
 	default:
 		n.First = withoutDots(kept[0].of(f))
 		n.Last = kept[len(kept)-1].of(f)
+		if particles[n.First] {
+			n.First = "" // "Lo Presti", "De Rossi": a surname with its particle
+		}
 	}
 	return n
 }
@@ -240,7 +248,7 @@ func FirstCompatible(a, b string) (bool, string) {
 		return true, "same first name"
 	case len(a) == 1 && b[0] == a[0], len(b) == 1 && a[0] == b[0]:
 		return true, "first initial matches"
-	case nickGroup[a] != 0 && nickGroup[a] == nickGroup[b]:
+	case sameGroup(nickGroup[a], nickGroup[b]):
 		return true, "first-name variant " + a + "/" + b
 	}
 	d := editDistance(a, b, 3)
@@ -248,6 +256,16 @@ func FirstCompatible(a, b string) (bool, string) {
 		return true, "first-name spelling " + a + "/" + b
 	}
 	return false, "different first names " + a + "/" + b
+}
+
+// sameGroup reports whether two lists of nickname groups share one.
+func sameGroup(a, b []int) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // editDistance is the Damerau (adjacent transposition) Levenshtein distance
@@ -346,6 +364,8 @@ type Resolver struct {
 	delBuf    []byte
 	byFull    map[string]int   // type + full normalised name -> entity (non-persons)
 	ctxIDs    map[string]int32 // normalised full name -> context id (interned once per article)
+	df        []int32          // by context id: the number of articles that mention it
+	nArts     int              // articles added
 	ctxBuf    []int32
 	kbuf      []byte
 	// KeepApart records "apart" decisions too (on by default).
@@ -404,6 +424,7 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 			}
 		}
 	}
+	r.countContext(ctxAllIDs)
 	ctx := make([]string, 0, len(ctxAll))
 	ctxIDs := make([]int32, 0, len(ctxAll))
 	// persons with a given name first, so that a bare surname in the same
@@ -425,6 +446,12 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 		case verbatim.Person, verbatim.Organization, verbatim.Place:
 		default:
 			continue
+		}
+		if e.Type != verbatim.Person && r.storySurname(n.Full, story) {
+			// "Bush" or "Palin" typed a place in an article of a story
+			// about a person of that surname: the person
+			e.Type = verbatim.Person
+			n = ParseName(e.Name, verbatim.Person)
 		}
 		ctx, ctxIDs = ctx[:0], ctxIDs[:0]
 		for j, c := range ctxAll {
@@ -460,6 +487,58 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 		ids[i] = ent.ID
 	}
 	return ids
+}
+
+// storySurname reports whether the one-word name full is the surname of a
+// person of the story who weighs in it at least as much as the places and
+// organisations of that name.
+func (r *Resolver) storySurname(full string, story map[string]int) bool {
+	if len(story) == 0 || full == "" || strings.IndexByte(full, ' ') >= 0 {
+		return false
+	}
+	other := 0 // the story's weight of places and organisations of that name
+	for _, t := range []verbatim.EntityType{verbatim.Place, verbatim.Organization} {
+		if k, ok := r.byFull[string(t)+"\x00"+full]; ok {
+			other += story[r.Entities[k].ID]
+		}
+	}
+	for _, k := range r.byLast[string(r.key(string(verbatim.Person)+"\x00", full))] {
+		if w := story[r.Entities[k].ID]; w > 0 && w >= other {
+			return true
+		}
+	}
+	return false
+}
+
+// countContext adds an article's context names (ids, duplicates allowed)
+// to the document frequencies.
+func (r *Resolver) countContext(ids []int32) {
+	r.nArts++
+	seen := r.ctxBuf[:0]
+	for _, id := range ids {
+		if slices.Contains(seen, id) {
+			continue
+		}
+		seen = append(seen, id)
+		for int(id) >= len(r.df) {
+			r.df = append(r.df, 0)
+		}
+		r.df[id]++
+	}
+	r.ctxBuf = seen[:0]
+}
+
+// rarity weighs a context name by how few articles mention it: 1 for a
+// name one article has, near 0 for one most articles have (its idf over
+// the largest idf; collections under 100 articles count as 100, so that
+// in a small one a shared name is not weighed as common).
+func (r *Resolver) rarity(id int32) float64 {
+	n := max(r.nArts, 100)
+	df := 1
+	if int(id) < len(r.df) && r.df[id] > 0 {
+		df = int(r.df[id])
+	}
+	return math.Log(float64(n+1)/float64(df)) / math.Log(float64(n+1))
 }
 
 func (r *Resolver) create(article string, e verbatim.Entity, n Name) int {
@@ -505,7 +584,7 @@ func (r *Resolver) index(k int) {
 	}
 	last := ent.name.Last
 	r.byLast[t+last] = appendOnce(r.byLast[t+last], k)
-	if ent.Type == verbatim.Person && len(last) >= 5 {
+	if ent.Type == verbatim.Person && len(last) >= 4 {
 		r.delBuf = variants(last, r.delBuf, func(h uint64, _ []byte) {
 			r.byDel.add(h, int32(k))
 		})
@@ -717,7 +796,7 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 	// candidates: same surname, then surnames one edit away
 	exact := r.byLast[string(r.key(t, n.Last))]
 	var fuzzy []int
-	if len(n.Last) >= 5 {
+	if len(n.Last) >= 5 || len(n.Last) == 4 && n.First != "" {
 		r.delBuf = variants(n.Last, r.delBuf, func(h uint64, v []byte) {
 			for p := r.byDel.first(h); p >= 0; p = r.byDel.posts[p].next {
 				k := int(r.byDel.posts[p].ent)
@@ -735,6 +814,14 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 	consider := func(k int, exactLast bool) {
 		ent := r.Entities[k]
 		ok, why := FirstCompatible(n.First, ent.name.First)
+		if !ok && (middleName(n.First, ent.name.Full) || middleName(ent.name.First, n.Full)) {
+			// "Boone Isaacs" and "Cheryl Boone Isaacs", "Luis Orozco" and
+			// "Jose Luis Orozco": the shorter name starts at a middle name
+			ok, why = true, "given name "+quoteS(n.First)+" is a middle name of the other"
+		}
+		if ok && !exactLast && (len(n.Last) < 5 || len(ent.name.Last) < 5) && (n.First == "" || n.First != ent.name.First) {
+			return // a 4-letter surname's spelling variant needs the same given name
+		}
 		if !ok {
 			if r.KeepApart {
 				r.decide(Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "apart", Reason: surnameReason(n, ent, exactLast) + ", " + why})
@@ -742,14 +829,17 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 			return
 		}
 		shared := 0
+		rare := 0.0 // the shared names weighted by rarity (idf)
 		for _, id := range ctxIDs {
 			if hasID(ent.context, id) {
 				shared++
+				rare += r.rarity(id)
 			}
 		}
 		inStory := story[ent.ID] > 0
 		if inStory {
 			shared++
+			rare += 0.8 // one story: as strong as a name few articles have
 		}
 		sharedRoles := 0
 		for _, ro := range roles {
@@ -765,16 +855,28 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 			score = 1
 		}
 		if !exactLast {
-			// a misspelt surname needs a given name or context to agree
-			if score < 3 && shared == 0 && sharedRoles == 0 {
+			// A misspelt surname needs rare shared context: a name few
+			// articles mention, or several. "Browne" sharing only "BBC"
+			// with Gordon Brown, or "John Terry" sharing "Netherlands"
+			// with John Kerry, stay apart; a given name that agrees
+			// lowers the bar, and removes it for surnames of six letters
+			// or more.
+			need := 0.8
+			if score == 3 {
+				need = 0.4
+				if len(n.Last) >= 6 && len(ent.name.Last) >= 6 {
+					need = 0 // one edit in a long surname: a misspelling ("Keith Kellog")
+				}
+			}
+			if rare+0.4*float64(min(sharedRoles, 2)) < need {
 				if r.KeepApart {
-					r.decide(Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "apart", Reason: surnameReason(n, ent, exactLast) + ", " + why + ", no shared context"})
+					r.decide(Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "apart", Reason: surnameReason(n, ent, exactLast) + ", " + why + fmt.Sprintf(", too little rare shared context (%.2f)", rare)})
 				}
 				return
 			}
 			score -= 0.5
 		}
-		score += 0.5*float64(min(shared, 6)) + 0.5*float64(min(sharedRoles, 2))
+		score += min(rare, 3) + 0.5*float64(min(sharedRoles, 2))
 		cands = append(cands, cand{k, score + 0.001*float64(min(ent.Articles, 500)), exactLast, why, inStory, shared, sharedRoles})
 	}
 	for _, k := range exact {
@@ -784,6 +886,31 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 		consider(k, false)
 	}
 	if len(cands) == 0 {
+		if n.First == "" && !strings.Contains(n.Last, " ") {
+			// "Lindsay", "Frederick": a given name alone, of one person
+			// of the story
+			one := -1
+			for id, w := range story {
+				k, ok := r.byID[id]
+				if !ok || w <= 0 {
+					continue
+				}
+				ent := r.Entities[k]
+				if ent.Type != verbatim.Person || ent.name.First == "" || ent.name.Last == n.Last ||
+					ent.name.First != n.Last && !sameGroup(nickGroup[ent.name.First], nickGroup[n.Last]) {
+					continue
+				}
+				if one >= 0 && one != k {
+					return -1 // two people of the story have it
+				}
+				one = k
+			}
+			if one >= 0 {
+				r.decide(Decision{Article: article, Mention: e.Name, Into: r.Entities[one].ID, Kind: "merge",
+					Reason: "given name " + quoteS(n.Last) + " alone, of the story's " + quoteS(r.Entities[one].name.Full)})
+				return one
+			}
+		}
 		return -1
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
@@ -807,6 +934,21 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 	}
 	r.decide(Decision{Article: article, Mention: e.Name, Into: ent.ID, Kind: "merge", Reason: reason})
 	return best.k
+}
+
+// middleName reports whether the given name first is a middle word of the
+// full name full ("boone" in "cheryl boone isaacs").
+func middleName(first, full string) bool {
+	if first == "" {
+		return false
+	}
+	ws := strings.Fields(full)
+	for i := 1; i < len(ws)-1; i++ {
+		if ws[i] == first {
+			return true
+		}
+	}
+	return false
 }
 
 func surnameReason(n Name, ent *Entity, exactLast bool) string {

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -189,5 +190,71 @@ func TestAcronyms(t *testing.T) {
 	y := r2.Add(doc("y", "org:North Atlantic Treaty Organization"))
 	if x[0] != y[0] {
 		t.Errorf("NATO spelled out: %q %q", x[0], y[0])
+	}
+}
+
+// TestRareContextKeepsNearSurnamesApart: one letter apart and sharing only
+// names that most articles mention, "Browne" is not Gordon Brown and
+// "Terry" is not John Kerry; sharing a name few articles have, a misspelt
+// surname still joins its person.
+func TestRareContextKeepsNearSurnamesApart(t *testing.T) {
+	r := New()
+	for i := range 200 { // "BBC" and "United States" in every article
+		r.Add(doc(fmt.Sprint("filler", i), "org:BBC", "place:United States", fmt.Sprintf("Person%c Number%d", 'A'+i%26, i)))
+	}
+	brown := r.Add(doc("a", "Gordon Brown", "org:BBC", "place:United States", "org:Treasury"))
+	browne := r.Add(doc("b", "Browne", "org:BBC", "place:United States"))
+	if browne[0] == brown[0] {
+		t.Errorf("Browne joined Gordon Brown on common context only")
+	}
+	kerry := r.Add(doc("c", "John Kerry", "place:United States"))
+	terry := r.Add(doc("d", "Terry", "place:United States", "org:BBC"))
+	if terry[0] == kerry[0] {
+		t.Errorf("Terry joined John Kerry on common context only")
+	}
+	kellogg := r.Add(doc("e", "Keith Kellogg", "org:Fox News", "place:United States"))
+	kellog := r.Add(doc("f", "Kellog", "org:Fox News"))
+	if kellog[0] != kellogg[0] {
+		t.Errorf("Kellog sharing a rare name (Fox News) did not join Keith Kellogg: %q %q", kellog[0], kellogg[0])
+	}
+}
+
+// TestNicknamesParticlesAndMiddleNames covers given-name forms of one person.
+func TestNicknamesParticlesAndMiddleNames(t *testing.T) {
+	r := New()
+	for _, c := range [][2]string{
+		{"Maurice Cheeks", "Mo Cheeks"}, {"Kathryn Jenkin", "Katie Jenkin"}, {"John Owen", "Jon Owen"},
+		{"Gaetano Lo Presti", "Lo Presti"}, {"Cheryl Boone Isaacs", "Boone Isaacs"}, {"Jose Luis Orozco", "Luis Orozco"},
+		{"Duncan Raite", "Duncan Rait"},
+	} {
+		a := r.Add(doc("x"+c[0], c[0], "org:Harbour Board "+c[0]))
+		b := r.Add(doc("y"+c[1], c[1], "org:Harbour Board "+c[0]))
+		if a[0] != b[0] {
+			t.Errorf("%q and %q: %q %q", c[0], c[1], a[0], b[0])
+		}
+	}
+	a := r.Add(doc("z1", "Jim Rait"))
+	b := r.Add(doc("z2", "Robert Raite"))
+	if a[0] == b[0] {
+		t.Error("a 4-letter surname's variant joined with another given name")
+	}
+}
+
+// TestSurnameTypedPlaceInStory: "Bush" typed a place in an article of a
+// story about Reggie Bush is the person; a given name alone too.
+func TestSurnameTypedPlaceInStory(t *testing.T) {
+	r := New()
+	a := r.Add(doc("a", "Reggie Bush", "org:New Orleans Saints"))
+	b := r.AddInStory(doc("b", "place:Bush", "Lindsay Lohan"), map[string]int{a[0]: 2})
+	if b[0] != a[0] {
+		t.Errorf("Bush typed a place in Reggie Bush's story: %q", b[0])
+	}
+	c := r.AddInStory(doc("c", "Lindsay"), map[string]int{b[1]: 1, a[0]: 1})
+	if c[0] != b[1] {
+		t.Errorf("Lindsay alone in Lindsay Lohan's story: %q, want %q", c[0], b[1])
+	}
+	d := r.Add(doc("d", "place:Bush"))
+	if d[0] == a[0] {
+		t.Error("Bush typed a place outside the story joined the person")
 	}
 }

@@ -9,17 +9,18 @@ import (
 )
 
 // AppendBinary appends the resolver's identities (names, aliases, roles,
-// counts, context) and its interned context names to buf, so that
+// counts, context), its interned context names and their document
+// frequencies to buf, so that
 // resolution can continue from them (Decode) without re-adding every
 // article. Decisions are not included: a snapshot continues with none.
 func (r *Resolver) AppendBinary(buf []byte) []byte {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	flags := byte(2) // bit 1: document frequencies follow the context names
 	if r.KeepApart {
-		buf = append(buf, 1)
-	} else {
-		buf = append(buf, 0)
+		flags |= 1
 	}
+	buf = append(buf, flags)
 	names := make([]string, len(r.ctxIDs))
 	for s, id := range r.ctxIDs {
 		names[id] = s
@@ -27,6 +28,14 @@ func (r *Resolver) AppendBinary(buf []byte) []byte {
 	buf = binenc.AppendUint(buf, uint64(len(names)))
 	for _, s := range names {
 		buf = binenc.AppendStr(buf, s)
+	}
+	buf = binenc.AppendUint(buf, uint64(r.nArts))
+	for id := range names {
+		df := 0
+		if id < len(r.df) {
+			df = int(r.df[id])
+		}
+		buf = binenc.AppendUint(buf, uint64(df))
 	}
 	buf = binenc.AppendUint(buf, uint64(len(r.Entities)))
 	var keys []string
@@ -65,10 +74,18 @@ var errSnapshot = errors.New("resolve: malformed snapshot")
 // Decode reads a resolver written by AppendBinary.
 func Decode(d *binenc.Decoder) (*Resolver, error) {
 	r := New()
-	r.KeepApart = d.Byte() == 1
+	flags := d.Byte()
+	r.KeepApart = flags&1 != 0
 	n := d.Count()
 	for i := range n {
 		r.ctxIDs[d.Str()] = int32(i)
+	}
+	if flags&2 != 0 { // older snapshots have none: frequencies start afresh
+		r.nArts = int(d.Uint())
+		r.df = make([]int32, n)
+		for i := range r.df {
+			r.df[i] = int32(d.Uint())
+		}
 	}
 	r.Entities = make([]*Entity, 0, d.Count())
 	for k := 0; k < cap(r.Entities) && !d.Bad; k++ {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/verbatim-news/verbatim/internal/storekit"
 	"github.com/verbatim-news/verbatim/resolve"
 )
 
@@ -195,13 +196,13 @@ func (l *decisionLog) write(ctx context.Context, tx *sql.Tx, from, to int) error
 			ar, _ := readLogRecord(l.blocks[a.block], int(a.off), nil)
 			rec, _ := readLogRecord(l.blocks[at[r].block], int(at[r].off), ar.article)
 			line = append(line, '[')
-			line = appendJSONString(line, rec.kind)
+			line = storekit.AppendJSONString(line, rec.kind)
 			line = append(line, ',')
-			line = appendJSONString(line, rec.article)
+			line = storekit.AppendJSONString(line, rec.article)
 			line = append(line, ',')
-			line = appendJSONString(line, rec.mention)
+			line = storekit.AppendJSONString(line, rec.mention)
 			line = append(line, ',')
-			line = appendJSONString(line, rec.reason)
+			line = storekit.AppendJSONString(line, rec.reason)
 			line = append(line, ']', '\n')
 		}
 		rows.add(l.persons[p], string(line))

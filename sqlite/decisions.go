@@ -30,41 +30,6 @@ DROP TABLE person_decisions;
 ALTER TABLE person_decision_log RENAME TO person_decisions;`})
 }
 
-const hexDigits = "0123456789abcdef"
-
-// appendJSONString appends s as a JSON string, escaped as SQLite's
-// json_array escapes it (quote, backslash, control characters).
-func appendJSONString[S ~string | ~[]byte](buf []byte, s S) []byte {
-	buf = append(buf, '"')
-	from := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		buf = append(buf, s[from:i]...)
-		switch c {
-		case '"', '\\':
-			buf = append(buf, '\\', c)
-		case '\b':
-			buf = append(buf, '\\', 'b')
-		case '\f':
-			buf = append(buf, '\\', 'f')
-		case '\n':
-			buf = append(buf, '\\', 'n')
-		case '\r':
-			buf = append(buf, '\\', 'r')
-		case '\t':
-			buf = append(buf, '\\', 't')
-		default:
-			buf = append(buf, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
-		}
-		from = i + 1
-	}
-	buf = append(buf, s[from:]...)
-	return append(buf, '"')
-}
-
 // PersonDecisions returns the recorded decisions about a person (persons.id,
 // e.g. "person:donald-trump"), oldest first: the name forms merged into it,
 // the one that started it, and those kept apart from it. An unknown person

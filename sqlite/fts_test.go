@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/storetest"
 )
 
 // TestFullTextAcrossPuts: quotes stored by many Puts (one transaction and
@@ -26,9 +27,9 @@ func TestFullTextAcrossPuts(t *testing.T) {
 			}
 			d := newDoc(fmt.Sprintf("a%d", n), "Wire", "2025-03-03",
 				fmt.Sprintf(`Mara Olsen said "the %s strike %d goes on".`, word, n))
-			e := d.entity("Mara Olsen", nil, "Mara Olsen")
-			d.quote(fmt.Sprintf("the %s strike %d goes on", word, n), e, "Mara Olsen", "said", "")
-			docs = append(docs, d.d)
+			e := d.Entity("Mara Olsen", nil, "Mara Olsen")
+			d.Quote(fmt.Sprintf("the %s strike %d goes on", word, n), e, "Mara Olsen", "said", "")
+			docs = append(docs, d.D)
 		}
 		if i%5 == 4 {
 			docs = append(docs, docs[0]) // a duplicate within the batch
@@ -105,7 +106,7 @@ func TestAutomergeMigration(t *testing.T) {
 	if got := automerge(); got["quotes_fts"] != 16 || got["articles_fts"] != 16 {
 		t.Fatalf("migrated library: automerge %v", got)
 	}
-	if got := search(t, db, verbatim.QuoteQuery{Text: "ceasefire"}); len(got) != 2 {
+	if got := storetest.Search(t, db, verbatim.QuoteQuery{Text: "ceasefire"}); len(got) != 2 {
 		t.Fatalf("ceasefire after migration: %q", got)
 	}
 }
@@ -153,7 +154,7 @@ func TestPageSize(t *testing.T) {
 	if _, err := old.Put(ctx, fixture()); err != nil {
 		t.Fatal(err)
 	}
-	if got := search(t, old, verbatim.QuoteQuery{Text: "ceasefire"}); len(got) != 2 {
+	if got := storetest.Search(t, old, verbatim.QuoteQuery{Text: "ceasefire"}); len(got) != 2 {
 		t.Fatalf("ceasefire: %q", got)
 	}
 }
@@ -168,9 +169,9 @@ func TestManyRowsPerPut(t *testing.T) {
 		var ds []*verbatim.Doc
 		for n := from; n < to; n++ {
 			d := newDoc(fmt.Sprintf("m%d", n), "Wire", "2025-03-03", fmt.Sprintf(`Ida Berg said "tariff %d stays".`, n))
-			e := d.entity("Ida Berg", nil, "Ida Berg")
-			d.quote(fmt.Sprintf("tariff %d stays", n), e, "Ida Berg", "said", "")
-			ds = append(ds, d.d)
+			e := d.Entity("Ida Berg", nil, "Ida Berg")
+			d.Quote(fmt.Sprintf("tariff %d stays", n), e, "Ida Berg", "said", "")
+			ds = append(ds, d.D)
 		}
 		return ds
 	}

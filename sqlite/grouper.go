@@ -9,6 +9,7 @@ import (
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/internal/binenc"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 	"github.com/verbatim-news/verbatim/stories"
 )
 
@@ -387,7 +388,7 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	if err := g.open(ctx); err != nil {
 		return 0, err
 	}
-	if n := len(g.arts); g.prev == nil || n-len(g.prev.storyOf) >= 1024 {
+	if n := len(g.arts); g.prev == nil || n-len(g.prev.StoryOf) >= 1024 {
 		// the rows, the statements' arguments and the snapshot a commit of
 		// many articles builds come on top of the garbage the stored
 		// batches left: collected first, the heap grows from what is live
@@ -444,9 +445,9 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	}
 	// the decisions are written: the grouper need not keep them
 	g.log, g.partial = decisionLog{}, true
-	cur.decisions = 0
+	cur.Decisions = 0
 	g.prev, g.base = cur, g.last
-	return len(cur.stories), nil
+	return len(cur.Stories), nil
 }
 
 // RebuildStories recomputes stories, persons and statements over every
@@ -529,73 +530,23 @@ func loadAdded(ctx context.Context, q querier, after, upto int64) ([]added, erro
 	return out, nil
 }
 
-// rowSet is what the story tables hold for a clusterer state.
-type rowSet struct {
-	stories    map[string]string // id -> title
-	storyOf    []string          // story of each article, in clusterer order
-	persons    map[string]personRow
-	members    map[string][]int64         // identity -> its entities' ids, in article order
-	aliases    map[string]map[string]bool // person (with two entities or more) -> folded name forms
-	decisions  int                        // records of Grouper.log
-	statements map[string]statementRow
-}
-
-type personRow struct {
-	name, typ string
-	articles  int
-}
-
-type statementRow struct {
-	story, person, speaker, text, saidOn, outlets string
-	quotes                                        string // appendQuoteList
-	reports                                       int
-}
-
+// rows returns the rows of the grouping state.
 func (g *Grouper) rows() *rowSet {
-	c := g.c
-	r := &rowSet{stories: map[string]string{}, persons: map[string]personRow{}, members: map[string][]int64{},
-		aliases: map[string]map[string]bool{}, statements: map[string]statementRow{}}
-	for _, st := range c.Stories() {
-		r.stories[st.ID] = st.Title
-	}
-	arts := c.Articles()
-	r.storyOf = make([]string, len(arts))
-	for i, a := range arts {
-		r.storyOf[i] = a.Story
-		for k, pid := range a.Entities {
-			if pid != "" {
-				r.members[pid] = append(r.members[pid], g.arts[i].entity(k))
-			}
-		}
-	}
-	for _, e := range c.Resolver.Entities {
-		r.persons[e.ID] = personRow{e.Name, string(e.Type), e.Articles}
-		if e.Type != verbatim.Person || len(r.members[e.ID]) < 2 {
-			continue
-		}
-		set := make(map[string]bool, len(e.Aliases)+1)
-		for alias := range e.Aliases {
-			if f := fold(alias); f != "" {
-				set[f] = true
-			}
-		}
-		if f := fold(e.Name); f != "" {
-			set[f] = true
-		}
-		r.aliases[e.ID] = set
-	}
-	r.decisions = g.log.n
-	var reps []quoteOf
-	sts := c.Summaries(func(rep *stories.QuoteRef, k int) {
-		if i, ok := g.index[rep.Article]; ok {
-			reps = append(reps, quoteOf{int32(k), rep.Syndicated, g.arts[i].quote(rep.Quote)})
-		}
-	})
-	lists := quoteLists(reps, len(sts))
-	for k, st := range sts {
-		r.statements[st.ID] = statementRow{st.Story, st.Speaker, st.SpeakerName, st.Text, st.SaidOn, joinOutlets(st.Outlets), lists[k], st.Count}
-	}
+	r := storekit.RowsOf(g.c, groupIDs{g})
+	r.Decisions = g.log.n
 	return r
+}
+
+type rowSet = storekit.Rows
+
+// groupIDs gives storekit the database ids of the grouper's articles.
+type groupIDs struct{ g *Grouper }
+
+func (x groupIDs) Entity(i, k int) int64 { return x.g.arts[i].entity(k) }
+func (x groupIDs) Quote(i, k int) int64  { return x.g.arts[i].quote(k) }
+func (x groupIDs) Index(id string) (int, bool) {
+	i, ok := x.g.index[id]
+	return i, ok
 }
 
 func nullStr(s string) any {
@@ -612,9 +563,9 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 	// rows are inserted in key order: each table's and index's b-tree grows
 	// at its end instead of at random pages
 	storiesB := upsert(`INSERT INTO stories(id, title) VALUES `, 2, "id", "title")
-	for _, id := range sortedKeys(cur.stories) {
-		title := cur.stories[id]
-		if old, ok := prev.stories[id]; !ok || old != title {
+	for _, id := range sortedKeys(cur.Stories) {
+		title := cur.Stories[id]
+		if old, ok := prev.Stories[id]; !ok || old != title {
 			storiesB.add(id, title)
 		}
 	}
@@ -630,11 +581,11 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 	storyArts := newBulk(`INSERT INTO story_articles(story_id, article_id) VALUES `, 2)
 	copies := newBulk(`INSERT INTO article_copies(article_id, copy_of, similarity) VALUES `, 3)
 	personEnts := newBulk(`INSERT INTO person_entities(entity_id, person_id) VALUES `, 2)
-	storyArts.reserve(len(cur.storyOf) - len(prev.storyOf))
+	storyArts.reserve(len(cur.StoryOf) - len(prev.StoryOf))
 	arts := c.Articles()
-	for i, st := range cur.storyOf {
-		if i < len(prev.storyOf) {
-			if prev.storyOf[i] == st {
+	for i, st := range cur.StoryOf {
+		if i < len(prev.StoryOf) {
+			if prev.StoryOf[i] == st {
 				continue
 			}
 			if _, err := del.ExecContext(ctx, g.arts[i].aid); err != nil {
@@ -642,7 +593,7 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 			}
 		}
 		storyArts.add(st, g.arts[i].aid)
-		if i < len(prev.storyOf) {
+		if i < len(prev.StoryOf) {
 			continue
 		}
 		a := arts[i] // a new article: its identities and copy never change later
@@ -658,60 +609,45 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 		}
 	}
 	persons := upsert(`INSERT INTO persons(id, name, type, articles) VALUES `, 4, "id", "name", "type", "articles")
-	persons.reserve(len(cur.persons) - len(prev.persons))
-	for _, id := range sortedKeys(cur.persons) {
-		p := cur.persons[id]
-		if old, ok := prev.persons[id]; !ok || old != p {
-			persons.add(id, p.name, p.typ, p.articles)
+	persons.reserve(len(cur.Persons) - len(prev.Persons))
+	for _, id := range sortedKeys(cur.Persons) {
+		p := cur.Persons[id]
+		if old, ok := prev.Persons[id]; !ok || old != p {
+			persons.add(id, p.Name, p.Type, p.Articles)
 		}
 	}
 	// every name form of a person becomes an alias of each of its entities
 	aliases := newBulk(`INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES `, 2)
-	for pid, set := range cur.aliases {
-		members, oldSet := cur.members[pid], prev.aliases[pid]
-		oldMembers := 0
-		if oldSet != nil {
-			oldMembers = len(prev.members[pid])
-		}
-		for f := range set {
-			from := oldMembers // a known form: only the new entities need it
-			if !oldSet[f] {
-				from = 0
-			}
-			for _, eid := range members[from:] {
-				aliases.add(f, eid)
-			}
-		}
-	}
+	storekit.NewAliases(prev, cur, func(f string, eid int64) { aliases.add(f, eid) })
 	stmts := upsert(`INSERT INTO statements(id, story_id, person_id, speaker, text, said_on, outlets, reports, quotes) VALUES `, 9,
 		"id", "story_id", "person_id", "speaker", "text", "said_on", "outlets", "reports", "quotes")
-	stmts.reserve(len(cur.statements) - len(prev.statements))
-	for _, id := range sortedKeys(cur.statements) {
-		st := cur.statements[id]
-		if old, ok := prev.statements[id]; !ok || old != st {
-			stmts.add(id, st.story, nullStr(st.person), st.speaker, st.text, st.saidOn, st.outlets, st.reports, st.quotes)
+	stmts.reserve(len(cur.Statements) - len(prev.Statements))
+	for _, id := range sortedKeys(cur.Statements) {
+		st := cur.Statements[id]
+		if old, ok := prev.Statements[id]; !ok || old != st {
+			stmts.add(id, st.Story, nullStr(st.Person), st.Speaker, st.Text, st.SaidOn, st.Outlets, st.Reports, st.Quotes)
 		}
 	}
 	if err := flushAll(ctx, tx, storyArts, persons, personEnts, copies, aliases); err != nil {
 		return err
 	}
 	// a person's new decisions are appended to its row
-	if err := g.log.write(ctx, tx, prev.decisions, cur.decisions); err != nil {
+	if err := g.log.write(ctx, tx, prev.Decisions, cur.Decisions); err != nil {
 		return err
 	}
 	if err := flushAll(ctx, tx, stmts); err != nil {
 		return err
 	}
 	// rows gone: statements joined into an earlier one, stories merged
-	for id := range prev.statements {
-		if _, ok := cur.statements[id]; !ok {
+	for id := range prev.Statements {
+		if _, ok := cur.Statements[id]; !ok {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM statements WHERE id = ?`, id); err != nil {
 				return err
 			}
 		}
 	}
-	for id := range prev.stories {
-		if _, ok := cur.stories[id]; !ok {
+	for id := range prev.Stories {
+		if _, ok := cur.Stories[id]; !ok {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?`, id); err != nil {
 				return err
 			}

@@ -14,7 +14,7 @@ import (
 func mentionDoc() *verbatim.Doc {
 	b := newDoc("roles", "Wire", "2025-03-03",
 		`Ana "Tiny" Ruiz spoke. The defence minister said "no". She left. Ruiz said "yes".`)
-	e := b.entity(`Ana "Tiny" Ruiz`, []string{"defence minister"}, `Ana "Tiny" Ruiz`)
+	e := b.Entity(`Ana "Tiny" Ruiz`, []string{"defence minister"}, `Ana "Tiny" Ruiz`)
 	for _, m := range []struct {
 		text string
 		nth  int
@@ -22,14 +22,14 @@ func mentionDoc() *verbatim.Doc {
 		role string
 	}{{"Ruiz", 1, verbatim.NameMention, ""}, {"She", 0, verbatim.PronounMention, ""},
 		{"The defence minister", 0, verbatim.DescriptorMention, "defence minister"}} {
-		b.d.Mentions = append(b.d.Mentions, verbatim.Mention{Span: b.span(m.text, m.nth), Text: m.text, Type: verbatim.Person,
+		b.D.Mentions = append(b.D.Mentions, verbatim.Mention{Span: b.Span(m.text, m.nth), Text: m.text, Type: verbatim.Person,
 			Entity: e, Kind: m.kind, Role: m.role})
-		b.d.Entities[e].Mentions = append(b.d.Entities[e].Mentions, len(b.d.Mentions)-1)
+		b.D.Entities[e].Mentions = append(b.D.Entities[e].Mentions, len(b.D.Mentions)-1)
 	}
-	b.entity("Wire", nil) // no mentions
-	b.d.Entities[1].Type = verbatim.Organization
-	b.quote("no", e, "The defence minister", "said", "")
-	return b.d
+	b.Entity("Wire", nil) // no mentions
+	b.D.Entities[1].Type = verbatim.Organization
+	b.Quote("no", e, "The defence minister", "said", "")
+	return b.D
 }
 
 // TestEntityMentions: an entity's mentions come back from the article in

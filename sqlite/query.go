@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 )
 
 const hitCols = `q.id, q.text, q.type, coalesce(q.speaker,''), q.cue, q.addressee, q.via, a.ext_id, a.title, a.outlet,
@@ -69,73 +70,44 @@ func queryErr(err error) error {
 	return err
 }
 
-func checkDate(name, v string) (string, error) {
-	if v == "" {
-		return "", nil
-	}
-	t, err := verbatim.ParseDate(v)
-	if err != nil {
-		// allow a year or a month, kept as given: since "2025-03" takes
-		// days dated "2025-03" (month precision) and "2025-03-05"; until
-		// "2025-03" (compared with "2025-03~") all of March
-		if len(v) == 4 || (len(v) == 7 && v[4] == '-') {
-			if t2, err2 := verbatim.ParseDate(v + map[int]string{4: "-01-01", 7: "-01"}[len(v)]); err2 == nil {
-				return t2.Format("2006-01-02")[:len(v)], nil
-			}
-		}
-		return "", &verbatim.QueryError{Msg: name + ": " + err.Error()}
-	}
-	return t.Format("2006-01-02"), nil
-}
-
 // dayRange adds the conditions that keep ISO days of col from since to
 // until (inclusive; either may be empty, a year or a month).
 func dayRange(col, since, until string, where []string, args []any) ([]string, []any, error) {
-	since, err := checkDate("since", since)
+	lo, hi, err := storekit.DayBounds(since, until)
 	if err != nil {
 		return where, args, err
 	}
-	until, err = checkDate("until", until)
-	if err != nil {
-		return where, args, err
-	}
-	if since != "" {
+	if lo != "" {
 		where = append(where, col+` >= ?`)
-		args = append(args, since)
+		args = append(args, lo)
 	}
-	if until != "" {
+	if hi != "" {
 		where = append(where, col+` <> '' AND `+col+` <= ?`)
-		args = append(args, until+"~") // "2025-03" and "2025-03-31" both fall before "2025-03-31~"
+		args = append(args, hi)
 	}
 	return where, args, nil
 }
 
 // statementCond keeps statements: what speaker pages, speaker lists and
 // story timelines show.
-const statementCond = `q.kind = 'statement'`
+const statementCond = storekit.StatementCond
 
 // quoteFilters adds the conditions of the kind, confidence and named-source
 // filters of qq.
 func quoteFilters(qq verbatim.QuoteQuery, where []string, args []any) ([]string, []any, error) {
-	if len(qq.Kinds) == 0 {
-		where = append(where, statementCond)
-	} else if len(qq.Kinds) < len(verbatim.QuoteKinds) {
-		marks := make([]string, len(qq.Kinds))
-		for i, k := range qq.Kinds {
-			if _, ok := verbatim.ParseQuoteKind(string(k)); !ok {
-				return where, args, &verbatim.QueryError{Msg: fmt.Sprintf("kind %q: use statement, belief, intention, perception, other or all", k)}
-			}
-			marks[i] = "?"
-			args = append(args, string(k))
+	kinds, minConf, err := storekit.QuoteKinds(qq)
+	if err != nil {
+		return where, args, err
+	}
+	if len(kinds) > 0 {
+		where = append(where, `q.kind IN (`+strings.TrimSuffix(strings.Repeat("?,", len(kinds)), ",")+`)`)
+		for _, k := range kinds {
+			args = append(args, k)
 		}
-		where = append(where, `q.kind IN (`+strings.Join(marks, ",")+`)`)
 	}
-	if qq.MinConfidence < 0 || qq.MinConfidence > 1 {
-		return where, args, &verbatim.QueryError{Msg: fmt.Sprintf("minimum confidence %g: give a number from 0 to 1", qq.MinConfidence)}
-	}
-	if qq.MinConfidence > 0 {
+	if minConf > 0 {
 		where = append(where, `q.confidence >= ?`)
-		args = append(args, qq.MinConfidence)
+		args = append(args, minConf)
 	}
 	if qq.NamedOnly {
 		where = append(where, `q.speaker IS NOT NULL`)
@@ -156,7 +128,7 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	from := `quotes q`
 	join := false
 	text := strings.TrimSpace(qq.Text)
-	sp := fold(qq.Speaker)
+	sp := storekit.Fold(qq.Speaker)
 	switch {
 	case sp != "":
 		from = `(SELECT id FROM quotes WHERE speaker_fold = ? UNION
@@ -193,7 +165,7 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	if len(where) > 0 {
 		w = " WHERE " + strings.Join(where, " AND ")
 	}
-	limit, offset := pageOf(qq.Limit, qq.Offset)
+	limit, offset := storekit.Page(qq.Limit, qq.Offset)
 	var res verbatim.QuoteResults
 	cfrom := from
 	if join {
@@ -230,14 +202,6 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	return res, err
 }
 
-// pageOf bounds a page: 20 by default, at most 1,000.
-func pageOf(limit, offset int) (int, int) {
-	if limit <= 0 {
-		limit = 20
-	}
-	return min(limit, 1000), max(offset, 0)
-}
-
 // Articles searches article titles and text, newest first (then latest
 // stored). The full-text index keeps no positions: words, prefixes, AND,
 // OR and NOT work, phrases give a *verbatim.QueryError.
@@ -262,7 +226,7 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	if len(where) > 0 {
 		w = " WHERE " + strings.Join(where, " AND ")
 	}
-	limit, offset := pageOf(aq.Limit, aq.Offset)
+	limit, offset := storekit.Page(aq.Limit, aq.Offset)
 	res := verbatim.ArticleResults{Articles: []verbatim.ArticleHit{}}
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+w, args...).Scan(&res.Total); err != nil {
 		if strings.Contains(err.Error(), "phrase queries are not supported") {
@@ -301,7 +265,7 @@ func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM quotes`).Scan(&gen); err != nil {
 		return nil, err
 	}
-	key := strconv.Itoa(limit) + "\x00" + fold(q)
+	key := strconv.Itoa(limit) + "\x00" + storekit.Fold(q)
 	s.cmu.Lock()
 	if s.cacheGen != gen || len(s.cache) > 1024 {
 		s.cacheGen, s.cache = gen, map[string][]verbatim.SpeakerSummary{}
@@ -325,10 +289,10 @@ func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 func (s *DB) speakers(ctx context.Context, q string, limit int) ([]verbatim.SpeakerSummary, error) {
 	args := []any{}
 	w := `q.speaker_fold IS NOT NULL AND ` + statementCond
-	if f := fold(q); f != "" {
-		like := "%" + escapeLike(f) + "%"
+	if f := storekit.Fold(q); f != "" {
+		like := "%" + storekit.EscapeLike(f) + "%"
 		w += ` AND (q.speaker_fold LIKE ? ESCAPE '\' OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias LIKE ? ESCAPE '\'))`
-		args = append(args, like, escapeLike(f)+"%")
+		args = append(args, like, storekit.EscapeLike(f)+"%")
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT max(q.speaker), count(*), count(DISTINCT q.article_id),
 		coalesce(min(nullif(q.day,'')),''), coalesce(max(nullif(q.day,'')),'')
@@ -348,15 +312,10 @@ func (s *DB) speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 	return out, rows.Err()
 }
 
-func escapeLike(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return r.Replace(s)
-}
-
 // Speaker returns everything a person said, oldest first. The name is
 // matched on the canonical name first, then on any name form.
 func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail, error) {
-	f := fold(name)
+	f := storekit.Fold(name)
 	if f == "" {
 		return nil, verbatim.ErrNotFound
 	}
@@ -387,58 +346,21 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	if len(hits) == 0 {
 		return nil, verbatim.ErrNotFound
 	}
-	d := &verbatim.SpeakerDetail{Statements: hits, Aliases: []string{}, Roles: []string{}}
-	d.Name = hits[0].Speaker
-	for _, h := range hits { // the spelling asked for, when it is one
-		if fold(h.Speaker) == f {
-			d.Name = h.Speaker
-			break
-		}
-	}
-	arts := map[string]bool{}
-	for _, h := range hits {
-		arts[h.ArticleID] = true
-		if h.SaidOn != "" || h.Published != "" {
-			day := h.SaidOn
-			if day == "" {
-				day = h.Published
-			}
-			if d.First == "" || day < d.First {
-				d.First = day
-			}
-			if day > d.Last {
-				d.Last = day
-			}
-		}
-	}
-	d.Quotes, d.Articles = len(hits), len(arts)
+	d := storekit.Speaker(hits, f)
 	// roles and name forms of the entities that are this speaker
 	rrows, err := s.db.QueryContext(ctx, `SELECT DISTINCT e.roles, e.mentions FROM quotes q JOIN entities e ON e.id = q.speaker_entity WHERE `+cond, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rrows.Close()
-	seenR, seenA := map[string]bool{}, map[string]bool{}
+	forms := storekit.NewForms(d)
 	for rrows.Next() {
 		var roles, mentions string
 		if err := rrows.Scan(&roles, &mentions); err != nil {
 			return nil, err
 		}
-		for _, r := range strings.Split(roles, "; ") {
-			if r != "" && !seenR[strings.ToLower(r)] {
-				seenR[strings.ToLower(r)] = true
-				d.Roles = append(d.Roles, r)
-			}
-		}
-		ms, err := decodeMentions(mentions)
-		if err != nil {
+		if err := forms.Add(roles, mentions); err != nil {
 			return nil, err
-		}
-		for _, m := range ms { // the names the speaker was written as
-			if m.kind == verbatim.NameMention && m.text != "" && !seenA[m.text] {
-				seenA[m.text] = true
-				d.Aliases = append(d.Aliases, m.text)
-			}
 		}
 	}
 	return d, rrows.Err()
@@ -496,7 +418,7 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 			rows.Close()
 			return nil, err
 		}
-		ms, err := decodeMentions(mentions)
+		ms, err := storekit.DecodeMentions(mentions)
 		if err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("article %s, entity %q: %w", id, name, err)
@@ -506,7 +428,7 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 			e.Roles = strings.Split(roles, "; ")
 		}
 		for i, m := range ms {
-			e.Mentions[i] = verbatim.MentionOut{Text: m.text, Start: m.start, End: m.end}
+			e.Mentions[i] = verbatim.MentionOut{Text: m.Text, Start: m.Start, End: m.End}
 		}
 		a.Entities = append(a.Entities, e)
 	}

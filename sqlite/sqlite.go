@@ -24,6 +24,7 @@ import (
 	"sync"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 	"github.com/verbatim-news/verbatim/stories"
 	_ "modernc.org/sqlite"
 )
@@ -497,14 +498,14 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 	b.js = b.js[:0]
 	b.ends = b.ends[:0]
 	for _, e := range d.Entities {
-		b.js = b.appendMentions(b.js, d, e.Mentions)
+		b.js, b.order = storekit.AppendMentions(b.js, d, e.Mentions, b.words, b.order)
 		b.ends = append(b.ends, len(b.js))
 	}
 	js := string(b.js)
 	for i, e := range d.Entities {
 		eids[i] = b.nextEntity
 		b.nextEntity++
-		nf := fold(e.Name)
+		nf := storekit.Fold(e.Name)
 		b.folds = append(b.folds, nf)
 		from := 0
 		if i > 0 {
@@ -523,7 +524,7 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 		}
 		for _, mi := range e.Mentions {
 			if mi >= 0 && mi < len(d.Mentions) && d.Mentions[mi].Kind == verbatim.NameMention {
-				b.alias(fold(b.words[mi]), eids[i])
+				b.alias(storekit.Fold(b.words[mi]), eids[i])
 			}
 		}
 	}

@@ -24,53 +24,6 @@ UPDATE statements SET quotes = l.quotes
 DROP TABLE statement_quotes;`})
 }
 
-// quoteOf is one report of a statement: the statement's index, the quote.
-type quoteOf struct {
-	statement  int32
-	syndicated bool
-	quote      int64
-}
-
-// quoteLists returns each of n statements' list of reports (reps in
-// report order), built in one buffer.
-func quoteLists(reps []quoteOf, n int) []string {
-	// counting sort by statement keeps each statement's reports in order
-	start := make([]int32, n+1)
-	for _, r := range reps {
-		start[r.statement+1]++
-	}
-	for k := range n {
-		start[k+1] += start[k]
-	}
-	sorted := make([]quoteOf, len(reps))
-	at := append([]int32(nil), start[:n]...)
-	for _, r := range reps {
-		sorted[at[r.statement]] = r
-		at[r.statement]++
-	}
-	buf := make([]byte, 0, 8*len(reps))
-	ends := make([]int, n)
-	for k := range n {
-		for i, r := range sorted[start[k]:start[k+1]] {
-			if i > 0 {
-				buf = append(buf, ',')
-			}
-			buf = strconv.AppendInt(buf, r.quote, 10)
-			if r.syndicated {
-				buf = append(buf, 's')
-			}
-		}
-		ends[k] = len(buf)
-	}
-	s := string(buf)
-	out := make([]string, n)
-	from := 0
-	for k, e := range ends {
-		out[k], from = s[from:e], e
-	}
-	return out
-}
-
 // StatementQuote is one report of a statement: a stored quote, and whether
 // its article is a syndicated copy of another.
 type StatementQuote struct {

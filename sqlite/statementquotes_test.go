@@ -5,14 +5,17 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/verbatim-news/verbatim/internal/storekit"
 )
 
 // TestQuoteLists: each statement's reports in report order, syndicated
 // copies marked; a statement without reports has an empty list; the lists
 // parse back.
 func TestQuoteLists(t *testing.T) {
-	reps := []quoteOf{{2, false, 7}, {0, false, 9}, {2, true, 12}, {0, true, 30}, {2, false, 31}}
-	got := quoteLists(reps, 4)
+	reps := []storekit.QuoteOf{{Statement: 2, Quote: 7}, {Statement: 0, Quote: 9}, {Statement: 2, Syndicated: true, Quote: 12},
+		{Statement: 0, Syndicated: true, Quote: 30}, {Statement: 2, Quote: 31}}
+	got := storekit.QuoteLists(reps, 4)
 	want := []string{"9,30s", "", "7,12s,31", ""}
 	if !slices.Equal(got, want) {
 		t.Fatalf("lists %q, want %q", got, want)

@@ -14,6 +14,7 @@ import (
 	"database/sql"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 )
 
 func init() {
@@ -66,17 +67,6 @@ CREATE TABLE article_copies (
 	similarity REAL NOT NULL DEFAULT 0
 );
 `
-
-func joinOutlets(o []string) string {
-	s := ""
-	for i, x := range o {
-		if i > 0 {
-			s += "; "
-		}
-		s += x
-	}
-	return s
-}
 
 // storedDoc is a stored article rebuilt as a document, with the database
 // ids of its entities and quotes in Doc order.
@@ -136,7 +126,7 @@ func loadForStories(ctx context.Context, q querier, after, upto int64) ([]*store
 		}
 		e := verbatim.Entity{Name: name, Type: verbatim.EntityType(typ), Mentions: make([]int, nm)}
 		if roles != "" {
-			e.Roles = splitRoles(roles)
+			e.Roles = storekit.SplitRoles(roles)
 		}
 		eidx[eid] = [2]int64{aid, int64(len(sd.doc.Entities))}
 		sd.doc.Entities = append(sd.doc.Entities, e)
@@ -174,22 +164,4 @@ func loadForStories(ctx context.Context, q querier, after, upto int64) ([]*store
 		sd.quotes = append(sd.quotes, qid)
 	}
 	return docs, rows.Err()
-}
-
-func splitRoles(s string) []string {
-	var out []string
-	for len(s) > 0 {
-		i := 0
-		for i < len(s) && !(s[i] == ';' && i+1 < len(s) && s[i+1] == ' ') {
-			i++
-		}
-		if i > 0 {
-			out = append(out, s[:i])
-		}
-		if i+2 > len(s) {
-			break
-		}
-		s = s[i+2:]
-	}
-	return out
 }

@@ -12,30 +12,11 @@ import (
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/internal/shared"
 	"github.com/verbatim-news/verbatim/pipeline"
+	"github.com/verbatim-news/verbatim/storetest"
 	"github.com/verbatim-news/verbatim/stories"
 )
 
-// storyDoc builds an analysed article by hand: one person entity per name
-// (one mention each) and a quote of the given speaker.
-func storyDoc(id, outlet, published, text, speaker, quote string, names ...string) *verbatim.Doc {
-	d := verbatim.NewDoc(verbatim.Article{ID: id, Outlet: outlet, Published: published, Text: text})
-	d.Clean = text
-	for _, n := range names {
-		i := strings.Index(text, n)
-		d.Mentions = append(d.Mentions, verbatim.Mention{Span: verbatim.Span{Start: i, End: i + len(n)}, Text: n, Entity: len(d.Entities)})
-		d.Entities = append(d.Entities, verbatim.Entity{Name: n, Type: verbatim.Person, Mentions: []int{len(d.Mentions) - 1}})
-	}
-	if i := strings.Index(text, quote); i >= 0 && quote != "" {
-		sp := -1
-		for k, n := range names {
-			if n == speaker {
-				sp = k
-			}
-		}
-		d.Quotes = append(d.Quotes, verbatim.Quote{Span: verbatim.Span{Start: i, End: i + len(quote)}, Type: verbatim.Direct, Speaker: sp, SaidOn: published})
-	}
-	return d
-}
+var storyDoc = storetest.StoryDoc
 
 func TestRebuildStories(t *testing.T) {
 	db := open(t)

@@ -15,16 +15,14 @@ import (
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/input"
 	"github.com/verbatim-news/verbatim/pipeline"
-	"github.com/verbatim-news/verbatim/sqlite"
-	"github.com/verbatim-news/verbatim/stories"
 )
 
 func init() {
-	var db, published string
+	var db, published, queue, stream string
 	var cpus, batch, maxMB int
 	var progress, noStories bool
 	cmd := &cobra.Command{
-		Use:   "ingest [--db FILE] PATH...",
+		Use:   "ingest [--db FILE|URL] [--queue nats://…] PATH...",
 		Short: "Analyse articles and store them, their quotes, entities and dates in the library (idempotent: stored articles are skipped)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -33,26 +31,27 @@ func init() {
 					return fmt.Errorf("--published: %v", err)
 				}
 			}
-			st, err := sqlite.Open(db)
+			if queue != "" {
+				return publish(cmd.Context(), queue, stream, args, input.Options{Published: published, MaxBytes: int64(maxMB) << 20}, os.Stderr)
+			}
+			ctx := context.Background()
+			st, err := openLibrary(ctx, db, false)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
 			show := progress || isTerminal(os.Stderr)
-			var g *sqlite.Grouper
-			if !noStories {
-				// new articles join the library's stories as they are
-				// stored; only the rows that change are written
-				g = st.Grouper(stories.Options{})
-			}
-			sum, err := ingest(context.Background(), st, g, pipeline.New(), args,
+			// new articles join the library's stories (SQLite: as they are
+			// stored, only the rows that change are written)
+			sk := librarySink(st, !noStories)
+			sum, err := ingest(ctx, sk, pipeline.New(), args,
 				input.Options{Published: published, MaxBytes: int64(maxMB) << 20}, cpus, batch, show, os.Stderr)
 			if err != nil {
 				return err
 			}
-			if g != nil {
+			if sk.group != nil {
 				t0 := time.Now()
-				n, err := g.Commit(context.Background())
+				n, err := sk.group(ctx)
 				if err != nil {
 					return fmt.Errorf("stories: %v", err)
 				}
@@ -66,7 +65,9 @@ func init() {
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", "verbatim.db", "database file")
+	cmd.Flags().StringVar(&db, "db", "verbatim.db", dbHelp)
+	cmd.Flags().StringVar(&queue, "queue", "", "publish the articles to this NATS JetStream server (nats://host:4222) for verbatim worker instead of analysing them")
+	cmd.Flags().StringVar(&stream, "stream", defaultStream, "the JetStream stream of --queue")
 	cmd.Flags().StringVar(&published, "published", "", "publication date for inputs that carry none (YYYY-MM-DD)")
 	cmd.Flags().IntVar(&maxMB, "max-mb", input.MaxBytes>>20, "largest input file or record read, in MB")
 	cmd.Flags().IntVar(&cpus, "cpus", 0, "analysis goroutines (default: all cores)")
@@ -140,14 +141,14 @@ func countLines(path string, buf []byte) int {
 // that they join the stories); articles whose content is already stored are
 // skipped before analysis. Each failure is reported on
 // errw with its reason; a one-line summary ends the run.
-func ingest(ctx context.Context, st *sqlite.DB, g *sqlite.Grouper, p *verbatim.Pipeline, paths []string, opt input.Options, cpus, batch int,
+func ingest(ctx context.Context, sk sink, p *verbatim.Pipeline, paths []string, opt input.Options, cpus, batch int,
 	progress bool, errw io.Writer) (ingestSummary, error) {
 	var sum ingestSummary
 	t0 := time.Now()
 	if batch <= 0 {
 		batch = 256
 	}
-	known, err := st.Hashes(ctx)
+	known, err := sk.hashes(ctx)
 	if err != nil {
 		return sum, err
 	}
@@ -187,10 +188,7 @@ func ingest(ctx context.Context, st *sqlite.DB, g *sqlite.Grouper, p *verbatim.P
 	}
 	var docs []*verbatim.Doc
 	lastShow := time.Now()
-	put := st.Put
-	if g != nil {
-		put = g.Put
-	}
+	put := sk.put
 	flush := func() error {
 		if len(docs) == 0 {
 			return nil

@@ -13,7 +13,6 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/verbatim-news/verbatim"
-	"github.com/verbatim-news/verbatim/sqlite"
 )
 
 func init() {
@@ -30,10 +29,7 @@ func init() {
 			default:
 				return fmt.Errorf("unknown format %q (text, jsonl or csv)", format)
 			}
-			if _, err := os.Stat(db); err != nil {
-				return fmt.Errorf("no library at %s (run verbatim ingest first): %v", db, err)
-			}
-			st, err := sqlite.Open(db)
+			st, err := openLibrary(context.Background(), db, true)
 			if err != nil {
 				return err
 			}

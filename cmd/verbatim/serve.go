@@ -11,18 +11,18 @@ import (
 	"github.com/spf13/cobra"
 	vhttp "github.com/verbatim-news/verbatim/http"
 	"github.com/verbatim-news/verbatim/pipeline"
-	"github.com/verbatim-news/verbatim/sqlite"
+	"github.com/verbatim-news/verbatim/postgres"
 )
 
 func init() {
 	var db, addr string
 	var maxMB int
 	cmd := &cobra.Command{
-		Use:   "serve [--db FILE] [--addr 127.0.0.1:8080]",
+		Use:   "serve [--db FILE|URL] [--addr 127.0.0.1:8080]",
 		Short: "Serve the library: JSON API (/api/quotes, /api/speakers, /api/articles, /api/stories) and the web UI",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := sqlite.Open(db)
+			st, err := openLibrary(context.Background(), db, false)
 			if err != nil {
 				return err
 			}
@@ -35,13 +35,17 @@ func init() {
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			fmt.Fprintf(os.Stderr, "verbatim: serving %s on http://%s/\n", db, ln.Addr())
+			name := db
+			if postgres.IsURL(db) {
+				name = postgres.Redact(db)
+			}
+			fmt.Fprintf(os.Stderr, "verbatim: serving %s on http://%s/ (/healthz, /readyz, /metrics)\n", name, ln.Addr())
 			err = srv.Serve(ctx, ln)
 			fmt.Fprintln(os.Stderr, "verbatim: stopped")
 			return err
 		},
 	}
-	cmd.Flags().StringVar(&db, "db", "verbatim.db", "database file")
+	cmd.Flags().StringVar(&db, "db", "verbatim.db", dbHelp)
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen address")
 	cmd.Flags().IntVar(&maxMB, "max-mb", 20, "largest POST body, in MB")
 	root.AddCommand(cmd)

@@ -13,6 +13,7 @@ import (
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/input"
 	"github.com/verbatim-news/verbatim/pipeline"
+	"github.com/verbatim-news/verbatim/postgres"
 	"github.com/verbatim-news/verbatim/sqlite"
 	"github.com/verbatim-news/verbatim/stories"
 )
@@ -62,22 +63,38 @@ text prints each story with its articles and its timeline of statements
 	cmd.Flags().StringVar(&published, "published", "", "publication date for inputs that carry none (YYYY-MM-DD)")
 	cmd.Flags().IntVar(&cpus, "cpus", 0, "worker goroutines for analysis (default: all cores)")
 	cmd.Flags().Float64Var(&threshold, "threshold", 0, "similarity to join a story (default: the clusterer's)")
-	cmd.Flags().StringVar(&db, "db", "", "rebuild the stories, persons and statements of this library (after verbatim ingest) instead of reading PATHs")
+	cmd.Flags().StringVar(&db, "db", "", "rebuild the stories, persons and statements of this library (an SQLite file; a postgres:// library groups the articles not grouped yet) instead of reading PATHs")
 	cmd.Flags().BoolVar(&merges, "merges", false, "also print the cross-article entity resolution decisions")
 	root.AddCommand(cmd)
 }
 
 // rebuildLibraryStories recomputes the stories of a library and prints them.
 func rebuildLibraryStories(path string, opt stories.Options, format string) error {
-	st, err := sqlite.Open(path)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	ctx := context.Background()
-	n, err := st.RebuildStories(ctx, opt)
-	if err != nil {
-		return err
+	var st verbatim.Store
+	var n int
+	if postgres.IsURL(path) {
+		// a shared library is grouped in place, by one process at a time:
+		// the articles not grouped yet join its stories
+		pg, err := postgres.Open(ctx, path)
+		if err != nil {
+			return err
+		}
+		defer pg.Close()
+		if n, err = pg.Grouper(opt).GroupAll(ctx); err != nil {
+			return err
+		}
+		st = pg
+	} else {
+		lite, err := sqlite.Open(path)
+		if err != nil {
+			return err
+		}
+		defer lite.Close()
+		if n, err = lite.RebuildStories(ctx, opt); err != nil {
+			return err
+		}
+		st = lite
 	}
 	ss, err := st.Stories(ctx)
 	if err != nil {

@@ -33,10 +33,14 @@ func init() {
 	}
 	ner.Flags().StringVar(&conll, "conll", "../shared/data/conll2003/train.txt", "CoNLL-2003 training file (IOB2)")
 	ner.Flags().StringVar(&out, "out", "names/ner.model.gz", "model file to write")
-	ner.Flags().IntVar(&opt.Epochs, "epochs", 16, "training passes")
-	ner.Flags().UintVar(&opt.Bits, "bits", 19, "log2 of the hashed feature table size")
+	def := names.DefaultTrainOptions
+	ner.Flags().IntVar(&opt.Epochs, "epochs", def.Epochs, "training passes")
+	ner.Flags().UintVar(&opt.Bits, "bits", def.Bits, "log2 of the hashed feature table size")
 	ner.Flags().StringVar(&opt.Dev, "dev", "", "CoNLL file to score after each epoch (progress only)")
-	ner.Flags().Uint64Var(&opt.Seed, "seed", 1, "shuffling seed")
+	ner.Flags().Uint64Var(&opt.Seed, "seed", def.Seed, "shuffling seed")
+	ner.Flags().IntVar(&opt.Folds, "folds", 0, "cross-validate on --conll with this many folds instead of writing a model")
+	ner.Flags().Float64Var(&opt.Dropout, "dropout", def.Dropout, "probability that a capitalised training word is seen without its identity")
+	ner.Flags().Float64Var(&opt.Cased, "cased", def.Cased, "share of training sentences also seen in Title Case and in capitals")
 	trainCmd.AddCommand(ner)
 	root.AddCommand(trainCmd)
 }

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/postgres"
+	"github.com/verbatim-news/verbatim/sqlite"
+	"github.com/verbatim-news/verbatim/stories"
+)
+
+// dbHelp describes the --db flag of every command that opens a library.
+const dbHelp = "library: an SQLite file, or a PostgreSQL URL (postgres://user@host:5432/db)"
+
+// library is a store as the commands use it.
+type library interface {
+	verbatim.Store
+	// Hashes returns the content hashes of every stored article.
+	Hashes(ctx context.Context) (map[string]bool, error)
+}
+
+// openLibrary opens the library named by --db: a PostgreSQL URL, or an
+// SQLite file (created when missing unless mustExist).
+func openLibrary(ctx context.Context, db string, mustExist bool) (library, error) {
+	if postgres.IsURL(db) {
+		return postgres.Open(ctx, db)
+	}
+	if mustExist {
+		if _, err := os.Stat(db); err != nil {
+			return nil, fmt.Errorf("no library at %s (run verbatim ingest first)", db)
+		}
+	}
+	return sqlite.Open(db)
+}
+
+// sink is where ingest stores analysed articles: the library's known
+// hashes (to skip stored articles before analysis), a store for a batch,
+// and what brings the stories up to date at the end (nil: nothing to do).
+type sink struct {
+	hashes func(context.Context) (map[string]bool, error)
+	put    func(context.Context, []*verbatim.Doc) ([]verbatim.PutOutcome, error)
+	group  func(context.Context) (int, error)
+}
+
+// sqliteSink stores into an SQLite library, through g when not nil (the
+// articles join the stories as they are stored).
+func sqliteSink(st *sqlite.DB, g *sqlite.Grouper) sink {
+	s := sink{hashes: st.Hashes, put: st.Put}
+	if g != nil {
+		s.put, s.group = g.Put, g.Commit
+	}
+	return s
+}
+
+// librarySink stores into any library; with grouping, the stories are
+// brought up to date at the end.
+func librarySink(st library, group bool) sink {
+	switch st := st.(type) {
+	case *sqlite.DB:
+		if group {
+			return sqliteSink(st, st.Grouper(stories.Options{}))
+		}
+		return sqliteSink(st, nil)
+	case *postgres.DB:
+		s := sink{hashes: st.Hashes, put: st.Put}
+		if group {
+			s.group = st.Grouper(stories.Options{}).GroupAll
+		}
+		return s
+	}
+	return sink{hashes: st.Hashes, put: st.Put}
+}

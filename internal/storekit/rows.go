@@ -1,0 +1,160 @@
+package storekit
+
+import (
+	"strconv"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/stories"
+)
+
+// Rows is what a library's story tables hold for a clusterer state:
+// stories, the story of each article, persons (cross-article identities)
+// with their entities and name forms, and statements with their reports.
+type Rows struct {
+	Stories    map[string]string // id -> title
+	StoryOf    []string          // story of each article, in clusterer order
+	Persons    map[string]Person
+	Members    map[string][]int64         // identity -> its entities' ids, in article order
+	Aliases    map[string]map[string]bool // person (with two entities or more) -> folded name forms
+	Decisions  int                        // records of the decisions written (a backend's log)
+	Statements map[string]Statement
+}
+
+// Person is a row of persons.
+type Person struct {
+	Name, Type string
+	Articles   int
+}
+
+// Statement is a row of statements.
+type Statement struct {
+	Story, Person, Speaker, Text, SaidOn, Outlets string
+	Quotes                                        string // QuoteLists
+	Reports                                       int
+}
+
+// IDs maps the clusterer's articles to the database: the id of entity k
+// and of quote k of the article at index i (clusterer order), and the index
+// of an article by its id.
+type IDs interface {
+	Entity(i, k int) int64
+	Quote(i, k int) int64
+	Index(article string) (int, bool)
+}
+
+// RowsOf returns the rows of the clusterer's state.
+func RowsOf(c *stories.Clusterer, ids IDs) *Rows {
+	r := &Rows{Stories: map[string]string{}, Persons: map[string]Person{}, Members: map[string][]int64{},
+		Aliases: map[string]map[string]bool{}, Statements: map[string]Statement{}}
+	for _, st := range c.Stories() {
+		r.Stories[st.ID] = st.Title
+	}
+	arts := c.Articles()
+	r.StoryOf = make([]string, len(arts))
+	for i, a := range arts {
+		r.StoryOf[i] = a.Story
+		for k, pid := range a.Entities {
+			if pid != "" {
+				r.Members[pid] = append(r.Members[pid], ids.Entity(i, k))
+			}
+		}
+	}
+	for _, e := range c.Resolver.Entities {
+		r.Persons[e.ID] = Person{e.Name, string(e.Type), e.Articles}
+		if e.Type != verbatim.Person || len(r.Members[e.ID]) < 2 {
+			continue
+		}
+		set := make(map[string]bool, len(e.Aliases)+1)
+		for alias := range e.Aliases {
+			if f := Fold(alias); f != "" {
+				set[f] = true
+			}
+		}
+		if f := Fold(e.Name); f != "" {
+			set[f] = true
+		}
+		r.Aliases[e.ID] = set
+	}
+	var reps []QuoteOf
+	sts := c.Summaries(func(rep *stories.QuoteRef, k int) {
+		if i, ok := ids.Index(rep.Article); ok {
+			reps = append(reps, QuoteOf{int32(k), rep.Syndicated, ids.Quote(i, rep.Quote)})
+		}
+	})
+	lists := QuoteLists(reps, len(sts))
+	for k, st := range sts {
+		r.Statements[st.ID] = Statement{st.Story, st.Speaker, st.SpeakerName, st.Text, st.SaidOn, JoinOutlets(st.Outlets), lists[k], st.Count}
+	}
+	return r
+}
+
+// NewAliases calls add for every (folded name form, entity) pair that cur
+// has and prev had not: every name form of a person becomes an alias of
+// each of its entities.
+func NewAliases(prev, cur *Rows, add func(alias string, entity int64)) {
+	for pid, set := range cur.Aliases {
+		members, oldSet := cur.Members[pid], prev.Aliases[pid]
+		oldMembers := 0
+		if oldSet != nil {
+			oldMembers = len(prev.Members[pid])
+		}
+		for f := range set {
+			from := oldMembers // a known form: only the new entities need it
+			if !oldSet[f] {
+				from = 0
+			}
+			for _, eid := range members[from:] {
+				add(f, eid)
+			}
+		}
+	}
+}
+
+// QuoteOf is one report of a statement: the statement's index, the quote.
+type QuoteOf struct {
+	Statement  int32
+	Syndicated bool
+	Quote      int64
+}
+
+// QuoteLists returns each of n statements' list of reports (reps in
+// report order), built in one buffer: quote ids in the order they were
+// added, comma-separated, a syndicated copy's id followed by "s" (e.g.
+// "1042,1187s,2210").
+func QuoteLists(reps []QuoteOf, n int) []string {
+	// counting sort by statement keeps each statement's reports in order
+	start := make([]int32, n+1)
+	for _, r := range reps {
+		start[r.Statement+1]++
+	}
+	for k := range n {
+		start[k+1] += start[k]
+	}
+	sorted := make([]QuoteOf, len(reps))
+	at := append([]int32(nil), start[:n]...)
+	for _, r := range reps {
+		sorted[at[r.Statement]] = r
+		at[r.Statement]++
+	}
+	buf := make([]byte, 0, 8*len(reps))
+	ends := make([]int, n)
+	for k := range n {
+		for i, r := range sorted[start[k]:start[k+1]] {
+			if i > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendInt(buf, r.Quote, 10)
+			if r.Syndicated {
+				buf = append(buf, 's')
+			}
+		}
+		ends[k] = len(buf)
+	}
+	s := string(buf)
+	out := make([]string, n)
+	from := 0
+	for k, e := range ends {
+		out[k], from = s[from:e], e
+	}
+	return out
+}
