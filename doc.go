@@ -5,7 +5,9 @@
 // that flows through the analysis pipeline (each stage adds layers to it, like
 // a spaCy document), the spans every stage produces, and the Result printed
 // by `verbatim extract`. Stages live in their own packages (clean, text,
-// names, quotes, dates); package pipeline assembles them.
+// names, quotes, dates); package pipeline assembles them. Package coref
+// resolves a source mention to its entity (the quotes stage calls it for
+// every speaker).
 //
 // Offsets are sacred: every Span is a pair of byte offsets into Doc.Text,
 // which is the input exactly as given (for HTML, the extracted text, which the
@@ -161,7 +163,7 @@ type Quote struct {
 	Addressee  Span      // "reporters", "Fox News"; empty when none
 	Via        Span      // the relay ("Reuters" in "Reuters cited Trump as saying"); empty when none
 	Confidence float64   //
-	SaidOn     string    // ISO date the statement was made, from a date governing the cue, else publication date
+	SaidOn     string    // ISO date (or month, year) the statement was made: the date that is the time of the cue, else the publication date; "" when undated
 	SaidOnAt   Span      // the date expression used for SaidOn, if any
 	// Parts are the quoted segments when the content runs across its own
 	// attribution ("“A,” X said. “B.”": Span covers both parts and the

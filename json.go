@@ -97,7 +97,12 @@ func (q *QuoteOut) appendJSON(b []byte) ([]byte, error) {
 	if b, err = appendFloat(b, q.Confidence); err != nil {
 		return b, err
 	}
-	b = appendField(b, `,"said_on":`, q.SaidOn)
+	b = append(b, `,"said_on":`...)
+	if q.SaidOn == "" {
+		b = append(b, "null"...)
+	} else {
+		b = appendString(b, string(q.SaidOn))
+	}
 	if len(q.Parts) > 0 {
 		b = append(b, `,"parts":`...)
 		b = appendSpans(b, q.Parts)

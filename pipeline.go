@@ -79,12 +79,14 @@ func (p *Pipeline) Analyze(a Article) (d *Doc, err error) {
 }
 
 // ParseDate reads a publication date in the common forms: 2025-02-03,
-// 2025-02-03T10:00:00Z, RFC 1123 (feeds), 20250203.
+// 2025-02-03T10:00:00Z (or any time after the day: "2025-02-03 10:00:00+01"),
+// RFC 1123 (feeds), 20250203. A day that does not exist (2025-02-30) is an
+// error.
 func ParseDate(s string) (time.Time, error) {
 	layouts := []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05",
 		time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
 		"20060102", "January 2, 2006", "2 January 2006", "Jan 2, 2006"}
-	if len(s) > 10 && s[4] == '-' && s[7] == '-' && s[10] == 'T' {
+	if len(s) > 10 && s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == ' ') {
 		s2 := s[:10]
 		if t, err := time.Parse("2006-01-02", s2); err == nil {
 			return t, nil

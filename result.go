@@ -32,7 +32,7 @@ type QuoteOut struct {
 	Addressee      string    `json:"addressee,omitempty"`
 	Via            string    `json:"via,omitempty"`
 	Confidence     float64   `json:"confidence"`
-	SaidOn         string    `json:"said_on,omitempty"`
+	SaidOn         Day       `json:"said_on"`         // null when undated
 	Parts          []SpanOut `json:"parts,omitempty"` // the quoted segments when the attribution stands inside the content
 }
 
@@ -100,7 +100,7 @@ func (d *Doc) ResultIn(b *ResultBuffer) *Result {
 			kind = Statement
 		}
 		o := QuoteOut{Text: d.Slice(q.Span), Start: q.Start, End: q.End, Type: q.Type, Kind: kind,
-			Confidence: q.Confidence, SaidOn: q.SaidOn}
+			Confidence: q.Confidence, SaidOn: Day(q.SaidOn)}
 		if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
 			speakers = append(speakers, d.Entities[q.Speaker].Name)
 			o.Speaker = &speakers[len(speakers)-1]

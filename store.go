@@ -111,8 +111,8 @@ type QuoteHit struct {
 	ArticleID string    `json:"article_id"`
 	Title     string    `json:"title"`
 	Outlet    string    `json:"outlet"`
-	Published string    `json:"published"`
-	SaidOn    string    `json:"said_on"`
+	Published Day       `json:"published"` // null when undated
+	SaidOn    Day       `json:"said_on"`   // null when undated
 	Start     int       `json:"start"`
 	End       int       `json:"end"`
 	Mention   string    `json:"speaker_mention,omitempty"`
@@ -156,8 +156,8 @@ type SpeakerSummary struct {
 	Name     string `json:"name"`
 	Quotes   int    `json:"quotes"`
 	Articles int    `json:"articles"`
-	First    string `json:"first"`
-	Last     string `json:"last"`
+	First    Day    `json:"first"` // the earliest dated statement; null when none is dated
+	Last     Day    `json:"last"`
 }
 
 // SpeakerDetail is everything a person said, in order of said_on.
@@ -174,7 +174,7 @@ type StoredArticle struct {
 	Title     string         `json:"title"`
 	URL       string         `json:"url,omitempty"`
 	Outlet    string         `json:"outlet"`
-	Published string         `json:"published"`
+	Published Day            `json:"published"`
 	Hash      string         `json:"hash"`
 	Text      string         `json:"text"`
 	Quotes    []QuoteOut     `json:"quotes"`
@@ -195,7 +195,7 @@ type ArticleRef struct {
 	ID        string `json:"id"`
 	Title     string `json:"title"`
 	Outlet    string `json:"outlet"`
-	Published string `json:"published"`
+	Published Day    `json:"published"`
 }
 
 // StoryDetail is a story with its timeline of statements.

@@ -95,3 +95,11 @@ func TestDayWithTimeOfDayIsATime(t *testing.T) {
 		}
 	}
 }
+
+func TestThatYearIsTheYearLastNamed(t *testing.T) {
+	d := analyse(t, "Imports reached $1.5 billion in 1988. The industry shipped few watches that year.", "1989-11-02")
+	expect(t, d, "year", "1988")
+	if d := analyse(t, "He was elected that year's chairman.", "1989-11-02"); len(d.Dates) != 0 {
+		t.Errorf("no year named before: %v", values(d))
+	}
+}

@@ -15,6 +15,8 @@ func FuzzDates(f *testing.F) {
 		f.Add(s, "2025-02-03")
 	}
 	f.Add("Officials met on Monday.", "")
+	f.Add("Port news\n\nWASHINGTON, Feb. 3, 2025 (Reuters) - The union said on Christmas Day, in the '90s, 20 years ago.", "")
+	f.Add("Port news\nPublished: 31 February 2025 | 09:30\nIn 2000, the council said it would vote before Easter.", "")
 	f.Fuzz(func(t *testing.T, text, published string) {
 		fuzzseed.Run(t, text, published, 5)
 	})

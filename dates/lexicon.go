@@ -26,6 +26,7 @@ type word struct {
 	tens      int8 // "ninety"
 	ones      int8 // "six"
 	timeOfDay bool
+	holiday   bool // starts a holiday's name ("Christmas", "New Year's Day")
 	isDay     bool
 	isPtr     bool
 	modifier  bool
@@ -138,6 +139,8 @@ func init() {
 			e.ones = int8(n)
 		case "timeofday":
 			e.timeOfDay = true
+		case "holiday":
+			e.holiday = true
 		case "ref":
 			e.ref = val
 		case "future":

@@ -112,6 +112,7 @@ func Overlap(g, p []string) float64 {
 func nameTokens(s string) []string {
 	var out []string
 	for _, t := range NormWords(s) {
+		t = strings.TrimSuffix(t, "'s")
 		switch t {
 		case "mr", "mrs", "ms", "dr", "the", "president", "sir":
 			continue
@@ -121,17 +122,37 @@ func nameTokens(s string) []string {
 	return out
 }
 
-// SamePerson is the scorer's canonical-name agreement.
+// SamePerson is the scorer's canonical-name agreement: same surname and,
+// where both give one, same first name; or, for organisations and unnamed
+// sources, the words of one name all inside the other's ("Daiwa" / "Daiwa
+// Securities", "Ofcom" / "a spokesman for Ofcom").
 func SamePerson(pred, gold string) bool {
 	p, g := nameTokens(pred), nameTokens(gold)
 	if len(p) == 0 || len(g) == 0 {
 		return false
 	}
 	if p[len(p)-1] != g[len(g)-1] {
-		return false
+		return subset(p, g) || subset(g, p)
 	}
 	if len(p) >= 2 && len(g) >= 2 && p[0] != g[0] {
 		return false
+	}
+	return true
+}
+
+// subset reports whether every word of a is among the words of b.
+func subset(a, b []string) bool {
+	for _, x := range a {
+		in := false
+		for _, y := range b {
+			if x == y {
+				in = true
+				break
+			}
+		}
+		if !in {
+			return false
+		}
 	}
 	return true
 }
@@ -208,7 +229,9 @@ func MatchQuotes(gold []GoldQuote, pred []PredQuote, thr float64) [][2]int {
 }
 
 // ScoreQuotes scores predictions against gold at threshold thr. kind is
-// "seeds" or "polnear" (speaker rule).
+// "seeds", "speakers" (resolved names: a quote without a speaker name is
+// compared by its mention, so an unnamed source stays right) or "polnear"
+// (the mention against the gold Source).
 func ScoreQuotes(kind string, gold map[string][]GoldQuote, pred map[string][]PredQuote, thr float64) QuoteScore {
 	var tp, fp, fn, spkOK, spkN int
 	docs := make([]string, 0, len(gold))
@@ -230,8 +253,8 @@ func ScoreQuotes(kind string, gold map[string][]GoldQuote, pred map[string][]Pre
 				if kind == "polnear" {
 					ok = mentionAgrees(q, gs)
 				} else {
-					sp := ""
-					if q.Speaker != nil {
+					sp := q.SpeakerMention
+					if q.Speaker != nil && *q.Speaker != "" {
 						sp = *q.Speaker
 					}
 					ok = SamePerson(sp, gs)
@@ -278,7 +301,9 @@ func ScoreQuoteRun(kind string, gold map[string][]GoldQuote, pred map[string][]P
 	return r
 }
 
-// LoadSeedGold reads seeds/gold.jsonl: doc id (file stem) -> quotes.
+// LoadSeedGold reads seeds/gold.jsonl or a speakers split
+// (data/speakers/dev.jsonl): doc id (the record's "id", else the stem of its
+// "file") -> quotes.
 func LoadSeedGold(path string) (map[string][]GoldQuote, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -304,9 +329,10 @@ func LoadSeedGold(path string) (map[string][]GoldQuote, error) {
 		if err := json.Unmarshal([]byte(line), &d); err != nil {
 			return nil, err
 		}
-		id := d.ID // speakers gold: keyed by id, as its input records
+		id := d.ID
 		if id == "" {
-			id = strings.TrimSuffix(filepath.Base(d.File), filepath.Ext(d.File))
+			b := filepath.Base(d.File)
+			id = strings.TrimSuffix(b, filepath.Ext(b))
 		}
 		qs := []GoldQuote{}
 		for _, q := range d.Quotes {

@@ -49,15 +49,51 @@ func TestScoreQuotesOneToOneBestFirst(t *testing.T) {
 	}
 }
 
+func TestSpeakersRule(t *testing.T) {
+	str := func(s string) *string { return &s }
+	gold := map[string][]GoldQuote{"d": {
+		{"the firm would recover", "Daiwa Securities"},
+		{"rates will rise", "a spokesman for Ofcom"},
+		{"prices fell sharply", "analysts"},
+		{"the plan is dead", "Gordon Brown"},
+		{"no comment at all", "Gordon Brown"},
+	}}
+	pred := map[string][]PredQuote{"d": {
+		{Text: "the firm would recover", Speaker: str("Daiwa")},                       // organisation inside the gold name
+		{Text: "rates will rise", Speaker: str("Ofcom's")},                            // possessive stripped, inside
+		{Text: "prices fell sharply", Speaker: nil, SpeakerMention: "analysts"},       // unnamed: compared by mention
+		{Text: "the plan is dead", Speaker: str(""), SpeakerMention: "Mr Brown"},      // empty name: mention
+		{Text: "no comment at all", Speaker: str("Nick Brown"), SpeakerMention: "he"}, // other first name
+	}}
+	s := ScoreQuotes("speakers", gold, pred, 0.3)
+	if s.TP != 5 || s.SpeakerOK != 4 {
+		t.Errorf("%+v", s)
+	}
+	// the seeds rule reads names the same way
+	if !SamePerson("Daiwa", "Daiwa Securities") || SamePerson("Daiwa Bank", "Daiwa Securities") {
+		t.Error("organisation names")
+	}
+}
+
 // TestAgreesWithPythonScorer scores the same predictions with the Go scorer
-// and ../shared/tools/score_quotes.py (skipped without python3).
+// and ../shared/tools/score_quotes.py (skipped without python3), on the seeds
+// and on the speakers dev gold.
 func TestAgreesWithPythonScorer(t *testing.T) {
+	for _, c := range []struct{ kind, gold string }{
+		{"seeds", "seeds/gold.jsonl"},
+		{"speakers", "data/speakers/dev.jsonl"},
+	} {
+		t.Run(c.kind, func(t *testing.T) { agreesWithPython(t, c.kind, c.gold) })
+	}
+}
+
+func agreesWithPython(t *testing.T, kind, goldRel string) {
 	py, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("python3 not found")
 	}
 	script := shared.Path(t, "tools/score_quotes.py")
-	goldPath := shared.Path(t, "seeds/gold.jsonl")
+	goldPath := shared.Path(t, goldRel)
 	gold, err := LoadSeedGold(goldPath)
 	if err != nil {
 		t.Fatal(err)
@@ -87,13 +123,22 @@ func TestAgreesWithPythonScorer(t *testing.T) {
 			for _, w := range words {
 				text += w + " "
 			}
-			sp := str(q.Speaker)
-			if i%3 == 2 {
+			sp, mention := str(q.Speaker), "x"
+			switch {
+			case i%3 == 2:
 				sp = str("Somebody Else")
-			} else if i%7 == 6 {
+			case i%7 == 6:
 				sp = nil
+			case i%11 == 4: // no name: the mention decides
+				sp, mention = nil, q.Speaker
+			case i%13 == 5: // one word of the name, possessive
+				if w := NormWords(q.Speaker); len(w) > 0 {
+					sp = str(w[0] + "'s")
+				}
+			case i%17 == 7:
+				sp, mention = str(""), ""
 			}
-			ps = append(ps, PredQuote{Text: text, Speaker: sp, SpeakerMention: "x"})
+			ps = append(ps, PredQuote{Text: text, Speaker: sp, SpeakerMention: mention})
 		}
 		ps = append(ps, PredQuote{Text: "an invented quote nobody said in this story"})
 		pred[id] = ps
@@ -104,7 +149,7 @@ func TestAgreesWithPythonScorer(t *testing.T) {
 	if err := os.WriteFile(pf, lines, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(py, script, "seeds", goldPath, pf).Output()
+	out, err := exec.Command(py, script, kind, goldPath, pf).Output()
 	if err != nil {
 		t.Fatalf("python scorer: %v", err)
 	}
@@ -112,7 +157,7 @@ func TestAgreesWithPythonScorer(t *testing.T) {
 	if err := json.Unmarshal(out, &res); err != nil {
 		t.Fatal(err)
 	}
-	r := ScoreQuoteRun("seeds", gold, pred)
+	r := ScoreQuoteRun(kind, gold, pred)
 	for _, x := range []struct {
 		key string
 		s   QuoteScore

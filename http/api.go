@@ -190,6 +190,12 @@ func (s *Server) apiPost(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		return
 	}
 	v := r.URL.Query()
+	if p := v.Get("published"); p != "" {
+		if _, err := verbatim.ParseDate(p); err != nil {
+			writeErr(w, stdhttp.StatusBadRequest, "published: "+strconv.Quote(p)+" is not a date (give YYYY-MM-DD)")
+			return
+		}
+	}
 	id := v.Get("id")
 	if id == "" {
 		id = verbatim.ContentHash(string(data))[:16]

@@ -37,7 +37,7 @@ var funcs = template.FuncMap{
 	"quoteURL": func(h verbatim.QuoteHit) string {
 		return "/article/" + url.PathEscape(h.ArticleID) + "#q" + strconv.Itoa(h.Start)
 	},
-	"day": func(h verbatim.QuoteHit) string {
+	"day": func(h verbatim.QuoteHit) verbatim.Day {
 		if h.SaidOn != "" {
 			return h.SaidOn
 		}
@@ -367,7 +367,7 @@ func (s *Server) uiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 }
 
 type timelineDay struct {
-	Day        string
+	Day        verbatim.Day // "" for the undated statements, listed last
 	Statements []verbatim.QuoteHit
 }
 
@@ -382,9 +382,6 @@ func (s *Server) uiStory(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		d := h.SaidOn
 		if d == "" {
 			d = h.Published
-		}
-		if d == "" {
-			d = "Undated"
 		}
 		if len(days) == 0 || days[len(days)-1].Day != d {
 			days = append(days, &timelineDay{Day: d})

@@ -530,13 +530,15 @@ func FromRecord(line []byte, opt Options) (verbatim.Article, error) {
 func (rec *Record) article(opt Options) (verbatim.Article, error) {
 	a := verbatim.Article{ID: rec.ID, Title: rec.Title, URL: rec.URL, Outlet: rec.Outlet, Published: rec.Published,
 		Text: rec.Text, Author: firstString(rec.Author), Format: "jsonl"}
+	// field is the record's field that gave the date, if one did
+	field := "published"
 	if a.Text == "" && rec.Maintext != "" { // news-please
 		a.Text = rec.Maintext
 		if a.Outlet == "" {
 			a.Outlet = rec.SourceDomain
 		}
 		if a.Published == "" {
-			a.Published = rec.DatePublish
+			a.Published, field = rec.DatePublish, "date_publish"
 		}
 		if a.Author == "" {
 			a.Author = firstString(rec.Authors)
@@ -555,17 +557,24 @@ func (rec *Record) article(opt Options) (verbatim.Article, error) {
 			a.Outlet = h.Outlet
 		}
 		if a.Published == "" {
-			a.Published = h.Published
+			a.Published, field = h.Published, ""
 		}
 		if a.Author == "" {
 			a.Author = h.Author
 		}
 	}
 	if a.Published != "" {
-		if t, err := verbatim.ParseDate(a.Published); err == nil {
+		t, err := verbatim.ParseDate(a.Published)
+		switch {
+		case err == nil:
 			a.Published = t.Format("2006-01-02")
+		case field != "":
+			return a, fmt.Errorf("%s: %q is not a date (give YYYY-MM-DD, or a time such as 2025-02-03T09:30:00Z)", field, a.Published)
+		default:
+			a.Published = "" // an unreadable date in the page's metadata: undated
 		}
-	} else {
+	}
+	if a.Published == "" {
 		a.Published = opt.Published
 	}
 	if strings.TrimSpace(a.Text) == "" {

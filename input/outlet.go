@@ -4,6 +4,8 @@ import (
 	_ "embed"
 	"strings"
 	"unicode"
+
+	"github.com/verbatim-news/verbatim/internal/lines"
 )
 
 //go:embed outlets.txt
@@ -50,20 +52,7 @@ func mastheadKey(s string) string {
 // plain text ("% Moscow Times", "BBC News"): a whole short line, so that an
 // outlet quoted in the story ("told Fox News") is never taken for it.
 func masthead(text string) string {
-	lines := 0
-	for len(text) > 0 && lines < 5 {
-		i := strings.IndexByte(text, '\n')
-		line := text
-		if i >= 0 {
-			line, text = text[:i], text[i+1:]
-		} else {
-			text = ""
-		}
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		lines++
+	for line := range lines.Head(text, 5) {
 		if len(line) > 60 {
 			continue
 		}

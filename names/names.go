@@ -1,6 +1,7 @@
-// Package names finds people, organisations and places, groups their
-// mentions into entities and resolves references (surnames, pronouns,
-// descriptors, misspellings) within one article.
+// Package names finds people, organisations and places and groups their
+// mentions into entities within one article (full names, surnames,
+// misspellings, acronyms, aliases). Package coref resolves the rest of a
+// reference (pronouns, descriptors) through what export.go offers.
 //
 // Names are found by an averaged perceptron tagger (tagger.go) trained on
 // CoNLL-2003 and embedded as ner.model.gz; reproduce it with
@@ -12,8 +13,8 @@
 // outlets, nationalities, titles, honorifics, first names by gender) correct
 // and complete the tagger: gazetteer phrases override its spans, titles are
 // split off names and become Entity.Roles, first names give Entity.Gender.
-// Mentions are grouped by name, surname, fuzzy surname and acronym; Resolve
-// links the quote stage's speaker mentions (names, pronouns, descriptors).
+// Mentions are grouped by name, surname, fuzzy surname, acronym and the
+// gazetteer's aliases ("Tories", "Conservatives").
 package names
 
 import (
@@ -45,7 +46,7 @@ func Process(d *verbatim.Doc) {
 	}
 	sp := spansPool.Get().(*[]tokSpan)
 	defer spansPool.Put(sp)
-	spans := fixSpans(d, detect(d, (*sp)[:0]))
+	spans := extendOrgs(d, fixSpans(d, detect(d, (*sp)[:0])))
 	*sp = spans[:0]
 	if want := len(spans) + len(spans)/2 + 8; cap(d.Mentions) < want {
 		// Room for propagated names and the quote stage's resolved mentions.
@@ -221,6 +222,9 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		if s.Last <= s.First {
 			continue
 		}
+		if s.Type == verbatim.Person {
+			s = trimPersonSpan(d, s)
+		}
 		{
 			// "Trade and Industry Secretary Patricia Hewitt" tagged as one
 			// name, "Palmer Public Safety Director Jon Owen" as one person:
@@ -267,9 +271,11 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		for _, x := range g {
 			if s.First < x.Last && x.First < s.Last && !(s.First == x.First && s.Last == x.Last && s.Type == x.Type) {
 				// A longer tagged name containing the phrase stays
-				// ("Fox News Channel"), unless it is a person.
-				if s.First <= x.First && s.Last >= x.Last && s.Last-s.First > x.Last-x.First && s.Type != verbatim.Person {
-					continue
+				// ("Fox News Channel"), unless it is a person without
+				// a known first name.
+				if s.First <= x.First && s.Last >= x.Last && s.Last-s.First > x.Last-x.First &&
+					(s.Type != verbatim.Person || genderOfFirst(tokText(d, s.First)) != 0) {
+					continue // and a person with a first name: "Liam Fox", "Mark Webb"
 				}
 				keep = false
 				break
@@ -293,6 +299,151 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	}
 	return res
 }
+
+// extendOrgs makes names joined by "&" one organisation, and a name
+// followed by its acronym in brackets one
+// organisation whose words spell it, over the capitalised words (and "and",
+// "of", "for", "&" between them) the tagger left out or split: "The
+// [Qualifications and Curriculum Authority] (QCA)", "the [World Travel and
+// Tourism Council] (WTTC)". The acronym is then grouped with it.
+func extendOrgs(d *verbatim.Doc, spans []tokSpan) []tokSpan {
+	drop := false
+	for si := range spans {
+		s := &spans[si]
+		// "Marsh & McLennan", "Standard & Poor's": names joined by "&"
+		// are one organisation
+		if s.Last+1 < len(d.Tokens) && tokText(d, s.Last) == "&" && isCap(tokText(d, s.Last+1)) && s.Last-s.First <= 3 {
+			end := s.Last + 2
+			if o := spanAt(spans, s.Last+1); o >= 0 && o != si && spans[o].First == s.Last+1 && spans[o].Last-spans[o].First <= 3 {
+				end = spans[o].Last
+				spans[o].Last = spans[o].First // absorbed
+				drop = true
+			}
+			s.Last, s.Type = end, verbatim.Organization
+		}
+		if s.Last+2 >= len(d.Tokens) || tokText(d, s.Last) != "(" || tokText(d, s.Last+2) != ")" {
+			continue
+		}
+		acr := tokText(d, s.Last+1)
+		if len(acr) < 2 || strings.ToUpper(acr) != acr || !isCap(acr) {
+			continue
+		}
+		lo := sentenceStart(d, s.First)
+		var fa [16]string
+		first := -1
+		for k := s.Last - 1; k >= lo && s.Last-k <= 8; k-- {
+			w := tokText(d, k)
+			if d.Tokens[k].Kind != verbatim.Word || k+1 < len(d.Tokens) && k+1 < s.Last && d.Clean[d.Tokens[k].End:d.Tokens[k+1].Start] != " " {
+				break
+			}
+			if lw := strings.ToLower(w); lw == "and" || lw == "of" || lw == "for" || w == "&" {
+				continue
+			}
+			if !isCap(w) || k < s.First && (stopWords[strings.ToLower(w)] || roleHeads[strings.ToLower(w)]) {
+				break
+			}
+			words := fa[:0]
+			for j := k; j < s.Last; j++ {
+				words = append(words, tokText(d, j))
+			}
+			if acronym(words) == acr || len(words) > 1 && strings.HasPrefix(acronym(words), acr) && len(acr) >= 3 {
+				first = k
+				break
+			}
+		}
+		if first < 0 || first > s.First || first == s.First && s.Type == verbatim.Organization {
+			continue
+		}
+		for k := first; k < s.Last; k++ {
+			if o := spanAt(spans, k); o >= 0 && o != si {
+				if spans[o].First < first {
+					first = -1 // a longer name overlaps: leave it
+					break
+				}
+				spans[o].Last = spans[o].First // absorbed
+				drop = true
+			}
+		}
+		if first >= 0 {
+			s.First, s.Type = first, verbatim.Organization
+		}
+	}
+	if !drop {
+		return spans
+	}
+	out := spans[:0]
+	for _, s := range spans {
+		if s.Last > s.First {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// spanAt returns the index of the span holding token k, or -1.
+func spanAt(spans []tokSpan, k int) int {
+	for i, s := range spans {
+		if s.First <= k && k < s.Last {
+			return i
+		}
+	}
+	return -1
+}
+
+// trimPersonSpan cuts what the tagger took into a person's name that is
+// not part of it: post-nominal letters ("Frank Field MP") and the words of
+// a role before a first name ("Guitarist Brian May", "Lifelong Learning
+// Minister Jim Wallace", "Liberal Democrat David Laws"), which then are the
+// role.
+func trimPersonSpan(d *verbatim.Doc, s tokSpan) tokSpan {
+	for s.Last-s.First > 2 && postNominals[tokText(d, s.Last-1)] {
+		s.Last--
+	}
+	if s.Last-s.First >= 3 && genderOfFirst(tokText(d, s.First)) == 0 && honorifics[strings.ToLower(tokText(d, s.First))] == 0 {
+		for k := s.First + 1; k < s.Last-1; k++ {
+			if genderOfFirst(tokText(d, k)) != 0 {
+				s.First = k
+				return s
+			}
+		}
+		// "Carnegie Mellon Professor Raj Reddy": after the last role head
+		// followed by capitalised words only
+		for k := s.Last - 3; k > s.First; k-- {
+			if !roleHeads[strings.ToLower(tokText(d, k))] {
+				continue
+			}
+			all := true
+			for j := k + 1; j < s.Last; j++ {
+				all = all && isCap(tokText(d, j)) && d.Tokens[j].Kind == verbatim.Word
+			}
+			if all {
+				s.First = k + 1
+			}
+			break
+		}
+	}
+	return s
+}
+
+// TrimPersonName returns the part of a person's name mention at sp that is
+// the name: without post-nominal letters and role words before it
+// ("Liberal Democrat [David Laws]", "[Andrew Tyrie] MP").
+func TrimPersonName(d *verbatim.Doc, sp verbatim.Span) verbatim.Span {
+	a := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= sp.Start })
+	b := a
+	for b < len(d.Tokens) && d.Tokens[b].End <= sp.End {
+		b++
+	}
+	if b-a < 2 {
+		return sp
+	}
+	t := trimPersonSpan(d, tokSpan{a, b, verbatim.Person})
+	return verbatim.Span{Start: d.Tokens[t.First].Start, End: d.Tokens[t.Last-1].End}
+}
+
+// postNominals are letters written after a name ("Frank Field MP").
+var postNominals = map[string]bool{"MP": true, "MEP": true, "MSP": true, "AM": true, "QC": true, "KC": true,
+	"OBE": true, "MBE": true, "CBE": true, "KBE": true, "MLA": true, "TD": true}
 
 // placeVsOrg reports whether one of two types is a place and the other an
 // organisation: the tagger types a city's team or government ("Chicago
@@ -511,9 +662,16 @@ func acronym(words []string) string {
 	}
 	var b strings.Builder
 	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) {
-			b.WriteRune(r)
+		for len(w) > 0 { // each part of "Anti-Doping"
+			part := w
+			if i := strings.IndexByte(w, '-'); i >= 0 {
+				part, w = w[:i], w[i+1:]
+			} else {
+				w = ""
+			}
+			if r, _ := utf8.DecodeRuneInString(part); unicode.IsUpper(r) {
+				b.WriteRune(r)
+			}
 		}
 	}
 	if b.Len() < 2 {
@@ -735,8 +893,11 @@ func finish(d *verbatim.Doc, e int) {
 		}
 	}
 	if best != "" {
+		// The fullest name the article writes ("Conservatives", "the
+		// Tories" alike: the gazetteer groups aliases); a group or misc
+		// name by its gazetteer form.
 		en.Name = best
-		if en.Type != verbatim.Person {
+		if en.Type != verbatim.Person && en.Type != verbatim.Organization && en.Type != verbatim.Place {
 			if g, ok := lookupGaz(best); ok {
 				en.Name = g.Canon
 			}
@@ -948,308 +1109,4 @@ func (mt *matcher) match(d *verbatim.Doc, text string, t verbatim.EntityType) in
 		}
 	}
 	return best
-}
-
-// Resolve returns the index in d.Entities of the entity that the mention at
-// sp refers to — a name ("Kellog"), a pronoun ("he") or a descriptor ("the
-// U.S. president") — and records sp as a mention of that entity. It returns
-// -1 when nothing fits. Quote attribution calls it for speaker mentions.
-func Resolve(d *verbatim.Doc, sp verbatim.Span) int {
-	if sp.Start < 0 || sp.End > len(d.Clean) || sp.End <= sp.Start || len(d.Clean) != len(d.Text) {
-		return -1
-	}
-	// A known mention inside or around the span.
-	for i, m := range d.Mentions {
-		if m.Entity >= 0 && m.Overlaps(sp) && m.Type != verbatim.Misc {
-			// A place or group inside a longer span is a modifier ("the
-			// U.S. president"), not the referent.
-			inner := sp.Contains(m.Span) && m.Span != sp && (m.End < lastWordEnd(d, sp) || (m.Type != verbatim.Person && m.Type != verbatim.Organization))
-			if !inner && (m.Span == sp || sp.Contains(m.Span) || m.Contains(sp)) {
-				return d.Mentions[i].Entity
-			}
-		}
-	}
-	text := d.Word(sp)
-	f := strings.Fields(text)
-	if len(f) == 0 {
-		return -1
-	}
-	if len(f) == 1 {
-		if g, ok := pronouns[strings.ToLower(f[0])]; ok {
-			return resolvePronoun(d, sp, g)
-		}
-	}
-	if e := resolveDescriptor(d, sp, f); e >= 0 {
-		return e
-	}
-	if e := resolveOrgDescriptor(d, sp, f); e >= 0 {
-		return e
-	}
-	// A name: match it or make it an entity.
-	if !isCap(f[len(f)-1]) {
-		return -1
-	}
-	if len(f) == 1 {
-		// "They", "It", "Supporters": capitalised only by position.
-		lw := strings.ToLower(f[0])
-		if stopWords[lw] || lw == f[0] || seenLower(d, lw) {
-			return -1
-		}
-	}
-	// The matcher's cached keys are functions of the entity names alone:
-	// a pooled one stays valid across calls and documents.
-	sc := scratchPool.Get().(*scratch)
-	e := sc.mt.match(d, text, "")
-	scratchPool.Put(sc)
-	if e < 0 {
-		t := verbatim.Person
-		if g, ok := lookupGaz(strings.Join(nameWords(text), " ")); ok {
-			t = g.Type
-		} else if orgWords[strings.ToLower(f[len(f)-1])] {
-			t = verbatim.Organization
-		}
-		if t == verbatim.Misc || t == verbatim.Place {
-			return -1
-		}
-		d.Entities = append(d.Entities, verbatim.Entity{Type: t})
-		e = len(d.Entities) - 1
-	}
-	addMention(d, sp, text, verbatim.NameMention, e)
-	return e
-}
-
-// lastWordEnd returns the end of the last word of sp, before closing
-// punctuation ("Trump," ends at "p").
-func lastWordEnd(d *verbatim.Doc, sp verbatim.Span) int {
-	e := sp.End
-	for e > sp.Start {
-		r, n := utf8.DecodeLastRuneInString(d.Clean[sp.Start:e])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			break
-		}
-		e -= n
-	}
-	return e
-}
-
-// seenLower reports whether the lower-case word w occurs as a word in the
-// document (then a capitalised w is not a name).
-func seenLower(d *verbatim.Doc, w string) bool {
-	for _, t := range d.Tokens {
-		if t.Len() == len(w) && t.Kind == verbatim.Word && d.Clean[t.Start:t.End] == w {
-			return true
-		}
-	}
-	return false
-}
-
-// addMention records a resolved mention of entity e.
-func addMention(d *verbatim.Doc, sp verbatim.Span, text string, kind verbatim.MentionKind, e int) {
-	d.Mentions = append(d.Mentions, verbatim.Mention{Span: sp, Text: text, Type: d.Entities[e].Type, Kind: kind, Entity: e})
-	attach(d, len(d.Mentions)-1, e, true)
-}
-
-// pronouns maps third-person pronouns to the gender they require.
-var pronouns = map[string]byte{"he": 'm', "him": 'm', "his": 'm', "himself": 'm',
-	"she": 'f', "her": 'f', "hers": 'f', "herself": 'f'}
-
-// resolvePronoun links a pronoun to the most recent person of matching
-// gender mentioned before it (or, failing that, of unknown gender).
-func resolvePronoun(d *verbatim.Doc, sp verbatim.Span, g byte) int {
-	// The subject of the pronoun's own sentence comes first: the first
-	// person named before it who is not a possessor ("Trump's envoy") or
-	// the object of a preposition ("met with Putin").
-	if k := sort.Search(len(d.Sentences), func(j int) bool { return d.Sentences[j].End > sp.Start }); k < len(d.Sentences) && d.Sentences[k].Start <= sp.Start {
-		ss := d.Sentences[k].Start
-		for _, m := range d.Mentions {
-			if m.Entity < 0 || m.Start < ss || m.Start >= sp.Start || m.Kind == verbatim.PronounMention {
-				continue
-			}
-			en := d.Entities[m.Entity]
-			if en.Type != verbatim.Person || (en.Gender != g && en.Gender != 0) || !subjectLike(d, m.Span) {
-				continue
-			}
-			addMention(d, sp, d.Word(sp), verbatim.PronounMention, m.Entity)
-			return m.Entity
-		}
-	}
-	best, bestUnknown := -1, -1
-	bestAt, unkAt := -1, -1
-	for _, m := range d.Mentions {
-		if m.Entity < 0 || m.Start >= sp.Start || m.Kind == verbatim.PronounMention {
-			continue
-		}
-		en := d.Entities[m.Entity]
-		if en.Type != verbatim.Person {
-			continue
-		}
-		switch en.Gender {
-		case g:
-			if m.Start > bestAt {
-				best, bestAt = m.Entity, m.Start
-			}
-		case 0:
-			if m.Start > unkAt {
-				bestUnknown, unkAt = m.Entity, m.Start
-			}
-		}
-	}
-	if best < 0 || (bestUnknown >= 0 && unkAt > bestAt && sp.Start-unkAt < 200) {
-		if bestUnknown >= 0 {
-			best = bestUnknown
-		}
-	}
-	if best >= 0 {
-		addMention(d, sp, d.Word(sp), verbatim.PronounMention, best)
-	}
-	return best
-}
-
-// subjectLike reports whether a mention is neither a possessor ("Trump's")
-// nor governed by a preposition or a verb before it ("with Putin").
-func subjectLike(d *verbatim.Doc, sp verbatim.Span) bool {
-	if i := tokenAt(d, sp.End); i >= 0 {
-		if w := tokText(d, i); w == "'s" || w == "’s" || w == "'" || w == "’" {
-			return false
-		}
-	}
-	prev := strings.ToLower(lastWord(d.Clean[max(0, sp.Start-40):sp.Start]))
-	return !objectMarkers[prev]
-}
-
-// objectMarkers are words after which a name is not a subject.
-var objectMarkers = map[string]bool{"to": true, "with": true, "by": true, "for": true, "from": true, "of": true,
-	"about": true, "against": true, "on": true, "at": true, "met": true, "meet": true, "and": true, "than": true,
-	"called": true, "told": true, "urged": true, "asked": true, "thanked": true, "criticised": true, "criticized": true}
-
-// descriptorRoles maps descriptor heads to the role words they match.
-var descriptorRoles = map[string][]string{}
-
-func init() {
-	lines("descriptors.txt", func(l string) {
-		f := strings.Fields(l)
-		descriptorRoles[f[0]] = f[1:]
-	})
-}
-
-// resolveDescriptor links "the U.S. president", "the envoy" to the entity
-// whose role matches, preferring the role's modifiers and recency.
-func resolveDescriptor(d *verbatim.Doc, sp verbatim.Span, f []string) int {
-	head := strings.ToLower(f[len(f)-1])
-	if !roleHeads[head] {
-		return -1
-	}
-	accept := descriptorRoles[head]
-	if accept == nil {
-		accept = []string{head}
-	}
-	var mods []string
-	for _, w := range f[:len(f)-1] {
-		lw := strings.ToLower(w)
-		if lw == "the" || lw == "a" || lw == "an" || lw == "this" || lw == "that" {
-			continue
-		}
-		mods = append(mods, modKey(w))
-	}
-	best, bestScore := -1, -1.0
-	for ei, en := range d.Entities {
-		if en.Type != verbatim.Person {
-			continue
-		}
-		score := 0.0
-		for _, r := range en.Roles {
-			rw := strings.Fields(r)
-			ok := false
-			for _, w := range rw {
-				for _, a := range accept {
-					if strings.EqualFold(w, a) {
-						ok = true
-					}
-				}
-			}
-			if !ok {
-				continue
-			}
-			s := 1.0
-			for _, m := range mods {
-				for _, w := range rw {
-					if modKey(w) == m {
-						s += 1
-					}
-				}
-			}
-			score = max(score, s)
-		}
-		if score == 0 {
-			continue
-		}
-		// Recency: the last mention before the descriptor.
-		last := -1
-		for _, mi := range en.Mentions {
-			if d.Mentions[mi].Start < sp.Start {
-				last = d.Mentions[mi].Start
-			}
-		}
-		if last >= 0 {
-			score += 0.5 + 0.4*float64(last)/float64(sp.Start+1)
-		}
-		if score > bestScore {
-			best, bestScore = ei, score
-		}
-	}
-	if best >= 0 {
-		addMention(d, sp, d.Word(sp), verbatim.DescriptorMention, best)
-	}
-	return best
-}
-
-// resolveOrgDescriptor links "the ministry", "the company", "the agency"
-// to the most recently mentioned organisation whose name has that word.
-func resolveOrgDescriptor(d *verbatim.Doc, sp verbatim.Span, f []string) int {
-	if len(f) < 2 || !strings.EqualFold(f[0], "the") {
-		return -1
-	}
-	head := strings.ToLower(f[len(f)-1])
-	if !orgWords[head] || isCap(f[len(f)-1]) {
-		return -1
-	}
-	best, bestAt := -1, -1
-	for _, m := range d.Mentions {
-		if m.Entity < 0 || m.Start >= sp.Start || m.Start < bestAt {
-			continue
-		}
-		en := d.Entities[m.Entity]
-		if en.Type != verbatim.Organization {
-			continue
-		}
-		for _, w := range strings.Fields(en.Name) {
-			if strings.EqualFold(w, head) {
-				best, bestAt = m.Entity, m.Start
-				break
-			}
-		}
-	}
-	if best >= 0 {
-		addMention(d, sp, d.Word(sp), verbatim.DescriptorMention, best)
-	}
-	return best
-}
-
-// modKey normalises a descriptor modifier: countries and their adjectives
-// agree ("U.S.", "US", "American"; "Russia", "Russian").
-func modKey(w string) string {
-	if g, ok := lookupGaz(w); ok {
-		w = g.Canon
-	}
-	k := key(w)
-	switch k {
-	case "american", "united states":
-		return "us"
-	case "british", "united kingdom":
-		return "uk"
-	}
-	if len(k) > 4 {
-		return k[:4]
-	}
-	return k
 }

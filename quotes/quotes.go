@@ -7,7 +7,7 @@
 //
 // It is rule-based over the tokens and sentences of package text, with its
 // lexicons (cue verbs, skipped adverbs, determiners, role words) embedded
-// from data/. The speaker is a mention span; package names resolves it to an
+// from data/. The speaker is a mention span; package coref resolves it to an
 // entity.
 package quotes
 
@@ -19,6 +19,7 @@ import (
 	"unsafe"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/coref"
 )
 
 // Stage is this package's pipeline stage.
@@ -234,12 +235,27 @@ func (st *state) finish() {
 	}
 	out = st.joinParts(out)
 	st.trimObjects(out)
+	// Names inside quotation marks are kept from being antecedents through
+	// the quotes found (Context.Prior): stray marks that do not pair up
+	// would hide whole paragraphs of narration.
+	ctx := coref.Context{}
 	for i := range out {
 		q := &out[i]
 		fitParts(q) // merge.go
 		q.Speaker = -1
 		if !q.SpeakerAt.Empty() {
-			q.Speaker = resolve(st.d, st.head(q.SpeakerAt))
+			q.Speaker = -2
+			for j := i - 1; j >= 0; j-- {
+				if out[j].SpeakerAt == q.SpeakerAt {
+					q.Speaker = out[j].Speaker // one mention, one entity
+					break
+				}
+			}
+			if q.Speaker == -2 {
+				ctx.Prior, ctx.Content, ctx.Parts, ctx.Direct = out[:i], q.Span, q.Parts, q.Type == verbatim.Direct
+				ctx.Phrase = q.SpeakerAt
+				q.Speaker = resolve(st.d, st.head(q.SpeakerAt), ctx)
+			}
 		}
 		if q.Speaker < 0 && q.SpeakerAt.Empty() {
 			q.Confidence *= 0.5

@@ -1,6 +1,7 @@
 // The source of an attribution: the noun phrase before or after a cue that
 // names or describes who spoke, its head, addressee and relay. Which entity
-// that mention refers to is decided later (resolve).
+// that mention refers to is package coref's to decide (resolve, called from
+// finish).
 
 package quotes
 
@@ -9,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/coref"
 	"github.com/verbatim-news/verbatim/names"
 )
 
@@ -704,6 +706,14 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 	if cut := st.beforePostmodifier(sp); cut != sp && st.namesOrDescribes(cut) {
 		sp = cut
 	}
+	if k := st.tokenAt(sp.End - 1); k > 0 && st.toks[k-1].Start >= sp.Start && st.toks[k].End == sp.End && names.IsPostNominal(st.tok(k)) {
+		for _, m := range st.d.Mentions {
+			if m.End == st.toks[k-1].End && m.Type == verbatim.Person && m.Start >= sp.Start {
+				sp.End = m.End // "Andrew Tyrie MP"
+				break
+			}
+		}
+	}
 	if best := st.nameEndingAt(sp); best >= 0 {
 		return st.d.Mentions[best].Span
 	}
@@ -771,13 +781,13 @@ func (st *state) namesOrDescribes(sp verbatim.Span) bool {
 	return i < len(st.toks) && st.isWord(i) && !st.isCap(i)
 }
 
-// resolve calls names.Resolve, guarding against a panic there so that the
+// resolve calls coref.Resolve, guarding against a panic there so that the
 // quotes found are kept.
-func resolve(d *verbatim.Doc, sp verbatim.Span) (e int) {
+func resolve(d *verbatim.Doc, sp verbatim.Span, c coref.Context) (e int) {
 	defer func() {
 		if recover() != nil {
 			e = -1
 		}
 	}()
-	return names.Resolve(d, sp)
+	return coref.Resolve(d, sp, c)
 }

@@ -70,20 +70,16 @@ func queryErr(err error) error {
 	return err
 }
 
-// dayRange adds the conditions that keep ISO days of col from since to
-// until (inclusive; either may be empty, a year or a month).
+// dayRange adds the condition that keeps the dates of col (ISO days,
+// months, years, or "" when undated) from since to until: see
+// storekit.DayRange.
 func dayRange(col, since, until string, where []string, args []any) ([]string, []any, error) {
-	lo, hi, err := storekit.DayBounds(since, until)
+	r, ok, err := storekit.DayBounds(since, until)
 	if err != nil {
 		return where, args, err
 	}
-	if lo != "" {
-		where = append(where, col+` >= ?`)
-		args = append(args, lo)
-	}
-	if hi != "" {
-		where = append(where, col+` <> '' AND `+col+` <= ?`)
-		args = append(args, hi)
+	if ok {
+		where = append(where, r.Cond(col, func(v any) string { args = append(args, v); return "?" }))
 	}
 	return where, args, nil
 }
@@ -335,7 +331,7 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 		args = []any{f, f}
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
-		` AND `+statementCond+` ORDER BY q.day, q.id LIMIT 5000`, args...)
+		` AND `+statementCond+` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, q.id LIMIT 5000`, args...) // oldest first, undated last
 	if err != nil {
 		return nil, err
 	}
@@ -467,7 +463,7 @@ func nint(n sql.NullInt64) *int {
 func (s *DB) stories(ctx context.Context, where string, args ...any) ([]verbatim.StorySummary, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.title, coalesce(a.ext_id,''), coalesce(a.title,''), coalesce(a.outlet,''),
 		coalesce(a.published,'') FROM stories s LEFT JOIN story_articles sa ON sa.story_id = s.id
-		LEFT JOIN articles a ON a.id = sa.article_id `+where+` ORDER BY s.id, a.published, a.id`, args...)
+		LEFT JOIN articles a ON a.id = sa.article_id `+where+` ORDER BY s.id, `+storekit.UndatedLast("a.published")+`, a.published, a.id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -503,7 +499,7 @@ func (s *DB) Story(ctx context.Context, id string) (*verbatim.StoryDetail, error
 		return nil, verbatim.ErrNotFound
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = ? AND `+statementCond+` ORDER BY q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
+		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = ? AND `+statementCond+` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
 	if err != nil {
 		return nil, err
 	}

@@ -33,6 +33,8 @@ func Run(t *testing.T, b Backend) {
 		{"Speakers", speakers},
 		{"Stories", storiesGrouped},
 		{"QuoteKinds", quoteKinds},
+		{"CoarseDatesInRange", coarseDatesInRange},
+		{"UndatedSortApart", undatedSortApart},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.f(t, b) })
 	}

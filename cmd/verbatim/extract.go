@@ -176,6 +176,8 @@ func writeText(w io.Writer, d *verbatim.Doc, all bool) {
 		}
 		if q.SaidOn != "" {
 			how = append(how, "on "+q.SaidOn)
+		} else {
+			how = append(how, verbatim.Undated)
 		}
 		fmt.Fprintf(w, "  %s [%s]", speaker, strings.Join(how, ", "))
 		if !q.SpeakerAt.Empty() && d.Word(q.SpeakerAt) != speaker {

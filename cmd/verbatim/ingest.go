@@ -85,6 +85,7 @@ func isTerminal(f *os.File) bool {
 // ingestSummary counts what an ingest did.
 type ingestSummary struct {
 	Stored, Duplicates, Failed int
+	Undated                    int // stored articles without a publication date
 	Elapsed                    time.Duration
 }
 
@@ -196,6 +197,8 @@ func ingest(ctx context.Context, sk sink, p *verbatim.Pipeline, paths []string, 
 		out, err := put(ctx, docs)
 		if err != nil {
 			// store the batch one by one to name the culprit and keep the rest
+			out = out[:0]
+			kept := docs[:0]
 			for _, d := range docs {
 				o, err := put(ctx, []*verbatim.Doc{d})
 				if err != nil {
@@ -203,11 +206,16 @@ func ingest(ctx context.Context, sk sink, p *verbatim.Pipeline, paths []string, 
 					continue
 				}
 				out = append(out, o[0])
+				kept = append(kept, d)
 			}
+			docs = kept
 		}
-		for _, o := range out {
+		for i, o := range out {
 			if o.Stored {
 				sum.Stored++
+				if docs[i].Published == "" {
+					sum.Undated++
+				}
 			} else {
 				sum.Duplicates++
 			}
@@ -267,5 +275,17 @@ func ingest(ctx context.Context, sk sink, p *verbatim.Pipeline, paths []string, 
 	}
 	line += fmt.Sprintf(" — %d articles in %.1fs, %.0f/s", n, sum.Elapsed.Seconds(), float64(n)/max(sum.Elapsed.Seconds(), 1e-9))
 	fmt.Fprintln(errw, line)
+	if sum.Undated > 0 {
+		fmt.Fprintln(errw, undatedAdvice(sum.Undated, sum.Stored))
+	}
 	return sum, nil
+}
+
+// undatedAdvice tells how many stored articles have no publication date,
+// what that means for their statements, and how to give dates.
+func undatedAdvice(undated, stored int) string {
+	return fmt.Sprintf("ingest: %d of %d stored articles have no publication date, so their statements are undated "+
+		"(\"Sunday\" or \"last week\" cannot be placed); give dates with --published YYYY-MM-DD, a \"published\" field in "+
+		"JSON records, or a dateline at the top of the text (\"3 February 2025\" on its own line, or \"WASHINGTON, Feb. 3, 2025 -\")",
+		undated, stored)
 }

@@ -88,9 +88,9 @@ func writeHits(w io.Writer, res verbatim.QuoteResults, format string) error {
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"id", "said_on", "speaker", "type", "kind", "confidence", "text", "cue", "addressee", "via", "outlet", "published", "article_id", "title"})
 		for _, h := range res.Quotes {
-			cw.Write([]string{strconv.FormatInt(h.ID, 10), h.SaidOn, h.Speaker, string(h.Type), string(h.Kind),
+			cw.Write([]string{strconv.FormatInt(h.ID, 10), string(h.SaidOn), h.Speaker, string(h.Type), string(h.Kind),
 				strconv.FormatFloat(h.Confidence, 'f', -1, 64), h.Text, h.Cue, h.Addressee, h.Via,
-				h.Outlet, h.Published, h.ArticleID, h.Title})
+				h.Outlet, string(h.Published), h.ArticleID, h.Title})
 		}
 		cw.Flush()
 		return cw.Error()
@@ -138,17 +138,14 @@ func writeArticles(w io.Writer, res verbatim.ArticleResults, format string) erro
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"id", "published", "outlet", "title", "quotes"})
 		for _, h := range res.Articles {
-			cw.Write([]string{h.ID, h.Published, h.Outlet, h.Title, strconv.Itoa(h.Quotes)})
+			cw.Write([]string{h.ID, string(h.Published), h.Outlet, h.Title, strconv.Itoa(h.Quotes)})
 		}
 		cw.Flush()
 		return cw.Error()
 	default:
 		fmt.Fprintf(w, "%d articles\n", res.Total)
 		for _, h := range res.Articles {
-			day := h.Published
-			if day == "" {
-				day = "(undated)"
-			}
+			day := h.Published // "undated" when undated
 			src := h.ID
 			if h.Outlet != "" {
 				src = h.Outlet + ", " + src

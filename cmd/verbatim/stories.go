@@ -191,10 +191,7 @@ func writeStories(w io.Writer, c *stories.Clusterer, format string, merges bool)
 			if who == "" {
 				who = "(unknown)"
 			}
-			date := st.SaidOn
-			if date == "" {
-				date = "????-??-??"
-			}
+			date := verbatim.Day(st.SaidOn) // "undated" when undated
 			text := st.Text
 			if len(text) > 160 {
 				text = strings.ToValidUTF8(text[:160], "") + "…"

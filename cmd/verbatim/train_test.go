@@ -21,6 +21,10 @@ func TestTrainVerifyReproducesCommittedModel(t *testing.T) {
 	checkTrained(t, "quotes/data/verify.model.gz", "verify", "--polnear", shared.Path(t, "data/polnear/train"))
 }
 
+func TestTrainCorefReproducesCommittedWeights(t *testing.T) {
+	checkTrained(t, "coref/data/weights.txt", "coref", "--speakers", shared.Path(t, "data/speakers/train.jsonl"))
+}
+
 func TestTrainStatementsReproducesCommittedModel(t *testing.T) {
 	checkTrained(t, "quotes/data/statement.model.gz", "statements", "--polnear", shared.Path(t, "data/polnear/train"),
 		"--speakers", shared.Path(t, "data/speakers"))

@@ -7,6 +7,7 @@ package storekit
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -55,22 +56,93 @@ func CheckDate(name, v string) (string, error) {
 	return t.Format("2006-01-02"), nil
 }
 
-// DayBounds checks since and until (either may be empty, a year or a
-// month) and returns the bounds ISO days are compared with: day >= lo (when
-// lo is not empty) and day <= hi (when hi is not empty; hi is until + "~",
-// so that "2025-03" and "2025-03-31" both fall before "2025-03-31~").
-func DayBounds(since, until string) (lo, hi string, err error) {
-	if lo, err = CheckDate("since", since); err != nil {
-		return "", "", err
-	}
-	if hi, err = CheckDate("until", until); err != nil {
-		return "", "", err
-	}
-	if hi != "" {
-		hi += "~"
-	}
-	return lo, hi, nil
+// DayRange is a since/until range as the bounds a stored date is compared
+// with. Stored dates are ISO days, months ("2025-03") or years ("2025"),
+// or "" when undated: a month or a year is in the range when all of it is
+// ("2004" is in 2004-01-01..2004-12-31, not in 2004-03-01..2004-12-31), and
+// an undated row is in no range.
+type DayRange struct {
+	// Lo and Hi bound every date in the range, whatever its precision
+	// (for an index): date >= Lo AND date <= Hi.
+	Lo, Hi string
+	// Day, Month and Year are the inclusive bounds of the dates of each
+	// precision: the first and last day, the first and last whole month,
+	// the first and last whole year of the range.
+	Day, Month, Year [2]string
 }
+
+// DayBounds checks since and until (either may be empty, a day, a month or
+// a year) and returns their range; ok is false when neither is given.
+func DayBounds(since, until string) (r DayRange, ok bool, err error) {
+	if since, err = CheckDate("since", since); err != nil {
+		return r, false, err
+	}
+	if until, err = CheckDate("until", until); err != nil {
+		return r, false, err
+	}
+	if since == "" && until == "" {
+		return r, false, nil
+	}
+	// an open end sorts before or after every date, and after "" (undated)
+	r.Day, r.Month, r.Year = [2]string{"0", "~"}, [2]string{"0", "~"}, [2]string{"0", "~"}
+	if since != "" {
+		t, _ := time.Parse("2006-01-02", (since + "-01-01")[:10])
+		r.Day[0] = t.Format("2006-01-02")
+		m := t
+		if t.Day() != 1 {
+			m = time.Date(t.Year(), t.Month()+1, 1, 0, 0, 0, 0, time.UTC)
+		}
+		r.Month[0] = m.Format("2006-01")
+		y := t.Year()
+		if t.YearDay() != 1 {
+			y++
+		}
+		r.Year[0] = fmt.Sprintf("%04d", y)
+	}
+	if until != "" {
+		t, _ := time.Parse("2006-01-02", lastDay(until))
+		r.Day[1] = t.Format("2006-01-02")
+		m := t
+		if t.AddDate(0, 0, 1).Day() != 1 {
+			m = time.Date(t.Year(), t.Month(), 0, 0, 0, 0, 0, time.UTC) // the month before
+		}
+		r.Month[1] = m.Format("2006-01")
+		y := t.Year()
+		if t.Month() != 12 || t.Day() != 31 {
+			y--
+		}
+		r.Year[1] = fmt.Sprintf("%04d", y)
+	}
+	r.Lo, r.Hi = min(r.Day[0], r.Month[0], r.Year[0]), r.Day[1]+"~"
+	return r, true, nil
+}
+
+// Cond is the SQL condition that keeps the dates of column col in the
+// range; arg adds an argument to the query and returns its placeholder
+// ("?" for SQLite, "$n" for PostgreSQL). The first comparison serves an
+// index on col; the others test each precision.
+func (r DayRange) Cond(col string, arg func(any) string) string {
+	return col + ` >= ` + arg(r.Lo) + ` AND ` + col + ` <= ` + arg(r.Hi) +
+		` AND (length(` + col + `) = 10 AND ` + col + ` BETWEEN ` + arg(r.Day[0]) + ` AND ` + arg(r.Day[1]) +
+		` OR length(` + col + `) = 7 AND ` + col + ` BETWEEN ` + arg(r.Month[0]) + ` AND ` + arg(r.Month[1]) +
+		` OR length(` + col + `) = 4 AND ` + col + ` BETWEEN ` + arg(r.Year[0]) + ` AND ` + arg(r.Year[1]) + `)`
+}
+
+// lastDay is the last day of an ISO day, month or year.
+func lastDay(v string) string {
+	switch len(v) {
+	case 4:
+		return v + "-12-31"
+	case 7:
+		t, _ := time.Parse("2006-01", v)
+		return t.AddDate(0, 1, -1).Format("2006-01-02")
+	}
+	return v
+}
+
+// UndatedLast is the SQL ordering term that puts rows whose date column
+// col is "" (undated) after the dated ones in an ascending order.
+func UndatedLast(col string) string { return col + ` = ''` }
 
 // Page bounds a page: 20 by default, at most 1,000.
 func Page(limit, offset int) (int, int) {

@@ -1,0 +1,461 @@
+// Package coref resolves a mention inside one article to the entity it
+// refers to: the answer to "who is he?", "which firm is the firm?". It is
+// where a source is resolved to a name.
+//
+// A mention is one of
+//   - a name ("Kellog", "Mr Blair", "the Lib Dems"): matched against the
+//     entities of package names (surname, misspelling, acronym, alias);
+//   - a pronoun: he/she/him/his/her (persons of that gender), it/its
+//     (organisations), they (the organisation that spoke last), I/we inside
+//     a quotation (its speaker);
+//   - a role descriptor ("the French president", "the Bishop of Durham"):
+//     the person the article gives that role;
+//   - a person descriptor ("the 28-year-old", "the American", "the singer");
+//   - an organisation descriptor ("the firm", "the ministry") or a document
+//     ("the report", "the survey": the organisation behind it).
+//
+// Exact constraints filter the candidates (type, gender, number, a role the
+// article gives); the rest is a ranking of the entities mentioned before:
+// the speaker of the last attribution, the subject of the sentence or of the
+// one before, recency and salience (features.go).
+//
+// The quote stage calls Resolve for every speaker mention, with the
+// attributions found before it (Context).
+package coref
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/names"
+)
+
+// Context is what the attribution stage knows around a speaker mention.
+type Context struct {
+	// Prior are the attributions before this one, in text order, their
+	// speakers resolved (Speaker, SpeakerAt).
+	Prior []verbatim.Quote
+	// Phrase is the whole source phrase the mention was cut from, when
+	// longer ("Brent Bozell, PTC president and conservative activist").
+	Phrase verbatim.Span
+	// Content is what the mention's own attribution reports: the names in
+	// it are what was said, not who said it.
+	Content verbatim.Span
+	// Parts are the content's quoted segments when it has several.
+	Parts []verbatim.Span
+	// Direct tells that Content is a quotation: its bounds are the quote
+	// marks, and no name inside it is an antecedent. The bounds of reported
+	// speech are less sure: a name there only ranks lower.
+	Direct bool
+	// Quoted reports whether offset off lies inside quotation marks; nil
+	// when unknown. Names inside a quotation are the quoted speaker's
+	// words, not antecedents of a pronoun outside it.
+	Quoted func(off int) bool
+}
+
+// Resolve returns the index in d.Entities of the entity the mention at sp
+// refers to and records sp as a mention of it, or returns -1 when nothing
+// fits (an unnamed source: "analysts", "a spokesman").
+func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
+	if sp.Start < 0 || sp.End > len(d.Clean) || sp.End <= sp.Start || len(d.Clean) != len(d.Text) {
+		return -1
+	}
+	// A document by its author: "Mr Tanzi's statement", "a study by the
+	// Pew Research Center", "the Gartner report".
+	if e := documentAuthor(d, sp); e >= 0 {
+		return e
+	}
+	// A known mention inside or around the span.
+	for i, m := range d.Mentions {
+		if m.Entity >= 0 && m.Overlaps(sp) && m.Type != verbatim.Misc {
+			// A place or group inside a longer span is a modifier ("the
+			// U.S. president"), not the referent.
+			inner := sp.Contains(m.Span) && m.Span != sp && (m.End < lastWordEnd(d, sp) || (m.Type != verbatim.Person && m.Type != verbatim.Organization))
+			if !inner && (m.Span == sp || sp.Contains(m.Span) || m.Contains(sp)) {
+				return d.Mentions[i].Entity
+			}
+		}
+	}
+	text := d.Word(sp)
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return -1
+	}
+	ap, af := sp, f
+	if c.Phrase.Contains(sp) && c.Phrase.Start < sp.Start {
+		ap = verbatim.Span{Start: c.Phrase.Start, End: sp.End}
+		af = strings.Fields(d.Word(ap))
+	}
+	if e := appositive(d, ap, af); e >= 0 {
+		names.AddMention(d, sp, verbatim.DescriptorMention, e)
+		return e
+	}
+	r := resolver{d: d, sp: sp, c: c}
+	r.inside = r.enclosing()
+	if len(f) == 1 {
+		if p, ok := pronouns[strings.ToLower(f[0])]; ok {
+			return r.pronoun(p)
+		}
+	}
+	if e := r.roleDescriptor(f); e >= 0 {
+		return e
+	}
+	if e := r.orgDescriptor(f); e >= 0 {
+		return e
+	}
+	if e := r.personDescriptor(f); e >= 0 {
+		return e
+	}
+	// A name: match it or make it an entity.
+	if !names.IsCap(f[len(f)-1]) {
+		return -1
+	}
+	if len(f) == 1 {
+		// "They", "It", "Supporters": capitalised only by position.
+		lw := strings.ToLower(f[0])
+		if names.IsStopWord(lw) || lw == f[0] || seenLower(d, lw) {
+			return -1
+		}
+	}
+	if t := names.NameType(text); t == verbatim.Person {
+		if cut := names.TrimPersonName(d, sp); cut != sp {
+			sp, text = cut, d.Word(cut)
+		}
+	}
+	e := names.Match(d, text)
+	if e < 0 {
+		t := names.NameType(text)
+		if t == verbatim.Misc || t == verbatim.Place {
+			return -1
+		}
+		d.Entities = append(d.Entities, verbatim.Entity{Type: t})
+		e = len(d.Entities) - 1
+	}
+	names.AddMention(d, sp, verbatim.NameMention, e)
+	return e
+}
+
+// resolver holds one resolution's mention and context.
+type resolver struct {
+	d  *verbatim.Doc
+	sp verbatim.Span
+	c  Context
+
+	lastSpeaker, prevSubject int    // rank: the entities of fLastSpeaker and fPrevSubject
+	spoke                    []bool // rank: the entities that spoke before the mention
+
+	// inside is the earlier direct quotation whose words hold the mention
+	// (nested speech), nil when none: names earlier in it are antecedents,
+	// its speaker is not "he" or "she" (a speaker says I).
+	inside *verbatim.Quote
+}
+
+// enclosing finds the earlier direct quotation whose quoted words hold the
+// mention.
+func (r *resolver) enclosing() *verbatim.Quote {
+	around := r.around(r.sp.Start)
+	for i := len(around) - 1; i >= 0; i-- {
+		if q := &around[i]; q.Type == verbatim.Direct && inContent(q.Span, q.Parts, r.sp.Start) {
+			return q
+		}
+	}
+	return nil
+}
+
+func (r *resolver) record(kind verbatim.MentionKind, e int) int {
+	if e >= 0 {
+		names.AddMention(r.d, r.sp, kind, e)
+	}
+	return e
+}
+
+// pronoun classes.
+const (
+	male = iota + 1
+	female
+	neuter // it, its
+	plural // they, their
+	first  // I, we: the speaker of the quotation around them
+)
+
+var pronouns = map[string]int{"he": male, "him": male, "his": male, "himself": male,
+	"she": female, "her": female, "hers": female, "herself": female,
+	"it": neuter, "its": neuter, "itself": neuter,
+	"they": plural, "them": plural, "their": plural, "themselves": plural,
+	"i": first, "we": first, "me": first, "us": first, "my": first, "our": first}
+
+// pronoun resolves a third-person pronoun to the best-ranked entity of the
+// right type and gender mentioned before it, a first-person one inside a
+// quotation to the quotation's speaker.
+func (r *resolver) pronoun(p int) int {
+	switch p {
+	case first:
+		return r.record(verbatim.PronounMention, r.quotationSpeaker())
+	case plural:
+		// "they" is an organisation only when one just spoke; a group
+		// without a name ("analysts said ... They added") stays unnamed.
+		if q := r.lastAttribution(); q != nil && q.Speaker >= 0 && r.d.Entities[q.Speaker].Type == verbatim.Organization && r.near(q.SpeakerAt.Start, 1) {
+			return r.record(verbatim.PronounMention, q.Speaker)
+		}
+		return -1
+	}
+	if p != neuter && r.unnamedSpoke() {
+		return -1 // "a spokesman said … He added": the same unnamed source
+	}
+	want := func(en *verbatim.Entity) bool {
+		if r.inside != nil && r.inside.Speaker >= 0 && en == &r.d.Entities[r.inside.Speaker] {
+			return false // "“… he doesn't find convenient,” said Gorski": not Gorski
+		}
+		switch p {
+		case neuter:
+			return organisationLike(en)
+		case male:
+			return en.Type == verbatim.Person && en.Gender != 'f'
+		default:
+			return en.Type == verbatim.Person && en.Gender != 'm'
+		}
+	}
+	g := byte('m')
+	if p == female {
+		g = 'f'
+	}
+	return r.record(verbatim.PronounMention, r.rank(want, func(en *verbatim.Entity) float64 {
+		if p != neuter && en.Gender == g {
+			return 1
+		}
+		return 0
+	}))
+}
+
+// quotationSpeaker is the speaker of the quotation holding a first-person
+// pronoun (news narration has no "I": a speaker "I" or "we" stands in a
+// quotation even where its marks do not pair up): the attribution whose
+// content holds it, else the last one of its paragraph or the paragraph
+// before (a quotation that continues).
+func (r *resolver) quotationSpeaker() int {
+	for i := len(r.c.Prior) - 1; i >= 0; i-- {
+		q := &r.c.Prior[i]
+		if q.Speaker >= 0 && q.Span.Contains(r.sp) {
+			return q.Speaker
+		}
+	}
+	if q := r.lastAttribution(); q != nil && q.Speaker >= 0 && r.near(q.Start, 1) {
+		return q.Speaker
+	}
+	return -1
+}
+
+// unnamedSpoke reports whether the last attribution before the mention, in
+// its paragraph or the one before, has an unnamed person as its source ("a
+// spokesman", "one dealer"), named by no entity since.
+func (r *resolver) unnamedSpoke() bool {
+	q := r.lastAttribution()
+	if q == nil || q.Speaker >= 0 || !r.near(q.SpeakerAt.Start, 1) {
+		return false
+	}
+	f := strings.Fields(r.d.Word(q.SpeakerAt))
+	if len(f) < 2 {
+		return false
+	}
+	if lw := strings.ToLower(f[0]); lw != "a" && lw != "an" && lw != "one" {
+		return false
+	}
+	head := strings.ToLower(f[len(f)-1])
+	if _, ok := personHeads[head]; !ok && !names.IsRoleHead(head) {
+		return false
+	}
+	for _, m := range r.d.Mentions {
+		if m.Start > q.SpeakerAt.End && m.Start < r.sp.Start && m.Entity >= 0 && m.Kind == verbatim.NameMention && r.d.Entities[m.Entity].Type == verbatim.Person && !r.quoted(m.Start) {
+			return false // a person named since
+		}
+	}
+	return true
+}
+
+// lastAttribution returns the last prior attribution that has a speaker
+// mention, or nil.
+func (r *resolver) lastAttribution() *verbatim.Quote {
+	for i := len(r.c.Prior) - 1; i >= 0; i-- {
+		if q := &r.c.Prior[i]; !q.SpeakerAt.Empty() && q.SpeakerAt.Start < r.sp.Start {
+			return q
+		}
+	}
+	return nil
+}
+
+// near reports whether offset off lies in the mention's paragraph or at most
+// paras paragraphs before it.
+func (r *resolver) near(off, paras int) bool {
+	a, b := paragraphOf(r.d, off), paragraphOf(r.d, r.sp.Start)
+	return a >= 0 && b >= 0 && b-a <= paras && b >= a
+}
+
+// quoted reports whether offset off lies inside the content of the
+// mention's own attribution, of an earlier direct quote, or inside
+// quotation marks (Context.Quoted).
+func (r *resolver) quoted(off int) bool {
+	if r.c.Direct && inContent(r.c.Content, r.c.Parts, off) {
+		return true
+	}
+	around := r.around(off)
+	for i := range around {
+		if q := &around[i]; q.Type == verbatim.Direct && q != r.inside && inContent(q.Span, q.Parts, off) {
+			return true
+		}
+	}
+	if r.inside != nil && inContent(r.inside.Span, r.inside.Parts, off) {
+		return false // the same quotation as the mention
+	}
+	return r.c.Quoted != nil && r.c.Quoted(off)
+}
+
+// around returns the prior attributions whose span may hold offset off:
+// the last few starting at or before it (Prior is in text order and spans
+// rarely nest), found by binary search so that a long article costs no
+// pass over all its quotes per mention.
+func (r *resolver) around(off int) []verbatim.Quote {
+	p := r.c.Prior
+	k := sort.Search(len(p), func(i int) bool { return p[i].Start > off })
+	return p[max(0, k-3):k]
+}
+
+// inContent reports whether offset off lies in a content span, in one of
+// its quoted parts when it has several (not in the attribution between
+// them: “A,” X said. “B.”).
+func inContent(sp verbatim.Span, parts []verbatim.Span, off int) bool {
+	if off < sp.Start || off >= sp.End {
+		return false
+	}
+	if len(parts) < 2 {
+		return true
+	}
+	for _, p := range parts {
+		if p.Start <= off && off < p.End {
+			return true
+		}
+	}
+	return false
+}
+
+// lastWordEnd returns the end of the last word of sp, before closing
+// punctuation ("Trump," ends at "p").
+func lastWordEnd(d *verbatim.Doc, sp verbatim.Span) int {
+	e := sp.End
+	for e > sp.Start {
+		r, n := utf8.DecodeLastRuneInString(d.Clean[sp.Start:e])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		e -= n
+	}
+	return e
+}
+
+// seenLower reports whether the lower-case word w occurs as a word in the
+// document (then a capitalised w is not a name).
+func seenLower(d *verbatim.Doc, w string) bool {
+	for _, t := range d.Tokens {
+		if t.Len() == len(w) && t.Kind == verbatim.Word && d.Clean[t.Start:t.End] == w {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceOf returns the index of the sentence holding offset off, or -1.
+func sentenceOf(d *verbatim.Doc, off int) int {
+	k := sort.Search(len(d.Sentences), func(j int) bool { return d.Sentences[j].End > off })
+	if k < len(d.Sentences) && d.Sentences[k].Start <= off {
+		return k
+	}
+	return -1
+}
+
+// paragraphOf returns the index of the paragraph holding offset off, or -1.
+func paragraphOf(d *verbatim.Doc, off int) int {
+	k := sort.Search(len(d.Paragraphs), func(j int) bool { return d.Paragraphs[j].End > off })
+	if k < len(d.Paragraphs) && d.Paragraphs[k].Start <= off {
+		return k
+	}
+	return -1
+}
+
+// lastWord returns the last white-space separated word of s.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " \n\t\r")
+	if i := strings.LastIndexAny(s, " \n\t\r"); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// documentAuthor returns the person or organisation named inside a
+// document phrase ("Mr Tanzi's statement", "research from the Radicati
+// Group", "the Gartner report"), or -1.
+func documentAuthor(d *verbatim.Doc, sp verbatim.Span) int {
+	f := strings.Fields(d.Word(sp))
+	doc := false
+	for _, w := range f {
+		if documentHeads[strings.ToLower(w)] {
+			doc = true
+		}
+	}
+	if !doc || len(f) < 2 {
+		return -1
+	}
+	e := -1
+	for _, m := range d.Mentions {
+		if m.Entity >= 0 && sp.Contains(m.Span) && m.Span != sp {
+			if t := d.Entities[m.Entity].Type; t == verbatim.Person || t == verbatim.Organization {
+				e = m.Entity
+			}
+		}
+	}
+	return e
+}
+
+// appositive returns the person or organisation a descriptor stands in
+// apposition to, set off by a comma: "Michael Lamberty, [a Lufthansa
+// spokesman]" or "[the committee chairman], MP Edward Leigh"; else -1.
+func appositive(d *verbatim.Doc, sp verbatim.Span, f []string) int {
+	if len(f) < 2 || names.IsCap(f[len(f)-1]) || len(f) > 8 {
+		return -1 // a name, not a descriptor
+	}
+	// before: "NAME, descriptor"
+	if k := strings.LastIndexByte(d.Clean[max(0, sp.Start-3):sp.Start], ','); k >= 0 {
+		end := max(0, sp.Start-3) + k
+		for _, m := range d.Mentions {
+			if m.Entity >= 0 && m.End == end && m.Kind == verbatim.NameMention {
+				if t := d.Entities[m.Entity].Type; t == verbatim.Person || t == verbatim.Organization {
+					return m.Entity
+				}
+			}
+		}
+	}
+	// after: "descriptor, [title] NAME" closed by a comma or the clause
+	rest := d.Clean[sp.End:min(len(d.Clean), sp.End+3)]
+	if k := strings.IndexByte(rest, ','); k >= 0 && strings.TrimSpace(rest[:k]) == "" {
+		from := sp.End + k + 1
+		for _, m := range d.Mentions {
+			if m.Entity < 0 || m.Start < from || m.Kind != verbatim.NameMention || d.Entities[m.Entity].Type != verbatim.Person {
+				continue
+			}
+			between := strings.Fields(d.Clean[from:m.Start])
+			if len(between) > 2 {
+				break
+			}
+			ok := true
+			for _, w := range between {
+				ok = ok && names.IsCap(w) // "MP", "Sir", "Ambassador"
+			}
+			if ok {
+				return m.Entity
+			}
+			break
+		}
+	}
+	return -1
+}

@@ -1,0 +1,298 @@
+// Descriptors: a noun phrase that refers to an entity the article names by
+// its role ("the French president"), its kind ("the firm", "the report") or
+// a description ("the 28-year-old", "the American").
+
+package coref
+
+import (
+	"bufio"
+	"embed"
+	"strings"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/names"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+var (
+	descriptorRoles = map[string][]string{} // descriptor head -> the role words it matches
+	orgHeads        = map[string]bool{}     // "the firm"
+	documentHeads   = map[string]bool{}     // "the report"
+	personHeads     = map[string]byte{}     // "the singer" -> 0, "the actress" -> 'f'
+)
+
+func init() {
+	lines("descriptors.txt", func(l string) {
+		f := strings.Fields(l)
+		descriptorRoles[f[0]] = f[1:]
+	})
+	lines("orgheads.txt", func(l string) { orgHeads[l] = true })
+	lines("documents.txt", func(l string) { documentHeads[l] = true })
+	lines("persons.txt", func(l string) {
+		f := strings.Fields(l)
+		var g byte
+		if len(f) > 1 {
+			g = f[1][0]
+		}
+		personHeads[f[0]] = g
+	})
+}
+
+// lines calls f for each non-empty, non-comment line of an embedded file.
+func lines(name string, f func(string)) {
+	b, err := dataFS.ReadFile("data/" + name)
+	if err != nil {
+		panic("coref: missing embedded " + name)
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
+			f(l)
+		}
+	}
+}
+
+// determiners open a descriptor.
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "its": true}
+
+// rankedOff are role modifiers that make a different office: "the prime
+// minister" is not the deputy prime minister.
+var rankedOff = map[string]bool{"deputy": true, "shadow": true, "former": true, "vice": true, "assistant": true,
+	"junior": true, "ex": true, "acting": true, "interim": true}
+
+// roleDescriptor links "the U.S. president", "the envoy", "the Bishop of
+// Durham" to the person whose role the article gives with that head,
+// preferring the role's modifiers and recency.
+func (r *resolver) roleDescriptor(f []string) int {
+	// "the Bishop of Durham", "the MP for Ealing North": the head before
+	// its complement, which joins the modifiers.
+	var post []string
+	for i := 1; i+1 < len(f); i++ {
+		if lw := strings.ToLower(f[i]); (lw == "of" || lw == "for") && names.IsRoleHead(strings.ToLower(f[i-1])) {
+			post, f = f[i+1:], f[:i]
+			break
+		}
+	}
+	head := strings.ToLower(f[len(f)-1])
+	if !names.IsRoleHead(head) {
+		return -1
+	}
+	accept := descriptorRoles[head]
+	if accept == nil {
+		accept = []string{head}
+	}
+	var mods []string
+	for _, w := range append(f[:len(f)-1:len(f)-1], post...) {
+		lw := strings.ToLower(w)
+		if determiners[lw] {
+			continue
+		}
+		mods = append(mods, modKey(w))
+	}
+	d := r.d
+	best, bestScore := -1, 0.0
+	for ei, en := range d.Entities {
+		if en.Type != verbatim.Person {
+			continue
+		}
+		score := 0.0
+		for _, role := range en.Roles {
+			rw := strings.Fields(role)
+			ok := false
+			for _, w := range rw {
+				for _, a := range accept {
+					if strings.EqualFold(w, a) {
+						ok = true
+					}
+				}
+			}
+			if !ok {
+				continue
+			}
+			s := 1.0
+			for _, w := range rw {
+				mk := modKey(w)
+				hit := false
+				for _, m := range mods {
+					if mk == m {
+						s++
+						hit = true
+					}
+				}
+				if !hit && rankedOff[strings.ToLower(w)] {
+					s -= 1.5
+				}
+			}
+			score = max(score, s)
+		}
+		if score <= 0 {
+			continue
+		}
+		// Recency: the last mention before the descriptor.
+		last := -1
+		for _, mi := range en.Mentions {
+			if d.Mentions[mi].Start < r.sp.Start {
+				last = d.Mentions[mi].Start
+			}
+		}
+		if last >= 0 {
+			score += 0.5 + 0.4*float64(last)/float64(r.sp.Start+1)
+		}
+		if best < 0 || score > bestScore {
+			best, bestScore = ei, score
+		}
+	}
+	if lw := strings.ToLower(f[0]); best < 0 && (lw == "the" || lw == "this" || lw == "that") {
+		// No one has the role in the article ("said Charles Kennedy. The
+		// Liberal Democrat leader said"): the person in focus, if any.
+		best = r.focused(func(en *verbatim.Entity) bool { return en.Type == verbatim.Person })
+	}
+	return r.record(verbatim.DescriptorMention, best)
+}
+
+// definite reports whether a descriptor is definite: it opens with a
+// determiner or follows a name it was cut from ("the US [regulator]").
+func (r *resolver) definite(f []string) bool {
+	if lw := strings.ToLower(f[0]); determiners[lw] && lw != "a" && lw != "an" {
+		return true
+	}
+	return !names.IsCap(f[0]) && r.afterName()
+}
+
+// afterName reports whether the mention follows a name it was cut from
+// ("the US [regulator]", "the Delta [subsidiary]").
+func (r *resolver) afterName() bool {
+	for _, m := range r.d.Mentions {
+		if m.End <= r.sp.Start && r.sp.Start-m.End <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// focused returns the best-ranked entity that want accepts when it is in
+// focus: the last speaker, the subject of the sentence before, or one that
+// spoke before; else -1.
+func (r *resolver) focused(want func(*verbatim.Entity) bool) int {
+	e := r.rank(want, nil)
+	if e < 0 {
+		return -1
+	}
+	var x [nFeatures]float64
+	if r.features(e, 0, &x) && (x[fLastSpeaker] > 0 || x[fPrevSubject] > 0 || x[fSpoke] > 0) {
+		return e
+	}
+	return -1
+}
+
+// orgDescriptor links "the ministry", "the firm", "the world's biggest
+// insurer", and a document ("the report", "a survey") to the organisation
+// the article names that ranks best, preferring one whose name has the
+// descriptor's head ("the bank": Deutsche Bank).
+func (r *resolver) orgDescriptor(f []string) int {
+	if !(determiners[strings.ToLower(f[0])] && len(f) >= 2 || !names.IsCap(f[0]) && r.afterName()) {
+		return -1
+	}
+	last := f[len(f)-1]
+	head := strings.ToLower(last)
+	if names.IsCap(last) || !(orgHeads[head] || documentHeads[head] || names.IsOrgWord(head) && head != "government") {
+		return -1
+	}
+	if documentHeads[head] && strings.ToLower(f[0]) != "the" && strings.ToLower(f[0]) != "a" && strings.ToLower(f[0]) != "an" {
+		return -1
+	}
+	if documentHeads[head] && (strings.EqualFold(f[0], "a") || strings.EqualFold(f[0], "an")) {
+		// "a survey of 1,000 people by Dimension Data found": a new
+		// document, its author named after it
+		if e := r.authorAfter(); e >= 0 {
+			return r.record(verbatim.DescriptorMention, e)
+		}
+	}
+	e := r.rank(organisationLike,
+		func(en *verbatim.Entity) float64 {
+			for _, w := range strings.Fields(en.Name) {
+				if strings.EqualFold(w, head) {
+					return 2
+				}
+			}
+			return 0
+		})
+	if e < 0 && documentHeads[head] {
+		e = r.authorAfter()
+	}
+	return r.record(verbatim.DescriptorMention, e)
+}
+
+// authorAfter returns the organisation named first after the mention in
+// its sentence, outside quotation marks, or -1.
+func (r *resolver) authorAfter() int {
+	si := sentenceOf(r.d, r.sp.Start)
+	if si < 0 {
+		return -1
+	}
+	end := r.d.Sentences[si].End
+	for _, m := range r.d.Mentions {
+		if m.Start < r.sp.End || m.Entity < 0 || m.Kind != verbatim.NameMention || r.quoted(m.Start) {
+			continue
+		}
+		if m.Start >= end {
+			continue // (mentions resolved later are appended out of order)
+		}
+		if r.d.Entities[m.Entity].Type == verbatim.Organization {
+			return m.Entity
+		}
+	}
+	return -1
+}
+
+// personDescriptor links "the 28-year-old", "the American", "the singer"
+// to the person that ranks best (of the descriptor's gender, when it gives
+// one).
+func (r *resolver) personDescriptor(f []string) int {
+	if !r.definite(f) || len(f) < 2 && determiners[strings.ToLower(f[0])] {
+		return -1
+	}
+	last := f[len(f)-1]
+	head := strings.ToLower(last)
+	g, ok := personHeads[head]
+	if !ok && !strings.HasSuffix(head, "-year-old") {
+		if !names.IsCap(last) || names.NameType(last) != verbatim.Group {
+			return -1 // not a nationality
+		}
+	}
+	e := r.rank(func(en *verbatim.Entity) bool {
+		return en.Type == verbatim.Person && (g == 0 || en.Gender != 'm'+'f'-g)
+	}, func(en *verbatim.Entity) float64 {
+		if g != 0 && en.Gender == g {
+			return 1
+		}
+		return 0
+	})
+	return r.record(verbatim.DescriptorMention, e)
+}
+
+// modKey normalises a descriptor modifier: countries and their adjectives
+// agree ("U.S.", "US", "American"; "Russia", "Russian"), and so do a
+// party's names ("Tory", "Conservative").
+func modKey(w string) string {
+	if c, ok := names.Canonical(w); ok {
+		w = c
+	}
+	k := names.Key(w)
+	switch k {
+	case "american", "united states":
+		return "us"
+	case "british", "united kingdom":
+		return "uk"
+	case "tory", "tories", "conservatives":
+		return "cons"
+	case "lib", "liberal":
+		return "libe"
+	}
+	if len(k) > 4 {
+		return k[:4]
+	}
+	return k
+}

@@ -1,0 +1,206 @@
+// Ranking the candidate antecedents of a pronoun or descriptor.
+
+package coref
+
+import (
+	"math"
+	"strings"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+// Feature indexes of a candidate antecedent (an entity mentioned before the
+// mention being resolved).
+const (
+	fLastSpeaker = iota // the speaker of the last attribution, in this paragraph or the one before
+	fSentSubject        // a subject mention earlier in the mention's own sentence
+	fPrevSubject        // the first subject mention of the sentence before
+	fSentDist           // log(1 + sentences since its last mention)
+	fInContent          // its last mention stands inside the content of an earlier attribution
+	fSalience           // log(1 + its mentions before)
+	fBonus              // the exact constraint the mention adds (gender, role word, name word)
+	fSpoke              // it spoke before (any earlier attribution)
+	fUnsure             // a person by the tagger\'s word alone: nothing gives it a gender or a role ("Vera Drake", "Christian Aid")
+	nFeatures
+)
+
+// featureNames name the features in the weights file.
+var featureNames = [nFeatures]string{"last_speaker", "sentence_subject", "previous_subject", "sentence_distance",
+	"in_content", "salience", "constraint", "spoke", "unsure_person"}
+
+// seedWeights rank the candidates while training collects them (so that
+// what training sees does not depend on the model it makes); the model
+// learnt from speakers/train is data/weights.txt (train.go).
+var seedWeights = [nFeatures]float64{
+	fLastSpeaker: 2.0,
+	fSentSubject: 3.0,
+	fPrevSubject: 1.5,
+	fSentDist:    -1.0,
+	fInContent:   -1.5,
+	fSalience:    0.5,
+	fBonus:       1.0,
+	fSpoke:       0.5,
+	fUnsure:      -1.0,
+}
+
+// features computes the features of entity e as an antecedent of the
+// mention; ok is false when e has no usable mention before it (all inside
+// quotation marks, or none).
+func (r *resolver) features(e int, bonus float64, x *[nFeatures]float64) (ok bool) {
+	d := r.d
+	en := &d.Entities[e]
+	*x = [nFeatures]float64{}
+	sent := sentenceOf(d, r.sp.Start)
+	last, n := -1, 0
+	for _, mi := range en.Mentions {
+		m := &d.Mentions[mi]
+		if m.Start >= r.sp.Start || m.Kind == verbatim.PronounMention || r.quoted(m.Start) {
+			continue
+		}
+		n++
+		last = mi
+		ms := sentenceOf(d, m.Start)
+		if ms == sent && sent >= 0 && r.subjectLike(m.Span) {
+			x[fSentSubject] = 1
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	lm := &d.Mentions[last]
+	if ls := sentenceOf(d, lm.Start); ls >= 0 && sent >= 0 {
+		x[fSentDist] = math.Log1p(float64(sent - ls))
+	}
+	x[fSalience] = math.Log1p(float64(n))
+	if e < len(r.spoke) && r.spoke[e] {
+		x[fSpoke] = 1
+	}
+	for _, q := range r.around(lm.Start) {
+		if q.Span.Contains(lm.Span) && q.Speaker != e {
+			x[fInContent] = 1
+		}
+	}
+	if r.c.Content.Contains(lm.Span) {
+		x[fInContent] = 1
+	}
+	if r.lastSpeaker == e {
+		x[fLastSpeaker] = 1
+	}
+	if r.prevSubject == e {
+		x[fPrevSubject] = 1
+	}
+	x[fBonus] = bonus
+	if unsurePerson(en) {
+		x[fUnsure] = 1
+	}
+	return true
+}
+
+// rank returns the best-scored entity that want accepts among those
+// mentioned before the mention, or -1. bonus gives an entity's exact-match
+// feature (gender, role or name word).
+func (r *resolver) rank(want func(*verbatim.Entity) bool, bonus func(*verbatim.Entity) float64) int {
+	best, bestScore := -1, math.Inf(-1)
+	var x [nFeatures]float64
+	w := &weights
+	var cands []Candidate
+	if observer != nil {
+		w = &seedWeights
+	}
+	r.lastSpeaker, r.prevSubject = -1, -1
+	// who spoke before the mention, once per ranking
+	r.spoke = r.spoke[:0]
+	r.spoke = append(r.spoke, make([]bool, len(r.d.Entities))...)
+	for i := range r.c.Prior {
+		if q := &r.c.Prior[i]; q.Speaker >= 0 && q.Speaker < len(r.spoke) && q.SpeakerAt.Start < r.sp.Start {
+			r.spoke[q.Speaker] = true
+		}
+	}
+	if q := r.lastAttribution(); q != nil && r.near(q.SpeakerAt.Start, 1) {
+		r.lastSpeaker = q.Speaker
+	}
+	if sent := sentenceOf(r.d, r.sp.Start); sent > 0 {
+		r.prevSubject = r.firstSubject(sent-1, want)
+	}
+	for e := range r.d.Entities {
+		en := &r.d.Entities[e]
+		if !want(en) {
+			continue
+		}
+		b := 0.0
+		if bonus != nil {
+			b = bonus(en)
+		}
+		if !r.features(e, b, &x) {
+			continue
+		}
+		s := 0.0
+		for i, v := range x {
+			s += w[i] * v
+		}
+		if observer != nil {
+			cands = append(cands, Candidate{Entity: e, X: x})
+		}
+
+		if s > bestScore {
+			best, bestScore = e, s
+		}
+	}
+	if observer != nil && len(cands) > 0 {
+		observer(r.d, r.sp, cands)
+	}
+	return best
+}
+
+// firstSubject returns the entity of the first subject-like mention outside
+// quotation marks in sentence si that want accepts, or -1.
+func (r *resolver) firstSubject(si int, want func(*verbatim.Entity) bool) int {
+	s := r.d.Sentences[si]
+	for _, m := range r.d.Mentions {
+		if m.Start < s.Start || m.Entity < 0 {
+			continue
+		}
+		if m.Start >= s.End {
+			continue // (mentions resolved later are appended out of order)
+		}
+		if m.Kind == verbatim.PronounMention || r.quoted(m.Start) {
+			continue
+		}
+		if !want(&r.d.Entities[m.Entity]) {
+			continue
+		}
+		if r.subjectLike(m.Span) {
+			return m.Entity
+		}
+	}
+	return -1
+}
+
+// subjectLike reports whether a mention is neither a possessor ("Trump's")
+// nor governed by a preposition or a verb before it ("with Putin").
+func (r *resolver) subjectLike(sp verbatim.Span) bool {
+	rest := r.d.Clean[sp.End:min(len(r.d.Clean), sp.End+4)]
+	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ") {
+		return false
+	}
+	prev := strings.ToLower(lastWord(r.d.Clean[max(0, sp.Start-40):sp.Start]))
+	return !objectMarkers[prev]
+}
+
+// objectMarkers are words after which a name is not a subject.
+var objectMarkers = map[string]bool{"to": true, "with": true, "by": true, "for": true, "from": true, "of": true,
+	"about": true, "against": true, "on": true, "at": true, "met": true, "meet": true, "and": true, "than": true,
+	"called": true, "told": true, "urged": true, "asked": true, "thanked": true, "criticised": true, "criticized": true,
+	"in": true, "over": true, "beat": true, "defeated": true, "replace": true, "replaced": true, "under": true}
+
+// unsurePerson reports whether an entity is a person on the tagger's word
+// alone: nothing gives it a gender or a role.
+func unsurePerson(en *verbatim.Entity) bool {
+	return en.Type == verbatim.Person && en.Gender == 0 && len(en.Roles) == 0
+}
+
+// organisationLike accepts organisations and the persons that may be
+// organisations the tagger mistyped.
+func organisationLike(en *verbatim.Entity) bool {
+	return en.Type == verbatim.Organization || unsurePerson(en)
+}

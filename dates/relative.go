@@ -1,0 +1,274 @@
+package dates
+
+import (
+	"strings"
+	"time"
+)
+
+// Expressions relative to the reference date or to a date of the text:
+// "last week", "next month", "the following year", "the weekend", "two
+// weeks ago".
+
+// pointer handles "last/this/next/past/coming ... unit|month|weekday|season".
+func (s *scanner) pointer(k int) (int, string) {
+	dir := int(s.tk(k).w.pointer)
+	ptr := s.tk(k).w.w
+	j := k + 1
+	if n := s.tk(j); n.isPtr() && (n.is("past") || n.is("coming")) {
+		dir = int(n.w.pointer)
+		j++
+	}
+	if s.tk(j).is("fiscal") {
+		j++
+	}
+	u := s.tk(j)
+	if s.tk(k).cap && u.cap && k > s.sent.First && u.w != nil && u.w.unit != 0 {
+		return k, "" // "This Week" (a programme), "Next Year" (a title)
+	}
+	if ptr == "current" && (u.w == nil || u.w.unit == 0) {
+		if !s.opt.CurrentAdjective {
+			return k, ""
+		}
+		if followedBy(u.s, "account", "accounts", "affairs") || u.s == "-" {
+			return k, "" // the economists' "current account", not a time
+		}
+		if s.prevIs(k, "then") {
+			return k + 1, "PAST_REF" // "the then current price"
+		}
+		return k + 1, "PRESENT_REF"
+	}
+	if u.w == nil {
+		if u.hyQuart > 0 && dir == 0 {
+			return s.quarter(k, j+1, int(u.hyQuart), 0)
+		}
+		return k, ""
+	}
+	switch {
+	case u.w.month > 0 && u.cap:
+		if dir == 0 && (ptr == "this") {
+			y, _ := s.year(0)
+			s.lastGran = 'M'
+			return j + 1, monthValue(y, int(u.w.month))
+		}
+		if dir < 0 && ptr == "last" {
+			dir = -2
+		}
+		return s.monthRel(k, j+1, int(u.w.month), dir, false)
+	case u.w.weekday > 0 && u.cap:
+		if t, ok := s.anchorDay(); ok && (ptr == "previous" || ptr == "preceding" || ptr == "following") && s.prevIs(k, "the") {
+			// "Friday ... down 4.5% from the previous Friday": the week
+			// before the day last named, not before publication
+			off := (int(u.w.weekday) - isoWeekday(t) + 7) % 7 // days forward
+			if dir < 0 {
+				off = off - 7 // strictly before
+			} else if off == 0 {
+				off = 7
+			}
+			s.lastGran = 'D'
+			return j + 1, dayValue(t.AddDate(0, 0, off))
+		}
+		return s.weekdayRel(k, j+1, int(u.w.weekday), dir)
+	case u.w.season != "":
+		if dir == 0 {
+			y, _ := s.year(0)
+			return j + 1, seasonValue(y, u.w.season)
+		}
+		if dir < 0 && ptr == "last" {
+			dir = -2
+		}
+		return s.season(k, j+1, u.w.season, dir)
+	case u.w.ordinal >= 1 && u.w.ordinal <= 4 && s.tk(j+1).is("quarter") && dir == 0:
+		return s.quarter(k, j+2, int(u.w.ordinal), 0)
+	case u.w.holiday:
+		return s.holiday(j) // "last Christmas"
+	case u.w.unit == 'C':
+		return s.century(k, j, ptr, dir)
+	}
+	if j, v := s.following(k, j, dir); j > k {
+		return j, v
+	}
+	if uw := u.w.w; dir != 0 && strings.HasSuffix(uw, "s") && strings.IndexByte("YMWD", u.w.unit) >= 0 {
+		// "in past years", "the next months": no count, no date
+		if dir < 0 {
+			return j + 1, "PAST_REF"
+		}
+		return j + 1, "FUTURE_REF"
+	}
+	if u.w.w == "half" && ptr == "last" && strings.EqualFold(s.tk(j+1).s, "of") && s.tk(j+2).ndig == 4 {
+		return j + 3, halfValue(s.tk(j+2).num, 2) // "the last half of 1989"
+	}
+	switch u.w.unit {
+	case 'Y':
+		y, ok := s.year(dir)
+		if ptr == "latest" || ptr == "current" {
+			y, ok = s.year(0)
+		}
+		j++
+		// "this year's third quarter"
+		if s.tk(j).s == "'s" || s.tk(j).s == "’s" {
+			if o := s.tk(j + 1); o.w != nil && o.w.ordinal >= 1 && o.w.ordinal <= 4 && s.tk(j+2).is("quarter") {
+				s.lastGran, s.lastQ = 'Q', int(o.w.ordinal)
+				if ok {
+					s.lastQY = y
+				}
+				return j + 3, quarterValue(y, int(o.w.ordinal))
+			}
+			if o := s.tk(j + 1); o.hyQuart > 0 {
+				return j + 2, quarterValue(y, int(o.hyQuart))
+			}
+		}
+		if !ok {
+			return j, "XXXX"
+		}
+		s.lastGran = 'Y'
+		return j, yearValue(y)
+	case 'M':
+		s.lastGran = 'M'
+		if !s.hasRef {
+			return j + 1, "XXXX-XX"
+		}
+		t := time.Date(s.ref.Year(), s.ref.Month(), 1, 12, 0, 0, 0, time.UTC).AddDate(0, dir, 0)
+		return j + 1, monthValue(t.Year(), int(t.Month()))
+	case 'W':
+		s.lastGran = 'W'
+		if !s.hasRef {
+			return j + 1, "XXXX-WXX"
+		}
+		return j + 1, weekValue(s.ref.AddDate(0, 0, 7*dir))
+	case 'E':
+		return s.weekend(j+1, dir)
+	case 'Q':
+		s.lastGran = 'Q'
+		if !s.hasRef {
+			return j + 1, "XXXX-QX"
+		}
+		y, q := s.ref.Year(), quarterOf(s.ref.Month())
+		if ptr == "latest" || ptr == "this" {
+			y, q = s.reported()
+		} else {
+			y, q = addQuarters(y, q, dir)
+		}
+		s.lastQY, s.lastQ = y, q
+		return j + 1, quarterValue(y, q)
+	case 'P':
+		if ptr == "latest" && s.lastGran == 'Q' && s.hasRef {
+			y, q := s.reported()
+			return j + 1, quarterValue(y, q)
+		}
+	case 'X':
+		if y, ok := s.year(0); ok && dir < 0 {
+			return j + 1, yearValue(y/10*10 - 10)[:3]
+		}
+	}
+	return k, ""
+}
+
+// following resolves "the following year", "the previous month" (unit at
+// token j) against the last date of the text that names a year, not
+// against the publication date: "On May 22, 1995, he was promoted, and the
+// following year ..." is 1996. Without such a date it declines (k).
+func (s *scanner) following(k, j, dir int) (int, string) {
+	p := s.tk(k)
+	if !(p.is("following") || p.is("previous") || p.is("preceding")) || !s.prevIs(k, "the") || s.anchor == "" {
+		return k, ""
+	}
+	y := atoi(s.anchor[:4])
+	switch s.tk(j).w.unit {
+	case 'Y':
+		if s.tk(j).w.w != "year" { // not "the following years"
+			return k, ""
+		}
+		s.lastGran = 'Y'
+		return j + 1, yearValue(y + dir)
+	case 'M':
+		a := s.anchor
+		if len(a) < 7 || a[4] != '-' || !isDigits(a[5:7]) {
+			return k, ""
+		}
+		if s.tk(j).w.w != "month" {
+			return k, ""
+		}
+		t := time.Date(y, time.Month(atoi(a[5:7])), 1, 12, 0, 0, 0, time.UTC).AddDate(0, dir, 0)
+		s.lastGran = 'M'
+		return j + 1, monthValue(t.Year(), int(t.Month()))
+	}
+	return k, ""
+}
+
+// anchorDay returns the last day named in the text (the anchor when it is
+// a full date).
+func (s *scanner) anchorDay() (time.Time, bool) {
+	a := s.anchor
+	if len(a) != 10 || a[4] != '-' || a[7] != '-' || !isDigits(a[5:7]) || !isDigits(a[8:]) {
+		return time.Time{}, false
+	}
+	y, m, d := atoi(a[:4]), atoi(a[5:7]), atoi(a[8:])
+	if !validDay(y, m, d) {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC), true
+}
+
+func (s *scanner) weekend(j, dir int) (int, string) {
+	s.lastGran = 'W'
+	if !s.hasRef {
+		return j, "XXXX-WXX-WE"
+	}
+	t := s.ref
+	switch {
+	case dir < 0 && isoWeekday(t) < 6:
+		t = t.AddDate(0, 0, -7)
+	case dir > 0 && isoWeekday(t) >= 6:
+		t = t.AddDate(0, 0, 7)
+	}
+	return j, weekValue(t) + "-WE"
+}
+
+// ago handles "a year ago", "two weeks earlier", "five months ago".
+func (s *scanner) ago(k int) (int, string) {
+	t := s.tk(k)
+	n := t.num
+	if t.w != nil {
+		n = int(t.w.number)
+	}
+	u := s.tk(k + 1)
+	a := s.tk(k + 2)
+	if u.w == nil || u.w.unit == 0 || n <= 0 || !(a.is("ago") || a.is("earlier")) {
+		return k, ""
+	}
+	j := k + 3
+	if !s.hasRef {
+		switch u.w.unit {
+		case 'D':
+			return j, "XXXX-XX-XX"
+		case 'W':
+			return j, "XXXX-WXX"
+		case 'M':
+			return j, "XXXX-XX"
+		case 'Y':
+			return j, "XXXX"
+		case 'X':
+			return j, "XXX"
+		}
+		return k, ""
+	}
+	switch u.w.unit {
+	case 'D':
+		return j, dayValue(s.ref.AddDate(0, 0, -n))
+	case 'W':
+		return j, weekValue(s.ref.AddDate(0, 0, -7*n))
+	case 'M':
+		t := time.Date(s.ref.Year(), s.ref.Month(), 1, 12, 0, 0, 0, time.UTC).AddDate(0, -n, 0)
+		return j, monthValue(t.Year(), int(t.Month()))
+	case 'Y':
+		if n == 1 && s.lastGran == 'Q' && s.opt.QuarterYearAgo {
+			y, q := s.reported()
+			y, q = addQuarters(y, q, -4)
+			return j, quarterValue(y, q)
+		}
+		return j, yearValue(s.ref.Year() - n)
+	case 'X': // "a decade ago": the decade, as TimeML writes it ("200")
+		return j, yearValue(s.ref.Year() - 10*n)[:3]
+	}
+	return k, ""
+}

@@ -1,0 +1,138 @@
+package dates
+
+import (
+	"strings"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+// The tense of the clause around an expression: whether "Tuesday" is the
+// one before or after the reference date.
+
+// tense returns -1 (past), 1 (future) or 0 from the tense marker nearest to
+// the expression [k, j) in its sentence.
+func (s *scanner) tense(k, j int) int {
+	d, _ := s.tenseDist(k, j)
+	return d
+}
+
+// tenseDist is tense with the distance in tokens to the marker.
+func (s *scanner) tenseDist(k, j int) (int, int) {
+	best, bestDist, bestCost := 0, 1<<30, 1<<30
+	for i := s.sent.First; i < s.sent.Last; i++ {
+		if i >= k && i < j {
+			continue
+		}
+		t := &s.t[i]
+		v := 0
+		if s.ofOtherDate(i) {
+			continue
+		}
+		if t.w != nil {
+			v = int(t.w.tense)
+			if v > 0 && (t.is("planned") || t.is("plans") || t.is("plan") || t.is("planning") || t.is("expected") || t.is("expects") || t.is("expect") || t.is("set") || t.is("supposed") || t.is("due") || t.is("going") || t.is("scheduled")) {
+				if n := s.tk(i + 1); !strings.EqualFold(n.s, "to") && !strings.EqualFold(n.s, "for") {
+					v = 0
+				}
+			}
+			if v < 0 && participle(s, i) {
+				v = 0
+			}
+		} else if t.kind == verbatim.Word && !t.cap && len(t.s) > 4 && strings.HasSuffix(t.s, "ed") {
+			v = -1
+			if participle(s, i) {
+				v = 0
+			}
+		} else if strings.EqualFold(t.s, "to") && aux(s.tk(i-1).s) && !strings.EqualFold(s.tk(i-1).s, "to") {
+			v = 1 // "is to resume", "are to meet"
+		}
+		if v == 0 {
+			continue
+		}
+		dist := i - j
+		a, b := j, i
+		if i < k {
+			dist = k - i
+			a, b = i, k
+		}
+		// a marker across a comma is in another clause ("will stand
+		// trial on Friday, a judge ruled"): the clause's own comes first
+		cost := dist + clauseCost*s.breaks(a, b)
+		if cost < bestCost {
+			best, bestDist, bestCost = v, dist, cost
+		}
+	}
+	return best, bestDist
+}
+
+// clauseCost is what crossing a comma or bracket adds to the distance of a
+// tense marker.
+const clauseCost = 4
+
+// breaks counts the punctuation tokens between a and b that may close a
+// clause (commas, semicolons, brackets, dashes, quotation marks).
+func (s *scanner) breaks(a, b int) int { return int(s.t[b].brk - s.t[a].brk) }
+
+// clauseBreak reports whether token t is punctuation that may close a clause.
+func (t *tok) clauseBreak() bool {
+	return t.kind == verbatim.Punct && t.s != "." && t.s != "'" && t.s != "’" && t.s != "-"
+}
+
+// ofOtherDate reports whether token i, a tense marker by itself, is part
+// of a date expression of its own: "next" of "next year's budget", "last"
+// of "last week", "ago" of "two weeks ago", "yesterday". Such a word tells
+// the time of its expression, not the tense of the clause: "approved next
+// year's budget late on Thursday" is the Thursday before.
+func (s *scanner) ofOtherDate(i int) bool {
+	t := &s.t[i]
+	if t.w == nil {
+		return false
+	}
+	if t.w.isDay {
+		return true
+	}
+	unit := func(u *tok) bool {
+		return u.w != nil && (u.w.unit != 0 || u.w.month > 0 || u.w.weekday > 0 || u.w.season != "") || u.hyQuart > 0
+	}
+	if t.w.isPtr {
+		return unit(s.tk(i + 1))
+	}
+	if t.is("ago") || t.is("earlier") {
+		return unit(s.tk(i - 1))
+	}
+	return false
+}
+
+// aux reports whether w is an auxiliary that makes the next participle or
+// infinitive non-past ("will be named", "is to resume").
+func aux(w string) bool {
+	for _, a := range auxiliaries {
+		if strings.EqualFold(w, a) {
+			return true
+		}
+	}
+	return false
+}
+
+var auxiliaries = [...]string{"be", "being", "is", "are", "am", "will", "would", "'ll", "to", "shall", "can", "could", "may", "might", "must", "should"}
+
+// determiner reports whether w is a word before which an -ed word is an
+// adjective ("a still unspecified date", "the expected rise").
+func determiner(w string) bool {
+	for _, a := range determiners {
+		if strings.EqualFold(w, a) {
+			return true
+		}
+	}
+	return false
+}
+
+var determiners = [...]string{"a", "an", "the", "still", "its", "his", "her", "their", "our", "this", "that", "these", "those", "newly", "most", "more", "less", "very"}
+
+// participle reports whether the past form at i is a participle after an
+// auxiliary ("will be named", "to be paid") or an adjective ("an
+// unspecified date"), not a past tense.
+func participle(s *scanner, i int) bool {
+	p := s.tk(i - 1)
+	return p.s != "" && (aux(p.s) || determiner(p.s) || aux(s.tk(i-2).s) && strings.EqualFold(p.s, "be"))
+}
