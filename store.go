@@ -32,10 +32,19 @@ type Store interface {
 	Speaker(ctx context.Context, name string) (*SpeakerDetail, error)
 	// Article returns a stored article with all its spans. ErrNotFound when unknown.
 	Article(ctx context.Context, id string) (*StoredArticle, error)
-	// Stories lists stories (empty until story detection fills them).
-	Stories(ctx context.Context) ([]StorySummary, error)
-	// Story returns one story with its timeline. ErrNotFound when unknown.
-	Story(ctx context.Context, id string) (*StoryDetail, error)
+	// Stories lists stories a page at a time, latest first (or largest
+	// first), selected by the words of their articles or by topic; empty
+	// until story detection fills them. A malformed full-text query gives a
+	// *QueryError.
+	Stories(ctx context.Context, q StoryQuery) (StoryResults, error)
+	// Story returns one story: its summary (people, outlets, span of
+	// dates), a page of its articles and a page of its statements, each
+	// statement once however many outlets reported it. ErrNotFound when
+	// unknown.
+	Story(ctx context.Context, id string, p StoryPage) (*StoryDetail, error)
+	// Topics lists topics (groups of stories of one kind), largest first,
+	// a page at a time.
+	Topics(ctx context.Context, q TopicQuery) (TopicResults, error)
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (StoreStats, error)
 	Close() error
@@ -183,11 +192,48 @@ type StoredArticle struct {
 	Stories   []StorySummary `json:"stories,omitempty"`
 }
 
-// StorySummary is a story and its articles.
+// StoryQuery selects stories.
+type StoryQuery struct {
+	Text   string // full-text query over the titles and text of a story's articles (words, OR, NOT, prefix*)
+	Topic  string // only the stories of this topic
+	Sort   string // "recent" (default: latest publication first, undated last) or "size" (most articles first)
+	Limit  int    // default 20, max 1000
+	Offset int
+}
+
+// StoryResults is a page of stories and the total number matching.
+type StoryResults struct {
+	Stories []StorySummary `json:"stories"`
+	Total   int            `json:"total"`
+}
+
+// StorySummary is a story as a list shows it: one developing event.
 type StorySummary struct {
-	ID       string       `json:"id"`
-	Title    string       `json:"title"`
-	Articles []ArticleRef `json:"articles"`
+	ID         string        `json:"id"`
+	Title      string        `json:"title"`
+	Topic      string        `json:"topic,omitempty"`
+	TopicLabel string        `json:"topic_label,omitempty"`
+	First      Day           `json:"first"` // earliest publication date; null when no article is dated
+	Last       Day           `json:"last"`  // latest publication date
+	Articles   int           `json:"articles"`
+	Outlets    int           `json:"outlets"`          // distinct outlets
+	People     []StoryPerson `json:"people,omitempty"` // most mentioned first
+}
+
+// StoryPerson is a person of a story and how often its articles mention
+// them.
+type StoryPerson struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Mentions int    `json:"mentions"`
+}
+
+// StoryPage selects the pages of a story's statements (in the order they
+// were made) and articles (in publication order); limits default to 50 and
+// 20, at most 1000.
+type StoryPage struct {
+	Limit, Offset               int // statements
+	ArticleLimit, ArticleOffset int // articles
 }
 
 // ArticleRef names an article.
@@ -198,10 +244,65 @@ type ArticleRef struct {
 	Published Day    `json:"published"`
 }
 
-// StoryDetail is a story with its timeline of statements.
+// StoryDetail is a story: its summary, outlets, a page of its articles and
+// a page of its statements.
 type StoryDetail struct {
 	StorySummary
-	Timeline []QuoteHit `json:"timeline"`
+	OutletList      []OutletCount    `json:"outlet_list"` // most articles first
+	ArticleList     []ArticleRef     `json:"article_list"`
+	Statements      []StoryStatement `json:"statements"`
+	StatementsTotal int              `json:"statements_total"`
+}
+
+// OutletCount is an outlet and how many articles of a story it published.
+type OutletCount struct {
+	Outlet   string `json:"outlet"`
+	Articles int    `json:"articles"`
+}
+
+// StoryStatement is one statement of a story, shown once however many
+// articles reported it: its longest wording, the earliest day given, the
+// independent outlets that reported it (syndicated copies are not
+// independent) and every report.
+type StoryStatement struct {
+	ID      string            `json:"id"`
+	Speaker string            `json:"speaker"`
+	Text    string            `json:"text"`
+	SaidOn  Day               `json:"said_on"` // null when undated
+	Outlets []string          `json:"outlets"`
+	Reports []StatementReport `json:"reports"`
+}
+
+// StatementReport is one report of a statement: a quote of an article.
+type StatementReport struct {
+	ArticleID  string `json:"article_id"`
+	Title      string `json:"title"`
+	Outlet     string `json:"outlet"`
+	Published  Day    `json:"published"` // null when undated
+	Start      int    `json:"start"`     // offset of the quote in the article
+	Syndicated bool   `json:"syndicated,omitempty"`
+}
+
+// TopicQuery selects topics.
+type TopicQuery struct {
+	Limit  int // default 20, max 1000
+	Offset int
+}
+
+// TopicResults is a page of topics and the total number.
+type TopicResults struct {
+	Topics []TopicSummary `json:"topics"`
+	Total  int            `json:"total"`
+}
+
+// TopicSummary is a group of stories about one kind of event.
+type TopicSummary struct {
+	ID       string   `json:"id"`
+	Label    string   `json:"label"` // its strongest words
+	Stories  int      `json:"stories"`
+	Articles int      `json:"articles"`
+	Last     Day      `json:"last"`   // latest publication date; null when none is dated
+	Titles   []string `json:"titles"` // its largest stories' titles
 }
 
 // StoreStats counts what is stored.

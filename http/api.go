@@ -136,24 +136,6 @@ func (s *Server) apiArticle(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	writeJSON(w, 200, a)
 }
 
-func (s *Server) apiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	st, err := s.Store.Stories(r.Context())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, 200, map[string]any{"stories": st})
-}
-
-func (s *Server) apiStory(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	st, err := s.Store.Story(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, 200, st)
-}
-
 func (s *Server) apiStats(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	st, err := s.Store.Stats(r.Context())
 	if err != nil {
@@ -247,7 +229,11 @@ func (s *Server) apiPost(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		}
 		docs = append(docs, d)
 	}
-	outs, err := s.Store.Put(r.Context(), docs)
+	put := s.Store.Put
+	if s.Ingest != nil {
+		put = s.Ingest
+	}
+	outs, err := put(r.Context(), docs)
 	if err != nil {
 		s.fail(w, r, err)
 		return

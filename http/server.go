@@ -33,7 +33,11 @@ type Server struct {
 	MaxBody  int64
 	Log      *log.Logger       // nil: standard logger
 	Metrics  *metrics.Registry // served on /metrics
-	mux      *stdhttp.ServeMux
+	// Ingest, when set, stores POSTed articles instead of Store.Put: serve
+	// sets it to store them and add them to the library's stories, as
+	// ingest does.
+	Ingest func(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutcome, error)
+	mux    *stdhttp.ServeMux
 }
 
 // New returns a server over a store; p analyses POSTed articles.
@@ -97,6 +101,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/articles", s.apiPost)
 	m.HandleFunc("GET /api/stories", s.apiStories)
 	m.HandleFunc("GET /api/stories/{id}", s.apiStory)
+	m.HandleFunc("GET /api/topics", s.apiTopics)
 	m.HandleFunc("GET /api/stats", s.apiStats)
 	m.HandleFunc("/api/", func(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		writeErr(w, stdhttp.StatusNotFound, "no such API endpoint")
@@ -108,6 +113,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /article/{id}", s.uiArticle)
 	m.HandleFunc("GET /stories", s.uiStories)
 	m.HandleFunc("GET /story/{id}", s.uiStory)
+	m.HandleFunc("GET /topics", s.uiTopics)
 	m.Handle("GET /static/", stdhttp.StripPrefix("/static/", staticHandler()))
 	m.HandleFunc("/", func(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		s.uiError(w, r, stdhttp.StatusNotFound, "Nothing here.")

@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/verbatim-news/verbatim"
@@ -34,6 +33,8 @@ var funcs = template.FuncMap{
 	"speakerURL": func(name string) string { return "/speaker/" + url.PathEscape(name) },
 	"articleURL": func(id string) string { return "/article/" + url.PathEscape(id) },
 	"storyURL":   func(id string) string { return "/story/" + url.PathEscape(id) },
+	"topicURL":   func(id string) string { return "/stories?topic=" + url.QueryEscape(id) },
+	"span":       span,
 	"quoteURL": func(h verbatim.QuoteHit) string {
 		return "/article/" + url.PathEscape(h.ArticleID) + "#q" + strconv.Itoa(h.Start)
 	},
@@ -56,7 +57,7 @@ var funcs = template.FuncMap{
 // (not at start-up of every command).
 var pages = sync.OnceValue(func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, p := range []string{"search", "articles", "speakers", "speaker", "article", "stories", "story", "error"} {
+	for _, p := range []string{"search", "articles", "speakers", "speaker", "article", "stories", "story", "topics", "error"} {
 		m[p] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+p+".html"))
 	}
 	return m
@@ -355,42 +356,4 @@ func (s *Server) uiArticle(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		people = append(people, who{n, counts[n]})
 	}
 	s.render(w, r, 200, "article", page{Title: title, Data: map[string]any{"A": a, "Segments": annotate(a), "People": people}})
-}
-
-func (s *Server) uiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	st, err := s.Store.Stories(r.Context())
-	if err != nil {
-		s.uiFail(w, r, err)
-		return
-	}
-	s.render(w, r, 200, "stories", page{Title: "Stories", Nav: "stories", Data: st})
-}
-
-type timelineDay struct {
-	Day        verbatim.Day // "" for the undated statements, listed last
-	Statements []verbatim.QuoteHit
-}
-
-func (s *Server) uiStory(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	st, err := s.Store.Story(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.uiFail(w, r, err)
-		return
-	}
-	var days []*timelineDay
-	for _, h := range st.Timeline {
-		d := h.SaidOn
-		if d == "" {
-			d = h.Published
-		}
-		if len(days) == 0 || days[len(days)-1].Day != d {
-			days = append(days, &timelineDay{Day: d})
-		}
-		days[len(days)-1].Statements = append(days[len(days)-1].Statements, h)
-	}
-	title := st.Title
-	if strings.TrimSpace(title) == "" {
-		title = "Story " + st.ID
-	}
-	s.render(w, r, 200, "story", page{Title: title, Nav: "stories", Data: map[string]any{"S": st, "Days": days}})
 }

@@ -460,56 +460,6 @@ func nint(n sql.NullInt64) *int {
 	return &i
 }
 
-func (s *DB) stories(ctx context.Context, where string, args ...any) ([]verbatim.StorySummary, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.title, coalesce(a.ext_id,''), coalesce(a.title,''), coalesce(a.outlet,''),
-		coalesce(a.published,'') FROM stories s LEFT JOIN story_articles sa ON sa.story_id = s.id
-		LEFT JOIN articles a ON a.id = sa.article_id `+where+` ORDER BY s.id, `+storekit.UndatedLast("a.published")+`, a.published, a.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []verbatim.StorySummary{}
-	for rows.Next() {
-		var id, title string
-		var r verbatim.ArticleRef
-		if err := rows.Scan(&id, &title, &r.ID, &r.Title, &r.Outlet, &r.Published); err != nil {
-			return nil, err
-		}
-		if len(out) == 0 || out[len(out)-1].ID != id {
-			out = append(out, verbatim.StorySummary{ID: id, Title: title, Articles: []verbatim.ArticleRef{}})
-		}
-		if r.ID != "" {
-			st := &out[len(out)-1]
-			st.Articles = append(st.Articles, r)
-		}
-	}
-	return out, rows.Err()
-}
-
-// Stories lists the stories with their articles.
-func (s *DB) Stories(ctx context.Context) ([]verbatim.StorySummary, error) { return s.stories(ctx, "") }
-
-// Story returns one story with the statements of its articles in time order.
-func (s *DB) Story(ctx context.Context, id string) (*verbatim.StoryDetail, error) {
-	ss, err := s.stories(ctx, `WHERE s.id = ?`, id)
-	if err != nil {
-		return nil, err
-	}
-	if len(ss) == 0 {
-		return nil, verbatim.ErrNotFound
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = ? AND `+statementCond+` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
-	if err != nil {
-		return nil, err
-	}
-	hits, err := scanHits(rows)
-	if err != nil {
-		return nil, err
-	}
-	return &verbatim.StoryDetail{StorySummary: ss[0], Timeline: hits}, nil
-}
-
 // Stats counts what is stored.
 func (s *DB) Stats(ctx context.Context) (verbatim.StoreStats, error) {
 	var st verbatim.StoreStats

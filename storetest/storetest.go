@@ -32,6 +32,8 @@ func Run(t *testing.T, b Backend) {
 		{"BadSyntaxIsQueryError", badSyntax},
 		{"Speakers", speakers},
 		{"Stories", storiesGrouped},
+		{"StoryListing", storyListing},
+		{"StoryPage", storyPage},
 		{"QuoteKinds", quoteKinds},
 		{"CoarseDatesInRange", coarseDatesInRange},
 		{"UndatedSortApart", undatedSortApart},
@@ -301,13 +303,14 @@ func speakers(t *testing.T, b Backend) {
 }
 
 // storiesGrouped: grouping puts the two ceasefire articles in one story
-// and the gardening one in another; the story's timeline is its quotes in
-// time order; after grouping, the full name finds the quote an article
-// attributed to "Kellog" (one person across articles).
+// and the gardening one in another; the story's statement reported by both
+// is one statement with both reports; after grouping, the full name finds
+// the quote an article attributed to "Kellog" (one person across
+// articles).
 func storiesGrouped(t *testing.T, b Backend) {
 	ctx := context.Background()
 	db := b.Open(t)
-	if s, err := db.Stories(ctx); err != nil || len(s) != 0 {
+	if s, err := db.Stories(ctx, verbatim.StoryQuery{}); err != nil || len(s.Stories) != 0 || s.Total != 0 {
 		t.Fatalf("before anything: %v %v", s, err)
 	}
 	put(t, db, StoryDocs()...)
@@ -317,24 +320,21 @@ func storiesGrouped(t *testing.T, b Backend) {
 	if err := b.Group(ctx, db); err != nil {
 		t.Fatal(err)
 	}
-	ss, err := db.Stories(ctx)
-	if err != nil || len(ss) != 2 {
-		t.Fatalf("stories %+v %v", ss, err)
+	res, err := db.Stories(ctx, verbatim.StoryQuery{Sort: "size"})
+	if err != nil || len(res.Stories) != 2 || res.Total != 2 {
+		t.Fatalf("stories %+v %v", res, err)
 	}
-	var big verbatim.StorySummary
-	for _, s := range ss {
-		if len(s.Articles) > len(big.Articles) {
-			big = s
-		}
+	big := res.Stories[0]
+	if big.Articles != 2 || big.Title == "" || big.First != "2025-02-03" || big.Last != "2025-03-17" || big.Outlets != 2 {
+		t.Fatalf("stories %+v", res.Stories)
 	}
-	if len(big.Articles) != 2 || big.Articles[0].ID != "a" || big.Articles[1].ID != "b" || big.Title == "" {
-		t.Fatalf("stories %+v", ss)
-	}
-	s, err := db.Story(ctx, big.ID)
-	if err != nil || len(s.Timeline) != 2 || s.Timeline[0].ArticleID != "a" || s.Timeline[1].Speaker != "Kellog" {
+	s, err := db.Story(ctx, big.ID, verbatim.StoryPage{})
+	if err != nil || len(s.ArticleList) != 2 || s.ArticleList[0].ID != "a" || s.ArticleList[1].ID != "b" ||
+		len(s.Statements) != 1 || len(s.Statements[0].Reports) != 2 || strings.Join(s.Statements[0].Outlets, "; ") != "Moscow Times; Dawn" ||
+		s.Statements[0].Reports[0].ArticleID != "a" {
 		t.Fatalf("story %+v %v", s, err)
 	}
-	if _, err := db.Story(ctx, "no-such-story"); !errors.Is(err, verbatim.ErrNotFound) {
+	if _, err := db.Story(ctx, "no-such-story", verbatim.StoryPage{}); !errors.Is(err, verbatim.ErrNotFound) {
 		t.Fatalf("unknown story: %v", err)
 	}
 	a, err := db.Article(ctx, "b")
@@ -360,8 +360,8 @@ func storiesGrouped(t *testing.T, b Backend) {
 	if err := b.Group(ctx, db); err != nil {
 		t.Fatal(err)
 	}
-	s, err = db.Story(ctx, big.ID)
-	if err != nil || len(s.Articles) != 3 || s.Articles[2].ID != "d" {
+	s, err = db.Story(ctx, big.ID, verbatim.StoryPage{})
+	if err != nil || s.Articles != 3 || len(s.ArticleList) != 3 || s.ArticleList[2].ID != "d" {
 		t.Fatalf("after a later article: %+v %v", s, err)
 	}
 }
