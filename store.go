@@ -24,11 +24,14 @@ type Store interface {
 	// Articles searches article titles and text, newest first. A malformed
 	// full-text query gives a *QueryError.
 	Articles(ctx context.Context, q ArticleQuery) (ArticleResults, error)
-	// Speakers lists persons who are quoted (in statements), most quoted
-	// first; q filters by any known name form (empty: all).
-	Speakers(ctx context.Context, q string, limit int) ([]SpeakerSummary, error)
-	// Speaker returns everything a person said (statements; matched by any
-	// name form), with roles. ErrNotFound when nobody matches.
+	// Speakers lists the speakers quoted in statements, most quoted first:
+	// one row per speaker identity (see SpeakerSummary.ID), whose counts are
+	// those of its page (Speaker) and of a search by it (QuoteQuery.Speaker).
+	Speakers(ctx context.Context, q SpeakerQuery) ([]SpeakerSummary, error)
+	// Speaker returns everything one speaker said (statements), with
+	// roles. name is a speaker id (SpeakerSummary.ID) or a name as a reader
+	// writes it (see QuoteQuery.Speaker). ErrNotFound when nobody matches, an
+	// *AmbiguousError listing the candidates when several speakers do.
 	Speaker(ctx context.Context, name string) (*SpeakerDetail, error)
 	// Article returns a stored article with all its spans. ErrNotFound when unknown.
 	Article(ctx context.Context, id string) (*StoredArticle, error)
@@ -53,6 +56,31 @@ type Store interface {
 // ErrNotFound is returned for unknown ids and names.
 var ErrNotFound = errors.New("not found")
 
+// AmbiguousError is a speaker name that several speakers answer to ("Blair":
+// Tony, Cherie and Ian Blair): the caller should pick one of the
+// candidates, most quoted first, by its ID.
+type AmbiguousError struct {
+	Name       string
+	Candidates []SpeakerSummary
+}
+
+func (e *AmbiguousError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q could be %d speakers: ", e.Name, len(e.Candidates))
+	for i, c := range e.Candidates {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if i == 8 {
+			fmt.Fprintf(&b, "and %d more", len(e.Candidates)-i)
+			break
+		}
+		fmt.Fprintf(&b, "%s (%s, %d statements)", c.Name, c.ID, c.Quotes)
+	}
+	b.WriteString("; give the full name or the id")
+	return b.String()
+}
+
 // QueryError is a malformed search query (full-text syntax, bad date): the
 // user's mistake, answered with HTTP 400.
 type QueryError struct{ Msg string }
@@ -69,12 +97,20 @@ type PutOutcome struct {
 // QuoteQuery selects quotes. Since/Until are ISO dates (inclusive) on the
 // day the statement was made (said_on, else the publication date).
 type QuoteQuery struct {
-	Text    string // full-text query (FTS5 syntax: words, "phrases", OR, NOT, prefix*)
-	Speaker string // any known name form
-	Outlet  string
-	Article string // article id
-	Since   string
-	Until   string
+	Text string // full-text query (FTS5 syntax: words, "phrases", OR, NOT, prefix*)
+	// Speaker is one speaker: an id (SpeakerSummary.ID) or a name as a reader
+	// writes it — any name form the speaker was written with, the full name,
+	// the surname, with or without an honorific or title ("Mr Blair",
+	// "President Trump"). A name several speakers answer to gives an
+	// *AmbiguousError listing them.
+	Speaker string
+	// SpeakerType keeps quotes whose speaker is of this type (Person,
+	// Organization, ...); empty: any.
+	SpeakerType EntityType
+	Outlet      string
+	Article     string // article id
+	Since       string
+	Until       string
 	// Kinds are the kinds of attribution wanted; nil: statements only.
 	Kinds []QuoteKind
 	// MinConfidence keeps quotes whose confidence is at least this (0: all).
@@ -160,13 +196,48 @@ type ArticleResults struct {
 	Total    int          `json:"total"`
 }
 
-// SpeakerSummary is one quoted person.
+// SpeakerQuery selects speakers.
+type SpeakerQuery struct {
+	Text  string     // the start of any word of any name form ("blai" finds Tony Blair); empty: all
+	Type  EntityType // Person, Organization, ...; empty: any
+	Limit int        // default 100, max 1000
+}
+
+// ParseSpeakerType reads a speaker type as users write it: "person",
+// "people", "organization", "organisation", "org", "place", "group",
+// "misc" (any case, singular or plural); "" or "all" is any type.
+func ParseSpeakerType(s string) (EntityType, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "all", "any":
+		return "", nil
+	case "person", "persons", "people":
+		return Person, nil
+	case "organization", "organizations", "organisation", "organisations", "org", "orgs":
+		return Organization, nil
+	case "place", "places":
+		return Place, nil
+	case "group", "groups":
+		return Group, nil
+	case "misc":
+		return Misc, nil
+	}
+	return "", fmt.Errorf("speaker type %q: use person, organization, place, group or misc", strings.TrimSpace(s))
+}
+
+// SpeakerSummary is one quoted speaker: a person or organisation as the
+// cross-article resolver knows it, or a name it does not resolve.
 type SpeakerSummary struct {
-	Name     string `json:"name"`
-	Quotes   int    `json:"quotes"`
-	Articles int    `json:"articles"`
-	First    Day    `json:"first"` // the earliest dated statement; null when none is dated
-	Last     Day    `json:"last"`
+	// ID names the speaker identity: "person:tony-blair",
+	// "organization:reuters", or "name:" and the folded name for a speaker
+	// that has no resolved identity (a group, or an article not yet
+	// grouped into stories).
+	ID       string     `json:"id"`
+	Type     EntityType `json:"type"`
+	Name     string     `json:"name"`
+	Quotes   int        `json:"quotes"`
+	Articles int        `json:"articles"`
+	First    Day        `json:"first"` // the earliest dated statement; null when none is dated
+	Last     Day        `json:"last"`
 }
 
 // SpeakerDetail is everything a person said, in order of said_on.

@@ -135,9 +135,12 @@ func writeErr(w stdhttp.ResponseWriter, status int, msg string) {
 // status maps a store error to an HTTP status and message.
 func status(err error) (int, string) {
 	var qe *verbatim.QueryError
+	var ae *verbatim.AmbiguousError
 	switch {
 	case errors.As(err, &qe):
 		return stdhttp.StatusBadRequest, qe.Error()
+	case errors.As(err, &ae):
+		return stdhttp.StatusMultipleChoices, ae.Error()
 	case errors.Is(err, verbatim.ErrNotFound):
 		return stdhttp.StatusNotFound, "not found"
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
@@ -150,6 +153,11 @@ func (s *Server) fail(w stdhttp.ResponseWriter, r *stdhttp.Request, err error) {
 	code, msg := status(err)
 	if code >= 500 {
 		s.logf("%s %s: %v", r.Method, r.URL, err)
+	}
+	var ae *verbatim.AmbiguousError
+	if errors.As(err, &ae) { // which one: the candidates, most quoted first
+		writeJSON(w, code, map[string]any{"error": msg, "candidates": ae.Candidates})
+		return
 	}
 	writeErr(w, code, msg)
 }

@@ -129,6 +129,9 @@ func (g *Grouper) Step(ctx context.Context, bound int64) (n int, more bool, err 
 	if err := g.write(ctx, tx, g.prev, cur); err != nil {
 		return 0, false, err
 	}
+	if err := g.writeSpeakers(ctx, tx, grouped); err != nil {
+		return 0, false, fmt.Errorf("speakers: %w", err)
+	}
 	g.pos = top + int64(len(grouped))
 	if time.Since(g.snap) >= g.SnapshotEvery {
 		if err := g.writeSnapshot(ctx, tx); err != nil {

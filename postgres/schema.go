@@ -21,6 +21,7 @@ type Migration struct {
 var Migrations = []Migration{
 	{1, "core: articles, entities, aliases, quotes, dates with full-text search (accent-insensitive)", schemaV1},
 	{100, "stories: story features, stories, persons, statements, copies, the grouping state", schemaStories},
+	{101, "stories: one row per speaker identity (quotes.speaker_id, speaker counts, speaker name forms), filled for grouped articles", schemaSpeakers},
 	{120, "stories: events (a story's topic, span of dates, size, outlets and people in its row, for listing by recency or size) and topics", schemaEvents},
 }
 

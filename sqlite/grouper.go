@@ -464,6 +464,9 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	if err := g.write(ctx, tx, prev, cur); err != nil {
 		return 0, err
 	}
+	if err := g.writeSpeakers(ctx, tx, max(g.base, 0), g.last, len(prev.StoryOf) == 0); err != nil {
+		return 0, fmt.Errorf("speakers: %w", err)
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO story_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, groupedKey, g.last); err != nil {
 		return 0, err
 	}
@@ -478,6 +481,9 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	g.log, g.partial = decisionLog{}, true
 	cur.Decisions = 0
 	g.prev, g.base = cur, g.last
+	s.cmu.Lock()
+	s.cacheGen, s.cache = -1, nil // the speakers' counts changed
+	s.cmu.Unlock()
 	return len(cur.Stories), nil
 }
 

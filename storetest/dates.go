@@ -83,7 +83,7 @@ func undatedSortApart(t *testing.T, b Backend) {
 		d.First != "2025-03-02" || d.Last != "2025-04-10" {
 		t.Errorf("timeline %q, first %q last %q: want oldest first, undated last", got, d.First, d.Last)
 	}
-	sp, err := db.Speakers(ctx, "ann", 10)
+	sp, err := db.Speakers(ctx, verbatim.SpeakerQuery{Text: "ann", Limit: 10})
 	if err != nil || len(sp) != 1 || sp[0].First != "" || sp[0].Last != "" {
 		t.Errorf("Ann Bell %+v %v: want no first or last day", sp, err)
 	}

@@ -37,6 +37,11 @@ func Run(t *testing.T, b Backend) {
 		{"QuoteKinds", quoteKinds},
 		{"CoarseDatesInRange", coarseDatesInRange},
 		{"UndatedSortApart", undatedSortApart},
+		{"OneRowPerSpeaker", oneRowPerSpeaker},
+		{"SurnameAsksWhichPerson", surnameAsksWhichPerson},
+		{"HonorificsAndTitles", honorificsAndTitles},
+		{"PeopleAndOrganisationsApart", peopleAndOrganisationsApart},
+		{"UngroupedSpeakers", ungroupedSpeakers},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.f(t, b) })
 	}
@@ -245,7 +250,7 @@ func accentInsensitive(t *testing.T, b Backend) {
 	if got := Search(t, db, verbatim.QuoteQuery{Speaker: "melanie dubois"}); len(got) != 1 {
 		t.Errorf("speaker melanie dubois: %v", got)
 	}
-	sp, err := db.Speakers(context.Background(), "melanie", 10)
+	sp, err := db.Speakers(context.Background(), verbatim.SpeakerQuery{Text: "melanie", Limit: 10})
 	if err != nil || len(sp) != 1 || sp[0].Name != "Mélanie Dubois" {
 		t.Errorf("speakers melanie: %v %v", sp, err)
 	}
@@ -270,21 +275,21 @@ func speakers(t *testing.T, b Backend) {
 	ctx := context.Background()
 	db := b.Open(t)
 	put(t, db, Fixture()...)
-	sp, err := db.Speakers(ctx, "", 10)
+	sp, err := db.Speakers(ctx, verbatim.SpeakerQuery{Limit: 10})
 	if err != nil || len(sp) != 2 {
 		t.Fatalf("%v %v", sp, err)
 	}
-	if sp[0] != (verbatim.SpeakerSummary{Name: "Keith Kellogg", Quotes: 3, Articles: 2, First: "2025-03-02", Last: "2025-04-10"}) {
+	if sp[0] != (verbatim.SpeakerSummary{ID: "name:keith kellogg", Type: verbatim.Person, Name: "Keith Kellogg", Quotes: 3, Articles: 2, First: "2025-03-02", Last: "2025-04-10"}) {
 		t.Errorf("top speaker %+v", sp[0])
 	}
 	// a speaker added later is listed (answers are never stale)
 	nd := NewDoc("new", "Wire", "2025-05-01", `Zoe Zed said "fresh words".`)
 	nd.Quote("fresh words", nd.Entity("Zoe Zed", nil, "Zoe Zed"), "Zoe Zed", "said", "")
 	put(t, db, nd.D)
-	if sp, _ := db.Speakers(ctx, "", 10); len(sp) != 3 {
+	if sp, _ := db.Speakers(ctx, verbatim.SpeakerQuery{Limit: 10}); len(sp) != 3 {
 		t.Fatalf("after a new quote: %+v", sp)
 	}
-	if sp, _ := db.Speakers(ctx, "kel", 10); len(sp) != 1 || sp[0].Name != "Keith Kellogg" {
+	if sp, _ := db.Speakers(ctx, verbatim.SpeakerQuery{Text: "kel", Limit: 10}); len(sp) != 1 || sp[0].Name != "Keith Kellogg" {
 		t.Fatalf("speakers kel: %+v", sp)
 	}
 	d, err := db.Speaker(ctx, "keith kellogg")
