@@ -44,7 +44,7 @@ type Options struct {
 }
 
 // Defaults are the options of Stage and Process.
-var Defaults = Options{QuarterYearAgo: true, Now: true, CurrentAdjective: true, LastSeasonYearBefore: true}
+var Defaults = Options{QuarterYearAgo: true, Now: true, CurrentAdjective: true}
 
 // NewStage returns the dates stage with other options than Defaults.
 func NewStage(opt Options) verbatim.Stage {
@@ -86,6 +86,7 @@ type tok struct {
 	cap     bool  // starts with an upper-case ASCII letter
 	mid     bool  // "mid-November": w is the part after "mid-"
 	yearAgo bool  // "year-ago", "year-earlier"
+	short   bool  // "Q3", "H1": hyQuart or hyHalf written short
 }
 
 var tokPool = sync.Pool{New: func() any { return new([]tok) }}
@@ -99,13 +100,25 @@ type scanner struct {
 	// the last quarter an expression resolved to (business reporting
 	// context: "the quarter", "a year ago", "the year-earlier period")
 	lastQY, lastQ int
+	qSent         int // the sentence of the last quarter named
 	lastGran      byte
 	sent          verbatim.Sentence
 	isTime        bool // the last match is a time of day ("Thursday evening"): TimeML TIME
 	skip          int  // leading tokens of the last match left out of its span
 	// anchor is the value of the last date found that names a year
-	// ("1995-05-22", "1989-03"): "the following year" counts from it
-	anchor string
+	// ("1995-05-22", "1989-03"): "the following year" counts from it;
+	// anchorSent is the index of its sentence, sentIdx the current one's
+	anchor              string
+	anchorSent, sentIdx int
+	// anchorDeictic: the anchor is a day named from the publication date
+	// ("Tuesday", "yesterday"), mostly the time of a report, not of what
+	// it reports ("said Tuesday that exports rose from a year earlier")
+	anchorDeictic bool
+	// kind is what the last match was: 'd' a day named from the
+	// publication date, 'c' a comparison counted back ("a year ago", "a
+	// year earlier"), which is no anchor: "a year ago ... a year earlier"
+	// are one time, not two years apart
+	kind byte
 }
 
 // Find appends the date expressions of d to dst, in text order. Days named
@@ -117,7 +130,7 @@ func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date, opt Opti
 	if len(d.Tokens) == 0 || len(d.Clean) == 0 {
 		return dst
 	}
-	s := &scanner{d: d, ref: d.Ref, hasRef: !d.Ref.IsZero(), opt: opt}
+	s := &scanner{d: d, ref: d.Ref, hasRef: !d.Ref.IsZero(), opt: opt, qSent: -2}
 	buf := tokPool.Get().(*[]tok)
 	if cap(*buf) < len(d.Tokens) {
 		*buf = make([]tok, len(d.Tokens)+len(d.Tokens)/4)
@@ -142,14 +155,15 @@ func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date, opt Opti
 	if len(sents) == 0 {
 		sents = []verbatim.Sentence{{Span: verbatim.Span{Start: 0, End: len(d.Clean)}, First: 0, Last: len(d.Tokens)}}
 	}
-	for _, se := range sents {
+	for si, se := range sents {
 		if se.First < 0 || se.Last > len(s.t) || se.First >= se.Last {
 			continue
 		}
-		s.sent = se
+		s.sent, s.sentIdx = se, si
 		for i := se.First; i < se.Last; {
 			s.isTime = false
 			s.skip = 0
+			s.kind = 0
 			j, v := s.at(i)
 			if j <= i {
 				i++
@@ -162,8 +176,8 @@ func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date, opt Opti
 				}
 			} else {
 				dst = append(dst, verbatim.Date{Span: sp, Value: v})
-				if len(v) >= 4 && isDigits(v[:4]) {
-					s.anchor = v
+				if len(v) >= 4 && isDigits(v[:4]) && s.kind != 'c' {
+					s.anchor, s.anchorSent, s.anchorDeictic = v, si, s.kind == 'd'
 				}
 			}
 			i = j
@@ -241,7 +255,14 @@ func (s *scanner) info(i int) {
 		}
 	default:
 		t.w = lookup(str)
-		if t.w == nil {
+		if t.w == nil && len(str) == 2 && (c == 'Q' && str[1] >= '1' && str[1] <= '4' || c == 'H' && (str[1] == '1' || str[1] == '2')) {
+			t.short = true // "Q3", "H1"
+			if c == 'Q' {
+				t.hyQuart = int8(str[1] - '0')
+			} else {
+				t.hyHalf = int8(str[1] - '0')
+			}
+		} else if t.w == nil {
 			if h := strings.IndexByte(str, '-'); h > 0 && h < len(str)-1 {
 				pre, post := str[:h], str[h+1:]
 				switch {
@@ -296,6 +317,11 @@ func (s *scanner) at(i int) (int, string) {
 				// looks bleak": the noun, not a time adverbial
 				return i, ""
 			}
+			if t.is("the") && v == "PAST_REF" && s.prevIs(i, "for") {
+				// "for the past few weeks" says how long (a duration,
+				// PXW); "in the past few weeks" says when
+				return i, ""
+			}
 			return j, v
 		}
 		if j := s.inThePast(i); j > i {
@@ -325,6 +351,9 @@ func (s *scanner) at(i int) (int, string) {
 	if k != i {
 		if j, v := s.core(i); j > i {
 			return j, v
+		}
+		if s.tk(k - 1).is("year-end") {
+			return s.yearEnd(i, k)
 		}
 	}
 	return i, ""
@@ -395,9 +424,20 @@ func (s *scanner) core(k int) (int, string) {
 		if s.tk(k+1).is("century") && t.ord >= 2 {
 			return k + 2, yearValue(int(t.ord) - 1)[2:]
 		}
+		// "5th January 2019", "the 5th of January"
+		m := k + 1
+		if strings.EqualFold(s.tk(m).s, "of") {
+			m++
+		}
+		if mt := s.tk(m); mt.w != nil && mt.w.month > 0 && mt.cap && t.ord <= 31 {
+			y, j := s.yearAfter(m + 1)
+			return s.dayOf(k, j, y, int(mt.w.month), int(t.ord))
+		}
 		return k, ""
 	case t.yearAgo:
 		return s.yearAgo(k)
+	case t.short:
+		return s.shortPeriod(k)
 	case t.hyQuart > 0:
 		return s.quarter(k, k+1, int(t.hyQuart), 0)
 	case t.hyHalf > 0:
@@ -431,12 +471,15 @@ func (s *scanner) core(k int) (int, string) {
 		if !s.hasRef {
 			return k + 1, "XXXX-XX-XX"
 		}
-		s.lastGran = 'D'
+		s.lastGran, s.kind = 'D', 'd'
 		s.isTime = s.timeOfDay(k, k+1) // "yesterday afternoon", "at mid-afternoon yesterday"
 		return k + 1, dayValue(s.ref.AddDate(0, 0, int(w.dayword)))
 	case w.ref != "":
 		if w.ref == "PRESENT_REF" && !s.opt.Now {
 			return k, ""
+		}
+		if w.w == "soon" && (s.prevIs(k, "as", "so", "too", "how") || followedBy(s.tk(k+1).s, "after", "afterwards", "afterward", "thereafter", "before")) {
+			return k, "" // "as soon as", "soon after the vote": no time of its own
 		}
 		return k + 1, w.ref
 	case w.month > 0:
@@ -466,10 +509,31 @@ func (s *scanner) core(k int) (int, string) {
 			return k + 4, quarterValue(y, q)
 		}
 		return k + 1, quarterValue(y, q)
-	case w.w == "year" && s.prevIs(k, "that") && s.anchor != "" && s.tk(k+1).s != "'s" && s.tk(k+1).s != "’s":
-		// "that year": the year of the last date the text gave
-		s.lastGran = 'Y'
-		return k + 1, s.anchor[:4]
+	case (w.w == "month" || w.w == "week") && s.prevIs(k, "the") && s.prevIs(k-1, "of") && s.prevIs(k-2, "end", "beginning", "middle", "start"):
+		// "by the end of the month": this month, or the month the
+		// sentence names ("in June ... by the end of the month")
+		p, ok := s.anchorPoint(true)
+		if !ok || s.anchorSent != s.sentIdx || rank(p.gran) > rank(w.unit) {
+			if !s.hasRef {
+				return k, ""
+			}
+			p = point{gran: 'D', t: s.ref}
+		}
+		v, ok := p.shift(w.unit, 0, w.unit)
+		if !ok {
+			return k, ""
+		}
+		s.lastGran = w.unit
+		return k + 1, v
+	case w.w == "year" && (s.tk(k+1).is("end") || (s.tk(k+1).s == "'s" || s.tk(k+1).s == "’s") && s.tk(k+2).is("end")) && !s.prevIs(k, "a", "each", "every", "per", "fiscal"):
+		if s.tk(k + 1).is("end") {
+			return s.yearEnd(k, k+2)
+		}
+		return s.yearEnd(k, k+3)
+	case w.unit != 0 && (s.prevIs(k, "that", "same", "corresponding", "comparable") || s.prevIs(k, "the") && followedBy(s.tk(k+1).s, "before", "after")):
+		// "that year", "the same day", "the day before": the last date
+		// the text gave, or one next to it
+		return s.relativeTo(k)
 	case w.w == "year" && s.prevIs(k, "the", "full", "fiscal"):
 		if j, y := s.spokenYear(k + 1); j > k+1 && s.prevIs(k, "the") {
 			return j, yearValue(y) // "the year two thousand"

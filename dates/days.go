@@ -27,14 +27,8 @@ func (s *scanner) number(k int) (int, string) {
 		return k, ""
 	case t.ndig <= 2 && n >= 1 && n <= 31 && s.tk(k+1).w != nil && s.tk(k+1).w.month > 0:
 		// 3 February 2025
-		m := int(s.tk(k + 1).w.month)
-		j := k + 2
-		y := 0
-		if yt := s.tk(j); yt.ndig == 4 {
-			y = yt.num
-			j++
-		}
-		return s.dayOf(k, j, y, m, n)
+		y, j := s.yearAfter(k + 2)
+		return s.dayOf(k, j, y, int(s.tk(k+1).w.month), n)
 	case t.ndig == 4 && n >= 1800 && n <= 2099:
 		if s.prevIs(k, "$", "£", "€", "#") || s.inName(k) {
 			return k, ""
@@ -78,6 +72,18 @@ func (s *scanner) inName(k int) bool {
 		return false // "March 2004", "Spring 2004", "Fiscal 1990"
 	}
 	return true
+}
+
+// yearAfter reads the year that may close a day of a month at j ("Jan.
+// 5, 2024", "5 January 2024"): the year and the end, or 0 and j.
+func (s *scanner) yearAfter(j int) (int, int) {
+	if s.tk(j).s == "," && s.tk(j+1).ndig == 4 && s.tk(j+1).num >= 1800 {
+		return s.tk(j + 1).num, j + 2
+	}
+	if s.tk(j).ndig == 4 && s.tk(j).num >= 1800 {
+		return s.tk(j).num, j + 1
+	}
+	return 0, j
 }
 
 // dayOf finishes a day-of-month expression ending before j; y <= 0 means
@@ -135,18 +141,14 @@ func (s *scanner) month(k int) (int, string) {
 		j++
 	}
 	nx := s.tk(j)
-	if nx.kind == verbatim.Number && nx.ndig <= 2 && nx.num >= 1 && nx.num <= 31 && !t.mid {
+	if nx.kind == verbatim.Number && nx.ndig <= 2 && nx.num >= 1 && nx.num <= 31 && !t.mid || nx.ord >= 1 && nx.ord <= 31 && !t.mid {
+		// "Jan. 5", "January 5, 2024", "January 5th, 2024"
 		d := nx.num
-		j++
-		y := 0
-		if s.tk(j).s == "," && s.tk(j+1).ndig == 4 && s.tk(j+1).num >= 1800 {
-			y = s.tk(j + 1).num
-			j += 2
-		} else if s.tk(j).ndig == 4 && s.tk(j).num >= 1800 {
-			y = s.tk(j).num
-			j++
+		if nx.ord > 0 {
+			d = int(nx.ord)
 		}
-		return s.dayOf(k, j, y, m, d)
+		y, e := s.yearAfter(j + 1)
+		return s.dayOf(k, e, y, m, d)
 	}
 	if nx.w != nil && nx.w.ordinal > 0 && !t.mid {
 		return s.dayOf(k, j+1, 0, m, int(nx.w.ordinal))
@@ -332,7 +334,7 @@ func wordNumber(w string) int {
 // weekdayRel: dir -1 the one before the reference day, 1 the one after,
 // 0 this week's coming one (or today), 2 by tense (past when unknown).
 func (s *scanner) weekdayRel(k, j, wd, dir int) (int, string) {
-	s.lastGran = 'D'
+	s.lastGran, s.kind = 'D', 'd'
 	if !s.hasRef {
 		return j, "XXXX-XX-XX"
 	}

@@ -20,7 +20,7 @@ type word struct {
 	decade    int8 // "nineties" -> 9
 	dayword   int8 // today 0, yesterday -1, tomorrow 1; valid when isDay
 	pointer   int8 // last -1, this 0, next 1; valid when isPtr
-	tense     int8 // -1 past marker, 1 future marker
+	tense     int8 // -1 past marker, 1 future marker, 2 a verb of a scheduled event in the present ("reopens")
 	unit      byte // D W E M Y Q H X C P
 	century   int8 // "nineteen" in a spoken year
 	tens      int8 // "ninety"
@@ -145,6 +145,8 @@ func init() {
 			e.ref = val
 		case "future":
 			e.tense = 1
+		case "scheduled":
+			e.tense = 2
 		case "past":
 			e.tense = -1
 		}

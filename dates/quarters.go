@@ -1,6 +1,10 @@
 package dates
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/verbatim-news/verbatim"
+)
 
 // Quarters, halves and the year-ago comparisons of business reporting:
 // "the third quarter", "the year-ago period", "the second half of 1989".
@@ -39,7 +43,7 @@ func (s *scanner) quarter(k, j, q, y int) (int, string) {
 			}
 		}
 	}
-	s.lastGran, s.lastQ = 'Q', q
+	s.lastGran, s.lastQ, s.qSent = 'Q', q, s.sentIdx
 	if y > 0 {
 		s.lastQY = y
 	}
@@ -92,4 +96,92 @@ func (s *scanner) ordinal(k int) (int, string) {
 		return k + 2, yearValue(o - 1)[2:]
 	}
 	return k, ""
+}
+
+// shortPeriod reads a quarter or half written short at k: "Q3", "Q4
+// 2023", "H1 2024", "in H2". A half needs a year or a preposition ("H1"
+// is also a visa or a flu strain); neither may end a name ("Audi Q3").
+func (s *scanner) shortPeriod(k int) (int, string) {
+	t := s.tk(k)
+	if s.inName(k) {
+		return k, ""
+	}
+	y, j := 0, k+1
+	if n := s.tk(j); n.ndig == 4 && n.num >= 1900 && n.num <= 2099 {
+		y, j = n.num, j+1
+	}
+	if t.hyQuart > 0 {
+		return s.quarter(k, j, int(t.hyQuart), y)
+	}
+	if y == 0 {
+		if !s.prevIs(k, "in", "for", "during", "the", "its", "of") {
+			return k, ""
+		}
+		y, _ = s.year(0)
+	}
+	s.lastGran = 'H'
+	return j, halfValue(y, int(t.hyHalf))
+}
+
+// yearEnd values "year-end", "year end", "year's end" ending before j:
+// the end of the publication year, or of the year before when the clause
+// looks back from early in a year or counts from it ("since year-end").
+func (s *scanner) yearEnd(k, j int) (int, string) {
+	if n := s.tk(j); j < s.sent.Last && n.kind == verbatim.Word && !followedBy(n.s, "and", "or", "but", "to", "in", "at", "on", "of", "for", "with", "when", "as", "the", "a", "an") {
+		return k, "" // "year-end results", "when year-end net was": a modifier
+	}
+	y, ok := s.year(0)
+	if !ok {
+		return j, "XXXX"
+	}
+	if s.prevIs(k, "since") || s.prevIs(k-1, "since") || s.ref.Month() <= 3 && s.tense(k, j) < 0 {
+		y--
+	}
+	s.lastGran = 'Y'
+	return j, yearValue(y)
+}
+
+// samePeriod handles "the same period last year", "the corresponding
+// quarter a year earlier" (the period or quarter at k): the period the
+// text reports on, a year back. It declines when no year back follows or
+// no period is known, leaving "last year" to stand alone.
+func (s *scanner) samePeriod(k int) (int, string) {
+	j := s.yearBack(k + 1)
+	if j == k+1 {
+		return k, ""
+	}
+	if s.sentIdx-s.qSent <= 1 && s.lastQY > 0 {
+		// the quarter of this or the previous sentence ("for the third
+		// quarter ended Sept. 30 ... for the corresponding period last year")
+		y, q := addQuarters(s.lastQY, s.lastQ, -4)
+		s.kind = 'c'
+		return j, quarterValue(y, q)
+	}
+	if p, ok := s.anchorPoint(true); ok && !s.anchorDeictic && (p.gran == 'M' || p.gran == 'Q' || p.gran == 'H') {
+		if v, ok := p.shift('Y', -1, 0); ok {
+			s.kind = 'c'
+			return j, v
+		}
+	}
+	if !s.hasRef || !s.tk(k).is("quarter") && s.lastGran != 'Q' {
+		return k, ""
+	}
+	y, q := s.reported()
+	y, q = addQuarters(y, q, -4)
+	s.kind = 'c'
+	return j, quarterValue(y, q)
+}
+
+// yearBack returns the end of "last year", "of last year", "a year ago"
+// or "a year earlier" at j, or j.
+func (s *scanner) yearBack(j int) int {
+	switch a := s.tk(j); {
+	case a.is("last") && s.tk(j+1).is("year"):
+		return j + 2
+	case strings.EqualFold(a.s, "of") && s.tk(j+1).is("last") && s.tk(j+2).is("year"):
+		return j + 3
+	case (a.is("a") || a.is("one")) && s.tk(j+1).is("year") && (s.tk(j+2).is("ago") || s.tk(j+2).is("earlier")):
+		return j + 3
+	}
+	return j
 }

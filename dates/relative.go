@@ -163,36 +163,31 @@ func (s *scanner) pointer(k int) (int, string) {
 	return k, ""
 }
 
-// following resolves "the following year", "the previous month" (unit at
-// token j) against the last date of the text that names a year, not
-// against the publication date: "On May 22, 1995, he was promoted, and the
-// following year ..." is 1996. Without such a date it declines (k).
+// following resolves "the following year", "the previous month", "the
+// next day" (unit at token j) against the last date of the text that
+// names a year, not against the publication date: "On May 22, 1995, he was
+// promoted, and the following year ..." is 1996. Without such a date, or
+// with one coarser than the unit ("the next day" after "in March"), it
+// declines (k).
 func (s *scanner) following(k, j, dir int) (int, string) {
 	p := s.tk(k)
-	if !(p.is("following") || p.is("previous") || p.is("preceding")) || !s.prevIs(k, "the") || s.anchor == "" {
+	u := s.tk(j).w
+	if !(p.is("following") || p.is("previous") || p.is("preceding") || p.is("next") && u.w == "day") || !s.prevIs(k, "the") {
 		return k, ""
 	}
-	y := atoi(s.anchor[:4])
-	switch s.tk(j).w.unit {
-	case 'Y':
-		if s.tk(j).w.w != "year" { // not "the following years"
-			return k, ""
-		}
-		s.lastGran = 'Y'
-		return j + 1, yearValue(y + dir)
-	case 'M':
-		a := s.anchor
-		if len(a) < 7 || a[4] != '-' || !isDigits(a[5:7]) {
-			return k, ""
-		}
-		if s.tk(j).w.w != "month" {
-			return k, ""
-		}
-		t := time.Date(y, time.Month(atoi(a[5:7])), 1, 12, 0, 0, 0, time.UTC).AddDate(0, dir, 0)
-		s.lastGran = 'M'
-		return j + 1, monthValue(t.Year(), int(t.Month()))
+	if u.w != "day" && u.w != "week" && u.w != "month" && u.w != "year" { // not "the following years"
+		return k, ""
 	}
-	return k, ""
+	a, ok := s.anchorPoint(false)
+	if !ok {
+		return k, ""
+	}
+	v, ok := a.shift(u.unit, dir, u.unit)
+	if !ok {
+		return k, ""
+	}
+	s.lastGran = u.unit
+	return j + 1, v
 }
 
 // anchorDay returns the last day named in the text (the anchor when it is
@@ -224,7 +219,13 @@ func (s *scanner) weekend(j, dir int) (int, string) {
 	return j, weekValue(t) + "-WE"
 }
 
-// ago handles "a year ago", "two weeks earlier", "five months ago".
+// ago handles "a year ago", "two weeks earlier", "five months ago", "a
+// week later", "two years from now". "Ago" and "from now" count from the
+// publication date; "earlier" and "later" from the last date the text gave
+// ("in 1998 ... two years later" is 2000; "in February, from a year
+// earlier" is February of the year before); without
+// one in this or the previous sentence, "earlier" counts from the
+// publication date and "later" declines.
 func (s *scanner) ago(k int) (int, string) {
 	t := s.tk(k)
 	n := t.num
@@ -233,10 +234,46 @@ func (s *scanner) ago(k int) (int, string) {
 	}
 	u := s.tk(k + 1)
 	a := s.tk(k + 2)
-	if u.w == nil || u.w.unit == 0 || n <= 0 || !(a.is("ago") || a.is("earlier")) {
+	if u.w == nil || u.w.unit == 0 || n <= 0 {
 		return k, ""
 	}
 	j := k + 3
+	// "a few months later": no month to count to
+	vague := t.is("few") || t.is("several")
+	// a year before or after keeps the granularity of the date it counts
+	// from (the same month or quarter of the year before: "in February,
+	// from a year earlier"); other units give their own ("a week later")
+	out := u.w.unit
+	if out == 'Y' {
+		out = 0
+	}
+	switch {
+	case a.is("ago"):
+		s.kind = 'c'
+	case a.is("earlier") || strings.EqualFold(a.s, "before") && s.endOfClause(k+3):
+		s.kind = 'c'
+		if p, ok := s.anchorPoint(true); ok && !vague && !s.anchorDeictic {
+			if v, ok := p.shift(u.w.unit, -n, out); ok {
+				return j, v
+			}
+		}
+	case a.is("later") || strings.EqualFold(a.s, "after") && s.endOfClause(k+3):
+		p, ok := s.anchorPoint(true)
+		if !ok || vague {
+			return k, ""
+		}
+		if v, ok := p.shift(u.w.unit, n, out); ok {
+			return j, v
+		}
+		return k, ""
+	case strings.EqualFold(a.s, "from") && s.tk(k+3).is("now") && s.hasRef:
+		if v, ok := (point{gran: 'D', t: s.ref}).shift(u.w.unit, n, u.w.unit); ok {
+			return k + 4, v
+		}
+		return k, ""
+	default:
+		return k, ""
+	}
 	if !s.hasRef {
 		switch u.w.unit {
 		case 'D':

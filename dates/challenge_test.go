@@ -1,0 +1,253 @@
+package dates_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// A challenge is one date expression of a news sentence (written for
+// these tests) with the TIMEX3 value the TimeML guidelines (TempEval-3
+// edition) give it against the publication date pub. An empty value means
+// the phrase is no DATE: a duration ("the past few days"), a time of day
+// ("tonight"), a set ("every Monday") or not a time at all ("Boeing 747").
+type challenge struct{ pub, text, phrase, value string }
+
+// Publication dates of the challenge sets: a Friday in March, a Wednesday
+// in the quarter after a quarter's end, a Wednesday just after New Year and
+// a Thursday just before it.
+const (
+	fri = "2013-03-22" // 2013-W12, Q1
+	wed = "2024-10-16" // 2024-W42, Q4: the quarter reported is 2024-Q3
+	jan = "2019-01-09" // 2019-W02
+	dec = "2021-12-30" // 2021-W52
+)
+
+// checkChallenges requires exactly one DATE over each phrase, with the
+// value given, or none when the value is empty (the scorer matches spans
+// by overlap, one to one: a second date over a phrase counts as a false
+// one). It returns the number of cases that failed.
+func checkChallenges(t *testing.T, cases []challenge) int {
+	t.Helper()
+	failed := 0
+	for _, c := range cases {
+		at := strings.Index(c.text, c.phrase)
+		if at < 0 {
+			t.Fatalf("fixture: %q not in %q", c.phrase, c.text)
+		}
+		end := at + len(c.phrase)
+		d := analyse(t, c.text, c.pub)
+		var got []string
+		for _, dt := range d.Dates {
+			if dt.Start < end && at < dt.End {
+				got = append(got, d.Word(dt.Span)+"="+dt.Value)
+			}
+		}
+		switch {
+		case c.value == "" && len(got) > 0:
+			t.Errorf("%s %q: %q is no date, found %v", c.pub, c.text, c.phrase, got)
+		case c.value != "" && (len(got) != 1 || !strings.HasSuffix(got[0], "="+c.value)):
+			t.Errorf("%s %q: %q want %s, found %v", c.pub, c.text, c.phrase, c.value, got)
+		default:
+			continue
+		}
+		failed++
+	}
+	return failed
+}
+
+func TestChallengeWeekdays(t *testing.T) {
+	checkChallenges(t, []challenge{
+		{fri, "The prime minister said Wednesday that the banks would stay shut.", "Wednesday", "2013-03-20"},
+		{fri, "Parliament will vote Tuesday on the rescue plan.", "Tuesday", "2013-03-26"},
+		{fri, "Finance ministers are to meet on Monday in Brussels.", "Monday", "2013-03-25"},
+		{fri, "Talks collapsed on Sunday after a long night of bargaining.", "Sunday", "2013-03-17"},
+		{fri, "Banks will reopen on Tuesday, the central bank said.", "Tuesday", "2013-03-26"},
+		{fri, "The central bank said on Thursday that banks would reopen Tuesday.", "Thursday", "2013-03-21"},
+		{fri, "The central bank said on Thursday that banks would reopen Tuesday.", "Tuesday", "2013-03-26"},
+		{fri, "Last Tuesday, the court threw out the case.", "Last Tuesday", "2013-03-19"},
+		{fri, "Next Wednesday the court hears the appeal.", "Next Wednesday", "2013-03-27"},
+		{fri, "This Sunday voters go to the polls again.", "This Sunday", "2013-03-24"},
+		{fri, "A vote is expected Monday.", "Monday", "2013-03-25"},
+		{fri, "Police arrested the man Friday outside his home.", "Friday", "2013-03-22"},
+		{fri, "The singer died Saturday at his home in Lagos.", "Saturday", "2013-03-16"},
+		{fri, "Monday's vote was delayed by a strike.", "Monday", "2013-03-18"},
+		{fri, "Investors sold shares on Thursday and Friday.", "Thursday", "2013-03-21"},
+		{fri, "The council approved next year's budget late on Thursday.", "Thursday", "2013-03-21"},
+		{fri, "The council approved next year's budget early Thursday.", "early Thursday", "2013-03-21"},
+		{fri, "The match, which kicks off on Saturday, is sold out.", "Saturday", "2013-03-23"},
+		{fri, "Rescuers were still searching on Wednesday for the missing miners.", "Wednesday", "2013-03-20"},
+		{dec, "Markets reopen Monday after the holiday.", "Monday", "2022-01-03"},
+		{jan, "The president addressed the nation Tuesday night.", "Tuesday night", ""},
+		{jan, "The shutdown entered its 19th day on Wednesday.", "Wednesday", "2019-01-09"},
+	})
+}
+
+func TestChallengeRelative(t *testing.T) {
+	checkChallenges(t, []challenge{
+		{fri, "Cyprus has until this week to agree a deal.", "this week", "2013-W12"},
+		{fri, "Ministers met last week in Brussels.", "last week", "2013-W11"},
+		{fri, "The levy will be voted on next week.", "next week", "2013-W13"},
+		{fri, "Earlier this week the bank froze accounts.", "Earlier this week", "2013-W12"},
+		{fri, "Unemployment rose this month to a record.", "this month", "2013-03"},
+		{fri, "Earlier this month, the union called a strike.", "Earlier this month", "2013-03"},
+		{fri, "The report is due later this month.", "later this month", "2013-03"},
+		{fri, "Sales fell last month, the agency said.", "last month", "2013-02"},
+		{fri, "The talks resume next month in Geneva.", "next month", "2013-04"},
+		{fri, "Growth will be weak this year.", "this year", "2013"},
+		{fri, "Earlier this year, the firm cut 500 jobs.", "Earlier this year", "2013"},
+		{fri, "The plant should open later this year.", "later this year", "2013"},
+		{fri, "The company lost money last year.", "last year", "2012"},
+		{fri, "The election is due early next year.", "early next year", "2014"},
+		{fri, "Prices started rising late last year.", "late last year", "2012"},
+		{fri, "Sales should recover next quarter.", "next quarter", "2013-Q2"},
+		{fri, "Profit fell sharply last quarter.", "last quarter", "2012-Q4"},
+		{fri, "The talks ended two weeks ago.", "two weeks ago", "2013-W10"},
+		{fri, "The ship sank three days ago.", "three days ago", "2013-03-19"},
+		{fri, "The strike started a month ago.", "a month ago", "2013-02"},
+		{fri, "The bridge opened a year ago.", "a year ago", "2012"},
+		{fri, "The deal must be signed by the end of the month.", "the end of the month", "2013-03"},
+		{fri, "The mine will close by the end of the year.", "the end of the year", "2013"},
+		{fri, "The fund will be wound up by year-end.", "year-end", "2013"},
+		{fri, "The reform takes effect at the start of next year.", "the start of next year", "2014"},
+		{fri, "Troops will leave in the middle of next month.", "the middle of next month", "2013-04"},
+		{fri, "The new line opens in early April.", "early April", "2013-04"},
+		{fri, "Snow fell in late February across the north.", "late February", "2013-02"},
+		{fri, "A verdict is expected in mid-April.", "mid-April", "2013-04"},
+		{fri, "The treaty expires two years from now.", "two years from now", "2015"},
+		{dec, "Trading resumes next week.", "next week", "2022-W01"},
+		{dec, "The rules change next month.", "next month", "2022-01"},
+		{jan, "The store was robbed last week.", "last week", "2019-W01"},
+	})
+}
+
+func TestChallengeAnchored(t *testing.T) {
+	checkChallenges(t, []challenge{
+		{fri, "Exports fell 3 percent in February from a year earlier.", "a year earlier", "2012-02"},
+		{fri, "The minister arrived on March 4, and the following week she met the president.", "the following week", "2013-W11"},
+		{fri, "Protesters gathered on Tuesday. The next day, police cleared the square.", "The next day", "2013-03-20"},
+		{fri, "The vote was held on Tuesday. The day before, thousands marched in the capital.", "The day before", "2013-03-18"},
+		{fri, "Parliament rejected the levy on March 19. Later that day, the banks closed.", "that day", "2013-03-19"},
+		{fri, "The law was passed in 2009; the year before, it had been rejected.", "the year before", "2008"},
+		{fri, "The law was passed on Jan. 10, 2012. A week later, it was challenged in court.", "A week later", "2012-W03"},
+		{fri, "The firm was founded in 1998. Two years later it listed its shares.", "Two years later", "2000"},
+	})
+}
+
+func TestChallengeVague(t *testing.T) {
+	checkChallenges(t, []challenge{
+		{fri, "The governor recently resigned.", "recently", "PAST_REF"},
+		{fri, "The building formerly housed a school.", "formerly", "PAST_REF"},
+		{fri, "The bank is now in talks with Russia.", "now", "PRESENT_REF"},
+		{fri, "The bank is currently in talks with Russia.", "currently", "PRESENT_REF"},
+		{fri, "A deal will soon be announced.", "soon", "FUTURE_REF"},
+		{fri, "Officials expect a deal soon.", "soon", "FUTURE_REF"},
+		{fri, "The troops left soon after the vote.", "soon", ""},
+		{fri, "Call us as soon as you can.", "soon", ""},
+		{fri, "Rates will rise in the future.", "the future", "FUTURE_REF"},
+		{fri, "In the past, the island relied on tourism.", "the past", "PAST_REF"},
+		{fri, "Prices have soared over the past few days.", "the past few days", "PAST_REF"},
+		{fri, "Thousands have fled in the last few weeks.", "the last few weeks", "PAST_REF"},
+		{fri, "Talks have dragged on for the past few months.", "the past few months", ""},
+		{fri, "The economy shrank in the past two years.", "the past two years", ""},
+		{fri, "The factory employs 2,000 people.", "2,000", ""},
+	})
+}
+
+func TestChallengeYears(t *testing.T) {
+	checkChallenges(t, []challenge{
+		{wed, "The line should open by mid-2025.", "mid-2025", "2025"},
+		{wed, "The band was famous in the late 1990s.", "the late 1990s", "199"},
+		{wed, "Smartphones spread in the 2010s.", "the 2010s", "201"},
+		{wed, "Hip-hop ruled the '90s.", "the '90s", "199"},
+		{wed, "Steel mills closed in the early 2000s.", "the early 2000s", "200"},
+		{wed, "The church dates from the 19th century.", "the 19th century", "18"},
+		{wed, "It is the worst storm of the 21st century.", "the 21st century", "20"},
+		{wed, "Inflation peaked in 2022, the bank said.", "2022", "2022"},
+		{wed, "Rents have doubled since 2015.", "2015", "2015"},
+		{wed, "Between 2008 and 2012 the firm shrank.", "2008", "2008"},
+		{wed, "Between 2008 and 2012 the firm shrank.", "2012", "2012"},
+		{wed, "The 2020 election was contested.", "2020", "2020"},
+		{wed, "A 2019 report found the dam unsafe.", "2019", "2019"},
+		{wed, "The target is to cut emissions by 2030.", "2030", "2030"},
+		{wed, "The club was founded in the year 1899.", "1899", "1899"},
+		{wed, "The plant runs 24/7 now.", "24/7", ""},
+		{wed, "The airline flies the Boeing 747 to Tokyo.", "747", ""},
+		{wed, "Old PCs still run Windows 2000.", "2000", ""},
+		{wed, "The 64-year-old was released on bail.", "64-year-old", ""},
+		{wed, "He has worked there for 20 years.", "20 years", ""},
+	})
+}
+
+func TestChallengeBusiness(t *testing.T) {
+	checkChallenges(t, []challenge{
+		{wed, "Sales rose in fiscal 2024.", "fiscal 2024", "2024"},
+		{wed, "Profit rose 10 percent in the third quarter.", "the third quarter", "2024-Q3"},
+		{wed, "Q3 revenue beat forecasts.", "Q3", "2024-Q3"},
+		{wed, "Revenue fell in Q4 2023.", "Q4 2023", "2023-Q4"},
+		{wed, "Margins improved in the first half.", "the first half", "2024-H1"},
+		{wed, "The company expects sales to rise in the fourth quarter.", "the fourth quarter", "2024-Q4"},
+		{wed, "Output should recover in the first quarter of 2025.", "the first quarter of 2025", "2025-Q1"},
+		{wed, "Net income was $5 million in the quarter, up from $4 million a year earlier.", "a year earlier", "2023-Q3"},
+		{wed, "Its third-quarter profit rose.", "third-quarter", "2024-Q3"},
+		{wed, "Profit rose 4% in the third quarter from the same period last year.", "the same period last year", "2023-Q3"},
+		{wed, "Exports rose in September from the same month last year.", "the same month last year", "2023-09"},
+		{wed, "Analysts cut their year-end forecasts.", "year-end", ""},
+		{wed, "Sales in the first nine months rose 5 percent.", "the first nine months", ""},
+		{wed, "The bank earned $2 billion in the quarter ended Sept. 30.", "Sept. 30", "2024-09-30"},
+	})
+}
+
+func TestChallengeSeasons(t *testing.T) {
+	checkChallenges(t, []challenge{
+		{wed, "The drought last summer hit farmers.", "last summer", "2024-SU"},
+		{wed, "The strike began last spring.", "last spring", "2024-SP"},
+		{wed, "Energy prices may rise this winter.", "this winter", "2024-WI"},
+		{wed, "The stadium will open next spring.", "next spring", "2025-SP"},
+		{fri, "The law takes effect in the spring.", "the spring", "2013-SP"},
+		{fri, "The cup was held in the summer of 2012.", "the summer of 2012", "2012-SU"},
+		{fri, "Sales slumped last fall.", "last fall", "2012-FA"},
+	})
+}
+
+func TestChallengeDays(t *testing.T) {
+	checkChallenges(t, []challenge{
+		{jan, "The store closed on Jan. 5.", "Jan. 5", "2019-01-05"},
+		{jan, "The store closed on 5 January.", "5 January", "2019-01-05"},
+		{jan, "The store closed on Jan 5 after a fire.", "Jan 5", "2019-01-05"},
+		{jan, "The lease ran out on January 5th, 2024.", "January 5th, 2024", "2024-01-05"},
+		{jan, "The lease ran out on the 5th of January.", "the 5th of January", "2019-01-05"},
+		{jan, "The lease ran out on 5th January 2024.", "5th January 2024", "2024-01-05"},
+		{jan, "The form was signed on 01/05/2024.", "01/05/2024", "2024-01-05"},
+		{jan, "The form was signed on 2024-01-05.", "2024-01-05", "2024-01-05"},
+		{jan, "The shutdown began on Dec. 22.", "Dec. 22", "2018-12-22"},
+		{jan, "Funding runs out on Jan. 15.", "Jan. 15", "2019-01-15"},
+		{jan, "The Dec. 12 deadline was missed.", "Dec. 12", "2018-12-12"},
+		{jan, "Talks resume on Monday, Jan. 14.", "Monday, Jan. 14", "2019-01-14"},
+		{dec, "The offer expires Dec. 31.", "Dec. 31", "2021-12-31"},
+		{dec, "Trading resumes on Jan. 3.", "Jan. 3", "2022-01-03"},
+		{fri, "Output fell in March 2012.", "March 2012", "2012-03"},
+		{fri, "Thousands march in Paris.", "march", ""},
+		{fri, "Prices may rise in May.", "May", "2013-05"},
+		{fri, "The suspect was charged yesterday.", "yesterday", "2013-03-21"},
+		{fri, "The minister flies to Berlin tomorrow.", "tomorrow", "2013-03-23"},
+		{fri, "The president speaks tonight.", "tonight", ""},
+		{fri, "The fire broke out this morning.", "this morning", ""},
+		{fri, "Gunfire was heard last night in the capital.", "last night", ""},
+		{fri, "The summit ends at 3 p.m. Friday.", "Friday", ""},
+		{fri, "The shops were closed over the weekend.", "the weekend", "2013-W11-WE"},
+		{fri, "Protests are planned for this weekend.", "this weekend", "2013-W12-WE"},
+		{fri, "Ferries sail every Monday.", "Monday", ""},
+	})
+}
+
+func TestChallengeHolidays(t *testing.T) {
+	checkChallenges(t, []challenge{
+		{wed, "Stores will stay open on Christmas Eve.", "Christmas Eve", "2024-12-24"},
+		{fri, "The island will be quiet at Easter.", "Easter", "2013-03-31"},
+		{wed, "Flights are full for Thanksgiving.", "Thanksgiving", "2024-11-28"},
+		{jan, "Fireworks lit the sky on New Year's Eve.", "New Year's Eve", "2018-12-31"},
+		{jan, "Sales over Christmas were weak.", "Christmas", "2018-12-25"},
+		{wed, "Prices have fallen since Labor Day.", "Labor Day", "2024-09-02"},
+		{wed, "Candy sales peak on Halloween.", "Halloween", "2024-10-31"},
+	})
+}
