@@ -249,5 +249,75 @@ func TestChallengeHolidays(t *testing.T) {
 		{jan, "Sales over Christmas were weak.", "Christmas", "2018-12-25"},
 		{wed, "Prices have fallen since Labor Day.", "Labor Day", "2024-09-02"},
 		{wed, "Candy sales peak on Halloween.", "Halloween", "2024-10-31"},
+		{wed, "Veterans will gather on Remembrance Day.", "Remembrance Day", "2024-11-11"},
+		{wed, "The parade marches on St. Patrick's Day.", "St. Patrick's Day", "2025-03-17"},
+		{wed, "Fireworks lit the sky on the Fourth of July.", "Fourth of July", "2024-07-04"},
+		{wed, "Sales rose in the fourth quarter.", "fourth quarter", "2024-Q4"},
+		{"2024-05-01", "The cottage opens on Victoria Day.", "Victoria Day", "2024-05-20"},
+	})
+}
+
+// An article is a short news text (written for these tests) with every
+// DATE the TimeML guidelines find in it, in order: phrase and value ("?":
+// any value or none, where the guidelines leave the reading open; "": no
+// DATE). A date found over no listed phrase is a false one.
+type article struct {
+	pub, text string
+	want      [][2]string
+}
+
+// checkArticles scores the articles as score_dates.py does (spans matched
+// by overlap, one to one) and reports every missing, wrong and false date.
+func checkArticles(t *testing.T, arts []article) {
+	t.Helper()
+	for _, a := range arts {
+		d := analyse(t, a.text, a.pub)
+		used := make([]bool, len(d.Dates))
+		from := 0
+		for _, w := range a.want {
+			at := strings.Index(a.text[from:], w[0])
+			if at < 0 {
+				t.Fatalf("fixture: %q not in order in %q", w[0], a.text)
+			}
+			at += from
+			end := at + len(w[0])
+			from = end
+			var got []string
+			for i, dt := range d.Dates {
+				if !used[i] && dt.Start < end && at < dt.End {
+					used[i] = true
+					got = append(got, d.Word(dt.Span)+"="+dt.Value)
+				}
+			}
+			switch {
+			case w[1] == "?":
+			case w[1] == "" && len(got) > 0:
+				t.Errorf("%s: %q is no date, found %v", a.pub, w[0], got)
+			case w[1] != "" && (len(got) != 1 || !strings.HasSuffix(got[0], "="+w[1])):
+				t.Errorf("%s: %q want %s, found %v", a.pub, w[0], w[1], got)
+			}
+		}
+		for i, dt := range d.Dates {
+			if !used[i] {
+				t.Errorf("%s: false date %q=%s", a.pub, d.Word(dt.Span), dt.Value)
+			}
+		}
+	}
+}
+
+func TestChallengeArticles(t *testing.T) {
+	checkArticles(t, []article{
+		{"2013-03-21", "NICOSIA, Cyprus (AP) — Cyprus's parliament on Tuesday rejected a tax on bank deposits, and lawmakers were scrambling Thursday to find another way to raise 5.8 billion euros before Monday, when the European Central Bank says it will cut off emergency funding. Banks have been closed since last Saturday and will stay shut until next Tuesday, the central bank said. The island's economy shrank 2.4 percent last year, and the finance minister, who flew to Moscow on Wednesday, said talks there had not yet produced a deal. \"We are now in a very difficult position,\" he said. Cyprus joined the euro in 2008. Unemployment reached 14 percent in January, up from 10 percent a year earlier. A vote could come as early as Friday.",
+			[][2]string{{"Tuesday", "2013-03-19"}, {"Thursday", "2013-03-21"}, {"Monday", "2013-03-25"}, {"last Saturday", "2013-03-16"}, {"next Tuesday", "2013-03-26"}, {"last year", "2012"}, {"Wednesday", "2013-03-20"}, {"now", "PRESENT_REF"}, {"2008", "2008"}, {"January", "2013-01"}, {"a year earlier", "2012-01"}, {"Friday", "2013-03-22"}}},
+		{"2023-11-14", "Acme Corp. said Tuesday that its third-quarter profit fell 12 percent as demand for its printers weakened. Net income for the quarter ended Sept. 30 was $45 million, down from $51 million a year earlier. Revenue for the first nine months of the year rose 3 percent. The company, which will report fourth-quarter results in February, expects sales in fiscal 2024 to be flat. Its shares have fallen 20 percent this year. Chief executive Jane Roe said the company plans to cut 300 jobs by the end of next year and will close a plant in Ohio in the spring. In 2022 the company earned a record $210 million.",
+			[][2]string{{"Tuesday", "2023-11-14"}, {"third-quarter", "2023-Q3"}, {"the quarter", "2023-Q3"}, {"Sept. 30", "2023-09-30"}, {"a year earlier", "?"}, {"the first nine months", ""}, {"the year", "2023"}, {"fourth-quarter", "2023-Q4"}, {"February", "2024-02"}, {"fiscal 2024", "2024"}, {"this year", "2023"}, {"the end of next year", "2024"}, {"the spring", "2024-SP"}, {"2022", "2022"}}},
+		{"2016-07-28", "The Bank of England is expected to cut interest rates next week for the first time since 2009. Figures published on Wednesday showed the economy grew by 0.6% in the three months to June. Economists said the vote to leave the EU on 23 June had hit confidence. The Bank's governor said earlier this month that action was likely \"over the summer\". Mark Carney, who took office in July 2013, will give a press conference on 4 August. Inflation was 0.5% in June, up from 0.3% in May. The last rate cut was in March 2009, when rates fell to 0.5%.",
+			[][2]string{{"next week", "2016-W31"}, {"the first time", ""}, {"2009", "2009"}, {"Wednesday", "2016-07-27"}, {"the three months", ""}, {"June", "?"}, {"23 June", "2016-06-23"}, {"earlier this month", "2016-07"}, {"the summer", "2016-SU"}, {"July 2013", "2013-07"}, {"4 August", "2016-08-04"}, {"June", "2016-06"}, {"May", "2016-05"}, {"March 2009", "2009-03"}}},
+		{"2013-03-21", "Good evening. Tonight, the pope has celebrated his first mass as pontiff. Right now, thousands of people are still in St. Peter's Square. Earlier today, the president arrived in Israel. He will meet Palestinian leaders tomorrow and fly to Jordan on Friday. Yesterday, the Senate passed the budget. We'll have more on that story in the next hour. This week marks ten years since the invasion of Iraq in 2003.",
+			[][2]string{{"Tonight", ""}, {"Right now", "PRESENT_REF"}, {"today", "2013-03-21"}, {"tomorrow", "2013-03-22"}, {"Friday", "2013-03-22"}, {"Yesterday", "2013-03-20"}, {"the next hour", ""}, {"This week", "2013-W12"}, {"ten years", ""}, {"2003", "2003"}}},
+		{"2024-04-08", "OTTAWA — The federal government will table its budget on April 16, the finance minister said on Monday. The deficit for the fiscal year ending March 31, 2024 is forecast at $40 billion. Last fall, the government promised to balance the books by 2028. The Bank of Canada, which held its key rate at 5 per cent last month, next meets on June 5. In the 1990s, Ottawa cut spending sharply. The minister said the measures would take effect on Canada Day.",
+			[][2]string{{"April 16", "2024-04-16"}, {"Monday", "2024-04-08"}, {"the fiscal year", "?"}, {"March 31, 2024", "2024-03-31"}, {"Last fall", "2023-FA"}, {"2028", "2028"}, {"last month", "2024-03"}, {"June 5", "2024-06-05"}, {"the 1990s", "199"}, {"Canada Day", "2024-07-01"}}},
+		{"2008-09-16", "NEW YORK (AP) — Lehman Brothers filed for bankruptcy protection early Monday, and the Dow Jones industrial average fell 504 points, its worst day since the Sept. 11 attacks. The crisis began in the summer of 2007. \"We are in the midst of a once-in-a-century credit tsunami,\" a former Fed chairman said on Sunday. Merrill Lynch agreed over the weekend to be sold to Bank of America. American International Group will seek a loan from the Federal Reserve today. Markets in Asia reopen Wednesday. The Fed meets Tuesday to set interest rates.",
+			[][2]string{{"early Monday", "2008-09-15"}, {"its worst day", ""}, {"Sept. 11", "?"}, {"the summer of 2007", "2007-SU"}, {"Sunday", "2008-09-14"}, {"the weekend", "2008-W37-WE"}, {"today", "2008-09-16"}, {"Wednesday", "2008-09-17"}, {"Tuesday", "2008-09-16"}}},
 	})
 }

@@ -458,9 +458,12 @@ func (s *scanner) core(k int) (int, string) {
 	if (w.month > 0 || w.weekday > 0) && s.prevIs(k, "each", "every", "per") {
 		return k, "" // "each Thursday", "every July": a TimeML SET, not a date
 	}
+	if w.holiday {
+		if j, v := s.holiday(k); j > k {
+			return j, v
+		}
+	}
 	switch {
-	case w.holiday:
-		return s.holiday(k)
 	case w.isPtr:
 		return s.pointer(k)
 	case w.isDay && w.dayword >= 0 && s.prevIs(k, "of") && !s.prevIs(k-1, "as"):

@@ -257,6 +257,9 @@ func (s *scanner) weekday(k int, dir int) (int, string) {
 		}
 	}
 	s.isTime = s.timeOfDay(k, j)
+	if dir == 2 && s.prevIs(k, "as") && s.prevIs(k-1, "early", "soon") && s.prevIs(k-2, "as") {
+		dir = 1 // "as early as Friday": the earliest of days to come
+	}
 	return s.weekdayRel(k, j, int(t.w.weekday), dir)
 }
 

@@ -81,6 +81,15 @@ func easter(y int) time.Time {
 	return time.Date(y, time.Month(month), day, 12, 0, 0, 0, time.UTC)
 }
 
+// victoriaDay is Canada's Victoria Day: the Monday before May 25.
+func victoriaDay(y int) time.Time {
+	t := time.Date(y, 5, 24, 12, 0, 0, 0, time.UTC)
+	for t.Weekday() != time.Monday {
+		t = t.AddDate(0, 0, -1)
+	}
+	return t
+}
+
 func fromEaster(days int) func(int) time.Time {
 	return func(y int) time.Time { return easter(y).AddDate(0, 0, days) }
 }
@@ -101,7 +110,24 @@ var holidays = []holiday{
 	{[]string{"good", "friday"}, fromEaster(-2)},
 	{[]string{"thanksgiving", "day"}, nthWeekday(11, time.Thursday, 4)},
 	{[]string{"labor", "day"}, nthWeekday(9, time.Monday, 1)},
+	{[]string{"labour", "day"}, nthWeekday(9, time.Monday, 1)}, // Canada's
 	{[]string{"memorial", "day"}, nthWeekday(5, time.Monday, -1)},
+	{[]string{"martin", "luther", "king", "jr.", "day"}, nthWeekday(1, time.Monday, 3)},
+	{[]string{"martin", "luther", "king", "day"}, nthWeekday(1, time.Monday, 3)},
+	{[]string{"presidents", "'", "day"}, nthWeekday(2, time.Monday, 3)},
+	{[]string{"presidents", "day"}, nthWeekday(2, time.Monday, 3)},
+	{[]string{"st.", "patrick", "'s", "day"}, fixed(3, 17)},
+	{[]string{"fourth", "of", "july"}, fixed(7, 4)},
+	{[]string{"father", "'s", "day"}, nthWeekday(6, time.Sunday, 3)},
+	{[]string{"canada", "day"}, fixed(7, 1)},
+	{[]string{"victoria", "day"}, victoriaDay},
+	{[]string{"remembrance", "day"}, fixed(11, 11)},
+	{[]string{"remembrance", "sunday"}, nthWeekday(11, time.Sunday, 2)},
+	{[]string{"armistice", "day"}, fixed(11, 11)},
+	{[]string{"veterans", "day"}, fixed(11, 11)},
+	{[]string{"ash", "wednesday"}, fromEaster(-46)},
+	{[]string{"palm", "sunday"}, fromEaster(-7)},
+	{[]string{"maundy", "thursday"}, fromEaster(-3)},
 	{[]string{"christmas"}, fixed(12, 25)},
 	{[]string{"easter"}, easter},
 	{[]string{"thanksgiving"}, nthWeekday(11, time.Thursday, 4)},
