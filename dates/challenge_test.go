@@ -237,6 +237,13 @@ func TestChallengeDays(t *testing.T) {
 		{fri, "The shops were closed over the weekend.", "the weekend", "2013-W11-WE"},
 		{fri, "Protests are planned for this weekend.", "this weekend", "2013-W12-WE"},
 		{fri, "Ferries sail every Monday.", "Monday", ""},
+		{fri, "The summit opens Friday at 10 a.m. in Brussels.", "Friday", ""},
+		{fri, "Police were called at 3 p.m. on Thursday.", "Thursday", ""},
+		{fri, "She told the Sunday Times that she would stand.", "Sunday", ""},
+		{fri, "He told USA Today that the deal was dead.", "Today", ""},
+		{fri, "April Ryan asked the president about the budget.", "April", ""},
+		{fri, "In April President Obama will visit Israel.", "April", "2013-04"},
+		{fri, "Unionists opposed the Good Friday Agreement in 1998.", "Good Friday", ""},
 	})
 }
 

@@ -470,6 +470,8 @@ func (s *scanner) core(k int) (int, string) {
 		// "many of today's computers", "the people of tomorrow": the
 		// present or future in general ("as of today" is a date)
 		return k, ""
+	case w.isDay && s.tk(k).cap && k > s.sent.First && s.tk(k-1).cap && s.tk(k-1).kind == verbatim.Word && s.tk(k-1).w == nil:
+		return k, "" // "USA Today", "VOA Today": a name
 	case w.isDay:
 		if !s.hasRef {
 			return k + 1, "XXXX-XX-XX"

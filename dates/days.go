@@ -169,8 +169,13 @@ func (s *scanner) month(k int) (int, string) {
 	if !full {
 		return k, ""
 	}
-	if (m == 5 || m == 3) && !t.mid && !s.prevIs(k, "in", "since", "by", "until", "till", "before", "after", "of", "from", "through", "during", "early", "late", "mid", "last", "this", "next", "end", "beginning", "middle", "in") {
-		return k, ""
+	if !t.mid && !s.prevIs(k, "in", "since", "by", "until", "till", "before", "after", "of", "from", "through", "during", "early", "late", "mid", "last", "this", "next", "end", "beginning", "middle", "in") {
+		if m == 5 || m == 3 {
+			return k, ""
+		}
+		if s.nameWord(k + 1) {
+			return k, "" // "April Ryan asked", "said June Carter": a first name
+		}
 	}
 	dir := 0
 	if s.prevIs(k, "since", "last") {
@@ -242,8 +247,8 @@ func (s *scanner) monthRel(k, j, m, dir int, useTense bool) (int, string) {
 // weekday resolves a weekday name at k; dir 2 means "by tense".
 func (s *scanner) weekday(k int, dir int) (int, string) {
 	t := s.tk(k)
-	if !t.cap {
-		return k, ""
+	if !t.cap || s.nameWord(k+1) && (s.prevIs(k, "the") || k-1 > s.sent.First && s.nameWord(k-1)) {
+		return k, "" // "the Sunday Times", "the Good Friday Agreement": a name
 	}
 	j := k + 1
 	// "Tuesday, December 9, 1997", "Friday Oct. 13"
@@ -263,6 +268,14 @@ func (s *scanner) weekday(k int, dir int) (int, string) {
 	return s.weekdayRel(k, j, int(t.w.weekday), dir)
 }
 
+// nameWord reports whether token i is a capitalised word that is no date
+// word: after "the Sunday" or a bare "April", a name goes on ("the Sunday
+// Times", "April Ryan").
+func (s *scanner) nameWord(i int) bool {
+	t := s.tk(i)
+	return t.cap && t.kind == verbatim.Word && (t.w == nil || t.w.month == 0 && t.w.weekday == 0 && !t.w.isDay && t.w.season == "" && t.w.unit == 0 && !t.w.timeOfDay && !t.w.isPtr && !t.w.modifier)
+}
+
 // timeOfDay reports whether the expression [k, j) is given with a time of
 // day: "Thursday evening", "noon Friday", "5 p.m. EST, Nov. 6".
 func (s *scanner) timeOfDay(k, j int) bool {
@@ -275,11 +288,24 @@ func (s *scanner) timeOfDay(k, j int) bool {
 			return true
 		}
 	}
+	// "Friday at 10 a.m.", "Friday at noon": one TimeML TIME
+	if strings.EqualFold(s.tk(j).s, "at") {
+		if n := s.tk(j + 1); n.w != nil && n.w.timeOfDay || n.kind == verbatim.Number && (n.ndig >= 1 && n.ndig <= 2 || clock(n.s)) {
+			return true
+		}
+	}
+	// "5 p.m., Friday", "at 3 p.m. on Friday"
 	p := k - 1
-	if p >= s.sent.First && s.t[p].s == "," {
+	if p >= s.sent.First && (s.t[p].s == "," || strings.EqualFold(s.t[p].s, "on")) {
 		p--
 	}
 	return p >= s.sent.First && s.t[p].w != nil && s.t[p].w.timeOfDay
+}
+
+// clock reports whether s is a time written with a colon: "10:30".
+func clock(s string) bool {
+	c := strings.IndexByte(s, ':')
+	return c >= 1 && c <= 2 && len(s) == c+3 && isDigits(s[:c]) && isDigits(s[c+1:])
 }
 
 func followedBy(w string, ws ...string) bool {

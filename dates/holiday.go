@@ -157,6 +157,9 @@ func (s *scanner) holiday(k int) (int, string) {
 			continue
 		}
 		j := k + len(h.words)
+		if s.prevIs(k, "the") && s.nameWord(j) {
+			return k, "" // "the Good Friday Agreement": a name
+		}
 		dir := 0
 		switch {
 		case s.prevIs(k, "last", "past", "previous"):
