@@ -75,7 +75,7 @@ type tok struct {
 	isoY    int16  // 1998-01-08, 19980108, 01/08/98
 	decade  int16  // "1990s" -> 199
 	ord     int16  // "20th" -> 20
-	midYear int16  // "mid-1996" -> 1996
+	midYear int16  // "mid-1996" -> 1996; "FY2024" -> 2024
 	isoM    int8
 	isoD    int8
 	ndig    int8 // digit count of num
@@ -87,6 +87,7 @@ type tok struct {
 	mid     bool  // "mid-November": w is the part after "mid-"
 	yearAgo bool  // "year-ago", "year-earlier"
 	short   bool  // "Q3", "H1": hyQuart or hyHalf written short
+	yrange  bool  // "2010-2012": two years, num and isoY
 }
 
 var tokPool = sync.Pool{New: func() any { return new([]tok) }}
@@ -114,6 +115,10 @@ type scanner struct {
 	// ("Tuesday", "yesterday"), mostly the time of a report, not of what
 	// it reports ("said Tuesday that exports rose from a year earlier")
 	anchorDeictic bool
+	// cut, when set, is the span of the last match within its one token,
+	// and more a second date of the same token ("2010-2012")
+	cut  verbatim.Span
+	more verbatim.Date
 	// kind is what the last match was: 'd' a day named from the
 	// publication date, 'c' a comparison counted back ("a year ago", "a
 	// year earlier"), which is no anchor: "a year ago ... a year earlier"
@@ -164,18 +169,26 @@ func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date, opt Opti
 			s.isTime = false
 			s.skip = 0
 			s.kind = 0
+			s.cut, s.more = verbatim.Span{}, verbatim.Date{}
 			j, v := s.at(i)
 			if j <= i {
 				i++
 				continue
 			}
 			sp := verbatim.Span{Start: d.Tokens[i+s.skip].Start, End: d.Tokens[j-1].End}
+			if s.cut.End > 0 {
+				sp = s.cut
+			}
 			if s.isTime {
 				if times != nil {
 					*times = append(*times, verbatim.Date{Span: sp, Value: v})
 				}
 			} else {
 				dst = append(dst, verbatim.Date{Span: sp, Value: v})
+				if s.more.End > 0 {
+					dst = append(dst, s.more)
+					v = s.more.Value
+				}
 				if len(v) >= 4 && isDigits(v[:4]) && s.kind != 'c' {
 					s.anchor, s.anchorSent, s.anchorDeictic = v, si, s.kind == 'd'
 				}
@@ -245,6 +258,10 @@ func (s *scanner) info(i int) {
 			if validDay(y, m, d) {
 				t.isoY, t.isoM, t.isoD = int16(y), int8(m), int8(d)
 			}
+		} else if len(str) == 9 && str[4] == '-' && isDigits(str[:4]) && isDigits(str[5:]) && atoi(str[:4]) >= 1800 && atoi(str[:4]) < atoi(str[5:]) && atoi(str[5:]) <= 2099 {
+			t.yrange, t.num, t.isoY = true, atoi(str[:4]), int16(atoi(str[5:])) // 2010-2012
+		} else if h := strings.IndexByte(str, '-'); h >= 1 && h <= 2 && len(str) > h+1 && len(str) <= h+3 && isDigits(str[:h]) && isDigits(str[h+1:]) {
+			t.num, t.ndig = atoi(str[:h]), int8(h) // "Jan. 5-7": the first day
 		} else if n := len(str); n == 5 && str[4] == 's' && isDigits(str[:4]) && str[3] == '0' {
 			t.decade = int16(atoi(str[:3])) // 1990s
 		} else if n := len(str); n >= 3 && n <= 4 && isDigits(str[:n-2]) {
@@ -255,7 +272,15 @@ func (s *scanner) info(i int) {
 		}
 	default:
 		t.w = lookup(str)
-		if t.w == nil && len(str) == 2 && (c == 'Q' && str[1] >= '1' && str[1] <= '4' || c == 'H' && (str[1] == '1' || str[1] == '2')) {
+		if t.w == nil && (len(str) == 6 || len(str) == 4) && c == 'F' && str[1] == 'Y' && isDigits(str[2:]) {
+			y := atoi(str[2:]) // "FY2024", "FY24": a fiscal year
+			if len(str) == 4 {
+				y += 2000
+			}
+			if y >= 1900 && y <= 2099 {
+				t.midYear = int16(y)
+			}
+		} else if t.w == nil && len(str) == 2 && (c == 'Q' && str[1] >= '1' && str[1] <= '4' || c == 'H' && (str[1] == '1' || str[1] == '2')) {
 			t.short = true // "Q3", "H1"
 			if c == 'Q' {
 				t.hyQuart = int8(str[1] - '0')
@@ -307,7 +332,7 @@ func (t *tok) is(w string) bool { return t.w != nil && t.w.w == w }
 // end token (exclusive) and the value, or j <= i when none starts here.
 func (s *scanner) at(i int) (int, string) {
 	t := s.tk(i)
-	if t.w == nil && t.kind != verbatim.Number && !t.yearAgo && t.hyQuart == 0 && t.hyHalf == 0 && !t.mid && t.decade == 0 && t.ord == 0 && t.midYear == 0 {
+	if t.w == nil && t.kind != verbatim.Number && !t.yearAgo && t.hyQuart == 0 && t.hyHalf == 0 && !t.mid && t.decade == 0 && t.ord == 0 && t.midYear == 0 && t.s != "'" && t.s != "’" {
 		return i, ""
 	}
 	if t.w != nil {
@@ -413,6 +438,13 @@ func (s *scanner) prevIs(i int, ws ...string) bool {
 func (s *scanner) core(k int) (int, string) {
 	t := s.tk(k)
 	switch {
+	case t.yrange:
+		// "2010-2012": two dates in one token
+		tk := s.d.Tokens[k]
+		s.cut = verbatim.Span{Start: tk.Start, End: tk.Start + 4}
+		s.more = verbatim.Date{Span: verbatim.Span{Start: tk.Start + 5, End: tk.End}, Value: yearValue(int(t.isoY))}
+		s.lastGran = 'Y'
+		return k + 1, yearValue(t.num)
 	case t.isoY > 0:
 		s.lastGran = 'D'
 		return k + 1, ymdValue(int(t.isoY), int(t.isoM), int(t.isoD))
@@ -445,7 +477,7 @@ func (s *scanner) core(k int) (int, string) {
 		return k + 1, halfValue(y, int(t.hyHalf))
 	case t.kind == verbatim.Number:
 		return s.number(k)
-	case (t.s == "'" || t.s == "’") && s.prevIs(k, "the", "mid", "early", "late", "-"):
+	case t.s == "'" || t.s == "’":
 		return s.shortDecade(k)
 	case t.w == nil:
 		return k, ""

@@ -52,6 +52,11 @@ func (s *scanner) number(k int) (int, string) {
 			_, q := s.reported()
 			return s.quarter(k, k+2, q, n)
 		}
+		if nx.is("period") && s.prevIs(k, "the") && s.lastQ > 0 && s.sentIdx-s.qSent <= 1 {
+			// "net rose in the third quarter ... in the 1988 period": that
+			// quarter of the year
+			return s.quarter(k, k+2, s.lastQ, n)
+		}
 		s.lastGran = 'Y'
 		return k + 1, yearValue(n)
 	case t.ndig <= 2 && n >= 1:

@@ -5,12 +5,22 @@ import (
 	"time"
 )
 
-// shortDecade reads a decade written with an apostrophe at k ("the '90s",
-// "the ’80s"): the century is the latest one that does not put the decade
-// after the reference year (the '20s are the 1920s until 2020).
+// shortDecade reads a decade or year written with an apostrophe at k
+// ("the '90s", "the mid-’80s", "in '85"): the century is the latest one
+// that does not put it after the reference year (the '20s are the 1920s
+// until 2020).
 func (s *scanner) shortDecade(k int) (int, string) {
 	n := s.tk(k + 1).s
-	if len(n) != 3 || n[2] != 's' || n[1] != '0' || !isDigits(n[:2]) {
+	if len(n) == 2 && isDigits(n) && s.prevIs(k, "in", "since", "by", "until", "of", "from", "to", "before", "after", "during") {
+		// "in '85": the latest such year not after the reference year
+		y := 1900 + atoi(n)
+		if s.hasRef && y+100 <= s.ref.Year() {
+			y += 100
+		}
+		s.lastGran = 'Y'
+		return k + 2, yearValue(y)
+	}
+	if len(n) != 3 || n[2] != 's' || n[1] != '0' || !isDigits(n[:2]) || !s.prevIs(k, "the", "mid", "early", "late", "-") {
 		return k, ""
 	}
 	d := atoi(n[:2]) // 90

@@ -29,10 +29,9 @@ func (s *scanner) qyear() int {
 // quarter resolves quarter q ending before j; y <= 0 means the reference year.
 func (s *scanner) quarter(k, j, q, y int) (int, string) {
 	if y <= 0 {
-		// "the third quarter of 1989", "fiscal 1990 first quarter"
-		if strings.EqualFold(s.tk(j).s, "of") && s.tk(j+1).ndig == 4 {
-			y = s.tk(j + 1).num
-			j += 2
+		// "the third quarter of 1989", "of next year", "fiscal 1990 first quarter"
+		if yy, e := s.ofYear(j); e > j {
+			y, j = yy, e
 		} else if yy, ok := s.year(0); ok {
 			y = yy
 			// "the year-ago third quarter"
@@ -87,10 +86,10 @@ func (s *scanner) ordinal(k int) (int, string) {
 	case n.is("quarter") && o <= 4:
 		return s.quarter(k, k+2, o, 0)
 	case n.is("half") && o <= 2:
-		y, _ := s.year(0)
-		if strings.EqualFold(s.tk(k+2).s, "of") && s.tk(k+3).ndig == 4 {
-			return k + 4, halfValue(s.tk(k+3).num, o)
+		if y, e := s.ofYear(k + 2); e > k+2 {
+			return e, halfValue(y, o) // "the second half of 1989", "of next year"
 		}
+		y, _ := s.year(0)
 		return k + 2, halfValue(y, o)
 	case n.is("century") && o >= 10:
 		return k + 2, yearValue(o - 1)[2:]
@@ -184,4 +183,27 @@ func (s *scanner) yearBack(j int) int {
 		return j + 3
 	}
 	return j
+}
+
+// ofYear reads the year that may close a quarter or half at j: "of 1989",
+// "of the year", "of this year", "of next year", "of last year". It
+// returns the year (0 when unknown) and the end, or j.
+func (s *scanner) ofYear(j int) (int, int) {
+	if !strings.EqualFold(s.tk(j).s, "of") {
+		return 0, j
+	}
+	n := s.tk(j + 1)
+	if n.ndig == 4 && n.num >= 1800 && n.num <= 2099 {
+		return n.num, j + 2
+	}
+	dir := 0
+	switch {
+	case (n.is("the") || n.is("this") || n.is("current")) && s.tk(j+2).is("year") && s.tk(j+3).s != "'s" && s.tk(j+3).s != "’s":
+	case (n.is("next") || n.is("last")) && s.tk(j+2).is("year"):
+		dir = int(n.w.pointer)
+	default:
+		return 0, j
+	}
+	y, _ := s.year(dir)
+	return y, j + 3
 }

@@ -67,7 +67,14 @@ func (s *scanner) pointer(k int) (int, string) {
 			s.lastGran = 'D'
 			return j + 1, dayValue(t.AddDate(0, 0, off))
 		}
-		return s.weekdayRel(k, j+1, int(u.w.weekday), dir)
+		e, v := s.weekdayRel(k, j+1, int(u.w.weekday), dir)
+		// "this coming Sunday, March 8": one day, written twice
+		if c := e; s.tk(c).s == "," && s.tk(c+1).w != nil && s.tk(c+1).w.month > 0 && s.tk(c+1).cap {
+			if e2, v2 := s.month(c + 1); e2 > c+1 && len(v2) == 10 && (v2 == v || !s.hasRef) {
+				return e2, v2
+			}
+		}
+		return e, v
 	case u.w.season != "":
 		if dir == 0 {
 			y, _ := s.year(0)
@@ -233,11 +240,19 @@ func (s *scanner) ago(k int) (int, string) {
 		n = int(t.w.number)
 	}
 	u := s.tk(k + 1)
-	a := s.tk(k + 2)
 	if u.w == nil || u.w.unit == 0 || n <= 0 {
 		return k, ""
 	}
-	j := k + 3
+	ai := k + 2 // the word after the unit
+	if strings.EqualFold(s.tk(ai).s, "or") && strings.EqualFold(s.tk(ai+1).s, "so") {
+		ai += 2 // "a week or so ago"
+	}
+	a, j := s.tk(ai), ai+1
+	if ai == k+2 {
+		if j, v := s.inUnits(k, n, u); j > k {
+			return j, v
+		}
+	}
 	// "a few months later": no month to count to
 	vague := t.is("few") || t.is("several")
 	// a year before or after keeps the granularity of the date it counts
@@ -250,14 +265,14 @@ func (s *scanner) ago(k int) (int, string) {
 	switch {
 	case a.is("ago"):
 		s.kind = 'c'
-	case a.is("earlier") || strings.EqualFold(a.s, "before") && s.endOfClause(k+3):
+	case a.is("earlier") || strings.EqualFold(a.s, "before") && s.endOfClause(j):
 		s.kind = 'c'
 		if p, ok := s.anchorPoint(true); ok && !vague && !s.anchorDeictic {
 			if v, ok := p.shift(u.w.unit, -n, out); ok {
 				return j, v
 			}
 		}
-	case a.is("later") || strings.EqualFold(a.s, "after") && s.endOfClause(k+3):
+	case a.is("later") || strings.EqualFold(a.s, "after") && s.endOfClause(j):
 		p, ok := s.anchorPoint(true)
 		if !ok || vague {
 			return k, ""
@@ -266,9 +281,9 @@ func (s *scanner) ago(k int) (int, string) {
 			return j, v
 		}
 		return k, ""
-	case strings.EqualFold(a.s, "from") && s.tk(k+3).is("now") && s.hasRef:
+	case strings.EqualFold(a.s, "from") && s.tk(j).is("now") && s.hasRef:
 		if v, ok := (point{gran: 'D', t: s.ref}).shift(u.w.unit, n, u.w.unit); ok {
-			return k + 4, v
+			return j + 1, v
 		}
 		return k, ""
 	default:
@@ -308,4 +323,40 @@ func (s *scanner) ago(k int) (int, string) {
 		return j, yearValue(s.ref.Year() - 10*n)[:3]
 	}
 	return k, ""
+}
+
+// inUnits handles a count of units at k (n of unit u) that says when
+// something is to happen: "will be redeemed in five years" is five years
+// after publication, "will one day be" the future. Not a duration: "the
+// first rise in five years", "within a week", "in the past two years".
+func (s *scanner) inUnits(k, n int, u *tok) (int, string) {
+	if !s.hasRef || u.w.unit == 'Q' || u.w.unit == 'E' || u.w.unit == 'P' || u.w.unit == 'H' {
+		return k, ""
+	}
+	j := k + 2
+	if nx := s.tk(j); strings.EqualFold(nx.s, "of") || nx.s == "'s" || nx.s == "’s" || nx.s == "'" || nx.s == "’" {
+		return k, "" // "in two years of talks", "in two years' time" (a duration)
+	}
+	dir, dist := s.tenseDist(k, j)
+	if dir <= 0 {
+		return k, ""
+	}
+	if u.w.w == "day" && s.tk(k).is("one") && dist <= 2 && !s.prevIs(k, "in", "for", "of", "per", "each", "a", "every", "on", "that", "the") {
+		return j, "FUTURE_REF" // "Islam will one day be"
+	}
+	if !s.prevIs(k, "in") || s.tk(k).is("few") || s.tk(k).is("several") || strings.HasSuffix(u.w.w, "s") != (n > 1) {
+		return k, ""
+	}
+	// "for the first time in five years", "the highest in a decade"
+	for b := k - 2; b >= k-7 && b >= s.sent.First; b-- {
+		w := s.t[b].s
+		if followedBy(w, "first", "time", "most", "since", "record", "last", "least", "only") || len(w) > 4 && strings.HasSuffix(w, "est") {
+			return k, ""
+		}
+	}
+	v, ok := (point{gran: 'D', t: s.ref}).shift(u.w.unit, n, u.w.unit)
+	if !ok {
+		return k, ""
+	}
+	return j, v
 }
