@@ -473,7 +473,7 @@ func (s *scanner) core(k int) (int, string) {
 	case t.hyQuart > 0:
 		return s.quarter(k, k+1, int(t.hyQuart), 0)
 	case t.hyHalf > 0:
-		y, _ := s.year(0)
+		y, _ := s.periodYear(k, k+1, int(t.hyHalf), 2)
 		return k + 1, halfValue(y, int(t.hyHalf))
 	case t.kind == verbatim.Number:
 		return s.number(k)

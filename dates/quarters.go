@@ -32,7 +32,7 @@ func (s *scanner) quarter(k, j, q, y int) (int, string) {
 		// "the third quarter of 1989", "of next year", "fiscal 1990 first quarter"
 		if yy, e := s.ofYear(j); e > j {
 			y, j = yy, e
-		} else if yy, ok := s.year(0); ok {
+		} else if yy, ok := s.periodYear(k, j, q, 4); ok {
 			y = yy
 			// "the year-ago third quarter"
 			for b := k - 1; b >= k-2 && b >= s.sent.First; b-- {
@@ -47,6 +47,24 @@ func (s *scanner) quarter(k, j, q, y int) (int, string) {
 		s.lastQY = y
 	}
 	return j, quarterValue(y, q)
+}
+
+// periodYear is the year of period n of the per in a year (quarters: 4,
+// halves: 2) named without one, the expression being [k, j): the
+// reference year, or the year before for a period still ahead of the
+// reference date in a clause that does not look ahead ("fourth-quarter
+// earnings disappointed", published in February, are last year's; "sales
+// will rise in the fourth quarter" are this year's). After "this",
+// "next" or "current" it is the reference year.
+func (s *scanner) periodYear(k, j, n, per int) (int, bool) {
+	y, ok := s.year(0)
+	if !ok || s.prevIs(k, "this", "current", "next", "coming") || s.prevIs(k-1, "this", "current", "next", "coming") {
+		return y, ok
+	}
+	if cur := (int(s.ref.Month())-1)*per/12 + 1; n > cur && s.tense(k, j) <= 0 {
+		y--
+	}
+	return y, ok
 }
 
 // yearAgo handles "year-ago" / "year-earlier" (+ quarter, period).
@@ -89,7 +107,7 @@ func (s *scanner) ordinal(k int) (int, string) {
 		if y, e := s.ofYear(k + 2); e > k+2 {
 			return e, halfValue(y, o) // "the second half of 1989", "of next year"
 		}
-		y, _ := s.year(0)
+		y, _ := s.periodYear(k, k+2, o, 2)
 		return k + 2, halfValue(y, o)
 	case n.is("century") && o >= 10:
 		return k + 2, yearValue(o - 1)[2:]
@@ -116,7 +134,7 @@ func (s *scanner) shortPeriod(k int) (int, string) {
 		if !s.prevIs(k, "in", "for", "during", "the", "its", "of") {
 			return k, ""
 		}
-		y, _ = s.year(0)
+		y, _ = s.periodYear(k, j, int(t.hyHalf), 2)
 	}
 	s.lastGran = 'H'
 	return j, halfValue(y, int(t.hyHalf))
