@@ -76,8 +76,9 @@ func (s *scanner) tenseDist(k, j int) (int, int) {
 }
 
 // governs reports whether the expression at k follows the verb at i
-// directly, after a preposition or one adverb ("resume Monday", "kicks off
-// on Saturday", "meet separately on Monday").
+// directly, after a preposition, an adverb or the object of a set phrase
+// ("resume Monday", "kicks off on Saturday", "meet separately on Monday",
+// "takes effect in December").
 func (s *scanner) governs(i, k int) bool {
 	n := k - i - 1
 	if n < 0 || n > 3 || s.breaks(i, k) > 0 {
@@ -85,7 +86,7 @@ func (s *scanner) governs(i, k int) bool {
 	}
 	for b := i + 1; b < k; b++ {
 		w := s.t[b].s
-		if !followedBy(w, "on", "by", "until", "before", "off", "again", "next", "this", "early", "late", "later") && !(len(w) > 3 && strings.HasSuffix(w, "ly")) {
+		if !followedBy(w, "on", "in", "by", "until", "before", "off", "again", "next", "this", "early", "late", "later", "effect", "office", "place", "power") && !(len(w) > 3 && strings.HasSuffix(w, "ly")) {
 			return false
 		}
 	}
