@@ -59,8 +59,8 @@ func (s *scanner) number(k int) (int, string) {
 		}
 		s.lastGran = 'Y'
 		return k + 1, yearValue(n)
-	case t.ndig <= 2 && n >= 1:
-		return s.ago(k) // "two weeks ago", "20 years ago"
+	case t.ndig <= 3 && n >= 1:
+		return s.ago(k) // "two weeks ago", "20 years ago", "100 years ago"
 	}
 	return k, ""
 }

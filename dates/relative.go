@@ -163,8 +163,9 @@ func (s *scanner) pointer(k int) (int, string) {
 			return j + 1, quarterValue(y, q)
 		}
 	case 'X':
-		if y, ok := s.year(0); ok && dir < 0 {
-			return j + 1, yearValue(y/10*10 - 10)[:3]
+		// "the last decade", "this decade", "the next decade"
+		if y, ok := s.year(0); ok && u.w.w == "decade" && (dir < 0 || ptr == "this" || ptr == "next" || ptr == "current") {
+			return j + 1, yearValue(y/10*10 + 10*dir)[:3]
 		}
 	}
 	return k, ""
@@ -289,6 +290,9 @@ func (s *scanner) ago(k int) (int, string) {
 	default:
 		return k, ""
 	}
+	if vague {
+		return j, "PAST_REF" // "a few years ago": no year to name
+	}
 	if !s.hasRef {
 		switch u.w.unit {
 		case 'D':
@@ -321,6 +325,10 @@ func (s *scanner) ago(k int) (int, string) {
 		return j, yearValue(s.ref.Year() - n)
 	case 'X': // "a decade ago": the decade, as TimeML writes it ("200")
 		return j, yearValue(s.ref.Year() - 10*n)[:3]
+	case 'C': // "a century ago": the century ("19")
+		if y := s.ref.Year() - 100*n; y >= 100 {
+			return j, yearValue(y)[:2]
+		}
 	}
 	return k, ""
 }
