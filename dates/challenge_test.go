@@ -371,3 +371,22 @@ func TestChallengeArticles(t *testing.T) {
 			[][2]string{{"Thursday", "2019-06-06"}, {"May", "2019-05"}, {"April", "2019-04"}, {"1 August", "2019-08-01"}, {"29 March", "2019-03-29"}, {"31 October", "2019-10-31"}, {"2020", "2020"}, {"June 2016", "2016-06"}}},
 	})
 }
+
+// TestTimesOfDayDateStatements: "tonight", "last night", "this morning"
+// are TimeML TIMEs, no DATEs, but they give the day a statement was made.
+func TestTimesOfDayDateStatements(t *testing.T) {
+	cases := []struct{ text, cue, content, want string }{
+		{"The minister said last night that the talks had failed.", "said", "the talks had failed", "2013-03-21"},
+		{"The minister said this morning that the talks had failed.", "said", "the talks had failed", "2013-03-22"},
+		{"The minister told reporters tonight that the talks had failed.", "told", "the talks had failed", "2013-03-22"},
+	}
+	for _, c := range cases {
+		d := quoteDoc(t, c.text, fri, c.cue, c.content)
+		if d.Quotes[0].SaidOn != c.want {
+			t.Errorf("%q: SaidOn %q, want %q", c.text, d.Quotes[0].SaidOn, c.want)
+		}
+		if len(d.Dates) != 0 {
+			t.Errorf("%q: a time of day is no DATE, found %v", c.text, values(d))
+		}
+	}
+}

@@ -509,7 +509,9 @@ func (s *scanner) core(k int) (int, string) {
 			return k + 1, "XXXX-XX-XX"
 		}
 		s.lastGran, s.kind = 'D', 'd'
-		s.isTime = s.timeOfDay(k, k+1) // "yesterday afternoon", "at mid-afternoon yesterday"
+		// "yesterday afternoon", "at mid-afternoon yesterday", "tonight":
+		// TimeML TIMEs, which date statements all the same
+		s.isTime = w.timeOfDay || s.timeOfDay(k, k+1)
 		return k + 1, dayValue(s.ref.AddDate(0, 0, int(w.dayword)))
 	case w.ref != "":
 		if w.ref == "PRESENT_REF" && !s.opt.Now {

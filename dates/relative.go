@@ -37,6 +37,12 @@ func (s *scanner) pointer(k int) (int, string) {
 		}
 		return k + 1, "PRESENT_REF"
 	}
+	if u.w != nil && u.w.timeOfDay && s.hasRef && (ptr == "last" && (u.is("night") || u.is("evening")) || ptr == "this" && (u.is("morning") || u.is("afternoon") || u.is("evening"))) {
+		// "last night", "this morning": TimeML TIMEs of a day, which
+		// date statements all the same
+		s.isTime, s.lastGran = true, 'D'
+		return j + 1, dayValue(s.ref.AddDate(0, 0, min(dir, 0)))
+	}
 	if u.w == nil {
 		if u.hyQuart > 0 && dir == 0 {
 			return s.quarter(k, j+1, int(u.hyQuart), 0)
