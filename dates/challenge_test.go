@@ -188,6 +188,7 @@ func TestChallengeYears(t *testing.T) {
 		{wed, "The plant runs 24/7 now.", "24/7", ""},
 		{wed, "The airline flies the Boeing 747 to Tokyo.", "747", ""},
 		{wed, "Old PCs still run Windows 2000.", "2000", ""},
+		{wed, "The magazine named her Person of the Year.", "Year", ""},
 		{wed, "The 64-year-old was released on bail.", "64-year-old", ""},
 		{wed, "He has worked there for 20 years.", "20 years", ""},
 	})

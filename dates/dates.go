@@ -573,6 +573,8 @@ func (s *scanner) core(k int) (int, string) {
 		// "that year", "the same day", "the day before": the last date
 		// the text gave, or one next to it
 		return s.relativeTo(k)
+	case w.w == "year" && s.tk(k).cap && s.prevIs(k, "the") && k-1 > s.sent.First:
+		return k, "" // "Person of the Year", "Car of the Year": a title
 	case w.w == "year" && s.prevIs(k, "the", "full", "fiscal"):
 		if j, y := s.spokenYear(k + 1); j > k+1 && s.prevIs(k, "the") {
 			return j, yearValue(y) // "the year two thousand"
