@@ -332,8 +332,8 @@ func (t *tok) is(w string) bool { return t.w != nil && t.w.w == w }
 // end token (exclusive) and the value, or j <= i when none starts here.
 func (s *scanner) at(i int) (int, string) {
 	t := s.tk(i)
-	if t.w == nil && t.kind != verbatim.Number && !t.yearAgo && t.hyQuart == 0 && t.hyHalf == 0 && !t.mid && t.decade == 0 && t.ord == 0 && t.midYear == 0 && t.s != "'" && t.s != "’" {
-		return i, ""
+	if (t.w == nil || t.w.marker) && t.kind != verbatim.Number && !t.yearAgo && t.hyQuart == 0 && t.hyHalf == 0 && !t.mid && t.decade == 0 && t.ord == 0 && t.midYear == 0 && t.s != "'" && t.s != "’" {
+		return i, "" // no date starts here ("said", "will": tense markers only)
 	}
 	if t.w != nil {
 		if j, v := s.phrase(i); j > i {
