@@ -176,12 +176,16 @@ func TestChallengeYears(t *testing.T) {
 		{wed, "Hip-hop ruled the '90s.", "the '90s", "199"},
 		{wed, "Steel mills closed in the early 2000s.", "the early 2000s", "200"},
 		{wed, "The church dates from the 19th century.", "the 19th century", "18"},
+		{wed, "The bank was founded in the 1800s.", "the 1800s", "18"},
 		{wed, "It is the worst storm of the 21st century.", "the 21st century", "20"},
 		{wed, "Inflation peaked in 2022, the bank said.", "2022", "2022"},
 		{wed, "Rents have doubled since 2015.", "2015", "2015"},
 		{wed, "Between 2008 and 2012 the firm shrank.", "2008", "2008"},
 		{wed, "Between 2008 and 2012 the firm shrank.", "2012", "2012"},
 		{wed, "The 2020 election was contested.", "2020", "2020"},
+		// a year that modifies a name is annotated as a date in TimeML
+		// corpora ("a 1971 Convention", "the 2000 Olympics")
+		{wed, "The 1990 Act was repealed.", "1990", "1990"},
 		{wed, "A 2019 report found the dam unsafe.", "2019", "2019"},
 		{wed, "The target is to cut emissions by 2030.", "2030", "2030"},
 		{wed, "The club was founded in the year 1899.", "1899", "1899"},
@@ -229,6 +233,10 @@ func TestChallengeSeasons(t *testing.T) {
 		{fri, "The law takes effect in the spring.", "the spring", "2013-SP"},
 		{fri, "The cup was held in the summer of 2012.", "the summer of 2012", "2012-SU"},
 		{fri, "Sales slumped last fall.", "last fall", "2012-FA"},
+		{fri, "Shares rebounded after the fall in profits.", "fall", ""},
+		{fri, "The fall of the Wall changed Europe.", "fall", ""},
+		{fri, "Talks resume in the fall.", "the fall", "2013-FA"},
+		{fri, "The spring of 2011 brought revolt.", "The spring of 2011", "2011-SP"},
 	})
 }
 

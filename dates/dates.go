@@ -448,6 +448,8 @@ func (s *scanner) core(k int) (int, string) {
 	case t.isoY > 0:
 		s.lastGran = 'D'
 		return k + 1, ymdValue(int(t.isoY), int(t.isoM), int(t.isoD))
+	case t.decade > 0 && t.decade%10 == 0 && t.decade < 200:
+		return k + 1, yearValue(int(t.decade) / 10)[2:] // "the 1800s": the century, 18
 	case t.decade > 0:
 		return k + 1, yearValue(int(t.decade))[1:]
 	case t.midYear > 0:
@@ -528,8 +530,9 @@ func (s *scanner) core(k int) (int, string) {
 	case w.decade > 0 && s.prevIs(k, "the"):
 		return k + 1, "19" + string(rune('0'+w.decade))
 	case w.season != "":
-		if (w.w == "fall" || w.w == "spring") && !s.prevIs(k, "the", "this", "last", "next", "in", "early", "late", "since", "by", "until") {
-			return k, ""
+		if (w.w == "fall" || w.w == "spring") && !s.prevIs(k, "this", "last", "next", "in", "early", "late", "since", "by", "until") &&
+			!(s.prevIs(k, "the") && (s.prevIs(k-1, "in", "during", "by", "until", "till", "since", "over", "through", "before", "after") && !followedBy(s.tk(k+1).s, "in", "of", "to", "from", "by", "on", "at") || strings.EqualFold(s.tk(k+1).s, "of") && s.tk(k+2).ndig == 4)) {
+			return k, "" // "the fall in prices", "the fall of the Wall": no season
 		}
 		return s.season(k, k+1, w.season, 2)
 	case w.ordinal > 0:
