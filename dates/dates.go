@@ -115,6 +115,9 @@ type scanner struct {
 	// ("Tuesday", "yesterday"), mostly the time of a report, not of what
 	// it reports ("said Tuesday that exports rose from a year earlier")
 	anchorDeictic bool
+	// game: 1 when the article is about a game (gameHalf), -1 when not,
+	// 0 before it is asked
+	game int8
 	// cut, when set, is the span of the last match within its one token,
 	// and more a second date of the same token ("2010-2012")
 	cut  verbatim.Span
@@ -171,7 +174,7 @@ func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date, opt Opti
 			s.kind = 0
 			s.cut, s.more = verbatim.Span{}, verbatim.Date{}
 			j, v := s.at(i)
-			if j <= i {
+			if j <= i || v == "" {
 				i++
 				continue
 			}
@@ -455,7 +458,7 @@ func (s *scanner) core(k int) (int, string) {
 	case t.midYear > 0:
 		return k + 1, yearValue(int(t.midYear))
 	case t.ord > 0:
-		if s.tk(k+1).is("century") && t.ord >= 2 {
+		if s.tk(k+1).is("century") && t.ord >= 2 && !(s.tk(k+1).cap && s.nameWord(k+2)) { // not "20th Century Fox"
 			return k + 2, yearValue(int(t.ord) - 1)[2:]
 		}
 		// "5th January 2019", "the 5th of January"
@@ -475,6 +478,9 @@ func (s *scanner) core(k int) (int, string) {
 	case t.hyQuart > 0:
 		return s.quarter(k, k+1, int(t.hyQuart), 0)
 	case t.hyHalf > 0:
+		if s.gameHalf() {
+			return k, "" // "a second-half goal"
+		}
 		y, _ := s.periodYear(k, k+1, int(t.hyHalf), 2)
 		return k + 1, halfValue(y, int(t.hyHalf))
 	case t.kind == verbatim.Number:

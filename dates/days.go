@@ -266,6 +266,12 @@ func (s *scanner) weekday(k int, dir int) (int, string) {
 			return e, v
 		}
 	}
+	// "Sunday 27 February", "Sunday, 27 February 2005"
+	if d := s.tk(c); d.kind == verbatim.Number && d.ndig <= 2 && s.tk(c+1).w != nil && s.tk(c+1).w.month > 0 {
+		if e, v := s.number(c); e > c && len(v) == 10 {
+			return e, v
+		}
+	}
 	s.isTime = s.timeOfDay(k, j)
 	if dir == 2 && s.prevIs(k, "as") && s.prevIs(k-1, "early", "soon") && s.prevIs(k-2, "as") {
 		dir = 1 // "as early as Friday": the earliest of days to come

@@ -107,6 +107,9 @@ func (s *scanner) ordinal(k int) (int, string) {
 		if y, e := s.ofYear(k + 2); e > k+2 {
 			return e, halfValue(y, o) // "the second half of 1989", "of next year"
 		}
+		if s.gameHalf() {
+			return k, ""
+		}
 		y, _ := s.periodYear(k, k+2, o, 2)
 		return k + 2, halfValue(y, o)
 	case n.is("century") && o >= 10:
@@ -131,7 +134,7 @@ func (s *scanner) shortPeriod(k int) (int, string) {
 		return s.quarter(k, j, int(t.hyQuart), y)
 	}
 	if y == 0 {
-		if !s.prevIs(k, "in", "for", "during", "the", "its", "of") {
+		if !s.prevIs(k, "in", "for", "during", "the", "its", "of") || s.gameHalf() {
 			return k, ""
 		}
 		y, _ = s.periodYear(k, j, int(t.hyHalf), 2)
@@ -201,6 +204,26 @@ func (s *scanner) yearBack(j int) int {
 		return j + 3
 	}
 	return j
+}
+
+// gameHalf reports whether the article is about a game, whose halves are
+// no halves of a year ("a second-half goal", "in the first half"): it
+// says two words only a match report says (scored, half-time, striker,
+// referee...), read once per article.
+func (s *scanner) gameHalf() bool {
+	if s.game == 0 {
+		s.game = -1
+		n := 0
+		for i := range s.t {
+			if w := s.t[i].s; len(w) >= 4 && followedBy(w, "goals", "scored", "minute", "half-time", "halftime", "striker", "header", "referee", "touchdown", "innings", "equaliser", "equalizer", "kick-off", "quarterback", "goalkeeper", "midfielder", "penalties") {
+				if n++; n >= 2 {
+					s.game = 1
+					break
+				}
+			}
+		}
+	}
+	return s.game > 0
 }
 
 // ofYear reads the year that may close a quarter or half at j: "of 1989",

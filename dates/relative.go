@@ -93,7 +93,10 @@ func (s *scanner) pointer(k int) (int, string) {
 	case u.w.ordinal >= 1 && u.w.ordinal <= 4 && s.tk(j+1).is("quarter") && dir == 0:
 		return s.quarter(k, j+2, int(u.w.ordinal), 0)
 	case u.w.holiday:
-		return s.holiday(j) // "last Christmas"
+		if e, v := s.holiday(j); e > j {
+			return e, v // "last Christmas"
+		}
+		return k, "" // "this new report", "the next Labour government"
 	case u.w.unit == 'C':
 		return s.century(k, j, ptr, dir)
 	}
