@@ -27,7 +27,7 @@ func TestDayUndated(t *testing.T) {
 		t.Errorf("shown as %q", s)
 	}
 	var sp SpeakerSummary
-	if b, _ := json.Marshal(sp); string(b) != `{"name":"","quotes":0,"articles":0,"first":null,"last":null}` {
+	if b, _ := json.Marshal(sp); string(b) != `{"id":"","type":"","name":"","quotes":0,"articles":0,"first":null,"last":null}` {
 		t.Errorf("speaker summary JSON %s", b)
 	}
 }

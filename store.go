@@ -24,18 +24,30 @@ type Store interface {
 	// Articles searches article titles and text, newest first. A malformed
 	// full-text query gives a *QueryError.
 	Articles(ctx context.Context, q ArticleQuery) (ArticleResults, error)
-	// Speakers lists persons who are quoted (in statements), most quoted
-	// first; q filters by any known name form (empty: all).
-	Speakers(ctx context.Context, q string, limit int) ([]SpeakerSummary, error)
-	// Speaker returns everything a person said (statements; matched by any
-	// name form), with roles. ErrNotFound when nobody matches.
+	// Speakers lists the speakers quoted in statements, most quoted first:
+	// one row per speaker identity (see SpeakerSummary.ID), whose counts are
+	// those of its page (Speaker) and of a search by it (QuoteQuery.Speaker).
+	Speakers(ctx context.Context, q SpeakerQuery) ([]SpeakerSummary, error)
+	// Speaker returns everything one speaker said (statements), with
+	// roles. name is a speaker id (SpeakerSummary.ID) or a name as a reader
+	// writes it (see QuoteQuery.Speaker). ErrNotFound when nobody matches, an
+	// *AmbiguousError listing the candidates when several speakers do.
 	Speaker(ctx context.Context, name string) (*SpeakerDetail, error)
 	// Article returns a stored article with all its spans. ErrNotFound when unknown.
 	Article(ctx context.Context, id string) (*StoredArticle, error)
-	// Stories lists stories (empty until story detection fills them).
-	Stories(ctx context.Context) ([]StorySummary, error)
-	// Story returns one story with its timeline. ErrNotFound when unknown.
-	Story(ctx context.Context, id string) (*StoryDetail, error)
+	// Stories lists stories a page at a time, latest first (or largest
+	// first), selected by the words of their articles or by topic; empty
+	// until story detection fills them. A malformed full-text query gives a
+	// *QueryError.
+	Stories(ctx context.Context, q StoryQuery) (StoryResults, error)
+	// Story returns one story: its summary (people, outlets, span of
+	// dates), a page of its articles and a page of its statements, each
+	// statement once however many outlets reported it. ErrNotFound when
+	// unknown.
+	Story(ctx context.Context, id string, p StoryPage) (*StoryDetail, error)
+	// Topics lists topics (groups of stories of one kind), largest first,
+	// a page at a time.
+	Topics(ctx context.Context, q TopicQuery) (TopicResults, error)
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (StoreStats, error)
 	Close() error
@@ -43,6 +55,31 @@ type Store interface {
 
 // ErrNotFound is returned for unknown ids and names.
 var ErrNotFound = errors.New("not found")
+
+// AmbiguousError is a speaker name that several speakers answer to ("Blair":
+// Tony, Cherie and Ian Blair): the caller should pick one of the
+// candidates, most quoted first, by its ID.
+type AmbiguousError struct {
+	Name       string
+	Candidates []SpeakerSummary
+}
+
+func (e *AmbiguousError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q could be %d speakers: ", e.Name, len(e.Candidates))
+	for i, c := range e.Candidates {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if i == 8 {
+			fmt.Fprintf(&b, "and %d more", len(e.Candidates)-i)
+			break
+		}
+		fmt.Fprintf(&b, "%s (%s, %d statements)", c.Name, c.ID, c.Quotes)
+	}
+	b.WriteString("; give the full name or the id")
+	return b.String()
+}
 
 // QueryError is a malformed search query (full-text syntax, bad date): the
 // user's mistake, answered with HTTP 400.
@@ -60,12 +97,20 @@ type PutOutcome struct {
 // QuoteQuery selects quotes. Since/Until are ISO dates (inclusive) on the
 // day the statement was made (said_on, else the publication date).
 type QuoteQuery struct {
-	Text    string // full-text query (FTS5 syntax: words, "phrases", OR, NOT, prefix*)
-	Speaker string // any known name form
-	Outlet  string
-	Article string // article id
-	Since   string
-	Until   string
+	Text string // full-text query (FTS5 syntax: words, "phrases", OR, NOT, prefix*)
+	// Speaker is one speaker: an id (SpeakerSummary.ID) or a name as a reader
+	// writes it — any name form the speaker was written with, the full name,
+	// the surname, with or without an honorific or title ("Mr Blair",
+	// "President Trump"). A name several speakers answer to gives an
+	// *AmbiguousError listing them.
+	Speaker string
+	// SpeakerType keeps quotes whose speaker is of this type (Person,
+	// Organization, ...); empty: any.
+	SpeakerType EntityType
+	Outlet      string
+	Article     string // article id
+	Since       string
+	Until       string
 	// Kinds are the kinds of attribution wanted; nil: statements only.
 	Kinds []QuoteKind
 	// MinConfidence keeps quotes whose confidence is at least this (0: all).
@@ -151,13 +196,48 @@ type ArticleResults struct {
 	Total    int          `json:"total"`
 }
 
-// SpeakerSummary is one quoted person.
+// SpeakerQuery selects speakers.
+type SpeakerQuery struct {
+	Text  string     // the start of any word of any name form ("blai" finds Tony Blair); empty: all
+	Type  EntityType // Person, Organization, ...; empty: any
+	Limit int        // default 100, max 1000
+}
+
+// ParseSpeakerType reads a speaker type as users write it: "person",
+// "people", "organization", "organisation", "org", "place", "group",
+// "misc" (any case, singular or plural); "" or "all" is any type.
+func ParseSpeakerType(s string) (EntityType, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "all", "any":
+		return "", nil
+	case "person", "persons", "people":
+		return Person, nil
+	case "organization", "organizations", "organisation", "organisations", "org", "orgs":
+		return Organization, nil
+	case "place", "places":
+		return Place, nil
+	case "group", "groups":
+		return Group, nil
+	case "misc":
+		return Misc, nil
+	}
+	return "", fmt.Errorf("speaker type %q: use person, organization, place, group or misc", strings.TrimSpace(s))
+}
+
+// SpeakerSummary is one quoted speaker: a person or organisation as the
+// cross-article resolver knows it, or a name it does not resolve.
 type SpeakerSummary struct {
-	Name     string `json:"name"`
-	Quotes   int    `json:"quotes"`
-	Articles int    `json:"articles"`
-	First    Day    `json:"first"` // the earliest dated statement; null when none is dated
-	Last     Day    `json:"last"`
+	// ID names the speaker identity: "person:tony-blair",
+	// "organization:reuters", or "name:" and the folded name for a speaker
+	// that has no resolved identity (a group, or an article not yet
+	// grouped into stories).
+	ID       string     `json:"id"`
+	Type     EntityType `json:"type"`
+	Name     string     `json:"name"`
+	Quotes   int        `json:"quotes"`
+	Articles int        `json:"articles"`
+	First    Day        `json:"first"` // the earliest dated statement; null when none is dated
+	Last     Day        `json:"last"`
 }
 
 // SpeakerDetail is everything a person said, in order of said_on.
@@ -183,11 +263,48 @@ type StoredArticle struct {
 	Stories   []StorySummary `json:"stories,omitempty"`
 }
 
-// StorySummary is a story and its articles.
+// StoryQuery selects stories.
+type StoryQuery struct {
+	Text   string // full-text query over the titles and text of a story's articles (words, OR, NOT, prefix*)
+	Topic  string // only the stories of this topic
+	Sort   string // "recent" (default: latest publication first, undated last) or "size" (most articles first)
+	Limit  int    // default 20, max 1000
+	Offset int
+}
+
+// StoryResults is a page of stories and the total number matching.
+type StoryResults struct {
+	Stories []StorySummary `json:"stories"`
+	Total   int            `json:"total"`
+}
+
+// StorySummary is a story as a list shows it: one developing event.
 type StorySummary struct {
-	ID       string       `json:"id"`
-	Title    string       `json:"title"`
-	Articles []ArticleRef `json:"articles"`
+	ID         string        `json:"id"`
+	Title      string        `json:"title"`
+	Topic      string        `json:"topic,omitempty"`
+	TopicLabel string        `json:"topic_label,omitempty"`
+	First      Day           `json:"first"` // earliest publication date; null when no article is dated
+	Last       Day           `json:"last"`  // latest publication date
+	Articles   int           `json:"articles"`
+	Outlets    int           `json:"outlets"`          // distinct outlets
+	People     []StoryPerson `json:"people,omitempty"` // most mentioned first
+}
+
+// StoryPerson is a person of a story and how often its articles mention
+// them.
+type StoryPerson struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Mentions int    `json:"mentions"`
+}
+
+// StoryPage selects the pages of a story's statements (in the order they
+// were made) and articles (in publication order); limits default to 50 and
+// 20, at most 1000.
+type StoryPage struct {
+	Limit, Offset               int // statements
+	ArticleLimit, ArticleOffset int // articles
 }
 
 // ArticleRef names an article.
@@ -198,10 +315,65 @@ type ArticleRef struct {
 	Published Day    `json:"published"`
 }
 
-// StoryDetail is a story with its timeline of statements.
+// StoryDetail is a story: its summary, outlets, a page of its articles and
+// a page of its statements.
 type StoryDetail struct {
 	StorySummary
-	Timeline []QuoteHit `json:"timeline"`
+	OutletList      []OutletCount    `json:"outlet_list"` // most articles first
+	ArticleList     []ArticleRef     `json:"article_list"`
+	Statements      []StoryStatement `json:"statements"`
+	StatementsTotal int              `json:"statements_total"`
+}
+
+// OutletCount is an outlet and how many articles of a story it published.
+type OutletCount struct {
+	Outlet   string `json:"outlet"`
+	Articles int    `json:"articles"`
+}
+
+// StoryStatement is one statement of a story, shown once however many
+// articles reported it: its longest wording, the earliest day given, the
+// independent outlets that reported it (syndicated copies are not
+// independent) and every report.
+type StoryStatement struct {
+	ID      string            `json:"id"`
+	Speaker string            `json:"speaker"`
+	Text    string            `json:"text"`
+	SaidOn  Day               `json:"said_on"` // null when undated
+	Outlets []string          `json:"outlets"`
+	Reports []StatementReport `json:"reports"`
+}
+
+// StatementReport is one report of a statement: a quote of an article.
+type StatementReport struct {
+	ArticleID  string `json:"article_id"`
+	Title      string `json:"title"`
+	Outlet     string `json:"outlet"`
+	Published  Day    `json:"published"` // null when undated
+	Start      int    `json:"start"`     // offset of the quote in the article
+	Syndicated bool   `json:"syndicated,omitempty"`
+}
+
+// TopicQuery selects topics.
+type TopicQuery struct {
+	Limit  int // default 20, max 1000
+	Offset int
+}
+
+// TopicResults is a page of topics and the total number.
+type TopicResults struct {
+	Topics []TopicSummary `json:"topics"`
+	Total  int            `json:"total"`
+}
+
+// TopicSummary is a group of stories about one kind of event.
+type TopicSummary struct {
+	ID       string   `json:"id"`
+	Label    string   `json:"label"` // its strongest words
+	Stories  int      `json:"stories"`
+	Articles int      `json:"articles"`
+	Last     Day      `json:"last"`   // latest publication date; null when none is dated
+	Titles   []string `json:"titles"` // its largest stories' titles
 }
 
 // StoreStats counts what is stored.

@@ -114,11 +114,15 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
 		return -1
 	}
 	if len(f) == 1 {
-		// "They", "It", "Supporters": capitalised only by position.
+		// "They", "It", "Supporters": capitalised only by position;
+		// "Wireless:", "Backs:": a common word heading a line.
 		lw := strings.ToLower(f[0])
-		if names.IsStopWord(lw) || lw == f[0] || seenLower(d, lw) {
+		if names.IsStopWord(lw) || lw == f[0] || seenLower(d, lw) || names.IsCommonWord(lw) {
 			return -1
 		}
+	}
+	if names.IsRoleWord(strings.ToLower(f[len(f)-1])) {
+		return -1 // a title without a name: "the Sittingbourne and Sheppey MP"
 	}
 	if t := names.NameType(text); t == verbatim.Person {
 		if cut := names.TrimPersonName(d, sp); cut != sp {

@@ -1,6 +1,10 @@
 package eval
 
 import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -59,4 +63,56 @@ var wikiRefSuffix = regexp.MustCompile(`(\.[0-9]+| \([0-9]+\))$`)
 func WikiRefLabel(path string) string {
 	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	return wikiRefSuffix.ReplaceAllString(base, "")
+}
+
+// StoryGold is the gold of an ECB+ article: its topic (a kind of event:
+// celebrity enters rehab) and its sub-topic (one event of that kind: a
+// story).
+type StoryGold struct {
+	Topic    string `json:"topic"`
+	Subtopic string `json:"subtopic"`
+}
+
+// LoadStoryGold reads ECB+'s gold_topics.jsonl: article id -> its topic
+// and sub-topic.
+func LoadStoryGold(path string) (map[string]StoryGold, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	gold := map[string]StoryGold{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		var r struct {
+			ID string `json:"id"`
+			StoryGold
+		}
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", path, n, err)
+		}
+		gold[r.ID] = r.StoryGold
+	}
+	return gold, sc.Err()
+}
+
+// StoryScores is B-cubed of predicted groups against sub-topics (one event:
+// a story) and topics (a kind of event).
+type StoryScores struct {
+	Subtopic, Topic BCubed
+	Clusters        int // predicted groups among the scored articles
+}
+
+// ScoreStories scores predicted groups (article id -> group) as
+// score_stories.py does by default: over the gold articles the prediction
+// covers.
+func ScoreStories(gold map[string]StoryGold, pred map[string]string) StoryScores {
+	sub, topic, p := map[string]string{}, map[string]string{}, map[string]bool{}
+	for id, g := range gold {
+		if c, ok := pred[id]; ok {
+			sub[id], topic[id], p[c] = g.Subtopic, g.Topic, true
+		}
+	}
+	return StoryScores{Subtopic: ScoreBCubed(sub, pred), Topic: ScoreBCubed(topic, pred), Clusters: len(p)}
 }

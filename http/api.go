@@ -24,6 +24,9 @@ func quoteQuery(r *stdhttp.Request) (verbatim.QuoteQuery, error) {
 	if q.Kinds, err = verbatim.ParseKinds(v.Get("kind")); err != nil {
 		return q, err
 	}
+	if q.SpeakerType, err = speakerType(v.Get("speaker_type")); err != nil {
+		return q, err
+	}
 	if c := v.Get("min_confidence"); c != "" {
 		if q.MinConfidence, err = strconv.ParseFloat(c, 64); err != nil || q.MinConfidence < 0 || q.MinConfidence > 1 {
 			return q, &verbatim.QueryError{Msg: fmt.Sprintf("min_confidence %q: give a number from 0 to 1", c)}
@@ -31,6 +34,16 @@ func quoteQuery(r *stdhttp.Request) (verbatim.QuoteQuery, error) {
 	}
 	q.Limit, q.Offset, err = pageParams(v)
 	return q, err
+}
+
+// speakerType reads a speaker type filter: "person" or "organization"
+// (also "people", "organisation", ...), empty for any.
+func speakerType(s string) (verbatim.EntityType, error) {
+	t, err := verbatim.ParseSpeakerType(s)
+	if err != nil {
+		return "", &verbatim.QueryError{Msg: err.Error()}
+	}
+	return t, nil
 }
 
 // boolParam reads a checkbox-like parameter: "1", "true", "on", "yes".
@@ -110,7 +123,12 @@ func (s *Server) apiSpeakers(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		s.fail(w, r, &verbatim.QueryError{Msg: "limit: " + err.Error()})
 		return
 	}
-	sp, err := s.Store.Speakers(r.Context(), r.URL.Query().Get("q"), limit)
+	typ, err := speakerType(r.URL.Query().Get("type"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	sp, err := s.Store.Speakers(r.Context(), verbatim.SpeakerQuery{Text: r.URL.Query().Get("q"), Type: typ, Limit: limit})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -134,24 +152,6 @@ func (s *Server) apiArticle(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		return
 	}
 	writeJSON(w, 200, a)
-}
-
-func (s *Server) apiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	st, err := s.Store.Stories(r.Context())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, 200, map[string]any{"stories": st})
-}
-
-func (s *Server) apiStory(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	st, err := s.Store.Story(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, 200, st)
 }
 
 func (s *Server) apiStats(w stdhttp.ResponseWriter, r *stdhttp.Request) {
@@ -247,7 +247,11 @@ func (s *Server) apiPost(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		}
 		docs = append(docs, d)
 	}
-	outs, err := s.Store.Put(r.Context(), docs)
+	put := s.Store.Put
+	if s.Ingest != nil {
+		put = s.Ingest
+	}
+	outs, err := put(r.Context(), docs)
 	if err != nil {
 		s.fail(w, r, err)
 		return

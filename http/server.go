@@ -33,7 +33,11 @@ type Server struct {
 	MaxBody  int64
 	Log      *log.Logger       // nil: standard logger
 	Metrics  *metrics.Registry // served on /metrics
-	mux      *stdhttp.ServeMux
+	// Ingest, when set, stores POSTed articles instead of Store.Put: serve
+	// sets it to store them and add them to the library's stories, as
+	// ingest does.
+	Ingest func(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutcome, error)
+	mux    *stdhttp.ServeMux
 }
 
 // New returns a server over a store; p analyses POSTed articles.
@@ -97,6 +101,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/articles", s.apiPost)
 	m.HandleFunc("GET /api/stories", s.apiStories)
 	m.HandleFunc("GET /api/stories/{id}", s.apiStory)
+	m.HandleFunc("GET /api/topics", s.apiTopics)
 	m.HandleFunc("GET /api/stats", s.apiStats)
 	m.HandleFunc("/api/", func(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		writeErr(w, stdhttp.StatusNotFound, "no such API endpoint")
@@ -108,6 +113,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /article/{id}", s.uiArticle)
 	m.HandleFunc("GET /stories", s.uiStories)
 	m.HandleFunc("GET /story/{id}", s.uiStory)
+	m.HandleFunc("GET /topics", s.uiTopics)
 	m.Handle("GET /static/", stdhttp.StripPrefix("/static/", staticHandler()))
 	m.HandleFunc("/", func(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		s.uiError(w, r, stdhttp.StatusNotFound, "Nothing here.")
@@ -129,9 +135,12 @@ func writeErr(w stdhttp.ResponseWriter, status int, msg string) {
 // status maps a store error to an HTTP status and message.
 func status(err error) (int, string) {
 	var qe *verbatim.QueryError
+	var ae *verbatim.AmbiguousError
 	switch {
 	case errors.As(err, &qe):
 		return stdhttp.StatusBadRequest, qe.Error()
+	case errors.As(err, &ae):
+		return stdhttp.StatusMultipleChoices, ae.Error()
 	case errors.Is(err, verbatim.ErrNotFound):
 		return stdhttp.StatusNotFound, "not found"
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
@@ -144,6 +153,11 @@ func (s *Server) fail(w stdhttp.ResponseWriter, r *stdhttp.Request, err error) {
 	code, msg := status(err)
 	if code >= 500 {
 		s.logf("%s %s: %v", r.Method, r.URL, err)
+	}
+	var ae *verbatim.AmbiguousError
+	if errors.As(err, &ae) { // which one: the candidates, most quoted first
+		writeJSON(w, code, map[string]any{"error": msg, "candidates": ae.Candidates})
+		return
 	}
 	writeErr(w, code, msg)
 }

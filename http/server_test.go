@@ -144,8 +144,8 @@ func TestAPI(t *testing.T) {
 		arts.Articles[0].Title != "Ceasefire talks resume in Geneva" || arts.Articles[0].Quotes != 4 {
 		t.Errorf("article search melanie %+v", arts)
 	}
-	var stories map[string][]any
-	if c, body := get(t, ts, "/api/stories", &stories); c != 200 || stories["stories"] == nil || len(stories["stories"]) != 0 {
+	var stories verbatim.StoryResults
+	if c, body := get(t, ts, "/api/stories", &stories); c != 200 || stories.Stories == nil || stories.Total != 0 {
 		t.Errorf("stories %d %s", c, body)
 	}
 }

@@ -3,13 +3,13 @@ package http
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"html/template"
 	"io/fs"
 	stdhttp "net/http"
 	"net/url"
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/verbatim-news/verbatim"
@@ -32,8 +32,20 @@ func staticHandler() stdhttp.Handler {
 
 var funcs = template.FuncMap{
 	"speakerURL": func(name string) string { return "/speaker/" + url.PathEscape(name) },
+	// searchAs is the search q with one speaker chosen (by id)
+	"searchAs": func(q verbatim.QuoteQuery, id string) string {
+		v := url.Values{"speaker": {id}}
+		for k, x := range map[string]string{"q": q.Text, "outlet": q.Outlet, "since": q.Since, "until": q.Until} {
+			if x != "" {
+				v.Set(k, x)
+			}
+		}
+		return "/?" + v.Encode()
+	},
 	"articleURL": func(id string) string { return "/article/" + url.PathEscape(id) },
 	"storyURL":   func(id string) string { return "/story/" + url.PathEscape(id) },
+	"topicURL":   func(id string) string { return "/stories?topic=" + url.QueryEscape(id) },
+	"span":       span,
 	"quoteURL": func(h verbatim.QuoteHit) string {
 		return "/article/" + url.PathEscape(h.ArticleID) + "#q" + strconv.Itoa(h.Start)
 	},
@@ -56,7 +68,7 @@ var funcs = template.FuncMap{
 // (not at start-up of every command).
 var pages = sync.OnceValue(func() map[string]*template.Template {
 	m := map[string]*template.Template{}
-	for _, p := range []string{"search", "articles", "speakers", "speaker", "article", "stories", "story", "error"} {
+	for _, p := range []string{"search", "articles", "speakers", "speaker", "article", "stories", "story", "topics", "error"} {
 		m[p] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+p+".html"))
 	}
 	return m
@@ -105,7 +117,10 @@ type searchData struct {
 	Next     string
 	Empty    bool
 	Kind     string // the kind filter as asked ("", "all", "belief", …)
-	MinConf  string // the minimum confidence as asked
+	SpType   string // the speaker type filter as asked
+	// Candidates: the speakers a name given as speaker could mean
+	Candidates []verbatim.SpeakerSummary
+	MinConf    string // the minimum confidence as asked
 }
 
 func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
@@ -115,6 +130,10 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	if err == nil {
 		d.Results, err = s.Store.Quotes(r.Context(), q)
 	}
+	var ae *verbatim.AmbiguousError
+	if errors.As(err, &ae) {
+		d.Candidates, err = ae.Candidates, nil
+	}
 	if err != nil {
 		code, d.Err = status(err)
 		if code >= 500 {
@@ -122,12 +141,12 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 			return
 		}
 	}
-	d.Kind, d.MinConf = r.URL.Query().Get("kind"), r.URL.Query().Get("min_confidence")
+	d.Kind, d.MinConf, d.SpType = r.URL.Query().Get("kind"), r.URL.Query().Get("min_confidence"), r.URL.Query().Get("speaker_type")
 	d.Empty = q.Text == "" && q.Speaker == "" && q.Outlet == "" && q.Since == "" && q.Until == "" &&
 		q.Kinds == nil && q.MinConfidence == 0 && !q.NamedOnly
 	if d.Empty {
 		d.Stats, _ = s.Store.Stats(r.Context())
-		d.Speakers, _ = s.Store.Speakers(r.Context(), "", 12)
+		d.Speakers, _ = s.Store.Speakers(r.Context(), verbatim.SpeakerQuery{Limit: 12})
 	}
 	d.Prev, d.Next = pager(r, "/", q.Offset, q.Limit, len(d.Results.Quotes), d.Results.Total)
 	title := "Search"
@@ -189,13 +208,19 @@ func page0(title, nav string, q verbatim.QuoteQuery, d any) page {
 }
 
 func (s *Server) uiSpeakers(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	q := r.URL.Query().Get("q")
-	sp, err := s.Store.Speakers(r.Context(), q, 200)
+	q, ts := r.URL.Query().Get("q"), r.URL.Query().Get("type")
+	typ, err := speakerType(ts)
 	if err != nil {
 		s.uiFail(w, r, err)
 		return
 	}
-	s.render(w, r, 200, "speakers", page{Title: "Speakers", Nav: "speakers", Q: verbatim.QuoteQuery{Speaker: q}, Data: sp})
+	sp, err := s.Store.Speakers(r.Context(), verbatim.SpeakerQuery{Text: q, Type: typ, Limit: 200})
+	if err != nil {
+		s.uiFail(w, r, err)
+		return
+	}
+	s.render(w, r, 200, "speakers", page{Title: "Speakers", Nav: "speakers", Q: verbatim.QuoteQuery{Speaker: q, SpeakerType: typ},
+		Data: map[string]any{"Speakers": sp, "Type": string(typ)}})
 }
 
 type outletGroup struct {
@@ -205,6 +230,12 @@ type outletGroup struct {
 
 func (s *Server) uiSpeaker(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	d, err := s.Store.Speaker(r.Context(), r.PathValue("name"))
+	var ae *verbatim.AmbiguousError
+	if errors.As(err, &ae) { // which one?
+		s.render(w, r, stdhttp.StatusMultipleChoices, "speakers", page{Title: ae.Name + " — which one?", Nav: "speakers",
+			Q: verbatim.QuoteQuery{Speaker: ae.Name}, Data: map[string]any{"Speakers": ae.Candidates, "Ambiguous": ae.Name}})
+		return
+	}
 	if err != nil {
 		s.uiFail(w, r, err)
 		return
@@ -355,42 +386,4 @@ func (s *Server) uiArticle(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		people = append(people, who{n, counts[n]})
 	}
 	s.render(w, r, 200, "article", page{Title: title, Data: map[string]any{"A": a, "Segments": annotate(a), "People": people}})
-}
-
-func (s *Server) uiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	st, err := s.Store.Stories(r.Context())
-	if err != nil {
-		s.uiFail(w, r, err)
-		return
-	}
-	s.render(w, r, 200, "stories", page{Title: "Stories", Nav: "stories", Data: st})
-}
-
-type timelineDay struct {
-	Day        verbatim.Day // "" for the undated statements, listed last
-	Statements []verbatim.QuoteHit
-}
-
-func (s *Server) uiStory(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	st, err := s.Store.Story(r.Context(), r.PathValue("id"))
-	if err != nil {
-		s.uiFail(w, r, err)
-		return
-	}
-	var days []*timelineDay
-	for _, h := range st.Timeline {
-		d := h.SaidOn
-		if d == "" {
-			d = h.Published
-		}
-		if len(days) == 0 || days[len(days)-1].Day != d {
-			days = append(days, &timelineDay{Day: d})
-		}
-		days[len(days)-1].Statements = append(days[len(days)-1].Statements, h)
-	}
-	title := st.Title
-	if strings.TrimSpace(title) == "" {
-		title = "Story " + st.ID
-	}
-	s.render(w, r, 200, "story", page{Title: title, Nav: "stories", Data: map[string]any{"S": st, "Days": days}})
 }

@@ -16,6 +16,7 @@ func Match(d *verbatim.Doc, text string) int {
 	// The matcher's cached keys are functions of the entity names alone:
 	// a pooled one stays valid across calls and documents.
 	sc := scratchPool.Get().(*scratch)
+	sc.mt.at = -1
 	e := sc.mt.match(d, text, "")
 	scratchPool.Put(sc)
 	return e
@@ -52,6 +53,10 @@ func IsRoleWord(w string) bool { return roleWords[w] }
 // IsOrgWord reports whether the lower-case word w makes a capitalised name
 // an organisation ("ministry", "bank", "party").
 func IsOrgWord(w string) bool { return orgWords[w] }
+
+// IsCommonWord reports whether w (any case) is a common English word that
+// is never a name ("wireless", "nobody"; data/common.txt).
+func IsCommonWord(w string) bool { return isCommonWord(w) }
 
 // IsStopWord reports whether the lower-case word w is a function word.
 func IsStopWord(w string) bool { return stopWords[w] }

@@ -29,6 +29,7 @@ var (
 	orgWords     = map[string]bool{} // lower-case words that make a name an organisation
 	stopWords    = map[string]bool{} // lower-case function words, never names on their own
 	givenNames   = map[string]bool{} // lower-case given names of the large list (data/given.txt)
+	givenGender  = map[string]byte{} // of those, the names of one gender: 'm' or 'f'
 	gaz          = map[string]gazEntry{}
 	gazMaxTokens = 1
 )
@@ -51,7 +52,17 @@ func init() {
 	})
 	lines("orgwords.txt", func(l string) { orgWords[l] = true })
 	words("stopwords.txt", func(w string) { stopWords[w] = true })
-	words("given.txt", func(w string) { givenNames[w] = true })
+	lines("given.txt", func(l string) {
+		f := strings.Fields(l)
+		if len(f) == 0 {
+			return
+		}
+		w := strings.ToLower(f[0])
+		givenNames[w] = true
+		if len(f) == 2 {
+			givenGender[w] = f[1][0]
+		}
+	})
 	for _, f := range []struct {
 		file string
 		t    verbatim.EntityType
@@ -112,6 +123,18 @@ func lookupGaz(s string) (gazEntry, bool) {
 		return e, ok
 	}
 	return gazEntry{}, false
+}
+
+// GivenNameGender returns 'm' or 'f' for a given name of one gender ("Cherie",
+// "mary"), from the tagger's lists and then the large list; 0 otherwise.
+func GivenNameGender(w string) byte {
+	if g := genderOfFirst(w); g != 0 {
+		return g
+	}
+	if isASCII(w) {
+		return lowerIn(givenGender, w)
+	}
+	return givenGender[stripAccents(strings.ToLower(w))]
 }
 
 // genderOfFirst returns 'm' or 'f' for a known first name, 0 otherwise.

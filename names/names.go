@@ -46,7 +46,7 @@ func Process(d *verbatim.Doc) {
 	}
 	sp := spansPool.Get().(*[]tokSpan)
 	defer spansPool.Put(sp)
-	spans := extendOrgs(d, fixSpans(d, detect(d, (*sp)[:0])))
+	spans := repairSpans(d, extendOrgs(d, fixSpans(d, detect(d, (*sp)[:0]))))
 	*sp = spans[:0]
 	if want := len(spans) + len(spans)/2 + 8; cap(d.Mentions) < want {
 		// Room for propagated names and the quote stage's resolved mentions.
@@ -772,7 +772,9 @@ func group(d *verbatim.Doc) {
 	mt.cache = mt.cache[:0]
 	for _, mi := range order {
 		m := &d.Mentions[mi]
+		mt.at = m.Start
 		e := mt.match(d, m.Text, m.Type)
+		mt.at = -1
 		name := mt.q.name // the words of m.Text joined ("" when it has none)
 		if e >= 0 {
 			attachNamed(d, mi, e, false, name)
@@ -1027,6 +1029,10 @@ func joinEquals(w []string, s string) bool {
 type matcher struct {
 	cache   []entKey
 	q, prev entKey // the last two names matched (usually the next entities' names)
+	// at is where the name being matched stands (a byte offset), -1 when
+	// unknown: a surname two persons share goes to the one named in full
+	// last before it (see nearestNamed)
+	at int
 }
 
 func (mt *matcher) get(d *verbatim.Doc, ei int) *entKey {
@@ -1087,7 +1093,7 @@ func (mt *matcher) match(d *verbatim.Doc, text string, t verbatim.EntityType) in
 			// Surname, or surname with a compatible first name.
 			if surname {
 				if last == c.last {
-					return ei
+					return nearestNamed(d, mt, ei, last)
 				}
 				if best < 0 && similarLower(lowSurname, c.lowLast) {
 					best = ei

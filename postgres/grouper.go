@@ -124,9 +124,13 @@ func (g *Grouper) Step(ctx context.Context, bound int64) (n int, more bool, err 
 		WHERE f.article_id = x.id`, grouped, top); err != nil {
 		return 0, false, err
 	}
+	g.c.Consolidate()
 	cur := storekit.RowsOf(g.c, ids{g})
 	if err := g.write(ctx, tx, g.prev, cur); err != nil {
 		return 0, false, err
+	}
+	if err := g.writeSpeakers(ctx, tx, grouped); err != nil {
+		return 0, false, fmt.Errorf("speakers: %w", err)
 	}
 	g.pos = top + int64(len(grouped))
 	if time.Since(g.snap) >= g.SnapshotEvery {
@@ -234,7 +238,9 @@ func (g *Grouper) load(ctx context.Context, tx pgx.Tx, top int64) error {
 		return fmt.Errorf("grouping state: %d articles grouped, %d found", top, len(g.arts))
 	}
 	g.pos, g.snap = top, time.Now()
-	// the tables hold what this state gives (every step wrote it)
+	// the tables hold what this state gives (every step wrote it: its
+	// consolidation gives the stories of any split into steps)
+	g.c.Consolidate()
 	g.prev = storekit.RowsOf(g.c, ids{g})
 	return nil
 }
@@ -286,18 +292,49 @@ func decodeArts(data []byte) ([]art, bool) {
 // changed rows by upsert, rows gone deleted.
 func (g *Grouper) write(ctx context.Context, tx pgx.Tx, prev, cur *storekit.Rows) error {
 	var b pgx.Batch
-	storiesNew := &copyIn{table: "stories", cols: []string{"id", "title"}}
-	var sid, stitle []string
-	for id, title := range cur.Stories {
+	storiesNew := &copyIn{table: "stories", cols: []string{"id", "title", "topic", "first", "last", "size", "outlets", "people", "seq"}}
+	var sc struct {
+		id, title, topic, first, last, people []string
+		size, outlets                         []int32
+		seq                                   []int64
+	}
+	for id, s := range cur.Stories {
 		old, ok := prev.Stories[id]
 		switch {
 		case !ok:
-			storiesNew.add(id, title)
-		case old != title:
-			sid, stitle = append(sid, id), append(stitle, title)
+			storiesNew.add(id, s.Title, s.Topic, s.First, s.Last, int32(s.Size), int32(s.Outlets), s.People, int64(s.Seq))
+		case old != s:
+			sc.id, sc.title, sc.topic, sc.first, sc.last = append(sc.id, id), append(sc.title, s.Title), append(sc.topic, s.Topic), append(sc.first, s.First), append(sc.last, s.Last)
+			sc.size, sc.outlets, sc.people, sc.seq = append(sc.size, int32(s.Size)), append(sc.outlets, int32(s.Outlets)), append(sc.people, s.People), append(sc.seq, int64(s.Seq))
 		}
 	}
-	b.Queue(`UPDATE stories s SET title = x.title FROM unnest($1::text[], $2::text[]) AS x(id, title) WHERE s.id = x.id`, sid, stitle)
+	b.Queue(`UPDATE stories s SET title = x.title, topic = x.topic, first = x.first, last = x.last, size = x.size,
+		outlets = x.outlets, people = x.people, seq = x.seq
+		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[], $9::bigint[])
+		AS x(id, title, topic, first, last, size, outlets, people, seq) WHERE s.id = x.id`,
+		sc.id, sc.title, sc.topic, sc.first, sc.last, sc.size, sc.outlets, sc.people, sc.seq)
+	// topics change as a whole: upserted, the gone ones deleted
+	var tc struct {
+		id, label, last   []string
+		stories, articles []int32
+	}
+	for id, t := range cur.Topics {
+		if old, ok := prev.Topics[id]; !ok || old != t {
+			tc.id, tc.label, tc.last = append(tc.id, id), append(tc.label, t.Label), append(tc.last, t.Last)
+			tc.stories, tc.articles = append(tc.stories, int32(t.Stories)), append(tc.articles, int32(t.Articles))
+		}
+	}
+	b.Queue(`INSERT INTO topics(id, label, stories, articles, last)
+		SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[])
+		ON CONFLICT (id) DO UPDATE SET label = excluded.label, stories = excluded.stories, articles = excluded.articles, last = excluded.last`,
+		tc.id, tc.label, tc.stories, tc.articles, tc.last)
+	var goneT []string
+	for id := range prev.Topics {
+		if _, ok := cur.Topics[id]; !ok {
+			goneT = append(goneT, id)
+		}
+	}
+	b.Queue(`DELETE FROM topics WHERE id = ANY($1)`, goneT)
 	var moved []int64
 	storyArts := &copyIn{table: "story_articles", cols: []string{"story_id", "article_id"}}
 	personEnts := &copyIn{table: "person_entities", cols: []string{"entity_id", "person_id"}}

@@ -76,9 +76,18 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 		}
 		where = append(where, `q.tsv @@ `+a.add(tq)+`::tsquery`)
 	}
-	if sp := storekit.Fold(qq.Speaker); sp != "" {
-		p := a.add(sp)
-		where = append(where, `(q.speaker_fold = `+p+` OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias = `+p+`))`)
+	if strings.TrimSpace(qq.Speaker) != "" {
+		id, err := storekit.ResolveSpeaker(ctx, lookup{s}, qq.Speaker, qq.SpeakerType)
+		if errors.Is(err, verbatim.ErrNotFound) {
+			return res, nil
+		}
+		if err != nil {
+			return res, err
+		}
+		where = append(where, speakerCond(id, &a))
+	}
+	if qq.SpeakerType != "" {
+		where = append(where, `q.speaker_type = `+a.add(string(qq.SpeakerType)))
 	}
 	if o := strings.TrimSpace(qq.Outlet); o != "" {
 		where = append(where, `lower(a.outlet) = lower(`+a.add(o)+`)`)
@@ -174,77 +183,6 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	return res, queryErr(err)
 }
 
-// Speakers lists quoted speakers, most quoted first.
-func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.SpeakerSummary, error) {
-	if limit <= 0 || limit > 1000 {
-		limit = 100
-	}
-	var a args
-	w := `q.speaker_fold IS NOT NULL AND ` + statementCond
-	if f := storekit.Fold(q); f != "" {
-		w += ` AND (q.speaker_fold LIKE ` + a.add("%"+storekit.EscapeLike(f)+"%") +
-			` OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias LIKE ` + a.add(storekit.EscapeLike(f)+"%") + `))`
-	}
-	rows, err := s.pool.Query(ctx, `SELECT max(q.speaker), count(*), count(DISTINCT q.article_id),
-		coalesce(min(nullif(q.day,'')),''), coalesce(max(nullif(q.day,'')),'')
-		FROM quotes q WHERE `+w+` GROUP BY q.speaker_fold ORDER BY count(*) DESC, max(q.speaker) LIMIT `+a.add(limit), a...)
-	if err != nil {
-		return nil, err
-	}
-	out := []verbatim.SpeakerSummary{}
-	var sp verbatim.SpeakerSummary
-	_, err = pgx.ForEachRow(rows, []any{&sp.Name, &sp.Quotes, &sp.Articles, &sp.First, &sp.Last}, func() error {
-		out = append(out, sp)
-		return nil
-	})
-	return out, err
-}
-
-// Speaker returns everything a person said, oldest first. The name is
-// matched on the canonical name first (with every entity of the persons
-// those entities belong to: "Keith Kellogg" also finds the quotes an
-// article attributed to "Kellog"), then on any name form.
-func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail, error) {
-	f := storekit.Fold(name)
-	if f == "" {
-		return nil, verbatim.ErrNotFound
-	}
-	cond := `(q.speaker_fold = $1 OR q.speaker_entity IN (SELECT pe2.entity_id FROM quotes q0
-		JOIN person_entities pe ON pe.entity_id = q0.speaker_entity
-		JOIN person_entities pe2 ON pe2.person_id = pe.person_id WHERE q0.speaker_fold = $1))`
-	var n bool
-	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM quotes q WHERE q.speaker_fold = $1)`, f).Scan(&n); err != nil {
-		return nil, err
-	}
-	if !n {
-		cond = `(q.speaker_fold = $1 OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias = $1))`
-	}
-	rows, err := s.pool.Query(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
-		` AND `+statementCond+` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, q.id LIMIT 5000`, f) // oldest first, undated last
-	if err != nil {
-		return nil, err
-	}
-	hits, err := scanHits(rows)
-	if err != nil {
-		return nil, err
-	}
-	if len(hits) == 0 {
-		return nil, verbatim.ErrNotFound
-	}
-	d := storekit.Speaker(hits, f)
-	// roles and name forms of the entities that are this speaker, in the
-	// order SQLite's DISTINCT gives them: first seen
-	rows, err = s.pool.Query(ctx, `SELECT e.roles, e.mentions FROM (SELECT DISTINCT ON (e.roles, e.mentions) e.roles, e.mentions, q.id
-		FROM quotes q JOIN entities e ON e.id = q.speaker_entity WHERE `+cond+` ORDER BY e.roles, e.mentions, q.id) e ORDER BY e.id`, f)
-	if err != nil {
-		return nil, err
-	}
-	forms := storekit.NewForms(d)
-	var roles, mentions string
-	_, err = pgx.ForEachRow(rows, []any{&roles, &mentions}, func() error { return forms.Add(roles, mentions) })
-	return d, err
-}
-
 // Article returns a stored article with its spans.
 func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, error) {
 	a := &verbatim.StoredArticle{Quotes: []verbatim.QuoteOut{}, Entities: []verbatim.EntityOut{}, Dates: []verbatim.DateOut{}}
@@ -319,58 +257,12 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 	return a, err
 }
 
-func (s *DB) stories(ctx context.Context, where string, args ...any) ([]verbatim.StorySummary, error) {
-	rows, err := s.pool.Query(ctx, `SELECT s.id, s.title, coalesce(a.ext_id,''), coalesce(a.title,''), coalesce(a.outlet,''),
-		coalesce(a.published,'') FROM stories s LEFT JOIN story_articles sa ON sa.story_id = s.id
-		LEFT JOIN articles a ON a.id = sa.article_id `+where+` ORDER BY s.id, `+storekit.UndatedLast("a.published")+`, a.published, a.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	out := []verbatim.StorySummary{}
-	var id, title string
-	var r verbatim.ArticleRef
-	_, err = pgx.ForEachRow(rows, []any{&id, &title, &r.ID, &r.Title, &r.Outlet, &r.Published}, func() error {
-		if len(out) == 0 || out[len(out)-1].ID != id {
-			out = append(out, verbatim.StorySummary{ID: id, Title: title, Articles: []verbatim.ArticleRef{}})
-		}
-		if r.ID != "" {
-			st := &out[len(out)-1]
-			st.Articles = append(st.Articles, r)
-		}
-		return nil
-	})
-	return out, err
-}
-
-// Stories lists the stories with their articles.
-func (s *DB) Stories(ctx context.Context) ([]verbatim.StorySummary, error) { return s.stories(ctx, "") }
-
-// Story returns one story with the statements of its articles in time order.
-func (s *DB) Story(ctx context.Context, id string) (*verbatim.StoryDetail, error) {
-	ss, err := s.stories(ctx, `WHERE s.id = $1`, id)
-	if err != nil {
-		return nil, err
-	}
-	if len(ss) == 0 {
-		return nil, verbatim.ErrNotFound
-	}
-	rows, err := s.pool.Query(ctx, `SELECT `+hitCols+` FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = $1 AND `+statementCond+` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
-	if err != nil {
-		return nil, err
-	}
-	hits, err := scanHits(rows)
-	if err != nil {
-		return nil, err
-	}
-	return &verbatim.StoryDetail{StorySummary: ss[0], Timeline: hits}, nil
-}
-
 // Stats counts what is stored.
 func (s *DB) Stats(ctx context.Context) (verbatim.StoreStats, error) {
 	var st verbatim.StoreStats
 	err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes),
-		(SELECT count(DISTINCT speaker_fold) FROM quotes WHERE speaker_fold IS NOT NULL), (SELECT count(*) FROM stories)`).
+		(SELECT count(*) FROM speakers WHERE statements > 0) + (SELECT count(DISTINCT speaker_fold) FROM quotes
+		WHERE speaker_id IS NULL AND speaker_fold IS NOT NULL AND kind = 'statement'), (SELECT count(*) FROM stories)`).
 		Scan(&st.Articles, &st.Quotes, &st.Speakers, &st.Stories)
 	return st, err
 }

@@ -21,6 +21,8 @@ type Migration struct {
 var Migrations = []Migration{
 	{1, "core: articles, entities, aliases, quotes, dates with full-text search (accent-insensitive)", schemaV1},
 	{100, "stories: story features, stories, persons, statements, copies, the grouping state", schemaStories},
+	{101, "stories: one row per speaker identity (quotes.speaker_id, speaker counts, speaker name forms), filled for grouped articles", schemaSpeakers},
+	{120, "stories: events (a story's topic, span of dates, size, outlets and people in its row, for listing by recency or size) and topics", schemaEvents},
 }
 
 // Foreign keys are not declared: a check per inserted row was a third of
@@ -181,6 +183,40 @@ CREATE TABLE story_snapshot (
 	arts    bytea NOT NULL   -- the database ids of its articles
 );
 ALTER TABLE story_snapshot ALTER COLUMN state SET STORAGE EXTERNAL;
+`
+
+// schemaEvents gives a story row what a listing sorts and shows without
+// reading its articles, and adds topics (groups of stories of one kind). A
+// library grouped by an earlier version is grouped again from the start:
+// its story tables are emptied and its articles marked ungrouped (the
+// snapshot, of an older version, is dropped).
+const schemaEvents = `
+ALTER TABLE stories ADD COLUMN topic text COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN first text COLLATE "C" NOT NULL DEFAULT '';  -- earliest publication date
+ALTER TABLE stories ADD COLUMN last text COLLATE "C" NOT NULL DEFAULT '';   -- latest publication date
+ALTER TABLE stories ADD COLUMN size integer NOT NULL DEFAULT 0;             -- articles
+ALTER TABLE stories ADD COLUMN outlets integer NOT NULL DEFAULT 0;
+ALTER TABLE stories ADD COLUMN people text NOT NULL DEFAULT '[]';           -- [[person id, name, mentions], ...], most mentioned first
+ALTER TABLE stories ADD COLUMN seq bigint NOT NULL DEFAULT 0;               -- creation number: s12 -> 12
+CREATE INDEX stories_recent ON stories (last, size, seq);
+CREATE INDEX stories_size ON stories (size, last, seq);
+CREATE INDEX stories_topic ON stories (topic, size);
+CREATE INDEX statements_story ON statements (story_id, said_on);
+CREATE TABLE topics (
+	id       text COLLATE "C" PRIMARY KEY,
+	label    text COLLATE "C" NOT NULL DEFAULT '', -- its strongest words
+	stories  integer NOT NULL DEFAULT 0,
+	articles integer NOT NULL DEFAULT 0,
+	last     text COLLATE "C" NOT NULL DEFAULT ''
+);
+DELETE FROM stories;
+DELETE FROM story_articles;
+DELETE FROM persons;
+DELETE FROM person_entities;
+DELETE FROM statements;
+DELETE FROM article_copies;
+DELETE FROM story_snapshot;
+UPDATE story_features SET group_pos = NULL WHERE group_pos IS NOT NULL;
 `
 
 // lockMigrate is the advisory lock key that serialises migrations across

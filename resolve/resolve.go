@@ -452,6 +452,12 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 			// about a person of that surname: the person
 			e.Type = verbatim.Person
 			n = ParseName(e.Name, verbatim.Person)
+		} else if e.Type != verbatim.Person {
+			if pn := ParseName(e.Name, verbatim.Person); pn.First != "" && r.personNamed(pn) {
+				// "Kathina Thomas" typed an organisation: a person other
+				// articles name so, in full
+				e.Type, n = verbatim.Person, pn
+			}
 		}
 		ctx, ctxIDs = ctx[:0], ctxIDs[:0]
 		for j, c := range ctxAll {
@@ -504,6 +510,17 @@ func (r *Resolver) storySurname(full string, story map[string]int) bool {
 	}
 	for _, k := range r.byLast[string(r.key(string(verbatim.Person)+"\x00", full))] {
 		if w := story[r.Entities[k].ID]; w > 0 && w >= other {
+			return true
+		}
+	}
+	return false
+}
+
+// personNamed reports whether a person identity has the full name n (a
+// given name and a surname).
+func (r *Resolver) personNamed(n Name) bool {
+	for _, k := range r.byLast[string(r.key(string(verbatim.Person)+"\x00", n.Last))] {
+		if r.Entities[k].name.Full == n.Full {
 			return true
 		}
 	}

@@ -258,3 +258,22 @@ func TestSurnameTypedPlaceInStory(t *testing.T) {
 		t.Error("Bush typed a place outside the story joined the person")
 	}
 }
+
+// An organisation the tagger made of a person's full name ("Kathina
+// Thomas") is that person when other articles name the person so; an
+// organisation with its own name stays one.
+func TestOrganisationNamedAsAPersonIsThePerson(t *testing.T) {
+	r := New()
+	a := r.Add(doc("a", "Kathina Thomas", "org:Albany Police"))
+	b := r.Add(doc("b", "org:Kathina Thomas", "org:Albany Police"))
+	if a[0] != b[0] || !strings.HasPrefix(a[0], "person:") {
+		t.Fatalf("Kathina Thomas: %q and %q", a[0], b[0])
+	}
+	if a[1] != b[1] || !strings.HasPrefix(a[1], "organization:") {
+		t.Fatalf("Albany Police: %q and %q", a[1], b[1])
+	}
+	c := r.Add(doc("c", "org:Ford Motor", "Henry Ford"))
+	if strings.HasPrefix(c[0], "person:") {
+		t.Fatalf("Ford Motor: %q", c[0])
+	}
+}

@@ -88,7 +88,7 @@ func BenchmarkSearch10k(b *testing.B) {
 	}
 	db.Put(ctx, batch)
 	st, _ := db.Stats(ctx)
-	sp, _ := db.Speakers(ctx, "", 50)
+	sp, _ := db.Speakers(ctx, verbatim.SpeakerQuery{Limit: 50})
 	queries := []verbatim.QuoteQuery{
 		{Text: "government"}, {Text: "said"}, {Text: `"prime minister"`}, {Text: "econom*"}, {Text: "labour OR tory"},
 		{Text: "market", Since: "2025-03-01", Until: "2025-06-30"}, {Outlet: "bbc"}, {},

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/internal/binenc"
@@ -27,6 +28,7 @@ CREATE TABLE story_snapshot (
 	state   BLOB NOT NULL,    -- stories.Clusterer.AppendSnapshot
 	arts    BLOB NOT NULL     -- the database ids of its articles (Grouper.appendArts)
 );`})
+	Register(Migration{120, "stories: events (a story's topic, span of dates, size, outlets and people in its row, for listing by recency or size) and topics", schemaEvents})
 	Register(Migration{106, "stories: the grouping snapshot written in parts (never all in memory, nor bound as one value)", `
 CREATE TABLE story_snapshot_parts (
 	part INTEGER PRIMARY KEY, -- 1, 2, ...: they follow story_snapshot.state
@@ -36,6 +38,33 @@ CREATE TABLE story_snapshot_parts (
 -- whole; a version that does not know parts writes 0)
 ALTER TABLE story_snapshot ADD COLUMN parts INTEGER NOT NULL DEFAULT 0;`})
 }
+
+// schemaEvents gives a story row what a listing sorts and shows without
+// reading its articles, and adds topics (groups of stories of one kind).
+// A library grouped by an earlier version is grouped again by its next
+// commit (its snapshot is of an older version, and grouped_through is
+// forgotten so that every row is rewritten).
+const schemaEvents = `
+ALTER TABLE stories ADD COLUMN topic TEXT NOT NULL DEFAULT '';
+ALTER TABLE stories ADD COLUMN first TEXT NOT NULL DEFAULT '';   -- earliest publication date
+ALTER TABLE stories ADD COLUMN last TEXT NOT NULL DEFAULT '';    -- latest publication date
+ALTER TABLE stories ADD COLUMN size INTEGER NOT NULL DEFAULT 0;  -- articles
+ALTER TABLE stories ADD COLUMN outlets INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE stories ADD COLUMN people TEXT NOT NULL DEFAULT '[]'; -- [[person id, name, mentions], ...], most mentioned first
+ALTER TABLE stories ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;   -- creation number: s12 -> 12
+CREATE INDEX stories_recent ON stories(last, size, seq);
+CREATE INDEX stories_size ON stories(size, last, seq);
+CREATE INDEX stories_topic ON stories(topic, size);
+CREATE INDEX statements_story ON statements(story_id, said_on);
+CREATE TABLE topics (
+	id       TEXT PRIMARY KEY,
+	label    TEXT NOT NULL DEFAULT '', -- its strongest words
+	stories  INTEGER NOT NULL DEFAULT 0,
+	articles INTEGER NOT NULL DEFAULT 0,
+	last     TEXT NOT NULL DEFAULT ''
+);
+DELETE FROM story_state WHERE key = 'grouped_through';
+`
 
 // snapshotPart is the size of the parts a commit writes the snapshot in.
 var snapshotPart = 1 << 20
@@ -157,6 +186,7 @@ func (g *Grouper) open(ctx context.Context) error {
 			// rebuild with another threshold): rewrite them all
 			g.base = -1
 		} else {
+			g.c.Consolidate()
 			g.base, g.prev = through, g.rows()
 		}
 	}
@@ -422,16 +452,20 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 				return 0, err
 			}
 		}
-		for _, t := range []string{"statements", "article_copies", "person_entities", "person_decisions", "persons", "story_articles", "stories"} {
+		for _, t := range []string{"statements", "article_copies", "person_entities", "person_decisions", "persons", "story_articles", "stories", "topics"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
 				return 0, fmt.Errorf("clear %s: %w", t, err)
 			}
 		}
 		prev = &rowSet{}
 	}
+	g.c.Consolidate()
 	cur := g.rows()
 	if err := g.write(ctx, tx, prev, cur); err != nil {
 		return 0, err
+	}
+	if err := g.writeSpeakers(ctx, tx, max(g.base, 0), g.last, len(prev.StoryOf) == 0); err != nil {
+		return 0, fmt.Errorf("speakers: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO story_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, groupedKey, g.last); err != nil {
 		return 0, err
@@ -447,6 +481,9 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	g.log, g.partial = decisionLog{}, true
 	cur.Decisions = 0
 	g.prev, g.base = cur, g.last
+	s.cmu.Lock()
+	s.cacheGen, s.cache = -1, nil // the speakers' counts changed
+	s.cmu.Unlock()
 	return len(cur.Stories), nil
 }
 
@@ -487,14 +524,15 @@ func loadAdded(ctx context.Context, q querier, after, upto int64) ([]added, erro
 			rows.Close()
 			return nil, err
 		}
-		if data == nil {
-			missing++
-		} else {
+		if data != nil {
 			a.e0, a.q0 = e0.Int64, q0.Int64
 			if a.f, err = stories.DecodeFeatures(data); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("article %s: %w", a.ext, err)
 			}
+		}
+		if a.f == nil {
+			missing++
 		}
 		out = append(out, a)
 	}
@@ -562,14 +600,23 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 	c := g.c
 	// rows are inserted in key order: each table's and index's b-tree grows
 	// at its end instead of at random pages
-	storiesB := upsert(`INSERT INTO stories(id, title) VALUES `, 2, "id", "title")
+	storiesB := upsert(`INSERT INTO stories(id, title, topic, first, last, size, outlets, people, seq) VALUES `, 9,
+		"id", "title", "topic", "first", "last", "size", "outlets", "people", "seq")
 	for _, id := range sortedKeys(cur.Stories) {
-		title := cur.Stories[id]
-		if old, ok := prev.Stories[id]; !ok || old != title {
-			storiesB.add(id, title)
+		st := cur.Stories[id]
+		if old, ok := prev.Stories[id]; !ok || old != st {
+			storiesB.add(id, st.Title, st.Topic, st.First, st.Last, st.Size, st.Outlets, st.People, st.Seq)
 		}
 	}
-	if err := flushAll(ctx, tx, storiesB); err != nil {
+	topicsB := upsert(`INSERT INTO topics(id, label, stories, articles, last) VALUES `, 5,
+		"id", "label", "stories", "articles", "last")
+	for _, id := range sortedKeys(cur.Topics) {
+		t := cur.Topics[id]
+		if old, ok := prev.Topics[id]; !ok || old != t {
+			topicsB.add(id, t.Label, t.Stories, t.Articles, t.Last)
+		}
+	}
+	if err := flushAll(ctx, tx, storiesB, topicsB); err != nil {
 		return err
 	}
 	// articles that moved (story merges) leave their old story first
@@ -653,6 +700,13 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 			}
 		}
 	}
+	for id := range prev.Topics {
+		if _, ok := cur.Topics[id]; !ok {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM topics WHERE id = ?`, id); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
@@ -664,4 +718,37 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// Ingester stores documents and adds them to the library's stories at once
+// (Grouper.Put, then Commit), one batch at a time: what a server does with
+// articles posted to it, so that they join stories as ingest's do.
+type Ingester struct {
+	mu sync.Mutex
+	g  *Grouper
+}
+
+// Ingester returns an ingester of the library; the articles stored
+// without grouping meanwhile are grouped first.
+func (s *DB) Ingester(ctx context.Context, opt stories.Options) (*Ingester, error) {
+	in := &Ingester{g: s.Grouper(opt)}
+	if _, err := in.g.Commit(ctx); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+// Put stores documents as DB.Put does and groups the stored ones into the
+// library's stories before it returns.
+func (in *Ingester) Put(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutcome, error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	outs, err := in.g.Put(ctx, docs)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := in.g.Commit(ctx); err != nil {
+		return nil, err
+	}
+	return outs, nil
 }

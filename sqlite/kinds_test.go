@@ -21,7 +21,7 @@ func TestQuoteKindMigration(t *testing.T) {
 	if _, err := db.Put(ctx, []*verbatim.Doc{storetest.KindsDoc()}); err != nil {
 		t.Fatal(err)
 	}
-	rewind(t, db, `ALTER TABLE quotes DROP COLUMN kind`, `DELETE FROM schema_migrations WHERE version = 5`)
+	rewind(t, db, `DROP INDEX quotes_speaker_id`, `ALTER TABLE quotes DROP COLUMN kind`, `DELETE FROM schema_migrations WHERE version = 5`)
 	db = reopen(t, db, path)
 	r, err := db.Quotes(ctx, verbatim.QuoteQuery{})
 	if err != nil || r.Total != 4 {

@@ -111,9 +111,6 @@ func quoteFilters(qq verbatim.QuoteQuery, where []string, args []any) ([]string,
 	return where, args, nil
 }
 
-// speakerCond matches a quote's speaker by any known name form.
-const speakerCond = `(q.speaker_fold = ? OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias = ?))`
-
 // Quotes searches quotes, newest first.
 func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.QuoteResults, error) {
 	var where []string
@@ -124,13 +121,22 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	from := `quotes q`
 	join := false
 	text := strings.TrimSpace(qq.Text)
-	sp := storekit.Fold(qq.Speaker)
+	sp := ""
+	if strings.TrimSpace(qq.Speaker) != "" {
+		key, _, err := s.resolveSpeaker(ctx, qq.Speaker, qq.SpeakerType)
+		if errors.Is(err, verbatim.ErrNotFound) {
+			return verbatim.QuoteResults{Quotes: []verbatim.QuoteHit{}}, nil
+		}
+		if err != nil {
+			return verbatim.QuoteResults{}, err
+		}
+		sp = key
+	}
 	switch {
 	case sp != "":
-		from = `(SELECT id FROM quotes WHERE speaker_fold = ? UNION
-			SELECT qq.id FROM aliases al JOIN quotes qq ON qq.speaker_entity = al.entity_id WHERE al.alias = ?) s
-			JOIN quotes q ON q.id = s.id`
-		args = append(args, sp, sp)
+		cond, cargs := speakerCond(sp)
+		where = append(where, cond)
+		args = append(args, cargs...)
 		if text != "" {
 			where = append(where, `q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`)
 			args = append(args, text)
@@ -139,6 +145,10 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 		from = `quotes_fts f JOIN quotes q ON q.id = f.rowid`
 		where = append(where, `quotes_fts MATCH ?`)
 		args = append(args, text)
+	}
+	if qq.SpeakerType != "" {
+		where = append(where, `q.speaker_type = ?`)
+		args = append(args, string(qq.SpeakerType))
 	}
 	if o := strings.TrimSpace(qq.Outlet); o != "" {
 		where = append(where, `a.outlet = ? COLLATE NOCASE`)
@@ -251,17 +261,15 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 }
 
 // Speakers lists quoted speakers, most quoted first. Answers are cached
-// until a quote is added (by this process or another: the key includes the
-// highest quote id).
-func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.SpeakerSummary, error) {
-	if limit <= 0 || limit > 1000 {
-		limit = 100
-	}
+// until a quote is added or articles are grouped (by this process or
+// another: the key includes the highest quote id and grouped article id).
+func (s *DB) Speakers(ctx context.Context, q verbatim.SpeakerQuery) ([]verbatim.SpeakerSummary, error) {
 	var gen int64
-	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM quotes`).Scan(&gen); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) * 4294967296 + coalesce((SELECT value FROM story_state WHERE key = ?), 0)
+		FROM quotes`, groupedKey).Scan(&gen); err != nil {
 		return nil, err
 	}
-	key := strconv.Itoa(limit) + "\x00" + storekit.Fold(q)
+	key := strconv.Itoa(q.Limit) + "\x00" + string(q.Type) + "\x00" + storekit.Fold(q.Text)
 	s.cmu.Lock()
 	if s.cacheGen != gen || len(s.cache) > 1024 {
 		s.cacheGen, s.cache = gen, map[string][]verbatim.SpeakerSummary{}
@@ -271,7 +279,7 @@ func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 		return append([]verbatim.SpeakerSummary(nil), r...), nil
 	}
 	s.cmu.Unlock()
-	r, err := s.speakers(ctx, q, limit)
+	r, err := s.speakers(ctx, q)
 	if err == nil {
 		s.cmu.Lock()
 		if s.cacheGen == gen {
@@ -280,86 +288,6 @@ func (s *DB) Speakers(ctx context.Context, q string, limit int) ([]verbatim.Spea
 		s.cmu.Unlock()
 	}
 	return r, err
-}
-
-func (s *DB) speakers(ctx context.Context, q string, limit int) ([]verbatim.SpeakerSummary, error) {
-	args := []any{}
-	w := `q.speaker_fold IS NOT NULL AND ` + statementCond
-	if f := storekit.Fold(q); f != "" {
-		like := "%" + storekit.EscapeLike(f) + "%"
-		w += ` AND (q.speaker_fold LIKE ? ESCAPE '\' OR q.speaker_entity IN (SELECT entity_id FROM aliases WHERE alias LIKE ? ESCAPE '\'))`
-		args = append(args, like, storekit.EscapeLike(f)+"%")
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT max(q.speaker), count(*), count(DISTINCT q.article_id),
-		coalesce(min(nullif(q.day,'')),''), coalesce(max(nullif(q.day,'')),'')
-		FROM quotes q WHERE `+w+` GROUP BY q.speaker_fold ORDER BY count(*) DESC, max(q.speaker) LIMIT ?`, append(args, limit)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []verbatim.SpeakerSummary{}
-	for rows.Next() {
-		var sp verbatim.SpeakerSummary
-		if err := rows.Scan(&sp.Name, &sp.Quotes, &sp.Articles, &sp.First, &sp.Last); err != nil {
-			return nil, err
-		}
-		out = append(out, sp)
-	}
-	return out, rows.Err()
-}
-
-// Speaker returns everything a person said, oldest first. The name is
-// matched on the canonical name first, then on any name form.
-func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail, error) {
-	f := storekit.Fold(name)
-	if f == "" {
-		return nil, verbatim.ErrNotFound
-	}
-	// the name as resolved in articles, and every entity of the persons
-	// (cross-article identities) those entities belong to: "Keith Kellogg"
-	// also finds the quotes an article attributed to "Kellog"
-	cond := `(q.speaker_fold = ?1 OR q.speaker_entity IN (SELECT pe2.entity_id FROM quotes q0
-		JOIN person_entities pe ON pe.entity_id = q0.speaker_entity
-		JOIN person_entities pe2 ON pe2.person_id = pe.person_id WHERE q0.speaker_fold = ?1))`
-	args := []any{f}
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM quotes q WHERE q.speaker_fold = ?`, f).Scan(&n); err != nil {
-		return nil, err
-	}
-	if n == 0 {
-		cond = speakerCond
-		args = []any{f, f}
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
-		` AND `+statementCond+` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, q.id LIMIT 5000`, args...) // oldest first, undated last
-	if err != nil {
-		return nil, err
-	}
-	hits, err := scanHits(rows)
-	if err != nil {
-		return nil, err
-	}
-	if len(hits) == 0 {
-		return nil, verbatim.ErrNotFound
-	}
-	d := storekit.Speaker(hits, f)
-	// roles and name forms of the entities that are this speaker
-	rrows, err := s.db.QueryContext(ctx, `SELECT DISTINCT e.roles, e.mentions FROM quotes q JOIN entities e ON e.id = q.speaker_entity WHERE `+cond, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rrows.Close()
-	forms := storekit.NewForms(d)
-	for rrows.Next() {
-		var roles, mentions string
-		if err := rrows.Scan(&roles, &mentions); err != nil {
-			return nil, err
-		}
-		if err := forms.Add(roles, mentions); err != nil {
-			return nil, err
-		}
-	}
-	return d, rrows.Err()
 }
 
 // Article returns a stored article with its spans.
@@ -460,61 +388,13 @@ func nint(n sql.NullInt64) *int {
 	return &i
 }
 
-func (s *DB) stories(ctx context.Context, where string, args ...any) ([]verbatim.StorySummary, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT s.id, s.title, coalesce(a.ext_id,''), coalesce(a.title,''), coalesce(a.outlet,''),
-		coalesce(a.published,'') FROM stories s LEFT JOIN story_articles sa ON sa.story_id = s.id
-		LEFT JOIN articles a ON a.id = sa.article_id `+where+` ORDER BY s.id, `+storekit.UndatedLast("a.published")+`, a.published, a.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := []verbatim.StorySummary{}
-	for rows.Next() {
-		var id, title string
-		var r verbatim.ArticleRef
-		if err := rows.Scan(&id, &title, &r.ID, &r.Title, &r.Outlet, &r.Published); err != nil {
-			return nil, err
-		}
-		if len(out) == 0 || out[len(out)-1].ID != id {
-			out = append(out, verbatim.StorySummary{ID: id, Title: title, Articles: []verbatim.ArticleRef{}})
-		}
-		if r.ID != "" {
-			st := &out[len(out)-1]
-			st.Articles = append(st.Articles, r)
-		}
-	}
-	return out, rows.Err()
-}
-
-// Stories lists the stories with their articles.
-func (s *DB) Stories(ctx context.Context) ([]verbatim.StorySummary, error) { return s.stories(ctx, "") }
-
-// Story returns one story with the statements of its articles in time order.
-func (s *DB) Story(ctx context.Context, id string) (*verbatim.StoryDetail, error) {
-	ss, err := s.stories(ctx, `WHERE s.id = ?`, id)
-	if err != nil {
-		return nil, err
-	}
-	if len(ss) == 0 {
-		return nil, verbatim.ErrNotFound
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-		JOIN quotes q ON q.article_id = a.id WHERE sa.story_id = ? AND `+statementCond+` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, a.published, q.article_id, q.start LIMIT 5000`, id)
-	if err != nil {
-		return nil, err
-	}
-	hits, err := scanHits(rows)
-	if err != nil {
-		return nil, err
-	}
-	return &verbatim.StoryDetail{StorySummary: ss[0], Timeline: hits}, nil
-}
-
 // Stats counts what is stored.
 func (s *DB) Stats(ctx context.Context) (verbatim.StoreStats, error) {
 	var st verbatim.StoreStats
 	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes),
-		(SELECT count(DISTINCT speaker_fold) FROM quotes WHERE speaker_fold IS NOT NULL), (SELECT count(*) FROM stories)`).
+		(SELECT count(*) FROM speakers WHERE statements > 0) + (SELECT count(DISTINCT speaker_fold) FROM quotes
+		WHERE article_id > coalesce((SELECT value FROM story_state WHERE key = 'grouped_through'), 0) AND speaker_id IS NULL
+		AND speaker_fold IS NOT NULL AND kind = 'statement'), (SELECT count(*) FROM stories)`).
 		Scan(&st.Articles, &st.Quotes, &st.Speakers, &st.Stories)
 	return st, err
 }

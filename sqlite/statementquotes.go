@@ -9,9 +9,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
-	"strconv"
-	"strings"
+
+	"github.com/verbatim-news/verbatim/internal/storekit"
 )
 
 func init() {
@@ -26,10 +25,7 @@ DROP TABLE statement_quotes;`})
 
 // StatementQuote is one report of a statement: a stored quote, and whether
 // its article is a syndicated copy of another.
-type StatementQuote struct {
-	Quote      int64 // quotes.id
-	Syndicated bool
-}
+type StatementQuote = storekit.ListedQuote
 
 // StatementQuotes returns the quotes that report a statement (statements.id),
 // in the order they were stored. An unknown statement has none.
@@ -42,23 +38,5 @@ func (s *DB) StatementQuotes(ctx context.Context, statementID string) ([]Stateme
 	if err != nil {
 		return nil, err
 	}
-	return parseQuoteList(statementID, list)
-}
-
-func parseQuoteList(statementID, list string) ([]StatementQuote, error) {
-	if list == "" {
-		return nil, nil
-	}
-	out := make([]StatementQuote, 0, strings.Count(list, ",")+1)
-	for f := range strings.SplitSeq(list, ",") {
-		q := StatementQuote{}
-		f, q.Syndicated = strings.CutSuffix(f, "s")
-		id, err := strconv.ParseInt(f, 10, 64)
-		if err != nil {
-			return nil, fmt.Errorf("quotes of statement %s: %q", statementID, list)
-		}
-		q.Quote = id
-		out = append(out, q)
-	}
-	return out, nil
+	return storekit.ParseQuoteList(statementID, list)
 }

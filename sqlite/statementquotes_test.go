@@ -20,11 +20,11 @@ func TestQuoteLists(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("lists %q, want %q", got, want)
 	}
-	qs, err := parseQuoteList("q3", got[2])
-	if err != nil || !slices.Equal(qs, []StatementQuote{{7, false}, {12, true}, {31, false}}) {
+	qs, err := storekit.ParseQuoteList("q3", got[2])
+	if err != nil || !slices.Equal(qs, []StatementQuote{{Quote: 7, Syndicated: false}, {Quote: 12, Syndicated: true}, {Quote: 31, Syndicated: false}}) {
 		t.Fatalf("parsed %+v %v", qs, err)
 	}
-	if _, err := parseQuoteList("q1", "12,x"); err == nil {
+	if _, err := storekit.ParseQuoteList("q1", "12,x"); err == nil {
 		t.Fatal("a bad list parsed")
 	}
 }
@@ -47,7 +47,7 @@ func TestStatementQuotesMigration(t *testing.T) {
 	)
 	db = reopen(t, db, path)
 	got, err := db.StatementQuotes(ctx, "q1")
-	if err != nil || !slices.Equal(got, []StatementQuote{{3, false}, {14, false}, {20, true}}) {
+	if err != nil || !slices.Equal(got, []StatementQuote{{Quote: 3, Syndicated: false}, {Quote: 14, Syndicated: false}, {Quote: 20, Syndicated: true}}) {
 		t.Fatalf("q1: %+v %v", got, err)
 	}
 	if got, err := db.StatementQuotes(ctx, "q4"); err != nil || got != nil {

@@ -83,7 +83,7 @@ func undatedSortApart(t *testing.T, b Backend) {
 		d.First != "2025-03-02" || d.Last != "2025-04-10" {
 		t.Errorf("timeline %q, first %q last %q: want oldest first, undated last", got, d.First, d.Last)
 	}
-	sp, err := db.Speakers(ctx, "ann", 10)
+	sp, err := db.Speakers(ctx, verbatim.SpeakerQuery{Text: "ann", Limit: 10})
 	if err != nil || len(sp) != 1 || sp[0].First != "" || sp[0].Last != "" {
 		t.Errorf("Ann Bell %+v %v: want no first or last day", sp, err)
 	}
@@ -102,14 +102,14 @@ func undatedSortApart(t *testing.T, b Backend) {
 	if err != nil || len(a.Stories) != 1 {
 		t.Fatalf("s-undated's stories: %+v %v", a, err)
 	}
-	s, err := db.Story(ctx, a.Stories[0].ID)
+	s, err := db.Story(ctx, a.Stories[0].ID, verbatim.StoryPage{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len(s.Timeline); n < 2 || s.Timeline[n-1].ArticleID != "s-undated" || s.Timeline[n-1].Published != "" {
-		t.Errorf("story timeline %+v: want the undated statement last", s.Timeline)
+	if n := len(s.Statements); n < 2 || s.Statements[n-1].Text != "talks would go on" || s.Statements[n-1].SaidOn != "" {
+		t.Errorf("story statements %+v: want the undated statement last", s.Statements)
 	}
-	if n := len(s.Articles); n < 2 || s.Articles[n-1].ID != "s-undated" {
-		t.Errorf("story articles %+v: want the undated one last", s.Articles)
+	if n := len(s.ArticleList); n < 2 || s.ArticleList[n-1].ID != "s-undated" {
+		t.Errorf("story articles %+v: want the undated one last", s.ArticleList)
 	}
 }

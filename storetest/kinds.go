@@ -89,7 +89,7 @@ func quoteKinds(t *testing.T, b Backend) {
 	if err != nil || len(sp.Statements) != 1 || sp.Statements[0].Kind != verbatim.Statement {
 		t.Fatalf("speaker page %+v, %v", sp, err)
 	}
-	if l, _ := db.Speakers(ctx, "", 10); len(l) != 1 || l[0].Quotes != 1 {
+	if l, _ := db.Speakers(ctx, verbatim.SpeakerQuery{Limit: 10}); len(l) != 1 || l[0].Quotes != 1 {
 		t.Fatalf("speakers %+v", l)
 	}
 	// the article keeps every kind

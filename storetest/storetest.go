@@ -32,9 +32,16 @@ func Run(t *testing.T, b Backend) {
 		{"BadSyntaxIsQueryError", badSyntax},
 		{"Speakers", speakers},
 		{"Stories", storiesGrouped},
+		{"StoryListing", storyListing},
+		{"StoryPage", storyPage},
 		{"QuoteKinds", quoteKinds},
 		{"CoarseDatesInRange", coarseDatesInRange},
 		{"UndatedSortApart", undatedSortApart},
+		{"OneRowPerSpeaker", oneRowPerSpeaker},
+		{"SurnameAsksWhichPerson", surnameAsksWhichPerson},
+		{"HonorificsAndTitles", honorificsAndTitles},
+		{"PeopleAndOrganisationsApart", peopleAndOrganisationsApart},
+		{"UngroupedSpeakers", ungroupedSpeakers},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.f(t, b) })
 	}
@@ -243,7 +250,7 @@ func accentInsensitive(t *testing.T, b Backend) {
 	if got := Search(t, db, verbatim.QuoteQuery{Speaker: "melanie dubois"}); len(got) != 1 {
 		t.Errorf("speaker melanie dubois: %v", got)
 	}
-	sp, err := db.Speakers(context.Background(), "melanie", 10)
+	sp, err := db.Speakers(context.Background(), verbatim.SpeakerQuery{Text: "melanie", Limit: 10})
 	if err != nil || len(sp) != 1 || sp[0].Name != "Mélanie Dubois" {
 		t.Errorf("speakers melanie: %v %v", sp, err)
 	}
@@ -268,21 +275,21 @@ func speakers(t *testing.T, b Backend) {
 	ctx := context.Background()
 	db := b.Open(t)
 	put(t, db, Fixture()...)
-	sp, err := db.Speakers(ctx, "", 10)
+	sp, err := db.Speakers(ctx, verbatim.SpeakerQuery{Limit: 10})
 	if err != nil || len(sp) != 2 {
 		t.Fatalf("%v %v", sp, err)
 	}
-	if sp[0] != (verbatim.SpeakerSummary{Name: "Keith Kellogg", Quotes: 3, Articles: 2, First: "2025-03-02", Last: "2025-04-10"}) {
+	if sp[0] != (verbatim.SpeakerSummary{ID: "name:keith kellogg", Type: verbatim.Person, Name: "Keith Kellogg", Quotes: 3, Articles: 2, First: "2025-03-02", Last: "2025-04-10"}) {
 		t.Errorf("top speaker %+v", sp[0])
 	}
 	// a speaker added later is listed (answers are never stale)
 	nd := NewDoc("new", "Wire", "2025-05-01", `Zoe Zed said "fresh words".`)
 	nd.Quote("fresh words", nd.Entity("Zoe Zed", nil, "Zoe Zed"), "Zoe Zed", "said", "")
 	put(t, db, nd.D)
-	if sp, _ := db.Speakers(ctx, "", 10); len(sp) != 3 {
+	if sp, _ := db.Speakers(ctx, verbatim.SpeakerQuery{Limit: 10}); len(sp) != 3 {
 		t.Fatalf("after a new quote: %+v", sp)
 	}
-	if sp, _ := db.Speakers(ctx, "kel", 10); len(sp) != 1 || sp[0].Name != "Keith Kellogg" {
+	if sp, _ := db.Speakers(ctx, verbatim.SpeakerQuery{Text: "kel", Limit: 10}); len(sp) != 1 || sp[0].Name != "Keith Kellogg" {
 		t.Fatalf("speakers kel: %+v", sp)
 	}
 	d, err := db.Speaker(ctx, "keith kellogg")
@@ -301,13 +308,14 @@ func speakers(t *testing.T, b Backend) {
 }
 
 // storiesGrouped: grouping puts the two ceasefire articles in one story
-// and the gardening one in another; the story's timeline is its quotes in
-// time order; after grouping, the full name finds the quote an article
-// attributed to "Kellog" (one person across articles).
+// and the gardening one in another; the story's statement reported by both
+// is one statement with both reports; after grouping, the full name finds
+// the quote an article attributed to "Kellog" (one person across
+// articles).
 func storiesGrouped(t *testing.T, b Backend) {
 	ctx := context.Background()
 	db := b.Open(t)
-	if s, err := db.Stories(ctx); err != nil || len(s) != 0 {
+	if s, err := db.Stories(ctx, verbatim.StoryQuery{}); err != nil || len(s.Stories) != 0 || s.Total != 0 {
 		t.Fatalf("before anything: %v %v", s, err)
 	}
 	put(t, db, StoryDocs()...)
@@ -317,24 +325,21 @@ func storiesGrouped(t *testing.T, b Backend) {
 	if err := b.Group(ctx, db); err != nil {
 		t.Fatal(err)
 	}
-	ss, err := db.Stories(ctx)
-	if err != nil || len(ss) != 2 {
-		t.Fatalf("stories %+v %v", ss, err)
+	res, err := db.Stories(ctx, verbatim.StoryQuery{Sort: "size"})
+	if err != nil || len(res.Stories) != 2 || res.Total != 2 {
+		t.Fatalf("stories %+v %v", res, err)
 	}
-	var big verbatim.StorySummary
-	for _, s := range ss {
-		if len(s.Articles) > len(big.Articles) {
-			big = s
-		}
+	big := res.Stories[0]
+	if big.Articles != 2 || big.Title == "" || big.First != "2025-02-03" || big.Last != "2025-03-17" || big.Outlets != 2 {
+		t.Fatalf("stories %+v", res.Stories)
 	}
-	if len(big.Articles) != 2 || big.Articles[0].ID != "a" || big.Articles[1].ID != "b" || big.Title == "" {
-		t.Fatalf("stories %+v", ss)
-	}
-	s, err := db.Story(ctx, big.ID)
-	if err != nil || len(s.Timeline) != 2 || s.Timeline[0].ArticleID != "a" || s.Timeline[1].Speaker != "Kellog" {
+	s, err := db.Story(ctx, big.ID, verbatim.StoryPage{})
+	if err != nil || len(s.ArticleList) != 2 || s.ArticleList[0].ID != "a" || s.ArticleList[1].ID != "b" ||
+		len(s.Statements) != 1 || len(s.Statements[0].Reports) != 2 || strings.Join(s.Statements[0].Outlets, "; ") != "Moscow Times; Dawn" ||
+		s.Statements[0].Reports[0].ArticleID != "a" {
 		t.Fatalf("story %+v %v", s, err)
 	}
-	if _, err := db.Story(ctx, "no-such-story"); !errors.Is(err, verbatim.ErrNotFound) {
+	if _, err := db.Story(ctx, "no-such-story", verbatim.StoryPage{}); !errors.Is(err, verbatim.ErrNotFound) {
 		t.Fatalf("unknown story: %v", err)
 	}
 	a, err := db.Article(ctx, "b")
@@ -360,8 +365,8 @@ func storiesGrouped(t *testing.T, b Backend) {
 	if err := b.Group(ctx, db); err != nil {
 		t.Fatal(err)
 	}
-	s, err = db.Story(ctx, big.ID)
-	if err != nil || len(s.Articles) != 3 || s.Articles[2].ID != "d" {
+	s, err = db.Story(ctx, big.ID, verbatim.StoryPage{})
+	if err != nil || s.Articles != 3 || len(s.ArticleList) != 3 || s.ArticleList[2].ID != "d" {
 		t.Fatalf("after a later article: %+v %v", s, err)
 	}
 }

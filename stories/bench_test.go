@@ -88,6 +88,7 @@ func BenchmarkAddFeatures(b *testing.B) {
 		for k, f := range fs {
 			c.AddFeatures(f, files[k])
 		}
+		c.Consolidate()
 	}
 	b.ReportMetric(float64(len(fs)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }

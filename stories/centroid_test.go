@@ -44,9 +44,9 @@ func TestTopTermsAndSortedCentroids(t *testing.T) {
 		if got, want := addSorted(a, b), sortedTerms(sum); !slices.Equal(got, want) {
 			t.Fatalf("addSorted = %v, want %v", got, want)
 		}
-		c := &Clusterer{words: make([]string, 500)}
+		c := &Clusterer{words: make([]string, 500), ent: make([]bool, 500)}
 		c.place(a)
-		if got := c.dotPlaced(a, b); got != dot {
+		if got, _ := c.dotPlaced(a, b); got != dot {
 			t.Fatalf("dotPlaced = %v, want %v", got, dot)
 		}
 		c.unplace(a)

@@ -1,18 +1,29 @@
-// Package stories groups articles into developing stories online (a new
-// article joins the most similar story or starts one), flags syndicated
-// copies of the same wire article, links the reports of one statement
-// across outlets, and orders statements into timelines per story and per
-// person.
+// Package stories groups articles into stories — one developing event
+// each: what happened, to whom, where and when — and stories of one kind
+// into topics; it flags syndicated copies of the same wire article, links
+// the reports of one statement across outlets, and orders statements into
+// timelines per story and per person.
 //
-// Similarity is TF-IDF cosine between an article and a story's centroid,
-// over content-word stems (title words weighted up) and named entities,
-// decayed by the gap between publication dates. Candidate stories come from
-// an inverted index of each story's strongest terms (only the most recent
-// stories of a term's posting list are scanned), and syndicated copies from
-// MinHash signatures of word 4-shingles bucketed by LSH bands, so adding an
-// article never scans the archive. A clusterer's whole state can be saved
-// (AppendSnapshot) and continued from (LoadSnapshot) exactly as if every
-// article had been added again.
+// An article is a TF-IDF vector of content-word stems (title words weighted
+// up) and, apart, of its participants and places (named persons,
+// organisations, places), each part of unit length, and a publication day.
+// Two groups of articles are compared by their group-average similarity
+// (through centroid sums): the content and participant cosines mixed
+// (Options.Entities), decayed when their date spans are far apart
+// (DateWindow, DateDecay); a dated and an undated group are one event only
+// when their participants agree (Participants), never on words alone.
+//
+// Adding an article finds its nearest earlier articles through an inverted
+// index of each article's strongest terms (only the most recent articles of
+// a term's posting list are scanned) and puts it in the best story of its
+// neighbours, or a new one. Consolidate then regroups the stories that
+// changed, with their neighbouring stories, by average-linkage
+// agglomeration from single articles (always the most similar pair first,
+// ties by article id), so that the stories do not depend on the order the
+// articles came in. Syndicated copies are found by MinHash signatures of
+// word 4-shingles bucketed by LSH bands and follow their original. A
+// clusterer's whole state can be saved (AppendSnapshot) and continued from
+// (LoadSnapshot) exactly as if every article had been added again.
 package stories
 
 import (
@@ -29,38 +40,45 @@ import (
 
 // Options tune the clusterer; zero fields take the defaults.
 type Options struct {
-	Threshold    float64 // group-average cosine to join a story (default 0.12)
-	DocTerms     int     // strongest terms kept per article (default 300)
-	StoryTerms   int     // terms kept in a story centroid (default 400)
-	ProbeTerms   int     // article terms used to look up candidate stories (default 20)
-	MaxPostings  int     // most recent stories scanned per probe term (default 400)
-	Candidates   int     // candidate stories scored exactly (default 30)
+	Threshold    float64 // group-average event similarity that keeps two groups in one story (default 0.1)
+	DocTerms     int     // strongest content terms kept per article (default 300)
+	StoryTerms   int     // terms kept in a story centroid (default 1000)
+	ProbeTerms   int     // article terms used to look up neighbouring articles (default 20)
+	MaxPostings  int     // most recent articles scanned per probe term (default 200)
+	Candidates   int     // candidate neighbours scored exactly (default 20)
+	Neighbours   int     // nearest earlier articles an article keeps as neighbours (default 10)
 	DateWindow   int     // days within which publication gaps cost nothing (default 30)
 	DateDecay    float64 // e-folding days of the penalty beyond the window (default 90)
 	Syndicated   float64 // estimated Jaccard of 4-shingles for a syndicated copy (default 0.7)
 	QuoteOverlap float64 // shared 3-shingles over the shorter quote for one statement (default 0.6)
 	IDFPower     float64 // exponent of the IDF weight (default 1)
-	Merge        float64 // group-average cosine between two stories that merges them (default 0.08; <0 never)
+	Entities     float64 // share of the participants (entity) cosine in the event similarity (default 0.2; <0 none)
+	Participants float64 // participants cosine a dated and an undated group need to be one story (default 0.2)
+	Topic        float64 // group-average content cosine that keeps two stories in one topic (default 0.06)
+	Undated      float64 // event similarity a dated and an undated group need to be one story (default 0.4)
 }
 
 func (o *Options) defaults() {
 	if o.Threshold == 0 {
-		o.Threshold = 0.12
+		o.Threshold = 0.1
 	}
 	if o.DocTerms == 0 {
 		o.DocTerms = 300
 	}
 	if o.StoryTerms == 0 {
-		o.StoryTerms = 400
+		o.StoryTerms = 1000
 	}
 	if o.ProbeTerms == 0 {
 		o.ProbeTerms = 20
 	}
 	if o.MaxPostings == 0 {
-		o.MaxPostings = 400
+		o.MaxPostings = 200
 	}
 	if o.Candidates == 0 {
-		o.Candidates = 30
+		o.Candidates = 20
+	}
+	if o.Neighbours == 0 {
+		o.Neighbours = 10
 	}
 	if o.DateWindow == 0 {
 		o.DateWindow = 30
@@ -74,11 +92,20 @@ func (o *Options) defaults() {
 	if o.IDFPower == 0 {
 		o.IDFPower = 1
 	}
-	if o.Merge == 0 {
-		o.Merge = 0.08
-	}
 	if o.QuoteOverlap == 0 {
 		o.QuoteOverlap = 0.6
+	}
+	if o.Entities == 0 {
+		o.Entities = 0.2
+	}
+	if o.Participants == 0 {
+		o.Participants = 0.2
+	}
+	if o.Topic == 0 {
+		o.Topic = 0.06
+	}
+	if o.Undated == 0 {
+		o.Undated = 0.4
 	}
 }
 
@@ -89,36 +116,51 @@ type Article struct {
 	Outlet     string   `json:"outlet,omitempty"`
 	Published  string   `json:"published,omitempty"`
 	Story      string   `json:"story"`
-	Similarity float64  `json:"similarity"`         // cosine to the story when it joined (1 for the first)
+	Similarity float64  `json:"similarity"`         // similarity to the story when it joined (1 for the first)
 	CopyOf     string   `json:"copy_of,omitempty"`  // the earlier article this is a syndicated copy of
 	Entities   []string `json:"entities,omitempty"` // resolved identity ids of its entities, in Doc.Entities order
 
-	story int
+	story  int
+	copyOf int            // index of the original, -1
+	day    int            // days since 1970 of publication, -1 when unknown
+	refs   []int32        // the days it gives (Features.Refs)
+	vec    []term         // content then entity terms, each part unit length, sorted by id (nil for a copy)
+	nbrs   []edge         // neighbouring articles: the nearest earlier ones it found, then the later ones that found it
+	people []personWeight // its persons' identities and mentions
+	q0, nq int32          // its quotes: Clusterer.quotes[q0:q0+nq]
 }
 
-// Story is a group of articles about one developing story.
+// personWeight is a person of an article: identity and mentions.
+type personWeight struct {
+	id string
+	n  int
+}
+
+// Story is a group of articles about one developing event.
 type Story struct {
 	ID       string   `json:"story"`
 	Title    string   `json:"title"`
+	Topic    string   `json:"topic,omitempty"`  // the topic it belongs to (filled by Stories)
 	Articles []string `json:"articles"`         // article ids in arrival order
 	First    string   `json:"first,omitempty"`  // earliest publication date
 	Last     string   `json:"last,omitempty"`   // latest publication date
 	People   []string `json:"people,omitempty"` // identity ids of persons, most reported first (filled by Stories)
+	Mentions []int    `json:"-"`                // mentions of each of People across the story's articles
 
 	idx      int
-	members  []int
+	members  []int  // article indices in arrival order (copies included)
 	centroid []term // summed article vectors, sorted by term id
-	norm     float64
-	indexed  map[int32]bool
+	n        int    // articles summed into the centroid (syndicated copies are not)
 	first    int
 	last     int
+	dated    int              // articles with a publication day
+	dead     bool             // regrouped into other stories
+	topic    int              // index into Clusterer.topics
 	quoteIDs []int32          // its quotes (statement linking)
 	nsh      int              // 3-shingles of its quotes (-1: not counted yet, loaded from a snapshot)
 	qindex   map[uint64]int32 // its quotes by 3-shingle, once they have many (nil: compared one by one): qadd
 	qmore    [][]int32        // the quotes of shingles several quotes share (qadd)
 	people   map[string]int
-	into     int // the story this one was merged into, -1 while alive
-	n        int // articles summed into the centroid (syndicated copies are not)
 }
 
 // QuoteRef is one report of a statement: a quote of one article.
@@ -149,6 +191,7 @@ type Clusterer struct {
 	vocab map[string]int32
 	words []string
 	df    []int32
+	ent   []bool // per term: an entity key
 	nDF   int
 
 	Resolver *resolve.Resolver
@@ -156,9 +199,12 @@ type Clusterer struct {
 	articles []*Article
 	byID     map[string]int
 	stories  []*Story
-	postings map[int32][]int32  // term -> stories indexing it, in creation order
+	topics   []*Topic
+	apost    map[int32][]int32  // term -> articles indexed under it, in arrival order
 	lsh      map[uint64][]int32 // LSH band -> articles
 	sigs     []*[sigLen]uint32
+	dirty    []int32 // stories changed since the last consolidation
+	isDirty  []bool  // per story
 
 	quotes   []QuoteRef
 	parent   []int32  // union-find over quotes: one statement per root
@@ -166,29 +212,34 @@ type Clusterer struct {
 
 	// scratch
 	vecBuf  []term            // an article vector (vector)
+	entVec  []term            // its entity terms (vector)
 	entBuf  []verbatim.Entity // an article's entities for the resolver
 	doc     verbatim.Doc
 	wbuf    []byte
 	hbuf    []uint64  // word hashes (quoteShingles)
-	acc     []float32 // candidate score per story (dense; reset through accUsed)
-	accUsed []int32   // stories with a score in acc, in first-scored order
-	vpos    []int32   // term id -> position+1 in the article vector being scored (cosine)
+	acc     []float32 // candidate score per article (dense; reset through accUsed)
+	accUsed []int32   // articles with a score in acc, in first-scored order
+	vpos    []int32   // term id -> position+1 in the vector being compared (place)
 	prod    []float64 // per-position products (cosine)
-	vbuf    []term    // an article vector sorted by term id (addToCentroid)
 	mbuf    []term    // a centroid sum (addToCentroid)
 	kbuf    []uint64  // packed terms being sorted (sortByID)
 	qcount  []int32   // shared shingles per quote (linkQuote)
 	touched []int32
+	loc     []int32        // article -> its cluster during an agglomeration (-1: none)
+	ctx     map[string]int // the resolver's context (context)
+	ctxKeys []string
 }
 
 // New returns an empty clusterer with its own entity resolver.
 func New(opt Options) *Clusterer {
+	loadLexicons()
 	opt.defaults()
 	return &Clusterer{opt: opt, vocab: map[string]int32{}, Resolver: resolve.New(), byID: map[string]int{},
-		postings: map[int32][]int32{}, lsh: map[uint64][]int32{}, nDF: bgN}
+		apost: map[int32][]int32{}, lsh: map[uint64][]int32{}, nDF: bgN}
 }
 
 // Add prepares an article and adds it; it returns the article's record.
+// The article's story is provisional until Consolidate.
 func (c *Clusterer) Add(d *verbatim.Doc) *Article {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -204,7 +255,7 @@ func (c *Clusterer) AddPrepared(p *Prepared) *Article {
 
 // Batch clusters a collection: every article is prepared first, so all of
 // them see the document frequencies of the whole collection, then added in
-// order.
+// order, then the stories are consolidated.
 func Batch(docs []*verbatim.Doc, opt Options) *Clusterer {
 	c := New(opt)
 	ps := make([]*Prepared, len(docs))
@@ -214,6 +265,7 @@ func Batch(docs []*verbatim.Doc, opt Options) *Clusterer {
 	for _, p := range ps {
 		c.AddPrepared(p)
 	}
+	c.Consolidate()
 	return c
 }
 
@@ -227,35 +279,36 @@ func (c *Clusterer) add(p *Prepared) *Article {
 	if _, dup := c.byID[id]; dup {
 		id = fmt.Sprintf("%s#%d", id, ai+1)
 	}
-	a := &Article{ID: id, Title: f.Title, Outlet: f.Outlet, Published: dayString(f.Day)}
+	a := &Article{ID: id, Title: f.Title, Outlet: f.Outlet, Published: dayString(f.Day), copyOf: -1, day: f.Day, refs: f.Refs}
 	c.articles = append(c.articles, a)
 	c.byID[id] = ai
 	c.sigs = append(c.sigs, f.Sig)
 
-	v := c.vector(p)
+	v, k := c.vector(p)
 	best, sim := -1, 0.0
 	// 1. a syndicated copy joins its original's story
-	if orig, j := c.findCopy(f.Sig); orig >= 0 {
-		a.CopyOf = c.articles[orig].ID
+	if orig, j := c.findCopy(f.Sig, f.Day); orig >= 0 {
+		a.CopyOf, a.copyOf = c.articles[orig].ID, orig
 		best = c.articles[orig].story
 		sim = j
 	}
 	if f.Sig != nil {
 		c.indexSig(ai, f.Sig)
 	}
-	// 2. otherwise the most similar recent story above the threshold
+	// 2. otherwise the story of its neighbours it is most similar to,
+	// above the threshold
 	if best < 0 {
-		best, sim = c.bestStory(v, f.Day)
+		a.vec = c.sortedCopy(v)
+		c.neighbours(ai, v, k)
+		c.index(ai, v, k)
+		best, sim = c.bestStory(a, v, k)
 		if sim < c.opt.Threshold {
 			best = -1
 		}
 	}
 	var s *Story
 	if best < 0 {
-		s = &Story{ID: fmt.Sprintf("s%d", len(c.stories)+1), Title: a.Title, idx: len(c.stories),
-			indexed: map[int32]bool{}, first: -1, last: -1,
-			people: map[string]int{}, into: -1}
-		c.stories = append(c.stories, s)
+		s = c.newStory(ai)
 		sim = 1
 	} else {
 		s = c.stories[best]
@@ -265,184 +318,131 @@ func (c *Clusterer) add(p *Prepared) *Article {
 		c.entBuf = append(c.entBuf, verbatim.Entity{Name: e.Name, Type: e.Type, Roles: e.Roles})
 	}
 	c.doc = verbatim.Doc{Article: verbatim.Article{ID: p.id}, Entities: c.entBuf} // scratch: the resolver keeps none of it
-	a.Entities = c.Resolver.AddInStory(&c.doc, s.people)
-	a.Story, a.story, a.Similarity = s.ID, s.idx, math.Round(sim*1000)/1000
-	s.members = append(s.members, ai)
-	s.Articles = append(s.Articles, id)
-	if f.Day >= 0 {
-		if s.first < 0 || f.Day < s.first {
-			s.first = f.Day
-		}
-		if f.Day > s.last {
-			s.last = f.Day
-		}
-	}
-	if a.CopyOf == "" {
-		c.addToCentroid(s, v)
-	}
+	a.Entities = c.Resolver.AddInStory(&c.doc, c.context(a))
+	a.Similarity = math.Round(sim*1000) / 1000
 	for i, e := range f.Entities {
 		if e.Type == verbatim.Person && a.Entities[i] != "" {
-			s.people[a.Entities[i]] += max(1, e.Mentions)
+			a.people = append(a.people, personWeight{a.Entities[i], max(1, e.Mentions)})
 		}
 	}
+	c.join(s, ai)
+	a.q0 = int32(len(c.quotes))
 	c.addQuotes(s, a, f)
-	if best >= 0 && a.CopyOf == "" && c.opt.Merge > 0 {
-		c.tryMerge(s)
-	}
+	a.nq = int32(len(c.quotes)) - a.q0
 	return a
 }
 
-// alive follows merges to the story that now holds story i.
-func (c *Clusterer) alive(i int) int {
-	for c.stories[i].into >= 0 {
-		i = c.stories[i].into
+// context returns the identities the articles nearest to a mention (its
+// neighbours; for a syndicated copy, its original and the original's), which
+// the resolver takes as the article's story: they were resolved when those
+// articles were added, so the context does not depend on how the stories
+// were grouped meanwhile.
+func (c *Clusterer) context(a *Article) map[string]int {
+	if c.ctx == nil {
+		c.ctx = map[string]int{}
 	}
-	return i
+	for _, k := range c.ctxKeys { // cheaper than clearing a map grown large once
+		delete(c.ctx, k)
+	}
+	c.ctxKeys = c.ctxKeys[:0]
+	add := func(o *Article) {
+		for _, p := range o.people {
+			if c.ctx[p.id] == 0 {
+				c.ctxKeys = append(c.ctxKeys, p.id)
+			}
+			c.ctx[p.id] += p.n
+		}
+	}
+	nbrs := a.nbrs
+	if a.copyOf >= 0 {
+		o := c.articles[a.copyOf]
+		add(o)
+		nbrs = o.nbrs
+	}
+	for _, nb := range nbrs {
+		add(c.articles[nb.to])
+	}
+	return c.ctx
 }
 
-// mergeCandidates is how many stories sharing the strongest terms of a
-// grown story are checked for merging with it.
-const mergeCandidates = 8
+// newStory appends an empty story that article first will start: a story
+// is known by its first article ("s" and its number in arrival order).
+func (c *Clusterer) newStory(first int) *Story {
+	s := &Story{ID: "s" + itoa(first+1), idx: len(c.stories), first: -1, last: -1,
+		people: map[string]int{}, topic: -1}
+	c.stories = append(c.stories, s)
+	c.isDirty = append(c.isDirty, false)
+	return s
+}
 
-// tryMerge merges into one the story s and any candidate story whose
-// centroid has become similar to it (an article bridging two fragments of
-// one story). The older story survives.
-func (c *Clusterer) tryMerge(s *Story) {
-	top := topTerms(s.centroid, c.opt.ProbeTerms)
-	c.resetAcc()
-	for _, t := range top {
-		post := c.postings[t.id]
-		if len(post) > c.opt.MaxPostings {
-			post = post[len(post)-c.opt.MaxPostings:]
+// join adds article ai to story s (its centroid, dates and people) and
+// marks the story changed.
+func (c *Clusterer) join(s *Story, ai int) {
+	a := c.articles[ai]
+	a.Story, a.story = s.ID, s.idx
+	if len(s.members) == 0 {
+		s.Title = a.Title
+	}
+	s.members = append(s.members, ai)
+	s.Articles = append(s.Articles, a.ID)
+	s.addDay(a.day)
+	if a.vec != nil {
+		s.n++
+		s.centroid = c.addToCentroid(s.centroid, a.vec)
+	}
+	for _, p := range a.people {
+		s.people[p.id] += p.n
+	}
+	c.markDirty(s.idx)
+}
+
+// addDay counts an article's publication day (-1: undated) into the
+// story's span.
+func (s *Story) addDay(day int) {
+	if day < 0 {
+		return
+	}
+	s.dated++
+	if s.first < 0 || day < s.first {
+		s.first = day
+	}
+	s.last = max(s.last, day)
+}
+
+func (c *Clusterer) markDirty(s int) {
+	if !c.isDirty[s] {
+		c.isDirty[s] = true
+		c.dirty = append(c.dirty, int32(s))
+	}
+}
+
+// bestStory returns the story of a's neighbours most similar to a (whose
+// vector is v, entity part from k) and the similarity; -1 when it has no
+// neighbour.
+func (c *Clusterer) bestStory(a *Article, v []term, k int) (int, float64) {
+	best, bestSim := -1, 0.0
+	if len(a.nbrs) == 0 {
+		return best, bestSim
+	}
+	c.scatter(v)
+	defer c.unscatter(v)
+	for i, nb := range a.nbrs {
+		si := c.articles[nb.to].story
+		seen := false
+		for _, o := range a.nbrs[:i] {
+			seen = seen || c.articles[o.to].story == si
 		}
-		for _, o := range post {
-			if k := int32(c.alive(int(o))); int(k) != s.idx {
-				c.score(k, t.w)
-			}
-		}
-	}
-	type sc struct {
-		k int
-		w float32
-	}
-	cands := make([]sc, 0, len(c.accUsed))
-	for _, k := range c.accUsed {
-		cands = append(cands, sc{int(k), c.acc[k]})
-	}
-	slices.SortFunc(cands, func(a, b sc) int {
-		if a.w != b.w {
-			if a.w > b.w {
-				return -1
-			}
-			return 1
-		}
-		return a.k - b.k
-	})
-	if len(cands) > mergeCandidates {
-		cands = cands[:mergeCandidates]
-	}
-	// s's centroid is placed in c.vpos (term id -> position+1) once, and
-	// each candidate's centroid walked against it
-	c.place(s.centroid)
-	for _, cd := range cands {
-		o := c.stories[cd.k]
-		if o.into >= 0 || s.into >= 0 || o.norm == 0 || s.norm == 0 {
+		if seen {
 			continue
 		}
-		dot := c.dotPlaced(s.centroid, o.centroid)
-		if dot/float64(s.n*o.n) >= c.opt.Merge {
-			c.unplace(s.centroid) // a merge rewrites the centroid
-			if o.idx < s.idx {
-				c.merge(o, s)
-				s = o
-			} else {
-				c.merge(s, o)
-			}
-			c.place(s.centroid)
+		s := c.stories[si]
+		ct, ce := c.storyCosine(s, v, k)
+		sim := c.eventSim(ct, ce, s.first, s.last, a.day, a.day, follows(a.refs, s.first, s.last))
+		if sim > bestSim || sim == bestSim && best >= 0 && si < best {
+			best, bestSim = si, sim
 		}
 	}
-	c.unplace(s.centroid)
-}
-
-// place records the positions of the terms of ts in c.vpos (dotPlaced);
-// unplace clears them.
-func (c *Clusterer) place(ts []term) {
-	if len(c.vpos) < len(c.words) {
-		c.vpos = append(c.vpos, make([]int32, len(c.words)-len(c.vpos))...)
-	}
-	for i, t := range ts {
-		c.vpos[t.id] = int32(i + 1)
-	}
-}
-
-func (c *Clusterer) unplace(ts []term) {
-	for _, t := range ts {
-		c.vpos[t.id] = 0
-	}
-}
-
-// dotPlaced is the dot product of the term list placed in c.vpos and the
-// id-sorted list b, its products summed in id order.
-func (c *Clusterer) dotPlaced(placed, b []term) float64 {
-	var dot float64
-	for _, t := range b {
-		if p := c.vpos[t.id]; p > 0 {
-			dot += float64(placed[p-1].w) * float64(t.w)
-		}
-	}
-	return dot
-}
-
-// merge moves story l into story s.
-func (c *Clusterer) merge(s, l *Story) {
-	l.into = s.idx
-	for _, ai := range l.members {
-		a := c.articles[ai]
-		a.Story, a.story = s.ID, s.idx
-	}
-	s.members = append(s.members, l.members...)
-	s.Articles = append(s.Articles, l.Articles...)
-	s.n += l.n
-	s.centroid = addSorted(s.centroid, l.centroid)
-	for id := range l.indexed {
-		if !s.indexed[id] {
-			s.indexed[id] = true
-			c.postings[id] = append(c.postings[id], int32(s.idx))
-		}
-	}
-	c.addToCentroid(s, nil)
-	if l.first >= 0 && (s.first < 0 || l.first < s.first) {
-		s.first = l.first
-	}
-	if l.last > s.last {
-		s.last = l.last
-	}
-	for p, n := range l.people {
-		s.people[p] += n
-	}
-	for _, k := range l.quoteIDs {
-		c.linkQuote(s, k)
-	}
-	l.members, l.Articles, l.centroid, l.quoteIDs, l.people, l.indexed, l.qindex, l.qmore = nil, nil, nil, nil, nil, nil, nil, nil
-}
-
-// resetAcc empties the candidate accumulator and sizes it for every story.
-func (c *Clusterer) resetAcc() {
-	for _, k := range c.accUsed {
-		c.acc[k] = 0
-	}
-	c.accUsed = c.accUsed[:0]
-	if len(c.acc) < len(c.stories) {
-		c.acc = append(c.acc, make([]float32, len(c.stories)-len(c.acc))...)
-	}
-}
-
-// score adds w to the candidate score of story k.
-func (c *Clusterer) score(k int32, w float32) {
-	if c.acc[k] == 0 {
-		c.accUsed = append(c.accUsed, k)
-	}
-	c.acc[k] += w
+	return best, bestSim
 }
 
 // strongerTerm orders terms strongest first, then by id.
@@ -521,192 +521,20 @@ func titleOf(d *verbatim.Doc) string {
 	return d.ID
 }
 
-// bestStory returns the candidate story most similar to v and the
-// similarity (cosine to the centroid, decayed by the date gap).
-func (c *Clusterer) bestStory(v []term, day int) (int, float64) {
-	c.resetAcc()
-	for i, t := range v {
-		if i >= c.opt.ProbeTerms {
-			break
-		}
-		post := c.postings[t.id]
-		if len(post) > c.opt.MaxPostings {
-			post = post[len(post)-c.opt.MaxPostings:]
-		}
-		for _, s := range post {
-			c.score(int32(c.alive(int(s))), t.w)
-		}
-	}
-	if len(c.accUsed) == 0 {
-		return -1, 0
-	}
-	type sc struct {
-		s int32
-		w float32
-	}
-	cands := make([]sc, 0, len(c.accUsed))
-	for _, s := range c.accUsed {
-		cands = append(cands, sc{s, c.acc[s]})
-	}
-	if len(cands) > c.opt.Candidates {
-		slices.SortFunc(cands, func(a, b sc) int {
-			if a.w != b.w {
-				if a.w > b.w {
-					return -1
-				}
-				return 1
-			}
-			return int(a.s - b.s)
-		})
-		cands = cands[:c.opt.Candidates]
-	}
-	best, bestSim := -1, 0.0
-	c.scatter(v)
-	defer c.unscatter(v)
-	for _, cd := range cands {
-		s := c.stories[cd.s]
-		sim := c.cosine(s, v) * c.dateFactor(s, day)
-		if sim > bestSim || sim == bestSim && best >= 0 && int(cd.s) < best {
-			best, bestSim = int(cd.s), sim
-		}
-	}
-	return best, bestSim
-}
-
-// cosine is the group-average similarity of v to the story: its mean
-// cosine to the story's (non-copy) articles, through the centroid sum.
-// Unlike the cosine to the centroid it does not grow with a story's size,
-// so a broad story cannot absorb everything that shares its vocabulary.
-//
-// The products are summed in v's order, as a lookup per term of v would:
-// v is scattered into c.vpos (term id -> position+1) once per article
-// (scatter), and each candidate's centroid is walked against it.
-func (c *Clusterer) cosine(s *Story, v []term) float64 {
-	if s.n == 0 {
-		return 0
-	}
-	prod := c.prod[:len(v)]
-	clear(prod)
-	for _, t := range s.centroid {
-		if p := c.vpos[t.id]; p > 0 {
-			prod[p-1] = float64(v[p-1].w) * float64(t.w)
-		}
-	}
-	var dot float64
-	for _, x := range prod {
-		dot += x
-	}
-	return dot / float64(s.n)
-}
-
-// scatter records the positions of v's terms in c.vpos for cosine; unscatter
-// clears them.
-func (c *Clusterer) scatter(v []term) {
-	if cap(c.prod) < len(v) {
-		c.prod = make([]float64, len(v))
-	}
-	c.place(v)
-}
-
-func (c *Clusterer) unscatter(v []term) { c.unplace(v) }
-
-// addSorted returns the sum of two id-sorted term lists, sorted by id.
-func addSorted(a, b []term) []term {
-	return appendSum(make([]term, 0, len(a)+len(b)), a, b)
-}
-
-// appendSum appends the sum of two id-sorted term lists (sorted by id) to
-// out, which must not share storage with a or b.
-func appendSum(out, a, b []term) []term {
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].id < b[j].id:
-			out = append(out, a[i])
-			i++
-		case a[i].id > b[j].id:
-			out = append(out, term{b[j].id, 0 + b[j].w})
-			j++
-		default:
-			out = append(out, term{a[i].id, a[i].w + b[j].w})
-			i++
-			j++
-		}
-	}
-	out = append(out, a[i:]...)
-	for ; j < len(b); j++ {
-		out = append(out, term{b[j].id, 0 + b[j].w})
-	}
-	return out
-}
-
-func hasTerm(ts []term, id int32) bool {
-	_, ok := slices.BinarySearchFunc(ts, id, func(t term, id int32) int { return int(t.id - id) })
-	return ok
-}
-
-// dateFactor is 1 within the date window of the story's span and decays
-// exponentially beyond it; 1 when either date is unknown.
-func (c *Clusterer) dateFactor(s *Story, day int) float64 {
-	if day < 0 || s.first < 0 {
-		return 1
-	}
-	gap := 0
-	if day > s.last {
-		gap = day - s.last
-	} else if day < s.first {
-		gap = s.first - day
-	}
-	if gap <= c.opt.DateWindow {
-		return 1
-	}
-	return math.Exp(-float64(gap-c.opt.DateWindow) / c.opt.DateDecay)
-}
-
-func (c *Clusterer) addToCentroid(s *Story, v []term) {
-	if v != nil {
-		s.n++
-	}
-	if v != nil {
-		c.vbuf = append(c.vbuf[:0], v...)
-		c.sortByID(c.vbuf)
-		// summed in a scratch list, then copied back: the centroid's
-		// storage is reused while it is large enough
-		c.mbuf = appendSum(c.mbuf[:0], s.centroid, c.vbuf)
-		s.centroid = append(s.centroid[:0], c.mbuf...)
-	}
-	if len(s.centroid) > 2*c.opt.StoryTerms {
-		keep := topTerms(s.centroid, c.opt.StoryTerms)
-		c.sortByID(keep)
-		s.centroid = append(s.centroid[:0], keep...)
-	}
-	var n float64
-	for _, t := range s.centroid {
-		n += float64(t.w) * float64(t.w)
-	}
-	s.norm = math.Sqrt(n)
-	// index the article's strongest terms under the story
-	for i, t := range v {
-		if i >= c.opt.ProbeTerms {
-			break
-		}
-		if hasTerm(s.centroid, t.id) && !s.indexed[t.id] {
-			s.indexed[t.id] = true
-			c.postings[t.id] = append(c.postings[t.id], int32(s.idx))
-		}
-	}
-}
-
 // Stories returns the stories in creation order.
 func (c *Clusterer) Stories() []*Story {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	out := make([]*Story, 0, len(c.stories))
 	for _, s := range c.stories {
-		if s.into >= 0 {
+		if s.dead {
 			continue
 		}
 		s.First, s.Last = dayString(s.first), dayString(s.last)
+		s.Topic = ""
+		if s.topic >= 0 && s.topic < len(c.topics) {
+			s.Topic = c.topics[s.topic].ID
+		}
 		type pc struct {
 			id string
 			n  int
@@ -716,9 +544,10 @@ func (c *Clusterer) Stories() []*Story {
 			ps = append(ps, pc{id, n})
 		}
 		sort.Slice(ps, func(a, b int) bool { return ps[a].n > ps[b].n || ps[a].n == ps[b].n && ps[a].id < ps[b].id })
-		s.People = s.People[:0]
+		s.People, s.Mentions = s.People[:0], s.Mentions[:0]
 		for _, p := range ps {
 			s.People = append(s.People, p.id)
+			s.Mentions = append(s.Mentions, p.n)
 		}
 		out = append(out, s)
 	}

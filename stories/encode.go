@@ -7,8 +7,11 @@ import (
 	"github.com/verbatim-news/verbatim/internal/binenc"
 )
 
-// featuresVersion is the first byte of encoded Features.
-const featuresVersion = 1
+// featuresVersion is the first byte of encoded Features. Version 2: entity
+// terms carry their kind ("\x01p" person, "o" organisation, "l" place) and
+// count their mentions; the days the article gives (Refs) follow the
+// quotes.
+const featuresVersion = 2
 
 // AppendBinary appends the compact binary encoding of f to buf (varints and
 // length-prefixed strings; a library stores it per article).
@@ -47,16 +50,24 @@ func (f *Features) AppendBinary(buf []byte) []byte {
 		buf = binenc.AppendStr(buf, q.Via)
 		buf = binenc.AppendInt(buf, int64(q.Speaker))
 	}
+	buf = binenc.AppendUint(buf, uint64(len(f.Refs)))
+	for _, r := range f.Refs {
+		buf = binenc.AppendInt(buf, int64(r))
+	}
 	return buf
 }
 
 var errFeatures = errors.New("stories: malformed features")
 
 // DecodeFeatures decodes what AppendBinary encoded. The strings of the
-// result share one copy of data.
+// result share one copy of data. Features of version 1 (entity terms
+// without kind or weight, no dates) are brought to the current version:
+// their entity terms are made again from their entities; they give no
+// dates.
 func DecodeFeatures(data []byte) (*Features, error) {
 	d := binenc.NewDecoder(data)
-	if d.Byte() != featuresVersion {
+	v := d.Byte()
+	if v != 1 && v != featuresVersion {
 		return nil, errFeatures
 	}
 	f := &Features{Title: d.Str(), Outlet: d.Str(), Day: int(d.Int())}
@@ -89,8 +100,46 @@ func DecodeFeatures(data []byte) (*Features, error) {
 	for i := range f.Quotes {
 		f.Quotes[i] = QuoteFeature{Text: d.Str(), SaidOn: d.Str(), Via: d.Str(), Speaker: int(d.Int())}
 	}
+	if v == 1 {
+		if !d.Done() {
+			return nil, errFeatures
+		}
+		f.upgrade()
+		return f, nil
+	}
+	if n := d.Count(); n > 0 {
+		f.Refs = make([]int32, n)
+		for i := range f.Refs {
+			f.Refs[i] = int32(d.Int())
+		}
+	}
 	if !d.Done() {
 		return nil, errFeatures
 	}
 	return f, nil
+}
+
+// upgrade replaces the entity terms of version-1 features ("\x01" and a
+// key, counted 0) with the current ones, made from the entities.
+func (f *Features) upgrade() {
+	terms, counts := f.Terms[:0], f.Counts[:0]
+	for i, t := range f.Terms {
+		if len(t) == 0 || t[0] != 1 {
+			terms, counts = append(terms, t), append(counts, f.Counts[i])
+		}
+	}
+	seen := map[string]int{}
+	for _, e := range f.Entities {
+		k, n := entityTerm(nil, e)
+		if k == nil {
+			continue
+		}
+		if i, ok := seen[string(k)]; ok {
+			counts[i] += n
+			continue
+		}
+		seen[string(k)] = len(terms)
+		terms, counts = append(terms, string(k)), append(counts, n)
+	}
+	f.Terms, f.Counts = terms, counts
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/verbatim-news/verbatim"
@@ -30,7 +31,10 @@ var (
 	bgN       int
 )
 
-func init() {
+// loadLexicons reads the background frequencies and the stop words, once,
+// when story features are first computed: commands that never group
+// stories (extract) do not pay for it at start-up.
+var loadLexicons = sync.OnceFunc(func() {
 	first := true
 	for _, l := range strings.Split(dfTxt, "\n") {
 		if l == "" || l[0] == '#' {
@@ -42,6 +46,9 @@ func init() {
 			continue
 		}
 		t, n, ok := strings.Cut(l, "\t")
+		if strings.HasPrefix(t, "@") { // an entity key
+			t = "\x01" + t[1:]
+		}
 		if k, err := strconv.Atoi(n); ok && err == nil {
 			bgDF[t] = int32(k)
 		}
@@ -53,7 +60,7 @@ func init() {
 		}
 	}
 	stopSet = newWordSet(stopwords)
-}
+})
 
 // term is a weighted feature: a word stem or a named entity.
 type term struct {
@@ -106,6 +113,12 @@ func (c *Clusterer) sortByWeight(ts []term) {
 // 43 at 1).
 var titleWeight, entityWeight = 3, 0
 
+var namesInText = true
+
+// entBackground is the number of documents the background frequencies of
+// entity keys count for.
+var entBackground = 200
+
 // Prepared is an article reduced to what clustering needs. Preparing all
 // articles before adding them (Batch) gives every article the document
 // frequencies of the whole collection; online use prepares and adds one at a
@@ -133,6 +146,7 @@ type Features struct {
 	Counts   []int32         // weighted frequency of each term (0: seen, not weighted)
 	Entities []EntityFeature // Doc.Entities in order
 	Quotes   []QuoteFeature  // Doc.Quotes in order
+	Refs     []int32         // the days (since 1970) its dates of day precision give, sorted, at most maxRefs (the latest)
 }
 
 // EntityFeature is what resolution uses of an entity.
@@ -157,17 +171,19 @@ const SigLen = sigLen
 const sigLen = 64
 
 // wordIter walks the words of s, calling f with each lowercased word (the
-// buffer is reused: copy it to keep it). Curly quotes and dashes separate
-// words; other non-ASCII bytes are part of words.
-func wordIter(s string, buf []byte, f func(w []byte)) []byte {
+// buffer is reused: copy it to keep it) and the offset just past it in s.
+// Curly quotes and dashes separate words; other non-ASCII bytes are part of
+// words.
+func wordIter(s string, buf []byte, f func(w []byte, end int)) []byte {
 	buf = buf[:0]
+	i := 0
 	flush := func() {
 		if len(buf) > 0 {
-			f(buf)
+			f(buf, i)
 			buf = buf[:0]
 		}
 	}
-	for i := 0; i < len(s); i++ {
+	for ; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
@@ -267,6 +283,7 @@ func (c *Clusterer) prepare(d *verbatim.Doc) *Prepared {
 
 // FeaturesOf extracts the features of an analysed article.
 func FeaturesOf(d *verbatim.Doc) *Features {
+	loadLexicons()
 	f := &Features{Title: titleOf(d), Outlet: d.Outlet, Day: -1}
 	if d.Published != "" {
 		if t, err := verbatim.ParseDate(d.Published); err == nil {
@@ -282,7 +299,7 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 	ts := termScratch.Get().(*termSet)
 	ts.reset()
 	// title words count three times
-	buf := wordIter(d.Title, ts.wbuf, func(w []byte) {
+	buf := wordIter(d.Title, ts.wbuf, func(w []byte, _ int) {
 		if w = termWord(w, hashWord(w)); w != nil {
 			ts.add(w, int32(titleWeight))
 		}
@@ -293,13 +310,34 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 	}
 	var h1, h2, h3 uint64
 	nw := 0
-	ts.wbuf = wordIter(text, buf, func(w []byte) {
+	// the words of names are the entity terms' (below), not content words
+	names := ts.spans[:0]
+	if !namesInText {
+		for _, m := range d.Mentions {
+			if m.Kind == verbatim.NameMention && m.Entity >= 0 && m.Entity < len(d.Entities) {
+				switch d.Entities[m.Entity].Type {
+				case verbatim.Person, verbatim.Organization, verbatim.Place:
+					names = append(names, m.Span)
+				}
+			}
+		}
+		slices.SortFunc(names, func(a, b verbatim.Span) int { return a.Start - b.Start })
+	}
+	ts.spans = names
+	ni := 0
+	ts.wbuf = wordIter(text, buf, func(w []byte, end int) {
 		hw := hashWord(w)
 		nw++
 		if nw >= 4 {
 			minhash(&sig, mix(h1*31^h2*17^h3*7^hw))
 		}
 		h1, h2, h3 = h2, h3, hw
+		for ni < len(names) && names[ni].End < end {
+			ni++
+		}
+		if ni < len(names) && names[ni].Start < end && end <= names[ni].End {
+			return // in a name
+		}
 		if w = termWord(w, hw); w != nil {
 			ts.add(w, 1)
 		}
@@ -312,23 +350,29 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 	f.Entities = make([]EntityFeature, len(d.Entities))
 	for i, e := range d.Entities {
 		f.Entities[i] = EntityFeature{Name: e.Name, Type: e.Type, Roles: e.Roles, Mentions: len(e.Mentions)}
-		var key string
-		switch e.Type {
-		case verbatim.Person:
-			key = resolve.ParseName(e.Name, e.Type).Last
-		case verbatim.Organization, verbatim.Place:
-			key = resolve.ParseName(e.Name, e.Type).Full
-		default:
-			continue
+		if k, n := entityTerm(ts.wbuf[:0], f.Entities[i]); k != nil {
+			ts.wbuf = k
+			ts.add(k, n)
 		}
-		if key == "" {
-			continue
-		}
-		ts.wbuf = append(append(ts.wbuf[:0], 1), key...)
-		ts.add(ts.wbuf, int32(entityWeight*max(1, min(len(e.Mentions), 5))))
 	}
 	f.Terms, f.Counts = ts.terms()
 	termScratch.Put(ts)
+	for _, dt := range d.Dates {
+		if len(dt.Value) != 10 || dt.Value[0] == 'X' {
+			continue
+		}
+		if t, err := time.Parse("2006-01-02", dt.Value); err == nil {
+			f.Refs = append(f.Refs, int32(t.Unix()/86400))
+		}
+	}
+	if len(f.Refs) > 0 {
+		slices.Sort(f.Refs)
+		f.Refs = slices.Compact(f.Refs)
+		if len(f.Refs) > maxRefs {
+			f.Refs = f.Refs[len(f.Refs)-maxRefs:]
+		}
+		f.Refs = slices.Clip(f.Refs)
+	}
 	f.Quotes = make([]QuoteFeature, len(d.Quotes))
 	for i, q := range d.Quotes {
 		text := d.Word(q.Span)
@@ -339,6 +383,28 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 	}
 	f.detach()
 	return f
+}
+
+// entityTerm appends to buf the term of an entity, "\x01" and its kind
+// (p person, o organisation, l place) then its key (a person's surname, so
+// that "Trump" meets "Donald Trump"; the whole name of the others), and
+// returns it with its weight: its mentions, at most five. Other entities
+// have none (nil).
+func entityTerm(buf []byte, e EntityFeature) ([]byte, int32) {
+	var key string
+	var kind byte
+	switch e.Type {
+	case verbatim.Person:
+		key, kind = resolve.ParseName(e.Name, e.Type).Last, 'p'
+	case verbatim.Organization:
+		key, kind = resolve.ParseName(e.Name, e.Type).Full, 'o'
+	case verbatim.Place:
+		key, kind = resolve.ParseName(e.Name, e.Type).Full, 'l'
+	}
+	if key == "" {
+		return nil, 0
+	}
+	return append(append(buf, 1, kind), key...), int32(max(1, min(e.Mentions, 5)))
 }
 
 // detach copies the strings of f that may be slices of the article's text
@@ -467,32 +533,72 @@ func (c *Clusterer) intern(s string) int32 {
 	s = strings.Clone(s) // not the article's term list it is part of
 	id := int32(len(c.df))
 	c.vocab[s] = id
-	c.df = append(c.df, bgDF[s])
+	df := bgDF[s]
+	isEnt := len(s) > 0 && s[0] == 1
+	if isEnt {
+		// the background counts entBackground documents for names: a name's
+		// frequency in the library itself soon outweighs it
+		df = int32(math.Round(float64(df) * float64(entBackground) / float64(bgN)))
+	}
+	c.df = append(c.df, df)
 	c.words = append(c.words, s)
+	c.ent = append(c.ent, isEnt)
 	return id
 }
 
-// vector weights a prepared article by TF-IDF and keeps its strongest
-// terms, unit length, strongest first.
-func (c *Clusterer) vector(p *Prepared) []term {
+// vector weights a prepared article by TF-IDF: its strongest content terms,
+// unit length, strongest first, then its entity terms (participants and
+// places), unit length on their own, strongest first. It returns the
+// vector and where its entity part starts.
+func (c *Clusterer) vector(p *Prepared) ([]term, int) {
 	n := float64(c.nDF)
+	nEnt := float64(c.nDF - bgN + entBackground)
 	v := c.vecBuf[:0] // scratch: add copies what it keeps (addToCentroid)
+	e := c.entVec[:0]
 	for _, t := range p.counts {
 		df := float64(c.df[t.id])
 		idf := math.Log((n + 1) / max(df, 1))
+		if c.ent[t.id] {
+			idf = math.Log((nEnt + 1) / max(df, 1))
+		}
 		if idf <= 0 {
 			continue
 		}
 		if c.opt.IDFPower != 1 {
 			idf = math.Pow(idf, c.opt.IDFPower)
 		}
-		v = append(v, term{t.id, float32((1 + math.Log(float64(t.w))) * idf)})
+		x := term{t.id, float32((1 + math.Log(float64(t.w))) * idf)}
+		if c.ent[t.id] {
+			e = append(e, x)
+		} else {
+			v = append(v, x)
+		}
 	}
 	c.sortByWeight(v)
-	c.vecBuf = v
+	c.sortByWeight(e)
+	c.entVec = e
 	if len(v) > c.opt.DocTerms {
 		v = v[:c.opt.DocTerms]
 	}
+	if len(e) > entityTerms {
+		e = e[:entityTerms]
+	}
+	unit(v)
+	unit(e)
+	k := len(v)
+	v = append(v, e...)
+	c.vecBuf = v
+	return v, k
+}
+
+// entityTerms is the most entity terms an article vector keeps.
+const entityTerms = 40
+
+// isEntity reports whether term id is an entity key ("\x01" + kind + name).
+func (c *Clusterer) isEntity(id int32) bool { return c.ent[id] }
+
+// unit scales v to unit length.
+func unit(v []term) {
 	var s float64
 	for _, t := range v {
 		s += float64(t.w) * float64(t.w)
@@ -503,7 +609,6 @@ func (c *Clusterer) vector(p *Prepared) []term {
 			v[i].w *= inv
 		}
 	}
-	return v
 }
 
 func dayString(day int) string {

@@ -11,17 +11,19 @@ import (
 
 // snapshotVersion is the first byte of a snapshot; a snapshot of another
 // version is refused (the library then replays its stored features).
-const snapshotVersion = 1
+// Version 2: event stories (article vectors and neighbours, topics).
+const snapshotVersion = 2
 
 // ErrSnapshot is returned for a snapshot that cannot be continued from: of
 // another version, taken with other options, or corrupt.
 var ErrSnapshot = errors.New("stories: unusable snapshot")
 
 // AppendSnapshot appends the clusterer's whole state (vocabulary and
-// document frequencies, articles, stories with their centroids and index
-// terms, signatures, quotes and their statements, and the resolver's
-// identities) to buf. LoadSnapshot continues from it exactly as if every
-// article had been added again; the resolver's decisions are not kept.
+// document frequencies, articles with their vectors and neighbours, stories
+// with their centroids, topics, signatures, quotes and their statements,
+// and the resolver's identities) to buf. LoadSnapshot continues from it
+// exactly as if every article had been added again; the resolver's
+// decisions are not kept.
 func (c *Clusterer) AppendSnapshot(buf []byte) []byte {
 	return c.WriteSnapshot(buf, 0, nil)
 }
@@ -60,29 +62,61 @@ func (c *Clusterer) WriteSnapshot(buf []byte, part int, flush func([]byte) []byt
 		}
 		return binenc.AppendUint(buf, uint64(ents[id]+1))
 	}
+	appendTerms := func(buf []byte, ts []term) []byte {
+		buf = binenc.AppendUint(buf, uint64(len(ts)))
+		prev := int32(0)
+		for _, t := range ts { // sorted by id
+			buf = binenc.AppendUint(buf, uint64(t.id-prev))
+			buf = binenc.AppendU32(buf, math.Float32bits(t.w))
+			prev = t.id
+		}
+		return buf
+	}
 	buf = binenc.AppendUint(buf, uint64(len(c.articles)))
 	for i, a := range c.articles {
 		buf = binenc.AppendStr(buf, a.ID)
 		buf = binenc.AppendStr(buf, a.Title)
 		buf = binenc.AppendStr(buf, a.Outlet)
-		buf = binenc.AppendStr(buf, a.Published)
+		buf = binenc.AppendInt(buf, int64(a.day))
+		buf = binenc.AppendUint(buf, uint64(len(a.refs)))
+		for _, r := range a.refs {
+			buf = binenc.AppendInt(buf, int64(r))
+		}
 		buf = binenc.AppendUint(buf, uint64(a.story))
 		buf = binenc.AppendU64(buf, math.Float64bits(a.Similarity))
-		copyOf := 0
-		if a.CopyOf != "" {
-			copyOf = c.byID[a.CopyOf] + 1
-		}
-		buf = binenc.AppendUint(buf, uint64(copyOf))
+		buf = binenc.AppendUint(buf, uint64(a.copyOf+1))
 		buf = binenc.AppendUint(buf, uint64(len(a.Entities)))
 		for _, id := range a.Entities {
 			buf = entity(buf, id)
 		}
+		buf = binenc.AppendUint(buf, uint64(len(a.people)))
+		for _, p := range a.people {
+			buf = entity(buf, p.id)
+			buf = binenc.AppendUint(buf, uint64(p.n))
+		}
+		buf = binenc.AppendUint(buf, uint64(a.q0))
+		buf = binenc.AppendUint(buf, uint64(a.nq))
 		if sig := c.sigs[i]; sig == nil {
 			buf = append(buf, 0)
 		} else {
 			buf = append(buf, 1)
 			for _, v := range sig {
 				buf = binenc.AppendU32(buf, v)
+			}
+		}
+		if a.copyOf < 0 {
+			buf = appendTerms(buf, a.vec)
+			// the neighbours it found (earlier articles); the later ones
+			// that found it are restored from theirs
+			found := 0
+			for found < len(a.nbrs) && int(a.nbrs[found].to) < i {
+				found++
+			}
+			buf = binenc.AppendUint(buf, uint64(found))
+			for _, nb := range a.nbrs[:found] {
+				buf = binenc.AppendUint(buf, uint64(nb.to))
+				buf = binenc.AppendU32(buf, math.Float32bits(nb.text))
+				buf = binenc.AppendU32(buf, math.Float32bits(nb.ent))
 			}
 		}
 		more()
@@ -92,33 +126,21 @@ func (c *Clusterer) WriteSnapshot(buf []byte, part int, flush func([]byte) []byt
 	for _, s := range c.stories {
 		buf = binenc.AppendStr(buf, s.ID)
 		buf = binenc.AppendStr(buf, s.Title)
-		buf = binenc.AppendInt(buf, int64(s.into))
+		dead := byte(0)
+		if s.dead {
+			dead = 1
+		}
+		buf = append(buf, dead)
+		buf = binenc.AppendInt(buf, int64(s.topic))
 		buf = binenc.AppendInt(buf, int64(s.first))
 		buf = binenc.AppendInt(buf, int64(s.last))
+		buf = binenc.AppendUint(buf, uint64(s.dated))
 		buf = binenc.AppendUint(buf, uint64(s.n))
-		buf = binenc.AppendU64(buf, math.Float64bits(s.norm))
 		buf = binenc.AppendUint(buf, uint64(len(s.members)))
 		for _, m := range s.members {
 			buf = binenc.AppendUint(buf, uint64(m))
 		}
-		buf = binenc.AppendUint(buf, uint64(len(s.centroid)))
-		prev := int32(0)
-		for _, t := range s.centroid { // sorted by id
-			buf = binenc.AppendUint(buf, uint64(t.id-prev))
-			buf = binenc.AppendU32(buf, math.Float32bits(t.w))
-			prev = t.id
-		}
-		idx := make([]int32, 0, len(s.indexed))
-		for id := range s.indexed {
-			idx = append(idx, id)
-		}
-		slices.Sort(idx)
-		buf = binenc.AppendUint(buf, uint64(len(idx)))
-		prev = 0
-		for _, id := range idx {
-			buf = binenc.AppendUint(buf, uint64(id-prev))
-			prev = id
-		}
+		buf = appendTerms(buf, s.centroid)
 		buf = binenc.AppendUint(buf, uint64(len(s.quoteIDs)))
 		for _, k := range s.quoteIDs {
 			buf = binenc.AppendUint(buf, uint64(k))
@@ -135,21 +157,25 @@ func (c *Clusterer) WriteSnapshot(buf []byte, part int, flush func([]byte) []byt
 		}
 		more()
 	}
-	terms := make([]int32, 0, len(c.postings))
-	for t := range c.postings {
-		terms = append(terms, t)
+	buf = binenc.AppendUint(buf, uint64(len(c.dirty)))
+	for _, s := range c.dirty {
+		buf = binenc.AppendUint(buf, uint64(s))
 	}
-	slices.Sort(terms)
-	buf = binenc.AppendUint(buf, uint64(len(terms)))
-	for _, t := range terms {
-		buf = binenc.AppendUint(buf, uint64(t))
-		post := c.postings[t]
-		buf = binenc.AppendUint(buf, uint64(len(post)))
-		for _, s := range post {
-			buf = binenc.AppendUint(buf, uint64(s))
+	buf = binenc.AppendUint(buf, uint64(len(c.topics)))
+	for _, t := range c.topics {
+		buf = binenc.AppendStr(buf, t.ID)
+		buf = binenc.AppendStr(buf, t.Label)
+		dead := byte(0)
+		if t.dead {
+			dead = 1
 		}
-		more()
+		buf = append(buf, dead)
+		buf = binenc.AppendUint(buf, uint64(len(t.members)))
+		for _, m := range t.members {
+			buf = binenc.AppendUint(buf, uint64(m))
+		}
 	}
+	more()
 	buf = binenc.AppendUint(buf, uint64(len(c.quotes)))
 	for i := range c.quotes {
 		q := &c.quotes[i]
@@ -170,8 +196,8 @@ func (c *Clusterer) WriteSnapshot(buf []byte, part int, flush func([]byte) []byt
 
 func appendOptions(buf []byte, o Options) []byte {
 	for _, f := range []float64{o.Threshold, float64(o.DocTerms), float64(o.StoryTerms), float64(o.ProbeTerms),
-		float64(o.MaxPostings), float64(o.Candidates), float64(o.DateWindow), o.DateDecay, o.Syndicated,
-		o.QuoteOverlap, o.IDFPower, o.Merge} {
+		float64(o.MaxPostings), float64(o.Candidates), float64(o.Neighbours), float64(o.DateWindow), o.DateDecay, o.Syndicated,
+		o.QuoteOverlap, o.IDFPower, o.Entities, o.Participants, o.Topic, o.Undated} {
 		buf = binenc.AppendU64(buf, math.Float64bits(f))
 	}
 	return buf
@@ -200,6 +226,7 @@ func LoadSnapshot(data []byte, opt Options) (*Clusterer, error) {
 		c.words[i] = d.Str()
 		c.df[i] = int32(d.Uint())
 		c.vocab[c.words[i]] = int32(i)
+		c.ent = append(c.ent, len(c.words[i]) > 0 && c.words[i][0] == 1)
 	}
 	r, err := resolve.Decode(d)
 	if err != nil {
@@ -216,26 +243,72 @@ func LoadSnapshot(data []byte, opt Options) (*Clusterer, error) {
 		}
 		return r.Entities[k-1].ID
 	}
+	terms := func() []term {
+		ts := make([]term, d.Count())
+		id := int32(0)
+		for k := range ts {
+			id += int32(d.Uint())
+			if int(id) >= nw {
+				d.Bad = true
+				return nil
+			}
+			ts[k] = term{id, math.Float32frombits(d.U32())}
+		}
+		return ts
+	}
 	na := d.Count()
 	c.articles = make([]*Article, 0, na)
 	c.sigs = make([]*[sigLen]uint32, 0, na)
-	copyOf := make([]int, 0, na)
 	for i := 0; i < na && !d.Bad; i++ {
-		a := &Article{ID: d.Str(), Title: d.Str(), Outlet: d.Str(), Published: d.Str(), story: int(d.Uint()),
-			Similarity: math.Float64frombits(d.U64())}
-		copyOf = append(copyOf, int(d.Uint()))
+		a := &Article{ID: d.Str(), Title: d.Str(), Outlet: d.Str(), day: int(d.Int())}
+		if nr := d.Count(); nr > 0 {
+			a.refs = make([]int32, nr)
+			for k := range a.refs {
+				a.refs[k] = int32(d.Int())
+			}
+		}
+		a.story, a.Similarity, a.copyOf = int(d.Uint()), math.Float64frombits(d.U64()), int(d.Uint())-1
+		a.Published = dayString(a.day)
+		if a.copyOf >= i {
+			return nil, ErrSnapshot
+		}
+		if a.copyOf >= 0 {
+			a.CopyOf = c.articles[a.copyOf].ID
+		}
 		if ne := d.Count(); ne > 0 {
 			a.Entities = make([]string, ne)
 			for k := range a.Entities {
 				a.Entities[k] = entity()
 			}
 		}
+		if np := d.Count(); np > 0 {
+			a.people = make([]personWeight, np)
+			for k := range a.people {
+				a.people[k] = personWeight{entity(), int(d.Uint())}
+			}
+		}
+		a.q0, a.nq = int32(d.Uint()), int32(d.Uint())
 		var sig *[sigLen]uint32
 		if d.Byte() == 1 {
 			sig = new([sigLen]uint32)
 			for k := range sig {
 				sig[k] = d.U32()
 			}
+		}
+		if a.copyOf < 0 {
+			a.vec = terms()
+			found := d.Count()
+			a.nbrs = make([]edge, found, found+2)
+			for k := range a.nbrs {
+				nb := edge{int32(d.Uint()), math.Float32frombits(d.U32()), math.Float32frombits(d.U32())}
+				if int(nb.to) >= i {
+					return nil, ErrSnapshot
+				}
+				a.nbrs[k] = nb
+				o := c.articles[nb.to]
+				o.nbrs = append(o.nbrs, edge{int32(i), nb.text, nb.ent})
+			}
+			c.reindex(i, a.vec)
 		}
 		c.byID[a.ID] = i
 		c.articles = append(c.articles, a)
@@ -244,19 +317,12 @@ func LoadSnapshot(data []byte, opt Options) (*Clusterer, error) {
 			c.indexSig(i, sig)
 		}
 	}
-	for i, o := range copyOf {
-		if o > 0 {
-			if o > len(c.articles) {
-				return nil, ErrSnapshot
-			}
-			c.articles[i].CopyOf = c.articles[o-1].ID
-		}
-	}
 	ns := d.Count()
 	c.stories = make([]*Story, 0, ns)
+	c.isDirty = make([]bool, 0, ns)
 	for i := 0; i < ns && !d.Bad; i++ {
-		s := &Story{ID: d.Str(), Title: d.Str(), idx: i, into: int(d.Int()), first: int(d.Int()), last: int(d.Int()),
-			n: int(d.Uint()), norm: math.Float64frombits(d.U64())}
+		s := &Story{ID: d.Str(), Title: d.Str(), idx: i, dead: d.Byte() == 1, topic: int(d.Int()), first: int(d.Int()),
+			last: int(d.Int()), dated: int(d.Uint()), n: int(d.Uint())}
 		s.members = make([]int, d.Count())
 		s.Articles = make([]string, len(s.members))
 		for k := range s.members {
@@ -266,19 +332,7 @@ func LoadSnapshot(data []byte, opt Options) (*Clusterer, error) {
 			}
 			s.members[k], s.Articles[k] = m, c.articles[m].ID
 		}
-		s.centroid = make([]term, d.Count())
-		id := int32(0)
-		for k := range s.centroid {
-			id += int32(d.Uint())
-			s.centroid[k] = term{id, math.Float32frombits(d.U32())}
-		}
-		nx := d.Count()
-		s.indexed = make(map[int32]bool, nx)
-		id = 0
-		for range nx {
-			id += int32(d.Uint())
-			s.indexed[id] = true
-		}
+		s.centroid = terms()
 		s.quoteIDs = make([]int32, d.Count())
 		for k := range s.quoteIDs {
 			s.quoteIDs[k] = int32(d.Uint())
@@ -289,15 +343,8 @@ func LoadSnapshot(data []byte, opt Options) (*Clusterer, error) {
 			p := entity()
 			s.people[p] = int(d.Uint())
 		}
-		if s.into >= 0 { // merged: holds nothing any more
-			s.members, s.Articles, s.centroid, s.quoteIDs, s.people, s.indexed = nil, nil, nil, nil, nil, nil
-		}
 		c.stories = append(c.stories, s)
-	}
-	for _, s := range c.stories {
-		if s.into >= len(c.stories) || s.into == s.idx {
-			return nil, ErrSnapshot
-		}
+		c.isDirty = append(c.isDirty, false)
 	}
 	for _, a := range c.articles {
 		if a.story >= len(c.stories) {
@@ -305,17 +352,32 @@ func LoadSnapshot(data []byte, opt Options) (*Clusterer, error) {
 		}
 		a.Story = c.stories[a.story].ID
 	}
-	nt := d.Count()
-	for range nt {
-		t := int32(d.Uint())
-		post := make([]int32, d.Count())
-		for k := range post {
-			post[k] = int32(d.Uint())
-			if int(post[k]) >= len(c.stories) {
-				d.Bad = true
-			}
+	nd := d.Count()
+	for range nd {
+		s := int(d.Uint())
+		if s >= len(c.stories) {
+			return nil, ErrSnapshot
 		}
-		c.postings[t] = post
+		c.markDirty(s)
+	}
+	nt := d.Count()
+	for i := 0; i < nt && !d.Bad; i++ {
+		t := &Topic{ID: d.Str(), Label: d.Str(), idx: i, dead: d.Byte() == 1}
+		t.members = make([]int, d.Count())
+		for k := range t.members {
+			m := int(d.Uint())
+			if m >= len(c.stories) {
+				return nil, ErrSnapshot
+			}
+			t.members[k] = m
+			t.Stories = append(t.Stories, c.stories[m].ID)
+		}
+		c.topics = append(c.topics, t)
+	}
+	for _, s := range c.stories {
+		if s.topic >= len(c.topics) {
+			return nil, ErrSnapshot
+		}
 	}
 	nq := d.Count()
 	c.quotes = make([]QuoteRef, 0, nq)
@@ -339,6 +401,11 @@ func LoadSnapshot(data []byte, opt Options) (*Clusterer, error) {
 	if !d.Done() {
 		return nil, ErrSnapshot
 	}
+	for _, a := range c.articles {
+		if int(a.q0)+int(a.nq) > len(c.quotes) {
+			return nil, ErrSnapshot
+		}
+	}
 	// a story's shingles are counted and indexed when an article joins it
 	for _, s := range c.stories {
 		for _, k := range s.quoteIDs {
@@ -349,4 +416,25 @@ func LoadSnapshot(data []byte, opt Options) (*Clusterer, error) {
 		s.nsh = -1
 	}
 	return c, nil
+}
+
+// reindex lists article ai (not a copy) under its probe terms, from its
+// id-sorted vector: the strongest content and entity terms, as vector
+// ordered them.
+func (c *Clusterer) reindex(ai int, vec []term) {
+	v := c.vecBuf[:0]
+	e := c.entVec[:0]
+	for _, t := range vec {
+		if c.isEntity(t.id) {
+			e = append(e, t)
+		} else {
+			v = append(v, t)
+		}
+	}
+	c.sortByWeight(v)
+	c.sortByWeight(e)
+	k := len(v)
+	v = append(v, e...)
+	c.index(ai, v, k)
+	c.vecBuf, c.entVec = v, e
 }

@@ -11,7 +11,7 @@ import (
 // quote's number of words.
 func (c *Clusterer) quoteShingles(s string) (int32, int) {
 	hs := c.hbuf[:0]
-	c.wbuf = wordIter(s, c.wbuf, func(w []byte) { hs = append(hs, hashWord(w)) })
+	c.wbuf = wordIter(s, c.wbuf, func(w []byte, _ int) { hs = append(hs, hashWord(w)) })
 	c.hbuf = hs
 	n := len(hs)
 	start := int32(len(c.shingles))
@@ -326,7 +326,7 @@ func (c *Clusterer) group(keep func(*QuoteRef) bool, report func(*QuoteRef, int)
 	var firstSeen []int32
 	for i := range c.quotes {
 		r := &c.quotes[i]
-		r.Story = c.stories[c.alive(r.story)].ID
+		r.Story = c.stories[r.story].ID
 		if !keep(r) {
 			continue
 		}

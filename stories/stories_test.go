@@ -241,6 +241,38 @@ func TestFeaturesRoundTrip(t *testing.T) {
 	}
 }
 
+// TestFeaturesOfVersion1: features a library stored with an earlier
+// version (entity terms without their kind and weight, no dates) are read
+// as the current ones, their entity terms made again from their entities.
+func TestFeaturesOfVersion1(t *testing.T) {
+	for i, d := range bbcSample(t)[:50] {
+		f := FeaturesOf(d)
+		f.Refs = nil // version 1 kept no dates
+		cur := f.AppendBinary(nil)
+		// version 1: the same layout without the dates, entity terms
+		// "\x01" + key counted 0
+		old := &Features{}
+		*old = *f
+		old.Terms, old.Counts = nil, nil
+		for k, term := range f.Terms {
+			if term[0] == 1 {
+				term, f.Counts[k] = "\x01"+term[2:], 0
+			}
+			old.Terms, old.Counts = append(old.Terms, term), append(old.Counts, f.Counts[k])
+		}
+		v1 := old.AppendBinary(nil)
+		v1 = append([]byte{1}, v1[1:len(v1)-1]...)
+		g, err := DecodeFeatures(v1)
+		if err != nil {
+			t.Fatalf("article %d: %v", i, err)
+		}
+		want, _ := DecodeFeatures(cur)
+		if !reflect.DeepEqual(want, g) {
+			t.Fatalf("article %d: version 1 read as\n%v %v\nwant\n%v %v", i, g.Terms, g.Counts, want.Terms, want.Counts)
+		}
+	}
+}
+
 // TestSnapshotContinues: a clusterer loaded from a snapshot and given the
 // rest of the articles ends as the one that was given all of them (the
 // snapshot is taken at several points, including inside story merges'

@@ -12,8 +12,10 @@ func bandKey(sig *[sigLen]uint32, b int) uint64 {
 
 // findCopy returns the earliest article whose signature shares an LSH band
 // with sig and whose estimated Jaccard similarity reaches the syndication
-// threshold, with that estimate; -1 when there is none.
-func (c *Clusterer) findCopy(sig *[sigLen]uint32) (int, float64) {
+// threshold, with that estimate; -1 when there is none. An article published
+// more than DateWindow days from day (both known) is not the original of a
+// copy: the same words years apart are a new report.
+func (c *Clusterer) findCopy(sig *[sigLen]uint32, day int) (int, float64) {
 	if sig == nil {
 		return -1, 0
 	}
@@ -26,6 +28,9 @@ func (c *Clusterer) findCopy(sig *[sigLen]uint32) (int, float64) {
 		for _, a := range post {
 			o := c.sigs[a]
 			if o == nil {
+				continue
+			}
+			if od := c.articles[a].day; day >= 0 && od >= 0 && (od-day > c.opt.DateWindow || day-od > c.opt.DateWindow) {
 				continue
 			}
 			eq := 0

@@ -1,6 +1,10 @@
 package stories
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/verbatim-news/verbatim"
+)
 
 // termSet counts the distinct terms of one article in first-seen order: an
 // open-addressing table over one byte arena, so that an article allocates
@@ -12,7 +16,8 @@ type termSet struct {
 	ends   []int32  // per term: the end of its bytes in arena (it starts where the previous ends)
 	counts []int32
 	arena  []byte
-	wbuf   []byte // wordIter's buffer
+	wbuf   []byte          // wordIter's buffer
+	spans  []verbatim.Span // the names of an article (FeaturesOf)
 }
 
 var termScratch = sync.Pool{New: func() any { return &termSet{slots: make([]int32, 1024)} }}

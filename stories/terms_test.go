@@ -13,6 +13,7 @@ import (
 // refTerms counts an article's terms and signature the plain way (a map of
 // strings, the stop word map, one signature value at a time).
 func refTerms(d *verbatim.Doc) ([]string, []int32, *[sigLen]uint32) {
+	loadLexicons()
 	var terms []string
 	var counts []int32
 	idx := map[string]int{}
@@ -30,7 +31,7 @@ func refTerms(d *verbatim.Doc) ([]string, []int32, *[sigLen]uint32) {
 		}
 		return string(stem(w))
 	}
-	wordIter(d.Title, nil, func(w []byte) {
+	wordIter(d.Title, nil, func(w []byte, _ int) {
 		if s := word(w); s != "" {
 			add(s, int32(titleWeight))
 		}
@@ -41,7 +42,7 @@ func refTerms(d *verbatim.Doc) ([]string, []int32, *[sigLen]uint32) {
 	}
 	var h [3]uint64
 	n := 0
-	wordIter(d.Text, nil, func(w []byte) {
+	wordIter(d.Text, nil, func(w []byte, _ int) {
 		hw := hashWord(w)
 		if n++; n >= 4 {
 			sh := mix(h[0]*31 ^ h[1]*17 ^ h[2]*7 ^ hw)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sync"
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/postgres"
@@ -33,6 +34,43 @@ func openLibrary(ctx context.Context, db string, mustExist bool) (library, error
 		}
 	}
 	return sqlite.Open(db)
+}
+
+// ingester returns what stores articles posted to the server and adds
+// them to the library's stories at once, as ingest does: an SQLite
+// library's Ingester; a PostgreSQL library stores, then groups the articles
+// not grouped yet (one grouping process at a time, under its lock). The
+// articles stored meanwhile without grouping are grouped first.
+func ingester(ctx context.Context, st library) (func(context.Context, []*verbatim.Doc) ([]verbatim.PutOutcome, error), error) {
+	switch st := st.(type) {
+	case *sqlite.DB:
+		in, err := st.Ingester(ctx, stories.Options{})
+		if err != nil {
+			return nil, err
+		}
+		return in.Put, nil
+	case *postgres.DB:
+		g := st.Grouper(stories.Options{})
+		if _, err := g.GroupAll(ctx); err != nil {
+			return nil, err
+		}
+		var mu sync.Mutex
+		return func(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutcome, error) {
+			outs, err := st.Put(ctx, docs)
+			if err != nil {
+				return nil, err
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			for more := true; more; {
+				if _, more, err = g.Step(ctx, -1); err != nil {
+					return nil, err
+				}
+			}
+			return outs, nil
+		}, nil
+	}
+	return st.Put, nil
 }
 
 // sink is where ingest stores analysed articles: the library's known

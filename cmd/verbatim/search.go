@@ -16,11 +16,11 @@ import (
 )
 
 func init() {
-	var db, format, kinds string
+	var db, format, kinds, stype string
 	var q verbatim.QuoteQuery
 	var articles bool
 	cmd := &cobra.Command{
-		Use:   "search [--db FILE] [--speaker NAME] [--outlet X] [--since DATE] [--until DATE] [--kind K] [--min-confidence P] [--named] [--format text|jsonl|csv] [--articles] QUERY",
+		Use:   "search [--db FILE] [--speaker NAME] [--speaker-type person|organization] [--outlet X] [--since DATE] [--until DATE] [--kind K] [--min-confidence P] [--named] [--format text|jsonl|csv] [--articles] QUERY",
 		Short: "Search stored quotes, or articles with --articles (full-text: words, \"phrases\" (quotes only), OR, NOT, prefix*; accents and case ignored)",
 		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -37,6 +37,9 @@ func init() {
 			q.Text = strings.Join(args, " ")
 			if q.Kinds, err = verbatim.ParseKinds(kinds); err != nil {
 				return fmt.Errorf("--kind: %v", err)
+			}
+			if q.SpeakerType, err = verbatim.ParseSpeakerType(stype); err != nil {
+				return fmt.Errorf("--speaker-type: %v", err)
 			}
 			w := bufio.NewWriter(os.Stdout)
 			defer w.Flush()
@@ -61,7 +64,8 @@ func init() {
 	f := cmd.Flags()
 	f.StringVar(&db, "db", "verbatim.db", "database file")
 	f.StringVar(&format, "format", "text", "output format: text, jsonl or csv")
-	f.StringVar(&q.Speaker, "speaker", "", "speaker, any known name form")
+	f.StringVar(&q.Speaker, "speaker", "", `speaker: a name as written ("Tony Blair", "Mr Blair", "President Trump") or an id from 'verbatim speakers'; a name several speakers answer to lists them`)
+	f.StringVar(&stype, "speaker-type", "", "speakers of one type: person or organization")
 	f.StringVar(&q.Outlet, "outlet", "", "outlet")
 	f.StringVar(&q.Since, "since", "", "statements made on or after this date (YYYY-MM-DD, YYYY-MM, YYYY)")
 	f.StringVar(&q.Until, "until", "", "statements made on or before this date")

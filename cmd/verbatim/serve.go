@@ -19,7 +19,7 @@ func init() {
 	var maxMB int
 	cmd := &cobra.Command{
 		Use:   "serve [--db FILE|URL] [--addr 127.0.0.1:8080]",
-		Short: "Serve the library: JSON API (/api/quotes, /api/speakers, /api/articles, /api/stories) and the web UI",
+		Short: "Serve the library: JSON API (/api/quotes, /api/speakers, /api/articles, /api/stories, /api/topics) and the web UI",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := openLibrary(context.Background(), db, false)
@@ -29,6 +29,11 @@ func init() {
 			defer st.Close()
 			srv := vhttp.New(st, pipeline.New())
 			srv.MaxBody = int64(maxMB) << 20
+			// posted articles join the library's stories as ingest's do;
+			// articles stored meanwhile by others are grouped first
+			if srv.Ingest, err = ingester(context.Background(), st); err != nil {
+				return fmt.Errorf("stories: %v", err)
+			}
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return err

@@ -19,24 +19,36 @@ import (
 )
 
 func init() {
-	var format, published string
-	var cpus int
+	var format, published, db, sortBy, q, topic string
+	var cpus, limit int
 	var threshold float64
-	var merges bool
-	var db string
+	var merges, rebuild bool
 	cmd := &cobra.Command{
-		Use:   "stories [--format jsonl|text] PATH...",
-		Short: "Group articles into stories; flag syndicated copies, link one statement across outlets, print timelines",
-		Long: `Analyse the articles and group them online into developing stories.
+		Use:   "stories [--format jsonl|text] PATH... | --db FILE [--rebuild] [--sort recent|size] [--limit N] [--q WORDS] [--topic ID]",
+		Short: "Group articles into stories (one event each) and stories into topics; flag syndicated copies, link one statement across outlets, print timelines",
+		Long: `Analyse the articles and group them into stories: one developing event each
+(what happened, to whom, where and when), whatever the order they come in;
+stories of one kind form topics.
 
-jsonl prints one line per story: {"story", "title", "articles", "first", "last",
-"copies" (syndicated copy -> original), "people" (resolved identity ids)}.
+jsonl prints one line per story:
+  {"story", "title", "topic", "topic_label", "articles" (ids, arrival order;
+  with --db publication order), "first", "last" (publication dates),
+  "copies" (syndicated copy -> original), "people" (resolved identity ids,
+  most mentioned first)}.
 text prints each story with its articles and its timeline of statements
 (one line per statement: date, speaker, independent outlets, reports).
---merges also prints every cross-article entity resolution decision.`,
+--merges also prints every cross-article entity resolution decision.
+
+With --db, the stories of a library (after verbatim ingest) are listed as
+stored, latest first (--sort size: largest first), --limit at a time
+(0: all), selected by --q (words of their articles) or --topic; --rebuild
+first groups every stored article again.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 && db == "" {
-				return fmt.Errorf("give PATH... to analyse, or --db FILE to rebuild the library's stories")
+				return fmt.Errorf("give PATH... to analyse, or --db FILE to list a library's stories")
+			}
+			if len(args) > 0 && db != "" {
+				return fmt.Errorf("give PATH... or --db FILE, not both")
 			}
 			return nil
 		},
@@ -45,7 +57,8 @@ text prints each story with its articles and its timeline of statements
 				return fmt.Errorf("unknown format %q (jsonl or text)", format)
 			}
 			if db != "" {
-				return rebuildLibraryStories(db, stories.Options{Threshold: threshold}, format)
+				return libraryStories(db, stories.Options{Threshold: threshold}, rebuild, format,
+					verbatim.StoryQuery{Text: q, Topic: topic, Sort: sortBy, Limit: limit})
 			}
 			docs, failed := analyzeAll(args, input.Options{Published: published}, cpus, os.Stderr)
 			c := stories.Batch(docs, stories.Options{Threshold: threshold})
@@ -62,61 +75,111 @@ text prints each story with its articles and its timeline of statements
 	cmd.Flags().StringVar(&format, "format", "jsonl", "output format: jsonl or text")
 	cmd.Flags().StringVar(&published, "published", "", "publication date for inputs that carry none (YYYY-MM-DD)")
 	cmd.Flags().IntVar(&cpus, "cpus", 0, "worker goroutines for analysis (default: all cores)")
-	cmd.Flags().Float64Var(&threshold, "threshold", 0, "similarity to join a story (default: the clusterer's)")
-	cmd.Flags().StringVar(&db, "db", "", "rebuild the stories, persons and statements of this library (an SQLite file; a postgres:// library groups the articles not grouped yet) instead of reading PATHs")
+	cmd.Flags().Float64Var(&threshold, "threshold", 0, "event similarity that keeps articles in one story (default: the clusterer's)")
+	cmd.Flags().StringVar(&db, "db", "", "list the stories of this library (after verbatim ingest) instead of reading PATHs")
+	cmd.Flags().BoolVar(&rebuild, "rebuild", false, "with --db: first group every stored article again (stories, persons, statements)")
+	cmd.Flags().StringVar(&sortBy, "sort", "recent", "with --db: recent (latest first) or size (largest first)")
+	cmd.Flags().IntVar(&limit, "limit", 0, "with --db: list at most N stories (0: all)")
+	cmd.Flags().StringVar(&q, "q", "", "with --db: only stories with an article matching these words (words, OR, NOT, prefix*)")
+	cmd.Flags().StringVar(&topic, "topic", "", "with --db: only the stories of this topic (t12)")
 	cmd.Flags().BoolVar(&merges, "merges", false, "also print the cross-article entity resolution decisions")
 	root.AddCommand(cmd)
 }
 
-// rebuildLibraryStories recomputes the stories of a library and prints them.
-func rebuildLibraryStories(path string, opt stories.Options, format string) error {
+// libraryStories lists the stories of a library as stored (after a
+// rebuild when asked), a page of the store at a time.
+func libraryStories(path string, opt stories.Options, rebuild bool, format string, q verbatim.StoryQuery) error {
 	ctx := context.Background()
-	var st verbatim.Store
-	var n int
-	if postgres.IsURL(path) {
-		// a shared library is grouped in place, by one process at a time:
-		// the articles not grouped yet join its stories
-		pg, err := postgres.Open(ctx, path)
-		if err != nil {
-			return err
-		}
-		defer pg.Close()
-		if n, err = pg.Grouper(opt).GroupAll(ctx); err != nil {
-			return err
-		}
-		st = pg
-	} else {
-		lite, err := sqlite.Open(path)
-		if err != nil {
-			return err
-		}
-		defer lite.Close()
-		if n, err = lite.RebuildStories(ctx, opt); err != nil {
-			return err
-		}
-		st = lite
-	}
-	ss, err := st.Stories(ctx)
+	st, err := openLibrary(ctx, path, true)
 	if err != nil {
 		return err
 	}
+	defer st.Close()
+	if rebuild {
+		var n int
+		switch st := st.(type) {
+		case *sqlite.DB:
+			n, err = st.RebuildStories(ctx, opt)
+		case *postgres.DB:
+			// a shared library is grouped in place, by one process at a
+			// time: the articles not grouped yet join its stories
+			n, err = st.Grouper(opt).GroupAll(ctx)
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "verbatim: %d stories in %s (grouped)\n", n, path)
+	}
+	arts, _ := st.(interface {
+		StoryArticles(ctx context.Context, id string) ([]string, map[string]string, error)
+	})
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	for _, s := range ss {
-		ids := make([]string, len(s.Articles))
-		for i, a := range s.Articles {
-			ids[i] = a.ID
+	want := q.Limit
+	q.Offset, q.Limit = 0, 500
+	listed, total := 0, 0
+	for want <= 0 || listed < want {
+		if want > 0 {
+			q.Limit = min(500, want-listed)
 		}
-		if format == "jsonl" {
-			enc.Encode(storyLine{Story: s.ID, Title: s.Title, Articles: ids})
-		} else {
-			fmt.Fprintf(w, "== %s  %s  (%d articles)\n   %s\n", s.ID, s.Title, len(ids), strings.Join(ids, " "))
+		res, err := st.Stories(ctx, q)
+		if err != nil {
+			return err
+		}
+		total = res.Total
+		for _, s := range res.Stories {
+			var ids []string
+			var copies map[string]string
+			if arts != nil {
+				if ids, copies, err = arts.StoryArticles(ctx, s.ID); err != nil {
+					return err
+				}
+			}
+			if format == "jsonl" {
+				line := storyLine{Story: s.ID, Title: s.Title, Topic: s.Topic, TopicLabel: s.TopicLabel, First: string(s.First), Last: string(s.Last),
+					Articles: ids, Copies: copies}
+				for _, p := range s.People {
+					line.People = append(line.People, p.ID)
+				}
+				enc.Encode(line)
+				continue
+			}
+			fmt.Fprintf(w, "== %s  %s  (%d articles, %d outlets", s.ID, s.Title, s.Articles, s.Outlets)
+			if sp := storySpan(string(s.First), string(s.Last)); sp != "" {
+				fmt.Fprintf(w, ", %s", sp)
+			}
+			fmt.Fprintln(w, ")")
+			if s.TopicLabel != "" {
+				fmt.Fprintf(w, "   topic %s: %s\n", s.Topic, s.TopicLabel)
+			}
+			if len(s.People) > 0 {
+				names := make([]string, 0, len(s.People))
+				for _, p := range s.People {
+					names = append(names, p.Name)
+				}
+				fmt.Fprintf(w, "   people: %s\n", strings.Join(names, ", "))
+			}
+			fmt.Fprintf(w, "   %s\n", strings.Join(ids, " "))
+		}
+		listed += len(res.Stories)
+		q.Offset += len(res.Stories)
+		if len(res.Stories) == 0 || q.Offset >= res.Total {
+			break
 		}
 	}
-	fmt.Fprintf(os.Stderr, "verbatim: %d stories in %s\n", n, path)
+	if format == "text" {
+		fmt.Fprintf(w, "%d of %d stories\n", listed, total)
+	}
 	return nil
+}
+
+func storySpan(first, last string) string {
+	if first == last {
+		return first
+	}
+	return first + " – " + last
 }
 
 // analyzeAll reads and analyses every input, in input order; failures are
@@ -137,13 +200,15 @@ func analyzeAll(paths []string, opt input.Options, cpus int, errw io.Writer) (do
 }
 
 type storyLine struct {
-	Story    string            `json:"story"`
-	Title    string            `json:"title"`
-	Articles []string          `json:"articles"`
-	First    string            `json:"first,omitempty"`
-	Last     string            `json:"last,omitempty"`
-	Copies   map[string]string `json:"copies,omitempty"`
-	People   []string          `json:"people,omitempty"`
+	Story      string            `json:"story"`
+	Title      string            `json:"title"`
+	Topic      string            `json:"topic,omitempty"`
+	TopicLabel string            `json:"topic_label,omitempty"`
+	Articles   []string          `json:"articles"`
+	First      string            `json:"first,omitempty"`
+	Last       string            `json:"last,omitempty"`
+	Copies     map[string]string `json:"copies,omitempty"`
+	People     []string          `json:"people,omitempty"`
 }
 
 func writeStories(w io.Writer, c *stories.Clusterer, format string, merges bool) {
@@ -156,22 +221,25 @@ func writeStories(w io.Writer, c *stories.Clusterer, format string, merges bool)
 			copies[a.Story][a.ID] = a.CopyOf
 		}
 	}
+	labels := map[string]string{}
+	for _, t := range c.Topics() {
+		labels[t.ID] = t.Label
+	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	for _, s := range c.Stories() {
 		if format == "jsonl" {
-			enc.Encode(storyLine{s.ID, s.Title, s.Articles, s.First, s.Last, copies[s.ID], s.People})
+			enc.Encode(storyLine{s.ID, s.Title, s.Topic, labels[s.Topic], s.Articles, s.First, s.Last, copies[s.ID], s.People})
 			continue
 		}
-		span := s.First
-		if s.Last != s.First {
-			span += " – " + s.Last
-		}
 		fmt.Fprintf(w, "== %s  %s  (%d articles", s.ID, s.Title, len(s.Articles))
-		if span != "" {
+		if span := storySpan(s.First, s.Last); span != "" {
 			fmt.Fprintf(w, ", %s", span)
 		}
 		fmt.Fprintln(w, ")")
+		if s.Topic != "" {
+			fmt.Fprintf(w, "   topic %s: %s\n", s.Topic, labels[s.Topic])
+		}
 		for _, id := range s.Articles {
 			a := c.Article(id)
 			fmt.Fprintf(w, "   %s", id)

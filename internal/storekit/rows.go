@@ -2,23 +2,43 @@ package storekit
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/stories"
 )
 
 // Rows is what a library's story tables hold for a clusterer state:
-// stories, the story of each article, persons (cross-article identities)
-// with their entities and name forms, and statements with their reports.
+// stories, topics, the story of each article, persons (cross-article
+// identities) with their entities and name forms, and statements with
+// their reports.
 type Rows struct {
-	Stories    map[string]string // id -> title
-	StoryOf    []string          // story of each article, in clusterer order
+	Stories    map[string]Story
+	Topics     map[string]Topic
+	StoryOf    []string // story of each article, in clusterer order
 	Persons    map[string]Person
 	Members    map[string][]int64         // identity -> its entities' ids, in article order
 	Aliases    map[string]map[string]bool // person (with two entities or more) -> folded name forms
 	Decisions  int                        // records of the decisions written (a backend's log)
 	Statements map[string]Statement
 }
+
+// Story is a row of stories: what a listing sorts by and shows without
+// reading the story's articles.
+type Story struct {
+	Title, Topic, First, Last string
+	Size, Outlets, Seq        int    // articles, distinct outlets, creation number (s12 -> 12)
+	People                    string // JSON [[person id, name, mentions], ...], most mentioned first
+}
+
+// Topic is a row of topics.
+type Topic struct {
+	Label, Last       string
+	Stories, Articles int
+}
+
+// storyPeople is how many persons a story row lists.
+const storyPeople = 12
 
 // Person is a row of persons.
 type Person struct {
@@ -44,12 +64,49 @@ type IDs interface {
 
 // RowsOf returns the rows of the clusterer's state.
 func RowsOf(c *stories.Clusterer, ids IDs) *Rows {
-	r := &Rows{Stories: map[string]string{}, Persons: map[string]Person{}, Members: map[string][]int64{},
+	r := &Rows{Stories: map[string]Story{}, Topics: map[string]Topic{}, Persons: map[string]Person{}, Members: map[string][]int64{},
 		Aliases: map[string]map[string]bool{}, Statements: map[string]Statement{}}
-	for _, st := range c.Stories() {
-		r.Stories[st.ID] = st.Title
-	}
 	arts := c.Articles()
+	names := make(map[string]string, len(c.Resolver.Entities))
+	for _, e := range c.Resolver.Entities {
+		names[e.ID] = e.Name
+	}
+	outlets := map[string]bool{}
+	var people []byte
+	for _, st := range c.Stories() {
+		clear(outlets)
+		for _, id := range st.Articles {
+			if i, ok := ids.Index(id); ok && arts[i].Outlet != "" {
+				outlets[arts[i].Outlet] = true
+			}
+		}
+		people = append(people[:0], '[')
+		for k, id := range st.People[:min(len(st.People), storyPeople)] {
+			if k > 0 {
+				people = append(people, ',')
+			}
+			people = append(people, '[')
+			people = AppendJSONString(people, id)
+			people = append(people, ',')
+			people = AppendJSONString(people, names[id])
+			people = append(people, ',')
+			people = strconv.AppendInt(people, int64(st.Mentions[k]), 10)
+			people = append(people, ']')
+		}
+		people = append(people, ']')
+		seq, _ := strconv.Atoi(strings.TrimPrefix(st.ID, "s"))
+		r.Stories[st.ID] = Story{Title: st.Title, Topic: st.Topic, First: st.First, Last: st.Last,
+			Size: len(st.Articles), Outlets: len(outlets), Seq: seq, People: string(people)}
+	}
+	for _, t := range c.Topics() {
+		tr := Topic{Label: t.Label, Stories: len(t.Stories)}
+		for _, id := range t.Stories {
+			s := r.Stories[id]
+			tr.Articles += s.Size
+			tr.Last = max(tr.Last, s.Last)
+		}
+		r.Topics[t.ID] = tr
+	}
 	r.StoryOf = make([]string, len(arts))
 	for i, a := range arts {
 		r.StoryOf[i] = a.Story

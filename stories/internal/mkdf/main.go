@@ -1,7 +1,10 @@
 // Command mkdf compiles the background document frequencies that story
 // clustering starts from (stories/df.txt), so that IDF weights are sensible
 // from the first articles on: a term's share of documents in a general news
-// corpus. Only terms in at least two documents are kept.
+// corpus. Only terms in at least two documents are kept. The articles are
+// analysed (names found), so that entity keys (a person's surname, an
+// organisation's or a place's name) get their own frequencies: written with
+// "@" for the "\x01" they start with.
 //
 //	cd stories && go run ./internal/mkdf ../../shared/data/bbc > df.txt
 package main
@@ -15,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/pipeline"
 	"github.com/verbatim-news/verbatim/stories"
 )
 
@@ -33,8 +37,12 @@ func main() {
 		if err != nil {
 			return nil
 		}
+		doc, err := pipeline.Analyze(verbatim.Article{Text: string(b)})
+		if err != nil {
+			return nil
+		}
 		n++
-		for t := range stories.Terms(&verbatim.Doc{Article: verbatim.Article{Text: string(b)}}) {
+		for t := range stories.Terms(doc) {
 			df[t]++
 		}
 		return nil
@@ -51,6 +59,10 @@ func main() {
 	fmt.Printf("# background document frequencies for story clustering: documents %d (go run ./internal/mkdf CORPUS_DIR)\n", n)
 	fmt.Printf("%d\n", n)
 	for _, t := range terms {
-		fmt.Printf("%s\t%d\n", t, df[t])
+		w := t
+		if w[0] == 1 {
+			w = "@" + w[1:]
+		}
+		fmt.Printf("%s\t%d\n", w, df[t])
 	}
 }
