@@ -39,7 +39,10 @@ type Options struct {
 	// CurrentAdjective: "the current system" is PRESENT_REF (on "current").
 	CurrentAdjective bool
 	// LastSeasonYearBefore: "last spring" said in October is the spring of
-	// the year before, not the one just past.
+	// the year before, not the one just past. Off by default although
+	// cross-validation turns it on: its one TimeBank case is a wrong
+	// annotation (a strike of March 1989 that "began last spring",
+	// annotated 1988), and "this past spring" there is the one just past.
 	LastSeasonYearBefore bool
 }
 
