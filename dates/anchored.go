@@ -235,3 +235,27 @@ func (s *scanner) relativeTo(k int) (int, string) {
 	}
 	return k, ""
 }
+
+// seasonAfter handles "the following spring", "the previous winter"
+// (pointer at k, season at j): the first such season after (or before)
+// the last date the text gave. It declines (k) for other pointers or
+// without such a date.
+func (s *scanner) seasonAfter(k, j int, se string, dir int) (int, string) {
+	p := s.tk(k)
+	if !(p.is("following") || p.is("previous") || p.is("preceding")) || !s.prevIs(k, "the") {
+		return k, ""
+	}
+	a, ok := s.anchorPoint(false)
+	if !ok {
+		return k, ""
+	}
+	y, idx := a.t.Year(), seasonOrder[se]
+	cur := seasonOfMonth(a.t.Month())
+	if a.gran == 'S' {
+		cur = seasonOrder[a.part]
+	}
+	if a.gran == 'Y' || a.gran == 'H' || dir > 0 && idx <= cur || dir < 0 && idx >= cur {
+		y += dir
+	}
+	return j + 1, seasonValue(y, se)
+}

@@ -145,6 +145,10 @@ func TestChallengeAnchored(t *testing.T) {
 		{fri, "The law was passed in 2009; the year before, it had been rejected.", "the year before", "2008"},
 		{fri, "The law was passed on Jan. 10, 2012. A week later, it was challenged in court.", "A week later", "2012-W03"},
 		{fri, "The firm was founded in 1998. Two years later it listed its shares.", "Two years later", "2000"},
+		{fri, "The dam was approved in 2009, and work began the following spring.", "the following spring", "2010-SP"},
+		{fri, "The dam was approved in March 2009, and work began the following summer.", "the following summer", "2009-SU"},
+		{fri, "The river flooded in 2007. That summer, crops failed.", "That summer", "2007-SU"},
+		{fri, "The strike began in the spring of 2011 and ended the following summer.", "the following summer", "2011-SU"},
 	})
 }
 

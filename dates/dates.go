@@ -543,6 +543,11 @@ func (s *scanner) core(k int) (int, string) {
 			!(s.prevIs(k, "the") && (s.prevIs(k-1, "in", "during", "by", "until", "till", "since", "over", "through", "before", "after") && !followedBy(s.tk(k+1).s, "in", "of", "to", "from", "by", "on", "at") || strings.EqualFold(s.tk(k+1).s, "of") && s.tk(k+2).ndig == 4)) {
 			return k, "" // "the fall in prices", "the fall of the Wall": no season
 		}
+		if s.prevIs(k, "that") {
+			if p, ok := s.anchorPoint(false); ok {
+				return k + 1, seasonValue(p.t.Year(), w.season) // "that summer"
+			}
+		}
 		return s.season(k, k+1, w.season, 2)
 	case w.ordinal > 0:
 		return s.ordinal(k)

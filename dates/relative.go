@@ -82,6 +82,9 @@ func (s *scanner) pointer(k int) (int, string) {
 		}
 		return e, v
 	case u.w.season != "":
+		if e, v := s.seasonAfter(k, j, u.w.season, dir); e > k {
+			return e, v // "the following spring": after the last date named
+		}
 		if dir == 0 {
 			y, _ := s.year(0)
 			return j + 1, seasonValue(y, u.w.season)
