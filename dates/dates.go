@@ -513,8 +513,8 @@ func (s *scanner) core(k int) (int, string) {
 		// "many of today's computers", "the people of tomorrow": the
 		// present or future in general ("as of today" is a date)
 		return k, ""
-	case w.isDay && s.tk(k).cap && k > s.sent.First && s.tk(k-1).cap && s.tk(k-1).kind == verbatim.Word && s.tk(k-1).w == nil:
-		return k, "" // "USA Today", "VOA Today": a name
+	case w.isDay && s.tk(k).cap && k > s.sent.First && s.tk(k-1).kind == verbatim.Word && (s.tk(k-1).w == nil || !s.tk(k-1).w.modifier):
+		return k, "" // "USA Today", "Radio 4's Today programme": a name, capitalised within a sentence
 	case w.isDay:
 		if !s.hasRef {
 			return k + 1, "XXXX-XX-XX"
@@ -542,6 +542,9 @@ func (s *scanner) core(k int) (int, string) {
 		if (w.w == "fall" || w.w == "spring") && !s.prevIs(k, "this", "last", "next", "in", "early", "late", "since", "by", "until") &&
 			!(s.prevIs(k, "the") && (s.prevIs(k-1, "in", "during", "by", "until", "till", "since", "over", "through", "before", "after") && !followedBy(s.tk(k+1).s, "in", "of", "to", "from", "by", "on", "at") || strings.EqualFold(s.tk(k+1).s, "of") && s.tk(k+2).ndig == 4)) {
 			return k, "" // "the fall in prices", "the fall of the Wall": no season
+		}
+		if s.tk(k).cap && k > s.sent.First && s.nameWord(k+1) {
+			return k, "" // "the Summer Olympics", "the Winter Palace": a name
 		}
 		if s.prevIs(k, "that") {
 			if p, ok := s.anchorPoint(false); ok {
