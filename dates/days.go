@@ -27,14 +27,8 @@ func (s *scanner) number(k int) (int, string) {
 		return k, ""
 	case t.ndig <= 2 && n >= 1 && n <= 31 && s.tk(k+1).w != nil && s.tk(k+1).w.month > 0:
 		// 3 February 2025
-		m := int(s.tk(k + 1).w.month)
-		j := k + 2
-		y := 0
-		if yt := s.tk(j); yt.ndig == 4 {
-			y = yt.num
-			j++
-		}
-		return s.dayOf(k, j, y, m, n)
+		y, j := s.yearAfter(k + 2)
+		return s.dayOf(k, j, y, int(s.tk(k+1).w.month), n)
 	case t.ndig == 4 && n >= 1800 && n <= 2099:
 		if s.prevIs(k, "$", "£", "€", "#") || s.inName(k) {
 			return k, ""
@@ -58,10 +52,15 @@ func (s *scanner) number(k int) (int, string) {
 			_, q := s.reported()
 			return s.quarter(k, k+2, q, n)
 		}
+		if nx.is("period") && s.prevIs(k, "the") && s.lastQ > 0 && s.sentIdx-s.qSent <= 1 {
+			// "net rose in the third quarter ... in the 1988 period": that
+			// quarter of the year
+			return s.quarter(k, k+2, s.lastQ, n)
+		}
 		s.lastGran = 'Y'
 		return k + 1, yearValue(n)
-	case t.ndig <= 2 && n >= 1:
-		return s.ago(k) // "two weeks ago", "20 years ago"
+	case t.ndig <= 3 && n >= 1:
+		return s.ago(k) // "two weeks ago", "20 years ago", "100 years ago"
 	}
 	return k, ""
 }
@@ -78,6 +77,18 @@ func (s *scanner) inName(k int) bool {
 		return false // "March 2004", "Spring 2004", "Fiscal 1990"
 	}
 	return true
+}
+
+// yearAfter reads the year that may close a day of a month at j ("Jan.
+// 5, 2024", "5 January 2024"): the year and the end, or 0 and j.
+func (s *scanner) yearAfter(j int) (int, int) {
+	if s.tk(j).s == "," && s.tk(j+1).ndig == 4 && s.tk(j+1).num >= 1800 {
+		return s.tk(j + 1).num, j + 2
+	}
+	if s.tk(j).ndig == 4 && s.tk(j).num >= 1800 {
+		return s.tk(j).num, j + 1
+	}
+	return 0, j
 }
 
 // dayOf finishes a day-of-month expression ending before j; y <= 0 means
@@ -135,18 +146,14 @@ func (s *scanner) month(k int) (int, string) {
 		j++
 	}
 	nx := s.tk(j)
-	if nx.kind == verbatim.Number && nx.ndig <= 2 && nx.num >= 1 && nx.num <= 31 && !t.mid {
+	if nx.kind == verbatim.Number && nx.ndig <= 2 && nx.num >= 1 && nx.num <= 31 && !t.mid || nx.ord >= 1 && nx.ord <= 31 && !t.mid {
+		// "Jan. 5", "January 5, 2024", "January 5th, 2024"
 		d := nx.num
-		j++
-		y := 0
-		if s.tk(j).s == "," && s.tk(j+1).ndig == 4 && s.tk(j+1).num >= 1800 {
-			y = s.tk(j + 1).num
-			j += 2
-		} else if s.tk(j).ndig == 4 && s.tk(j).num >= 1800 {
-			y = s.tk(j).num
-			j++
+		if nx.ord > 0 {
+			d = int(nx.ord)
 		}
-		return s.dayOf(k, j, y, m, d)
+		y, e := s.yearAfter(j + 1)
+		return s.dayOf(k, e, y, m, d)
 	}
 	if nx.w != nil && nx.w.ordinal > 0 && !t.mid {
 		return s.dayOf(k, j+1, 0, m, int(nx.w.ordinal))
@@ -167,8 +174,13 @@ func (s *scanner) month(k int) (int, string) {
 	if !full {
 		return k, ""
 	}
-	if (m == 5 || m == 3) && !t.mid && !s.prevIs(k, "in", "since", "by", "until", "till", "before", "after", "of", "from", "through", "during", "early", "late", "mid", "last", "this", "next", "end", "beginning", "middle", "in") {
-		return k, ""
+	if !t.mid && !s.prevIs(k, "in", "since", "by", "until", "till", "before", "after", "of", "from", "through", "during", "early", "late", "mid", "last", "this", "next", "end", "beginning", "middle", "in") {
+		if m == 5 || m == 3 {
+			return k, ""
+		}
+		if s.nameWord(k + 1) {
+			return k, "" // "April Ryan asked", "said June Carter": a first name
+		}
 	}
 	dir := 0
 	if s.prevIs(k, "since", "last") {
@@ -240,8 +252,8 @@ func (s *scanner) monthRel(k, j, m, dir int, useTense bool) (int, string) {
 // weekday resolves a weekday name at k; dir 2 means "by tense".
 func (s *scanner) weekday(k int, dir int) (int, string) {
 	t := s.tk(k)
-	if !t.cap {
-		return k, ""
+	if !t.cap || s.nameWord(k+1) && (s.prevIs(k, "the") || k-1 > s.sent.First && s.nameWord(k-1)) {
+		return k, "" // "the Sunday Times", "the Good Friday Agreement": a name
 	}
 	j := k + 1
 	// "Tuesday, December 9, 1997", "Friday Oct. 13"
@@ -254,8 +266,25 @@ func (s *scanner) weekday(k int, dir int) (int, string) {
 			return e, v
 		}
 	}
+	// "Sunday 27 February", "Sunday, 27 February 2005"
+	if d := s.tk(c); d.kind == verbatim.Number && d.ndig <= 2 && s.tk(c+1).w != nil && s.tk(c+1).w.month > 0 {
+		if e, v := s.number(c); e > c && len(v) == 10 {
+			return e, v
+		}
+	}
 	s.isTime = s.timeOfDay(k, j)
+	if dir == 2 && s.prevIs(k, "as") && s.prevIs(k-1, "early", "soon") && s.prevIs(k-2, "as") {
+		dir = 1 // "as early as Friday": the earliest of days to come
+	}
 	return s.weekdayRel(k, j, int(t.w.weekday), dir)
+}
+
+// nameWord reports whether token i is a capitalised word that is no date
+// word: after "the Sunday" or a bare "April", a name goes on ("the Sunday
+// Times", "April Ryan").
+func (s *scanner) nameWord(i int) bool {
+	t := s.tk(i)
+	return t.cap && t.kind == verbatim.Word && (t.w == nil || t.w.month == 0 && t.w.weekday == 0 && !t.w.isDay && t.w.season == "" && t.w.unit == 0 && !t.w.timeOfDay && !t.w.isPtr && !t.w.modifier)
 }
 
 // timeOfDay reports whether the expression [k, j) is given with a time of
@@ -270,11 +299,24 @@ func (s *scanner) timeOfDay(k, j int) bool {
 			return true
 		}
 	}
+	// "Friday at 10 a.m.", "Friday at noon": one TimeML TIME
+	if strings.EqualFold(s.tk(j).s, "at") {
+		if n := s.tk(j + 1); n.w != nil && n.w.timeOfDay || n.kind == verbatim.Number && (n.ndig >= 1 && n.ndig <= 2 || clock(n.s)) {
+			return true
+		}
+	}
+	// "5 p.m., Friday", "at 3 p.m. on Friday"
 	p := k - 1
-	if p >= s.sent.First && s.t[p].s == "," {
+	if p >= s.sent.First && (s.t[p].s == "," || strings.EqualFold(s.t[p].s, "on")) {
 		p--
 	}
 	return p >= s.sent.First && s.t[p].w != nil && s.t[p].w.timeOfDay
+}
+
+// clock reports whether s is a time written with a colon: "10:30".
+func clock(s string) bool {
+	c := strings.IndexByte(s, ':')
+	return c >= 1 && c <= 2 && len(s) == c+3 && isDigits(s[:c]) && isDigits(s[c+1:])
 }
 
 func followedBy(w string, ws ...string) bool {
@@ -332,7 +374,7 @@ func wordNumber(w string) int {
 // weekdayRel: dir -1 the one before the reference day, 1 the one after,
 // 0 this week's coming one (or today), 2 by tense (past when unknown).
 func (s *scanner) weekdayRel(k, j, wd, dir int) (int, string) {
-	s.lastGran = 'D'
+	s.lastGran, s.kind = 'D', 'd'
 	if !s.hasRef {
 		return j, "XXXX-XX-XX"
 	}

@@ -5,12 +5,22 @@ import (
 	"time"
 )
 
-// shortDecade reads a decade written with an apostrophe at k ("the '90s",
-// "the ’80s"): the century is the latest one that does not put the decade
-// after the reference year (the '20s are the 1920s until 2020).
+// shortDecade reads a decade or year written with an apostrophe at k
+// ("the '90s", "the mid-’80s", "in '85"): the century is the latest one
+// that does not put it after the reference year (the '20s are the 1920s
+// until 2020).
 func (s *scanner) shortDecade(k int) (int, string) {
 	n := s.tk(k + 1).s
-	if len(n) != 3 || n[2] != 's' || n[1] != '0' || !isDigits(n[:2]) {
+	if len(n) == 2 && isDigits(n) && s.prevIs(k, "in", "since", "by", "until", "of", "from", "to", "before", "after", "during") {
+		// "in '85": the latest such year not after the reference year
+		y := 1900 + atoi(n)
+		if s.hasRef && y+100 <= s.ref.Year() {
+			y += 100
+		}
+		s.lastGran = 'Y'
+		return k + 2, yearValue(y)
+	}
+	if len(n) != 3 || n[2] != 's' || n[1] != '0' || !isDigits(n[:2]) || !s.prevIs(k, "the", "mid", "early", "late", "-") {
 		return k, ""
 	}
 	d := atoi(n[:2]) // 90
@@ -81,6 +91,15 @@ func easter(y int) time.Time {
 	return time.Date(y, time.Month(month), day, 12, 0, 0, 0, time.UTC)
 }
 
+// victoriaDay is Canada's Victoria Day: the Monday before May 25.
+func victoriaDay(y int) time.Time {
+	t := time.Date(y, 5, 24, 12, 0, 0, 0, time.UTC)
+	for t.Weekday() != time.Monday {
+		t = t.AddDate(0, 0, -1)
+	}
+	return t
+}
+
 func fromEaster(days int) func(int) time.Time {
 	return func(y int) time.Time { return easter(y).AddDate(0, 0, days) }
 }
@@ -101,7 +120,24 @@ var holidays = []holiday{
 	{[]string{"good", "friday"}, fromEaster(-2)},
 	{[]string{"thanksgiving", "day"}, nthWeekday(11, time.Thursday, 4)},
 	{[]string{"labor", "day"}, nthWeekday(9, time.Monday, 1)},
+	{[]string{"labour", "day"}, nthWeekday(9, time.Monday, 1)}, // Canada's
 	{[]string{"memorial", "day"}, nthWeekday(5, time.Monday, -1)},
+	{[]string{"martin", "luther", "king", "jr.", "day"}, nthWeekday(1, time.Monday, 3)},
+	{[]string{"martin", "luther", "king", "day"}, nthWeekday(1, time.Monday, 3)},
+	{[]string{"presidents", "'", "day"}, nthWeekday(2, time.Monday, 3)},
+	{[]string{"presidents", "day"}, nthWeekday(2, time.Monday, 3)},
+	{[]string{"st.", "patrick", "'s", "day"}, fixed(3, 17)},
+	{[]string{"fourth", "of", "july"}, fixed(7, 4)},
+	{[]string{"father", "'s", "day"}, nthWeekday(6, time.Sunday, 3)},
+	{[]string{"canada", "day"}, fixed(7, 1)},
+	{[]string{"victoria", "day"}, victoriaDay},
+	{[]string{"remembrance", "day"}, fixed(11, 11)},
+	{[]string{"remembrance", "sunday"}, nthWeekday(11, time.Sunday, 2)},
+	{[]string{"armistice", "day"}, fixed(11, 11)},
+	{[]string{"veterans", "day"}, fixed(11, 11)},
+	{[]string{"ash", "wednesday"}, fromEaster(-46)},
+	{[]string{"palm", "sunday"}, fromEaster(-7)},
+	{[]string{"maundy", "thursday"}, fromEaster(-3)},
 	{[]string{"christmas"}, fixed(12, 25)},
 	{[]string{"easter"}, easter},
 	{[]string{"thanksgiving"}, nthWeekday(11, time.Thursday, 4)},
@@ -131,6 +167,9 @@ func (s *scanner) holiday(k int) (int, string) {
 			continue
 		}
 		j := k + len(h.words)
+		if s.prevIs(k, "the") && s.nameWord(j) {
+			return k, "" // "the Good Friday Agreement": a name
+		}
 		dir := 0
 		switch {
 		case s.prevIs(k, "last", "past", "previous"):

@@ -20,13 +20,14 @@ type word struct {
 	decade    int8 // "nineties" -> 9
 	dayword   int8 // today 0, yesterday -1, tomorrow 1; valid when isDay
 	pointer   int8 // last -1, this 0, next 1; valid when isPtr
-	tense     int8 // -1 past marker, 1 future marker
+	tense     int8 // -1 past marker, 1 future marker, 2 a verb of a scheduled event in the present ("reopens")
 	unit      byte // D W E M Y Q H X C P
 	century   int8 // "nineteen" in a spoken year
 	tens      int8 // "ninety"
 	ones      int8 // "six"
 	timeOfDay bool
 	holiday   bool // starts a holiday's name ("Christmas", "New Year's Day")
+	marker    bool // only a tense marker or a time of day ("said", "will", "morning"): starts no date
 	isDay     bool
 	isPtr     bool
 	modifier  bool
@@ -62,8 +63,10 @@ var (
 	// that most words are rejected before hashing: bit b of starts[a] (8 KB,
 	// where a [256][256]bool table took 64 KB of cache).
 	starts [256][4]uint64
-	// tri marks the first three letters of lexicon words (a-z only).
-	tri     [(26*26*26 + 63) / 64]uint64 // a bitset: 2.2 KB
+	// tri marks the first three letters of lexicon words (a-z only)
+	// together with their length in bytes, hashed: "president" is
+	// rejected here though "presidents" (of Presidents' Day) is a word.
+	tri     [triBits / 64]uint64 // a bitset: 8 KB
 	lexicon = map[string]*word{}
 	// single and table hold the lexicon for lookup: one-byte words by
 	// their byte, longer ones in an open-addressing table by FNV-1a hash
@@ -145,6 +148,8 @@ func init() {
 			e.ref = val
 		case "future":
 			e.tense = 1
+		case "scheduled":
+			e.tense = 2
 		case "past":
 			e.tense = -1
 		}
@@ -154,8 +159,15 @@ func init() {
 			starts[w[0]][w[1]>>6] |= 1 << (w[1] & 63)
 		}
 		if len(w) >= 3 && letter(w[0]) && letter(w[1]) && letter(w[2]) {
-			t := trigram(w[0], w[1], w[2])
-			tri[t>>6] |= 1 << (t & 63)
+			// as written: the word, with a period ("Sept."), with ’ for '
+			n := len(w)
+			for _, l := range [...]int{n, n + 1, n + 2, n + 3} {
+				if l > n+1 && strings.IndexByte(w, '\'') < 0 {
+					break
+				}
+				b := triLen(trigram(w[0], w[1], w[2]), l)
+				tri[b>>6] |= 1 << (b & 63)
+			}
 		}
 	}
 	for w, e := range lexicon {
@@ -174,6 +186,10 @@ func init() {
 				break
 			}
 		}
+	}
+	for _, e := range lexicon {
+		e.marker = (e.tense != 0 || e.timeOfDay) && e.month == 0 && e.weekday == 0 && e.season == "" && e.ordinal == 0 && e.number == 0 &&
+			e.decade == 0 && !e.isDay && !e.isPtr && e.unit == 0 && e.century == 0 && e.tens == 0 && e.ones == 0 && !e.modifier && !e.holiday && e.ref == "" && len(phrases[e.w]) == 0
 	}
 	// Longest phrases first.
 	for k, ps := range phrases {
@@ -195,7 +211,7 @@ func lookup(s string) *word {
 	}
 	if len(s) >= 3 {
 		a, b, c := lower(s[0]), lower(s[1]), lower(s[2])
-		if letter(a) && letter(b) && letter(c) && tri[trigram(a, b, c)>>6]&(1<<(trigram(a, b, c)&63)) == 0 {
+		if t := triLen(trigram(a, b, c), len(s)); letter(a) && letter(b) && letter(c) && tri[t>>6]&(1<<(t&63)) == 0 {
 			return nil
 		}
 	}
@@ -253,3 +269,9 @@ func lower(c byte) byte {
 func letter(c byte) bool { return c >= 'a' && c <= 'z' }
 
 func trigram(a, b, c byte) int { return (int(a-'a')*26+int(b-'a'))*26 + int(c-'a') }
+
+// triBits is the size of the trigram-and-length filter (a power of two).
+const triBits = 1 << 16
+
+// triLen is the bit of the filter for trigram t in a word of n bytes.
+func triLen(t, n int) int { return (t*32 + n) & (triBits - 1) }

@@ -1,6 +1,10 @@
 package dates
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/verbatim-news/verbatim"
+)
 
 // Quarters, halves and the year-ago comparisons of business reporting:
 // "the third quarter", "the year-ago period", "the second half of 1989".
@@ -25,11 +29,10 @@ func (s *scanner) qyear() int {
 // quarter resolves quarter q ending before j; y <= 0 means the reference year.
 func (s *scanner) quarter(k, j, q, y int) (int, string) {
 	if y <= 0 {
-		// "the third quarter of 1989", "fiscal 1990 first quarter"
-		if strings.EqualFold(s.tk(j).s, "of") && s.tk(j+1).ndig == 4 {
-			y = s.tk(j + 1).num
-			j += 2
-		} else if yy, ok := s.year(0); ok {
+		// "the third quarter of 1989", "of next year", "fiscal 1990 first quarter"
+		if yy, e := s.ofYear(j); e > j {
+			y, j = yy, e
+		} else if yy, ok := s.periodYear(k, j, q, 4); ok {
 			y = yy
 			// "the year-ago third quarter"
 			for b := k - 1; b >= k-2 && b >= s.sent.First; b-- {
@@ -39,11 +42,29 @@ func (s *scanner) quarter(k, j, q, y int) (int, string) {
 			}
 		}
 	}
-	s.lastGran, s.lastQ = 'Q', q
+	s.lastGran, s.lastQ, s.qSent = 'Q', q, s.sentIdx
 	if y > 0 {
 		s.lastQY = y
 	}
 	return j, quarterValue(y, q)
+}
+
+// periodYear is the year of period n of the per in a year (quarters: 4,
+// halves: 2) named without one, the expression being [k, j): the
+// reference year, or the year before for a period still ahead of the
+// reference date in a clause that does not look ahead ("fourth-quarter
+// earnings disappointed", published in February, are last year's; "sales
+// will rise in the fourth quarter" are this year's). After "this",
+// "next" or "current" it is the reference year.
+func (s *scanner) periodYear(k, j, n, per int) (int, bool) {
+	y, ok := s.year(0)
+	if !ok || s.prevIs(k, "this", "current", "next", "coming") || s.prevIs(k-1, "this", "current", "next", "coming") {
+		return y, ok
+	}
+	if cur := (int(s.ref.Month())-1)*per/12 + 1; n > cur && s.tense(k, j) <= 0 {
+		y--
+	}
+	return y, ok
 }
 
 // yearAgo handles "year-ago" / "year-earlier" (+ quarter, period).
@@ -83,13 +104,147 @@ func (s *scanner) ordinal(k int) (int, string) {
 	case n.is("quarter") && o <= 4:
 		return s.quarter(k, k+2, o, 0)
 	case n.is("half") && o <= 2:
-		y, _ := s.year(0)
-		if strings.EqualFold(s.tk(k+2).s, "of") && s.tk(k+3).ndig == 4 {
-			return k + 4, halfValue(s.tk(k+3).num, o)
+		if y, e := s.ofYear(k + 2); e > k+2 {
+			return e, halfValue(y, o) // "the second half of 1989", "of next year"
 		}
+		if s.gameHalf() {
+			return k, ""
+		}
+		y, _ := s.periodYear(k, k+2, o, 2)
 		return k + 2, halfValue(y, o)
 	case n.is("century") && o >= 10:
 		return k + 2, yearValue(o - 1)[2:]
 	}
 	return k, ""
+}
+
+// shortPeriod reads a quarter or half written short at k: "Q3", "Q4
+// 2023", "H1 2024", "in H2". A half needs a year or a preposition ("H1"
+// is also a visa or a flu strain); neither may end a name ("Audi Q3").
+func (s *scanner) shortPeriod(k int) (int, string) {
+	t := s.tk(k)
+	if s.inName(k) {
+		return k, ""
+	}
+	y, j := 0, k+1
+	if n := s.tk(j); n.ndig == 4 && n.num >= 1900 && n.num <= 2099 {
+		y, j = n.num, j+1
+	}
+	if t.hyQuart > 0 {
+		return s.quarter(k, j, int(t.hyQuart), y)
+	}
+	if y == 0 {
+		if !s.prevIs(k, "in", "for", "during", "the", "its", "of") || s.gameHalf() {
+			return k, ""
+		}
+		y, _ = s.periodYear(k, j, int(t.hyHalf), 2)
+	}
+	s.lastGran = 'H'
+	return j, halfValue(y, int(t.hyHalf))
+}
+
+// yearEnd values "year-end", "year end", "year's end" ending before j:
+// the end of the publication year, or of the year before when the clause
+// looks back from early in a year or counts from it ("since year-end").
+func (s *scanner) yearEnd(k, j int) (int, string) {
+	if n := s.tk(j); j < s.sent.Last && n.kind == verbatim.Word && !followedBy(n.s, "and", "or", "but", "to", "in", "at", "on", "of", "for", "with", "when", "as", "the", "a", "an") {
+		return k, "" // "year-end results", "when year-end net was": a modifier
+	}
+	y, ok := s.year(0)
+	if !ok {
+		return j, "XXXX"
+	}
+	if s.prevIs(k, "since") || s.prevIs(k-1, "since") || s.ref.Month() <= 3 && s.tense(k, j) < 0 {
+		y--
+	}
+	s.lastGran = 'Y'
+	return j, yearValue(y)
+}
+
+// samePeriod handles "the same period last year", "the corresponding
+// quarter a year earlier" (the period or quarter at k): the period the
+// text reports on, a year back. It declines when no year back follows or
+// no period is known, leaving "last year" to stand alone.
+func (s *scanner) samePeriod(k int) (int, string) {
+	j := s.yearBack(k + 1)
+	if j == k+1 {
+		return k, ""
+	}
+	if s.sentIdx-s.qSent <= 1 && s.lastQY > 0 {
+		// the quarter of this or the previous sentence ("for the third
+		// quarter ended Sept. 30 ... for the corresponding period last year")
+		y, q := addQuarters(s.lastQY, s.lastQ, -4)
+		s.kind = 'c'
+		return j, quarterValue(y, q)
+	}
+	if p, ok := s.anchorPoint(true); ok && !s.anchorDeictic && (p.gran == 'M' || p.gran == 'Q' || p.gran == 'H') {
+		if v, ok := p.shift('Y', -1, 0); ok {
+			s.kind = 'c'
+			return j, v
+		}
+	}
+	if !s.hasRef || !s.tk(k).is("quarter") && s.lastGran != 'Q' {
+		return k, ""
+	}
+	y, q := s.reported()
+	y, q = addQuarters(y, q, -4)
+	s.kind = 'c'
+	return j, quarterValue(y, q)
+}
+
+// yearBack returns the end of "last year", "of last year", "a year ago"
+// or "a year earlier" at j, or j.
+func (s *scanner) yearBack(j int) int {
+	switch a := s.tk(j); {
+	case a.is("last") && s.tk(j+1).is("year"):
+		return j + 2
+	case strings.EqualFold(a.s, "of") && s.tk(j+1).is("last") && s.tk(j+2).is("year"):
+		return j + 3
+	case (a.is("a") || a.is("one")) && s.tk(j+1).is("year") && (s.tk(j+2).is("ago") || s.tk(j+2).is("earlier")):
+		return j + 3
+	}
+	return j
+}
+
+// gameHalf reports whether the article is about a game, whose halves are
+// no halves of a year ("a second-half goal", "in the first half"): it
+// says three words of a match report (goal, scored, half-time, referee,
+// squad, league...), read once per article.
+func (s *scanner) gameHalf() bool {
+	if s.game == 0 {
+		s.game = -1
+		n := 0
+		for i := range s.t {
+			if w := s.t[i].s; len(w) >= 3 && followedBy(w, "goal", "goals", "scored", "match", "minute", "minutes", "half-time", "halftime", "striker", "header", "referee", "touchdown", "innings", "equaliser", "equalizer", "kick-off", "quarterback", "goalkeeper", "midfielder", "penalty", "penalties", "tries", "coach", "squad", "league", "cup", "defeat", "scrum-half", "fly-half", "winger", "wickets", "rugby", "football", "soccer") {
+				if n++; n >= 3 {
+					s.game = 1
+					break
+				}
+			}
+		}
+	}
+	return s.game > 0
+}
+
+// ofYear reads the year that may close a quarter or half at j: "of 1989",
+// "of the year", "of this year", "of next year", "of last year". It
+// returns the year (0 when unknown) and the end, or j.
+func (s *scanner) ofYear(j int) (int, int) {
+	if !strings.EqualFold(s.tk(j).s, "of") {
+		return 0, j
+	}
+	n := s.tk(j + 1)
+	if n.ndig == 4 && n.num >= 1800 && n.num <= 2099 {
+		return n.num, j + 2
+	}
+	dir := 0
+	switch {
+	case (n.is("the") || n.is("this") || n.is("current")) && s.tk(j+2).is("year") && s.tk(j+3).s != "'s" && s.tk(j+3).s != "’s":
+	case (n.is("next") || n.is("last")) && s.tk(j+2).is("year"):
+		dir = int(n.w.pointer)
+	default:
+		return 0, j
+	}
+	y, _ := s.year(dir)
+	return y, j + 3
 }

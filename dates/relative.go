@@ -37,6 +37,12 @@ func (s *scanner) pointer(k int) (int, string) {
 		}
 		return k + 1, "PRESENT_REF"
 	}
+	if u.w != nil && u.w.timeOfDay && s.hasRef && (ptr == "last" && (u.is("night") || u.is("evening")) || ptr == "this" && (u.is("morning") || u.is("afternoon") || u.is("evening"))) {
+		// "last night", "this morning": TimeML TIMEs of a day, which
+		// date statements all the same
+		s.isTime, s.lastGran = true, 'D'
+		return j + 1, dayValue(s.ref.AddDate(0, 0, min(dir, 0)))
+	}
 	if u.w == nil {
 		if u.hyQuart > 0 && dir == 0 {
 			return s.quarter(k, j+1, int(u.hyQuart), 0)
@@ -67,8 +73,18 @@ func (s *scanner) pointer(k int) (int, string) {
 			s.lastGran = 'D'
 			return j + 1, dayValue(t.AddDate(0, 0, off))
 		}
-		return s.weekdayRel(k, j+1, int(u.w.weekday), dir)
+		e, v := s.weekdayRel(k, j+1, int(u.w.weekday), dir)
+		// "this coming Sunday, March 8": one day, written twice
+		if c := e; s.tk(c).s == "," && s.tk(c+1).w != nil && s.tk(c+1).w.month > 0 && s.tk(c+1).cap {
+			if e2, v2 := s.month(c + 1); e2 > c+1 && len(v2) == 10 && (v2 == v || !s.hasRef) {
+				return e2, v2
+			}
+		}
+		return e, v
 	case u.w.season != "":
+		if e, v := s.seasonAfter(k, j, u.w.season, dir); e > k {
+			return e, v // "the following spring": after the last date named
+		}
 		if dir == 0 {
 			y, _ := s.year(0)
 			return j + 1, seasonValue(y, u.w.season)
@@ -80,7 +96,10 @@ func (s *scanner) pointer(k int) (int, string) {
 	case u.w.ordinal >= 1 && u.w.ordinal <= 4 && s.tk(j+1).is("quarter") && dir == 0:
 		return s.quarter(k, j+2, int(u.w.ordinal), 0)
 	case u.w.holiday:
-		return s.holiday(j) // "last Christmas"
+		if e, v := s.holiday(j); e > j {
+			return e, v // "last Christmas"
+		}
+		return k, "" // "this new report", "the next Labour government"
 	case u.w.unit == 'C':
 		return s.century(k, j, ptr, dir)
 	}
@@ -156,43 +175,39 @@ func (s *scanner) pointer(k int) (int, string) {
 			return j + 1, quarterValue(y, q)
 		}
 	case 'X':
-		if y, ok := s.year(0); ok && dir < 0 {
-			return j + 1, yearValue(y/10*10 - 10)[:3]
+		// "the last decade", "this decade", "the next decade"
+		if y, ok := s.year(0); ok && u.w.w == "decade" && (dir < 0 || ptr == "this" || ptr == "next" || ptr == "current") {
+			return j + 1, yearValue(y/10*10 + 10*dir)[:3]
 		}
 	}
 	return k, ""
 }
 
-// following resolves "the following year", "the previous month" (unit at
-// token j) against the last date of the text that names a year, not
-// against the publication date: "On May 22, 1995, he was promoted, and the
-// following year ..." is 1996. Without such a date it declines (k).
+// following resolves "the following year", "the previous month", "the
+// next day" (unit at token j) against the last date of the text that
+// names a year, not against the publication date: "On May 22, 1995, he was
+// promoted, and the following year ..." is 1996. Without such a date, or
+// with one coarser than the unit ("the next day" after "in March"), it
+// declines (k).
 func (s *scanner) following(k, j, dir int) (int, string) {
 	p := s.tk(k)
-	if !(p.is("following") || p.is("previous") || p.is("preceding")) || !s.prevIs(k, "the") || s.anchor == "" {
+	u := s.tk(j).w
+	if !(p.is("following") || p.is("previous") || p.is("preceding") || p.is("next") && u.w == "day") || !s.prevIs(k, "the") {
 		return k, ""
 	}
-	y := atoi(s.anchor[:4])
-	switch s.tk(j).w.unit {
-	case 'Y':
-		if s.tk(j).w.w != "year" { // not "the following years"
-			return k, ""
-		}
-		s.lastGran = 'Y'
-		return j + 1, yearValue(y + dir)
-	case 'M':
-		a := s.anchor
-		if len(a) < 7 || a[4] != '-' || !isDigits(a[5:7]) {
-			return k, ""
-		}
-		if s.tk(j).w.w != "month" {
-			return k, ""
-		}
-		t := time.Date(y, time.Month(atoi(a[5:7])), 1, 12, 0, 0, 0, time.UTC).AddDate(0, dir, 0)
-		s.lastGran = 'M'
-		return j + 1, monthValue(t.Year(), int(t.Month()))
+	if u.w != "day" && u.w != "week" && u.w != "month" && u.w != "year" { // not "the following years"
+		return k, ""
 	}
-	return k, ""
+	a, ok := s.anchorPoint(false)
+	if !ok {
+		return k, ""
+	}
+	v, ok := a.shift(u.unit, dir, u.unit)
+	if !ok {
+		return k, ""
+	}
+	s.lastGran = u.unit
+	return j + 1, v
 }
 
 // anchorDay returns the last day named in the text (the anchor when it is
@@ -224,7 +239,13 @@ func (s *scanner) weekend(j, dir int) (int, string) {
 	return j, weekValue(t) + "-WE"
 }
 
-// ago handles "a year ago", "two weeks earlier", "five months ago".
+// ago handles "a year ago", "two weeks earlier", "five months ago", "a
+// week later", "two years from now". "Ago" and "from now" count from the
+// publication date; "earlier" and "later" from the last date the text gave
+// ("in 1998 ... two years later" is 2000; "in February, from a year
+// earlier" is February of the year before); without
+// one in this or the previous sentence, "earlier" counts from the
+// publication date and "later" declines.
 func (s *scanner) ago(k int) (int, string) {
 	t := s.tk(k)
 	n := t.num
@@ -232,11 +253,58 @@ func (s *scanner) ago(k int) (int, string) {
 		n = int(t.w.number)
 	}
 	u := s.tk(k + 1)
-	a := s.tk(k + 2)
-	if u.w == nil || u.w.unit == 0 || n <= 0 || !(a.is("ago") || a.is("earlier")) {
+	if u.w == nil || u.w.unit == 0 || n <= 0 {
 		return k, ""
 	}
-	j := k + 3
+	ai := k + 2 // the word after the unit
+	if strings.EqualFold(s.tk(ai).s, "or") && strings.EqualFold(s.tk(ai+1).s, "so") {
+		ai += 2 // "a week or so ago"
+	}
+	a, j := s.tk(ai), ai+1
+	if ai == k+2 {
+		if j, v := s.inUnits(k, n, u); j > k {
+			return j, v
+		}
+	}
+	// "a few months later": no month to count to
+	vague := t.is("few") || t.is("several")
+	// a year before or after keeps the granularity of the date it counts
+	// from (the same month or quarter of the year before: "in February,
+	// from a year earlier"); other units give their own ("a week later")
+	out := u.w.unit
+	if out == 'Y' {
+		out = 0
+	}
+	switch {
+	case a.is("ago"):
+		s.kind = 'c'
+	case a.is("earlier") || strings.EqualFold(a.s, "before") && s.endOfClause(j):
+		s.kind = 'c'
+		if p, ok := s.anchorPoint(true); ok && !vague && !s.anchorDeictic {
+			if v, ok := p.shift(u.w.unit, -n, out); ok {
+				return j, v
+			}
+		}
+	case a.is("later") || strings.EqualFold(a.s, "after") && s.endOfClause(j):
+		p, ok := s.anchorPoint(true)
+		if !ok || vague {
+			return k, ""
+		}
+		if v, ok := p.shift(u.w.unit, n, out); ok {
+			return j, v
+		}
+		return k, ""
+	case strings.EqualFold(a.s, "from") && s.tk(j).is("now") && s.hasRef:
+		if v, ok := (point{gran: 'D', t: s.ref}).shift(u.w.unit, n, u.w.unit); ok {
+			return j + 1, v
+		}
+		return k, ""
+	default:
+		return k, ""
+	}
+	if vague {
+		return j, "PAST_REF" // "a few years ago": no year to name
+	}
 	if !s.hasRef {
 		switch u.w.unit {
 		case 'D':
@@ -269,6 +337,46 @@ func (s *scanner) ago(k int) (int, string) {
 		return j, yearValue(s.ref.Year() - n)
 	case 'X': // "a decade ago": the decade, as TimeML writes it ("200")
 		return j, yearValue(s.ref.Year() - 10*n)[:3]
+	case 'C': // "a century ago": the century ("19")
+		if y := s.ref.Year() - 100*n; y >= 100 {
+			return j, yearValue(y)[:2]
+		}
 	}
 	return k, ""
+}
+
+// inUnits handles a count of units at k (n of unit u) that says when
+// something is to happen: "will be redeemed in five years" is five years
+// after publication, "will one day be" the future. Not a duration: "the
+// first rise in five years", "within a week", "in the past two years".
+func (s *scanner) inUnits(k, n int, u *tok) (int, string) {
+	if !s.hasRef || u.w.unit == 'Q' || u.w.unit == 'E' || u.w.unit == 'P' || u.w.unit == 'H' {
+		return k, ""
+	}
+	j := k + 2
+	if nx := s.tk(j); strings.EqualFold(nx.s, "of") || nx.s == "'s" || nx.s == "’s" || nx.s == "'" || nx.s == "’" {
+		return k, "" // "in two years of talks", "in two years' time" (a duration)
+	}
+	dir, dist := s.tenseDist(k, j)
+	if dir <= 0 {
+		return k, ""
+	}
+	if u.w.w == "day" && s.tk(k).is("one") && dist <= 2 && !s.prevIs(k, "in", "for", "of", "per", "each", "a", "every", "on", "that", "the") {
+		return j, "FUTURE_REF" // "Islam will one day be"
+	}
+	if !s.prevIs(k, "in") || s.tk(k).is("few") || s.tk(k).is("several") || strings.HasSuffix(u.w.w, "s") != (n > 1) {
+		return k, ""
+	}
+	// "for the first time in five years", "the highest in a decade"
+	for b := k - 2; b >= k-7 && b >= s.sent.First; b-- {
+		w := s.t[b].s
+		if followedBy(w, "first", "time", "most", "since", "record", "last", "least", "only") || len(w) > 4 && strings.HasSuffix(w, "est") {
+			return k, ""
+		}
+	}
+	v, ok := (point{gran: 'D', t: s.ref}).shift(u.w.unit, n, u.w.unit)
+	if !ok {
+		return k, ""
+	}
+	return j, v
 }

@@ -30,9 +30,19 @@ func (s *scanner) tenseDist(k, j int) (int, int) {
 		}
 		if t.w != nil {
 			v = int(t.w.tense)
-			if v > 0 && (t.is("planned") || t.is("plans") || t.is("plan") || t.is("planning") || t.is("expected") || t.is("expects") || t.is("expect") || t.is("set") || t.is("supposed") || t.is("due") || t.is("going") || t.is("scheduled")) {
-				if n := s.tk(i + 1); !strings.EqualFold(n.s, "to") && !strings.EqualFold(n.s, "for") {
+			if v == 1 && (t.is("planned") || t.is("plans") || t.is("plan") || t.is("planning") || t.is("expected") || t.is("expects") || t.is("expect") || t.is("set") || t.is("supposed") || t.is("due") || t.is("going") || t.is("scheduled")) {
+				// "expected to", "due for", or the time itself right
+				// after ("a vote is expected Monday", "due on Friday")
+				if n := s.tk(i + 1); !strings.EqualFold(n.s, "to") && !strings.EqualFold(n.s, "for") && !((t.is("expected") || t.is("due") || t.is("scheduled")) && s.governs(i, k)) {
 					v = 0
+				}
+			}
+			if v == 2 {
+				// "talks resume on Monday": the present of a scheduled
+				// event says what is to come of the time it governs only
+				v = 0
+				if s.governs(i, k) {
+					v = 1
 				}
 			}
 			if v < 0 && participle(s, i) {
@@ -63,6 +73,24 @@ func (s *scanner) tenseDist(k, j int) (int, int) {
 		}
 	}
 	return best, bestDist
+}
+
+// governs reports whether the expression at k follows the verb at i
+// directly, after a preposition, an adverb or the object of a set phrase
+// ("resume Monday", "kicks off on Saturday", "meet separately on Monday",
+// "takes effect in December").
+func (s *scanner) governs(i, k int) bool {
+	n := k - i - 1
+	if n < 0 || n > 3 || s.breaks(i, k) > 0 {
+		return false
+	}
+	for b := i + 1; b < k; b++ {
+		w := s.t[b].s
+		if !followedBy(w, "on", "in", "by", "until", "before", "off", "again", "next", "this", "early", "late", "later", "effect", "office", "place", "power") && !(len(w) > 3 && strings.HasSuffix(w, "ly")) {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseCost is what crossing a comma or bracket adds to the distance of a

@@ -46,13 +46,16 @@ func (st *state) joinParts(out []verbatim.Quote) []verbatim.Quote {
 // and no subordinate clause opens after a comma between them.
 func (st *state) continues(p, q verbatim.Quote) bool {
 	if p.Type != verbatim.Direct || q.Type != verbatim.Direct || p.Cue.Empty() || !q.Cue.Empty() ||
-		p.SpeakerAt.Empty() || q.SpeakerAt != p.SpeakerAt || q.Start <= p.End {
-		return false
+		p.SpeakerAt.Empty() || q.SpeakerAt != p.SpeakerAt || q.Start <= p.End || p.Cue.Start < p.End || p.Cue.End > q.Start {
+		return false // only a quotation split by its own attribution is one
 	}
 	if st.paraOf(p.Start) != st.paraOf(q.Start) {
 		return false
 	}
 	k := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= p.End })
+	if r := st.regionAt(q.Start); r >= 0 && st.regs[r].reopens {
+		return false // opened before p's quotation closed: a new one (regions.go)
+	}
 	for ; k < len(st.toks) && st.toks[k].Start < q.Start; k++ {
 		if st.isPunct(k, ",") && k+1 < len(st.toks) && st.isWord(k+1) && subordinators[st.low(k+1)] {
 			return false

@@ -187,12 +187,12 @@ func (st *state) direct() {
 				prev = prevParaLast
 			}
 			if prev >= 0 {
-				p := st.out[prev]
-				q.Speaker = p.Speaker
-				q.SpeakerAt = p.SpeakerAt
-				q.Via = p.Via
-				q.Confidence = 0.6
-				found = true
+				// a floating quote: its speaker is that of the nearest
+				// attribution before it, direct or reported, which the
+				// continuations find once the reported ones are known
+				// (`"…," Gardner said. Mr Dunn warned that … "If …"`)
+				st.later = append(st.later, ri)
+				continue
 			}
 		}
 		if !found {
@@ -291,12 +291,20 @@ func (st *state) continuations() {
 				covered = true
 				break
 			}
-			if o.Start < at && (prev < 0 || o.Start > st.out[prev].Start) {
+			if o.Start < at && !o.SpeakerAt.Empty() && (prev < 0 || o.Start > st.out[prev].Start) {
 				prev = i
 			}
 		}
-		if covered || prev < 0 || st.out[prev].SpeakerAt.Empty() {
+		if covered || prev < 0 {
 			continue
+		}
+		for i, o := range st.out {
+			if o.Start < st.out[prev].Start && st.inAttribution(o, st.out[prev]) && !o.SpeakerAt.Empty() {
+				// "“…,” said an engineer, who said she … “…”": the quote
+				// whose attribution holds it is the one continued
+				prev = i
+				break
+			}
 		}
 		pp := st.paraOf(st.out[prev].Start)
 		if !(pp == para || pp == para-1 && st.d.Paragraphs[para].Start == at) {

@@ -70,8 +70,8 @@ func (st *state) indirect() {
 			if c == 0 {
 				c = st.modelCue(k) // model.go: cues the lexicons miss
 			}
-			if c == 0 || st.capMid(k) {
-				continue
+			if c == 0 || st.capMid(k) || st.isPoss(k+1) {
+				continue // (a noun before its possessive: "the show's director")
 			}
 			// Attribution reaches at most maxReach tokens from its cue: real
 			// sentences are far shorter, and a run-on line of junk stays linear.
@@ -234,6 +234,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 		win = 10 // "said in one of a series of messages that"
 	}
 	colonAt := -1
+	cueEnd := -1 // the last word of a cue phrase: "issued a warning", "made it clear"
 	for j := i; j < hi && j <= i+win; j++ {
 		if !st.isWord(j) {
 			if st.mark(j) != 0 && !a.addressee.Empty() {
@@ -260,12 +261,19 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			break
 		}
 		if cues[st.low(j)] != 0 {
-			// "repeated past claims that": a cue noun inside the window
+			// "repeated past claims that", "issued a warning that": a cue
+			// noun inside the window, part of the cue
 			if st.isWord(j+1) && st.low(j+1) == "that" {
 				st.usedCue[j] = true
+				if st.cueNounOf(k, j) {
+					cueEnd = j
+				}
 				continue
 			}
 			break
+		}
+		if w := st.low(j); speechComplements[w] && st.isWord(j+1) && st.low(j+1) == "that" && strings.HasPrefix(st.low(k), "ma") {
+			cueEnd = j // "made it clear that", "makes plain that"
 		}
 	}
 	start := i
@@ -323,7 +331,9 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			// "said after the convention he would not …": a phrase, then
 			// the clause from its subject pronoun
 			for j := start + 1; j < hi && j <= start+6 && st.isWord(j); j++ {
-				if w := st.low(j); pronouns[w] && w != "it" && w != "you" && st.isWord(j+1) && !pronouns[st.low(j+1)] {
+				if w := st.low(j); pronouns[w] && (w != "it" && w != "you" || st.isWord(j+1) && auxAfterThat[st.low(j+1)]) && st.isWord(j+1) && !pronouns[st.low(j+1)] {
+					// ("said in a statement it is investigating …", but
+					// "said in it")
 					start = j
 					break
 				}
@@ -485,8 +495,36 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 		}
 	}
 	st.fill(&q, a, conf)
+	if cueEnd >= 0 && cueEnd < start {
+		q.Cue.End = st.toks[cueEnd].End
+	}
 	return q, true
 }
+
+// cueNounOf reports whether cue word j is the noun object of a light verb
+// at k that is no cue of its own, a few words after it with no verb,
+// pronoun or preposition between: the cue is then the phrase ("issued a
+// warning"; not "said he accepted", "refused to discuss reports", "denied
+// claims").
+func (st *state) cueNounOf(k, j int) bool {
+	w := st.low(j)
+	if v := st.low(k); cues[v] != 0 || kindOfCue[v] != "" {
+		return false // the verb is the cue: "denied claims that", "backed demands that"
+	}
+	if j-k > 4 || pastForms[w] || participles[w] || strings.HasSuffix(w, "ed") {
+		return false
+	}
+	for i := k + 1; i < j; i++ {
+		if !st.isWord(i) || pronouns[st.low(i)] || clauseOpeners[st.low(i)] || cues[st.low(i)] != 0 || st.info(i).fin {
+			return false
+		}
+	}
+	return true
+}
+
+// speechComplements make a cue of "make" ("made it clear that", "make
+// plain that"): kind.go takes them for the head of the cue.
+var speechComplements = map[string]bool{"clear": true, "plain": true}
 
 // backward finds content before the cue: "CLAUSE, sources said." or
 // "CLAUSE, said the source."
@@ -649,6 +687,10 @@ func (st *state) accordingTo(k, lo, hi int) (verbatim.Quote, bool) {
 		}
 		sp, next = verbatim.Span{Start: st.toks[k+2].Start, End: st.toks[j-1].End}, j
 	}
+	npSpan, npNext := sp, next
+	if !ok {
+		npNext = -1
+	}
 	// the source is the whole phrase up to the comma or the sentence end
 	// ("according to officials familiar with the system", "according to a
 	// memo released Friday by the agency's watchdog")
@@ -672,6 +714,21 @@ func (st *state) accordingTo(k, lo, hi int) (verbatim.Quote, bool) {
 			j++
 		}
 		start, end = j+1, hi
+		if j >= hi && npNext > k+2 {
+			// no comma: "According to the official news agency most of
+			// the cafes were closed": the clause after the noun phrase
+			// and its prepositional phrases ("recent polls from Quinnipiac")
+			for st.isWord(npNext) && sourcePreps[st.low(npNext)] {
+				pp, n, ok := st.rightNP(npNext+1, hi)
+				if !ok {
+					break
+				}
+				npSpan.End, npNext = pp.End, n
+			}
+			if st.wordsIn(npNext, hi) >= 3 {
+				a.speaker, start = npSpan, npNext
+			}
+		}
 	} else {
 		p := k - 1
 		// a closing mark: ” or a straight " that closes its region
@@ -716,6 +773,10 @@ func (st *state) accordingTo(k, lo, hi int) (verbatim.Quote, bool) {
 	}
 	return st.reported(a, start, end, quoted), true
 }
+
+// sourcePreps open a prepositional phrase that may end a source's noun
+// phrase ("polls from Quinnipiac", "a study by Harvard").
+var sourcePreps = map[string]bool{"from": true, "by": true, "at": true, "in": true, "for": true, "of": true}
 
 // wordsIn counts the word tokens in [from, to).
 func (st *state) wordsIn(from, to int) int {

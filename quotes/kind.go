@@ -135,6 +135,9 @@ func (st *state) cueHead(q *verbatim.Quote) (int, int) {
 		if kd, ok := kindOfCue[w]; ok {
 			return lexOfKind(kd), i
 		}
+		if speechComplements[w] && i > k {
+			return lexWeak, i // "made it clear" (indirect.go), a hand-listed cue
+		}
 		if c := cues[w]; c != 0 && head < 0 {
 			head, lex = i, lexWeak
 			if c&cueSpeech != 0 {
@@ -304,7 +307,7 @@ func (st *state) statementFeatures(q *verbatim.Quote, vp float64, sf *[nStmtFeat
 // its cue a speech verb, a hand-listed cue of saying or writing, or
 // "according to", and its content a quotation or a clause.
 func (st *state) lexiconStatement(q *verbatim.Quote, lex, shape, gov, head int) bool {
-	if lex != lexWeak || head < 0 || head >= len(st.toks) || !handCues[st.low(head)] || nonSpeech(gov) {
+	if lex != lexWeak || head < 0 || head >= len(st.toks) || !(handCues[st.low(head)] || speechComplements[st.low(head)]) || nonSpeech(gov) {
 		return false
 	}
 	if shape == shapeQuote {

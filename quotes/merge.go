@@ -15,7 +15,10 @@ import (
 func (st *state) joinsPrevious(prev int, g region) bool {
 	p := &st.out[prev]
 	at := st.toks[g.open].Start
-	if p.Type != verbatim.Direct || p.Cue.Empty() || p.SpeakerAt.Empty() {
+	if p.Type != verbatim.Direct || p.Cue.Empty() || p.SpeakerAt.Empty() || g.reopens || p.Cue.Start < p.End {
+		// a quotation that opens before the last one closed is a new one,
+		// and so is one that no attribution splits from it (`He said: “A.”
+		// “B.”`: paragraphs run together)
 		return false
 	}
 	n, extra := 0, 0

@@ -31,6 +31,7 @@ type region struct {
 	content     verbatim.Span
 	words       int
 	used        bool
+	reopens     bool // opens while the quotation before is still open: a new one (regions.go)
 }
 
 type state struct {

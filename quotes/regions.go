@@ -4,6 +4,7 @@
 package quotes
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -43,6 +44,28 @@ func (st *state) opensHere(i int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(st.s[:p])
 	return unicode.IsSpace(r) || r == '(' || r == '[' || r == '—' || r == '-'
+}
+
+// reopens reports whether a straight double quote at token i, inside an open
+// quotation, opens a new one instead of closing it: it stands after the end
+// of a sentence and a space, and a word follows it directly (`… end up.
+// "I've done …`: the quotation before never closes, as where paragraphs
+// run together). A closing mark follows its sentence's punctuation directly
+// (`end up."`).
+func (st *state) reopens(i int) bool {
+	if !st.opensHere(i) || i+1 >= len(st.toks) || st.toks[i+1].Start != st.toks[i].End ||
+		!(st.isWord(i+1) || st.toks[i+1].Kind == verbatim.Punct && st.tok(i+1) == "'") {
+		return false
+	}
+	k := i - 1
+	if k < 0 || st.toks[k].End == st.toks[i].Start {
+		return false
+	}
+	switch st.tok(k) {
+	case ".", "?", "!", "…":
+		return true
+	}
+	return false
 }
 
 // paraRange returns the token range of each paragraph.
@@ -92,6 +115,8 @@ func (st *state) findRegions() {
 			if m == 3 {
 				if cur < 0 && st.opensHere(i) {
 					m = 1
+				} else if cur >= 0 && st.reopens(i) {
+					m = 1
 				} else if cur >= 0 {
 					m = 2
 				} else {
@@ -101,14 +126,17 @@ func (st *state) findRegions() {
 			if m == 1 {
 				if cur >= 0 {
 					// an opening mark inside an open quote: the previous
-					// one was never closed; restart here.
+					// one was never closed and ends here; this mark opens
+					// a new quotation (a floating one, whose speaker the
+					// continuations give), not the rest of that one.
 					st.regs[cur].close = -1
+					st.setRegion(cur, st.narrationIn(st.regs[cur].open, i))
 				}
 				// A paragraph that opens a quote mark after one left open
 				// starts a new quotation (a floating quote of the same
 				// speaker, continuations() finds), not the rest of the
 				// last one: the mark it opens with is no part of either.
-				st.regs = append(st.regs, region{open: i, close: -1})
+				st.regs = append(st.regs, region{open: i, close: -1, reopens: cur >= 0})
 				cur = len(st.regs) - 1
 				i += step - 1
 				continue
@@ -123,11 +151,49 @@ func (st *state) findRegions() {
 		if cur >= 0 {
 			// unclosed at the paragraph end: the quote ends with it (news
 			// leave a quotation open when the next paragraph quotes on)
-			st.setRegion(cur, hi)
+			st.setRegion(cur, st.narrationIn(st.regs[cur].open, hi))
 		}
 	}
 	// Drop regions that never closed and never continued into a closed one:
 	// keep them (a quote cut by the end of the text) only when long.
+}
+
+// narrationIn returns where the journalist's narration resumes inside a
+// quotation opened at token open that never closes before token end: the
+// first sentence after its first with a speech cue of a speaker not in the
+// first or second person ("… the death of some people. All companies said
+// they were investing …"), or end. A speaker's own "I said", "we told them"
+// goes on quoting.
+func (st *state) narrationIn(open, end int) int {
+	for k := open + 2; k < end; k++ {
+		if st.sentOf[k] == st.sentOf[k-1] || st.sentOf[k] < 0 {
+			continue
+		}
+		_, shi := st.sentence(k)
+		for c := k; c < shi && c < end && c < k+12; c++ {
+			if !st.isWord(c) {
+				continue
+			}
+			w := st.low(c)
+			if w == "i" || w == "we" || w == "you" || w == "my" || w == "our" || w == "your" {
+				break
+			}
+			if c > k && st.cue(c)&cueSpeech != 0 && kindOfCue[w] == "" {
+				return k
+			}
+		}
+	}
+	return end
+}
+
+// regionAt returns the quote region holding the token that starts at offset
+// off, or -1.
+func (st *state) regionAt(off int) int {
+	k := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= off })
+	if k < len(st.toks) && st.toks[k].Start == off {
+		return int(st.inQ[k])
+	}
+	return -1
 }
 
 // setRegion records region r as ending before token end (exclusive), and

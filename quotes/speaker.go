@@ -249,10 +249,11 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 		t.End = t.Start + p
 		return t, true
 	}
-	if !findings[w] && (stops[w] || cues[w] != 0 || adverbs[w] || w == "of") {
+	capHead := st.isCap(i)
+	if !findings[w] && (stops[w] || cues[w] != 0 && !capHead || adverbs[w] || w == "of") {
+		// (a capitalised cue word before the cue is a name: "Mr Read said")
 		return verbatim.Span{}, false
 	}
-	capHead := st.isCap(i)
 	if !capHead && !plausibleNoun(w) && !findings[w] {
 		return verbatim.Span{}, false
 	}
@@ -397,8 +398,8 @@ func (st *state) rightPhrase(k, hi int, of bool) (verbatim.Span, int, bool) {
 			i = n
 			continue
 		}
-		if stops[w] || (cues[w] != 0 && !st.isCap(i)) || adverbs[w] {
-			break
+		if stops[w] || (cues[w] != 0 && !st.isCap(i) && !findings[w]) || adverbs[w] {
+			break // (but "said the report")
 		}
 		if pronouns[w] {
 			if last < 0 && i == k {
@@ -557,6 +558,17 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		}
 		return a, false
 	}
+	if c := st.cue(k); !participle && i >= lo && st.isPunct(i, ",") && c&cueSpeech != 0 && c&(cueTell|cueObject) == 0 {
+		// "CLAUSE, outstripping Y, said market analysts Chart-Track.": a
+		// noun phrase that ends the sentence after a speech verb that
+		// takes no addressee or object is its speaker, whatever commas
+		// stand before it
+		if sp, next, ok := st.rightNP(k+1, hi); ok && st.endsSentence(next, hi) {
+			a.speaker = sp
+			a.after = next
+			return a, true
+		}
+	}
 	if sp, ok := st.leftNP(k, lo); ok {
 		if participle && documents[st.lows[st.toks[k-1].Start:st.toks[k-1].End]] {
 			// "Gowdy released a statement saying …": the issuer speaks
@@ -593,6 +605,16 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		}
 	}
 	return a, false
+}
+
+// endsSentence reports whether only closing punctuation lies in [k, hi).
+func (st *state) endsSentence(k, hi int) bool {
+	for ; k < hi; k++ {
+		if st.isWord(k) || st.mark(k) == 1 || st.isPunct(k, ",") {
+			return false
+		}
+	}
+	return true
 }
 
 // sourceless reports whether the cue at token k leaves its subject no source:

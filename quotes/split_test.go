@@ -19,6 +19,9 @@ func TestPhraseBetweenCueAndContent(t *testing.T) {
 		want{"the ferry must keep running all winter", "indirect", "Olsen", "says", "", ""})
 	check(t, "Olsen said after the meeting she would not accept the board's offer.",
 		want{"she would not accept the board's offer", "indirect", "Olsen", "said", "", ""})
+	// "it" opens the clause when a verb follows it, not a phrase's object
+	check(t, "The harbour board said in a statement it is investigating the fire.",
+		want{"it is investigating the fire", "indirect", "The harbour board", "said", "", ""})
 }
 
 func TestDemandsAndPromises(t *testing.T) {
@@ -64,4 +67,32 @@ func TestParentheticalAccordingTo(t *testing.T) {
 		want{"At the heart of the dispute, according to a former harbour master, was a decision to sell the northern terminal", "indirect", "a former harbour master", "according to", "", ""})
 	check(t, "In addition, according to the ministry, nine ferries will stop running in the winter.",
 		want{"nine ferries will stop running in the winter", "indirect", "the ministry", "according to", "", ""})
+}
+
+func TestAccordingToWithoutComma(t *testing.T) {
+	check(t, "The strike ended. According to the harbour authority most of the ferries were cancelled.",
+		want{"most of the ferries were cancelled", "indirect", "the harbour authority", "According to", "", ""})
+	check(t, "The strike ended. According to recent figures from the ministry the night ferries were cancelled.",
+		want{"the night ferries were cancelled", "indirect", "recent figures from the ministry", "According to", "", ""})
+}
+
+func TestLightVerbCuePhrase(t *testing.T) {
+	// a light verb and a speech noun or "clear" make one cue, and a
+	// statement
+	d := analyse(t, "The strike ended. The mayor made it clear that the ferry would run all winter.")
+	q := find(d, "the ferry would run all winter")
+	if q == nil || d.Word(q.Cue) != "made it clear" || q.Kind != "statement" {
+		t.Fatalf("made it clear: got %+v", q)
+	}
+	d = analyse(t, "The strike ended. The show's director issued a warning that the pier was unsafe for children.")
+	q = find(d, "the pier was unsafe for children")
+	if q == nil || d.Word(q.Cue) != "issued a warning" || q.Kind != "statement" {
+		t.Fatalf("issued a warning: got %+v", q)
+	}
+	if len(d.Quotes) != 1 {
+		t.Errorf("a noun before its possessive is no cue: %d quotes", len(d.Quotes))
+	}
+	// a cue verb keeps its own cue: "denied claims that"
+	check(t, "The strike ended. Olsen denied claims that the union had been paid.",
+		want{"the union had been paid", "indirect", "Olsen", "denied", "", ""})
 }
