@@ -19,18 +19,26 @@ type Store interface {
 	Put(ctx context.Context, docs []*Doc) ([]PutOutcome, error)
 	// Has reports whether an article with this content hash is stored.
 	Has(ctx context.Context, hash string) (bool, error)
-	// Quotes searches quotes. A malformed full-text query gives a *QueryError.
+	// Quotes searches quotes: one page (QuoteQuery.Check(false)). A
+	// malformed query gives a *QueryError.
 	Quotes(ctx context.Context, q QuoteQuery) (QuoteResults, error)
-	// Articles searches article titles and text, newest first. A malformed
-	// full-text query gives a *QueryError.
+	// EachQuote calls fn with every quote q matches, in q's order, from
+	// q.Offset on and up to q.Limit when it is positive, without a cap:
+	// exports stream through it. An error from fn stops it and is returned.
+	EachQuote(ctx context.Context, q QuoteQuery, fn func(*QuoteHit) error) error
+	// Articles searches article titles and text: one page. A malformed
+	// query gives a *QueryError.
 	Articles(ctx context.Context, q ArticleQuery) (ArticleResults, error)
+	// EachArticle is EachQuote for articles.
+	EachArticle(ctx context.Context, q ArticleQuery, fn func(*ArticleHit) error) error
 	// Speakers lists the speakers quoted in statements, most quoted first:
 	// one row per speaker identity (see SpeakerSummary.ID), whose counts are
 	// those of its page (Speaker) and of a search by it (QuoteQuery.Speaker).
 	Speakers(ctx context.Context, q SpeakerQuery) ([]SpeakerSummary, error)
 	// Speaker returns everything one speaker said (statements), with
-	// roles. name is a speaker id (SpeakerSummary.ID) or a name as a reader
-	// writes it (see QuoteQuery.Speaker). ErrNotFound when nobody matches, an
+	// roles, outlets and statements per month. name is a speaker id
+	// (SpeakerSummary.ID) or a name as a reader writes it (see
+	// QuoteQuery.Speaker). ErrNotFound when nobody matches, an
 	// *AmbiguousError listing the candidates when several speakers do.
 	Speaker(ctx context.Context, name string) (*SpeakerDetail, error)
 	// Article returns a stored article with all its spans. ErrNotFound when unknown.
@@ -97,18 +105,21 @@ type PutOutcome struct {
 // QuoteQuery selects quotes. Since/Until are ISO dates (inclusive) on the
 // day the statement was made (said_on, else the publication date).
 type QuoteQuery struct {
-	Text string // full-text query (FTS5 syntax: words, "phrases", OR, NOT, prefix*)
+	Text string // full-text query (SearchSyntax: words, "phrases", OR, NOT, prefix*)
 	// Speaker is one speaker: an id (SpeakerSummary.ID) or a name as a reader
 	// writes it — any name form the speaker was written with, the full name,
 	// the surname, with or without an honorific or title ("Mr Blair",
-	// "President Trump"). A name several speakers answer to gives an
+	// "President Trump"). It selects the quotes the speaker's page lists
+	// (Store.Speaker). A name several speakers answer to gives an
 	// *AmbiguousError listing them.
 	Speaker string
 	// SpeakerType keeps quotes whose speaker is of this type (Person,
 	// Organization, ...); empty: any.
 	SpeakerType EntityType
-	Outlet      string
+	Outlet      string // part of the outlet's name, case and accents ignored ("moscow times" finds "The Moscow Times")
 	Article     string // article id
+	Story       string // story id
+	Type        string // direct, indirect or mixed; several separated by commas; empty: all
 	Since       string
 	Until       string
 	// Kinds are the kinds of attribution wanted; nil: statements only.
@@ -118,8 +129,98 @@ type QuoteQuery struct {
 	// NamedOnly keeps quotes attributed to a named source (a person or an
 	// organisation the article names), not to "analysts" or no one.
 	NamedOnly bool
-	Limit     int // default 20, max 1000
+	Sort      string // SortRelevance, SortNewest, SortOldest or SortAdded; empty: relevance with Text, else newest
+	Limit     int    // a page: default 20, at most MaxPage; an export (EachQuote): 0 for all
 	Offset    int
+}
+
+// Result orders.
+const (
+	SortRelevance = "relevance" // best match first (full-text rank: bm25), then newest; without a text query: newest
+	SortNewest    = "newest"    // latest day first (said_on, else publication date), undated last
+	SortOldest    = "oldest"    // earliest day first, undated last
+	SortAdded     = "added"     // most recently stored first
+)
+
+// SortLabel says an order for a reader: "best match first", "newest
+// first", "oldest first", "most recently stored first".
+func SortLabel(sort string) string {
+	switch sort {
+	case SortRelevance:
+		return "best match first"
+	case SortOldest:
+		return "oldest first"
+	case SortAdded:
+		return "most recently stored first"
+	}
+	return "newest first"
+}
+
+// MaxPage is the most results one page of a search holds. Exports
+// (EachQuote, EachArticle; format=csv|jsonl) have no cap.
+const MaxPage = 1000
+
+// SearchSyntax says what a full-text query may hold, for error messages and
+// help.
+const SearchSyntax = `words (all must match), "a phrase", prefix* (tax* finds taxes), OR, NOT, AND, (parentheses), ` +
+	`NEAR(a b, 5); case and accents are ignored, and a word with punctuation inside (U.S., co-operate) is searched as a phrase`
+
+// Check validates a query the same way for every caller (CLI, API, UI):
+// a page (export false) takes a limit of 0 (the default, 20) to MaxPage,
+// an export any limit from 0 (everything); offsets are 0 or more; since
+// must not come after until. Problems are a *QueryError naming the field.
+func (q QuoteQuery) Check(export bool) error {
+	if err := checkPage(q.Limit, q.Offset, export); err != nil {
+		return err
+	}
+	if err := checkSort(q.Sort); err != nil {
+		return err
+	}
+	for _, t := range strings.Split(q.Type, ",") {
+		switch QuoteType(strings.TrimSpace(t)) {
+		case "", Direct, Indirect, Mixed:
+		default:
+			return &QueryError{Msg: fmt.Sprintf("type: %q is not a quote type (direct, indirect or mixed)", strings.TrimSpace(t))}
+		}
+	}
+	return nil
+}
+
+// Check validates an article query as QuoteQuery.Check does.
+func (q ArticleQuery) Check(export bool) error {
+	if err := checkPage(q.Limit, q.Offset, export); err != nil {
+		return err
+	}
+	return checkSort(q.Sort)
+}
+
+// Check validates a story listing's page as QuoteQuery.Check does a
+// page's; its sort is checked by the store (recent or size).
+func (q StoryQuery) Check() error { return checkPage(q.Limit, q.Offset, false) }
+
+// Check validates a page of topics as StoryQuery.Check does.
+func (q TopicQuery) Check() error { return checkPage(q.Limit, q.Offset, false) }
+
+func checkPage(limit, offset int, export bool) error {
+	switch {
+	case limit < 0 && export:
+		return &QueryError{Msg: "limit: must be 0 (everything) or more"}
+	case limit < 0:
+		return &QueryError{Msg: fmt.Sprintf("limit: must be from 1 to %d (0: the default, 20)", MaxPage)}
+	case limit > MaxPage && !export:
+		return &QueryError{Msg: fmt.Sprintf("limit: at most %d per page; export every result with format csv or jsonl", MaxPage)}
+	case offset < 0:
+		return &QueryError{Msg: "offset: must be 0 or more"}
+	}
+	return nil
+}
+
+func checkSort(s string) error {
+	switch s {
+	case "", SortRelevance, SortNewest, SortOldest, SortAdded:
+		return nil
+	}
+	return &QueryError{Msg: fmt.Sprintf("sort: %q is not an order (relevance, newest, oldest or added)", s)}
 }
 
 // ParseKinds reads a kind filter as users write it: "" (statements only:
@@ -153,47 +254,72 @@ type QuoteHit struct {
 	Cue       string    `json:"cue"`
 	Addressee string    `json:"addressee"`
 	Via       string    `json:"via"`
-	ArticleID string    `json:"article_id"`
-	Title     string    `json:"title"`
-	Outlet    string    `json:"outlet"`
-	Published Day       `json:"published"` // null when undated
-	SaidOn    Day       `json:"said_on"`   // null when undated
-	Start     int       `json:"start"`
-	End       int       `json:"end"`
-	Mention   string    `json:"speaker_mention,omitempty"`
-	Kind      QuoteKind `json:"kind"`
 	// Confidence is the probability that the attribution is real (the
 	// verifier's; calibrated on PolNeAR dev).
-	Confidence float64 `json:"confidence"`
+	Confidence float64   `json:"confidence"`
+	ArticleID  string    `json:"article_id"`
+	Title      string    `json:"title"`
+	Outlet     string    `json:"outlet"`
+	URL        string    `json:"url,omitempty"`
+	Published  Day       `json:"published"` // null when undated
+	SaidOn     Day       `json:"said_on"`   // null when undated
+	Start      int       `json:"start"`     // byte offsets of the quote in the article text
+	End        int       `json:"end"`
+	Mention    string    `json:"speaker_mention,omitempty"`
+	Kind       QuoteKind `json:"kind"`
+	Story      string    `json:"story,omitempty"` // the story the article belongs to
+	// Highlights are the words of a text query found in Text, as byte
+	// ranges of Text (pages only; exports leave them out).
+	Highlights []Span `json:"highlights,omitempty"`
+}
+
+// Day is the day a statement is dated by: said_on, else the publication
+// date ("" when neither is known).
+func (h *QuoteHit) Day() Day {
+	if h.SaidOn != "" {
+		return h.SaidOn
+	}
+	return h.Published
 }
 
 // QuoteResults is a page of quotes and the total number matching.
 type QuoteResults struct {
 	Quotes []QuoteHit `json:"quotes"`
 	Total  int        `json:"total"`
+	Sort   string     `json:"sort"` // the order they come in (relevance, newest, oldest, added)
 }
 
 // ArticleQuery selects articles. Since/Until are ISO dates (inclusive) on
 // the publication date.
 type ArticleQuery struct {
-	Text   string // full-text query over title and text (FTS5 syntax: words, OR, NOT, prefix*; no phrases)
-	Outlet string
+	Text   string // full-text query over title and text (SearchSyntax; title:word searches titles only)
+	Outlet string // part of the outlet's name, as in QuoteQuery
 	Since  string
 	Until  string
-	Limit  int // default 20, max 1000
+	Sort   string // as in QuoteQuery (newest and oldest by publication date); empty: relevance with Text, else newest
+	Limit  int    // as in QuoteQuery
 	Offset int
 }
 
 // ArticleHit is one article found.
 type ArticleHit struct {
 	ArticleRef
-	Quotes int `json:"quotes"` // quotes found in it
+	URL        string `json:"url,omitempty"`
+	Quotes     int    `json:"quotes"`                // quotes found in it
+	Story      string `json:"story,omitempty"`       // the story it belongs to
+	StoryTitle string `json:"story_title,omitempty"` //
+	// Snippet is a passage of the text around the words of the query (the
+	// opening of the text without one), "…" marking cuts; Highlights are
+	// the words of the query in it, as byte ranges of Snippet. Pages only.
+	Snippet    string `json:"snippet,omitempty"`
+	Highlights []Span `json:"highlights,omitempty"`
 }
 
 // ArticleResults is a page of articles and the total number matching.
 type ArticleResults struct {
 	Articles []ArticleHit `json:"articles"`
 	Total    int          `json:"total"`
+	Sort     string       `json:"sort"` // the order they come in
 }
 
 // SpeakerQuery selects speakers.
@@ -243,9 +369,28 @@ type SpeakerSummary struct {
 // SpeakerDetail is everything a person said, in order of said_on.
 type SpeakerDetail struct {
 	SpeakerSummary
-	Aliases    []string   `json:"aliases"`
-	Roles      []string   `json:"roles"`
-	Statements []QuoteHit `json:"statements"`
+	Aliases []string `json:"aliases"`
+	// Roles are the roles articles give the person, one per meaning: the
+	// most frequent spelling of each ("U.S. President" and "US President"
+	// are one), and none contained in a longer one ("President" goes with
+	// "US President").
+	Roles      []string      `json:"roles"`
+	Outlets    []OutletCount `json:"outlets"` // the outlets quoting the person, most statements first
+	Months     []MonthCount  `json:"months"`  // statements per month ("2025-03"), in order; undated ones not counted
+	Undated    int           `json:"undated"` // statements with no day
+	Statements []QuoteHit    `json:"statements"`
+}
+
+// OutletCount is an outlet and a number of statements or articles.
+type OutletCount struct {
+	Outlet string `json:"outlet"`
+	Count  int    `json:"count"`
+}
+
+// MonthCount is a month ("2025-03") and a number of statements.
+type MonthCount struct {
+	Month string `json:"month"`
+	Count int    `json:"count"`
 }
 
 // StoredArticle is an article as stored, with its analysis.
@@ -265,7 +410,7 @@ type StoredArticle struct {
 
 // StoryQuery selects stories.
 type StoryQuery struct {
-	Text   string // full-text query over the titles and text of a story's articles (words, OR, NOT, prefix*)
+	Text   string // full-text query over the titles and text of a story's articles (as ArticleQuery.Text)
 	Topic  string // only the stories of this topic
 	Sort   string // "recent" (default: latest publication first, undated last) or "size" (most articles first)
 	Limit  int    // default 20, max 1000
@@ -319,16 +464,10 @@ type ArticleRef struct {
 // a page of its statements.
 type StoryDetail struct {
 	StorySummary
-	OutletList      []OutletCount    `json:"outlet_list"` // most articles first
+	OutletList      []OutletCount    `json:"outlet_list"` // its articles per outlet, most first
 	ArticleList     []ArticleRef     `json:"article_list"`
 	Statements      []StoryStatement `json:"statements"`
 	StatementsTotal int              `json:"statements_total"`
-}
-
-// OutletCount is an outlet and how many articles of a story it published.
-type OutletCount struct {
-	Outlet   string `json:"outlet"`
-	Articles int    `json:"articles"`
 }
 
 // StoryStatement is one statement of a story, shown once however many
@@ -381,7 +520,11 @@ type StoreStats struct {
 	Articles int `json:"articles"`
 	Quotes   int `json:"quotes"`
 	Speakers int `json:"speakers"`
+	Outlets  int `json:"outlets"`
 	Stories  int `json:"stories"`
+	First    Day `json:"first"`   // earliest publication date; null when none is dated
+	Last     Day `json:"last"`    // latest publication date
+	Undated  int `json:"undated"` // articles without a publication date
 }
 
 // ContentHash is the identity of an article's content for idempotent

@@ -1,6 +1,7 @@
 package http
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -10,16 +11,23 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/export"
 	"github.com/verbatim-news/verbatim/input"
 )
 
-// quoteQuery reads a search from URL parameters.
+// quoteQuery reads a quote search from URL parameters: q, speaker (an id
+// or a name), speaker_type, outlet, article, story, type, kind,
+// min_confidence, named, since, until, sort, limit, offset. A number that
+// is not one is a *verbatim.QueryError; the rest is checked by
+// QuoteQuery.Check (the CLI runs the same).
 func quoteQuery(r *stdhttp.Request) (verbatim.QuoteQuery, error) {
 	v := r.URL.Query()
 	q := verbatim.QuoteQuery{Text: v.Get("q"), Speaker: v.Get("speaker"), Outlet: v.Get("outlet"),
-		Since: v.Get("since"), Until: v.Get("until"), Article: v.Get("article"), NamedOnly: boolParam(v.Get("named"))}
+		Article: v.Get("article"), Story: v.Get("story"), Type: v.Get("type"), Since: v.Get("since"), Until: v.Get("until"),
+		Sort: v.Get("sort"), NamedOnly: boolParam(v.Get("named"))}
 	var err error
 	if q.Kinds, err = verbatim.ParseKinds(v.Get("kind")); err != nil {
 		return q, err
@@ -32,8 +40,10 @@ func quoteQuery(r *stdhttp.Request) (verbatim.QuoteQuery, error) {
 			return q, &verbatim.QueryError{Msg: fmt.Sprintf("min_confidence %q: give a number from 0 to 1", c)}
 		}
 	}
-	q.Limit, q.Offset, err = pageParams(v)
-	return q, err
+	if q.Limit, q.Offset, err = pageParams(v); err != nil {
+		return q, err
+	}
+	return q, q.Check(exportFormat(r) != "")
 }
 
 // speakerType reads a speaker type filter: "person" or "organization"
@@ -55,24 +65,28 @@ func boolParam(s string) bool {
 	return false
 }
 
-// pageParams reads limit and offset from URL parameters.
+// articleQuery reads an article search from URL parameters: q, outlet,
+// since, until, sort, limit, offset.
+func articleQuery(r *stdhttp.Request) (verbatim.ArticleQuery, error) {
+	v := r.URL.Query()
+	q := verbatim.ArticleQuery{Text: v.Get("q"), Outlet: v.Get("outlet"), Since: v.Get("since"), Until: v.Get("until"), Sort: v.Get("sort")}
+	var err error
+	if q.Limit, q.Offset, err = pageParams(v); err != nil {
+		return q, err
+	}
+	return q, q.Check(exportFormat(r) != "")
+}
+
+// pageParams reads limit and offset from URL parameters (their range is
+// the query's Check).
 func pageParams(v url.Values) (limit, offset int, err error) {
-	if limit, err = intParam(v.Get("limit"), 20, 0, 1000); err != nil {
+	if limit, err = intParam(v.Get("limit"), 0, -1<<31, 1<<31); err != nil {
 		return 0, 0, &verbatim.QueryError{Msg: "limit: " + err.Error()}
 	}
-	if offset, err = intParam(v.Get("offset"), 0, 0, 1_000_000); err != nil {
+	if offset, err = intParam(v.Get("offset"), 0, -1<<31, 1<<31); err != nil {
 		return 0, 0, &verbatim.QueryError{Msg: "offset: " + err.Error()}
 	}
 	return limit, offset, nil
-}
-
-// articleQuery reads an article search from URL parameters.
-func articleQuery(r *stdhttp.Request) (verbatim.ArticleQuery, error) {
-	v := r.URL.Query()
-	q := verbatim.ArticleQuery{Text: v.Get("q"), Outlet: v.Get("outlet"), Since: v.Get("since"), Until: v.Get("until")}
-	var err error
-	q.Limit, q.Offset, err = pageParams(v)
-	return q, err
 }
 
 func intParam(s string, def, lo, hi int) (int, error) {
@@ -81,18 +95,109 @@ func intParam(s string, def, lo, hi int) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		return 0, errors.New("not a number")
+		return 0, fmt.Errorf("%q is not a whole number", s)
 	}
 	if n < lo || n > hi {
-		return 0, errors.New("out of range " + strconv.Itoa(lo) + ".." + strconv.Itoa(hi))
+		return 0, errors.New("must be from " + strconv.Itoa(lo) + " to " + strconv.Itoa(hi))
 	}
 	return n, nil
 }
 
+// exportFormat is the format=csv|jsonl of a request ("" for a page of
+// JSON).
+func exportFormat(r *stdhttp.Request) export.Format {
+	f, err := export.ParseFormat(r.URL.Query().Get("format"))
+	if err != nil {
+		return ""
+	}
+	return f
+}
+
+// checkFormat answers a format that is neither JSON nor an export format.
+func checkFormat(r *stdhttp.Request) error {
+	switch f := r.URL.Query().Get("format"); f {
+	case "", "json", "csv", "jsonl":
+		return nil
+	default:
+		return &verbatim.QueryError{Msg: fmt.Sprintf("format: %q is not a format (json, csv or jsonl)", f)}
+	}
+}
+
+// streamed writes an export's header when its first bytes come, so that
+// an error before any row can still be answered with its status; each
+// write pushes the write deadline on (an export takes as long as it takes,
+// a stalled client does not hold the connection).
+type streamed struct {
+	w       stdhttp.ResponseWriter
+	rc      *stdhttp.ResponseController
+	f       export.Format
+	name    string
+	started bool
+	pushed  time.Time
+}
+
+func (x *streamed) Write(p []byte) (int, error) {
+	if !x.started {
+		x.started = true
+		h := x.w.Header()
+		h.Set("Content-Type", x.f.ContentType())
+		h.Set("Content-Disposition", `attachment; filename="`+x.name+"."+string(x.f)+`"`)
+		x.w.WriteHeader(stdhttp.StatusOK)
+	}
+	if now := time.Now(); now.Sub(x.pushed) > 5*time.Second {
+		x.rc.SetWriteDeadline(now.Add(exportIdle))
+		x.pushed = now
+	}
+	return x.w.Write(p)
+}
+
+// exportIdle is how long an export may wait on a client that reads none of
+// it.
+const exportIdle = 60 * time.Second
+
+// export streams rows through rows (which writes them with the writer) as
+// the request's format, named name (the file name of a download).
+func (s *Server) export(w stdhttp.ResponseWriter, r *stdhttp.Request, f export.Format, name string, columns []string,
+	rows func(x *export.Writer) error) {
+	out := &streamed{w: w, rc: stdhttp.NewResponseController(w), f: f, name: name}
+	bw := bufio.NewWriterSize(out, 32<<10)
+	x, err := export.New(bw, f, columns)
+	if err == nil {
+		if err = rows(x); err == nil {
+			if err = x.Flush(); err == nil {
+				err = bw.Flush()
+			}
+		}
+	}
+	if err == nil {
+		if !out.started { // no rows: the CSV header at least, or an empty body
+			out.Write(nil)
+		}
+		return
+	}
+	if !out.started {
+		s.fail(w, r, err)
+		return
+	}
+	// the status is sent: cut the connection so that the client sees an
+	// incomplete transfer rather than a short file
+	s.logf("%s %s: export stopped: %v", r.Method, r.URL, err)
+	panic(stdhttp.ErrAbortHandler)
+}
+
 func (s *Server) apiQuotes(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	q, err := quoteQuery(r)
+	if err == nil {
+		err = checkFormat(r)
+	}
 	if err != nil {
 		s.fail(w, r, err)
+		return
+	}
+	if f := exportFormat(r); f != "" {
+		s.export(w, r, f, "verbatim-quotes", export.QuoteColumns, func(x *export.Writer) error {
+			return s.Store.EachQuote(r.Context(), q, x.Quote)
+		})
 		return
 	}
 	res, err := s.Store.Quotes(r.Context(), q)
@@ -105,8 +210,17 @@ func (s *Server) apiQuotes(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 
 func (s *Server) apiArticles(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	q, err := articleQuery(r)
+	if err == nil {
+		err = checkFormat(r)
+	}
 	if err != nil {
 		s.fail(w, r, err)
+		return
+	}
+	if f := exportFormat(r); f != "" {
+		s.export(w, r, f, "verbatim-articles", export.ArticleColumns, func(x *export.Writer) error {
+			return s.Store.EachArticle(r.Context(), q, x.Article)
+		})
 		return
 	}
 	res, err := s.Store.Articles(r.Context(), q)
@@ -118,9 +232,13 @@ func (s *Server) apiArticles(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 }
 
 func (s *Server) apiSpeakers(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	limit, err := intParam(r.URL.Query().Get("limit"), 100, 1, 1000)
+	limit, err := intParam(r.URL.Query().Get("limit"), 100, 1, verbatim.MaxPage)
 	if err != nil {
 		s.fail(w, r, &verbatim.QueryError{Msg: "limit: " + err.Error()})
+		return
+	}
+	if err := checkFormat(r); err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	typ, err := speakerType(r.URL.Query().Get("type"))
@@ -133,16 +251,61 @@ func (s *Server) apiSpeakers(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if f := exportFormat(r); f != "" {
+		s.export(w, r, f, "verbatim-speakers", export.SpeakerColumns, func(x *export.Writer) error {
+			for i := range sp {
+				if err := x.Speaker(&sp[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		return
+	}
 	writeJSON(w, 200, map[string]any{"speakers": sp})
 }
 
+// apiSpeaker answers a speaker's page as JSON, or with format=csv|jsonl
+// every statement of theirs, oldest first (the search by that speaker: one
+// lookup of the name, so a name several speakers answer to is answered
+// with the candidates either way).
 func (s *Server) apiSpeaker(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	d, err := s.Store.Speaker(r.Context(), r.PathValue("name"))
+	if err := checkFormat(r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	name := r.PathValue("name")
+	if f := exportFormat(r); f != "" {
+		s.export(w, r, f, "verbatim-"+fileName(name), export.QuoteColumns, func(x *export.Writer) error {
+			n := 0
+			err := s.Store.EachQuote(r.Context(), verbatim.QuoteQuery{Speaker: name, Sort: verbatim.SortOldest}, func(h *verbatim.QuoteHit) error {
+				n++
+				return x.Quote(h)
+			})
+			if err == nil && n == 0 {
+				return verbatim.ErrNotFound
+			}
+			return err
+		})
+		return
+	}
+	d, err := s.Store.Speaker(r.Context(), name)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	writeJSON(w, 200, d)
+}
+
+// fileName makes a name safe in a download's file name.
+func fileName(s string) string {
+	b := []byte(strings.ToLower(s))
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			b[i] = '-'
+		}
+	}
+	return strings.Trim(string(b), "-")
 }
 
 func (s *Server) apiArticle(w stdhttp.ResponseWriter, r *stdhttp.Request) {
@@ -168,6 +331,36 @@ type Posted struct {
 	verbatim.Result
 	Stored    bool   `json:"stored"`
 	Duplicate string `json:"duplicate_of,omitempty"`
+}
+
+// bodyErrors names the items of a POSTed body that could not be read as
+// the user knows them: "body" (and "body:3" for its third line, "body[2]"
+// for the third record of an array) rather than the name the body was
+// parsed under.
+func bodyErrors(err error, name string) error {
+	if err == nil {
+		return nil
+	}
+	var errs []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	} else {
+		errs = []error{err}
+	}
+	var msgs []string
+	for _, e := range errs {
+		var ie *input.ItemError
+		if errors.As(e, &ie) {
+			src := "body" + strings.TrimPrefix(ie.Source, name)
+			if rest, ok := strings.CutPrefix(src, "body:"); ok {
+				src = "body line " + rest
+			}
+			msgs = append(msgs, src+": "+ie.Reason)
+			continue
+		}
+		msgs = append(msgs, strings.ReplaceAll(e.Error(), name, "body"))
+	}
+	return errors.New(strings.Join(msgs, "; "))
 }
 
 // apiPost analyses and stores the articles in the body: a JSON record (or
@@ -217,6 +410,7 @@ func (s *Server) apiPost(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		ext = "" // sniff
 	}
 	arts, perr := input.Parse(data, id+ext, input.Options{Published: v.Get("published")})
+	perr = bodyErrors(perr, id+ext)
 	if len(arts) == 0 {
 		msg := "no article in body"
 		if perr != nil {

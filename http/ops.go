@@ -37,10 +37,12 @@ func Ops(m *metrics.Registry, ready func(context.Context) error) stdhttp.Handler
 	return mux
 }
 
-// statusWriter records the status a handler wrote.
+// statusWriter records the status a handler wrote and the bytes of its
+// body.
 type statusWriter struct {
 	stdhttp.ResponseWriter
-	code int
+	code  int
+	bytes int64
 }
 
 func (w *statusWriter) WriteHeader(code int) {
@@ -54,8 +56,14 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	if w.code == 0 {
 		w.code = stdhttp.StatusOK
 	}
-	return w.ResponseWriter.Write(b)
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += int64(n)
+	return n, err
 }
+
+// Unwrap lets http.ResponseController reach the connection (deadlines,
+// flushes).
+func (w *statusWriter) Unwrap() stdhttp.ResponseWriter { return w.ResponseWriter }
 
 // describeServer names the server's metrics.
 func describeServer(m *metrics.Registry) {

@@ -44,7 +44,7 @@ func TestOps(t *testing.T) {
 		`verbatim_http_request_duration_seconds_count{route="GET /api/quotes"} 2`,
 		`verbatim_http_requests_total{route="GET /api/quotes",code="200"} 1`,
 		`verbatim_http_requests_total{route="GET /api/quotes",code="400"} 1`,
-		`verbatim_http_requests_total{route="GET /api/articles/{id}",code="404"} 1`,
+		`verbatim_http_requests_total{route="GET /api/articles/{id...}",code="404"} 1`,
 		`verbatim_errors_total{kind="client"} 2`,
 	} {
 		if code != 200 || !strings.Contains(m, want) {

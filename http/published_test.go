@@ -32,7 +32,7 @@ func TestPostInvalidPublished(t *testing.T) {
 	code, m = post(t, ts, "/api/articles", "application/x-ndjson", batch)
 	arts, _ := m["articles"].([]any)
 	errs, _ := m["errors"].(string)
-	if code != 201 || len(arts) != 1 || arts[0].(map[string]any)["id"] != "good" || !strings.Contains(errs, "published") || !strings.Contains(errs, ":2") {
+	if code != 201 || len(arts) != 1 || arts[0].(map[string]any)["id"] != "good" || !strings.Contains(errs, "published") || !strings.Contains(errs, "body line 2") {
 		t.Errorf("batch: %d %v, want the good record stored and line 2 refused", code, m)
 	}
 	var res verbatim.ArticleResults

@@ -14,9 +14,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"log"
 	"net"
 	stdhttp "net/http"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/verbatim-news/verbatim"
@@ -33,6 +37,9 @@ type Server struct {
 	MaxBody  int64
 	Log      *log.Logger       // nil: standard logger
 	Metrics  *metrics.Registry // served on /metrics
+	// AccessLog, when not nil, gets a line per request: the Common Log
+	// Format (client, time, request line, status, bytes) and the time taken.
+	AccessLog io.Writer
 	// Ingest, when set, stores POSTed articles instead of Store.Put: serve
 	// sets it to store them and add them to the library's stories, as
 	// ingest does.
@@ -97,27 +104,57 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/speakers", s.apiSpeakers)
 	m.HandleFunc("GET /api/speakers/{name}", s.apiSpeaker)
 	m.HandleFunc("GET /api/articles", s.apiArticles)
-	m.HandleFunc("GET /api/articles/{id}", s.apiArticle)
+	m.HandleFunc("GET /api/articles/{id...}", s.apiArticle)
 	m.HandleFunc("POST /api/articles", s.apiPost)
 	m.HandleFunc("GET /api/stories", s.apiStories)
 	m.HandleFunc("GET /api/stories/{id}", s.apiStory)
 	m.HandleFunc("GET /api/topics", s.apiTopics)
 	m.HandleFunc("GET /api/stats", s.apiStats)
 	m.HandleFunc("/api/", func(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-		writeErr(w, stdhttp.StatusNotFound, "no such API endpoint")
+		if allow := s.allowed(r); allow != "" {
+			w.Header().Set("Allow", allow)
+			writeErr(w, stdhttp.StatusMethodNotAllowed, r.Method+" is not served here; use "+allow)
+			return
+		}
+		writeErr(w, stdhttp.StatusNotFound, "no such API endpoint (see /help#api)")
 	})
 	m.HandleFunc("GET /{$}", s.uiSearch)
 	m.HandleFunc("GET /articles", s.uiArticles)
 	m.HandleFunc("GET /speakers", s.uiSpeakers)
 	m.HandleFunc("GET /speaker/{name}", s.uiSpeaker)
-	m.HandleFunc("GET /article/{id}", s.uiArticle)
+	m.HandleFunc("GET /article/{id...}", s.uiArticle)
+	m.HandleFunc("GET /original/{id...}", s.original)
+	m.HandleFunc("GET /help", s.uiHelp)
 	m.HandleFunc("GET /stories", s.uiStories)
 	m.HandleFunc("GET /story/{id}", s.uiStory)
 	m.HandleFunc("GET /topics", s.uiTopics)
 	m.Handle("GET /static/", stdhttp.StripPrefix("/static/", staticHandler()))
 	m.HandleFunc("/", func(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+		if allow := s.allowed(r); allow != "" {
+			w.Header().Set("Allow", allow)
+			s.uiError(w, r, stdhttp.StatusMethodNotAllowed, r.Method+" is not served here; use "+allow+".")
+			return
+		}
 		s.uiError(w, r, stdhttp.StatusNotFound, "Nothing here.")
 	})
+}
+
+// allowed lists the methods a request's path is served with when its own
+// method is not one of them ("" when the path is served by no route): the
+// catch-all routes, which take any method, answer 405 with it.
+func (s *Server) allowed(r *stdhttp.Request) string {
+	var ms []string
+	for _, m := range []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"} {
+		if m == r.Method {
+			continue
+		}
+		r2 := r.Clone(r.Context())
+		r2.Method = m
+		if _, pat := s.mux.Handler(r2); pat != "/" && pat != "/api/" && pat != "" {
+			ms = append(ms, m)
+		}
+	}
+	return strings.Join(ms, ", ")
 }
 
 func writeJSON(w stdhttp.ResponseWriter, status int, v any) {
@@ -138,7 +175,7 @@ func status(err error) (int, string) {
 	var ae *verbatim.AmbiguousError
 	switch {
 	case errors.As(err, &qe):
-		return stdhttp.StatusBadRequest, qe.Error()
+		return stdhttp.StatusBadRequest, qe.Msg
 	case errors.As(err, &ae):
 		return stdhttp.StatusMultipleChoices, ae.Error()
 	case errors.Is(err, verbatim.ErrNotFound):
@@ -162,11 +199,54 @@ func (s *Server) fail(w stdhttp.ResponseWriter, r *stdhttp.Request, err error) {
 	writeErr(w, code, msg)
 }
 
+// Handler is the server with its request timeout (30 s: a page, a search)
+// and its access log. Exports (format=csv|jsonl) are not timed out: they
+// stream for as long as the client reads them.
+func (s *Server) Handler() stdhttp.Handler {
+	timed := stdhttp.TimeoutHandler(s, 30*time.Second, `{"error":"timeout"}`)
+	var h stdhttp.Handler = stdhttp.HandlerFunc(func(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+		if r.Method == "GET" && strings.HasPrefix(r.URL.Path, "/api/") && exportFormat(r) != "" {
+			s.ServeHTTP(w, r)
+			return
+		}
+		timed.ServeHTTP(w, r)
+	})
+	if s.AccessLog != nil {
+		h = accessLog(h, s.AccessLog)
+	}
+	return h
+}
+
+// accessLog writes a line per request to w: Common Log Format, then the
+// time taken in milliseconds.
+func accessLog(h stdhttp.Handler, w io.Writer) stdhttp.Handler {
+	var mu sync.Mutex
+	return stdhttp.HandlerFunc(func(rw stdhttp.ResponseWriter, r *stdhttp.Request) {
+		t0 := time.Now()
+		l := &statusWriter{ResponseWriter: rw}
+		defer func() {
+			host, _, err := net.SplitHostPort(r.RemoteAddr)
+			if err != nil {
+				host = r.RemoteAddr
+			}
+			if l.code == 0 {
+				l.code = stdhttp.StatusOK
+			}
+			line := fmt.Sprintf("%s - - [%s] %q %d %d %.1fms\n", host, t0.Format("02/Jan/2006:15:04:05 -0700"),
+				r.Method+" "+r.URL.RequestURI()+" "+r.Proto, l.code, l.bytes, float64(time.Since(t0).Microseconds())/1000)
+			mu.Lock()
+			io.WriteString(w, line)
+			mu.Unlock()
+		}()
+		h.ServeHTTP(l, r)
+	})
+}
+
 // HTTPServer returns a net/http server for the handler with timeouts set.
 func (s *Server) HTTPServer(addr string) *stdhttp.Server {
 	return &stdhttp.Server{
 		Addr:              addr,
-		Handler:           stdhttp.TimeoutHandler(s, 30*time.Second, `{"error":"timeout"}`),
+		Handler:           s.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

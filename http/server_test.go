@@ -135,7 +135,7 @@ func TestAPI(t *testing.T) {
 		t.Errorf("article %d %+v", c, art)
 	}
 	var arts verbatim.ArticleResults
-	if c, _ := get(t, ts, "/api/articles?q=geneva+OR+bold&limit=1", &arts); c != 200 || arts.Total != 2 || len(arts.Articles) != 1 ||
+	if c, _ := get(t, ts, "/api/articles?q=geneva+OR+bold&limit=1&sort=newest", &arts); c != 200 || arts.Total != 2 || len(arts.Articles) != 1 ||
 		arts.Articles[0].ID != "evil" || arts.Articles[0].Quotes != 1 {
 		t.Errorf("article search %d %+v", c, arts)
 	}
@@ -159,12 +159,20 @@ func TestErrors(t *testing.T) {
 	}{
 		{"/api/quotes?q=%22unbalanced", 400},
 		{"/api/quotes?q=AND", 400},
-		{"/api/quotes?q=" + url.QueryEscape("nosuchcolumn:x"), 400},
+		{"/api/quotes?q=" + url.QueryEscape("outlet:x"), 400},
 		{"/api/quotes?q=(war", 400},
 		{"/api/quotes?since=not-a-date", 400},
 		{"/api/quotes?limit=abc", 400},
 		{"/api/quotes?limit=-1", 400},
-		{"/api/articles?q=%22within+reach%22", 400},
+		{"/api/articles?q=%22within+reach", 400},
+		{"/api/quotes?q=speaker:Trump", 400},
+		{"/api/quotes?q=*", 400},
+		{"/api/quotes?type=quoted", 400},
+		{"/api/quotes?sort=best", 400},
+		{"/api/quotes?since=2025-05&until=2025-04-30", 400},
+		{"/api/quotes?limit=1001", 400},
+		{"/api/quotes?format=xml", 400},
+		{"/api/articles?limit=-3", 400},
 		{"/api/articles?q=(war", 400},
 		{"/api/articles?since=soon", 400},
 		{"/api/articles?offset=-3", 400},
@@ -197,17 +205,23 @@ func TestErrors(t *testing.T) {
 }
 
 // TestArticlesPage: the article search page lists matches with links to
-// their pages, and a phrase is answered with 400 and the reason.
+// their pages, a snippet with the words found, date, outlet and quote
+// count; a malformed query is answered with 400 and the reason.
 func TestArticlesPage(t *testing.T) {
 	_, ts := newServer(t)
 	seed(t, ts)
 	code, body := get(t, ts, "/articles?q=melanie", nil)
-	if code != 200 || !strings.Contains(body, `href="/article/geneva"`) || !strings.Contains(body, "1 article<") ||
-		!strings.Contains(body, "Ceasefire talks resume in Geneva") || strings.Contains(body, `href="/article/evil"`) {
-		t.Errorf("articles?q=melanie: %d\n%s", code, body)
+	for _, want := range []string{`href="/article/geneva"`, "1 article,", "Ceasefire talks resume in Geneva", `<mark class="hit">Mélanie</mark> Dubois`,
+		"<time>2025-03-03</time>", `<span class="outlet">Wire</span>`, "4 statements"} {
+		if code != 200 || !strings.Contains(body, want) {
+			t.Errorf("articles?q=melanie: %d, no %q\n%s", code, want, body)
+		}
 	}
-	if code, body := get(t, ts, "/articles?q=%22within+reach%22", nil); code != 400 || !strings.Contains(body, "not &#34;phrases&#34;") {
-		t.Errorf("phrase: %d\n%s", code, body)
+	if strings.Contains(body, `href="/article/evil"`) {
+		t.Errorf("articles?q=melanie lists evil")
+	}
+	if code, body := get(t, ts, "/articles?q=%22within+reach", nil); code != 400 || !strings.Contains(body, "phrase that is not closed") {
+		t.Errorf("open phrase: %d\n%s", code, body)
 	}
 }
 
@@ -244,7 +258,7 @@ func TestAnnotateSegments(t *testing.T) {
 		{Start: 5, End: 999}, // invalid span: ignored
 	}}
 	var got []string
-	for _, s := range annotate(a) {
+	for _, s := range annotate(a.Text, marks(a), 0, len(a.Text)) {
 		got = append(got, fmt.Sprintf("%s|%v|%s|%v", s.Text, s.Quote, s.Speaker, s.Cue))
 	}
 	want := []string{"Ann Lee|false|Ann Lee|false", " |false||false", "said|false||true", ` "|false||false`, "a <b> c|true||false", `" today.|false||false`}

@@ -59,6 +59,27 @@ func TestWhichSpeaker(t *testing.T) {
 	if code != 200 || !strings.Contains(page, "Which one do you mean?") || !strings.Contains(page, "speaker=person%3Atony-blair") {
 		t.Fatalf("UI search by Blair: %d %s", code, page)
 	}
+	// each candidate's link is the same search, by that speaker
+	if _, page = get(t, ts, "/?speaker=Blair&sort=oldest&type=direct&offset=20", nil); !strings.Contains(page, `href="/?sort=oldest&amp;speaker=person%3Atony-blair&amp;type=direct"`) {
+		t.Errorf("UI search by Blair, other filters: %s", page)
+	}
+	// a speaker's download is the search by them: the same question for a
+	// name several speakers answer to, every statement for one
+	var amb struct{ Candidates []verbatim.SpeakerSummary }
+	if code, body := get(t, ts, "/api/speakers/Blair?format=csv", &amb); code != 300 || len(amb.Candidates) < 2 {
+		t.Errorf("download of Blair: %d %s", code, body)
+	}
+	for _, c := range amb.Candidates {
+		resp, body := do(t, ts, "GET", "/api/speakers/"+url.PathEscape(c.ID)+"?format=csv", "", "")
+		if rows := strings.Count(strings.TrimSpace(body), "\n"); resp.StatusCode != 200 || rows != c.Quotes {
+			t.Errorf("download of %s: %d, %d rows, want %d", c.ID, resp.StatusCode, rows, c.Quotes)
+		}
+	}
+	// the speaker page links its downloads and the chart's searches by id
+	code, page = get(t, ts, "/speaker/Tony%20Blair", nil)
+	if code != 200 || !strings.Contains(page, `href="/api/speakers/person:tony-blair?format=csv"`) || strings.Contains(page, "person=") {
+		t.Errorf("Tony Blair's page: %d %s", code, page)
+	}
 	// people and organisations apart
 	for typ, want := range map[string]verbatim.EntityType{"organization": verbatim.Organization, "people": verbatim.Person} {
 		var sp struct{ Speakers []verbatim.SpeakerSummary }

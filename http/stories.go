@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/export"
 )
 
 // storyQuery reads a story listing from URL parameters: q, topic, sort
@@ -18,8 +19,10 @@ func storyQuery(r *stdhttp.Request) (verbatim.StoryQuery, error) {
 	v := r.URL.Query()
 	q := verbatim.StoryQuery{Text: v.Get("q"), Topic: v.Get("topic"), Sort: v.Get("sort")}
 	var err error
-	q.Limit, q.Offset, err = pageParams(v)
-	return q, err
+	if q.Limit, q.Offset, err = pageParams(v); err != nil {
+		return q, err
+	}
+	return q, q.Check()
 }
 
 // storyPage reads the pages of a story from URL parameters: limit and
@@ -44,10 +47,36 @@ func storyPage(r *stdhttp.Request) (verbatim.StoryPage, error) {
 	return p, nil
 }
 
+// apiStories answers a page of stories as JSON, or with format=csv|jsonl
+// every story the listing selects (from offset on), a row each.
 func (s *Server) apiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	q, err := storyQuery(r)
+	if err == nil {
+		err = checkFormat(r)
+	}
 	if err != nil {
 		s.fail(w, r, err)
+		return
+	}
+	if f := exportFormat(r); f != "" {
+		s.export(w, r, f, "verbatim-stories", export.StoryColumns, func(x *export.Writer) error {
+			q.Limit = verbatim.MaxPage
+			for {
+				res, err := s.Store.Stories(r.Context(), q)
+				if err != nil {
+					return err
+				}
+				for i := range res.Stories {
+					if err := x.Story(&res.Stories[i]); err != nil {
+						return err
+					}
+				}
+				q.Offset += len(res.Stories)
+				if len(res.Stories) < q.Limit || q.Offset >= res.Total {
+					return nil
+				}
+			}
+		})
 		return
 	}
 	res, err := s.Store.Stories(r.Context(), q)
@@ -58,27 +87,54 @@ func (s *Server) apiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	writeJSON(w, 200, res)
 }
 
+// apiStory answers a story (its summary, a page of its articles and of its
+// statements) as JSON, or with format=csv|jsonl every report of its
+// statements as quotes, oldest first: the search by story (QuoteQuery.Story),
+// as every export of quotes.
 func (s *Server) apiStory(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	p, err := storyPage(r)
+	if err == nil {
+		err = checkFormat(r)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	f := exportFormat(r)
+	if f != "" {
+		p = verbatim.StoryPage{Limit: 1, ArticleLimit: 1} // the story must exist: its first rows will do
 	}
 	st, err := s.Store.Story(r.Context(), r.PathValue("id"), p)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	if f != "" {
+		s.export(w, r, f, "verbatim-story-"+fileName(st.ID), export.QuoteColumns, func(x *export.Writer) error {
+			return s.Store.EachQuote(r.Context(), verbatim.QuoteQuery{Story: st.ID, Sort: verbatim.SortOldest}, x.Quote)
+		})
+		return
+	}
 	writeJSON(w, 200, st)
 }
 
+// topicQuery reads a page of topics from URL parameters: limit, offset.
+func topicQuery(r *stdhttp.Request) (verbatim.TopicQuery, error) {
+	var q verbatim.TopicQuery
+	var err error
+	if q.Limit, q.Offset, err = pageParams(r.URL.Query()); err != nil {
+		return q, err
+	}
+	return q, q.Check()
+}
+
 func (s *Server) apiTopics(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	limit, offset, err := pageParams(r.URL.Query())
+	q, err := topicQuery(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	res, err := s.Store.Topics(r.Context(), verbatim.TopicQuery{Limit: limit, Offset: offset})
+	res, err := s.Store.Topics(r.Context(), q)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -87,12 +143,12 @@ func (s *Server) apiTopics(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 }
 
 type storiesData struct {
-	Q          verbatim.StoryQuery
-	Results    verbatim.StoryResults
-	Topic      string // the label of the topic listed, if one
-	Err        string
-	Prev, Next string
-	BySize     string // the same listing sorted the other way
+	Q       verbatim.StoryQuery
+	Results verbatim.StoryResults
+	Topic   string // the label of the topic listed, if one
+	Err     string
+	Page    pagination
+	BySize  string // the same listing sorted the other way
 }
 
 func (s *Server) uiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
@@ -112,7 +168,7 @@ func (s *Server) uiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	if q.Topic != "" && len(d.Results.Stories) > 0 {
 		d.Topic = d.Results.Stories[0].TopicLabel
 	}
-	d.Prev, d.Next = pager(r, "/stories", q.Offset, q.Limit, len(d.Results.Stories), d.Results.Total)
+	d.Page = paginate(r, "/stories", "/api/stories", q.Offset, q.Limit, len(d.Results.Stories), d.Results.Total)
 	v := r.URL.Query()
 	v.Del("offset")
 	if q.Sort == "size" {
@@ -133,7 +189,7 @@ func (s *Server) uiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 type storyData struct {
 	S            *verbatim.StoryDetail
 	Days         []*statementDay
-	Prev, Next   string // statements
+	Page         pagination // of its statements, with the export of their reports
 	MoreArticles string
 	ArticlesFrom int
 	ArticlesTo   int
@@ -166,7 +222,7 @@ func (s *Server) uiStory(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		last.Statements = append(last.Statements, x)
 	}
 	path := "/story/" + url.PathEscape(st.ID)
-	d.Prev, d.Next = pager(r, path, p.Offset, p.Limit, len(st.Statements), st.StatementsTotal)
+	d.Page = paginate(r, path, "/api/stories/"+url.PathEscape(st.ID), p.Offset, p.Limit, len(st.Statements), st.StatementsTotal)
 	if next := p.ArticleOffset + len(st.ArticleList); next < st.Articles {
 		v := r.URL.Query()
 		v.Set("article_offset", strconv.Itoa(next))
@@ -189,21 +245,21 @@ func span(first, last verbatim.Day) string {
 }
 
 type topicsData struct {
-	Results    verbatim.TopicResults
-	Prev, Next string
+	Results verbatim.TopicResults
+	Page    pagination
 }
 
 func (s *Server) uiTopics(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	limit, offset, err := pageParams(r.URL.Query())
+	q, err := topicQuery(r)
 	if err != nil {
 		s.uiFail(w, r, err)
 		return
 	}
 	d := topicsData{}
-	if d.Results, err = s.Store.Topics(r.Context(), verbatim.TopicQuery{Limit: limit, Offset: offset}); err != nil {
+	if d.Results, err = s.Store.Topics(r.Context(), q); err != nil {
 		s.uiFail(w, r, err)
 		return
 	}
-	d.Prev, d.Next = pager(r, "/topics", offset, limit, len(d.Results.Topics), d.Results.Total)
+	d.Page = paginate(r, "/topics", "", q.Offset, q.Limit, len(d.Results.Topics), d.Results.Total)
 	s.render(w, r, 200, "topics", page{Title: "Topics", Nav: "topics", Data: d})
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/export"
 	"github.com/verbatim-news/verbatim/sqlite"
 	"github.com/verbatim-news/verbatim/stories"
 )
@@ -97,6 +98,22 @@ func TestPostedArticlesJoinStories(t *testing.T) {
 		strings.Index(html, "Northern Gazette") > j {
 		t.Errorf("story page: people and outlets must come before the statements")
 	}
+	// the story's statements download as quotes: every report, with its
+	// article; the story page links the download
+	resp, csv := do(t, ts, "GET", "/api/stories/"+strike.ID+"?format=csv", "", "")
+	if resp.StatusCode != 200 || strings.Count(csv, "We are not going back") != 3 || !strings.HasPrefix(csv, strings.Join(export.QuoteColumns, ",")) ||
+		!strings.Contains(csv, "Northern Gazette") {
+		t.Errorf("story download: %d\n%s", resp.StatusCode, csv)
+	}
+	if !strings.Contains(html, `href="/api/stories/`+strike.ID+`?format=jsonl"`) {
+		t.Errorf("story page: no download link\n%s", html)
+	}
+	// the listing downloads as one row per story, every one of them
+	resp, csv = do(t, ts, "GET", "/api/stories?format=csv&limit=1", "", "")
+	if lines := strings.Split(strings.TrimSpace(csv), "\n"); resp.StatusCode != 200 || len(lines) != 3 || !strings.HasPrefix(lines[1], strike.ID+",") &&
+		!strings.HasPrefix(lines[2], strike.ID+",") {
+		t.Errorf("stories download: %d\n%s", resp.StatusCode, csv)
+	}
 	for _, path := range []string{"/stories", "/stories?sort=size&q=strike", "/stories?topic=" + strike.Topic, "/topics"} {
 		if code, html := get(t, ts, path, nil); code != 200 || !strings.Contains(html, "Harbour strike enters second week") {
 			t.Errorf("%s: %d\n%s", path, code, html)
@@ -111,6 +128,10 @@ func TestPostedArticlesJoinStories(t *testing.T) {
 		{"/api/stories?limit=abc", 400},
 		{"/api/stories/" + strike.ID + "?article_limit=0", 400},
 		{"/api/topics?offset=-1", 400},
+		{"/api/topics?limit=5000", 400},
+		{"/api/stories?limit=-1", 400},
+		{"/api/stories?format=xml", 400},
+		{"/api/stories/nope?format=csv", 404},
 		{"/api/stories/nope", 404},
 		{"/stories?sort=oldest", 400},
 		{"/story/nope", 404},

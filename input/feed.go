@@ -26,7 +26,7 @@ func FromFeed(data string, name string, opt Options, emit Emit) error {
 	for i, it := range feed.Items {
 		src := fmt.Sprintf("%s#%d", name, i+1)
 		a := verbatim.Article{
-			ID:        itemID(it, stem(name), i+1),
+			ID:        itemID(it, opt.idOf(name), i+1),
 			Title:     strings.TrimSpace(htmlToText(it.Title)),
 			URL:       strings.TrimSpace(it.Link),
 			Outlet:    outlet,

@@ -58,6 +58,20 @@ type Options struct {
 	Published string
 	// MaxBytes limits the size of one file or record (0: MaxBytes).
 	MaxBytes int64
+	// Skipped, when not nil, is told of each file a directory walk leaves
+	// out as documentation (see IsDocumentation).
+	Skipped func(path string)
+
+	id string // the id of the input being read ("" : its name's stem)
+}
+
+// idOf is the id of the input named name: the relative path without
+// extension when it was found in a directory, else the name's stem.
+func (o Options) idOf(name string) string {
+	if o.id != "" {
+		return o.id
+	}
+	return stem(name)
 }
 
 func (o Options) max() int64 {
@@ -87,6 +101,15 @@ func Verbatim(a verbatim.Article) bool { return a.Format == "txt" || a.Format ==
 // Read reads every path ("-" is standard input) in order, walking
 // directories recursively in name order and expanding glob patterns that
 // name no existing file.
+//
+// A file named on its own has its stem as id ("harbour-strike" for
+// examples/harbour-strike.txt). A file found in a directory has its path
+// relative to that directory, without extension and with forward slashes
+// ("politics/034" for bbc/politics/034.txt when bbc is the directory
+// given): unique within the directory and the same on every run. Records of
+// a JSON Lines file or items of a feed without an id of their own get the
+// file's id and their number ("feeds/world-3"). Hidden files and
+// documentation (IsDocumentation) are left out of a directory walk.
 func Read(paths []string, opt Options, emit Emit) error {
 	for _, p := range paths {
 		if p == "-" {
@@ -109,7 +132,7 @@ func Read(paths []string, opt Options, emit Emit) error {
 			continue
 		}
 		if fi.IsDir() {
-			w := walker{opt: opt, emit: emit}
+			w := walker{opt: opt, emit: emit, root: p}
 			if err := w.walk(p, fi); err != nil {
 				return err
 			}
@@ -134,6 +157,7 @@ func reason(err error) string {
 // but never into a directory it is already inside (a symlink loop) nor
 // twice into the same directory.
 type walker struct {
+	root    string // the directory given: ids are paths relative to it
 	opt     Options
 	emit    Emit
 	stack   []os.FileInfo // directories being walked, root first
@@ -165,6 +189,12 @@ func (w *walker) walk(dir string, fi os.FileInfo) error {
 			continue
 		}
 		path := filepath.Join(dir, de.Name())
+		if !de.IsDir() && IsDocumentation(de.Name()) {
+			if w.opt.Skipped != nil {
+				w.opt.Skipped(path)
+			}
+			continue
+		}
 		info, err := os.Stat(path) // follows symlinks
 		if err != nil {
 			why := reason(err)
@@ -180,7 +210,9 @@ func (w *walker) walk(dir string, fi os.FileInfo) error {
 		case info.IsDir():
 			err = w.walk(path, info)
 		case info.Mode().IsRegular():
-			err = readFile(path, info, w.opt, w.emit)
+			opt := w.opt
+			opt.id = relID(w.root, path)
+			err = readFile(path, info, opt, w.emit)
 		default:
 			err = w.emit(verbatim.Article{Source: path}, &ItemError{path, "not a regular file (" + info.Mode().Type().String() + ")"})
 		}
@@ -244,6 +276,41 @@ func readAll(r io.Reader, size, limit int64) ([]byte, error) {
 
 func tooLarge(n int64, opt Options) string {
 	return fmt.Sprintf("file too large (%.1f MB, limit %.0f MB): not read", float64(n)/(1<<20), float64(opt.max())/(1<<20))
+}
+
+// relID is the id of a file found under root: its relative path without
+// extension, with forward slashes.
+func relID(root, path string) string {
+	rel, err := filepath.Rel(root, path)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return stem(path)
+	}
+	return filepath.ToSlash(strings.TrimSuffix(rel, filepath.Ext(rel)))
+}
+
+// docNames are the names (before any extension, any case) of the files a
+// corpus folder carries about itself.
+var docNames = map[string]bool{"readme": true, "license": true, "licence": true, "copying": true, "notice": true,
+	"authors": true, "contributors": true, "contributing": true, "changelog": true, "changes": true, "history": true,
+	"install": true, "manifest": true, "citation": true}
+
+// IsDocumentation reports whether a file found in a directory describes
+// the corpus rather than being an article of it: Markdown, reStructuredText
+// or AsciiDoc files (FORMAT.md, GUIDE.md), and the conventional names
+// README, LICENSE/LICENCE, COPYING, NOTICE, AUTHORS, CONTRIBUTORS,
+// CONTRIBUTING, CHANGELOG, CHANGES, HISTORY, INSTALL, MANIFEST and CITATION
+// in any case and with any extension (README.TXT, license.txt). A directory
+// walk skips them; a documentation file named on its own is read.
+func IsDocumentation(name string) bool {
+	base := filepath.Base(name)
+	switch strings.ToLower(filepath.Ext(base)) {
+	case ".md", ".markdown", ".rst", ".adoc":
+		return true
+	}
+	if i := strings.IndexByte(base, '.'); i >= 0 {
+		base = base[:i]
+	}
+	return docNames[strings.ToLower(base)]
 }
 
 func stem(path string) string {
@@ -361,7 +428,7 @@ func ParseEach(data []byte, name string, opt Options, emit Emit) error {
 // file's bytes read for this call), so that valid UTF-8 text can be used
 // as it is rather than copied.
 func parseEach(data []byte, name string, opt Options, emit Emit, owned bool) error {
-	id := stem(name)
+	id := opt.idOf(name)
 	if name == "" {
 		name, id = "input", "input"
 	}
@@ -522,9 +589,42 @@ type Record struct {
 func FromRecord(line []byte, opt Options) (verbatim.Article, error) {
 	var rec Record
 	if err := json.Unmarshal(line, &rec); err != nil {
-		return verbatim.Article{}, fmt.Errorf("malformed JSON record: %v", err)
+		return verbatim.Article{}, errors.New(jsonProblem(err))
 	}
 	return rec.article(opt)
+}
+
+// jsonProblem says what is wrong with a JSON record in the terms of the
+// record (its fields and JSON's kinds of value), not of the decoder.
+func jsonProblem(err error) string {
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te) && te.Field == "":
+		return fmt.Sprintf(`malformed JSON record: a record is an object ({"id": …, "text": …}), not %s`, article(te.Value))
+	case errors.As(err, &te):
+		want := "a string"
+		switch te.Type.Kind().String() {
+		case "slice", "array":
+			want = "a list"
+		case "map", "struct":
+			want = "an object"
+		}
+		return fmt.Sprintf("malformed JSON record: field %q must be %s, not %s", te.Field, want, article(te.Value))
+	case errors.As(err, &se):
+		return fmt.Sprintf("malformed JSON record: at byte %d, %s", se.Offset, se.Error())
+	case strings.Contains(err.Error(), "unexpected end of JSON input"):
+		return "malformed JSON record: it ends before it is complete"
+	}
+	return "malformed JSON record: " + err.Error()
+}
+
+// article puts "a" or "an" before a JSON kind of value ("number", "array").
+func article(kind string) string {
+	if kind != "" && strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "an " + kind
+	}
+	return "a " + kind
 }
 
 func (rec *Record) article(opt Options) (verbatim.Article, error) {
@@ -608,7 +708,7 @@ func readJSON(text, name string, opt Options, emit Emit) error {
 			return emit(verbatim.Article{Source: name}, &ItemError{name, fmt.Sprintf("malformed JSON array: %v", err)})
 		}
 		for i, raw := range recs {
-			if err := emitRecord(raw, fmt.Sprintf("%s[%d]", name, i), fmt.Sprintf("%s-%d", stem(name), i+1), opt, emit); err != nil {
+			if err := emitRecord(raw, fmt.Sprintf("%s[%d]", name, i), fmt.Sprintf("%s-%d", opt.idOf(name), i+1), opt, emit); err != nil {
 				return err
 			}
 		}
@@ -619,7 +719,7 @@ func readJSON(text, name string, opt Options, emit Emit) error {
 		var raw json.RawMessage
 		if dec.Decode(&raw) == nil && !dec.More() {
 			if _, err := dec.Token(); err == io.EOF {
-				return emitRecord(raw, name, stem(name), opt, emit)
+				return emitRecord(raw, name, opt.idOf(name), opt, emit)
 			}
 		}
 	}
@@ -675,7 +775,7 @@ func readJSONL(r io.Reader, name string, opt Options, emit Emit) error {
 			line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf"))
 		}
 		if s := bytes.TrimSpace(line); len(s) > 0 {
-			if e := emitRecord(s, src, fmt.Sprintf("%s-%d", stem(name), n), opt, emit); e != nil {
+			if e := emitRecord(s, src, fmt.Sprintf("%s-%d", opt.idOf(name), n), opt, emit); e != nil {
 				return e
 			}
 		}

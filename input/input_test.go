@@ -497,8 +497,8 @@ func TestDirectoryAndBadFiles(t *testing.T) {
 	for _, a := range arts {
 		ids = append(ids, a.ID)
 	}
-	if !slices.Equal(ids, []string{"a", "c", "e1", "e3"}) {
-		t.Errorf("articles %q, want a, c, e1, e3 (each once)", ids)
+	if !slices.Equal(ids, []string{"a", "b/c", "e1", "e3"}) {
+		t.Errorf("articles %q, want a, b/c, e1, e3 (each once)", ids)
 	}
 	reasons := map[string]string{}
 	for _, e := range errs {
@@ -519,6 +519,54 @@ func TestDirectoryAndBadFiles(t *testing.T) {
 	}
 	if len(errs) != len(want) {
 		t.Errorf("%d errors, want %d: %v", len(errs), len(want), reasons)
+	}
+}
+
+// TestDirectoryIDsAndDocumentation: in a directory, ids are relative paths
+// without extension (two 034.txt in two folders stay apart, whatever the
+// order), documentation files are skipped and reported, and a
+// documentation file named on its own is read.
+func TestDirectoryIDsAndDocumentation(t *testing.T) {
+	dir := t.TempDir()
+	story := "Council report: the mayor said the budget was fair.\n"
+	write(t, dir, "politics/034.txt", []byte(story))
+	write(t, dir, "business/034.txt", []byte("Markets: the minister said shares rose.\n"))
+	write(t, dir, "feeds/wire.jsonl", []byte(`{"text":"The envoy said talks went well."}`+"\n"+`{"id":"own-id","text":"He said so."}`+"\n"))
+	for _, doc := range []string{"README.TXT", "FORMAT.md", "LICENSE", "politics/readme.txt", "notes.rst"} {
+		write(t, dir, doc, []byte("This corpus holds news articles.\n"))
+	}
+	var skipped []string
+	opt := Options{Skipped: func(p string) {
+		skipped = append(skipped, strings.TrimPrefix(filepath.ToSlash(p), filepath.ToSlash(dir)+"/"))
+	}}
+	arts, errs := collect(t, opt, dir)
+	var ids []string
+	for _, a := range arts {
+		ids = append(ids, a.ID)
+	}
+	if want := []string{"business/034", "feeds/wire-1", "own-id", "politics/034"}; !slices.Equal(ids, want) || len(errs) != 0 {
+		t.Errorf("ids %q, want %q (errors %v)", ids, want, errs)
+	}
+	slices.Sort(skipped)
+	if want := []string{"FORMAT.md", "LICENSE", "README.TXT", "notes.rst", "politics/readme.txt"}; !slices.Equal(skipped, want) {
+		t.Errorf("skipped %q, want %q", skipped, want)
+	}
+	// the same folder read from elsewhere, or as a sub-folder, gives ids
+	// relative to the folder named
+	arts, _ = collect(t, Options{}, filepath.Join(dir, "politics"))
+	if len(arts) != 1 || arts[0].ID != "034" {
+		t.Errorf("sub-folder: %+v", arts)
+	}
+	// named on its own, a documentation file is read, with its stem as id
+	arts, _ = collect(t, Options{}, filepath.Join(dir, "README.TXT"))
+	if len(arts) != 1 || arts[0].ID != "README" {
+		t.Errorf("README named: %+v", arts)
+	}
+	for name, want := range map[string]bool{"README": true, "Readme.md": true, "CHANGES.txt": true, "guide.md": true,
+		"readmeplease.txt": false, "034.txt": false, "licensing-deal.txt": false, "history-of-nato.txt": false} {
+		if IsDocumentation(name) != want {
+			t.Errorf("IsDocumentation(%q) = %v", name, !want)
+		}
 	}
 }
 

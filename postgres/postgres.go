@@ -32,6 +32,9 @@ import (
 type DB struct {
 	pool *pgxpool.Pool
 	url  string
+
+	outletList storekit.Cached[[]verbatim.OutletCount] // most articles first
+	stats      storekit.Cached[verbatim.StoreStats]
 }
 
 var _ verbatim.Store = (*DB)(nil)

@@ -20,25 +20,9 @@ func (a *args) add(v any) string {
 	return "$" + strconv.Itoa(len(*a))
 }
 
-const hitCols = `q.id, q.text, q.type, coalesce(q.speaker,''), q.cue, q.addressee, q.via, a.ext_id, a.title, a.outlet,
-	a.published, q.said_on, q.start, q."end", q.speaker_mention, q.kind, q.confidence`
-
 // statementCond keeps statements: what speaker pages, speaker lists and
 // story timelines show.
 const statementCond = storekit.StatementCond
-
-func scanHits(rows pgx.Rows) ([]verbatim.QuoteHit, error) {
-	hits := []verbatim.QuoteHit{}
-	var h verbatim.QuoteHit
-	var typ, kind string
-	_, err := pgx.ForEachRow(rows, []any{&h.ID, &h.Text, &typ, &h.Speaker, &h.Cue, &h.Addressee, &h.Via, &h.ArticleID, &h.Title,
-		&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention, &kind, &h.Confidence}, func() error {
-		h.Type, h.Kind = verbatim.QuoteType(typ), verbatim.QuoteKind(kind)
-		hits = append(hits, h)
-		return nil
-	})
-	return hits, err
-}
 
 // dayRange adds the condition that keeps the dates of col (ISO days,
 // months, years, or "" when undated) from since to until: see
@@ -61,73 +45,6 @@ func whereOf(where []string) string {
 	return " WHERE " + strings.Join(where, " AND ")
 }
 
-// Quotes searches quotes, newest first.
-func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.QuoteResults, error) {
-	res := verbatim.QuoteResults{Quotes: []verbatim.QuoteHit{}}
-	var where []string
-	var a args
-	if text := strings.TrimSpace(qq.Text); text != "" {
-		tq, err := tsQuery(text, true)
-		if err != nil {
-			return res, err
-		}
-		if tq == "" {
-			return res, nil // only punctuation: nothing to find
-		}
-		where = append(where, `q.tsv @@ `+a.add(tq)+`::tsquery`)
-	}
-	if strings.TrimSpace(qq.Speaker) != "" {
-		id, err := storekit.ResolveSpeaker(ctx, lookup{s}, qq.Speaker, qq.SpeakerType)
-		if errors.Is(err, verbatim.ErrNotFound) {
-			return res, nil
-		}
-		if err != nil {
-			return res, err
-		}
-		where = append(where, speakerCond(id, &a))
-	}
-	if qq.SpeakerType != "" {
-		where = append(where, `q.speaker_type = `+a.add(string(qq.SpeakerType)))
-	}
-	if o := strings.TrimSpace(qq.Outlet); o != "" {
-		where = append(where, `lower(a.outlet) = lower(`+a.add(o)+`)`)
-	}
-	if qq.Article != "" {
-		where = append(where, `a.ext_id = `+a.add(qq.Article))
-	}
-	where, err := dayRange("q.day", qq.Since, qq.Until, where, &a)
-	if err != nil {
-		return res, err
-	}
-	kinds, minConf, err := storekit.QuoteKinds(qq)
-	if err != nil {
-		return res, err
-	}
-	if len(kinds) > 0 {
-		where = append(where, `q.kind = ANY(`+a.add(kinds)+`)`)
-	}
-	if minConf > 0 {
-		where = append(where, `q.confidence >= `+a.add(minConf))
-	}
-	if qq.NamedOnly {
-		where = append(where, `q.speaker IS NOT NULL`)
-	}
-	from := ` FROM quotes q JOIN articles a ON a.id = q.article_id` + whereOf(where)
-	if err := s.pool.QueryRow(ctx, `SELECT count(*)`+from, a...).Scan(&res.Total); err != nil {
-		return res, queryErr(err)
-	}
-	if res.Total == 0 {
-		return res, nil
-	}
-	limit, offset := storekit.Page(qq.Limit, qq.Offset)
-	rows, err := s.pool.Query(ctx, `SELECT `+hitCols+from+` ORDER BY q.day DESC, q.id DESC LIMIT `+a.add(limit)+` OFFSET `+a.add(offset), a...)
-	if err != nil {
-		return res, queryErr(err)
-	}
-	res.Quotes, err = scanHits(rows)
-	return res, queryErr(err)
-}
-
 // queryErr turns PostgreSQL's complaints about a tsquery (which tsQuery
 // should never write) into a *verbatim.QueryError.
 func queryErr(err error) error {
@@ -135,52 +52,6 @@ func queryErr(err error) error {
 		return &verbatim.QueryError{Msg: "search syntax: " + err.Error()}
 	}
 	return err
-}
-
-// Articles searches article titles and text, newest first (then latest
-// stored). The index keeps no positions: words, prefixes, AND, OR and NOT
-// work, phrases give a *verbatim.QueryError.
-func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.ArticleResults, error) {
-	res := verbatim.ArticleResults{Articles: []verbatim.ArticleHit{}}
-	var where []string
-	var a args
-	if text := strings.TrimSpace(aq.Text); text != "" {
-		tq, err := tsQuery(text, false)
-		if err != nil {
-			return res, err
-		}
-		if tq == "" {
-			return res, nil
-		}
-		where = append(where, `a.tsv @@ `+a.add(tq)+`::tsquery`)
-	}
-	if o := strings.TrimSpace(aq.Outlet); o != "" {
-		where = append(where, `lower(a.outlet) = lower(`+a.add(o)+`)`)
-	}
-	where, err := dayRange("a.published", aq.Since, aq.Until, where, &a)
-	if err != nil {
-		return res, err
-	}
-	from := ` FROM articles a` + whereOf(where)
-	if err := s.pool.QueryRow(ctx, `SELECT count(*)`+from, a...).Scan(&res.Total); err != nil {
-		return res, queryErr(err)
-	}
-	if res.Total == 0 {
-		return res, nil
-	}
-	limit, offset := storekit.Page(aq.Limit, aq.Offset)
-	rows, err := s.pool.Query(ctx, `SELECT a.ext_id, a.title, a.outlet, a.published,
-		(SELECT count(*) FROM quotes q WHERE q.article_id = a.id)`+from+
-		` ORDER BY a.published DESC, a.id DESC LIMIT `+a.add(limit)+` OFFSET `+a.add(offset), a...)
-	if err != nil {
-		return res, queryErr(err)
-	}
-	var h verbatim.ArticleHit
-	_, err = pgx.ForEachRow(rows, []any{&h.ID, &h.Title, &h.Outlet, &h.Published, &h.Quotes}, func() error {
-		res.Articles = append(res.Articles, h)
-		return nil
-	})
-	return res, queryErr(err)
 }
 
 // Article returns a stored article with its spans.
@@ -257,12 +128,26 @@ func (s *DB) Article(ctx context.Context, id string) (*verbatim.StoredArticle, e
 	return a, err
 }
 
-// Stats counts what is stored.
+// Stats counts what is stored: statements and their speakers as search
+// counts them. The counts that only new articles change are cached until
+// an article or a quote is stored; speakers and stories, which a grouping
+// changes too, are counted each time.
 func (s *DB) Stats(ctx context.Context) (verbatim.StoreStats, error) {
-	var st verbatim.StoreStats
-	err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes),
-		(SELECT count(*) FROM speakers WHERE statements > 0) + (SELECT count(DISTINCT speaker_fold) FROM quotes
+	gen, err := s.generation(ctx)
+	if err != nil {
+		return verbatim.StoreStats{}, err
+	}
+	st, err := s.stats.Get(gen, func() (verbatim.StoreStats, error) {
+		var st verbatim.StoreStats
+		err := s.pool.QueryRow(ctx, storekit.StatsSQL(`SELECT count(DISTINCT outlet) FROM articles WHERE outlet <> ''`)).
+			Scan(storekit.StatsDest(&st)...)
+		return st, err
+	})
+	if err != nil {
+		return st, err
+	}
+	err = s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM speakers WHERE statements > 0) + (SELECT count(DISTINCT speaker_fold) FROM quotes
 		WHERE speaker_id IS NULL AND speaker_fold IS NOT NULL AND kind = 'statement'), (SELECT count(*) FROM stories)`).
-		Scan(&st.Articles, &st.Quotes, &st.Speakers, &st.Stories)
+		Scan(&st.Speakers, &st.Stories)
 	return st, err
 }

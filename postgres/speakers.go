@@ -265,7 +265,10 @@ func (l lookup) HasRole(ctx context.Context, id, role string) (bool, error) {
 	return false, err
 }
 
-// Speaker returns everything a speaker said, oldest first.
+// Speaker returns everything a speaker said, oldest first (the first 5,000
+// statements; EachQuote with QuoteQuery.Speaker streams them all), with the
+// outlets quoting them, their statements per month, their roles and name
+// forms, as the SQLite store does.
 func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail, error) {
 	id, err := storekit.ResolveSpeaker(ctx, lookup{s}, name, "")
 	if err != nil {
@@ -276,9 +279,9 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 		return nil, err
 	}
 	var a args
-	cond := speakerCond(id, &a)
+	cond := speakerCond(id, &a) + ` AND ` + statementCond // statements: what the speaker said
 	rows, err := s.pool.Query(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
-		` AND `+statementCond+` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, q.id LIMIT 5000`, a...) // oldest first, undated last
+		` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, q.id LIMIT 5000`, a...) // oldest first, undated last
 	if err != nil {
 		return nil, err
 	}
@@ -289,17 +292,43 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	if len(hits) == 0 {
 		return nil, verbatim.ErrNotFound
 	}
-	d := &verbatim.SpeakerDetail{SpeakerSummary: sums[0], Statements: hits, Aliases: []string{}, Roles: []string{}}
-	// roles and name forms of the entities that are this speaker, in the
-	// order SQLite's DISTINCT gives them: first seen
-	rows, err = s.pool.Query(ctx, `SELECT e.roles, e.mentions FROM (SELECT DISTINCT ON (e.roles, e.mentions) e.roles, e.mentions, x.id
-		FROM (SELECT q.speaker_entity, q.id FROM quotes q WHERE `+cond+` AND `+statementCond+` ORDER BY q.id LIMIT 5000) x
-		JOIN entities e ON e.id = x.speaker_entity ORDER BY e.roles, e.mentions, x.id) e ORDER BY e.id`, a...)
+	d := &verbatim.SpeakerDetail{SpeakerSummary: sums[0], Statements: hits, Aliases: []string{}, Roles: []string{},
+		Outlets: []verbatim.OutletCount{}, Months: []verbatim.MonthCount{}}
+	// counted over every statement, not only those listed
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM quotes q WHERE `+cond+` AND q.day = ''`, a...).Scan(&d.Undated); err != nil {
+		return nil, err
+	}
+	rows, err = s.pool.Query(ctx, `SELECT a.outlet, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
+		` AND a.outlet <> '' GROUP BY a.outlet ORDER BY count(*) DESC, a.outlet`, a...)
+	if err != nil {
+		return nil, err
+	}
+	var o verbatim.OutletCount
+	if _, err := pgx.ForEachRow(rows, []any{&o.Outlet, &o.Count}, func() error { d.Outlets = append(d.Outlets, o); return nil }); err != nil {
+		return nil, err
+	}
+	rows, err = s.pool.Query(ctx, `SELECT substr(q.day, 1, 7), count(*) FROM quotes q WHERE `+cond+
+		` AND length(q.day) >= 7 GROUP BY 1 ORDER BY 1`, a...)
+	if err != nil {
+		return nil, err
+	}
+	var m verbatim.MonthCount
+	if _, err := pgx.ForEachRow(rows, []any{&m.Month, &m.Count}, func() error { d.Months = append(d.Months, m); return nil }); err != nil {
+		return nil, err
+	}
+	// roles (weighed by each entity's statements) and name forms of the
+	// entities that are this speaker, in the order of their first statement
+	rows, err = s.pool.Query(ctx, `SELECT e.roles, e.mentions, x.n FROM (SELECT q.speaker_entity, count(*) n FROM quotes q WHERE `+cond+
+		` GROUP BY q.speaker_entity) x JOIN entities e ON e.id = x.speaker_entity ORDER BY e.id`, a...)
 	if err != nil {
 		return nil, err
 	}
 	forms := storekit.NewForms(d)
 	var roles, mentions string
-	_, err = pgx.ForEachRow(rows, []any{&roles, &mentions}, func() error { return forms.Add(roles, mentions) })
-	return d, err
+	var n int
+	if _, err := pgx.ForEachRow(rows, []any{&roles, &mentions, &n}, func() error { return forms.Add(roles, mentions, n) }); err != nil {
+		return nil, err
+	}
+	forms.Done()
+	return d, nil
 }

@@ -40,6 +40,9 @@ func (s *DB) stories(ctx context.Context, where string, args ...any) ([]verbatim
 // by topic.
 func (s *DB) Stories(ctx context.Context, q verbatim.StoryQuery) (verbatim.StoryResults, error) {
 	res := verbatim.StoryResults{Stories: []verbatim.StorySummary{}}
+	if err := q.Check(); err != nil {
+		return res, err
+	}
 	order, err := storekit.StoryOrder(q.Sort)
 	if err != nil {
 		return res, err
@@ -47,6 +50,9 @@ func (s *DB) Stories(ctx context.Context, q verbatim.StoryQuery) (verbatim.Story
 	var where []string
 	var a args
 	if text := strings.TrimSpace(q.Text); text != "" {
+		if err := storekit.CheckSyntax(text, []string{"title", "text"}); err != nil {
+			return res, err
+		}
 		tq, err := tsQuery(text, false)
 		if err != nil {
 			return res, err
@@ -91,7 +97,7 @@ func (s *DB) Story(ctx context.Context, id string, p verbatim.StoryPage) (*verba
 		return nil, err
 	}
 	var o verbatim.OutletCount
-	if _, err := pgx.ForEachRow(rows, []any{&o.Outlet, &o.Articles}, func() error {
+	if _, err := pgx.ForEachRow(rows, []any{&o.Outlet, &o.Count}, func() error {
 		d.OutletList = append(d.OutletList, o)
 		return nil
 	}); err != nil {
@@ -152,6 +158,9 @@ func (s *DB) Story(ctx context.Context, id string, p verbatim.StoryPage) (*verba
 // three largest stories.
 func (s *DB) Topics(ctx context.Context, q verbatim.TopicQuery) (verbatim.TopicResults, error) {
 	res := verbatim.TopicResults{Topics: []verbatim.TopicSummary{}}
+	if err := q.Check(); err != nil {
+		return res, err
+	}
 	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM topics`).Scan(&res.Total); err != nil || res.Total == 0 {
 		return res, err
 	}

@@ -1,9 +1,10 @@
 package postgres
 
 import (
+	"strconv"
 	"strings"
 
-	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/storekit"
 )
 
 // tsQuery translates a search in the syntax the SQLite store takes (FTS5:
@@ -17,9 +18,7 @@ func tsQuery(s string, phrases bool) (string, error) {
 	var out strings.Builder
 	operand := false // the last thing written can end an expression
 	depth := 0
-	bad := func(msg string) (string, error) {
-		return "", &verbatim.QueryError{Msg: "search syntax: " + msg}
-	}
+	bad := func(msg string) (string, error) { return "", storekit.SyntaxErr("%s", msg) }
 	// and writes the implicit AND before an operand that follows one
 	and := func() {
 		if operand {
@@ -47,10 +46,10 @@ func tsQuery(s string, phrases bool) (string, error) {
 		case c == '"':
 			j := strings.IndexByte(s[i+1:], '"')
 			if j < 0 {
-				return bad("unterminated string")
+				return bad(`a " opens a phrase that is not closed`)
 			}
 			if !phrases {
-				return "", &verbatim.QueryError{Msg: `search syntax: article search takes words, OR, NOT and prefix*, not "phrases"`}
+				return "", storekit.SyntaxErr(`article search in a PostgreSQL library takes words, OR, NOT and prefix*, not "phrases"`)
 			}
 			lex := lexemes(s[i+1 : i+1+j])
 			i += j + 2
@@ -77,13 +76,28 @@ func tsQuery(s string, phrases bool) (string, error) {
 			if prefix {
 				i++
 			}
-			if i < len(s) && s[i] == ':' { // FTS5's column filter: the index has no such column
-				return bad("no such column: " + w)
+			if i < len(s) && s[i] == ':' && !prefix {
+				if lw := strings.ToLower(w); lw == "title" || lw == "text" {
+					// FTS5's column filter: the vector has no columns, the
+					// word is searched in the whole article
+					i++
+					continue
+				}
+				// a word with a colon inside ("10:30"): the phrase of its
+				// parts, as SQLite's store reads it
+				for i < len(s) && !strings.ContainsRune(" \t\n\r()\"*^{}", rune(s[i])) {
+					i++
+				}
+				w = s[j-len(w) : i]
+				prefix = i < len(s) && s[i] == '*'
+				if prefix {
+					i++
+				}
 			}
 			switch w {
 			case "AND", "OR", "NOT":
 				if !operand {
-					return bad("near \"" + w + "\"")
+					return bad("unexpected " + strconv.Quote(w) + " (AND, OR, NOT and NEAR go between words; put it in quotes to search for it)")
 				}
 				out.WriteString(map[string]string{"AND": " & ", "OR": " | ", "NOT": " & !"}[w])
 				operand = false
@@ -94,18 +108,18 @@ func tsQuery(s string, phrases bool) (string, error) {
 				continue
 			}
 			and()
-			writePhrase(&out, lex, prefix)
+			writeWord(&out, lex, prefix, phrases)
 			operand = true
 		}
 	}
 	if depth > 0 {
-		return bad(`unbalanced "("`)
+		return bad("the query ends too early (an operator without a word after it, or a parenthesis left open?)")
 	}
 	if !operand {
 		if out.Len() == 0 {
 			return "", nil
 		}
-		return bad("the query ends with an operator")
+		return bad("the query ends too early (an operator without a word after it, or a parenthesis left open?)")
 	}
 	return out.String(), nil
 }
@@ -135,4 +149,22 @@ func writePhrase(b *strings.Builder, lex []string, prefix bool) {
 	if len(lex) > 1 {
 		b.WriteByte(')')
 	}
+}
+
+// writeWord writes a word of the query: its parts as a phrase ("U.S." is
+// 'u' <-> 's'), or, in a vector without positions (articles), all of its
+// parts ('u' & 's').
+func writeWord(b *strings.Builder, lex []string, prefix, positions bool) {
+	if positions || len(lex) == 1 {
+		writePhrase(b, lex, prefix)
+		return
+	}
+	b.WriteByte('(')
+	for k, l := range lex {
+		if k > 0 {
+			b.WriteString(" & ")
+		}
+		writePhrase(b, []string{l}, prefix && k == len(lex)-1)
+	}
+	b.WriteByte(')')
 }

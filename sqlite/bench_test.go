@@ -59,16 +59,15 @@ func BenchmarkPut(b *testing.B) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
 }
 
-// TestSearchLatency10k (VERBATIM_BENCH=1) builds a 10k-article library from
-// the BBC corpus repeated (ids and texts varied so none is a duplicate) and
-// measures p50/p99 of mixed searches.
-func BenchmarkSearch10k(b *testing.B) {
+// library10k stores the BBC corpus repeated to 10,000 articles (ids,
+// texts and dates varied so that none is a duplicate).
+func library10k(b *testing.B) *DB {
 	docs := bbcDocs(b)
 	db, err := Open(filepath.Join(b.TempDir(), "s.db"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer db.Close()
+	b.Cleanup(func() { db.Close() })
 	ctx := context.Background()
 	var batch []*verbatim.Doc
 	for n := 0; n < 10000; n++ {
@@ -87,6 +86,104 @@ func BenchmarkSearch10k(b *testing.B) {
 		}
 	}
 	db.Put(ctx, batch)
+	return db
+}
+
+// bbcLibrary stores the analysed BBC corpus (without stories) in a new
+// library, closed when the benchmark ends.
+func bbcLibrary(b *testing.B) (*DB, []*verbatim.Doc) {
+	docs := bbcDocs(b)
+	db, err := Open(filepath.Join(b.TempDir(), "bbc.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	for j := 0; j < len(docs); j += 256 {
+		if _, err := db.Put(context.Background(), docs[j:min(j+256, len(docs))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return db, docs
+}
+
+// BenchmarkSearchBBC measures one page of each kind of search over the BBC
+// library: wall time per search (ns/op) and process CPU time per search
+// (cpu-ns/op, which a loaded machine disturbs less). The library is stored
+// without stories first (a speaker is then looked up by name), then grouped
+// (grouped/: by the speaker's identity, as after an ingest).
+//
+//	go test ./sqlite -run XX -bench SearchBBC -cpu 1
+func BenchmarkSearchBBC(b *testing.B) {
+	db, _ := bbcLibrary(b)
+	ctx := context.Background()
+	run := func(name string, f func() error) {
+		b.Run(name, func(b *testing.B) {
+			f()
+			c0 := benchdata.CPUTime()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if err := f(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
+			b.ReportMetric(float64(benchdata.CPUTime()-c0)/float64(b.N), "cpu-ns/op")
+		})
+	}
+	for name, q := range map[string]verbatim.QuoteQuery{"quotes/said": {Text: "said"}, "quotes/government": {Text: "government"},
+		"quotes/speaker": {Speaker: "Tony Blair"}, "quotes/speaker+text": {Speaker: "Tony Blair", Text: "government OR people"},
+		"quotes/all": {}} {
+		run(name, func() error { _, err := db.Quotes(ctx, q); return err })
+	}
+	for name, q := range map[string]verbatim.ArticleQuery{"articles/said": {Text: "said"}, "articles/government": {Text: "government"},
+		"articles/blair": {Text: "blair"}, "articles/all": {}} {
+		run(name, func() error { _, err := db.Articles(ctx, q); return err })
+	}
+	// a speaker in a library grouped into stories (as ingest keeps it): by
+	// the speaker identity, not by name
+	if _, err := db.RebuildStories(ctx, stories.Options{}); err != nil {
+		b.Fatal(err)
+	}
+	for name, q := range map[string]verbatim.QuoteQuery{"grouped/speaker": {Speaker: "Tony Blair"},
+		"grouped/speaker+text": {Speaker: "Tony Blair", Text: "government OR people"}} {
+		run(name, func() error { _, err := db.Quotes(ctx, q); return err })
+	}
+}
+
+// BenchmarkArticleSearch10k measures p50/p99 of article searches (a page
+// of 20 with snippets) over the 10k library: by relevance, by date, by
+// outlet.
+//
+//	go test ./sqlite -run XX -bench ArticleSearch10k -benchtime 2000x
+func BenchmarkArticleSearch10k(b *testing.B) {
+	db := library10k(b)
+	ctx := context.Background()
+	queries := []verbatim.ArticleQuery{
+		{Text: "government"}, {Text: "said"}, {Text: "blair"}, {Text: "econom*"}, {Text: "labour OR tory"},
+		{Text: "government", Sort: verbatim.SortNewest}, {Text: "market", Since: "2025-03-01", Until: "2025-06-30"},
+		{Outlet: "bbc"}, {}, {Text: "election", Offset: 40},
+	}
+	var lat []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		if _, err := db.Articles(ctx, queries[i%len(queries)]); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(t0))
+	}
+	b.StopTimer()
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+}
+
+// TestSearchLatency10k (VERBATIM_BENCH=1) builds a 10k-article library from
+// the BBC corpus repeated (ids and texts varied so none is a duplicate) and
+// measures p50/p99 of mixed searches.
+func BenchmarkSearch10k(b *testing.B) {
+	db := library10k(b)
+	ctx := context.Background()
 	st, _ := db.Stats(ctx)
 	sp, _ := db.Speakers(ctx, verbatim.SpeakerQuery{Limit: 50})
 	queries := []verbatim.QuoteQuery{
@@ -203,18 +300,8 @@ func BenchmarkIngest(b *testing.B) {
 //
 //	go test ./sqlite -run XX -bench RebuildStories -cpu 1
 func BenchmarkRebuildStories(b *testing.B) {
-	docs := bbcDocs(b)
-	db, err := Open(filepath.Join(b.TempDir(), "b.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
+	db, docs := bbcLibrary(b)
 	ctx := context.Background()
-	for j := 0; j < len(docs); j += 256 {
-		if _, err := db.Put(ctx, docs[j:min(j+256, len(docs))]); err != nil {
-			b.Fatal(err)
-		}
-	}
 	var cpu time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

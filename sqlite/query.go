@@ -12,67 +12,8 @@ import (
 	"github.com/verbatim-news/verbatim/internal/storekit"
 )
 
-const hitCols = `q.id, q.text, q.type, coalesce(q.speaker,''), q.cue, q.addressee, q.via, a.ext_id, a.title, a.outlet,
-	a.published, q.said_on, q.start, q.end, q.speaker_mention, q.kind, q.confidence`
-
-func scanHits(rows *sql.Rows) ([]verbatim.QuoteHit, error) {
-	defer rows.Close()
-	hits := []verbatim.QuoteHit{}
-	for rows.Next() {
-		var h verbatim.QuoteHit
-		var typ, kind string
-		if err := rows.Scan(&h.ID, &h.Text, &typ, &h.Speaker, &h.Cue, &h.Addressee, &h.Via, &h.ArticleID, &h.Title,
-			&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention, &kind, &h.Confidence); err != nil {
-			return nil, queryErr(err)
-		}
-		h.Type, h.Kind = verbatim.QuoteType(typ), verbatim.QuoteKind(kind)
-		hits = append(hits, h)
-	}
-	return hits, queryErr(rows.Err())
-}
-
-// scanHitsTotal is scanHits for rows that end with a window count.
-func scanHitsTotal(rows *sql.Rows) ([]verbatim.QuoteHit, int, error) {
-	defer rows.Close()
-	hits := []verbatim.QuoteHit{}
-	total := 0
-	for rows.Next() {
-		var h verbatim.QuoteHit
-		var typ, kind string
-		if err := rows.Scan(&h.ID, &h.Text, &typ, &h.Speaker, &h.Cue, &h.Addressee, &h.Via, &h.ArticleID, &h.Title,
-			&h.Outlet, &h.Published, &h.SaidOn, &h.Start, &h.End, &h.Mention, &kind, &h.Confidence, &total); err != nil {
-			return nil, 0, queryErr(err)
-		}
-		h.Type, h.Kind = verbatim.QuoteType(typ), verbatim.QuoteKind(kind)
-		hits = append(hits, h)
-	}
-	return hits, total, queryErr(rows.Err())
-}
-
-// queryErr turns SQLite's complaints about a full-text query into a
-// *verbatim.QueryError.
-func queryErr(err error) error {
-	if err == nil {
-		return nil
-	}
-	msg := err.Error()
-	for _, k := range []string{"fts5", "syntax error", "unterminated string", "no such column", "unknown special query", "malformed MATCH"} {
-		if strings.Contains(msg, k) {
-			if i := strings.Index(msg, "fts5: "); i >= 0 {
-				msg = msg[i+6:]
-			} else if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "SQL logic error") {
-				msg = msg[i+2:]
-			}
-			msg = strings.TrimSuffix(msg, " (1)")
-			return &verbatim.QueryError{Msg: "search syntax: " + msg}
-		}
-	}
-	return err
-}
-
-// dayRange adds the condition that keeps the dates of col (ISO days,
-// months, years, or "" when undated) from since to until: see
-// storekit.DayRange.
+// dayRange adds the conditions that keep ISO days of col from since to
+// until (inclusive; either may be empty, a year or a month).
 func dayRange(col, since, until string, where []string, args []any) ([]string, []any, error) {
 	r, ok, err := storekit.DayBounds(since, until)
 	if err != nil {
@@ -109,155 +50,6 @@ func quoteFilters(qq verbatim.QuoteQuery, where []string, args []any) ([]string,
 		where = append(where, `q.speaker IS NOT NULL`)
 	}
 	return where, args, nil
-}
-
-// Quotes searches quotes, newest first.
-func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.QuoteResults, error) {
-	var where []string
-	var args []any
-	// Plan by hand: the speaker's quotes drive when a speaker is given (the
-	// text is then checked per quote), else the full-text index, else the
-	// day index. Articles are joined only when an article field filters.
-	from := `quotes q`
-	join := false
-	text := strings.TrimSpace(qq.Text)
-	sp := ""
-	if strings.TrimSpace(qq.Speaker) != "" {
-		key, _, err := s.resolveSpeaker(ctx, qq.Speaker, qq.SpeakerType)
-		if errors.Is(err, verbatim.ErrNotFound) {
-			return verbatim.QuoteResults{Quotes: []verbatim.QuoteHit{}}, nil
-		}
-		if err != nil {
-			return verbatim.QuoteResults{}, err
-		}
-		sp = key
-	}
-	switch {
-	case sp != "":
-		cond, cargs := speakerCond(sp)
-		where = append(where, cond)
-		args = append(args, cargs...)
-		if text != "" {
-			where = append(where, `q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`)
-			args = append(args, text)
-		}
-	case text != "":
-		from = `quotes_fts f JOIN quotes q ON q.id = f.rowid`
-		where = append(where, `quotes_fts MATCH ?`)
-		args = append(args, text)
-	}
-	if qq.SpeakerType != "" {
-		where = append(where, `q.speaker_type = ?`)
-		args = append(args, string(qq.SpeakerType))
-	}
-	if o := strings.TrimSpace(qq.Outlet); o != "" {
-		where = append(where, `a.outlet = ? COLLATE NOCASE`)
-		args = append(args, o)
-		join = true
-	}
-	if qq.Article != "" {
-		where = append(where, `a.ext_id = ?`)
-		args = append(args, qq.Article)
-		join = true
-	}
-	where, args, err := dayRange("q.day", qq.Since, qq.Until, where, args)
-	if err != nil {
-		return verbatim.QuoteResults{}, err
-	}
-	if where, args, err = quoteFilters(qq, where, args); err != nil {
-		return verbatim.QuoteResults{}, err
-	}
-	w := ""
-	if len(where) > 0 {
-		w = " WHERE " + strings.Join(where, " AND ")
-	}
-	limit, offset := storekit.Page(qq.Limit, qq.Offset)
-	var res verbatim.QuoteResults
-	cfrom := from
-	if join {
-		cfrom += ` JOIN articles a ON a.id = q.article_id`
-	} else if sp == "" && text != "" && len(where) == 1 {
-		cfrom = `quotes_fts f` // text alone: the index counts without reading quotes
-	}
-	from += ` JOIN articles a ON a.id = q.article_id`
-	if sp != "" {
-		// the speaker's set is built once: page and total in one pass
-		rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+`, count(*) OVER () FROM `+from+w+
-			` ORDER BY q.day DESC, q.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
-		if err != nil {
-			return res, queryErr(err)
-		}
-		res.Quotes, res.Total, err = scanHitsTotal(rows)
-		if err != nil || len(res.Quotes) > 0 || offset == 0 {
-			return res, err
-		}
-	}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+cfrom+w, args...).Scan(&res.Total); err != nil {
-		return res, queryErr(err)
-	}
-	if res.Total == 0 {
-		res.Quotes = []verbatim.QuoteHit{}
-		return res, nil
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM `+from+w+` ORDER BY q.day DESC, q.id DESC LIMIT ? OFFSET ?`,
-		append(args, limit, offset)...)
-	if err != nil {
-		return res, queryErr(err)
-	}
-	res.Quotes, err = scanHits(rows)
-	return res, err
-}
-
-// Articles searches article titles and text, newest first (then latest
-// stored). The full-text index keeps no positions: words, prefixes, AND,
-// OR and NOT work, phrases give a *verbatim.QueryError.
-func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.ArticleResults, error) {
-	var where []string
-	var args []any
-	from := `articles a`
-	if text := strings.TrimSpace(aq.Text); text != "" {
-		from = `articles_fts f JOIN articles a ON a.id = f.rowid`
-		where = append(where, `articles_fts MATCH ?`)
-		args = append(args, text)
-	}
-	if o := strings.TrimSpace(aq.Outlet); o != "" {
-		where = append(where, `a.outlet = ? COLLATE NOCASE`)
-		args = append(args, o)
-	}
-	where, args, err := dayRange("a.published", aq.Since, aq.Until, where, args)
-	if err != nil {
-		return verbatim.ArticleResults{}, err
-	}
-	w := ""
-	if len(where) > 0 {
-		w = " WHERE " + strings.Join(where, " AND ")
-	}
-	limit, offset := storekit.Page(aq.Limit, aq.Offset)
-	res := verbatim.ArticleResults{Articles: []verbatim.ArticleHit{}}
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+w, args...).Scan(&res.Total); err != nil {
-		if strings.Contains(err.Error(), "phrase queries are not supported") {
-			return res, &verbatim.QueryError{Msg: `search syntax: article search takes words, OR, NOT and prefix*, not "phrases"`}
-		}
-		return res, queryErr(err)
-	}
-	if res.Total == 0 {
-		return res, nil
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT a.ext_id, a.title, a.outlet, a.published,
-		(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) FROM `+from+w+
-		` ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?`, append(args, limit, offset)...)
-	if err != nil {
-		return res, queryErr(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var h verbatim.ArticleHit
-		if err := rows.Scan(&h.ID, &h.Title, &h.Outlet, &h.Published, &h.Quotes); err != nil {
-			return res, queryErr(err)
-		}
-		res.Articles = append(res.Articles, h)
-	}
-	return res, queryErr(rows.Err())
 }
 
 // Speakers lists quoted speakers, most quoted first. Answers are cached
@@ -388,13 +180,25 @@ func nint(n sql.NullInt64) *int {
 	return &i
 }
 
-// Stats counts what is stored.
+// Stats counts what is stored: statements and their speakers as search
+// counts them. The counts that only new articles change are cached until
+// an article or a quote is stored; speakers and stories, which a grouping
+// changes too, are counted each time.
 func (s *DB) Stats(ctx context.Context) (verbatim.StoreStats, error) {
-	var st verbatim.StoreStats
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM quotes),
-		(SELECT count(*) FROM speakers WHERE statements > 0) + (SELECT count(DISTINCT speaker_fold) FROM quotes
+	gen, err := s.generation(ctx)
+	if err != nil {
+		return verbatim.StoreStats{}, err
+	}
+	st, err := s.stats.Get(gen, func() (verbatim.StoreStats, error) {
+		var st verbatim.StoreStats
+		err := s.db.QueryRowContext(ctx, storekit.StatsSQL(`SELECT count(*) FROM outlets`)).Scan(storekit.StatsDest(&st)...)
+		return st, err
+	})
+	if err != nil {
+		return st, err
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM speakers WHERE statements > 0) + (SELECT count(DISTINCT speaker_fold) FROM quotes
 		WHERE article_id > coalesce((SELECT value FROM story_state WHERE key = 'grouped_through'), 0) AND speaker_id IS NULL
-		AND speaker_fold IS NOT NULL AND kind = 'statement'), (SELECT count(*) FROM stories)`).
-		Scan(&st.Articles, &st.Quotes, &st.Speakers, &st.Stories)
+		AND speaker_fold IS NOT NULL AND kind = 'statement'), (SELECT count(*) FROM stories)`).Scan(&st.Speakers, &st.Stories)
 	return st, err
 }

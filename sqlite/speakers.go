@@ -331,7 +331,10 @@ func (s *DB) hasRole(ctx context.Context, key, role string) (bool, error) {
 	return false, rows.Err()
 }
 
-// Speaker returns everything a speaker said, oldest first.
+// Speaker returns everything a speaker said, oldest first (the first 5,000
+// statements; EachQuote with QuoteQuery.Speaker streams them all), with the
+// outlets quoting them, their statements per month, their roles and name
+// forms.
 func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail, error) {
 	key, after, err := s.resolveSpeaker(ctx, name, "")
 	if err != nil {
@@ -342,8 +345,9 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 		return nil, err
 	}
 	cond, args := speakerCond(key)
+	cond += ` AND ` + statementCond // statements: what the speaker said
 	rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
-		` AND `+statementCond+` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, q.id LIMIT 5000`, args...) // oldest first, undated last
+		` ORDER BY `+storekit.UndatedLast("q.day")+`, q.day, q.id LIMIT 5000`, args...) // oldest first, undated last
 	if err != nil {
 		return nil, err
 	}
@@ -354,10 +358,50 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	if len(hits) == 0 {
 		return nil, verbatim.ErrNotFound
 	}
-	d := &verbatim.SpeakerDetail{SpeakerSummary: sums[0], Statements: hits, Aliases: []string{}, Roles: []string{}}
-	// roles and name forms of the entities that are this speaker
-	rrows, err := s.db.QueryContext(ctx, `SELECT DISTINCT e.roles, e.mentions FROM (SELECT DISTINCT q.speaker_entity FROM quotes q WHERE `+cond+
-		` AND `+statementCond+` LIMIT 5000) x JOIN entities e ON e.id = x.speaker_entity`, args...)
+	d := &verbatim.SpeakerDetail{SpeakerSummary: sums[0], Statements: hits, Aliases: []string{}, Roles: []string{},
+		Outlets: []verbatim.OutletCount{}, Months: []verbatim.MonthCount{}}
+	// counted over every statement, not only those listed
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM quotes q WHERE `+cond+` AND q.day = ''`, args...).Scan(&d.Undated); err != nil {
+		return nil, err
+	}
+	orows, err := s.db.QueryContext(ctx, `SELECT a.outlet, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE `+cond+
+		` AND a.outlet <> '' GROUP BY a.outlet ORDER BY count(*) DESC, a.outlet`, args...)
+	if err != nil {
+		return nil, err
+	}
+	for orows.Next() {
+		var o verbatim.OutletCount
+		if err := orows.Scan(&o.Outlet, &o.Count); err != nil {
+			orows.Close()
+			return nil, err
+		}
+		d.Outlets = append(d.Outlets, o)
+	}
+	orows.Close()
+	if err := orows.Err(); err != nil {
+		return nil, err
+	}
+	mrows, err := s.db.QueryContext(ctx, `SELECT substr(q.day, 1, 7), count(*) FROM quotes q WHERE `+cond+
+		` AND length(q.day) >= 7 GROUP BY 1 ORDER BY 1`, args...)
+	if err != nil {
+		return nil, err
+	}
+	for mrows.Next() {
+		var m verbatim.MonthCount
+		if err := mrows.Scan(&m.Month, &m.Count); err != nil {
+			mrows.Close()
+			return nil, err
+		}
+		d.Months = append(d.Months, m)
+	}
+	mrows.Close()
+	if err := mrows.Err(); err != nil {
+		return nil, err
+	}
+	// roles (weighed by each entity's statements) and name forms of the
+	// entities that are this speaker, in the order of their first statement
+	rrows, err := s.db.QueryContext(ctx, `SELECT e.roles, e.mentions, x.n FROM (SELECT q.speaker_entity, count(*) n FROM quotes q WHERE `+cond+
+		` GROUP BY q.speaker_entity) x JOIN entities e ON e.id = x.speaker_entity ORDER BY e.id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -365,12 +409,14 @@ func (s *DB) Speaker(ctx context.Context, name string) (*verbatim.SpeakerDetail,
 	forms := storekit.NewForms(d)
 	for rrows.Next() {
 		var roles, mentions string
-		if err := rrows.Scan(&roles, &mentions); err != nil {
+		var n int
+		if err := rrows.Scan(&roles, &mentions, &n); err != nil {
 			return nil, err
 		}
-		if err := forms.Add(roles, mentions); err != nil {
+		if err := forms.Add(roles, mentions, n); err != nil {
 			return nil, err
 		}
 	}
+	forms.Done()
 	return d, rrows.Err()
 }

@@ -39,6 +39,9 @@ type DB struct {
 	cmu      sync.Mutex // guards the speakers cache
 	cacheGen int64
 	cache    map[string][]verbatim.SpeakerSummary
+
+	outletList storekit.Cached[[]verbatim.OutletCount] // the outlets table, most articles first
+	stats      storekit.Cached[verbatim.StoreStats]
 }
 
 var _ verbatim.Store = (*DB)(nil)
@@ -285,6 +288,7 @@ type batch struct {
 	stored                                               []added
 	folds, words                                         []string        // per document: folded entity names, mention texts
 	seen                                                 map[string]bool // aliases of the current entity
+	outlets                                              map[string]int  // articles stored per outlet
 	speaks                                               []bool          // per entity of the document: speaker of a quote
 	js                                                   []byte          // the document's entity mentions as JSON
 	ends                                                 []int           // end of each entity's JSON in js
@@ -358,7 +362,7 @@ func newBatch() *batch {
 		speaker_mention, sm_start, sm_end, cue, cue_start, cue_end, addressee, via, confidence, said_on, day, kind) VALUES `, 22),
 		dates:    newBulk(`INSERT INTO dates(article_id, start, end, text, value) VALUES `, 5),
 		features: newBulk(`INSERT INTO story_features(article_id, first_entity, first_quote, data) VALUES `, 4),
-		hashes:   map[string]string{}, ids: map[string]string{}, seen: map[string]bool{},
+		hashes:   map[string]string{}, ids: map[string]string{}, seen: map[string]bool{}, outlets: map[string]int{},
 	}
 }
 
@@ -366,6 +370,7 @@ func newBatch() *batch {
 func (b *batch) reset() {
 	clear(b.hashes)
 	clear(b.ids)
+	clear(b.outlets)
 	b.arena = b.arena[:0]
 	clear(b.stored) // drop the features they point to
 	b.stored = b.stored[:0]
@@ -428,6 +433,12 @@ func (s *DB) put(ctx context.Context, docs []*verbatim.Doc, g *Grouper) ([]verba
 	if err := indexText(ctx, tx, a0, q0); err != nil {
 		return nil, err
 	}
+	for o, n := range b.outlets {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO outlets(name, articles) VALUES (?, ?)
+			ON CONFLICT(name) DO UPDATE SET articles = articles + excluded.articles`, o, n); err != nil {
+			return nil, fmt.Errorf("outlets: %w", err)
+		}
+	}
 	var missed []added
 	if g != nil && len(b.stored) > 0 && b.stored[0].aid > g.last+1 {
 		// another writer stored articles since the grouper last looked:
@@ -479,6 +490,9 @@ func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, 
 	b.features.add(aid, b.nextEntity, b.nextQuote, b.arena[start:len(b.arena):len(b.arena)])
 	b.stored = append(b.stored, added{aid: aid, ext: id, e0: b.nextEntity, q0: b.nextQuote, f: f})
 	b.articles.add(aid, id, hash, d.Title, d.URL, d.Outlet, d.Author, d.Published, d.Source, d.Text)
+	if d.Outlet != "" {
+		b.outlets[d.Outlet]++
+	}
 	// each name and mention text is folded / collapsed once
 	eids := make([]int64, len(d.Entities))
 	b.folds = b.folds[:0]

@@ -40,10 +40,13 @@ func (s *DB) stories(ctx context.Context, where string, args ...any) ([]verbatim
 
 // Stories lists stories a page at a time: latest publication first
 // (undated last) or most articles first; Text selects the stories with an
-// article whose title or text matches (words, OR, NOT, prefix*), Topic the
-// stories of one topic.
+// article whose title or text matches (as article search reads it:
+// verbatim.SearchSyntax), Topic the stories of one topic.
 func (s *DB) Stories(ctx context.Context, q verbatim.StoryQuery) (verbatim.StoryResults, error) {
 	res := verbatim.StoryResults{Stories: []verbatim.StorySummary{}}
+	if err := q.Check(); err != nil {
+		return res, err
+	}
 	order, err := storekit.StoryOrder(q.Sort)
 	if err != nil {
 		return res, err
@@ -51,9 +54,13 @@ func (s *DB) Stories(ctx context.Context, q verbatim.StoryQuery) (verbatim.Story
 	var where []string
 	var args []any
 	if text := strings.TrimSpace(q.Text); text != "" {
+		cols := []string{"title", "text"}
+		if err := storekit.CheckSyntax(text, cols); err != nil {
+			return res, err
+		}
 		where = append(where, `s.id IN (SELECT sa.story_id FROM story_articles sa WHERE sa.article_id IN
 			(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))`)
-		args = append(args, text)
+		args = append(args, ftsQuery(text, cols))
 	}
 	if t := strings.TrimSpace(q.Topic); t != "" {
 		where = append(where, `s.topic = ?`)
@@ -64,9 +71,6 @@ func (s *DB) Stories(ctx context.Context, q verbatim.StoryQuery) (verbatim.Story
 		w = " WHERE " + strings.Join(where, " AND ")
 	}
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM stories s`+w, args...).Scan(&res.Total); err != nil {
-		if strings.Contains(err.Error(), "phrase queries are not supported") {
-			return res, &verbatim.QueryError{Msg: `search syntax: story search takes words, OR, NOT and prefix*, not "phrases"`}
-		}
 		return res, queryErr(err)
 	}
 	if res.Total == 0 {
@@ -98,7 +102,7 @@ func (s *DB) Story(ctx context.Context, id string, p verbatim.StoryPage) (*verba
 	}
 	for rows.Next() {
 		var o verbatim.OutletCount
-		if err := rows.Scan(&o.Outlet, &o.Articles); err != nil {
+		if err := rows.Scan(&o.Outlet, &o.Count); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -180,6 +184,9 @@ func (s *DB) Story(ctx context.Context, id string, p verbatim.StoryPage) (*verba
 // three largest stories.
 func (s *DB) Topics(ctx context.Context, q verbatim.TopicQuery) (verbatim.TopicResults, error) {
 	res := verbatim.TopicResults{Topics: []verbatim.TopicSummary{}}
+	if err := q.Check(); err != nil {
+		return res, err
+	}
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM topics`).Scan(&res.Total); err != nil || res.Total == 0 {
 		return res, err
 	}

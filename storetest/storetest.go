@@ -35,6 +35,12 @@ func Run(t *testing.T, b Backend) {
 		{"StoryListing", storyListing},
 		{"StoryPage", storyPage},
 		{"QuoteKinds", quoteKinds},
+		{"HighlightsAndSnippets", highlightsAndSnippets},
+		{"QuoteFilters", quoteFilters},
+		{"ExportHasNoCap", exportHasNoCap},
+		{"SpeakerPage", speakerPage},
+		{"PunctuatedWords", punctuatedWords},
+		{"SnippetSkipsNoise", snippetSkipsNoise},
 		{"CoarseDatesInRange", coarseDatesInRange},
 		{"UndatedSortApart", undatedSortApart},
 		{"OneRowPerSpeaker", oneRowPerSpeaker},
@@ -186,8 +192,9 @@ func searchFilters(t *testing.T, b Backend) {
 }
 
 // articleSearch: articles are found by words of their title or text,
-// accents and case ignored, filtered by outlet and publication date,
-// newest first, with their quote counts; a phrase is a QueryError.
+// accents and case ignored, filtered by outlet (part of its name) and
+// publication date, best match first with a text query (else newest
+// first), with their quote counts; malformed queries are a QueryError.
 func articleSearch(t *testing.T, b Backend) {
 	ctx := context.Background()
 	db := b.Open(t)
@@ -213,7 +220,10 @@ func articleSearch(t *testing.T, b Backend) {
 		want string
 	}{
 		{verbatim.ArticleQuery{Text: "ceasefire"}, "kyiv:2 geneva:3"},
-		{verbatim.ArticleQuery{Text: "MELANIE"}, "geneva:3 fr:0"},
+		{verbatim.ArticleQuery{Text: "MELANIE", Sort: verbatim.SortNewest}, "geneva:3 fr:0"},
+		{verbatim.ArticleQuery{Text: "MELANIE", Sort: verbatim.SortOldest}, "fr:0 geneva:3"},
+		{verbatim.ArticleQuery{Outlet: "monde"}, "fr:0"},
+		{verbatim.ArticleQuery{Outlet: "times"}, ""},
 		{verbatim.ArticleQuery{Text: "securite"}, "fr:0"},
 		{verbatim.ArticleQuery{Text: "ceasefire", Outlet: "WIRE"}, "geneva:3"},
 		{verbatim.ArticleQuery{Text: "ceasefire NOT hold"}, "geneva:3"},
@@ -227,7 +237,11 @@ func articleSearch(t *testing.T, b Backend) {
 			t.Errorf("%+v: got %q, want %q", c.q, got, c.want)
 		}
 	}
-	for _, q := range []verbatim.ArticleQuery{{Text: `"within reach"`}, {Text: `(x`}, {Until: "soon"}} {
+	if r, _ := db.Articles(ctx, verbatim.ArticleQuery{Text: "ceasefire"}); r.Sort != verbatim.SortRelevance {
+		t.Errorf("article search with words: sort %q", r.Sort)
+	}
+	for _, q := range []verbatim.ArticleQuery{{Text: `"within reach`}, {Text: `(x`}, {Until: "soon"}, {Text: "*"}, {Text: "speaker:Dubois"},
+		{Since: "2025-04", Until: "2025-03-31"}, {Limit: -1}, {Limit: 1001}, {Offset: -1}, {Sort: "best"}} {
 		var qe *verbatim.QueryError
 		if _, err := db.Articles(ctx, q); !errors.As(err, &qe) {
 			t.Errorf("%+v: want QueryError, got %v", q, err)
@@ -262,7 +276,7 @@ func accentInsensitive(t *testing.T, b Backend) {
 func badSyntax(t *testing.T, b Backend) {
 	db := b.Open(t)
 	put(t, db, Fixture()...)
-	for _, q := range []verbatim.QuoteQuery{{Text: `"unbalanced`}, {Text: `AND OR`}, {Text: `foo:bar`}, {Text: `(x`}, {Since: "yesterday-ish"}} {
+	for _, q := range []verbatim.QuoteQuery{{Text: `"unbalanced`}, {Text: `AND OR`}, {Text: `speaker:bar`}, {Text: `(x`}, {Since: "yesterday-ish"}} {
 		_, err := db.Quotes(context.Background(), q)
 		var qe *verbatim.QueryError
 		if !errors.As(err, &qe) {
@@ -352,6 +366,18 @@ func storiesGrouped(t *testing.T, b Backend) {
 	}
 	if r := Search(t, db, verbatim.QuoteQuery{Speaker: "Keith Kellogg"}); len(r) != 2 {
 		t.Fatalf("quotes of keith kellogg after grouping: %v", r)
+	}
+	// a story's statements, and the story of each hit
+	qr, err := db.Quotes(ctx, verbatim.QuoteQuery{Story: big.ID, Sort: verbatim.SortOldest})
+	if err != nil || qr.Total != 2 || qr.Quotes[0].ArticleID != "a" || qr.Quotes[0].Story != big.ID {
+		t.Fatalf("quotes of story %s: %+v %v", big.ID, qr, err)
+	}
+	n := 0
+	if err := db.EachQuote(ctx, verbatim.QuoteQuery{Story: big.ID}, func(h *verbatim.QuoteHit) error { n++; return nil }); err != nil || n != 2 {
+		t.Fatalf("export of story %s: %d rows, %v", big.ID, n, err)
+	}
+	if ar, _ := db.Articles(ctx, verbatim.ArticleQuery{Text: "tulips"}); len(ar.Articles) != 1 || ar.Articles[0].Story == "" || ar.Articles[0].Story == big.ID {
+		t.Fatalf("article hit's story: %+v", ar)
 	}
 	if st, _ := db.Stats(ctx); st.Stories != 2 {
 		t.Fatalf("stats %+v", st)

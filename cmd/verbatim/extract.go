@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -44,7 +45,7 @@ func init() {
 				return err
 			}
 			if failed > 0 {
-				fmt.Fprintf(os.Stderr, "verbatim: %d input(s) failed\n", failed)
+				fmt.Fprintf(os.Stderr, "verbatim: %s failed\n", plural(failed, "input", "inputs"))
 				exitCode = 1
 			}
 			return nil
@@ -89,10 +90,14 @@ func extractWith(p *verbatim.Pipeline, paths []string, opt input.Options, cpus i
 	format := out.format
 	in := readItems(paths, opt, nil)
 	if format == "json" {
-		io.WriteString(w, "[\n")
+		io.WriteString(w, "[")
 	}
 	var line []byte              // one JSON Lines record, reused
 	var rb verbatim.ResultBuffer // and the record it is built from
+	var jb bytes.Buffer          // one indented record (--format json)
+	enc := json.NewEncoder(&jb)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
 	n := 0
 	for it := range pipeline.Run(p, in, cpus) {
 		if it.Err != nil {
@@ -120,10 +125,17 @@ func extractWith(p *verbatim.Pipeline, paths []string, opt input.Options, cpus i
 			writeText(w, it.Doc, out.all)
 		case "json":
 			if n > 0 {
-				io.WriteString(w, ",\n")
+				io.WriteString(w, ",")
 			}
-			b, _ := json.MarshalIndent(r, "  ", "  ")
-			w.Write(b)
+			// each record one level inside the array (what
+			// json.MarshalIndent(records, "", "  ") writes), strings
+			// escaped as in jsonl
+			jb.Reset()
+			if err := enc.Encode(r); err != nil {
+				return failed, err
+			}
+			io.WriteString(w, "\n  ")
+			w.Write(bytes.TrimSuffix(jb.Bytes(), []byte("\n")))
 		default:
 			if line, err = r.AppendJSON(line[:0]); err != nil {
 				return failed, err
@@ -136,7 +148,10 @@ func extractWith(p *verbatim.Pipeline, paths []string, opt input.Options, cpus i
 		n++
 	}
 	if format == "json" {
-		io.WriteString(w, "\n]\n")
+		if n > 0 {
+			io.WriteString(w, "\n")
+		}
+		io.WriteString(w, "]\n")
 	}
 	return failed, nil
 }
@@ -179,7 +194,10 @@ func writeText(w io.Writer, d *verbatim.Doc, all bool) {
 		} else {
 			how = append(how, verbatim.Undated)
 		}
-		fmt.Fprintf(w, "  %s [%s]", speaker, strings.Join(how, ", "))
+		fmt.Fprintf(w, "  %s", speaker)
+		if len(how) > 0 {
+			fmt.Fprintf(w, " [%s]", strings.Join(how, ", "))
+		}
 		if !q.SpeakerAt.Empty() && d.Word(q.SpeakerAt) != speaker {
 			fmt.Fprintf(w, " (as %q)", d.Word(q.SpeakerAt))
 		}

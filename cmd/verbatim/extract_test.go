@@ -61,7 +61,7 @@ func TestExtractBadInputsSubprocess(t *testing.T) {
 	if code != 1 {
 		t.Errorf("exit status %d, want 1\nstderr: %s", code, stderr)
 	}
-	for _, want := range []string{"b-binary.dat: binary file", "c-empty.txt: empty file", "e-records.jsonl:2: malformed JSON", "3 input(s) failed"} {
+	for _, want := range []string{"b-binary.dat: binary file", "c-empty.txt: empty file", "e-records.jsonl:2: malformed JSON", "3 inputs failed"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
@@ -120,5 +120,50 @@ func TestExtractRecoversPanic(t *testing.T) {
 	}
 	if n := strings.Count(out.String(), "\n"); n != 2 || !strings.Contains(out.String(), `"id":"1"`) || !strings.Contains(out.String(), `"id":"3"`) {
 		t.Errorf("the batch did not go on: %q", out.String())
+	}
+}
+
+// TestExtractJSONIndent: --format json is one array indented as
+// json.Indent indents it (every record one level in), with the same string
+// escaping as jsonl; an empty batch is "[]".
+func TestExtractJSONIndent(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", "Port news\n\nThe minister said \"we will sign <soon> & gladly\" on Monday.\n")
+	writeFile(t, dir, "b.txt", "The mayor said the roads were open.\n")
+	var out, errw bytes.Buffer
+	if _, err := extract([]string{dir}, input.Options{}, 1, output{format: "json"}, &out, &errw); err != nil {
+		t.Fatal(err)
+	}
+	var compact, want bytes.Buffer
+	if err := json.Compact(&compact, out.Bytes()); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out.String())
+	}
+	json.Indent(&want, compact.Bytes(), "", "  ")
+	want.WriteByte('\n')
+	if out.String() != want.String() {
+		t.Errorf("indentation differs from json.Indent:\n%s", out.String())
+	}
+	if !strings.Contains(out.String(), "<soon> & gladly") {
+		t.Errorf("strings escaped differently from jsonl: %s", out.String())
+	}
+	out.Reset()
+	extract([]string{filepath.Join(dir, "none*.txt")}, input.Options{}, 1, output{format: "json"}, &out, &errw)
+	if out.String() != "[]\n" {
+		t.Errorf("empty batch: %q", out.String())
+	}
+}
+
+// TestTextFormatNoEmptyBrackets: a quote with no cue, addressee or relay
+// prints no "[]" (only what there is: here, that it is undated).
+func TestTextFormatNoEmptyBrackets(t *testing.T) {
+	d := &verbatim.Doc{Article: verbatim.Article{ID: "x", Text: "Lee: Ready."}}
+	d.Clean = d.Text
+	d.Entities = []verbatim.Entity{{Name: "Ann Lee", Type: verbatim.Person}}
+	d.Quotes = []verbatim.Quote{{Span: verbatim.Span{Start: 5, End: 11}, Type: verbatim.Direct, Speaker: 0,
+		SpeakerAt: verbatim.Span{Start: 0, End: 3}}}
+	var b bytes.Buffer
+	writeText(&b, d, true)
+	if got := b.String(); strings.Contains(got, "[]") || !strings.Contains(got, "  Ann Lee [undated] (as \"Lee\") direct, confidence 0.00:\n    Ready.") {
+		t.Errorf("text format:\n%s", got)
 	}
 }

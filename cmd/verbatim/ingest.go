@@ -40,7 +40,13 @@ func init() {
 				return err
 			}
 			defer st.Close()
-			show := progress || isTerminal(os.Stderr)
+			show := noProgress
+			switch {
+			case isTerminal(os.Stderr):
+				show = ttyProgress
+			case progress:
+				show = lineProgress
+			}
 			// new articles join the library's stories (SQLite: as they are
 			// stored, only the rows that change are written)
 			sk := librarySink(st, !noStories)
@@ -56,7 +62,7 @@ func init() {
 					return fmt.Errorf("stories: %v", err)
 				}
 				if sum.Stored > 0 {
-					fmt.Fprintf(os.Stderr, "ingest: %d stories in the library (grouped as stored; changes written in %.1fs)\n", n, time.Since(t0).Seconds())
+					fmt.Fprintf(os.Stderr, "ingest: %s in the library (grouped as stored; changes written in %.1fs)\n", plural(n, "story", "stories"), time.Since(t0).Seconds())
 				}
 			}
 			if sum.Failed > 0 {
@@ -73,9 +79,18 @@ func init() {
 	cmd.Flags().IntVar(&cpus, "cpus", 0, "analysis goroutines (default: all cores)")
 	cmd.Flags().IntVar(&batch, "batch", 256, "articles per transaction")
 	cmd.Flags().BoolVar(&noStories, "no-stories", false, "do not group the new articles into the library's stories (the next ingest, or verbatim stories --db, does)")
-	cmd.Flags().BoolVar(&progress, "progress", false, "show progress even when stderr is not a terminal")
+	cmd.Flags().BoolVar(&progress, "progress", false, "show progress even when stderr is not a terminal (a line every 5 s)")
 	root.AddCommand(cmd)
 }
+
+// progressMode is how ingest shows its progress.
+type progressMode int
+
+const (
+	noProgress   progressMode = iota
+	lineProgress              // a line every 5 s (a log, a pipe)
+	ttyProgress               // one line rewritten in place (a terminal)
+)
 
 func isTerminal(f *os.File) bool {
 	fi, err := f.Stat()
@@ -143,7 +158,7 @@ func countLines(path string, buf []byte) int {
 // skipped before analysis. Each failure is reported on
 // errw with its reason; a one-line summary ends the run.
 func ingest(ctx context.Context, sk sink, p *verbatim.Pipeline, paths []string, opt input.Options, cpus, batch int,
-	progress bool, errw io.Writer) (ingestSummary, error) {
+	progress progressMode, errw io.Writer) (ingestSummary, error) {
 	var sum ingestSummary
 	t0 := time.Now()
 	if batch <= 0 {
@@ -154,7 +169,7 @@ func ingest(ctx context.Context, sk sink, p *verbatim.Pipeline, paths []string, 
 		return sum, err
 	}
 	var total atomic.Int64 // known once counted (0 until then)
-	if progress {
+	if progress != noProgress {
 		go func() { total.Store(int64(countArticles(paths))) }()
 	}
 	var skipped atomic.Int64
@@ -172,7 +187,7 @@ func ingest(ctx context.Context, sk sink, p *verbatim.Pipeline, paths []string, 
 		if !strings.HasPrefix(msg, src) {
 			msg = src + ": " + msg
 		}
-		if progress {
+		if progress == ttyProgress {
 			fmt.Fprint(errw, "\r\033[K")
 		}
 		fmt.Fprintln(errw, "verbatim:", msg)
@@ -227,15 +242,20 @@ func ingest(ctx context.Context, sk sink, p *verbatim.Pipeline, paths []string, 
 		done := sum.Stored + sum.Duplicates + sum.Failed + int(skipped.Load()) + len(docs)
 		el := time.Since(t0).Seconds()
 		rate := float64(done) / max(el, 1e-9)
-		line := fmt.Sprintf("\r\033[K%d articles, %.0f/s", done, rate)
+		line := fmt.Sprintf("%s, %.0f/s", plural(done, "article", "articles"), rate)
 		if total := int(total.Load()); total > 0 && done < total && rate > 0 {
 			line += fmt.Sprintf(", %d%%, ETA %s", done*100/total, (time.Duration(float64(total-done)/rate) * time.Second).Round(time.Second))
 		}
-		if final {
-			line = "\r\033[K"
+		switch {
+		case progress == lineProgress && !final:
+			fmt.Fprintln(errw, "ingest:", line)
+		case progress == ttyProgress && final:
+			fmt.Fprint(errw, "\r\033[K")
+		case progress == ttyProgress:
+			fmt.Fprint(errw, "\r\033[K"+line)
 		}
-		fmt.Fprint(errw, line)
 	}
+	every := map[progressMode]time.Duration{lineProgress: 5 * time.Second, ttyProgress: 200 * time.Millisecond}[progress]
 	for it := range pipeline.Run(p, in, cpus) {
 		if it.Err != nil {
 			src := it.Article.Source
@@ -251,7 +271,7 @@ func ingest(ctx context.Context, sk sink, p *verbatim.Pipeline, paths []string, 
 				return sum, err
 			}
 		}
-		if progress && time.Since(lastShow) > 200*time.Millisecond {
+		if every > 0 && time.Since(lastShow) > every {
 			show(false)
 			lastShow = time.Now()
 		}
@@ -259,13 +279,12 @@ func ingest(ctx context.Context, sk sink, p *verbatim.Pipeline, paths []string, 
 	if err := flush(); err != nil {
 		return sum, err
 	}
-	if progress {
-		show(true)
-	}
+	show(true)
 	sum.Duplicates += int(skipped.Load())
 	sum.Elapsed = time.Since(t0)
 	n := sum.Stored + sum.Duplicates + sum.Failed
-	line := fmt.Sprintf("ingest: %d stored, %d skipped as duplicates, %d failed", sum.Stored, sum.Duplicates, sum.Failed)
+	line := fmt.Sprintf("ingest: %d stored, %d skipped as %s, %d failed", sum.Stored, sum.Duplicates,
+		map[bool]string{true: "a duplicate", false: "duplicates"}[sum.Duplicates == 1], sum.Failed)
 	if len(reasons) > 0 {
 		var rs []string
 		for r, c := range reasons {
@@ -273,7 +292,7 @@ func ingest(ctx context.Context, sk sink, p *verbatim.Pipeline, paths []string, 
 		}
 		line += " (" + strings.Join(rs, "; ") + ")"
 	}
-	line += fmt.Sprintf(" — %d articles in %.1fs, %.0f/s", n, sum.Elapsed.Seconds(), float64(n)/max(sum.Elapsed.Seconds(), 1e-9))
+	line += fmt.Sprintf(" — %s in %.1fs, %.0f/s", plural(n, "article", "articles"), sum.Elapsed.Seconds(), float64(n)/max(sum.Elapsed.Seconds(), 1e-9))
 	fmt.Fprintln(errw, line)
 	if sum.Undated > 0 {
 		fmt.Fprintln(errw, undatedAdvice(sum.Undated, sum.Stored))

@@ -163,7 +163,7 @@ func BenchmarkIngestBBC(b *testing.B) {
 		}
 		b.StartTimer()
 		g := st.Grouper(stories.Options{})
-		sum, err := ingest(context.Background(), sqliteSink(st, g), pipeline.New(), []string{dir}, input.Options{}, 0, 256, false, io.Discard)
+		sum, err := ingest(context.Background(), sqliteSink(st, g), pipeline.New(), []string{dir}, input.Options{}, 0, 256, noProgress, io.Discard)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -216,7 +216,7 @@ func TestIngestInBatchesEqualsRebuild(t *testing.T) {
 			if !s.plain {
 				g = st.Grouper(stories.Options{})
 			}
-			if _, err := ingest(ctx, sqliteSink(st, g), pipeline.New(), s.paths, input.Options{Published: "2005-02-01"}, 1, 16, false, io.Discard); err != nil {
+			if _, err := ingest(ctx, sqliteSink(st, g), pipeline.New(), s.paths, input.Options{Published: "2005-02-01"}, 1, 16, noProgress, io.Discard); err != nil {
 				t.Fatal(err)
 			}
 			if g == nil {
@@ -255,7 +255,7 @@ func TestIngestInBatchesEqualsRebuild(t *testing.T) {
 	}
 	defer st.Close()
 	grouped := func(g *sqlite.Grouper, paths []string) {
-		if _, err := ingest(ctx, sqliteSink(st, g), pipeline.New(), paths, input.Options{Published: "2005-02-01"}, 1, 16, false, io.Discard); err != nil {
+		if _, err := ingest(ctx, sqliteSink(st, g), pipeline.New(), paths, input.Options{Published: "2005-02-01"}, 1, 16, noProgress, io.Discard); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := g.Commit(ctx); err != nil {

@@ -66,7 +66,7 @@ first groups every stored article again.`,
 			defer w.Flush()
 			writeStories(w, c, format, merges)
 			if failed > 0 {
-				fmt.Fprintf(os.Stderr, "verbatim: %d input(s) failed\n", failed)
+				fmt.Fprintf(os.Stderr, "verbatim: %s failed\n", plural(failed, "input", "inputs"))
 				exitCode = 1
 			}
 			return nil
@@ -108,7 +108,7 @@ func libraryStories(path string, opt stories.Options, rebuild bool, format strin
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(os.Stderr, "verbatim: %d stories in %s (grouped)\n", n, path)
+		fmt.Fprintf(os.Stderr, "verbatim: %s in %s (grouped)\n", plural(n, "story", "stories"), path)
 	}
 	arts, _ := st.(interface {
 		StoryArticles(ctx context.Context, id string) ([]string, map[string]string, error)
@@ -146,7 +146,7 @@ func libraryStories(path string, opt stories.Options, rebuild bool, format strin
 				enc.Encode(line)
 				continue
 			}
-			fmt.Fprintf(w, "== %s  %s  (%d articles, %d outlets", s.ID, s.Title, s.Articles, s.Outlets)
+			fmt.Fprintf(w, "== %s  %s  (%s, %s", s.ID, s.Title, plural(s.Articles, "article", "articles"), plural(s.Outlets, "outlet", "outlets"))
 			if sp := storySpan(string(s.First), string(s.Last)); sp != "" {
 				fmt.Fprintf(w, ", %s", sp)
 			}
@@ -170,7 +170,7 @@ func libraryStories(path string, opt stories.Options, rebuild bool, format strin
 		}
 	}
 	if format == "text" {
-		fmt.Fprintf(w, "%d of %d stories\n", listed, total)
+		fmt.Fprintf(w, "%d of %s\n", listed, plural(total, "story", "stories"))
 	}
 	return nil
 }
@@ -232,7 +232,7 @@ func writeStories(w io.Writer, c *stories.Clusterer, format string, merges bool)
 			enc.Encode(storyLine{s.ID, s.Title, s.Topic, labels[s.Topic], s.Articles, s.First, s.Last, copies[s.ID], s.People})
 			continue
 		}
-		fmt.Fprintf(w, "== %s  %s  (%d articles", s.ID, s.Title, len(s.Articles))
+		fmt.Fprintf(w, "== %s  %s  (%s", s.ID, s.Title, plural(len(s.Articles), "article", "articles"))
 		if span := storySpan(s.First, s.Last); span != "" {
 			fmt.Fprintf(w, ", %s", span)
 		}

@@ -34,9 +34,7 @@ func TestTextShowsUndated(t *testing.T) {
 		{Text: "the harbour would reopen soon", Speaker: "Jonas Lind", Type: verbatim.Indirect, ArticleID: "x"},
 		{Text: "the bridge is safe", Speaker: "Jonas Lind", Type: verbatim.Indirect, ArticleID: "y", Published: "2025-03-14", SaidOn: "2025-03-13"},
 	}}
-	if err := writeHits(&buf, res, "text"); err != nil {
-		t.Fatal(err)
-	}
+	writeHits(&buf, res, verbatim.QuoteQuery{}, false)
 	if out := buf.String(); !strings.Contains(out, "\nundated  Jonas Lind") || !strings.Contains(out, "\n2025-03-13  Jonas Lind") {
 		t.Errorf("search text:\n%s", out)
 	}
@@ -61,7 +59,7 @@ func TestIngestCountsUndated(t *testing.T) {
 	}
 	defer st.Close()
 	var errw bytes.Buffer
-	sum, err := ingest(context.Background(), sqliteSink(st, nil), pipeline.New(), []string{dir}, input.Options{}, 1, 256, false, &errw)
+	sum, err := ingest(context.Background(), sqliteSink(st, nil), pipeline.New(), []string{dir}, input.Options{}, 1, 256, noProgress, &errw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +75,7 @@ func TestIngestCountsUndated(t *testing.T) {
 	// all dated: no advice
 	errw.Reset()
 	os.WriteFile(filepath.Join(dir, "d.txt"), []byte("Port news\n\nThe captain said the port was busy."), 0o644)
-	if _, err := ingest(context.Background(), sqliteSink(st, nil), pipeline.New(), []string{filepath.Join(dir, "d.txt")}, input.Options{Published: "2025-03-01"}, 1, 256, false, &errw); err != nil {
+	if _, err := ingest(context.Background(), sqliteSink(st, nil), pipeline.New(), []string{filepath.Join(dir, "d.txt")}, input.Options{Published: "2025-03-01"}, 1, 256, noProgress, &errw); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(errw.String(), "publication date") {

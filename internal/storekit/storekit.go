@@ -72,7 +72,8 @@ type DayRange struct {
 }
 
 // DayBounds checks since and until (either may be empty, a day, a month or
-// a year) and returns their range; ok is false when neither is given.
+// a year; since must not come after until) and returns their range; ok is
+// false when neither is given.
 func DayBounds(since, until string) (r DayRange, ok bool, err error) {
 	if since, err = CheckDate("since", since); err != nil {
 		return r, false, err
@@ -112,6 +113,9 @@ func DayBounds(since, until string) (r DayRange, ok bool, err error) {
 			y--
 		}
 		r.Year[1] = fmt.Sprintf("%04d", y)
+	}
+	if since != "" && until != "" && r.Day[0] > r.Day[1] {
+		return r, false, &verbatim.QueryError{Msg: fmt.Sprintf("since (%s) comes after until (%s)", since, until)}
 	}
 	r.Lo, r.Hi = min(r.Day[0], r.Month[0], r.Year[0]), r.Day[1]+"~"
 	return r, true, nil
