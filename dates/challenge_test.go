@@ -79,6 +79,11 @@ func TestChallengeWeekdays(t *testing.T) {
 		{dec, "Markets reopen Monday after the holiday.", "Monday", "2022-01-03"},
 		{jan, "The president addressed the nation Tuesday night.", "Tuesday night", ""},
 		{jan, "The shutdown entered its 19th day on Wednesday.", "Wednesday", "2019-01-09"},
+		{fri, "The decision came on Friday last week.", "Friday last week", "2013-03-15"},
+		{fri, "The board meets on Monday next week.", "Monday next week", "2013-03-25"},
+		{jan, "The shop reopened on Tuesday this week.", "Tuesday this week", "2019-01-08"},
+		{fri, "Banks will stay closed through Tuesday.", "Tuesday", "2013-03-26"},
+		{fri, "Banks remained shut on Tuesday.", "Tuesday", "2013-03-19"},
 	})
 }
 
@@ -193,6 +198,7 @@ func TestChallengeYears(t *testing.T) {
 		{wed, "A 2019 report found the dam unsafe.", "2019", "2019"},
 		{wed, "The target is to cut emissions by 2030.", "2030", "2030"},
 		{wed, "The club was founded in the year 1899.", "1899", "1899"},
+		{wed, "The year 2013 was hard for the firm.", "The year 2013", "2013"},
 		{wed, "The plant runs 24/7 now.", "24/7", ""},
 		{wed, "The airline flies the Boeing 747 to Tokyo.", "747", ""},
 		{wed, "Old PCs still run Windows 2000.", "2000", ""},
@@ -230,6 +236,11 @@ func TestChallengeBusiness(t *testing.T) {
 		{wed, "Analysts cut their year-end forecasts.", "year-end", ""},
 		{wed, "Sales in the first nine months rose 5 percent.", "the first nine months", ""},
 		{wed, "The bank earned $2 billion in the quarter ended Sept. 30.", "Sept. 30", "2024-09-30"},
+		{fri, "Revenue rose in the first quarter 2013.", "the first quarter 2013", "2013-Q1"},
+		{wed, "Revenue rose in the first fiscal quarter.", "the first fiscal quarter", "2024-Q1"},
+		{fri, "GDP shrank 0.6 percent in the final quarter of 2012.", "the final quarter of 2012", "2012-Q4"},
+		{fri, "Final-quarter profit fell.", "Final-quarter", "2012-Q4"},
+		{wed, "Sales rose in fiscal year 2023.", "fiscal year 2023", "2023"},
 	})
 }
 
@@ -246,6 +257,8 @@ func TestChallengeSeasons(t *testing.T) {
 		{fri, "The fall of the Wall changed Europe.", "fall", ""},
 		{fri, "Talks resume in the fall.", "the fall", "2013-FA"},
 		{fri, "The spring of 2011 brought revolt.", "The spring of 2011", "2011-SP"},
+		{fri, "The decision was made in the summer of last year.", "the summer of last year", "2012-SU"},
+		{fri, "Work starts in the spring of next year.", "the spring of next year", "2014-SP"},
 	})
 }
 
@@ -259,6 +272,7 @@ func TestChallengeDays(t *testing.T) {
 		{jan, "The lease ran out on 5th January 2024.", "5th January 2024", "2024-01-05"},
 		{jan, "The form was signed on 01/05/2024.", "01/05/2024", "2024-01-05"},
 		{jan, "The form was signed on 2024-01-05.", "2024-01-05", "2024-01-05"},
+		{jan, "The form was signed on 22/12/2018.", "22/12/2018", "2018-12-22"},
 		{jan, "The shutdown began on Dec. 22.", "Dec. 22", "2018-12-22"},
 		{jan, "Funding runs out on Jan. 15.", "Jan. 15", "2019-01-15"},
 		{jan, "The Dec. 12 deadline was missed.", "Dec. 12", "2018-12-12"},

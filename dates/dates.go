@@ -255,6 +255,9 @@ func (s *scanner) info(i int) {
 			}
 		} else if n := len(str); (n == 8 || n == 10) && str[2] == '/' && str[5] == '/' && isDigits(str[:2]) && isDigits(str[3:5]) && isDigits(str[6:]) {
 			m, d, y := atoi(str[:2]), atoi(str[3:5]), atoi(str[6:])
+			if m > 12 && d <= 12 {
+				m, d = d, m // "22/03/2013": the day first
+			}
 			if n == 8 {
 				y += 1900
 				if y < 1950 {
@@ -311,6 +314,8 @@ func (s *scanner) info(i int) {
 				case strings.EqualFold(post, "quarter"):
 					if o := lookup(pre); o != nil && o.ordinal >= 1 && o.ordinal <= 4 {
 						t.hyQuart = o.ordinal
+					} else if strings.EqualFold(pre, "final") {
+						t.hyQuart = 4 // "final-quarter"
 					}
 				case strings.EqualFold(post, "half"):
 					if o := lookup(pre); o != nil && o.ordinal >= 1 && o.ordinal <= 2 {
@@ -490,6 +495,8 @@ func (s *scanner) core(k int) (int, string) {
 		return s.number(k)
 	case t.s == "'" || t.s == "’":
 		return s.shortDecade(k)
+	case t.w == nil && strings.EqualFold(t.s, "final") && s.tk(k+1).is("quarter") && k > s.sent.First && s.t[k-1].w != nil && s.t[k-1].w.modifier:
+		return s.quarter(k, k+2, 4, 0) // "the final quarter of 2012"
 	case t.w == nil:
 		return k, ""
 	}
@@ -540,7 +547,7 @@ func (s *scanner) core(k int) (int, string) {
 		return k + 1, "19" + string(rune('0'+w.decade))
 	case w.season != "":
 		if (w.w == "fall" || w.w == "spring") && !s.prevIs(k, "this", "last", "next", "in", "early", "late", "since", "by", "until") &&
-			!(s.prevIs(k, "the") && (s.prevIs(k-1, "in", "during", "by", "until", "till", "since", "over", "through", "before", "after") && !followedBy(s.tk(k+1).s, "in", "of", "to", "from", "by", "on", "at") || strings.EqualFold(s.tk(k+1).s, "of") && s.tk(k+2).ndig == 4)) {
+			!(s.prevIs(k, "the") && (s.prevIs(k-1, "in", "during", "by", "until", "till", "since", "over", "through", "before", "after") && !followedBy(s.tk(k+1).s, "in", "of", "to", "from", "by", "on", "at") || strings.EqualFold(s.tk(k+1).s, "of") && (s.tk(k+2).ndig == 4 || s.ofYearAt(k+1)))) {
 			return k, "" // "the fall in prices", "the fall of the Wall": no season
 		}
 		if s.tk(k).cap && k > s.sent.First && s.nameWord(k+1) {
@@ -593,6 +600,10 @@ func (s *scanner) core(k int) (int, string) {
 		// "that year", "the same day", "the day before": the last date
 		// the text gave, or one next to it
 		return s.relativeTo(k)
+	case w.w == "year" && s.prevIs(k, "the", "fiscal", "calendar") && !s.tk(k).cap && s.tk(k+1).ndig == 4 && s.tk(k+1).num >= 1800 && s.tk(k+1).num <= 2099:
+		// "the year 2013", "fiscal year 2012": one expression, the year named
+		s.lastGran = 'Y'
+		return k + 2, yearValue(s.tk(k + 1).num)
 	case w.w == "year" && s.tk(k).cap && s.prevIs(k, "the") && k-1 > s.sent.First:
 		return k, "" // "Person of the Year", "Car of the Year": a title
 	case w.w == "year" && s.prevIs(k, "the", "full", "fiscal"):

@@ -273,6 +273,12 @@ func (s *scanner) weekday(k int, dir int) (int, string) {
 		}
 	}
 	s.isTime = s.timeOfDay(k, j)
+	// "Friday last week", "Monday next week": that week's day
+	if p := s.tk(j); p.isPtr() && s.tk(j+1).is("week") && !p.is("following") && !p.is("latest") && s.hasRef {
+		s.lastGran, s.kind = 'D', 'd'
+		monday := s.ref.AddDate(0, 0, 1-isoWeekday(s.ref)+7*int(p.w.pointer))
+		return j + 2, dayValue(monday.AddDate(0, 0, int(t.w.weekday)-1))
+	}
 	if dir == 2 && s.prevIs(k, "as") && s.prevIs(k-1, "early", "soon") && s.prevIs(k-2, "as") {
 		dir = 1 // "as early as Friday": the earliest of days to come
 	}
@@ -423,6 +429,10 @@ func (s *scanner) season(k, j int, se string, dir int) (int, string) {
 	}
 	if strings.EqualFold(s.tk(j).s, "of") {
 		if e, y := s.spokenYear(j + 1); e > j+1 {
+			return e, seasonValue(y, se)
+		}
+		// "the summer of last year", "the spring of next year"
+		if y, e := s.ofYear(j); e > j && y > 0 {
 			return e, seasonValue(y, se)
 		}
 	}

@@ -32,6 +32,8 @@ func (s *scanner) quarter(k, j, q, y int) (int, string) {
 		// "the third quarter of 1989", "of next year", "fiscal 1990 first quarter"
 		if yy, e := s.ofYear(j); e > j {
 			y, j = yy, e
+		} else if n := s.tk(j); n.ndig == 4 && n.num >= 1900 && n.num <= 2099 && !s.inName(j) {
+			y, j = n.num, j+1 // "the first quarter 2013"
 		} else if yy, ok := s.periodYear(k, j, q, 4); ok {
 			y = yy
 			// "the year-ago third quarter"
@@ -103,6 +105,8 @@ func (s *scanner) ordinal(k int) (int, string) {
 	switch {
 	case n.is("quarter") && o <= 4:
 		return s.quarter(k, k+2, o, 0)
+	case n.is("fiscal") && s.tk(k+2).is("quarter") && o <= 4:
+		return s.quarter(k, k+3, o, 0) // "the first fiscal quarter"
 	case n.is("half") && o <= 2:
 		if y, e := s.ofYear(k + 2); e > k+2 {
 			return e, halfValue(y, o) // "the second half of 1989", "of next year"
@@ -224,6 +228,13 @@ func (s *scanner) gameHalf() bool {
 		}
 	}
 	return s.game > 0
+}
+
+// ofYearAt reports whether "of the year", "of next year" or "of 1989"
+// follows at j.
+func (s *scanner) ofYearAt(j int) bool {
+	_, e := s.ofYear(j)
+	return e > j
 }
 
 // ofYear reads the year that may close a quarter or half at j: "of 1989",

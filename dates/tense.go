@@ -162,5 +162,12 @@ var determiners = [...]string{"a", "an", "the", "still", "its", "his", "her", "t
 // unspecified date"), not a past tense.
 func participle(s *scanner, i int) bool {
 	p := s.tk(i - 1)
-	return p.s != "" && (aux(p.s) || determiner(p.s) || aux(s.tk(i-2).s) && strings.EqualFold(p.s, "be"))
+	return p.s != "" && (aux(p.s) || determiner(p.s) || copula(p.s) || aux(s.tk(i-2).s) && strings.EqualFold(p.s, "be"))
+}
+
+// copula reports whether w is a verb after which a past form is an
+// adjective whose tense is the verb's ("will stay closed through Tuesday",
+// "remained shut on Monday").
+func copula(w string) bool {
+	return followedBy(w, "stay", "stays", "stayed", "remain", "remains", "remained", "seem", "seems", "seemed", "appear", "appears", "appeared", "look", "looks", "looked")
 }
