@@ -84,6 +84,11 @@ func TestChallengeWeekdays(t *testing.T) {
 		{jan, "The shop reopened on Tuesday this week.", "Tuesday this week", "2019-01-08"},
 		{fri, "Banks will stay closed through Tuesday.", "Tuesday", "2013-03-26"},
 		{fri, "Banks remained shut on Tuesday.", "Tuesday", "2013-03-19"},
+		{fri, "Cyprus faces a Monday deadline to raise the money.", "Monday", "2013-03-25"},
+		{fri, "The deadline is Monday.", "Monday", "2013-03-25"},
+		{fri, "Cyprus needs a deal before Monday.", "Monday", "2013-03-25"},
+		{fri, "Cyprus missed a Monday deadline to raise the money.", "Monday", "2013-03-18"},
+		{jan, "Its share before Monday's purchases is 7 percent.", "Monday", "2019-01-07"},
 	})
 }
 

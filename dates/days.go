@@ -386,6 +386,9 @@ func (s *scanner) weekdayRel(k, j, wd, dir int) (int, string) {
 	}
 	if dir == 2 {
 		dir = s.tense(k, j)
+		if dir == 0 && s.deadline(k, j) {
+			dir = 1
+		}
 		if dir == 0 {
 			dir = -1
 		}
@@ -411,6 +414,21 @@ func (s *scanner) weekdayRel(k, j, wd, dir int) (int, string) {
 		off = (wd - rw + 7) % 7
 	}
 	return j, dayValue(s.ref.AddDate(0, 0, off))
+}
+
+// deadline reports whether the day [k, j) is told as a deadline in a
+// clause without tense: "a Monday deadline", "the deadline is Monday",
+// "a deal before Monday" (a time limit named in the present is ahead).
+func (s *scanner) deadline(k, j int) bool {
+	n := s.tk(j)
+	if poss := n.s == "'s" || n.s == "’s"; poss {
+		// "before Friday's purchases": the day of an event, not a limit
+		return strings.EqualFold(s.tk(j+1).s, "deadline")
+	}
+	if s.prevIs(k, "by", "before", "until", "till") || strings.EqualFold(n.s, "deadline") {
+		return true
+	}
+	return s.prevIs(k, "of", "is") && s.prevIs(k-1, "deadline")
 }
 
 func isoWeekday(t time.Time) int {
