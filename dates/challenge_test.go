@@ -138,6 +138,7 @@ func TestChallengeRelative(t *testing.T) {
 		{fri, "One day, he left without a word.", "One day", ""},
 		{fri, "The minister resigned a week or so ago.", "a week or so ago", "2013-W11"},
 		{fri, "Margins rose in the first half of the year.", "the first half of the year", "2013-H1"},
+		{"1998-03-04", "The talks are set for the week of March 16.", "the week of March 16", "1998-W12"},
 		{fri, "Output will recover in the second half of next year.", "the second half of next year", "2014-H2"},
 		{dec, "Trading resumes next week.", "next week", "2022-W01"},
 		{dec, "The rules change next month.", "next month", "2022-01"},
