@@ -37,6 +37,9 @@ func (s *scanner) number(k int) (int, string) {
 		if nx.s == "%" || strings.EqualFold(nx.s, "percent") {
 			return k, ""
 		}
+		if n/100 < 24 && n%100 < 60 && followedBy(nx.s, "GMT", "BST", "UTC", "CET", "EST", "EDT", "CST", "CDT", "PST", "PDT", "hrs", "hours") {
+			return k, "" // "at 2000 GMT": a time of day
+		}
 		if n%10 == 0 && (nx.s == "'s" || nx.s == "’s") && s.prevIs(k, "the", "early", "late", "mid") {
 			return k + 2, yearValue(n)[:3] // "the 1990's": the decade
 		}

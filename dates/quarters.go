@@ -105,6 +105,8 @@ func (s *scanner) ordinal(k int) (int, string) {
 	switch {
 	case n.is("quarter") && o <= 4:
 		return s.quarter(k, k+2, o, 0)
+	case n.is("week") && o == 1 && s.prevIs(k, "the") && strings.EqualFold(s.tk(k+2).s, "of"):
+		return s.weekOf(k, k+2, true) // "the first week of March"
 	case n.is("fiscal") && s.tk(k+2).is("quarter") && o <= 4:
 		return s.quarter(k, k+3, o, 0) // "the first fiscal quarter"
 	case n.is("half") && o <= 2:
