@@ -600,15 +600,18 @@ func (s *scanner) core(k int) (int, string) {
 		// "that year", "the same day", "the day before": the last date
 		// the text gave, or one next to it
 		return s.relativeTo(k)
-	case w.w == "week" && s.prevIs(k, "the") && strings.EqualFold(s.tk(k+1).s, "of") && s.tk(k+2).w != nil && s.tk(k+2).w.month > 0:
-		// "the week of March 16": that day's week
-		if e, v := s.month(k + 2); e > k+2 && len(v) == 10 {
-			if t, err := time.Parse("2006-01-02", v); err == nil {
-				s.lastGran = 'W'
-				return e, weekValue(t)
-			}
+	case (w.w == "week" || w.unit == 'E') && s.prevIs(k, "the") && strings.EqualFold(s.tk(k+1).s, "of"):
+		// "the week of March 16", "the weekend of 27-28 November": that
+		// day's week or weekend
+		e, t, ok := s.dayAt(k + 2)
+		if !ok {
+			return k, ""
 		}
-		return k, ""
+		s.lastGran = 'W'
+		if w.unit == 'E' {
+			return e, weekValue(t) + "-WE"
+		}
+		return e, weekValue(t)
 	case w.w == "year" && s.prevIs(k, "the", "fiscal", "calendar") && !s.tk(k).cap && s.tk(k+1).ndig == 4 && s.tk(k+1).num >= 1800 && s.tk(k+1).num <= 2099:
 		// "the year 2013", "fiscal year 2012": one expression, the year named
 		s.lastGran = 'Y'

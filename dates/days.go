@@ -102,6 +102,9 @@ func (s *scanner) dayOf(k, j, y, m, d int) (int, string) {
 	}
 	s.lastGran = 'D'
 	s.isTime = s.timeOfDay(k, j)
+	if y <= 0 {
+		y = s.rangeYear(j) // "from 20 March to 27 March 2004"
+	}
 	if y > 0 {
 		return j, ymdValue(y, m, d)
 	}
@@ -135,6 +138,48 @@ func (s *scanner) dayOf(k, j, y, m, d int) (int, string) {
 		return k, ""
 	}
 	return j, ymdValue(best, m, d)
+}
+
+// dayAt reads a day of a month at c ("March 16", "27-28 November"): its
+// end and date.
+func (s *scanner) dayAt(c int) (int, time.Time, bool) {
+	e, v := c, ""
+	switch t := s.tk(c); {
+	case t.w != nil && t.w.month > 0:
+		e, v = s.month(c)
+	case t.kind == verbatim.Number && t.ndig <= 2 && s.tk(c+1).w != nil && s.tk(c+1).w.month > 0:
+		e, v = s.number(c)
+	}
+	if e <= c || len(v) != 10 || !isDigits(v[:4]) {
+		return c, time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", v)
+	return e, t, err == nil
+}
+
+// rangeYear returns the year that closes a range of days whose first day,
+// ending at j, gives none ("20 March to 27 March 2004", "Jan. 30 and Feb.
+// 2, 2012"), or 0.
+func (s *scanner) rangeYear(j int) int {
+	if !followedBy(s.tk(j).s, "to", "and", "until", "till", "through", "-", "–") {
+		return 0
+	}
+	c := j + 1
+	if d := s.tk(c); d.kind == verbatim.Number && d.ndig <= 2 && s.tk(c+1).w != nil && s.tk(c+1).w.month > 0 {
+		y, _ := s.yearAfter(c + 2)
+		return y
+	}
+	if mt := s.tk(c); mt.w != nil && mt.w.month > 0 && mt.cap {
+		c++
+		if s.tk(c).s == "." {
+			c++
+		}
+		if d := s.tk(c); d.kind == verbatim.Number && d.ndig <= 2 || d.ord > 0 {
+			y, _ := s.yearAfter(c + 1)
+			return y
+		}
+	}
+	return 0
 }
 
 func (s *scanner) month(k int) (int, string) {

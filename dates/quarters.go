@@ -34,6 +34,8 @@ func (s *scanner) quarter(k, j, q, y int) (int, string) {
 			y, j = yy, e
 		} else if n := s.tk(j); n.ndig == 4 && n.num >= 1900 && n.num <= 2099 && !s.inName(j) {
 			y, j = n.num, j+1 // "the first quarter 2013"
+		} else if s.gameHalf() {
+			return k, "" // "as the game entered the final quarter"
 		} else if yy, ok := s.periodYear(k, j, q, 4); ok {
 			y = yy
 			// "the year-ago third quarter"
