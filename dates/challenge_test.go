@@ -270,6 +270,8 @@ func TestChallengeSeasons(t *testing.T) {
 		{fri, "The fall of the Wall changed Europe.", "fall", ""},
 		{fri, "Talks resume in the fall.", "the fall", "2013-FA"},
 		{fri, "The spring of 2011 brought revolt.", "The spring of 2011", "2011-SP"},
+		{fri, "Since its launch in summer 2009, the car has sold well.", "summer 2009", "2009-SU"},
+		{fri, "The nominees include My Summer of Love and Enduring Love.", "Summer", ""},
 		{fri, "The decision was made in the summer of last year.", "the summer of last year", "2012-SU"},
 		{fri, "Work starts in the spring of next year.", "the spring of next year", "2014-SP"},
 	})
@@ -297,6 +299,9 @@ func TestChallengeDays(t *testing.T) {
 		{dec, "The offer expires Dec. 31.", "Dec. 31", "2021-12-31"},
 		{dec, "Trading resumes on Jan. 3.", "Jan. 3", "2022-01-03"},
 		{fri, "Output fell in March 2012.", "March 2012", "2012-03"},
+		{fri, "In January of this year he resigned.", "January of this year", "2013-01"},
+		{fri, "The strike began in March of last year.", "March of last year", "2012-03"},
+		{wed, "The economy created fewer jobs than expected in September.", "September", "2024-09"},
 		{jan, "The law takes effect in December.", "December", "2019-12"},
 		{jan, "Sales fell in December.", "December", "2018-12"},
 		{jan, "The plant will reopen in November.", "November", "2019-11"},

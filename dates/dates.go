@@ -550,8 +550,8 @@ func (s *scanner) core(k int) (int, string) {
 			!(s.prevIs(k, "the") && (s.prevIs(k-1, "in", "during", "by", "until", "till", "since", "over", "through", "before", "after") && !followedBy(s.tk(k+1).s, "in", "of", "to", "from", "by", "on", "at") || strings.EqualFold(s.tk(k+1).s, "of") && (s.tk(k+2).ndig == 4 || s.ofYearAt(k+1)))) {
 			return k, "" // "the fall in prices", "the fall of the Wall": no season
 		}
-		if s.tk(k).cap && k > s.sent.First && s.nameWord(k+1) {
-			return k, "" // "the Summer Olympics", "the Winter Palace": a name
+		if s.tk(k).cap && k > s.sent.First && (s.nameWord(k+1) || strings.EqualFold(s.tk(k+1).s, "of") && s.nameWord(k+2)) {
+			return k, "" // "the Summer Olympics", "the Winter Palace", "My Summer of Love": a name
 		}
 		if s.prevIs(k, "that") {
 			if p, ok := s.anchorPoint(false); ok {

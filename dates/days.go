@@ -219,6 +219,10 @@ func (s *scanner) month(k int) (int, string) {
 		s.lastGran = 'M'
 		return j + 2, monthValue(y, m)
 	}
+	if y, e := s.ofYear(j); e > j && y > 0 && !t.mid {
+		s.lastGran = 'M'
+		return e, monthValue(y, m) // "January of this year", "March of 1998"
+	}
 	if !full {
 		return k, ""
 	}
@@ -501,6 +505,9 @@ func (s *scanner) season(k, j int, se string, dir int) (int, string) {
 		if y, e := s.ofYear(j); e > j && y > 0 {
 			return e, seasonValue(y, se)
 		}
+	}
+	if n := s.tk(j); n.ndig == 4 && n.num >= 1800 && n.num <= 2099 {
+		return j + 1, seasonValue(n.num, se) // "summer 2001"
 	}
 	if !s.hasRef {
 		return j, seasonValue(0, se)

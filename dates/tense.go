@@ -36,6 +36,9 @@ func (s *scanner) tenseDist(k, j int) (int, int) {
 				if n := s.tk(i + 1); !strings.EqualFold(n.s, "to") && !strings.EqualFold(n.s, "for") && !((t.is("expected") || t.is("due") || t.is("scheduled")) && s.governs(i, k)) {
 					v = 0
 				}
+				if t.is("expected") && s.prevIs(i, "than", "as") {
+					v = 0 // "fewer jobs than expected in January": a comparison
+				}
 			}
 			if v == 2 {
 				// "talks resume on Monday": the present of a scheduled
