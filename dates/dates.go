@@ -125,6 +125,10 @@ type scanner struct {
 	// and more a second date of the same token ("2010-2012")
 	cut  verbatim.Span
 	more verbatim.Date
+	// known holds the days the text gave with their year (month, day,
+	// year): a day named again without one is the same day
+	known  [8][3]int
+	nKnown int
 	// kind is what the last match was: 'd' a day named from the
 	// publication date, 'c' a comparison counted back ("a year ago", "a
 	// year earlier"), which is no anchor: "a year ago ... a year earlier"

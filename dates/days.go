@@ -105,6 +105,12 @@ func (s *scanner) dayOf(k, j, y, m, d int) (int, string) {
 	if y <= 0 {
 		y = s.rangeYear(j) // "from 20 March to 27 March 2004"
 	}
+	if y <= 0 {
+		y = s.knownYear(m, d) // "Sept. 11, 2001 ... the Sept. 11 attacks"
+	} else if s.nKnown < len(s.known) {
+		s.known[s.nKnown] = [3]int{m, d, y}
+		s.nKnown++
+	}
 	if y > 0 {
 		return j, ymdValue(y, m, d)
 	}
@@ -155,6 +161,16 @@ func (s *scanner) dayAt(c int) (int, time.Time, bool) {
 	}
 	t, err := time.Parse("2006-01-02", v)
 	return e, t, err == nil
+}
+
+// knownYear is the year the text gave the day d of month m before, or 0.
+func (s *scanner) knownYear(m, d int) int {
+	for _, k := range s.known[:s.nKnown] {
+		if k[0] == m && k[1] == d {
+			return k[2]
+		}
+	}
+	return 0
 }
 
 // rangeYear returns the year that closes a range of days whose first day,
@@ -232,6 +248,9 @@ func (s *scanner) month(k int) (int, string) {
 		}
 		if s.nameWord(k + 1) {
 			return k, "" // "April Ryan asked", "said June Carter": a first name
+		}
+		if k-1 > s.sent.First && s.nameWord(k-1) {
+			return k, "" // "Jill June, Lori Jungling": a surname
 		}
 	}
 	dir := 0

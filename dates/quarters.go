@@ -112,6 +112,13 @@ func (s *scanner) ordinal(k int) (int, string) {
 	case n.is("fiscal") && s.tk(k+2).is("quarter") && o <= 4:
 		return s.quarter(k, k+3, o, 0) // "the first fiscal quarter"
 	case n.is("half") && o <= 2:
+		of := s.tk(k + 3)
+		if of.is("the") || of.isPtr() {
+			of = s.tk(k + 4)
+		}
+		if strings.EqualFold(s.tk(k+2).s, "of") && of.w != nil && (of.w.month > 0 || of.w.unit != 0 && !of.is("year")) {
+			return k, "" // "the second half of February": the month's, no half-year
+		}
 		if y, e := s.ofYear(k + 2); e > k+2 {
 			return e, halfValue(y, o) // "the second half of 1989", "of next year"
 		}
