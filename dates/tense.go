@@ -41,12 +41,16 @@ func (s *scanner) tenseDist(k, j int) (int, int) {
 				}
 			}
 			if v == 2 {
-				// "talks resume on Monday": the present of a scheduled
-				// event says what is to come of the time it governs only
+				// "talks resume on Monday", "Wisconsin holds its primary on
+				// Tuesday": the present of a scheduled event says what is
+				// to come of the time it governs only
 				v = 0
-				if s.governs(i, k) {
+				if s.governs(i, k) || s.objectThen(i, k) {
 					v = 1
 				}
+			}
+			if v == 1 && (t.is("until") || t.is("till")) && i == k-1 && (s.tk(j).s == "'s" || s.tk(j).s == "’s") {
+				v = 0 // "until Monday's announcement, stocks were down"
 			}
 			if v < 0 && participle(s, i) {
 				v = 0
@@ -71,6 +75,11 @@ func (s *scanner) tenseDist(k, j int) (int, int) {
 		// a marker across a comma is in another clause ("will stand
 		// trial on Friday, a judge ruled"): the clause's own comes first
 		cost := dist + clauseCost*s.breaks(a, b)
+		if i >= j && s.subordinate(j, i) {
+			// "told voters Sunday that he would": the marker is the
+			// reported clause's, not the one the time belongs to
+			cost += clauseCost
+		}
 		if cost < bestCost {
 			best, bestDist, bestCost = v, dist, cost
 		}
@@ -94,6 +103,36 @@ func (s *scanner) governs(i, k int) bool {
 		}
 	}
 	return true
+}
+
+// objectThen reports whether the expression at k follows the verb at i
+// after a short object and a preposition, in one clause: "holds its
+// presidential primary on Tuesday".
+func (s *scanner) objectThen(i, k int) bool {
+	if k-i < 3 || k-i > 6 || s.breaks(i, k) > 0 || !followedBy(s.t[k-1].s, "on", "in", "at") {
+		return false
+	}
+	for b := i + 1; b < k-1; b++ {
+		if t := &s.t[b]; t.kind != verbatim.Word || t.w != nil && t.w.tense != 0 || followedBy(t.s, "that", "which", "who", "and", "but", "when") {
+			return false
+		}
+	}
+	return true
+}
+
+// subordinate reports whether a word opening another clause stands
+// between tokens a and b: "that", "which", "who", "because", "if".
+func (s *scanner) subordinate(a, b int) bool {
+	for x := a; x < b; x++ {
+		if followedBy(s.t[x].s, "that", "which", "who", "because", "if", "whether") {
+			return true
+		}
+		// "ended the meeting on Friday by announcing it would"
+		if w := s.t[x].s; len(w) > 5 && strings.HasSuffix(w, "ing") && x > a && followedBy(s.t[x-1].s, "by", "while", "after", "before") {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseCost is what crossing a comma or bracket adds to the distance of a
