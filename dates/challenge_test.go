@@ -88,6 +88,7 @@ func TestChallengeWeekdays(t *testing.T) {
 		{fri, "The central bank ended its meeting on Thursday by announcing it would buy more bonds.", "Thursday", "2013-03-21"},
 		{fri, "Until Monday's announcement, the shares were down 40 percent.", "Monday", "2013-03-18"},
 		{fri, "Wisconsin holds its presidential primary on Tuesday.", "Tuesday", "2013-03-26"},
+		{fri, "She canceled a joint rally with the president slated for Wednesday in Green Bay.", "Wednesday", "2013-03-27"},
 		{fri, "Cyprus faces a Monday deadline to raise the money.", "Monday", "2013-03-25"},
 		{fri, "The deadline is Monday.", "Monday", "2013-03-25"},
 		{fri, "Cyprus needs a deal before Monday.", "Monday", "2013-03-25"},

@@ -224,13 +224,13 @@ func (s *scanner) yearBack(j int) int {
 // gameHalf reports whether the article is about a game, whose halves are
 // no halves of a year ("a second-half goal", "in the first half"): it
 // says three words of a match report (goal, scored, half-time, referee,
-// squad, league...), read once per article.
+// squad, league...: the lexicon's "game" words), read once per article.
 func (s *scanner) gameHalf() bool {
 	if s.game == 0 {
 		s.game = -1
 		n := 0
 		for i := range s.t {
-			if w := s.t[i].s; len(w) >= 3 && followedBy(w, "goal", "goals", "scored", "match", "minute", "minutes", "half-time", "halftime", "striker", "header", "referee", "touchdown", "innings", "equaliser", "equalizer", "kick-off", "quarterback", "goalkeeper", "midfielder", "penalty", "penalties", "tries", "coach", "squad", "league", "cup", "defeat", "scrum-half", "fly-half", "winger", "wickets", "rugby", "football", "soccer") {
+			if w := s.t[i].w; w != nil && w.game {
 				if n++; n >= 3 {
 					s.game = 1
 					break

@@ -19,7 +19,11 @@ func (s *scanner) tense(k, j int) int {
 // tenseDist is tense with the distance in tokens to the marker.
 func (s *scanner) tenseDist(k, j int) (int, int) {
 	best, bestDist, bestCost := 0, 1<<30, 1<<30
+	sub := false // a word opening another clause stands between j and i
 	for i := s.sent.First; i < s.sent.Last; i++ {
+		if i > j && !sub {
+			sub = s.opensClause(i-1, j)
+		}
 		if i >= k && i < j {
 			continue
 		}
@@ -30,10 +34,10 @@ func (s *scanner) tenseDist(k, j int) (int, int) {
 		}
 		if t.w != nil {
 			v = int(t.w.tense)
-			if v == 1 && (t.is("planned") || t.is("plans") || t.is("plan") || t.is("planning") || t.is("expected") || t.is("expects") || t.is("expect") || t.is("set") || t.is("supposed") || t.is("due") || t.is("going") || t.is("scheduled")) {
+			if v == 1 && (t.is("planned") || t.is("plans") || t.is("plan") || t.is("planning") || t.is("expected") || t.is("expects") || t.is("expect") || t.is("set") || t.is("supposed") || t.is("due") || t.is("going") || t.is("scheduled") || t.is("slated")) {
 				// "expected to", "due for", or the time itself right
 				// after ("a vote is expected Monday", "due on Friday")
-				if n := s.tk(i + 1); !strings.EqualFold(n.s, "to") && !strings.EqualFold(n.s, "for") && !((t.is("expected") || t.is("due") || t.is("scheduled")) && s.governs(i, k)) {
+				if n := s.tk(i + 1); !strings.EqualFold(n.s, "to") && !strings.EqualFold(n.s, "for") && !((t.is("expected") || t.is("due") || t.is("scheduled") || t.is("slated")) && s.governs(i, k)) {
 					v = 0
 				}
 				if t.is("expected") && s.prevIs(i, "than", "as") {
@@ -75,7 +79,7 @@ func (s *scanner) tenseDist(k, j int) (int, int) {
 		// a marker across a comma is in another clause ("will stand
 		// trial on Friday, a judge ruled"): the clause's own comes first
 		cost := dist + clauseCost*s.breaks(a, b)
-		if i >= j && s.subordinate(j, i) {
+		if i >= j && sub {
 			// "told voters Sunday that he would": the marker is the
 			// reported clause's, not the one the time belongs to
 			cost += clauseCost
@@ -120,19 +124,19 @@ func (s *scanner) objectThen(i, k int) bool {
 	return true
 }
 
-// subordinate reports whether a word opening another clause stands
-// between tokens a and b: "that", "which", "who", "because", "if".
-func (s *scanner) subordinate(a, b int) bool {
-	for x := a; x < b; x++ {
-		if followedBy(s.t[x].s, "that", "which", "who", "because", "if", "whether") {
-			return true
-		}
-		// "ended the meeting on Friday by announcing it would"
-		if w := s.t[x].s; len(w) > 5 && strings.HasSuffix(w, "ing") && x > a && followedBy(s.t[x-1].s, "by", "while", "after", "before") {
-			return true
-		}
+// opensClause reports whether token x (after a) opens another clause:
+// "that", "which", "who", "because", "if", "whether", or an -ing form
+// after "by", "while", "after", "before" ("ended the meeting on Friday
+// by announcing it would").
+func (s *scanner) opensClause(x, a int) bool {
+	w := s.t[x].s
+	if len(w) < 2 || len(w) > 7 && !strings.HasSuffix(w, "ing") {
+		return false
 	}
-	return false
+	if followedBy(w, "that", "which", "who", "because", "if", "whether") {
+		return true
+	}
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && x > a && followedBy(s.t[x-1].s, "by", "while", "after", "before")
 }
 
 // clauseCost is what crossing a comma or bracket adds to the distance of a
