@@ -631,7 +631,8 @@ func (s *scanner) core(k int) (int, string) {
 		if !s.prevIs(k, "the") && !s.prevIs(k-1, "the") {
 			return k, ""
 		}
-		if n := s.tk(k + 1).s; n == "'s" || n == "’s" || followedBy(n, "before", "after", "ended", "ending", "earlier", "ago") {
+		if n := s.tk(k + 1).s; n == "'s" || n == "’s" || followedBy(n, "before", "after", "ended", "ending", "earlier", "ago", "to", "through", "until", "till") {
+			// "the year to March": twelve months, a duration
 			return k, ""
 		}
 		s.lastGran = 'Y'

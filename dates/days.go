@@ -382,9 +382,9 @@ func (s *scanner) timeOfDay(k, j int) bool {
 			return true
 		}
 	}
-	// "5 p.m., Friday", "at 3 p.m. on Friday"
+	// "5 p.m., Friday", "at 3 p.m. on Friday", "the evening of March 19"
 	p := k - 1
-	if p >= s.sent.First && (s.t[p].s == "," || strings.EqualFold(s.t[p].s, "on")) {
+	if p >= s.sent.First && (s.t[p].s == "," || strings.EqualFold(s.t[p].s, "on") || strings.EqualFold(s.t[p].s, "of")) {
 		p--
 	}
 	return p >= s.sent.First && s.t[p].w != nil && s.t[p].w.timeOfDay
