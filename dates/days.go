@@ -163,6 +163,45 @@ func (s *scanner) dayAt(c int) (int, time.Time, bool) {
 	return e, t, err == nil
 }
 
+// listYear returns the year that closes a list or range of months
+// starting at j, after the first ("and March 2012", ", March and May of
+// last year", "to June 2009"), or 0.
+func (s *scanner) listYear(j int) int {
+	c, months := j, 0
+	for n := 0; n < 8; n++ {
+		t := s.tk(c)
+		switch {
+		case followedBy(t.s, "and", "or", ",", "to", "through", "-", "–"):
+		case t.w != nil && t.w.month > 0 && t.cap:
+			months++
+		default:
+			if months == 0 {
+				return 0
+			}
+			if t.ndig == 4 && t.num >= 1800 && t.num <= 2099 {
+				return t.num
+			}
+			y, e := s.ofYear(c)
+			if e > c {
+				return y
+			}
+			return 0
+		}
+		c++
+	}
+	return 0
+}
+
+// afterMonth reports whether the month at k follows another in a list or
+// a range: "in February and March", "February, March and April".
+func (s *scanner) afterMonth(k int) bool {
+	if !s.prevIs(k, "and", "or", ",", "to", "through", "-", "–") {
+		return false
+	}
+	p := s.tk(k - 2)
+	return p.w != nil && p.w.month > 0 && p.cap
+}
+
 // knownYear is the year the text gave the day d of month m before, or 0.
 func (s *scanner) knownYear(m, d int) int {
 	for _, k := range s.known[:s.nKnown] {
@@ -239,10 +278,14 @@ func (s *scanner) month(k int) (int, string) {
 		s.lastGran = 'M'
 		return e, monthValue(y, m) // "January of this year", "March of 1998"
 	}
+	if y := s.listYear(j); y > 0 && !t.mid && (full || s.prevIs(k, "in", "from", "between")) {
+		s.lastGran = 'M'
+		return j, monthValue(y, m) // "January, March and May of last year"
+	}
 	if !full {
 		return k, ""
 	}
-	if !t.mid && !s.prevIs(k, "in", "since", "by", "until", "till", "before", "after", "of", "from", "through", "during", "early", "late", "mid", "last", "this", "next", "end", "beginning", "middle", "in") {
+	if !t.mid && !s.prevIs(k, "in", "since", "by", "until", "till", "before", "after", "of", "from", "through", "during", "early", "late", "mid", "last", "this", "next", "end", "beginning", "middle", "in") && !s.afterMonth(k) {
 		if m == 5 || m == 3 {
 			return k, ""
 		}
@@ -519,6 +562,11 @@ func (s *scanner) season(k, j int, se string, dir int) (int, string) {
 	if strings.EqualFold(s.tk(j).s, "of") {
 		if e, y := s.spokenYear(j + 1); e > j+1 {
 			return e, seasonValue(y, se)
+		}
+		if a := s.tk(j + 1).s; a == "'" || a == "’" {
+			if e, v := s.shortDecade(j + 1); e > j+1 && len(v) == 4 {
+				return e, seasonValue(atoi(v), se) // "the summer of '69"
+			}
 		}
 		// "the summer of last year", "the spring of next year"
 		if y, e := s.ofYear(j); e > j && y > 0 {
