@@ -365,6 +365,9 @@ func TestChallengeHolidays(t *testing.T) {
 		{wed, "Fireworks lit the sky on the Fourth of July.", "Fourth of July", "2024-07-04"},
 		{wed, "Sales rose in the fourth quarter.", "fourth quarter", "2024-Q4"},
 		{"2024-05-01", "The cottage opens on Victoria Day.", "Victoria Day", "2024-05-20"},
+		{fri, "The show's highest audience came at Christmas 1986.", "Christmas 1986", "1986-12-25"},
+		{fri, "The attack happened on Easter Sunday last year.", "Easter Sunday last year", "2012-04-08"},
+		{wed, "Thousands will march on May Day.", "May Day", "2025-05-01"},
 	})
 }
 
