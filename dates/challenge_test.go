@@ -120,6 +120,8 @@ func TestChallengeRelative(t *testing.T) {
 		{fri, "The ship sank three days ago.", "three days ago", "2013-03-19"},
 		{fri, "The strike started a month ago.", "a month ago", "2013-02"},
 		{fri, "The bridge opened a year ago.", "a year ago", "2012"},
+		{fri, "The war began two years ago this week.", "two years ago this week", "2011-W12"},
+		{fri, "The bank collapsed a year ago this month.", "a year ago this month", "2012-03"},
 		{fri, "The mill closed 100 years ago.", "100 years ago", "1913"},
 		{fri, "The church burned a century ago.", "a century ago", "19"},
 		{fri, "The mine closed a few years ago.", "a few years ago", "PAST_REF"},

@@ -323,6 +323,14 @@ func (s *scanner) ago(k int) (int, string) {
 		}
 		return k, ""
 	}
+	if u.w.unit == 'Y' && a.is("ago") && s.tk(j).is("this") && (s.tk(j+1).is("week") || s.tk(j+1).is("month")) {
+		// "two years ago this week": this week or month, years back
+		t := s.ref.AddDate(-n, 0, 0)
+		if s.tk(j + 1).is("week") {
+			return j + 2, weekValue(t)
+		}
+		return j + 2, monthValue(t.Year(), int(t.Month()))
+	}
 	switch u.w.unit {
 	case 'D':
 		return j, dayValue(s.ref.AddDate(0, 0, -n))
