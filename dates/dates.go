@@ -604,6 +604,22 @@ func (s *scanner) core(k int) (int, string) {
 		// "that year", "the same day", "the day before": the last date
 		// the text gave, or one next to it
 		return s.relativeTo(k)
+	case (w.w == "day" || w.w == "week" || w.w == "month" || w.w == "year") && s.prevIs(k, "the") && s.prevIs(k-1, "in") && s.prevIs(k-2, "earlier", "later", "early", "late"):
+		// "later in the day", "earlier in the week": the day or week of
+		// the date the sentence gave, else of the publication
+		p, ok := s.anchorPoint(true)
+		if !ok || s.anchorSent != s.sentIdx || rank(p.gran) > rank(w.unit) {
+			if !s.hasRef {
+				return k, ""
+			}
+			p = point{gran: 'D', t: s.ref}
+		}
+		v, ok := p.shift(w.unit, 0, w.unit)
+		if !ok {
+			return k, ""
+		}
+		s.lastGran = w.unit
+		return k + 1, v
 	case (w.w == "week" || w.unit == 'E') && s.prevIs(k, "the") && strings.EqualFold(s.tk(k+1).s, "of"):
 		// "the week of March 16", "the weekend of 27-28 November": that
 		// day's week or weekend
