@@ -53,8 +53,11 @@ func (s *scanner) tenseDist(k, j int) (int, int) {
 					v = 1
 				}
 			}
-			if v == 1 && (t.is("until") || t.is("till")) && i == k-1 && (s.tk(j).s == "'s" || s.tk(j).s == "’s") {
-				v = 0 // "until Monday's announcement, stocks were down"
+			if v == 1 && (t.is("until") || t.is("till")) && (!s.boundOf(i, k) || s.tk(j).s == "'s" || s.tk(j).s == "’s") {
+				// "until Monday's announcement, stocks were down", "until
+				// that day in April, he had never": a bound of another
+				// time, no future of this one
+				v = 0
 			}
 			if v < 0 && participle(s, i) {
 				v = 0
@@ -103,6 +106,20 @@ func (s *scanner) governs(i, k int) bool {
 	for b := i + 1; b < k; b++ {
 		w := s.t[b].s
 		if !followedBy(w, "on", "in", "by", "until", "before", "off", "again", "next", "this", "early", "late", "later", "effect", "office", "place", "power") && !(len(w) > 3 && strings.HasSuffix(w, "ly")) {
+			return false
+		}
+	}
+	return true
+}
+
+// boundOf reports whether the preposition at i introduces the expression
+// at k: right before it or before its modifiers ("until the end of April").
+func (s *scanner) boundOf(i, k int) bool {
+	if i >= k || k-i > 5 {
+		return false
+	}
+	for b := i + 1; b < k; b++ {
+		if !followedBy(s.t[b].s, "the", "end", "beginning", "middle", "start", "of", "early", "late", "mid") {
 			return false
 		}
 	}
