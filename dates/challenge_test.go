@@ -320,6 +320,7 @@ func TestChallengeDays(t *testing.T) {
 		{fri, "The strike began in March of last year.", "March of last year", "2012-03"},
 		{wed, "The economy created fewer jobs than expected in September.", "September", "2024-09"},
 		{wed, "Until that day in April, the miner had never been in a courtroom.", "April", "2024-04"},
+		{wed, "A spokesman said that if his candidate were to win in December, she would sign the bill.", "December", "2024-12"},
 		{jan, "The law takes effect in December.", "December", "2019-12"},
 		{jan, "Sales fell in December.", "December", "2018-12"},
 		{jan, "The plant will reopen in November.", "November", "2019-11"},

@@ -67,8 +67,8 @@ func (s *scanner) tenseDist(k, j int) (int, int) {
 			if participle(s, i) {
 				v = 0
 			}
-		} else if strings.EqualFold(t.s, "to") && aux(s.tk(i-1).s) && !strings.EqualFold(s.tk(i-1).s, "to") {
-			v = 1 // "is to resume", "are to meet"
+		} else if strings.EqualFold(t.s, "to") && (aux(s.tk(i-1).s) || followedBy(s.tk(i-1).s, "were", "was")) && !strings.EqualFold(s.tk(i-1).s, "to") {
+			v = 1 // "is to resume", "are to meet", "if she were to win in November"
 		}
 		if v == 0 {
 			continue
