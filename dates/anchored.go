@@ -231,6 +231,11 @@ func (s *scanner) relativeTo(k int) (int, string) {
 			return k, ""
 		}
 		s.lastGran = u
+		if dir < 0 {
+			// "rose to $1.12 from $1.11 the day before ... the day
+			// before": a comparison, no new time to count from
+			s.kind = 'c'
+		}
 		return k + 2, v
 	}
 	return k, ""

@@ -125,6 +125,10 @@ type scanner struct {
 	// and more a second date of the same token ("2010-2012")
 	cut  verbatim.Span
 	more verbatim.Date
+	// known holds the days the text gave with their year (month, day,
+	// year): a day named again without one is the same day
+	known  [8][3]int
+	nKnown int
 	// kind is what the last match was: 'd' a day named from the
 	// publication date, 'c' a comparison counted back ("a year ago", "a
 	// year earlier"), which is no anchor: "a year ago ... a year earlier"
@@ -255,6 +259,9 @@ func (s *scanner) info(i int) {
 			}
 		} else if n := len(str); (n == 8 || n == 10) && str[2] == '/' && str[5] == '/' && isDigits(str[:2]) && isDigits(str[3:5]) && isDigits(str[6:]) {
 			m, d, y := atoi(str[:2]), atoi(str[3:5]), atoi(str[6:])
+			if m > 12 && d <= 12 {
+				m, d = d, m // "22/03/2013": the day first
+			}
 			if n == 8 {
 				y += 1900
 				if y < 1950 {
@@ -311,6 +318,8 @@ func (s *scanner) info(i int) {
 				case strings.EqualFold(post, "quarter"):
 					if o := lookup(pre); o != nil && o.ordinal >= 1 && o.ordinal <= 4 {
 						t.hyQuart = o.ordinal
+					} else if strings.EqualFold(pre, "final") {
+						t.hyQuart = 4 // "final-quarter"
 					}
 				case strings.EqualFold(post, "half"):
 					if o := lookup(pre); o != nil && o.ordinal >= 1 && o.ordinal <= 2 {
@@ -490,6 +499,8 @@ func (s *scanner) core(k int) (int, string) {
 		return s.number(k)
 	case t.s == "'" || t.s == "’":
 		return s.shortDecade(k)
+	case t.w == nil && strings.EqualFold(t.s, "final") && s.tk(k+1).is("quarter") && k > s.sent.First && s.t[k-1].w != nil && s.t[k-1].w.modifier:
+		return s.quarter(k, k+2, 4, 0) // "the final quarter of 2012"
 	case t.w == nil:
 		return k, ""
 	}
@@ -540,11 +551,11 @@ func (s *scanner) core(k int) (int, string) {
 		return k + 1, "19" + string(rune('0'+w.decade))
 	case w.season != "":
 		if (w.w == "fall" || w.w == "spring") && !s.prevIs(k, "this", "last", "next", "in", "early", "late", "since", "by", "until") &&
-			!(s.prevIs(k, "the") && (s.prevIs(k-1, "in", "during", "by", "until", "till", "since", "over", "through", "before", "after") && !followedBy(s.tk(k+1).s, "in", "of", "to", "from", "by", "on", "at") || strings.EqualFold(s.tk(k+1).s, "of") && s.tk(k+2).ndig == 4)) {
+			!(s.prevIs(k, "the") && (s.prevIs(k-1, "in", "during", "by", "until", "till", "since", "over", "through", "before", "after") && !followedBy(s.tk(k+1).s, "in", "of", "to", "from", "by", "on", "at") || strings.EqualFold(s.tk(k+1).s, "of") && (s.tk(k+2).ndig == 4 || s.ofYearAt(k+1)))) {
 			return k, "" // "the fall in prices", "the fall of the Wall": no season
 		}
-		if s.tk(k).cap && k > s.sent.First && s.nameWord(k+1) {
-			return k, "" // "the Summer Olympics", "the Winter Palace": a name
+		if s.tk(k).cap && k > s.sent.First && (s.nameWord(k+1) || strings.EqualFold(s.tk(k+1).s, "of") && s.nameWord(k+2)) {
+			return k, "" // "the Summer Olympics", "the Winter Palace", "My Summer of Love": a name
 		}
 		if s.prevIs(k, "that") {
 			if p, ok := s.anchorPoint(false); ok {
@@ -593,6 +604,38 @@ func (s *scanner) core(k int) (int, string) {
 		// "that year", "the same day", "the day before": the last date
 		// the text gave, or one next to it
 		return s.relativeTo(k)
+	case (w.w == "day" || w.w == "week" || w.w == "month" || w.w == "year") && s.prevIs(k, "the") && s.prevIs(k-1, "in") && s.prevIs(k-2, "earlier", "later", "early", "late"):
+		// "later in the day", "earlier in the week": the day or week of
+		// the date the sentence gave, else of the publication
+		p, ok := s.anchorPoint(true)
+		if !ok || s.anchorSent != s.sentIdx || rank(p.gran) > rank(w.unit) {
+			if !s.hasRef {
+				return k, ""
+			}
+			p = point{gran: 'D', t: s.ref}
+		}
+		v, ok := p.shift(w.unit, 0, w.unit)
+		if !ok {
+			return k, ""
+		}
+		s.lastGran = w.unit
+		return k + 1, v
+	case (w.w == "week" || w.unit == 'E') && s.prevIs(k, "the") && strings.EqualFold(s.tk(k+1).s, "of"):
+		// "the week of March 16", "the weekend of 27-28 November": that
+		// day's week or weekend
+		e, t, ok := s.dayAt(k + 2)
+		if !ok {
+			return k, ""
+		}
+		s.lastGran = 'W'
+		if w.unit == 'E' {
+			return e, weekValue(t) + "-WE"
+		}
+		return e, weekValue(t)
+	case w.w == "year" && s.prevIs(k, "the", "fiscal", "calendar") && !s.tk(k).cap && s.tk(k+1).ndig == 4 && s.tk(k+1).num >= 1800 && s.tk(k+1).num <= 2099:
+		// "the year 2013", "fiscal year 2012": one expression, the year named
+		s.lastGran = 'Y'
+		return k + 2, yearValue(s.tk(k + 1).num)
 	case w.w == "year" && s.tk(k).cap && s.prevIs(k, "the") && k-1 > s.sent.First:
 		return k, "" // "Person of the Year", "Car of the Year": a title
 	case w.w == "year" && s.prevIs(k, "the", "full", "fiscal"):
@@ -604,7 +647,8 @@ func (s *scanner) core(k int) (int, string) {
 		if !s.prevIs(k, "the") && !s.prevIs(k-1, "the") {
 			return k, ""
 		}
-		if n := s.tk(k + 1).s; n == "'s" || n == "’s" || followedBy(n, "before", "after", "ended", "ending", "earlier", "ago") {
+		if n := s.tk(k + 1).s; n == "'s" || n == "’s" || followedBy(n, "before", "after", "ended", "ending", "earlier", "ago", "to", "through", "until", "till") {
+			// "the year to March": twelve months, a duration
 			return k, ""
 		}
 		s.lastGran = 'Y'

@@ -37,6 +37,9 @@ func (s *scanner) number(k int) (int, string) {
 		if nx.s == "%" || strings.EqualFold(nx.s, "percent") {
 			return k, ""
 		}
+		if n/100 < 24 && n%100 < 60 && followedBy(nx.s, "GMT", "BST", "UTC", "CET", "EST", "EDT", "CST", "CDT", "PST", "PDT", "hrs", "hours") {
+			return k, "" // "at 2000 GMT": a time of day
+		}
 		if n%10 == 0 && (nx.s == "'s" || nx.s == "’s") && s.prevIs(k, "the", "early", "late", "mid") {
 			return k + 2, yearValue(n)[:3] // "the 1990's": the decade
 		}
@@ -99,6 +102,15 @@ func (s *scanner) dayOf(k, j, y, m, d int) (int, string) {
 	}
 	s.lastGran = 'D'
 	s.isTime = s.timeOfDay(k, j)
+	if y <= 0 {
+		y = s.rangeYear(j) // "from 20 March to 27 March 2004"
+	}
+	if y <= 0 {
+		y = s.knownYear(m, d) // "Sept. 11, 2001 ... the Sept. 11 attacks"
+	} else if s.nKnown < len(s.known) {
+		s.known[s.nKnown] = [3]int{m, d, y}
+		s.nKnown++
+	}
 	if y > 0 {
 		return j, ymdValue(y, m, d)
 	}
@@ -132,6 +144,97 @@ func (s *scanner) dayOf(k, j, y, m, d int) (int, string) {
 		return k, ""
 	}
 	return j, ymdValue(best, m, d)
+}
+
+// dayAt reads a day of a month at c ("March 16", "27-28 November"): its
+// end and date.
+func (s *scanner) dayAt(c int) (int, time.Time, bool) {
+	e, v := c, ""
+	switch t := s.tk(c); {
+	case t.w != nil && t.w.month > 0:
+		e, v = s.month(c)
+	case t.kind == verbatim.Number && t.ndig <= 2 && s.tk(c+1).w != nil && s.tk(c+1).w.month > 0:
+		e, v = s.number(c)
+	}
+	if e <= c || len(v) != 10 || !isDigits(v[:4]) {
+		return c, time.Time{}, false
+	}
+	t, err := time.Parse("2006-01-02", v)
+	return e, t, err == nil
+}
+
+// listYear returns the year that closes a list or range of months
+// starting at j, after the first ("and March 2012", ", March and May of
+// last year", "to June 2009"), or 0.
+func (s *scanner) listYear(j int) int {
+	c, months := j, 0
+	for n := 0; n < 8; n++ {
+		t := s.tk(c)
+		switch {
+		case followedBy(t.s, "and", "or", ",", "to", "through", "-", "–"):
+		case t.w != nil && t.w.month > 0 && t.cap:
+			months++
+		default:
+			if months == 0 {
+				return 0
+			}
+			if t.ndig == 4 && t.num >= 1800 && t.num <= 2099 {
+				return t.num
+			}
+			y, e := s.ofYear(c)
+			if e > c {
+				return y
+			}
+			return 0
+		}
+		c++
+	}
+	return 0
+}
+
+// afterMonth reports whether the month at k follows another in a list or
+// a range: "in February and March", "February, March and April".
+func (s *scanner) afterMonth(k int) bool {
+	if !s.prevIs(k, "and", "or", ",", "to", "through", "-", "–") {
+		return false
+	}
+	p := s.tk(k - 2)
+	return p.w != nil && p.w.month > 0 && p.cap
+}
+
+// knownYear is the year the text gave the day d of month m before, or 0.
+func (s *scanner) knownYear(m, d int) int {
+	for _, k := range s.known[:s.nKnown] {
+		if k[0] == m && k[1] == d {
+			return k[2]
+		}
+	}
+	return 0
+}
+
+// rangeYear returns the year that closes a range of days whose first day,
+// ending at j, gives none ("20 March to 27 March 2004", "Jan. 30 and Feb.
+// 2, 2012"), or 0.
+func (s *scanner) rangeYear(j int) int {
+	if !followedBy(s.tk(j).s, "to", "and", "until", "till", "through", "-", "–") {
+		return 0
+	}
+	c := j + 1
+	if d := s.tk(c); d.kind == verbatim.Number && d.ndig <= 2 && s.tk(c+1).w != nil && s.tk(c+1).w.month > 0 {
+		y, _ := s.yearAfter(c + 2)
+		return y
+	}
+	if mt := s.tk(c); mt.w != nil && mt.w.month > 0 && mt.cap {
+		c++
+		if s.tk(c).s == "." {
+			c++
+		}
+		if d := s.tk(c); d.kind == verbatim.Number && d.ndig <= 2 || d.ord > 0 {
+			y, _ := s.yearAfter(c + 1)
+			return y
+		}
+	}
+	return 0
 }
 
 func (s *scanner) month(k int) (int, string) {
@@ -171,15 +274,26 @@ func (s *scanner) month(k int) (int, string) {
 		s.lastGran = 'M'
 		return j + 2, monthValue(y, m)
 	}
+	if y, e := s.ofYear(j); e > j && y > 0 && !t.mid {
+		s.lastGran = 'M'
+		return e, monthValue(y, m) // "January of this year", "March of 1998"
+	}
+	if y := s.listYear(j); y > 0 && !t.mid && (full || s.prevIs(k, "in", "from", "between")) {
+		s.lastGran = 'M'
+		return j, monthValue(y, m) // "January, March and May of last year"
+	}
 	if !full {
 		return k, ""
 	}
-	if !t.mid && !s.prevIs(k, "in", "since", "by", "until", "till", "before", "after", "of", "from", "through", "during", "early", "late", "mid", "last", "this", "next", "end", "beginning", "middle", "in") {
+	if !t.mid && !s.prevIs(k, "in", "since", "by", "until", "till", "before", "after", "of", "from", "through", "during", "early", "late", "mid", "last", "this", "next", "end", "beginning", "middle", "in") && !s.afterMonth(k) {
 		if m == 5 || m == 3 {
 			return k, ""
 		}
 		if s.nameWord(k + 1) {
 			return k, "" // "April Ryan asked", "said June Carter": a first name
+		}
+		if k-1 > s.sent.First && s.nameWord(k-1) {
+			return k, "" // "Jill June, Lori Jungling": a surname
 		}
 	}
 	dir := 0
@@ -273,6 +387,12 @@ func (s *scanner) weekday(k int, dir int) (int, string) {
 		}
 	}
 	s.isTime = s.timeOfDay(k, j)
+	// "Friday last week", "Monday next week": that week's day
+	if p := s.tk(j); p.isPtr() && s.tk(j+1).is("week") && !p.is("following") && !p.is("latest") && s.hasRef {
+		s.lastGran, s.kind = 'D', 'd'
+		monday := s.ref.AddDate(0, 0, 1-isoWeekday(s.ref)+7*int(p.w.pointer))
+		return j + 2, dayValue(monday.AddDate(0, 0, int(t.w.weekday)-1))
+	}
 	if dir == 2 && s.prevIs(k, "as") && s.prevIs(k-1, "early", "soon") && s.prevIs(k-2, "as") {
 		dir = 1 // "as early as Friday": the earliest of days to come
 	}
@@ -305,9 +425,9 @@ func (s *scanner) timeOfDay(k, j int) bool {
 			return true
 		}
 	}
-	// "5 p.m., Friday", "at 3 p.m. on Friday"
+	// "5 p.m., Friday", "at 3 p.m. on Friday", "the evening of March 19"
 	p := k - 1
-	if p >= s.sent.First && (s.t[p].s == "," || strings.EqualFold(s.t[p].s, "on")) {
+	if p >= s.sent.First && (s.t[p].s == "," || strings.EqualFold(s.t[p].s, "on") || strings.EqualFold(s.t[p].s, "of")) {
 		p--
 	}
 	return p >= s.sent.First && s.t[p].w != nil && s.t[p].w.timeOfDay
@@ -380,6 +500,9 @@ func (s *scanner) weekdayRel(k, j, wd, dir int) (int, string) {
 	}
 	if dir == 2 {
 		dir = s.tense(k, j)
+		if dir == 0 && s.deadline(k, j) {
+			dir = 1
+		}
 		if dir == 0 {
 			dir = -1
 		}
@@ -407,6 +530,21 @@ func (s *scanner) weekdayRel(k, j, wd, dir int) (int, string) {
 	return j, dayValue(s.ref.AddDate(0, 0, off))
 }
 
+// deadline reports whether the day [k, j) is told as a deadline in a
+// clause without tense: "a Monday deadline", "the deadline is Monday",
+// "a deal before Monday" (a time limit named in the present is ahead).
+func (s *scanner) deadline(k, j int) bool {
+	n := s.tk(j)
+	if poss := n.s == "'s" || n.s == "’s"; poss {
+		// "before Friday's purchases": the day of an event, not a limit
+		return strings.EqualFold(s.tk(j+1).s, "deadline")
+	}
+	if s.prevIs(k, "by", "before", "until", "till") || strings.EqualFold(n.s, "deadline") {
+		return true
+	}
+	return s.prevIs(k, "of", "is") && s.prevIs(k-1, "deadline")
+}
+
 func isoWeekday(t time.Time) int {
 	w := int(t.Weekday())
 	if w == 0 {
@@ -425,6 +563,18 @@ func (s *scanner) season(k, j int, se string, dir int) (int, string) {
 		if e, y := s.spokenYear(j + 1); e > j+1 {
 			return e, seasonValue(y, se)
 		}
+		if a := s.tk(j + 1).s; a == "'" || a == "’" {
+			if e, v := s.shortDecade(j + 1); e > j+1 && len(v) == 4 {
+				return e, seasonValue(atoi(v), se) // "the summer of '69"
+			}
+		}
+		// "the summer of last year", "the spring of next year"
+		if y, e := s.ofYear(j); e > j && y > 0 {
+			return e, seasonValue(y, se)
+		}
+	}
+	if n := s.tk(j); n.ndig == 4 && n.num >= 1800 && n.num <= 2099 {
+		return j + 1, seasonValue(n.num, se) // "summer 2001"
 	}
 	if !s.hasRef {
 		return j, seasonValue(0, se)

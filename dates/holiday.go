@@ -138,6 +138,7 @@ var holidays = []holiday{
 	{[]string{"ash", "wednesday"}, fromEaster(-46)},
 	{[]string{"palm", "sunday"}, fromEaster(-7)},
 	{[]string{"maundy", "thursday"}, fromEaster(-3)},
+	{[]string{"may", "day"}, fixed(5, 1)},
 	{[]string{"christmas"}, fixed(12, 25)},
 	{[]string{"easter"}, easter},
 	{[]string{"thanksgiving"}, nthWeekday(11, time.Thursday, 4)},
@@ -182,6 +183,13 @@ func (s *scanner) holiday(k int) (int, string) {
 			return k, ""
 		}
 		s.lastGran = 'D'
+		// "Christmas 2011", "Easter Sunday last year": that year's
+		if n := s.tk(j); n.ndig == 4 && n.num >= 1800 && n.num <= 2099 {
+			return j + 1, dayValue(h.day(n.num))
+		}
+		if n := s.tk(j); n.isPtr() && (n.is("last") || n.is("next") || n.is("this")) && s.tk(j+1).is("year") && s.hasRef {
+			return j + 2, dayValue(h.day(s.ref.Year() + int(n.w.pointer)))
+		}
 		if !s.hasRef {
 			if h.moves() {
 				return j, "XXXX-XX-XX"

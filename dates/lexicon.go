@@ -27,6 +27,7 @@ type word struct {
 	ones      int8 // "six"
 	timeOfDay bool
 	holiday   bool // starts a holiday's name ("Christmas", "New Year's Day")
+	game      bool // a word of a match report ("goal", "referee"): gameHalf
 	marker    bool // only a tense marker or a time of day ("said", "will", "morning"): starts no date
 	isDay     bool
 	isPtr     bool
@@ -152,6 +153,8 @@ func init() {
 			e.tense = 2
 		case "past":
 			e.tense = -1
+		case "game":
+			e.game = true
 		}
 	}
 	for w := range lexicon {
@@ -188,7 +191,7 @@ func init() {
 		}
 	}
 	for _, e := range lexicon {
-		e.marker = (e.tense != 0 || e.timeOfDay) && e.month == 0 && e.weekday == 0 && e.season == "" && e.ordinal == 0 && e.number == 0 &&
+		e.marker = (e.tense != 0 || e.timeOfDay || e.game) && e.month == 0 && e.weekday == 0 && e.season == "" && e.ordinal == 0 && e.number == 0 &&
 			e.decade == 0 && !e.isDay && !e.isPtr && e.unit == 0 && e.century == 0 && e.tens == 0 && e.ones == 0 && !e.modifier && !e.holiday && e.ref == "" && len(phrases[e.w]) == 0
 	}
 	// Longest phrases first.

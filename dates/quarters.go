@@ -32,6 +32,10 @@ func (s *scanner) quarter(k, j, q, y int) (int, string) {
 		// "the third quarter of 1989", "of next year", "fiscal 1990 first quarter"
 		if yy, e := s.ofYear(j); e > j {
 			y, j = yy, e
+		} else if n := s.tk(j); n.ndig == 4 && n.num >= 1900 && n.num <= 2099 && !s.inName(j) {
+			y, j = n.num, j+1 // "the first quarter 2013"
+		} else if s.gameHalf() {
+			return k, "" // "as the game entered the final quarter"
 		} else if yy, ok := s.periodYear(k, j, q, 4); ok {
 			y = yy
 			// "the year-ago third quarter"
@@ -103,7 +107,18 @@ func (s *scanner) ordinal(k int) (int, string) {
 	switch {
 	case n.is("quarter") && o <= 4:
 		return s.quarter(k, k+2, o, 0)
+	case n.is("week") && o == 1 && s.prevIs(k, "the") && strings.EqualFold(s.tk(k+2).s, "of"):
+		return s.weekOf(k, k+2, true) // "the first week of March"
+	case n.is("fiscal") && s.tk(k+2).is("quarter") && o <= 4:
+		return s.quarter(k, k+3, o, 0) // "the first fiscal quarter"
 	case n.is("half") && o <= 2:
+		of := s.tk(k + 3)
+		if of.is("the") || of.isPtr() {
+			of = s.tk(k + 4)
+		}
+		if strings.EqualFold(s.tk(k+2).s, "of") && of.w != nil && (of.w.month > 0 || of.w.unit != 0 && !of.is("year")) {
+			return k, "" // "the second half of February": the month's, no half-year
+		}
 		if y, e := s.ofYear(k + 2); e > k+2 {
 			return e, halfValue(y, o) // "the second half of 1989", "of next year"
 		}
@@ -209,13 +224,13 @@ func (s *scanner) yearBack(j int) int {
 // gameHalf reports whether the article is about a game, whose halves are
 // no halves of a year ("a second-half goal", "in the first half"): it
 // says three words of a match report (goal, scored, half-time, referee,
-// squad, league...), read once per article.
+// squad, league...: the lexicon's "game" words), read once per article.
 func (s *scanner) gameHalf() bool {
 	if s.game == 0 {
 		s.game = -1
 		n := 0
 		for i := range s.t {
-			if w := s.t[i].s; len(w) >= 3 && followedBy(w, "goal", "goals", "scored", "match", "minute", "minutes", "half-time", "halftime", "striker", "header", "referee", "touchdown", "innings", "equaliser", "equalizer", "kick-off", "quarterback", "goalkeeper", "midfielder", "penalty", "penalties", "tries", "coach", "squad", "league", "cup", "defeat", "scrum-half", "fly-half", "winger", "wickets", "rugby", "football", "soccer") {
+			if w := s.t[i].w; w != nil && w.game {
 				if n++; n >= 3 {
 					s.game = 1
 					break
@@ -224,6 +239,13 @@ func (s *scanner) gameHalf() bool {
 		}
 	}
 	return s.game > 0
+}
+
+// ofYearAt reports whether "of the year", "of next year" or "of 1989"
+// follows at j.
+func (s *scanner) ofYearAt(j int) bool {
+	_, e := s.ofYear(j)
+	return e > j
 }
 
 // ofYear reads the year that may close a quarter or half at j: "of 1989",

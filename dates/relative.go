@@ -22,6 +22,9 @@ func (s *scanner) pointer(k int) (int, string) {
 		j++
 	}
 	u := s.tk(j)
+	if ptr == "last" && u.is("week") && j == k+1 && s.prevIs(k, "the") && strings.EqualFold(s.tk(j+1).s, "of") {
+		return s.weekOf(k, j+1, false) // "the last week of 2003"
+	}
 	if s.tk(k).cap && u.cap && k > s.sent.First && u.w != nil && u.w.unit != 0 {
 		return k, "" // "This Week" (a programme), "Next Year" (a title)
 	}
@@ -320,6 +323,14 @@ func (s *scanner) ago(k int) (int, string) {
 		}
 		return k, ""
 	}
+	if u.w.unit == 'Y' && a.is("ago") && s.tk(j).is("this") && (s.tk(j+1).is("week") || s.tk(j+1).is("month")) {
+		// "two years ago this week": this week or month, years back
+		t := s.ref.AddDate(-n, 0, 0)
+		if s.tk(j + 1).is("week") {
+			return j + 2, weekValue(t)
+		}
+		return j + 2, monthValue(t.Year(), int(t.Month()))
+	}
 	switch u.w.unit {
 	case 'D':
 		return j, dayValue(s.ref.AddDate(0, 0, -n))
@@ -379,4 +390,38 @@ func (s *scanner) inUnits(k, n int, u *tok) (int, string) {
 		return k, ""
 	}
 	return j, v
+}
+
+// weekOf values "the first week of" or "the last week of" a year or a
+// month, "of" being at j: the ISO week holding the year's or the month's
+// fourth day (first) or its fourth day from the end (last). It declines,
+// leaving the year or month alone, when neither follows.
+func (s *scanner) weekOf(k, j int, first bool) (int, string) {
+	n := s.tk(j + 1)
+	var y, m, e int
+	switch {
+	case n.ndig == 4 && n.num >= 1800 && n.num <= 2099:
+		y, e = n.num, j+2
+	case n.w != nil && n.w.month > 0 && n.cap:
+		end, v := s.month(j + 1)
+		if end <= j+1 || len(v) != 7 || !isDigits(v[:4]) {
+			return k, ""
+		}
+		y, m, e = atoi(v[:4]), atoi(v[5:]), end
+	default:
+		return k, ""
+	}
+	var t time.Time
+	switch {
+	case m == 0 && first:
+		t = time.Date(y, 1, 4, 12, 0, 0, 0, time.UTC)
+	case m == 0:
+		t = time.Date(y, 12, 28, 12, 0, 0, 0, time.UTC)
+	case first:
+		t = time.Date(y, time.Month(m), 4, 12, 0, 0, 0, time.UTC)
+	default:
+		t = time.Date(y, time.Month(m)+1, 1, 12, 0, 0, 0, time.UTC).AddDate(0, 0, -4)
+	}
+	s.lastGran = 'W'
+	return e, weekValue(t)
 }

@@ -77,6 +77,11 @@ func dateQuotes(d *verbatim.Doc, extra []verbatim.Date) {
 			if v == "" || dt.Overlaps(q.Span) || d.Published != "" && v > d.Published || !sent.Span.Contains(dt.Span) {
 				continue
 			}
+			if d.Published == "" && !writesYear(d.Word(dt.Span)) {
+				// without a publication date, "two years later" counted
+				// from a year elsewhere is no year the sentence gives
+				continue
+			}
 			di0 := tokenAt(d.Tokens, dt.Start)
 			di1 := tokenAt(d.Tokens, dt.End-1)
 			if di0 < 0 || di1 < 0 {
