@@ -42,8 +42,8 @@ type Worker struct {
 	// adds, so during a burst the workers' CPU goes to the burst and the
 	// stories lag by up to this long.
 	GroupBusyEvery time.Duration
-	Metrics    *metrics.Registry // nil: none kept
-	Log        io.Writer         // one line per failure and dead letter (nil: none)
+	Metrics        *metrics.Registry // nil: none kept
+	Log            io.Writer         // one line per failure and dead letter (nil: none)
 
 	stored, dups, failed, dead atomic.Int64
 	consP                      atomic.Pointer[jetstream.Consumer]
