@@ -37,7 +37,7 @@ type Worker struct {
 	// them by going over the whole grouping state).
 	GroupEvery time.Duration
 	// GroupBusyEvery is how often it groups while a backlog waits in the
-	// queue — at least a batch that no worker has taken yet (default 60s):
+	// queue — a batch or more not yet stored (default 60s):
 	// each step costs the whole grouping state however few articles it
 	// adds, so during a burst the workers' CPU goes to the burst and the
 	// stories lag by up to this long.
@@ -322,7 +322,7 @@ func (w *Worker) lead(ctx context.Context) {
 		if w.Metrics != nil {
 			w.Metrics.Set("verbatim_queue_lag", float64(info.NumPending+uint64(info.NumAckPending)))
 		}
-		if info.NumPending >= uint64(w.Batch) && time.Since(last) < w.GroupBusyEvery {
+		if info.NumPending+uint64(info.NumAckPending) >= uint64(w.Batch) && time.Since(last) < w.GroupBusyEvery {
 			continue
 		}
 		last = time.Now()
