@@ -10,7 +10,8 @@
 #   scripts/scaleout-bench.sh [ROUNDS]    # corpus: ROUNDS x BBC (default 3)
 #
 # Needs ../shared/data/bbc, psql, PostgreSQL on 127.0.0.1:5432 and NATS on
-# 127.0.0.1:4222; builds verbatim into a temporary directory.
+# 127.0.0.1:4222; builds verbatim into a temporary directory (VERBATIM=path
+# measures that binary instead, e.g. an earlier build).
 set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning"
 cd "$(dirname "$0")/.."
@@ -19,8 +20,11 @@ PG=${VERBATIM_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/test}
 NATS=${VERBATIM_TEST_NATS:-nats://127.0.0.1:4222}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-go build -o "$tmp/verbatim" ./cmd/verbatim
-V="$tmp/verbatim"
+V=${VERBATIM:-}
+if [ -z "$V" ]; then
+  go build -o "$tmp/verbatim" ./cmd/verbatim
+  V="$tmp/verbatim"
+fi
 python3 - "$ROUNDS" ../shared/data/bbc > "$tmp/corpus.jsonl" <<'PY'
 import json, os, sys
 rounds, root = int(sys.argv[1]), sys.argv[2]
