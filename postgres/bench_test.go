@@ -54,7 +54,7 @@ func selfCPU() time.Duration {
 }
 
 // BenchmarkPut measures storing analysed BBC articles (analysis excluded),
-// 64 per transaction as a worker stores them, then grouping them. It
+// 256 per transaction as a worker stores them, then grouping them. It
 // reports CPU per article, this process' and the server's, for each: on a
 // shared machine CPU time says more than wall time.
 // go test ./postgres -run XX -bench Put -benchtime 3x -cpu 1
@@ -68,8 +68,8 @@ func BenchmarkPut(b *testing.B) {
 		b.StartTimer()
 		name := db.pool.Config().ConnConfig.Database
 		c0, s0 := selfCPU(), serverCPU(name)
-		for k := 0; k < len(docs); k += 64 {
-			if _, err := db.Put(ctx, docs[k:min(k+64, len(docs))]); err != nil {
+		for k := 0; k < len(docs); k += 256 {
+			if _, err := db.Put(ctx, docs[k:min(k+256, len(docs))]); err != nil {
 				b.Fatal(err)
 			}
 		}
