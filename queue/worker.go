@@ -36,8 +36,14 @@ type Worker struct {
 	// group (default 5s: each step writes the rows that changed, but finds
 	// them by going over the whole grouping state).
 	GroupEvery time.Duration
-	Metrics    *metrics.Registry // nil: none kept
-	Log        io.Writer         // one line per failure and dead letter (nil: none)
+	// GroupBusyEvery is how often it groups while a backlog waits in the
+	// queue — a batch or more not yet stored (default 60s):
+	// each step costs the whole grouping state however few articles it
+	// adds, so during a burst the workers' CPU goes to the burst and the
+	// stories lag by up to this long.
+	GroupBusyEvery time.Duration
+	Metrics        *metrics.Registry // nil: none kept
+	Log            io.Writer         // one line per failure and dead letter (nil: none)
 
 	stored, dups, failed, dead atomic.Int64
 	consP                      atomic.Pointer[jetstream.Consumer]
@@ -85,6 +91,9 @@ func (w *Worker) Run(ctx context.Context) error {
 	}
 	if w.GroupEvery <= 0 {
 		w.GroupEvery = 5 * time.Second
+	}
+	if w.GroupBusyEvery <= 0 {
+		w.GroupBusyEvery = time.Minute
 	}
 	for {
 		cons, err := Ensure(ctx, w.JS, w.Stream, w.AckWait)
@@ -276,6 +285,8 @@ func (w *Worker) deadLetter(m jetstream.Msg, seq, attempts uint64, reason string
 // join the stories in stream order, up to the consumer's acknowledgement
 // floor (every article at or below it is stored, a duplicate, or dead), so
 // that the stories are those of one process reading the stream in order.
+// It groups every GroupEvery, and every GroupBusyEvery while a backlog
+// waits in the queue.
 func (w *Worker) lead(ctx context.Context) {
 	var g *postgres.Grouper
 	var release func()
@@ -290,6 +301,7 @@ func (w *Worker) lead(ctx context.Context) {
 	}()
 	t := time.NewTicker(w.GroupEvery)
 	defer t.Stop()
+	last := time.Now() // the last step
 	for {
 		select {
 		case <-ctx.Done():
@@ -310,6 +322,10 @@ func (w *Worker) lead(ctx context.Context) {
 		if w.Metrics != nil {
 			w.Metrics.Set("verbatim_queue_lag", float64(info.NumPending+uint64(info.NumAckPending)))
 		}
+		if info.NumPending+uint64(info.NumAckPending) >= uint64(w.Batch) && time.Since(last) < w.GroupBusyEvery {
+			continue
+		}
+		last = time.Now()
 		for ctx.Err() == nil {
 			n, more, err := g.Step(ctx, int64(info.AckFloor.Stream))
 			if err != nil {

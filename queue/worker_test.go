@@ -155,3 +155,69 @@ func TestWorkerStoresOnceAndDeadLetters(t *testing.T) {
 		t.Fatalf("after a redelivery: %+v, worker %+v", st2, w2.Counts())
 	}
 }
+
+// TestLeaderWaitsOutABacklog: while a batch or more waits in the queue, the
+// grouping leader does not group (each step goes over every story) until
+// GroupBusyEvery has passed; once the queue is drained it groups within
+// GroupEvery.
+func TestLeaderWaitsOutABacklog(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	db, js, stream := setup(t)
+	cons, err := Ensure(ctx, js, stream, 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := NewPublisher(js, stream)
+	for i := range 48 {
+		if err := p.Publish(article(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	slow := pipeline.New() // about 2.5 s for the stream
+	slow.Stages = append(slow.Stages, verbatim.StageFunc{N: "slow", F: func(*verbatim.Doc) { time.Sleep(50 * time.Millisecond) }})
+	w := &Worker{JS: js, Stream: stream, DB: db, Pipeline: slow, Batch: 4, CPUs: 1,
+		GroupEvery: 50 * time.Millisecond, GroupBusyEvery: time.Hour}
+	wctx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- w.Run(wctx) }()
+	defer func() { stop(); <-done }()
+	checked := 0
+	for ctx.Err() == nil {
+		stored := w.Counts().Stored
+		info, err := cons.Info(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.NumPending < 4 {
+			break
+		}
+		// the backlog has been there since the start: nothing grouped yet
+		var grouped int
+		if err := db.Pool().QueryRow(ctx, `SELECT count(*) FROM story_features WHERE group_pos IS NOT NULL`).Scan(&grouped); err != nil {
+			t.Fatal(err)
+		}
+		if grouped != 0 {
+			t.Fatalf("%d articles grouped with %d waiting in the queue (%d stored)", grouped, info.NumPending, stored)
+		}
+		if stored > 0 {
+			checked++
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if checked == 0 {
+		t.Fatal("no article stored while the backlog lasted")
+	}
+	for ctx.Err() == nil {
+		if busy, err := w.Busy(ctx); err == nil && !busy {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if n, _ := db.Ungrouped(ctx); n != 0 || w.Counts().Stored != 48 {
+		t.Fatalf("after the backlog: %d ungrouped, %+v", n, w.Counts())
+	}
+}

@@ -2,13 +2,16 @@
 # Throughput of workers over the queue against single-process ingest, on
 # the local PostgreSQL and NATS (see README, "Scale-out"). CPU is what
 # counts on a shared machine: each line gives the wall time, the CPU of the
-# verbatim processes and of the PostgreSQL server, and articles per CPU
-# second (stored / (verbatim + server CPU)).
+# verbatim processes and of the PostgreSQL backends serving the benchmark's
+# database (scripts/pgbackendcpu.py: other sessions' work on a shared
+# server is left out), and articles per CPU second (stored / (verbatim +
+# server CPU)).
 #
 #   scripts/scaleout-bench.sh [ROUNDS]    # corpus: ROUNDS x BBC (default 3)
 #
 # Needs ../shared/data/bbc, psql, PostgreSQL on 127.0.0.1:5432 and NATS on
-# 127.0.0.1:4222; builds verbatim into a temporary directory.
+# 127.0.0.1:4222; builds verbatim into a temporary directory (VERBATIM=path
+# measures that binary instead, e.g. an earlier build).
 set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning"
 cd "$(dirname "$0")/.."
@@ -17,8 +20,11 @@ PG=${VERBATIM_TEST_POSTGRES:-postgres://postgres@127.0.0.1:5432/test}
 NATS=${VERBATIM_TEST_NATS:-nats://127.0.0.1:4222}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-go build -o "$tmp/verbatim" ./cmd/verbatim
-V="$tmp/verbatim"
+V=${VERBATIM:-}
+if [ -z "$V" ]; then
+  go build -o "$tmp/verbatim" ./cmd/verbatim
+  V="$tmp/verbatim"
+fi
 python3 - "$ROUNDS" ../shared/data/bbc > "$tmp/corpus.jsonl" <<'PY'
 import json, os, sys
 rounds, root = int(sys.argv[1]), sys.argv[2]
@@ -31,12 +37,10 @@ for r in range(rounds):
         print(json.dumps({"id": "r%d/%s" % (r, os.path.relpath(p, root)[:-4]), "outlet": "BBC", "published": "2005-02-01", "text": text}))
 PY
 n=$(wc -l < "$tmp/corpus.jsonl")
-# CPU seconds of every PostgreSQL process (ended backends count through the postmaster)
-pgcpu() {
-  local t=$(getconf CLK_TCK)
-  for p in $(pgrep -x postgres); do cat /proc/$p/stat 2>/dev/null; done |
-    sed 's/^.*) //' | awk -v t=$t '{s += $12 + $13 + $14 + $15} END {printf "%.2f", s / t}'
-}
+# CPU seconds of the PostgreSQL backends serving one database, from start
+# to stop (see scripts/pgbackendcpu.py)
+pgstart() { python3 scripts/pgbackendcpu.py "${1##*/}" > "$tmp/pg" & pgpid=$!; sleep 0.3; }
+pgstop() { sleep 0.2; kill "$pgpid"; wait "$pgpid" || true; sc=$(cat "$tmp/pg"); }
 newdb() {
   local db=verbatim_bench_$$_$1
   psql -q "$PG" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
@@ -59,18 +63,18 @@ report "ingest --db FILE (1 core)" "$stored" "$wall" "$(echo "$u + $s" | bc)" 0
 
 # single process, PostgreSQL
 url=$(newdb one); "$V" search --db "$url" x >/dev/null 2>&1 || true
-p0=$(pgcpu)
+pgstart "$url"
 /usr/bin/time -f "%e %U %S" -o "$tmp/t" env GOMAXPROCS=1 "$V" ingest --db "$url" "$tmp/corpus.jsonl" 2>/dev/null
-p1=$(pgcpu); read -r wall u s < "$tmp/t"
+pgstop; read -r wall u s < "$tmp/t"
 stored=$(psql -At "$url" -c "select count(*) from articles")
-report "ingest --db postgres:// (1 core)" "$stored" "$wall" "$(echo "$u + $s" | bc)" "$(echo "$p1 - $p0" | bc)"
+report "ingest --db postgres:// (1 core)" "$stored" "$wall" "$(echo "$u + $s" | bc)" "$sc"
 dropdb "$url"
 
 for w in 1 2 4; do
   url=$(newdb w$w); "$V" search --db "$url" x >/dev/null 2>&1 || true
   stream=VBENCH_$$_$w
   "$V" ingest --queue "$NATS" --stream "$stream" "$tmp/corpus.jsonl" 2>/dev/null
-  p0=$(pgcpu); t0=$(date +%s.%N)
+  pgstart "$url"; t0=$(date +%s.%N)
   pids=()
   for i in $(seq "$w"); do
     /usr/bin/time -f "%U %S" -o "$tmp/w$i" env GOMAXPROCS=1 "$V" worker --queue "$NATS" --db "$url" --stream "$stream" \
@@ -82,9 +86,9 @@ for w in 1 2 4; do
   until [ "$(psql -At "$url" -c "select count(*) from story_features where group_pos is not null")" -ge "$total" ]; do sleep 0.2; done
   t1=$(date +%s.%N)
   wait "${pids[@]}"
-  p1=$(pgcpu)
+  pgstop
   vc=0; for i in $(seq "$w"); do vc=$(echo "$vc + $(cpu_of "$tmp/w$i")" | bc); done
   got=$(psql -At "$url" -c "select count(*) from articles")
-  report "$w worker(s), 1 core each" "$got" "$(echo "$t1 - $t0" | bc)" "$vc" "$(echo "$p1 - $p0" | bc)"
+  report "$w worker(s), 1 core each" "$got" "$(echo "$t1 - $t0" | bc)" "$vc" "$sc"
   dropdb "$url"
 done

@@ -69,7 +69,7 @@ func publish(ctx context.Context, url, stream string, paths []string, opt input.
 func init() {
 	var natsURL, db, stream, addr string
 	var batch, cpus, attempts int
-	var ackWait, idle time.Duration
+	var ackWait, idle, groupEvery, groupBusy time.Duration
 	var noGroup bool
 	cmd := &cobra.Command{
 		Use:   "worker --queue nats://… --db postgres://…",
@@ -94,7 +94,7 @@ func init() {
 			m := metrics.New()
 			queue.DescribeMetrics(m)
 			w := &queue.Worker{JS: js, Stream: stream, DB: st, Pipeline: pipeline.New(), MaxAttempts: attempts, Batch: batch,
-				CPUs: cpus, AckWait: ackWait, NoGroup: noGroup, Metrics: m, Log: os.Stderr}
+				CPUs: cpus, AckWait: ackWait, NoGroup: noGroup, GroupEvery: groupEvery, GroupBusyEvery: groupBusy, Metrics: m, Log: os.Stderr}
 			if addr != "" {
 				ln, err := net.Listen("tcp", addr)
 				if err != nil {
@@ -139,6 +139,8 @@ func init() {
 	cmd.Flags().DurationVar(&ackWait, "ack-wait", 30*time.Second, "redeliver an article not acknowledged within this time")
 	cmd.Flags().DurationVar(&idle, "exit-when-idle", 0, "exit once the stream has been empty and the stories caught up for this long (0: run until stopped)")
 	cmd.Flags().BoolVar(&noGroup, "no-group", false, "never lead story grouping (another worker does)")
+	cmd.Flags().DurationVar(&groupEvery, "group-every", 5*time.Second, "as grouping leader, add the stored articles to the stories this often")
+	cmd.Flags().DurationVar(&groupBusy, "group-busy-every", time.Minute, "as grouping leader, this often while a backlog waits in the queue (each step goes over every story)")
 	cmd.Flags().StringVar(&addr, "addr", "", "serve /healthz, /readyz and /metrics on this address")
 	root.AddCommand(cmd)
 }
