@@ -302,6 +302,9 @@ type Count struct {
 	Approximate   bool   `json:"approximate,omitempty"`
 	TotalEstimate int    `json:"total_estimate,omitempty"`
 	Next          string `json:"next,omitempty"`
+	// RankedWithin, when set, says a page by relevance ranks the newest
+	// RankedWithin matches, not all (a common word over a large library).
+	RankedWithin int `json:"ranked_within,omitempty"`
 }
 
 // ArticleQuery selects articles. Since/Until are ISO dates (inclusive) on

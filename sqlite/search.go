@@ -253,6 +253,11 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 		return res, err
 	}
 	pg := p.after(cur, &offset, "q.day", "q.id")
+	if p.ranked && res.Approximate {
+		if pg, err = s.windowed(ctx, pg, "quotes_fts", &res.Count); err != nil {
+			return res, err
+		}
+	}
 	if p.from == `quotes q` && p.text == "" && (p.sort == verbatim.SortNewest || p.sort == verbatim.SortAdded) {
 		// the day (or id) index, or a speaker's (speaker_id, kind, day),
 		// gives the page in order: it is read once, with its columns, and
@@ -383,6 +388,20 @@ func (p *searchPlan) after(c *storekit.Cursor, offset *int, day, id string) *sea
 	q.where = append(q.where, cond)
 	*offset = 0
 	return &q
+}
+
+// windowed keeps, of a plan ranked by relevance, the newest rankWindow
+// matches (rankWindow).
+func (s *DB) windowed(ctx context.Context, p *searchPlan, fts string, c *verbatim.Count) (*searchPlan, error) {
+	lo, err := s.rankBound(ctx, fts, p.text)
+	if err != nil || lo == 0 {
+		return p, err
+	}
+	q := *p
+	q.where = append(append([]string(nil), p.where...), `f.rowid >= ?`)
+	q.args = append(append([]any(nil), p.args...), lo)
+	c.RankedWithin = rankWindow
+	return &q, nil
 }
 
 // pageIDs finds the ids of a page of a plan's rows (from: its FROM with
@@ -532,7 +551,13 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	if res.Total, res.Count, err = s.count(ctx, p, p.from, "articles"); err != nil || res.Total == 0 {
 		return res, err
 	}
-	ids, err := s.pageIDs(ctx, p.after(cur, &offset, "a.published", "a.id"), p.from, `a.id`, limit, offset)
+	pg := p.after(cur, &offset, "a.published", "a.id")
+	if p.ranked && res.Approximate {
+		if pg, err = s.windowed(ctx, pg, "articles_fts", &res.Count); err != nil {
+			return res, err
+		}
+	}
+	ids, err := s.pageIDs(ctx, pg, p.from, `a.id`, limit, offset)
 	if err != nil || len(ids) == 0 {
 		return res, err
 	}

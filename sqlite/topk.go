@@ -193,3 +193,19 @@ func (s *DB) topByDay(ctx context.Context, p *searchPlan, from string, oldest bo
 	}
 	return ids, nil
 }
+
+// rankWindow is the most matches a search by words ranks by relevance:
+// bm25 reads every match's size and term counts (about 6 µs a match), so a
+// common word over a large library would cost in proportion to it. Past
+// rankWindow matches, the newest rankWindow are ranked (Count.RankedWithin
+// says so); below it, the ranking is over every match, as before.
+const rankWindow = 2000
+
+// rankBound returns the lowest row id of the newest rankWindow matches of
+// a full-text query (fts: the index table), 0 when it has fewer.
+func (s *DB) rankBound(ctx context.Context, fts, match string) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT rowid FROM `+fts+` WHERE `+fts+` MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?), 0)`,
+		match, rankWindow-1).Scan(&id)
+	return id, queryErr(err)
+}
