@@ -148,6 +148,7 @@ func (s *Server) uiFail(w stdhttp.ResponseWriter, r *stdhttp.Request, err error)
 // before and after it and to the whole result as CSV and JSON Lines.
 type pagination struct {
 	From, To, Total int
+	About           bool // Total is an estimate ("of about 12,400")
 	Prev, Next      string
 	CSV, JSONL      string
 }
@@ -175,6 +176,27 @@ func paginate(r *stdhttp.Request, path, api string, offset, limit, n, total int)
 	if offset+n < total {
 		p.Next = at(offset + limit)
 	}
+	return paginateTail(r, p, api, total)
+}
+
+// paginateAbout is paginate for a total that may be estimated (c): past
+// an estimate, a full page has a next one.
+func paginateAbout(r *stdhttp.Request, path, api string, offset, limit, n, total int, c verbatim.Count) pagination {
+	p := paginate(r, path, api, offset, limit, n, total)
+	p.About = c.Approximate
+	if limit <= 0 {
+		limit = 20
+	}
+	if c.Approximate && p.Next == "" && n >= limit {
+		v := r.URL.Query()
+		v.Set("offset", strconv.Itoa(offset+n))
+		p.Next = path + "?" + v.Encode()
+	}
+	return p
+}
+
+// paginateTail adds the export links of a page.
+func paginateTail(r *stdhttp.Request, p pagination, api string, total int) pagination {
 	if api != "" && total > 0 {
 		v := r.URL.Query()
 		v.Del("offset")
@@ -245,7 +267,7 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	}
 	d.Kind, d.MinConf, d.SpType = r.URL.Query().Get("kind"), r.URL.Query().Get("min_confidence"), r.URL.Query().Get("speaker_type")
 	d.Order = verbatim.SortLabel(d.Results.Sort)
-	d.Page = paginate(r, "/", "/api/quotes", q.Offset, q.Limit, len(d.Results.Quotes), d.Results.Total)
+	d.Page = paginateAbout(r, "/", "/api/quotes", q.Offset, q.Limit, len(d.Results.Quotes), d.Results.Total, d.Results.Count)
 	title := "Search"
 	if q.Text != "" {
 		title = q.Text
@@ -309,7 +331,7 @@ func (s *Server) uiArticles(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		}
 	}
 	d.Order = verbatim.SortLabel(d.Results.Sort)
-	d.Page = paginate(r, "/articles", "/api/articles", q.Offset, q.Limit, len(d.Results.Articles), d.Results.Total)
+	d.Page = paginateAbout(r, "/articles", "/api/articles", q.Offset, q.Limit, len(d.Results.Articles), d.Results.Total, d.Results.Count)
 	title := "Articles"
 	if q.Text != "" {
 		title = q.Text + " — articles"

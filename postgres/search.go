@@ -199,6 +199,9 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 		return res, nil
 	}
 	limit, offset := storekit.Page(qq.Limit, qq.Offset)
+	if from, err = p.after(qq.Cursor, &offset, "q.day", "q.id", ` FROM quotes q JOIN articles a ON a.id = q.article_id`); err != nil {
+		return res, err
+	}
 	rows, err := s.pool.Query(ctx, `SELECT `+hitCols+from+` ORDER BY `+p.order+` LIMIT `+p.a.add(limit)+` OFFSET `+p.a.add(offset), p.a...)
 	if err != nil {
 		return res, queryErr(err)
@@ -209,7 +212,31 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	if p.text != "" {
 		storekit.HighlightQuotes(p.text, res.Quotes)
 	}
+	if n := len(res.Quotes); n == limit {
+		c := storekit.Cursor{Sort: p.sort, ID: res.Quotes[n-1].ID, Offset: offset + n}
+		if err := s.pool.QueryRow(ctx, `SELECT day FROM quotes WHERE id = $1`, c.ID).Scan(&c.Day); err != nil {
+			return res, queryErr(err)
+		}
+		res.Next = c.Encode()
+	}
 	return res, nil
+}
+
+// after adds to a plan the keyset condition of a cursor (day, id: the
+// columns of its order) and returns its FROM and WHERE (from: the FROM);
+// a ranked order's cursor gives its offset instead.
+func (p *plan) after(cursor string, offset *int, day, id, from string) (string, error) {
+	c, err := storekit.ParseCursor(cursor, p.sort)
+	if err != nil || c == nil {
+		return from + whereOf(p.where), err
+	}
+	if cond := storekit.KeysetCond(c, day, id, p.a.add); cond != "" {
+		p.where = append(p.where, cond)
+		*offset = 0
+	} else {
+		*offset = c.Offset
+	}
+	return from + whereOf(p.where), nil
 }
 
 // EachQuote streams every quote a query matches, in its order, without a
@@ -317,7 +344,10 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 		return res, nil
 	}
 	limit, offset := storekit.Page(aq.Limit, aq.Offset)
-	rows, err := s.pool.Query(ctx, `SELECT `+articleCols+`, a.text`+from+` ORDER BY `+p.order+
+	if from, err = p.after(aq.Cursor, &offset, "a.published", "a.id", ` FROM articles a`); err != nil {
+		return res, err
+	}
+	rows, err := s.pool.Query(ctx, `SELECT a.id, `+articleCols+`, a.text`+from+` ORDER BY `+p.order+
 		` LIMIT `+p.a.add(limit)+` OFFSET `+p.a.add(offset), p.a...)
 	if err != nil {
 		return res, queryErr(err)
@@ -325,7 +355,8 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	terms := storekit.QueryTerms(p.text)
 	var r articleRow
 	var text string
-	_, err = pgx.ForEachRow(rows, r.dest(&text), func() error {
+	var last int64
+	_, err = pgx.ForEachRow(rows, append([]any{&last}, r.dest(&text)...), func() error {
 		h := r.hit()
 		var words []verbatim.Span
 		if p.text != "" {
@@ -335,7 +366,17 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 		res.Articles = append(res.Articles, h)
 		return nil
 	})
-	return res, queryErr(err)
+	if err != nil {
+		return res, queryErr(err)
+	}
+	if n := len(res.Articles); n == limit {
+		c := storekit.Cursor{Sort: p.sort, ID: last, Offset: offset + n}
+		if err := s.pool.QueryRow(ctx, `SELECT published FROM articles WHERE id = $1`, last).Scan(&c.Day); err != nil {
+			return res, queryErr(err)
+		}
+		res.Next = c.Encode()
+	}
+	return res, nil
 }
 
 // EachArticle streams every article a query matches, in its order, without
