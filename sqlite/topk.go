@@ -199,7 +199,7 @@ func (s *DB) topByDay(ctx context.Context, p *searchPlan, from string, oldest bo
 // common word over a large library would cost in proportion to it. Past
 // rankWindow matches, the newest rankWindow are ranked (Count.RankedWithin
 // says so); below it, the ranking is over every match, as before.
-const rankWindow = 2000
+var rankWindow = 2000 // a variable: tests of small libraries scale it down
 
 // rankBound returns the lowest row id of the newest rankWindow matches of
 // a full-text query (fts: the index table), 0 when it has fewer.

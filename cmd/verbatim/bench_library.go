@@ -47,6 +47,7 @@ removed). --shared DIR reads the corpora from DIR (default: ../shared).`,
 	cmd.Flags().IntVar(&o.days, "days", 730, "the span of publication dates of a library")
 	cmd.Flags().BoolVar(&o.noStoriesToo, "no-stories-too", false, "measure ingest --no-stories as well")
 	cmd.Flags().BoolVar(&o.noStories, "no-stories", false, "measure ingest --no-stories only")
+	cmd.Flags().IntVar(&o.queries, "queries", 0, "also measure query latency (bench queries) on each library with stories, this many requests per endpoint")
 	cmd.Flags().StringVar(&o.shared, "shared", "", "the shared data directory (default: ../shared or $VERBATIM_SHARED)")
 	cmd.Flags().StringVar(&o.tmp, "tmp", "", "directory for the generated inputs and temporary libraries (default: the system's)")
 	benchCmd.AddCommand(cmd)
@@ -57,6 +58,7 @@ type libBenchOptions struct {
 	add, days               int
 	seed                    int64
 	noStoriesToo, noStories bool
+	queries                 int // requests per endpoint (bench queries) on each library with stories; 0: none
 }
 
 // childCost is what one child process cost.
@@ -122,6 +124,9 @@ func runLibraryBench(o libBenchOptions, w, logw io.Writer) error {
 	case o.noStoriesToo:
 		modes = []bool{false, true}
 	}
+	var qsizes []int
+	var qres [][]queryTiming
+	defer func() { printLibraryQueries(w, qsizes, qres) }()
 	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	fmt.Fprintf(w, "| library | stories | ingest CPU | ingest peak RSS | articles/CPU s | DB size | +%d: CPU / RSS | +%d into empty: CPU / RSS |\n", o.add, o.add)
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
@@ -147,6 +152,11 @@ func runLibraryBench(o libBenchOptions, w, logw io.Writer) error {
 				return err
 			}
 			size := dbSize(db)
+			if o.queries > 0 && !noStories {
+				if err := libraryQueries(db, n, o.queries, &qsizes, &qres); err != nil {
+					return err
+				}
+			}
 			plus, empty := "—", "—"
 			if o.add > 0 {
 				c, err := ingestChild(exe, db, add, noStories, logw)
