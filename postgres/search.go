@@ -2,7 +2,9 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -192,7 +194,7 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	}
 	res.Sort = p.sort
 	from := ` FROM quotes q JOIN articles a ON a.id = q.article_id` + whereOf(p.where)
-	if err := s.pool.QueryRow(ctx, `SELECT count(*)`+from, p.a...).Scan(&res.Total); err != nil {
+	if res.Total, res.Count, err = s.count(ctx, p, from); err != nil {
 		return res, queryErr(err)
 	}
 	if res.Total == 0 {
@@ -337,7 +339,7 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	}
 	res.Sort = p.sort
 	from := ` FROM articles a` + whereOf(p.where)
-	if err := s.pool.QueryRow(ctx, `SELECT count(*)`+from, p.a...).Scan(&res.Total); err != nil {
+	if res.Total, res.Count, err = s.count(ctx, p, from); err != nil {
 		return res, queryErr(err)
 	}
 	if res.Total == 0 {
@@ -408,4 +410,41 @@ func (s *DB) generation(ctx context.Context) (string, error) {
 	var a, q int64
 	err := s.pool.QueryRow(ctx, storekit.GenerationSQL).Scan(&a, &q)
 	return storekit.Generation(a, q), err
+}
+
+// countCap is the most matches a search by words counts one by one.
+const countCap = 1000
+
+// count counts the rows of a plan (from: its FROM and WHERE). A search by
+// words counts its first countCap matches; past them, the total is the
+// planner's estimate of its rows (from the statistics of the search
+// vectors), and the answer says it is one (verbatim.Count): an exact count
+// would read every match.
+func (s *DB) count(ctx context.Context, p *plan, from string) (int, verbatim.Count, error) {
+	var c verbatim.Count
+	var n int
+	if p.text == "" {
+		err := s.pool.QueryRow(ctx, `SELECT count(*)`+from, p.a...).Scan(&n)
+		return n, c, queryErr(err)
+	}
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM (SELECT 1`+from+` LIMIT `+strconv.Itoa(countCap)+`) x`, p.a...).Scan(&n); err != nil {
+		return 0, c, queryErr(err)
+	}
+	if n < countCap {
+		return n, c, nil
+	}
+	var plan []struct {
+		Plan struct {
+			Rows float64 `json:"Plan Rows"`
+		} `json:"Plan"`
+	}
+	var js []byte
+	if err := s.pool.QueryRow(ctx, `EXPLAIN (FORMAT JSON) SELECT 1`+from, p.a...).Scan(&js); err != nil {
+		return 0, c, queryErr(err)
+	}
+	if err := json.Unmarshal(js, &plan); err != nil || len(plan) == 0 {
+		return n, c, err
+	}
+	c.Approximate, c.TotalEstimate = true, storekit.Round(max(n, int(plan[0].Plan.Rows)))
+	return c.TotalEstimate, c, nil
 }

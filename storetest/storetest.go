@@ -49,6 +49,7 @@ func Run(t *testing.T, b Backend) {
 		{"PeopleAndOrganisationsApart", peopleAndOrganisationsApart},
 		{"UngroupedSpeakers", ungroupedSpeakers},
 		{"CursorPaging", cursorPaging},
+		{"EstimatedTotal", estimatedTotal},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.f(t, b) })
 	}
