@@ -3,6 +3,7 @@ package http
 import (
 	"context"
 	"fmt"
+	"html"
 	"net/http/httptest"
 	"net/url"
 	"strings"
@@ -48,9 +49,24 @@ func TestCursorAndEstimate(t *testing.T) {
 		t.Errorf("a bad cursor: %d %s", code, body)
 	}
 
+	// the UI's next page goes by cursor, numbered by its offset
+	_, page := get(t, ts, "/?q=ceasefire&limit=2", nil)
+	i := strings.Index(page, `class="next" href="`)
+	if i < 0 {
+		t.Fatalf("no next page in\n%s", page)
+	}
+	next := html.UnescapeString(page[i+len(`class="next" href="`):])
+	next = next[:strings.IndexByte(next, '"')]
+	if !strings.Contains(next, "cursor=") || !strings.Contains(next, "offset=2") {
+		t.Errorf("next page %q: want a cursor and its offset", next)
+	}
+	if _, p2 := get(t, ts, next, nil); !strings.Contains(p2, "3–4 of 5") {
+		t.Errorf("the page by cursor is not numbered 3–4 of 5")
+	}
+
 	est := httptest.NewServer(New(estimating{s.Store}, pipeline.New()))
 	defer est.Close()
-	_, page := get(t, est, "/?q=ceasefire&limit=2&offset=2", nil)
+	_, page = get(t, est, "/?q=ceasefire&limit=2&offset=2", nil)
 	if strings.Count(page, "about 12,400") < 3 || !strings.Contains(page, "offset=4") { // the count, the pager, the download
 		t.Errorf("an estimated total: want \"about 12,400\" and a next page in\n%s", page)
 	}

@@ -154,9 +154,10 @@ func (s *Server) uiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	if q.Topic != "" && len(d.Results.Stories) > 0 {
 		d.Topic = d.Results.Stories[0].TopicLabel
 	}
-	d.Page = paginate(r, "/stories", "/api/stories", q.Offset, q.Limit, len(d.Results.Stories), d.Results.Total)
+	d.Page = paginateAbout(r, "/stories", "/api/stories", q.Offset, q.Limit, len(d.Results.Stories), d.Results.Total, d.Results.Count)
 	v := r.URL.Query()
 	v.Del("offset")
+	v.Del("cursor")
 	if q.Sort == "size" {
 		v.Del("sort")
 	} else {

@@ -163,6 +163,7 @@ func paginate(r *stdhttp.Request, path, api string, offset, limit, n, total int)
 	p := pagination{From: offset + 1, To: offset + n, Total: total}
 	at := func(off int) string {
 		v := r.URL.Query()
+		v.Del("cursor") // a page by cursor links others by offset
 		if off > 0 {
 			v.Set("offset", strconv.Itoa(off))
 		} else {
@@ -179,8 +180,8 @@ func paginate(r *stdhttp.Request, path, api string, offset, limit, n, total int)
 	return paginateTail(r, p, api, total)
 }
 
-// paginateAbout is paginate for a total that may be estimated (c): past
-// an estimate, a full page has a next one.
+// paginateAbout is paginate for a listing that answers a count and a
+// cursor (c): past an estimated total, a full page has a next one.
 func paginateAbout(r *stdhttp.Request, path, api string, offset, limit, n, total int, c verbatim.Count) pagination {
 	p := paginate(r, path, api, offset, limit, n, total)
 	p.About = c.Approximate
@@ -188,8 +189,17 @@ func paginateAbout(r *stdhttp.Request, path, api string, offset, limit, n, total
 		limit = 20
 	}
 	if c.Approximate && p.Next == "" && n >= limit {
+		p.Next = "next"
+	}
+	// the next page by cursor (read where this one stopped, however deep;
+	// the offset numbers it), the others by offset
+	if p.Next != "" {
 		v := r.URL.Query()
 		v.Set("offset", strconv.Itoa(offset+n))
+		v.Del("cursor")
+		if c.Next != "" {
+			v.Set("cursor", c.Next)
+		}
 		p.Next = path + "?" + v.Encode()
 	}
 	return p
@@ -200,6 +210,7 @@ func paginateTail(r *stdhttp.Request, p pagination, api string, total int) pagin
 	if api != "" && total > 0 {
 		v := r.URL.Query()
 		v.Del("offset")
+		v.Del("cursor")
 		v.Del("limit")
 		v.Set("format", "csv")
 		p.CSV = api + "?" + v.Encode()
@@ -254,6 +265,7 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 			v := r.URL.Query()
 			v.Set("speaker", c.ID)
 			v.Del("offset")
+			v.Del("cursor")
 			d.Candidates = append(d.Candidates, candidate{c, "/?" + v.Encode()})
 		}
 		err = nil
