@@ -214,6 +214,13 @@ func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (loaded, unus
 		return false, false, nil
 	}
 	if parts > 0 {
+		// read into one buffer of their size (appended part by part, it
+		// grew to twice the state)
+		var size int64
+		if err := g.db.db.QueryRowContext(ctx, `SELECT coalesce(sum(length(data)), 0) FROM story_snapshot_parts WHERE part <= ?`, parts).Scan(&size); err != nil {
+			return false, false, err
+		}
+		state = slices.Grow(state, int(size))
 		if state, err = appendSnapshotParts(ctx, g.db.db, state, parts); err != nil {
 			return false, false, err
 		}

@@ -7,6 +7,7 @@ package binenc
 import (
 	"encoding/binary"
 	"strings"
+	"unsafe"
 )
 
 // AppendUint appends an unsigned varint.
@@ -42,8 +43,11 @@ func NewDecoder(data []byte) *Decoder { return &Decoder{s: string(data)} }
 // NewCloningDecoder returns a decoder of data whose strings are copies:
 // what they are kept in does not keep the whole data alive (a state
 // decoded to live on, as a grouping snapshot, where a title kept a
-// snapshot of hundreds of MB in memory).
-func NewCloningDecoder(data []byte) *Decoder { return &Decoder{s: string(data), clone: true} }
+// snapshot of hundreds of MB in memory). It reads data in place, without
+// a copy of it: data must not change until the decoding ends.
+func NewCloningDecoder(data []byte) *Decoder {
+	return &Decoder{s: unsafe.String(unsafe.SliceData(data), len(data)), clone: true}
+}
 
 // Done reports whether every byte was read without error.
 func (d *Decoder) Done() bool { return !d.Bad && d.i == len(d.s) }
