@@ -49,12 +49,14 @@ removed). --shared DIR reads the corpora from DIR (default: ../shared).`,
 	cmd.Flags().BoolVar(&o.noStories, "no-stories", false, "measure ingest --no-stories only")
 	cmd.Flags().IntVar(&o.queries, "queries", 0, "also measure query latency (bench queries) on each library with stories, this many requests per endpoint")
 	cmd.Flags().StringVar(&o.shared, "shared", "", "the shared data directory (default: ../shared or $VERBATIM_SHARED)")
+	cmd.Flags().StringVar(&o.jsonl, "jsonl", "", "only write the articles of the first size (then --add later ones to FILE.add.jsonl) as JSON Lines to this file")
 	cmd.Flags().StringVar(&o.tmp, "tmp", "", "directory for the generated inputs and temporary libraries (default: the system's)")
 	benchCmd.AddCommand(cmd)
 }
 
 type libBenchOptions struct {
 	sizes, db, shared, tmp  string
+	jsonl                   string
 	add, days               int
 	seed                    int64
 	noStoriesToo, noStories bool
@@ -108,6 +110,17 @@ func runLibraryBench(o libBenchOptions, w, logw io.Writer) error {
 	if err != nil {
 		return err
 	}
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	if o.jsonl != "" {
+		g := synthlib.NewGenerator(corpus, o.seed, sizes[0], o.days, start)
+		if err := g.WriteFile(o.jsonl, sizes[0]); err != nil {
+			return err
+		}
+		if o.add > 0 {
+			return g.WriteFile(strings.TrimSuffix(o.jsonl, ".jsonl")+".add.jsonl", o.add)
+		}
+		return nil
+	}
 	exe, err := os.Executable()
 	if err != nil {
 		return err
@@ -127,7 +140,6 @@ func runLibraryBench(o libBenchOptions, w, logw io.Writer) error {
 	var qsizes []int
 	var qres [][]queryTiming
 	defer func() { printLibraryQueries(w, qsizes, qres) }()
-	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	fmt.Fprintf(w, "| library | stories | ingest CPU | ingest peak RSS | articles/CPU s | DB size | +%d: CPU / RSS | +%d into empty: CPU / RSS |\n", o.add, o.add)
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|")
 	for si, n := range sizes {
