@@ -132,6 +132,10 @@ type QuoteQuery struct {
 	Sort      string // SortRelevance, SortNewest, SortOldest or SortAdded; empty: relevance with Text, else newest
 	Limit     int    // a page: default 20, at most MaxPage; an export (EachQuote): 0 for all
 	Offset    int
+	// Cursor continues a listing after the page that gave it (its Next):
+	// the page is read from the index where the last one stopped, however
+	// deep (Offset is then ignored).
+	Cursor string
 }
 
 // Result orders.
@@ -287,6 +291,20 @@ type QuoteResults struct {
 	Quotes []QuoteHit `json:"quotes"`
 	Total  int        `json:"total"`
 	Sort   string     `json:"sort"` // the order they come in (relevance, newest, oldest, added)
+	Count
+}
+
+// Count says how a page's total was counted. Where an exact count would
+// read every match (a common word over a large library), the total is an
+// estimate (Approximate, and TotalEstimate holds it too: "about 12,400").
+// Next is the cursor of the following page ("" on the last one).
+type Count struct {
+	Approximate   bool   `json:"approximate,omitempty"`
+	TotalEstimate int    `json:"total_estimate,omitempty"`
+	Next          string `json:"next,omitempty"`
+	// RankedWithin, when set, says a page by relevance ranks the newest
+	// RankedWithin matches, not all (a common word over a large library).
+	RankedWithin int `json:"ranked_within,omitempty"`
 }
 
 // ArticleQuery selects articles. Since/Until are ISO dates (inclusive) on
@@ -299,6 +317,7 @@ type ArticleQuery struct {
 	Sort   string // as in QuoteQuery (newest and oldest by publication date); empty: relevance with Text, else newest
 	Limit  int    // as in QuoteQuery
 	Offset int
+	Cursor string // as in QuoteQuery
 }
 
 // ArticleHit is one article found.
@@ -320,6 +339,7 @@ type ArticleResults struct {
 	Articles []ArticleHit `json:"articles"`
 	Total    int          `json:"total"`
 	Sort     string       `json:"sort"` // the order they come in
+	Count
 }
 
 // SpeakerQuery selects speakers.
@@ -415,12 +435,14 @@ type StoryQuery struct {
 	Sort   string // "recent" (default: latest publication first, undated last) or "size" (most articles first)
 	Limit  int    // default 20, max 1000
 	Offset int
+	Cursor string // as in QuoteQuery
 }
 
 // StoryResults is a page of stories and the total number matching.
 type StoryResults struct {
 	Stories []StorySummary `json:"stories"`
 	Total   int            `json:"total"`
+	Count
 }
 
 // StorySummary is a story as a list shows it: one developing event.

@@ -27,7 +27,7 @@ func quoteQuery(r *stdhttp.Request) (verbatim.QuoteQuery, error) {
 	v := r.URL.Query()
 	q := verbatim.QuoteQuery{Text: v.Get("q"), Speaker: v.Get("speaker"), Outlet: v.Get("outlet"),
 		Article: v.Get("article"), Story: v.Get("story"), Type: v.Get("type"), Since: v.Get("since"), Until: v.Get("until"),
-		Sort: v.Get("sort"), NamedOnly: boolParam(v.Get("named"))}
+		Sort: v.Get("sort"), NamedOnly: boolParam(v.Get("named")), Cursor: v.Get("cursor")}
 	var err error
 	if q.Kinds, err = verbatim.ParseKinds(v.Get("kind")); err != nil {
 		return q, err
@@ -69,7 +69,8 @@ func boolParam(s string) bool {
 // since, until, sort, limit, offset.
 func articleQuery(r *stdhttp.Request) (verbatim.ArticleQuery, error) {
 	v := r.URL.Query()
-	q := verbatim.ArticleQuery{Text: v.Get("q"), Outlet: v.Get("outlet"), Since: v.Get("since"), Until: v.Get("until"), Sort: v.Get("sort")}
+	q := verbatim.ArticleQuery{Text: v.Get("q"), Outlet: v.Get("outlet"), Since: v.Get("since"), Until: v.Get("until"), Sort: v.Get("sort"),
+		Cursor: v.Get("cursor")}
 	var err error
 	if q.Limit, q.Offset, err = pageParams(v); err != nil {
 		return q, err
@@ -185,8 +186,12 @@ func (s *Server) export(w stdhttp.ResponseWriter, r *stdhttp.Request, f export.F
 	panic(stdhttp.ErrAbortHandler)
 }
 
-func (s *Server) apiQuotes(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	q, err := quoteQuery(r)
+// listing answers a listing endpoint: its query read from the URL
+// (parse), with format=csv|jsonl every row it selects as a download named
+// name (each writes them), else a page of it as JSON.
+func listing[Q any, R any](s *Server, w stdhttp.ResponseWriter, r *stdhttp.Request, parse func(*stdhttp.Request) (Q, error),
+	name string, columns []string, each func(x *export.Writer, q Q) error, page func(q Q) (R, error)) {
+	q, err := parse(r)
 	if err == nil {
 		err = checkFormat(r)
 	}
@@ -195,12 +200,10 @@ func (s *Server) apiQuotes(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		return
 	}
 	if f := exportFormat(r); f != "" {
-		s.export(w, r, f, "verbatim-quotes", export.QuoteColumns, func(x *export.Writer) error {
-			return s.Store.EachQuote(r.Context(), q, x.Quote)
-		})
+		s.export(w, r, f, name, columns, func(x *export.Writer) error { return each(x, q) })
 		return
 	}
-	res, err := s.Store.Quotes(r.Context(), q)
+	res, err := page(q)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -208,27 +211,20 @@ func (s *Server) apiQuotes(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	writeJSON(w, 200, res)
 }
 
+// apiQuotes answers /api/quotes (quoteQuery).
+func (s *Server) apiQuotes(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	ctx := r.Context()
+	listing(s, w, r, quoteQuery, "verbatim-quotes", export.QuoteColumns,
+		func(x *export.Writer, q verbatim.QuoteQuery) error { return s.Store.EachQuote(ctx, q, x.Quote) },
+		func(q verbatim.QuoteQuery) (verbatim.QuoteResults, error) { return s.Store.Quotes(ctx, q) })
+}
+
+// apiArticles answers /api/articles (articleQuery).
 func (s *Server) apiArticles(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	q, err := articleQuery(r)
-	if err == nil {
-		err = checkFormat(r)
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if f := exportFormat(r); f != "" {
-		s.export(w, r, f, "verbatim-articles", export.ArticleColumns, func(x *export.Writer) error {
-			return s.Store.EachArticle(r.Context(), q, x.Article)
-		})
-		return
-	}
-	res, err := s.Store.Articles(r.Context(), q)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, 200, res)
+	ctx := r.Context()
+	listing(s, w, r, articleQuery, "verbatim-articles", export.ArticleColumns,
+		func(x *export.Writer, q verbatim.ArticleQuery) error { return s.Store.EachArticle(ctx, q, x.Article) },
+		func(q verbatim.ArticleQuery) (verbatim.ArticleResults, error) { return s.Store.Articles(ctx, q) })
 }
 
 func (s *Server) apiSpeakers(w stdhttp.ResponseWriter, r *stdhttp.Request) {

@@ -17,7 +17,7 @@ import (
 // (recent or size), limit, offset.
 func storyQuery(r *stdhttp.Request) (verbatim.StoryQuery, error) {
 	v := r.URL.Query()
-	q := verbatim.StoryQuery{Text: v.Get("q"), Topic: v.Get("topic"), Sort: v.Get("sort")}
+	q := verbatim.StoryQuery{Text: v.Get("q"), Topic: v.Get("topic"), Sort: v.Get("sort"), Cursor: v.Get("cursor")}
 	var err error
 	if q.Limit, q.Offset, err = pageParams(v); err != nil {
 		return q, err
@@ -50,19 +50,12 @@ func storyPage(r *stdhttp.Request) (verbatim.StoryPage, error) {
 // apiStories answers a page of stories as JSON, or with format=csv|jsonl
 // every story the listing selects (from offset on), a row each.
 func (s *Server) apiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
-	q, err := storyQuery(r)
-	if err == nil {
-		err = checkFormat(r)
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if f := exportFormat(r); f != "" {
-		s.export(w, r, f, "verbatim-stories", export.StoryColumns, func(x *export.Writer) error {
+	ctx := r.Context()
+	listing(s, w, r, storyQuery, "verbatim-stories", export.StoryColumns,
+		func(x *export.Writer, q verbatim.StoryQuery) error {
 			q.Limit = verbatim.MaxPage
 			for {
-				res, err := s.Store.Stories(r.Context(), q)
+				res, err := s.Store.Stories(ctx, q)
 				if err != nil {
 					return err
 				}
@@ -71,20 +64,13 @@ func (s *Server) apiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 						return err
 					}
 				}
-				q.Offset += len(res.Stories)
-				if len(res.Stories) < q.Limit || q.Offset >= res.Total {
+				if res.Next == "" || len(res.Stories) < q.Limit {
 					return nil
 				}
+				q.Cursor = res.Next // the next page where this one stopped
 			}
-		})
-		return
-	}
-	res, err := s.Store.Stories(r.Context(), q)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, 200, res)
+		},
+		func(q verbatim.StoryQuery) (verbatim.StoryResults, error) { return s.Store.Stories(ctx, q) })
 }
 
 // apiStory answers a story (its summary, a page of its articles and of its
@@ -168,9 +154,10 @@ func (s *Server) uiStories(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	if q.Topic != "" && len(d.Results.Stories) > 0 {
 		d.Topic = d.Results.Stories[0].TopicLabel
 	}
-	d.Page = paginate(r, "/stories", "/api/stories", q.Offset, q.Limit, len(d.Results.Stories), d.Results.Total)
+	d.Page = paginateAbout(r, "/stories", "/api/stories", q.Offset, q.Limit, len(d.Results.Stories), d.Results.Total, d.Results.Count)
 	v := r.URL.Query()
 	v.Del("offset")
+	v.Del("cursor")
 	if q.Sort == "size" {
 		v.Del("sort")
 	} else {

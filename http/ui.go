@@ -148,6 +148,7 @@ func (s *Server) uiFail(w stdhttp.ResponseWriter, r *stdhttp.Request, err error)
 // before and after it and to the whole result as CSV and JSON Lines.
 type pagination struct {
 	From, To, Total int
+	About           bool // Total is an estimate ("of about 12,400")
 	Prev, Next      string
 	CSV, JSONL      string
 }
@@ -162,6 +163,7 @@ func paginate(r *stdhttp.Request, path, api string, offset, limit, n, total int)
 	p := pagination{From: offset + 1, To: offset + n, Total: total}
 	at := func(off int) string {
 		v := r.URL.Query()
+		v.Del("cursor") // a page by cursor links others by offset
 		if off > 0 {
 			v.Set("offset", strconv.Itoa(off))
 		} else {
@@ -175,9 +177,40 @@ func paginate(r *stdhttp.Request, path, api string, offset, limit, n, total int)
 	if offset+n < total {
 		p.Next = at(offset + limit)
 	}
+	return paginateTail(r, p, api, total)
+}
+
+// paginateAbout is paginate for a listing that answers a count and a
+// cursor (c): past an estimated total, a full page has a next one.
+func paginateAbout(r *stdhttp.Request, path, api string, offset, limit, n, total int, c verbatim.Count) pagination {
+	p := paginate(r, path, api, offset, limit, n, total)
+	p.About = c.Approximate
+	if limit <= 0 {
+		limit = 20
+	}
+	if c.Approximate && p.Next == "" && n >= limit {
+		p.Next = "next"
+	}
+	// the next page by cursor (read where this one stopped, however deep;
+	// the offset numbers it), the others by offset
+	if p.Next != "" {
+		v := r.URL.Query()
+		v.Set("offset", strconv.Itoa(offset+n))
+		v.Del("cursor")
+		if c.Next != "" {
+			v.Set("cursor", c.Next)
+		}
+		p.Next = path + "?" + v.Encode()
+	}
+	return p
+}
+
+// paginateTail adds the export links of a page.
+func paginateTail(r *stdhttp.Request, p pagination, api string, total int) pagination {
 	if api != "" && total > 0 {
 		v := r.URL.Query()
 		v.Del("offset")
+		v.Del("cursor")
 		v.Del("limit")
 		v.Set("format", "csv")
 		p.CSV = api + "?" + v.Encode()
@@ -232,6 +265,7 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 			v := r.URL.Query()
 			v.Set("speaker", c.ID)
 			v.Del("offset")
+			v.Del("cursor")
 			d.Candidates = append(d.Candidates, candidate{c, "/?" + v.Encode()})
 		}
 		err = nil
@@ -245,7 +279,7 @@ func (s *Server) uiSearch(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 	}
 	d.Kind, d.MinConf, d.SpType = r.URL.Query().Get("kind"), r.URL.Query().Get("min_confidence"), r.URL.Query().Get("speaker_type")
 	d.Order = verbatim.SortLabel(d.Results.Sort)
-	d.Page = paginate(r, "/", "/api/quotes", q.Offset, q.Limit, len(d.Results.Quotes), d.Results.Total)
+	d.Page = paginateAbout(r, "/", "/api/quotes", q.Offset, q.Limit, len(d.Results.Quotes), d.Results.Total, d.Results.Count)
 	title := "Search"
 	if q.Text != "" {
 		title = q.Text
@@ -309,7 +343,7 @@ func (s *Server) uiArticles(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		}
 	}
 	d.Order = verbatim.SortLabel(d.Results.Sort)
-	d.Page = paginate(r, "/articles", "/api/articles", q.Offset, q.Limit, len(d.Results.Articles), d.Results.Total)
+	d.Page = paginateAbout(r, "/articles", "/api/articles", q.Offset, q.Limit, len(d.Results.Articles), d.Results.Total, d.Results.Count)
 	title := "Articles"
 	if q.Text != "" {
 		title = q.Text + " — articles"

@@ -286,9 +286,11 @@ func TestResultsShowArticles(t *testing.T) {
 			t.Errorf("results lack %q", want)
 		}
 	}
-	// paging keeps the query and says where it stands
+	// paging keeps the query and says where it stands (the next page goes
+	// by cursor too)
 	_, body = get(t, ts, "/?speaker=dubois&limit=1", nil)
-	if !strings.Contains(body, "1–1 of 2") || !strings.Contains(body, `href="/?limit=1&amp;offset=1&amp;speaker=dubois"`) {
+	if !strings.Contains(body, "1–1 of 2") || !strings.Contains(body, `href="/?cursor=`) ||
+		!strings.Contains(body, `&amp;limit=1&amp;offset=1&amp;speaker=dubois"`) {
 		t.Errorf("pager: %s", body[strings.Index(body, "<main>"):])
 	}
 }

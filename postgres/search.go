@@ -2,7 +2,9 @@ package postgres
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/jackc/pgx/v5"
@@ -192,13 +194,16 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	}
 	res.Sort = p.sort
 	from := ` FROM quotes q JOIN articles a ON a.id = q.article_id` + whereOf(p.where)
-	if err := s.pool.QueryRow(ctx, `SELECT count(*)`+from, p.a...).Scan(&res.Total); err != nil {
+	if res.Total, res.Count, err = s.count(ctx, p, from); err != nil {
 		return res, queryErr(err)
 	}
 	if res.Total == 0 {
 		return res, nil
 	}
 	limit, offset := storekit.Page(qq.Limit, qq.Offset)
+	if from, err = p.after(qq.Cursor, &offset, "q.day", "q.id", ` FROM quotes q JOIN articles a ON a.id = q.article_id`); err != nil {
+		return res, err
+	}
 	rows, err := s.pool.Query(ctx, `SELECT `+hitCols+from+` ORDER BY `+p.order+` LIMIT `+p.a.add(limit)+` OFFSET `+p.a.add(offset), p.a...)
 	if err != nil {
 		return res, queryErr(err)
@@ -209,7 +214,31 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	if p.text != "" {
 		storekit.HighlightQuotes(p.text, res.Quotes)
 	}
+	if n := len(res.Quotes); n == limit {
+		c := storekit.Cursor{Sort: p.sort, ID: res.Quotes[n-1].ID, Offset: offset + n}
+		if err := s.pool.QueryRow(ctx, `SELECT day FROM quotes WHERE id = $1`, c.ID).Scan(&c.Day); err != nil {
+			return res, queryErr(err)
+		}
+		res.Next = c.Encode()
+	}
 	return res, nil
+}
+
+// after adds to a plan the keyset condition of a cursor (day, id: the
+// columns of its order) and returns its FROM and WHERE (from: the FROM);
+// a ranked order's cursor gives its offset instead.
+func (p *plan) after(cursor string, offset *int, day, id, from string) (string, error) {
+	c, err := storekit.ParseCursor(cursor, p.sort)
+	if err != nil || c == nil {
+		return from + whereOf(p.where), err
+	}
+	if cond := storekit.KeysetCond(c, day, id, p.a.add); cond != "" {
+		p.where = append(p.where, cond)
+		*offset = 0
+	} else {
+		*offset = c.Offset
+	}
+	return from + whereOf(p.where), nil
 }
 
 // EachQuote streams every quote a query matches, in its order, without a
@@ -310,14 +339,17 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	}
 	res.Sort = p.sort
 	from := ` FROM articles a` + whereOf(p.where)
-	if err := s.pool.QueryRow(ctx, `SELECT count(*)`+from, p.a...).Scan(&res.Total); err != nil {
+	if res.Total, res.Count, err = s.count(ctx, p, from); err != nil {
 		return res, queryErr(err)
 	}
 	if res.Total == 0 {
 		return res, nil
 	}
 	limit, offset := storekit.Page(aq.Limit, aq.Offset)
-	rows, err := s.pool.Query(ctx, `SELECT `+articleCols+`, a.text`+from+` ORDER BY `+p.order+
+	if from, err = p.after(aq.Cursor, &offset, "a.published", "a.id", ` FROM articles a`); err != nil {
+		return res, err
+	}
+	rows, err := s.pool.Query(ctx, `SELECT a.id, `+articleCols+`, a.text`+from+` ORDER BY `+p.order+
 		` LIMIT `+p.a.add(limit)+` OFFSET `+p.a.add(offset), p.a...)
 	if err != nil {
 		return res, queryErr(err)
@@ -325,7 +357,8 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	terms := storekit.QueryTerms(p.text)
 	var r articleRow
 	var text string
-	_, err = pgx.ForEachRow(rows, r.dest(&text), func() error {
+	var last int64
+	_, err = pgx.ForEachRow(rows, append([]any{&last}, r.dest(&text)...), func() error {
 		h := r.hit()
 		var words []verbatim.Span
 		if p.text != "" {
@@ -335,7 +368,17 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 		res.Articles = append(res.Articles, h)
 		return nil
 	})
-	return res, queryErr(err)
+	if err != nil {
+		return res, queryErr(err)
+	}
+	if n := len(res.Articles); n == limit {
+		c := storekit.Cursor{Sort: p.sort, ID: last, Offset: offset + n}
+		if err := s.pool.QueryRow(ctx, `SELECT published FROM articles WHERE id = $1`, last).Scan(&c.Day); err != nil {
+			return res, queryErr(err)
+		}
+		res.Next = c.Encode()
+	}
+	return res, nil
 }
 
 // EachArticle streams every article a query matches, in its order, without
@@ -367,4 +410,41 @@ func (s *DB) generation(ctx context.Context) (string, error) {
 	var a, q int64
 	err := s.pool.QueryRow(ctx, storekit.GenerationSQL).Scan(&a, &q)
 	return storekit.Generation(a, q), err
+}
+
+// countCap is the most matches a search by words counts one by one.
+const countCap = 1000
+
+// count counts the rows of a plan (from: its FROM and WHERE). A search by
+// words counts its first countCap matches; past them, the total is the
+// planner's estimate of its rows (from the statistics of the search
+// vectors), and the answer says it is one (verbatim.Count): an exact count
+// would read every match.
+func (s *DB) count(ctx context.Context, p *plan, from string) (int, verbatim.Count, error) {
+	var c verbatim.Count
+	var n int
+	if p.text == "" {
+		err := s.pool.QueryRow(ctx, `SELECT count(*)`+from, p.a...).Scan(&n)
+		return n, c, queryErr(err)
+	}
+	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM (SELECT 1`+from+` LIMIT `+strconv.Itoa(countCap)+`) x`, p.a...).Scan(&n); err != nil {
+		return 0, c, queryErr(err)
+	}
+	if n < countCap {
+		return n, c, nil
+	}
+	var plan []struct {
+		Plan struct {
+			Rows float64 `json:"Plan Rows"`
+		} `json:"Plan"`
+	}
+	var js []byte
+	if err := s.pool.QueryRow(ctx, `EXPLAIN (FORMAT JSON) SELECT 1`+from, p.a...).Scan(&js); err != nil {
+		return 0, c, queryErr(err)
+	}
+	if err := json.Unmarshal(js, &plan); err != nil || len(plan) == 0 {
+		return n, c, err
+	}
+	c.Approximate, c.TotalEstimate = true, storekit.Round(max(n, int(plan[0].Plan.Rows)))
+	return c.TotalEstimate, c, nil
 }

@@ -74,8 +74,27 @@ func (s *DB) Stories(ctx context.Context, q verbatim.StoryQuery) (verbatim.Story
 		return res, nil
 	}
 	limit, offset := storekit.Page(q.Limit, q.Offset)
-	res.Stories, err = s.stories(ctx, w+order+` LIMIT `+a.add(limit)+` OFFSET `+a.add(offset), a...)
-	return res, err
+	cur, err := storekit.ParseCursor(q.Cursor, storekit.StorySort(q.Sort))
+	if err != nil {
+		return res, err
+	}
+	if cur != nil { // where the last page stopped, through the order's index
+		where = append(where, storekit.StoryAfter(cur, a.add))
+		w = whereOf(where)
+		offset = 0
+	}
+	if res.Stories, err = s.stories(ctx, w+order+` LIMIT `+a.add(limit)+` OFFSET `+a.add(offset), a...); err != nil {
+		return res, err
+	}
+	if n := len(res.Stories); n == limit {
+		last := res.Stories[n-1]
+		var seq int64
+		if err := s.pool.QueryRow(ctx, `SELECT seq FROM stories WHERE id = $1`, last.ID).Scan(&seq); err != nil {
+			return res, queryErr(err)
+		}
+		res.Next = storekit.StoryCursor(q.Sort, last.Last, last.Articles, seq, offset+n)
+	}
+	return res, nil
 }
 
 // Story returns one story: its summary, its outlets, a page of its

@@ -128,9 +128,9 @@ type Grouper struct {
 	c      *stories.Clusterer
 	arts   []added // in clusterer order (= storage order)
 	index  map[string]int
-	last   int64   // highest article id added
-	base   int64   // grouped_through the rows in prev reflect; -1: unknown (full rewrite)
-	prev   *rowSet // the rows the tables hold (as of base)
+	last   int64     // highest article id added
+	base   int64     // grouped_through the rows in prev reflect; -1: unknown (full rewrite)
+	prev   *seenRows // the rows the tables hold (as of base), as digests
 	// replay: never continue from the stored snapshot (a rebuild);
 	// partial: the resolver holds only the decisions taken since the
 	// snapshot it continued from or since the last commit, so a full
@@ -187,7 +187,7 @@ func (g *Grouper) open(ctx context.Context) error {
 			g.base = -1
 		} else {
 			g.c.Consolidate()
-			g.base, g.prev = through, g.rows()
+			g.base, g.prev = through, seen(g.rows())
 		}
 	}
 	g.opened = true
@@ -214,6 +214,13 @@ func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (loaded, unus
 		return false, false, nil
 	}
 	if parts > 0 {
+		// read into one buffer of their size (appended part by part, it
+		// grew to twice the state)
+		var size int64
+		if err := g.db.db.QueryRowContext(ctx, `SELECT coalesce(sum(length(data)), 0) FROM story_snapshot_parts WHERE part <= ?`, parts).Scan(&size); err != nil {
+			return false, false, err
+		}
+		state = slices.Grow(state, int(size))
 		if state, err = appendSnapshotParts(ctx, g.db.db, state, parts); err != nil {
 			return false, false, err
 		}
@@ -457,7 +464,7 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 				return 0, fmt.Errorf("clear %s: %w", t, err)
 			}
 		}
-		prev = &rowSet{}
+		prev = &seenRows{}
 	}
 	g.c.Consolidate()
 	cur := g.rows()
@@ -480,7 +487,7 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	// the decisions are written: the grouper need not keep them
 	g.log, g.partial = decisionLog{}, true
 	cur.Decisions = 0
-	g.prev, g.base = cur, g.last
+	g.prev, g.base = seen(cur), g.last
 	s.cmu.Lock()
 	s.cacheGen, s.cache = -1, nil // the speakers' counts changed
 	s.cmu.Unlock()
@@ -596,7 +603,7 @@ func nullStr(s string) any {
 
 // write turns the tables from prev into cur: rows are upserted in place (no
 // delete, so nothing cascades), rows gone are deleted last.
-func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) error {
+func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev *seenRows, cur *rowSet) error {
 	c := g.c
 	// rows are inserted in key order: each table's and index's b-tree grows
 	// at its end instead of at random pages
@@ -604,7 +611,7 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 		"id", "title", "topic", "first", "last", "size", "outlets", "people", "seq")
 	for _, id := range sortedKeys(cur.Stories) {
 		st := cur.Stories[id]
-		if old, ok := prev.Stories[id]; !ok || old != st {
+		if changed(prev.Stories, id, st) {
 			storiesB.add(id, st.Title, st.Topic, st.First, st.Last, st.Size, st.Outlets, st.People, st.Seq)
 		}
 	}
@@ -612,7 +619,7 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 		"id", "label", "stories", "articles", "last")
 	for _, id := range sortedKeys(cur.Topics) {
 		t := cur.Topics[id]
-		if old, ok := prev.Topics[id]; !ok || old != t {
+		if changed(prev.Topics, id, t) {
 			topicsB.add(id, t.Label, t.Stories, t.Articles, t.Last)
 		}
 	}
@@ -659,19 +666,19 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev, cur *rowSet) erro
 	persons.reserve(len(cur.Persons) - len(prev.Persons))
 	for _, id := range sortedKeys(cur.Persons) {
 		p := cur.Persons[id]
-		if old, ok := prev.Persons[id]; !ok || old != p {
+		if changed(prev.Persons, id, p) {
 			persons.add(id, p.Name, p.Type, p.Articles)
 		}
 	}
 	// every name form of a person becomes an alias of each of its entities
 	aliases := newBulk(`INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES `, 2)
-	storekit.NewAliases(prev, cur, func(f string, eid int64) { aliases.add(f, eid) })
+	storekit.NewAliases(&rowSet{Members: prev.Members, Aliases: prev.Aliases}, cur, func(f string, eid int64) { aliases.add(f, eid) })
 	stmts := upsert(`INSERT INTO statements(id, story_id, person_id, speaker, text, said_on, outlets, reports, quotes) VALUES `, 9,
 		"id", "story_id", "person_id", "speaker", "text", "said_on", "outlets", "reports", "quotes")
 	stmts.reserve(len(cur.Statements) - len(prev.Statements))
 	for _, id := range sortedKeys(cur.Statements) {
 		st := cur.Statements[id]
-		if old, ok := prev.Statements[id]; !ok || old != st {
+		if changed(prev.Statements, id, st) {
 			stmts.add(id, st.Story, nullStr(st.Person), st.Speaker, st.Text, st.SaidOn, st.Outlets, st.Reports, st.Quotes)
 		}
 	}

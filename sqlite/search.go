@@ -139,6 +139,9 @@ func (s *DB) planQuotes(ctx context.Context, qq verbatim.QuoteQuery) (*searchPla
 		p.order = storekit.UndatedLast("q.day") + `, q.day, q.id`
 	case verbatim.SortAdded:
 		p.order = `q.id DESC`
+		if strings.HasPrefix(p.from, `quotes_fts`) {
+			p.order = `f.rowid DESC` // the same order, which the full-text index gives without a sort
+		}
 	default:
 		p.order = `q.day DESC, q.id DESC`
 	}
@@ -238,40 +241,59 @@ func (s *DB) Quotes(ctx context.Context, qq verbatim.QuoteQuery) (verbatim.Quote
 	}
 	res.Sort = p.sort
 	limit, offset := pageOf(qq.Limit, qq.Offset)
-	if p.from == `quotes q` && p.text == "" && (p.sort == verbatim.SortNewest || p.sort == verbatim.SortAdded) {
-		// the day (or id) index, or a speaker's (speaker_id, kind, day),
-		// gives the page in order: it is read once, with its columns, and
-		// nothing past it
-		w, cfrom := p.whereSQL(), `quotes q`
-		if p.articles {
-			cfrom += ` JOIN articles a ON a.id = q.article_id`
-		}
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+cfrom+w, p.args...).Scan(&res.Total); err != nil || res.Total == 0 {
-			return res, queryErr(err)
-		}
-		rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id`+w+
-			` ORDER BY `+p.order+` LIMIT ? OFFSET ?`, append(p.args, limit, offset)...)
-		if err != nil {
-			return res, queryErr(err)
-		}
-		res.Quotes, err = scanHits(rows)
+	cur, err := storekit.ParseCursor(qq.Cursor, p.sort)
+	if err != nil {
 		return res, err
 	}
 	from := p.from
 	if p.articles {
 		from += ` JOIN articles a ON a.id = q.article_id`
 	}
-	ids, total, err := s.page(ctx, p, from, `q.id`, limit, offset)
-	if err != nil || len(ids) == 0 {
-		res.Total = total
+	if res.Total, res.Count, err = s.count(ctx, p, from, "quotes"); err != nil || res.Total == 0 {
 		return res, err
 	}
-	res.Total = total
-	if res.Quotes, err = s.hitsByID(ctx, ids); err != nil {
-		return res, err
+	pg := p.after(cur, &offset, "q.day", "q.id")
+	if p.ranked && res.Approximate {
+		if pg, err = s.windowed(ctx, pg, "quotes_fts", &res.Count); err != nil {
+			return res, err
+		}
 	}
-	if p.text != "" {
-		storekit.HighlightQuotes(p.text, res.Quotes)
+	if p.from == `quotes q` && p.text == "" && (p.sort == verbatim.SortNewest || p.sort == verbatim.SortAdded) {
+		// the day (or id) index, or a speaker's (speaker_id, kind, day),
+		// gives the page in order: it is read once, with its columns, and
+		// nothing past it
+		rows, err := s.db.QueryContext(ctx, `SELECT `+hitCols+` FROM quotes q JOIN articles a ON a.id = q.article_id`+pg.whereSQL()+
+			` ORDER BY `+p.order+` LIMIT ? OFFSET ?`, append(pg.args, limit, offset)...)
+		if err != nil {
+			return res, queryErr(err)
+		}
+		if res.Quotes, err = scanHits(rows); err != nil {
+			return res, err
+		}
+	} else {
+		var ids []int64
+		if strings.HasPrefix(p.from, `quotes_fts`) && (p.sort == verbatim.SortNewest || p.sort == verbatim.SortOldest) && offset+limit <= 2000 {
+			ids, err = s.topByDay(ctx, pg, from, p.sort == verbatim.SortOldest, limit, offset)
+		} else {
+			ids, err = s.pageIDs(ctx, pg, from, `q.id`, limit, offset)
+		}
+		if err != nil || len(ids) == 0 {
+			return res, err
+		}
+		if res.Quotes, err = s.hitsByID(ctx, ids); err != nil {
+			return res, err
+		}
+		if p.text != "" {
+			storekit.HighlightQuotes(p.text, res.Quotes)
+		}
+	}
+	if n := len(res.Quotes); n == limit {
+		last := res.Quotes[n-1]
+		c := storekit.Cursor{Sort: p.sort, ID: last.ID, Offset: offset + n}
+		if err := s.db.QueryRowContext(ctx, `SELECT day FROM quotes WHERE id = ?`, last.ID).Scan(&c.Day); err != nil {
+			return res, queryErr(err)
+		}
+		res.Next = c.Encode()
 	}
 	return res, nil
 }
@@ -309,53 +331,100 @@ func (s *DB) EachQuote(ctx context.Context, qq verbatim.QuoteQuery, fn func(*ver
 	return queryErr(rows.Err())
 }
 
-// page finds the ids of a page of a plan's rows (from: its FROM with any
-// join; id: the id column) and the number of rows matching. When an index
-// or the speaker's quotes drive, one pass gives both (a window count);
-// when the whole table is the candidate set, the count is its own query
-// and the page comes from the order's index without reading the rest; so
-// it is when the order is a full-text rank.
-func (s *DB) page(ctx context.Context, p *searchPlan, from, id string, limit, offset int) ([]int64, int, error) {
+// countCap is the most matches a search counts one by one: past it, a
+// search by words estimates its total (verbatim.Count).
+var countCap = 1000 // a variable: tests of small libraries scale it down
+
+// count counts the rows a plan selects (from: its FROM with any join;
+// table: the table the full-text index indexes). A search by words counts
+// its first countCap matches in the index's order (row ids ascending); past
+// that, the total is estimated from how far into the table they reach:
+// matches are spread over the library about evenly, and the estimate
+// costs what countCap matches do, however many there are. Other searches
+// count exactly through their index.
+func (s *DB) count(ctx context.Context, p *searchPlan, from, table string) (int, verbatim.Count, error) {
+	var c verbatim.Count
 	w := p.whereSQL()
-	total := -1
-	count := func() error {
-		return queryErr(s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+w, p.args...).Scan(&total))
+	if p.text == "" || p.speaker {
+		var n int
+		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM `+from+w, p.args...).Scan(&n)
+		return n, c, queryErr(err)
 	}
-	cols := id + `, count(*) OVER ()`
-	// (FTS5's rank functions cannot be used beside a window function)
-	if (p.from == `quotes q` && !p.speaker) || p.from == `articles a` || p.ranked {
-		if err := count(); err != nil || total == 0 {
-			return nil, max(total, 0), err
-		}
-		cols = id + `, 0`
+	if f, _, ok := strings.Cut(from, ` JOIN `); ok && len(p.where) == 1 {
+		from = f // the words alone: the index counts without reading the table
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+cols+` FROM `+from+w+` ORDER BY `+p.order+` LIMIT ? OFFSET ?`,
+	var n int
+	var last sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*), max(r) FROM (SELECT f.rowid AS r FROM `+from+w+` LIMIT ?)`,
+		append(p.args, countCap)...).Scan(&n, &last); err != nil {
+		return 0, c, queryErr(err)
+	}
+	if n < countCap {
+		return n, c, nil
+	}
+	var lo, hi int64 // (min and max apart: together they read the whole table)
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT min(id) FROM `+table+`), 0), coalesce((SELECT max(id) FROM `+table+`), 0)`).Scan(&lo, &hi); err != nil {
+		return 0, c, queryErr(err)
+	}
+	est := n
+	if span := last.Int64 - lo + 1; span > 0 && hi > last.Int64 {
+		est = int(float64(n) * float64(hi-lo+1) / float64(span))
+	}
+	c.Approximate, c.TotalEstimate = true, storekit.Round(est)
+	return c.TotalEstimate, c, nil
+}
+
+// after returns the plan of the rows after a cursor's (day, id: the
+// columns of its order): a keyset condition, or, for a ranked order, the
+// cursor's offset in offset.
+func (p *searchPlan) after(c *storekit.Cursor, offset *int, day, id string) *searchPlan {
+	if c == nil {
+		return p
+	}
+	q := *p
+	q.where, q.args = append([]string(nil), p.where...), append([]any(nil), p.args...)
+	cond := storekit.KeysetCond(c, day, id, func(v any) string { q.args = append(q.args, v); return "?" })
+	if cond == "" {
+		*offset = c.Offset
+		return &q
+	}
+	q.where = append(q.where, cond)
+	*offset = 0
+	return &q
+}
+
+// windowed keeps, of a plan ranked by relevance, the newest rankWindow
+// matches (rankWindow).
+func (s *DB) windowed(ctx context.Context, p *searchPlan, fts string, c *verbatim.Count) (*searchPlan, error) {
+	lo, err := s.rankBound(ctx, fts, p.text)
+	if err != nil || lo == 0 {
+		return p, err
+	}
+	q := *p
+	q.where = append(append([]string(nil), p.where...), `f.rowid >= ?`)
+	q.args = append(append([]any(nil), p.args...), lo)
+	c.RankedWithin = rankWindow
+	return &q, nil
+}
+
+// pageIDs finds the ids of a page of a plan's rows (from: its FROM with
+// any join; id: the id column).
+func (s *DB) pageIDs(ctx context.Context, p *searchPlan, from, id string, limit, offset int) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+id+` FROM `+from+p.whereSQL()+` ORDER BY `+p.order+` LIMIT ? OFFSET ?`,
 		append(p.args, limit, offset)...)
 	if err != nil {
-		return nil, 0, queryErr(err)
+		return nil, queryErr(err)
 	}
 	defer rows.Close()
 	var ids []int64
-	n := 0
 	for rows.Next() {
 		var id int64
-		if err := rows.Scan(&id, &n); err != nil {
-			return nil, 0, queryErr(err)
+		if err := rows.Scan(&id); err != nil {
+			return nil, queryErr(err)
 		}
 		ids = append(ids, id)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, queryErr(err)
-	}
-	if total < 0 {
-		total = n
-		if len(ids) == 0 && offset > 0 { // past the end: the window saw no row
-			if err := count(); err != nil {
-				return nil, 0, err
-			}
-		}
-	}
-	return ids, total, nil
+	return ids, queryErr(rows.Err())
 }
 
 // idList binds ids as arguments of an IN list.
@@ -441,6 +510,9 @@ func (s *DB) planArticles(ctx context.Context, aq verbatim.ArticleQuery) (*searc
 		p.order = storekit.UndatedLast("a.published") + `, a.published, a.id`
 	case verbatim.SortAdded:
 		p.order = `a.id DESC`
+		if p.text != "" {
+			p.order = `f.rowid DESC`
+		}
 	default:
 		p.order = `a.published DESC, a.id DESC`
 	}
@@ -475,12 +547,23 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 	}
 	res.Sort = p.sort
 	limit, offset := pageOf(aq.Limit, aq.Offset)
-	ids, total, err := s.page(ctx, p, p.from, `a.id`, limit, offset)
-	if err != nil || len(ids) == 0 {
-		res.Total = total
+	cur, err := storekit.ParseCursor(aq.Cursor, p.sort)
+	if err != nil {
 		return res, err
 	}
-	res.Total = total
+	if res.Total, res.Count, err = s.count(ctx, p, p.from, "articles"); err != nil || res.Total == 0 {
+		return res, err
+	}
+	pg := p.after(cur, &offset, "a.published", "a.id")
+	if p.ranked && res.Approximate {
+		if pg, err = s.windowed(ctx, pg, "articles_fts", &res.Count); err != nil {
+			return res, err
+		}
+	}
+	ids, err := s.pageIDs(ctx, pg, p.from, `a.id`, limit, offset)
+	if err != nil || len(ids) == 0 {
+		return res, err
+	}
 	// the page's rows with their text, for the snippet
 	in, args := idList(ids)
 	terms := storekit.QueryTerms(p.text)
@@ -518,6 +601,13 @@ func (s *DB) Articles(ctx context.Context, aq verbatim.ArticleQuery) (verbatim.A
 		if found[i] {
 			res.Articles = append(res.Articles, hits[i])
 		}
+	}
+	if len(ids) == limit {
+		c := storekit.Cursor{Sort: p.sort, ID: ids[len(ids)-1], Offset: offset + len(ids)}
+		if err := s.db.QueryRowContext(ctx, `SELECT published FROM articles WHERE id = ?`, c.ID).Scan(&c.Day); err != nil {
+			return res, queryErr(err)
+		}
+		res.Next = c.Encode()
 	}
 	return res, nil
 }

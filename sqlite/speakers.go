@@ -141,10 +141,19 @@ func scanSummaries(rows *sql.Rows) ([]verbatim.SpeakerSummary, error) {
 // liveSummaries counts, by name, the statements of articles stored after
 // the last grouping (after: grouped through), keeping speakers that cond
 // selects (on q).
+//
+// The quotes are read from the article index (the articles stored since,
+// often none), not the name index: SQLite chose the name index to group
+// without sorting and read every quote of the library (2.6 s of 2.7 for
+// the speaker list at 25k articles), unless one name is asked for.
 func (s *DB) liveSummaries(ctx context.Context, after int64, cond string, args ...any) ([]verbatim.SpeakerSummary, error) {
+	from := `quotes q INDEXED BY quotes_article`
+	if strings.Contains(cond, `q.speaker_fold = ?`) {
+		from = `quotes q`
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT 'name:' || q.speaker_fold, max(q.speaker), max(q.speaker_type), count(*),
 		count(DISTINCT q.article_id), coalesce(min(nullif(q.day, '')), ''), coalesce(max(nullif(q.day, '')), '')
-		FROM quotes q WHERE q.article_id > ? AND q.speaker_id IS NULL AND q.speaker_fold IS NOT NULL AND `+statementCond+cond+`
+		FROM `+from+` WHERE q.article_id > ? AND q.speaker_id IS NULL AND q.speaker_fold IS NOT NULL AND `+statementCond+cond+`
 		GROUP BY q.speaker_fold`, append([]any{after}, args...)...)
 	if err != nil {
 		return nil, err

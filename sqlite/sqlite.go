@@ -41,6 +41,7 @@ type DB struct {
 	cache    map[string][]verbatim.SpeakerSummary
 
 	outletList storekit.Cached[[]verbatim.OutletCount] // the outlets table, most articles first
+	zones      dayZones                                // quote days by block of ids (topk.go)
 	stats      storekit.Cached[verbatim.StoreStats]
 }
 

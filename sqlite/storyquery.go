@@ -77,8 +77,31 @@ func (s *DB) Stories(ctx context.Context, q verbatim.StoryQuery) (verbatim.Story
 		return res, nil
 	}
 	limit, offset := storekit.Page(q.Limit, q.Offset)
-	res.Stories, err = s.stories(ctx, w+order+` LIMIT ? OFFSET ?`, append(args, limit, offset)...)
-	return res, err
+	cur, err := storekit.ParseCursor(q.Cursor, storekit.StorySort(q.Sort))
+	if err != nil {
+		return res, err
+	}
+	if cur != nil { // where the last page stopped, through the order's index
+		cond := storekit.StoryAfter(cur, func(v any) string { args = append(args, v); return "?" })
+		if w == "" {
+			w = " WHERE " + cond
+		} else {
+			w += " AND " + cond
+		}
+		offset = 0
+	}
+	if res.Stories, err = s.stories(ctx, w+order+` LIMIT ? OFFSET ?`, append(args, limit, offset)...); err != nil {
+		return res, err
+	}
+	if n := len(res.Stories); n == limit {
+		last := res.Stories[n-1]
+		var seq int64
+		if err := s.db.QueryRowContext(ctx, `SELECT seq FROM stories WHERE id = ?`, last.ID).Scan(&seq); err != nil {
+			return res, queryErr(err)
+		}
+		res.Next = storekit.StoryCursor(q.Sort, last.Last, last.Articles, seq, offset+n)
+	}
+	return res, nil
 }
 
 // Story returns one story: its summary, its outlets, a page of its

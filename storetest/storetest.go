@@ -48,6 +48,8 @@ func Run(t *testing.T, b Backend) {
 		{"HonorificsAndTitles", honorificsAndTitles},
 		{"PeopleAndOrganisationsApart", peopleAndOrganisationsApart},
 		{"UngroupedSpeakers", ungroupedSpeakers},
+		{"CursorPaging", cursorPaging},
+		{"EstimatedTotal", estimatedTotal},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.f(t, b) })
 	}

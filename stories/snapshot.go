@@ -208,7 +208,7 @@ func appendOptions(buf []byte, o Options) []byte {
 // otherwise).
 func LoadSnapshot(data []byte, opt Options) (*Clusterer, error) {
 	opt.defaults()
-	d := binenc.NewDecoder(data)
+	d := binenc.NewCloningDecoder(data)
 	if d.Byte() != snapshotVersion {
 		return nil, ErrSnapshot
 	}

@@ -51,7 +51,11 @@ core). --repeat K streams the inputs K times (memory must stay flat).
 	cmd.Flags().StringVar(&o.memprofile, "memprofile", "", "write a pprof heap profile (at the end) to this file")
 	cmd.Flags().BoolVar(&o.noOutput, "no-output", false, "skip building and serialising the output records")
 	root.AddCommand(cmd)
+	benchCmd = cmd
 }
+
+// benchCmd is the bench command (bench library is its subcommand).
+var benchCmd *cobra.Command
 
 type benchOptions struct {
 	paths               []string

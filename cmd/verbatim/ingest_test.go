@@ -239,6 +239,13 @@ func TestIngestInBatchesEqualsRebuild(t *testing.T) {
 	if one != three {
 		t.Fatalf("three ingests differ from one:\n%s\nwant\n%s", three, one)
 	}
+	// a large ingest commits as it goes (every groupEvery stored articles)
+	defer func(n int) { groupEvery = n }(groupEvery)
+	groupEvery = 33
+	if got := run(filepath.Join(dbs, "every.db"), step{paths: files}); got != one {
+		t.Fatalf("an ingest committing every %d articles differs from one commit:\n%s\nwant\n%s", groupEvery, got, one)
+	}
+	groupEvery = 1 << 30
 	mixed := run(filepath.Join(dbs, "mixed.db"), step{paths: files[:40]}, step{paths: files[40:60], plain: true},
 		step{paths: files[60:61]}, step{paths: files[61:100], before: `UPDATE story_snapshot SET state = x'00'`},
 		step{paths: files[100:130], rebuild: 0.3}, // the snapshot of another threshold: all rows rewritten

@@ -88,9 +88,36 @@ func sqliteSink(st *sqlite.DB, g *sqlite.Grouper) sink {
 	s := sink{hashes: st.Hashes, put: st.Put}
 	if g != nil {
 		s.put, s.group = g.Put, g.Commit
+		pending := 0
+		s.put = func(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutcome, error) {
+			out, err := g.Put(ctx, docs)
+			if err != nil {
+				return out, err
+			}
+			for _, o := range out {
+				if o.Stored {
+					pending++
+				}
+			}
+			if pending >= groupEvery {
+				// what a commit gathers (the decisions taken, the rows to
+				// write) grows with the articles since the last one: a
+				// large ingest commits as it goes
+				// (a failure is the last commit's to report: the
+				// articles are stored)
+				if _, err := g.Commit(ctx); err == nil {
+					pending = 0
+				}
+			}
+			return out, nil
+		}
 	}
 	return s
 }
+
+// groupEvery is how many stored articles an ingest groups at most before
+// it writes the stories (a commit costs a pass over the grouping state).
+var groupEvery = 16384
 
 // librarySink stores into any library; with grouping, the stories are
 // brought up to date at the end.

@@ -52,6 +52,9 @@ func init() {
 			if srv.Ingest, err = ingester(context.Background(), st); err != nil {
 				return fmt.Errorf("stories: %v", err)
 			}
+			if w, ok := st.(interface{ Warm(context.Context) error }); ok {
+				go w.Warm(context.Background()) // what the first search would wait for
+			}
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return err

@@ -4,7 +4,11 @@
 // error instead).
 package binenc
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"strings"
+	"unsafe"
+)
 
 // AppendUint appends an unsigned varint.
 func AppendUint(buf []byte, v uint64) []byte { return binary.AppendUvarint(buf, v) }
@@ -25,15 +29,25 @@ func AppendU32(buf []byte, v uint32) []byte { return binary.LittleEndian.AppendU
 func AppendU64(buf []byte, v uint64) []byte { return binary.LittleEndian.AppendUint64(buf, v) }
 
 // Decoder reads what the Append functions wrote. Strings it returns share
-// the decoded data.
+// the decoded data, unless it clones them (NewCloningDecoder).
 type Decoder struct {
-	s   string
-	i   int
-	Bad bool // set by any read past the end or malformed value
+	s     string
+	i     int
+	clone bool
+	Bad   bool // set by any read past the end or malformed value
 }
 
 // NewDecoder returns a decoder of data (copied once into a string).
 func NewDecoder(data []byte) *Decoder { return &Decoder{s: string(data)} }
+
+// NewCloningDecoder returns a decoder of data whose strings are copies:
+// what they are kept in does not keep the whole data alive (a state
+// decoded to live on, as a grouping snapshot, where a title kept a
+// snapshot of hundreds of MB in memory). It reads data in place, without
+// a copy of it: data must not change until the decoding ends.
+func NewCloningDecoder(data []byte) *Decoder {
+	return &Decoder{s: unsafe.String(unsafe.SliceData(data), len(data)), clone: true}
+}
 
 // Done reports whether every byte was read without error.
 func (d *Decoder) Done() bool { return !d.Bad && d.i == len(d.s) }
@@ -90,6 +104,9 @@ func (d *Decoder) Str() string {
 		return ""
 	}
 	d.i += n
+	if d.clone {
+		return strings.Clone(d.s[d.i-n : d.i])
+	}
 	return d.s[d.i-n : d.i]
 }
 

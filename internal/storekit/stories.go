@@ -139,3 +139,32 @@ func StoryStatements(rows []StatementRow, reports func(ids []int64) (map[int64]v
 	}
 	return out, nil
 }
+
+// StorySort names a story listing's order: "recent" (also "") or "size".
+func StorySort(sort string) string {
+	if sort == "" {
+		return "recent"
+	}
+	return sort
+}
+
+// StoryAfter is the condition that keeps the stories after a cursor's in a
+// listing (stories s) in StoryOrder: recent (last DESC, size DESC, seq) or
+// size (size DESC, last DESC, seq). The cursor holds the last story's last
+// day (Day), size (N) and seq (ID). arg binds a value and returns its
+// placeholder.
+func StoryAfter(c *Cursor, arg func(any) string) string {
+	a, b := `s.last`, `s.size`
+	va, vb := any(c.Day), any(c.N)
+	if c.Sort == "size" {
+		a, b, va, vb = b, a, vb, va
+	}
+	return `(` + a + ` < ` + arg(va) + ` OR (` + a + ` = ` + arg(va) + ` AND (` + b + ` < ` + arg(vb) + ` OR (` + b + ` = ` + arg(vb) +
+		` AND s.seq > ` + arg(c.ID) + `))))`
+}
+
+// StoryCursor is the cursor after a page of stories whose last has these
+// last day, size and seq.
+func StoryCursor(sort string, last verbatim.Day, size int, seq int64, next int) string {
+	return Cursor{Sort: StorySort(sort), Day: string(last), N: int64(size), ID: seq, Offset: next}.Encode()
+}
