@@ -5,6 +5,7 @@ package quotes
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
@@ -191,12 +192,13 @@ func (st *state) indirect() {
 
 // hasQuote reports whether a quote mark region overlaps sp.
 func (st *state) hasQuote(sp verbatim.Span) bool {
-	for _, g := range st.regs {
-		if g.open >= 0 && st.toks[g.open].Start < sp.End && (g.content.End > sp.Start || g.content.Empty() && st.toks[g.open].Start >= sp.Start) {
-			return true
-		}
-	}
-	return false
+	found := false
+	st.quoted.each(sp.Start, sp.End, func(ri int) bool {
+		g := &st.regs[ri]
+		found = st.toks[g.open].Start < sp.End && (g.content.End > sp.Start || g.content.Empty() && st.toks[g.open].Start >= sp.Start)
+		return !found
+	})
+	return found
 }
 
 // innerStart is where an attribution's own words begin: its speaker, or its
@@ -212,7 +214,8 @@ func innerStart(q verbatim.Quote) int {
 // [from, to), or -1.
 func (st *state) commaBetween(from, to int) int {
 	c := -1
-	for i, t := range st.toks {
+	for i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start > from }); i < len(st.toks); i++ {
+		t := st.toks[i]
 		if t.Start >= to {
 			break
 		}
@@ -304,7 +307,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 	if start >= hi && colon && hi < len(st.toks) && st.mark(hi) != 0 {
 		// "He told his audience, to rowdy applause:" and the quote opens the
 		// next sentence or paragraph
-		for ri := range st.regs {
+		for _, ri := range st.regsAt[hi] {
 			if r := st.regs[ri]; r.open == hi && !r.content.Empty() && !r.used {
 				q := verbatim.Quote{Span: r.content, Type: verbatim.Direct, Speaker: -1}
 				st.fill(&q, a, 0.8)

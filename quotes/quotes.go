@@ -53,6 +53,15 @@ type state struct {
 
 	objEnd map[verbatim.Span]int // loose object content -> where its object ends (bounds.go)
 
+	mx     *mentionIndex             // d.Mentions by start and end (spanindex.go)
+	quoted spanIndex                 // the quote mark regions, for hasQuote
+	regsAt map[int][]int             // opening mark token -> regions opening there
+	near   spanIndex                 // verify: the candidates by span
+	byCue  map[verbatim.Span][]int32 // verify: the candidates by cue
+	cands  []verbatim.Quote          // verify: the candidates as found
+	kept   []bool                    // verify: which of them it keeps
+	nKept  int                       // verify: how many it has kept so far
+
 	collect *[]VerifyCandidate // training: the verifier's candidates (verify.go)
 }
 
@@ -99,6 +108,13 @@ func (st *state) prepare() {
 	// pooled: no string sliced from it outlives Process
 	st.lows = unsafe.String(unsafe.SliceData(b), len(b))
 	st.findRegions()
+	st.quoted.reset()
+	st.regsAt = make(map[int][]int, len(st.regs))
+	for ri, g := range st.regs {
+		at := st.toks[g.open].Start
+		st.quoted.add(verbatim.Span{Start: at, End: max(g.content.End, at+1)}, ri)
+		st.regsAt[g.open] = append(st.regsAt[g.open], ri)
+	}
 }
 
 // tables are a document's per-token tables, pooled across documents.
@@ -239,23 +255,22 @@ func (st *state) finish() {
 	// the quotes found (Context.Prior): stray marks that do not pair up
 	// would hide whole paragraphs of narration.
 	ctx := coref.Context{}
+	bySpeaker := map[verbatim.Span]int{} // a mention -> the entity of its last quote
 	for i := range out {
 		q := &out[i]
 		fitParts(q) // merge.go
 		q.Speaker = -1
 		if !q.SpeakerAt.Empty() {
 			q.Speaker = -2
-			for j := i - 1; j >= 0; j-- {
-				if out[j].SpeakerAt == q.SpeakerAt {
-					q.Speaker = out[j].Speaker // one mention, one entity
-					break
-				}
+			if e, ok := bySpeaker[q.SpeakerAt]; ok {
+				q.Speaker = e // one mention, one entity
 			}
 			if q.Speaker == -2 {
 				ctx.Prior, ctx.Content, ctx.Parts, ctx.Direct = out[:i], q.Span, q.Parts, q.Type == verbatim.Direct
 				ctx.Phrase = q.SpeakerAt
 				q.Speaker = resolve(st.d, st.head(q.SpeakerAt), ctx)
 			}
+			bySpeaker[q.SpeakerAt] = q.Speaker
 		}
 		if q.Speaker < 0 && q.SpeakerAt.Empty() {
 			q.Confidence *= 0.5
