@@ -770,19 +770,21 @@ func group(d *verbatim.Doc) {
 	})
 	mt := &sc.mt
 	mt.cache = mt.cache[:0]
+	mt.idx = newMatchIndex()
 	for _, mi := range order {
 		m := &d.Mentions[mi]
 		mt.at = m.Start
 		e := mt.match(d, m.Text, m.Type)
 		mt.at = -1
 		name := mt.q.name // the words of m.Text joined ("" when it has none)
-		if e >= 0 {
-			attachNamed(d, mi, e, false, name)
-			continue
+		if e < 0 {
+			d.Entities = append(d.Entities, verbatim.Entity{Type: m.Type})
+			e = len(d.Entities) - 1
 		}
-		d.Entities = append(d.Entities, verbatim.Entity{Type: m.Type})
-		attachNamed(d, mi, len(d.Entities)-1, false, name)
+		attachNamed(d, mi, e, false, name)
+		mt.refresh(d, e)
 	}
+	mt.idx = nil // names.Match tests every entity: their names change after
 	// Entities in order of first mention.
 	slices.SortStableFunc(d.Entities, func(a, b verbatim.Entity) int {
 		return cmp.Compare(d.Mentions[a.Mentions[0]].Start, d.Mentions[b.Mentions[0]].Start)
@@ -1033,6 +1035,10 @@ type matcher struct {
 	// unknown: a surname two persons share goes to the one named in full
 	// last before it (see nearestNamed)
 	at int
+	// idx, when set, finds the entities a name may match by their keys
+	// (matchindex.go); else match tests every entity
+	idx *matchIndex
+	ks  []int // nearestNamed's candidates
 }
 
 func (mt *matcher) get(d *verbatim.Doc, ei int) *entKey {
@@ -1069,50 +1075,74 @@ func (mt *matcher) match(d *verbatim.Doc, text string, t verbatim.EntityType) in
 	}
 	joined := strings.Join(w, " ")
 	mt.q = makeEntKey(joined, w, joined)
-	q := &mt.q
-	k, acr, first, last, bare, known := q.key, q.acr, q.first, q.last, q.bareFirst, q.known
-	firstPrefix := strings.TrimSuffix(first, ".")
-	surname := len(w) == 1 && isCap(w[0])
-	lowSurname := q.lowLast
+	if mt.idx != nil {
+		return mt.matchIndexed(d, w, t)
+	}
 	// A surname joins its person whatever the tagger called it, unless it
 	// is a known place or organisation.
 	best := -1
 	for ei := range d.Entities {
-		en := &d.Entities[ei]
-		if len(en.Mentions) == 0 {
-			continue
-		}
-		c := mt.get(d, ei)
-		if c.n == 0 {
-			continue
-		}
-		if c.key == k && !placeVsOrg(en.Type, t) {
+		switch r := mt.test(d, ei, w, t); r {
+		case matchYes:
 			return ei
-		}
-		if en.Type == verbatim.Person && !known && (c.n > 1 || t == verbatim.Person || t == "") {
-			// Surname, or surname with a compatible first name.
-			if surname {
-				if last == c.last {
-					return nearestNamed(d, mt, ei, last)
-				}
-				if best < 0 && similarLower(lowSurname, c.lowLast) {
-					best = ei
-				}
-				continue
-			}
-			if len(w) > 1 && c.n > 1 && last == c.last &&
-				(first == c.first || strings.HasPrefix(c.first, firstPrefix)) {
-				return ei
-			}
-		}
-		if en.Type == verbatim.Organization || t == verbatim.Organization {
-			if len(w) == 1 && c.acr == bare {
-				return ei
-			}
-			if c.n == 1 && acr != "" && acr == c.bareFirst {
-				return ei
+		case matchNearest:
+			return nearestNamed(d, mt, ei, mt.q.last)
+		case matchSimilar:
+			if best < 0 {
+				best = ei
 			}
 		}
 	}
 	return best
+}
+
+// what entity ei is to a name (matcher.test)
+const (
+	matchNo      = iota
+	matchYes     // the name refers to it
+	matchNearest // a surname of it: the nearest person named in full with it
+	matchSimilar // a surname like its surname: the entity if no other matches
+)
+
+// test tells what entity ei is to the name of words w and type t (the
+// name's keys in mt.q).
+func (mt *matcher) test(d *verbatim.Doc, ei int, w []string, t verbatim.EntityType) int {
+	q := &mt.q
+	k, acr, first, last, bare, known := q.key, q.acr, q.first, q.last, q.bareFirst, q.known
+	en := &d.Entities[ei]
+	if len(en.Mentions) == 0 {
+		return matchNo
+	}
+	c := mt.get(d, ei)
+	if c.n == 0 {
+		return matchNo
+	}
+	if c.key == k && !placeVsOrg(en.Type, t) {
+		return matchYes
+	}
+	if en.Type == verbatim.Person && !known && (c.n > 1 || t == verbatim.Person || t == "") {
+		// Surname, or surname with a compatible first name.
+		if len(w) == 1 && isCap(w[0]) {
+			if last == c.last {
+				return matchNearest
+			}
+			if similarLower(q.lowLast, c.lowLast) {
+				return matchSimilar
+			}
+			return matchNo
+		}
+		if len(w) > 1 && c.n > 1 && last == c.last &&
+			(first == c.first || strings.HasPrefix(c.first, strings.TrimSuffix(first, "."))) {
+			return matchYes
+		}
+	}
+	if en.Type == verbatim.Organization || t == verbatim.Organization {
+		if len(w) == 1 && c.acr == bare {
+			return matchYes
+		}
+		if c.n == 1 && acr != "" && acr == c.bareFirst {
+			return matchYes
+		}
+	}
+	return matchNo
 }

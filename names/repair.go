@@ -397,7 +397,8 @@ func nearestNamed(d *verbatim.Doc, mt *matcher, ei int, last string) int {
 		return ei
 	}
 	best, bestSent, bestStart := ei, -1, 0
-	for k := ei; k < len(d.Entities); k++ {
+	ks := mt.surnamed(d, ei, last)
+	for _, k := range ks {
 		en := &d.Entities[k]
 		if en.Type != verbatim.Person || len(en.Mentions) == 0 {
 			continue
