@@ -2,6 +2,8 @@ package names
 
 import (
 	"slices"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/verbatim-news/verbatim"
@@ -136,4 +138,34 @@ func (mt *matcher) surnamed(d *verbatim.Doc, ei int, last string) []int {
 	}
 	mt.ks = ks
 	return ks
+}
+
+// foldKey maps s to a form two strings share exactly when strings.EqualFold
+// holds for them: every rune replaced by the least rune of its case-folding
+// orbit (ASCII: upper case, the least of "k", "K" and the Kelvin sign).
+func foldKey(s string) string {
+	ascii, upper := true, true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 {
+			ascii = false
+			break
+		} else if c >= 'a' && c <= 'z' {
+			upper = false
+		}
+	}
+	if ascii {
+		if upper {
+			return s
+		}
+		return strings.ToUpper(s)
+	}
+	b := make([]rune, 0, len(s))
+	for _, r := range s {
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m = min(m, f)
+		}
+		b = append(b, m)
+	}
+	return string(b)
 }

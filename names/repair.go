@@ -78,15 +78,11 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			full = append(full, s.First, s.Last-1)
 		}
 	}
-	known := func(i int) bool {
-		w := tokText(d, i)
-		for _, k := range full {
-			if strings.EqualFold(tokText(d, k), w) {
-				return true
-			}
-		}
-		return false
+	fullSet := make(map[string]bool, len(full)) // the words of full, by foldKey
+	for _, k := range full {
+		fullSet[foldKey(tokText(d, k))] = true
 	}
+	known := func(i int) bool { return fullSet[foldKey(tokText(d, i))] }
 	out = spans[:0]
 	var cut []tokSpan // pieces of names cut at a common word
 	for _, s := range spans {
