@@ -177,12 +177,12 @@ func (st *state) indirect() {
 			}
 			// a direct quote already covering it
 			dup := false
-			for _, o := range st.out {
-				if o.Span.Overlaps(q.Span) && o.Type != verbatim.Indirect && o.Span.Len()*2 > q.Span.Len() {
-					dup = true
-					break
-				}
-			}
+			st.syncOut()
+			st.outIdx.each(q.Start, q.End, func(i int) bool {
+				o := &st.out[i]
+				dup = o.Span.Overlaps(q.Span) && o.Type != verbatim.Indirect && o.Span.Len()*2 > q.Span.Len()
+				return !dup
+			})
 			if !dup {
 				st.out = append(st.out, q)
 			}

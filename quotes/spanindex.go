@@ -98,3 +98,14 @@ func (x *mentionIndex) within(lo, hi int, f func(i int) bool) {
 		}
 	}
 }
+
+// syncOut adds the quotes appended to st.out since the last call to
+// st.outIdx, the ones that are not indirect: what an indirect candidate
+// may duplicate.
+func (st *state) syncOut() {
+	for ; st.outN < len(st.out); st.outN++ {
+		if o := &st.out[st.outN]; o.Type != verbatim.Indirect {
+			st.outIdx.add(o.Span, st.outN)
+		}
+	}
+}
