@@ -240,6 +240,14 @@ var clauseOpeners = map[string]bool{"in": true, "on": true, "at": true, "with": 
 // content may lie from its cue.
 const maxReach = 250
 
+// maxPrior bounds the attributions before a speaker mention that coref
+// reads (Context.Prior: who spoke before, the last attribution): the last
+// 500 of them, more than a news article holds (BBC, PolNeAR dev: at most
+// 73 statements), so that
+// a transcript of thousands of turns costs no pass over all earlier turns
+// per turn (issue 20).
+const maxPrior = 500
+
 // finish resolves speakers, sorts the quotes and stores them.
 func (st *state) finish() {
 	sort.SliceStable(st.out, func(i, j int) bool { return st.out[i].Start < st.out[j].Start })
@@ -268,7 +276,7 @@ func (st *state) finish() {
 				q.Speaker = e // one mention, one entity
 			}
 			if q.Speaker == -2 {
-				ctx.Prior, ctx.Content, ctx.Parts, ctx.Direct = out[:i], q.Span, q.Parts, q.Type == verbatim.Direct
+				ctx.Prior, ctx.Content, ctx.Parts, ctx.Direct = out[max(0, i-maxPrior):i], q.Span, q.Parts, q.Type == verbatim.Direct
 				ctx.Phrase = q.SpeakerAt
 				q.Speaker = resolve(st.d, st.head(q.SpeakerAt), ctx)
 			}
