@@ -92,6 +92,7 @@ type scratch struct {
 	order, nw []int
 	gaz       []tokSpan // fixSpans: gazetteer phrases
 	buf       []byte
+	cov       []int32 // fixSpans: covered tokens
 	mt        matcher
 }
 
@@ -268,7 +269,13 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	res := make([]tokSpan, 0, len(out)+len(g))
 	for _, s := range out {
 		keep := true
-		for _, x := range g {
+		// g is in text order and its phrases do not overlap: the ones
+		// overlapping s follow the first that ends after s.First
+		from := sort.Search(len(g), func(i int) bool { return g[i].Last > s.First })
+		for _, x := range g[from:] {
+			if x.First >= s.Last {
+				break
+			}
 			if s.First < x.Last && x.First < s.Last && !(s.First == x.First && s.Last == x.Last && s.Type == x.Type) {
 				// A longer tagged name containing the phrase stays
 				// ("Fox News Channel"), unless it is a person without
@@ -285,9 +292,30 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			res = append(res, s)
 		}
 	}
+	// the tokens the names kept cover, counted (cov[i]: before token i)
+	cov := slices.Grow(sc.cov[:0], len(d.Tokens)+2)[:len(d.Tokens)+2]
+	clear(cov)
+	var empty []tokSpan
+	for _, s := range res {
+		switch {
+		case s.First < s.Last && s.First >= 0 && s.Last <= len(d.Tokens):
+			cov[s.First+1]++
+			cov[s.Last+1]--
+		default:
+			empty = append(empty, s) // none in practice: tested one by one
+		}
+	}
+	for i, depth := 1, int32(0); i < len(cov); i++ {
+		depth += cov[i]
+		cov[i] = cov[i-1]
+		if depth > 0 {
+			cov[i]++
+		}
+	}
+	sc.cov = cov
 	for _, x := range g {
-		covered := false
-		for _, s := range res {
+		covered := x.First < x.Last && cov[x.Last] > cov[x.First]
+		for _, s := range empty {
 			if s.First < x.Last && x.First < s.Last {
 				covered = true
 				break

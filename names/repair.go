@@ -2,6 +2,7 @@ package names
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
@@ -402,15 +403,41 @@ func nearestNamed(d *verbatim.Doc, mt *matcher, ei int, last string) int {
 		if c := mt.get(d, k); c.n < 2 || c.last != last {
 			continue
 		}
-		for _, mi := range en.Mentions {
-			m := &d.Mentions[mi]
-			if m.Start >= mt.at || countWords(m.Text) < 2 {
-				continue
+		// en.Mentions are in text order: of those before mt.at that write
+		// two words or more, the first of the last one's sentence is the
+		// one a pass over them all would keep
+		ms := en.Mentions
+		i := sort.Search(len(ms), func(i int) bool { return d.Mentions[ms[i]].Start >= mt.at })
+		for i--; i >= 0 && countWords(d.Mentions[ms[i]].Text) < 2; i-- {
+		}
+		if i < 0 {
+			continue
+		}
+		sn := sentenceAt(d, d.Mentions[ms[i]].Start)
+		if sn < 0 { // outside the sentences: the pass over them all
+			for _, mi := range ms {
+				m := &d.Mentions[mi]
+				if m.Start >= mt.at || countWords(m.Text) < 2 {
+					continue
+				}
+				sn := sentenceAt(d, m.Start)
+				if sn > bestSent || sn == bestSent && m.Start < bestStart {
+					best, bestSent, bestStart = k, sn, m.Start
+				}
 			}
-			sn := sentenceAt(d, m.Start)
-			if sn > bestSent || sn == bestSent && m.Start < bestStart {
-				best, bestSent, bestStart = k, sn, m.Start
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			m := &d.Mentions[ms[j]]
+			if sentenceAt(d, m.Start) != sn {
+				break
 			}
+			if countWords(m.Text) >= 2 {
+				i = j
+			}
+		}
+		if m := &d.Mentions[ms[i]]; sn > bestSent || sn == bestSent && m.Start < bestStart {
+			best, bestSent, bestStart = k, sn, m.Start
 		}
 	}
 	return best
