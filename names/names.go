@@ -856,6 +856,9 @@ func attachNamed(d *verbatim.Doc, mi, e int, full bool, name string) {
 		return
 	}
 	if full {
+		if at == len(en.Mentions)-1 && finished(d, en, mi) {
+			return
+		}
 		finish(d, e)
 		return
 	}
@@ -866,6 +869,40 @@ func attachNamed(d *verbatim.Doc, mi, e int, full bool, name string) {
 		}
 		en.Name = name
 	}
+}
+
+// finished reports whether finish would leave entity en as it is after
+// name mention mi was added as its last in text order: a person named in
+// full by a name at least as full, with no new role, and a gender its
+// first name gives or no honorific before mi. Coref adds a mention per
+// speaker turn; finishing each would read all the others (issue 20).
+func finished(d *verbatim.Doc, en *verbatim.Entity, mi int) bool {
+	m := &d.Mentions[mi]
+	if en.Type != verbatim.Person || m.Kind != verbatim.NameMention {
+		return false
+	}
+	bestN := numFields(en.Name)
+	if bestN < 2 || strings.Count(en.Name, " ") != bestN-1 {
+		return false // not the name finish writes: words joined by one space
+	}
+	var fa [8]string
+	w := trimName(appendFields(fa[:0], m.Text))
+	if len(w) > bestN || len(w) == bestN && joinedLen(w) > len(en.Name) {
+		return false
+	}
+	if m.Role != "" && !containsFold(en.Roles, m.Role) {
+		return false
+	}
+	var fb [8]string
+	if genderOfFirst(appendFields(fb[:0], en.Name)[0]) != 0 {
+		return true
+	}
+	if m.Start > 0 {
+		if g := lowerIn(honorifics, lastWord(d.Clean[:m.Start])); g == 'm' || g == 'f' {
+			return false
+		}
+	}
+	return true
 }
 
 // finish recomputes an entity's canonical name, roles and gender.
