@@ -856,7 +856,7 @@ func attachNamed(d *verbatim.Doc, mi, e int, full bool, name string) {
 		return
 	}
 	if full {
-		if at == len(en.Mentions)-1 && finished(d, en, mi) {
+		if finished(d, en, mi, at == len(en.Mentions)-1) {
 			return
 		}
 		finish(d, e)
@@ -872,11 +872,12 @@ func attachNamed(d *verbatim.Doc, mi, e int, full bool, name string) {
 }
 
 // finished reports whether finish would leave entity en as it is after
-// name mention mi was added as its last in text order: a person named in
-// full by a name at least as full, with no new role, and a gender its
-// first name gives or no honorific before mi. Coref adds a mention per
-// speaker turn; finishing each would read all the others (issue 20).
-func finished(d *verbatim.Doc, en *verbatim.Entity, mi int) bool {
+// name mention mi was added to it (last: as its last in text order): a
+// person named in full by a name less full (or the same), no role (or, as
+// its last mention, a role it has), and a gender its first name gives or
+// no honorific before mi. Coref adds a mention per speaker turn; finishing
+// each would read all the others (issue 20).
+func finished(d *verbatim.Doc, en *verbatim.Entity, mi int, last bool) bool {
 	m := &d.Mentions[mi]
 	if en.Type != verbatim.Person || m.Kind != verbatim.NameMention {
 		return false
@@ -887,10 +888,13 @@ func finished(d *verbatim.Doc, en *verbatim.Entity, mi int) bool {
 	}
 	var fa [8]string
 	w := trimName(appendFields(fa[:0], m.Text))
-	if len(w) > bestN || len(w) == bestN && joinedLen(w) > len(en.Name) {
+	// the fullest name, the first in text order of equal ones: mi's
+	// place matters only when it writes another name as full
+	if len(w) > bestN || len(w) == bestN && joinedLen(w) >= len(en.Name) && !joinEquals(w, en.Name) {
 		return false
 	}
-	if m.Role != "" && !containsFold(en.Roles, m.Role) {
+	// roles in the order of their first mention
+	if m.Role != "" && !(last && containsFold(en.Roles, m.Role)) {
 		return false
 	}
 	var fb [8]string
