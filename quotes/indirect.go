@@ -178,11 +178,15 @@ func (st *state) indirect() {
 			// a direct quote already covering it
 			dup := false
 			st.syncOut()
-			st.outIdx.each(q.Start, q.End, func(i int) bool {
+			isDup := func(i int) bool {
 				o := &st.out[i]
 				dup = o.Span.Overlaps(q.Span) && o.Type != verbatim.Indirect && o.Span.Len()*2 > q.Span.Len()
 				return !dup
-			})
+			}
+			st.outIdx.each(q.Start, q.End, isDup)
+			if !dup {
+				st.outIdx2.each(q.Start, q.End, isDup)
+			}
 			if !dup {
 				st.out = append(st.out, q)
 			}

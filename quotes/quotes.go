@@ -53,16 +53,18 @@ type state struct {
 
 	objEnd map[verbatim.Span]int // loose object content -> where its object ends (bounds.go)
 
-	mx     *mentionIndex // d.Mentions by start and end (spanindex.go)
-	quoted spanIndex     // the quote mark regions, for hasQuote
-	regsAt map[int][]int // opening mark token -> regions opening there
-	outIdx spanIndex     // the quotes of st.out[:outN] that are not indirect (indirect.go)
-	outN   int
-	near   spanIndex                 // verify: the candidates by span
-	byCue  map[verbatim.Span][]int32 // verify: the candidates by cue
-	cands  []verbatim.Quote          // verify: the candidates as found
-	kept   []bool                    // verify: which of them it keeps
-	nKept  int                       // verify: how many it has kept so far
+	mx      *mentionIndex // d.Mentions by start and end (spanindex.go)
+	quoted  spanIndex     // the quote mark regions, for hasQuote
+	regsAt  map[int][]int // opening mark token -> regions opening there
+	outIdx  spanIndex     // the quotes of st.out[:outN] that are not indirect (indirect.go)
+	outIdx2 spanIndex     // the quotes of st.out from outBase-1 on, found after the first syncOut
+	outN    int
+	outBase int
+	near    spanIndex                 // verify: the candidates by span
+	byCue   map[verbatim.Span][]int32 // verify: the candidates by cue
+	cands   []verbatim.Quote          // verify: the candidates as found
+	kept    []bool                    // verify: which of them it keeps
+	nKept   int                       // verify: how many it has kept so far
 
 	collect *[]VerifyCandidate // training: the verifier's candidates (verify.go)
 }

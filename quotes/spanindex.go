@@ -101,11 +101,20 @@ func (x *mentionIndex) within(lo, hi int, f func(i int) bool) {
 
 // syncOut adds the quotes appended to st.out since the last call to
 // st.outIdx, the ones that are not indirect: what an indirect candidate
-// may duplicate.
+// may duplicate. The quotes found before the first call (the direct ones,
+// all over the text) and those found after it (sentence by sentence) go to
+// two indexes, each filled in order of start at little cost.
 func (st *state) syncOut() {
+	if st.outN == 0 && st.outBase == 0 {
+		st.outBase = len(st.out) + 1 // +1: set even when st.out is empty
+	}
 	for ; st.outN < len(st.out); st.outN++ {
 		if o := &st.out[st.outN]; o.Type != verbatim.Indirect {
-			st.outIdx.add(o.Span, st.outN)
+			if st.outN < st.outBase-1 {
+				st.outIdx.add(o.Span, st.outN)
+			} else {
+				st.outIdx2.add(o.Span, st.outN)
+			}
 		}
 	}
 }
