@@ -127,8 +127,28 @@ func finished(d *verbatim.Doc, en *verbatim.Entity, mi int, last bool) bool {
 	w := trimName(appendFields(fa[:0], m.Text))
 	// the fullest name, the first in text order of equal ones: mi's
 	// place matters only when it writes another name as full
-	if len(w) > bestN || len(w) == bestN && joinedLen(w) >= len(en.Name) && !joinEquals(w, en.Name) {
+	if len(w) > bestN || len(w) == bestN && joinedLen(w) > len(en.Name) {
 		return false
+	}
+	if len(w) == bestN && joinedLen(w) == len(en.Name) && !joinEquals(w, en.Name) {
+		// as full as the name, written otherwise ("ANNA ABBOTT"): the
+		// name stays if a mention writing it comes first
+		first := false
+		for _, k := range en.Mentions {
+			if k == mi {
+				return false
+			}
+			if o := &d.Mentions[k]; o.Kind == verbatim.NameMention {
+				var fc [8]string
+				if ow := trimName(appendFields(fc[:0], o.Text)); len(ow) == bestN && joinEquals(ow, en.Name) {
+					first = true
+					break
+				}
+			}
+		}
+		if !first {
+			return false
+		}
 	}
 	// roles in the order of their first mention
 	if m.Role != "" && !(last && containsFold(en.Roles, m.Role)) {
