@@ -63,12 +63,14 @@ func dateQuotes(d *verbatim.Doc, extra []verbatim.Date) {
 	}
 	// the candidates by start (ties in their order), so that a quote looks
 	// only at the dates inside its sentence
-	byStart := make([]int, len(cands))
-	for i := range byStart {
-		byStart[i] = i
+	var byStart, in []int
+	if len(cands) > 64 { // else a pass over them all
+		byStart = make([]int, len(cands))
+		for i := range byStart {
+			byStart[i] = i
+		}
+		sort.SliceStable(byStart, func(a, b int) bool { return cands[byStart[a]].Start < cands[byStart[b]].Start })
 	}
-	sort.SliceStable(byStart, func(a, b int) bool { return cands[byStart[a]].Start < cands[byStart[b]].Start })
-	var in []int
 	for qi := range d.Quotes {
 		q := &d.Quotes[qi]
 		q.SaidOn, q.SaidOnAt = d.Published, verbatim.Span{}
@@ -82,6 +84,11 @@ func dateQuotes(d *verbatim.Doc, extra []verbatim.Date) {
 		}
 		best, bestDist := -1, 1<<30
 		in = in[:0]
+		if byStart == nil {
+			for di := range cands {
+				in = append(in, di)
+			}
+		}
 		for p := sort.Search(len(byStart), func(p int) bool { return cands[byStart[p]].Start >= sent.Start }); p < len(byStart) && cands[byStart[p]].Start <= sent.End; p++ {
 			in = append(in, byStart[p])
 		}

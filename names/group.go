@@ -35,7 +35,10 @@ func group(d *verbatim.Doc) {
 	})
 	mt := &sc.mt
 	mt.cache = mt.cache[:0]
-	mt.idx = newMatchIndex()
+	mt.idx = nil
+	if len(d.Mentions) > 256 { // else a pass over the entities costs less
+		mt.idx = newMatchIndex()
+	}
 	for _, mi := range order {
 		m := &d.Mentions[mi]
 		mt.at = m.Start
@@ -47,7 +50,9 @@ func group(d *verbatim.Doc) {
 			e = len(d.Entities) - 1
 		}
 		attachNamed(d, mi, e, false, name)
-		mt.refresh(d, e)
+		if mt.idx != nil {
+			mt.refresh(d, e)
+		}
 	}
 	mt.idx = nil // names.Match tests every entity: their names change after
 	// Entities in order of first mention.

@@ -79,11 +79,25 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			full = append(full, s.First, s.Last-1)
 		}
 	}
-	fullSet := make(map[string]bool, len(full)) // the words of full, by foldKey
-	for _, k := range full {
-		fullSet[foldKey(tokText(d, k))] = true
+	var fullSet map[string]bool // the words of full, by foldKey, when many
+	if len(full) > 32 {
+		fullSet = make(map[string]bool, len(full))
+		for _, k := range full {
+			fullSet[foldKey(tokText(d, k))] = true
+		}
 	}
-	known := func(i int) bool { return fullSet[foldKey(tokText(d, i))] }
+	known := func(i int) bool {
+		w := tokText(d, i)
+		if fullSet != nil {
+			return fullSet[foldKey(w)]
+		}
+		for _, k := range full {
+			if strings.EqualFold(tokText(d, k), w) {
+				return true
+			}
+		}
+		return false
+	}
 	out = spans[:0]
 	var cut []tokSpan // pieces of names cut at a common word
 	for _, s := range spans {

@@ -177,15 +177,23 @@ func (st *state) indirect() {
 			}
 			// a direct quote already covering it
 			dup := false
-			st.syncOut()
 			isDup := func(i int) bool {
 				o := &st.out[i]
 				dup = o.Span.Overlaps(q.Span) && o.Type != verbatim.Indirect && o.Span.Len()*2 > q.Span.Len()
 				return !dup
 			}
-			st.outIdx.each(q.Start, q.End, isDup)
-			if !dup {
-				st.outIdx2.each(q.Start, q.End, isDup)
+			if len(st.out) <= smallIndex && st.outN == 0 {
+				for i := range st.out {
+					if !isDup(i) {
+						break
+					}
+				}
+			} else {
+				st.syncOut()
+				st.outIdx.each(q.Start, q.End, isDup)
+				if !dup {
+					st.outIdx2.each(q.Start, q.End, isDup)
+				}
 			}
 			if !dup {
 				st.out = append(st.out, q)
@@ -197,11 +205,20 @@ func (st *state) indirect() {
 // hasQuote reports whether a quote mark region overlaps sp.
 func (st *state) hasQuote(sp verbatim.Span) bool {
 	found := false
-	st.quoted.each(sp.Start, sp.End, func(ri int) bool {
+	test := func(ri int) bool {
 		g := &st.regs[ri]
 		found = st.toks[g.open].Start < sp.End && (g.content.End > sp.Start || g.content.Empty() && st.toks[g.open].Start >= sp.Start)
 		return !found
-	})
+	}
+	if len(st.regs) <= smallIndex {
+		for ri := range st.regs {
+			if !test(ri) {
+				break
+			}
+		}
+		return found
+	}
+	st.quoted.each(sp.Start, sp.End, test)
 	return found
 }
 
@@ -311,7 +328,11 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 	if start >= hi && colon && hi < len(st.toks) && st.mark(hi) != 0 {
 		// "He told his audience, to rowdy applause:" and the quote opens the
 		// next sentence or paragraph
-		for _, ri := range st.regsAt[hi] {
+		at := st.regsAt[hi]
+		if len(st.regs) <= smallIndex {
+			at = st.allRegs()
+		}
+		for _, ri := range at {
 			if r := st.regs[ri]; r.open == hi && !r.content.Empty() && !r.used {
 				q := verbatim.Quote{Span: r.content, Type: verbatim.Direct, Speaker: -1}
 				st.fill(&q, a, 0.8)

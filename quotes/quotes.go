@@ -112,6 +112,9 @@ func (st *state) prepare() {
 	// pooled: no string sliced from it outlives Process
 	st.lows = unsafe.String(unsafe.SliceData(b), len(b))
 	st.findRegions()
+	if len(st.regs) <= smallIndex {
+		return // hasQuote and forward pass over them all
+	}
 	st.quoted.reset()
 	st.regsAt = make(map[int][]int, len(st.regs))
 	for ri, g := range st.regs {
@@ -267,22 +270,34 @@ func (st *state) finish() {
 	// the quotes found (Context.Prior): stray marks that do not pair up
 	// would hide whole paragraphs of narration.
 	ctx := coref.Context{}
-	bySpeaker := map[verbatim.Span]int{} // a mention -> the entity of its last quote
+	var bySpeaker map[verbatim.Span]int // a mention -> the entity of its last quote
+	if len(out) > smallIndex {
+		bySpeaker = make(map[verbatim.Span]int, len(out))
+	}
 	for i := range out {
 		q := &out[i]
 		fitParts(q) // merge.go
 		q.Speaker = -1
 		if !q.SpeakerAt.Empty() {
 			q.Speaker = -2
-			if e, ok := bySpeaker[q.SpeakerAt]; ok {
-				q.Speaker = e // one mention, one entity
+			if bySpeaker == nil {
+				for j := i - 1; j >= 0; j-- {
+					if out[j].SpeakerAt == q.SpeakerAt {
+						q.Speaker = out[j].Speaker // one mention, one entity
+						break
+					}
+				}
+			} else if e, ok := bySpeaker[q.SpeakerAt]; ok {
+				q.Speaker = e
 			}
 			if q.Speaker == -2 {
 				ctx.Prior, ctx.Content, ctx.Parts, ctx.Direct = out[max(0, i-maxPrior):i], q.Span, q.Parts, q.Type == verbatim.Direct
 				ctx.Phrase = q.SpeakerAt
 				q.Speaker = resolve(st.d, st.head(q.SpeakerAt), ctx)
 			}
-			bySpeaker[q.SpeakerAt] = q.Speaker
+			if bySpeaker != nil {
+				bySpeaker[q.SpeakerAt] = q.Speaker
+			}
 		}
 		if q.Speaker < 0 && q.SpeakerAt.Empty() {
 			q.Confidence *= 0.5

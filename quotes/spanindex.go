@@ -60,6 +60,44 @@ func (x *spanIndex) each(lo, hi int, f func(id int) bool) {
 	}
 }
 
+// smallIndex is the size up to which a plain pass serves better than an
+// index (a news article: a few dozen mentions, quotes, quote marks).
+const smallIndex = 64
+
+// endingAt calls f with the index of every mention ending at end, in
+// order, until f returns false.
+func (st *state) endingAt(end int, f func(i int) bool) {
+	ms := st.d.Mentions
+	if len(ms) <= 4*smallIndex {
+		for i := range ms {
+			if ms[i].End == end && !f(i) {
+				return
+			}
+		}
+		return
+	}
+	for _, i := range st.mentions().byEnd[end] {
+		if !f(int(i)) {
+			return
+		}
+	}
+}
+
+// within calls f with the index of every mention starting in [lo, hi),
+// until f returns false.
+func (st *state) within(lo, hi int, f func(i int) bool) {
+	ms := st.d.Mentions
+	if len(ms) <= 4*smallIndex {
+		for i := range ms {
+			if ms[i].Start >= lo && ms[i].Start < hi && !f(i) {
+				return
+			}
+		}
+		return
+	}
+	st.mentions().within(lo, hi, f)
+}
+
 // mentionIndex finds a document's mentions by where they end and by where
 // they start, for the speaker phrase lookups (head, nameEndingAt). Mentions
 // are only ever appended (coref adds the ones it resolves), so the index
@@ -117,4 +155,13 @@ func (st *state) syncOut() {
 			}
 		}
 	}
+}
+
+// allRegs returns the indexes of every quote region, in order.
+func (st *state) allRegs() []int {
+	all := make([]int, len(st.regs))
+	for i := range all {
+		all[i] = i
+	}
+	return all
 }

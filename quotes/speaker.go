@@ -682,14 +682,15 @@ func lowerASCII(s string) string {
 // that ends where sp ends and lies inside it, -1 when there is none.
 func (st *state) nameEndingAt(sp verbatim.Span) int {
 	best := -1
-	for _, i := range st.mentions().byEnd[sp.End] {
+	st.endingAt(sp.End, func(i int) bool {
 		m := &st.d.Mentions[i]
 		if m.Start >= sp.Start && m.Kind == verbatim.NameMention {
 			if best < 0 || m.Start < st.d.Mentions[best].Start {
-				best = int(i)
+				best = i
 			}
 		}
-	}
+		return true
+	})
 	return best
 }
 
@@ -708,12 +709,13 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 		sp = cut
 	}
 	if k := st.tokenAt(sp.End - 1); k > 0 && st.toks[k-1].Start >= sp.Start && st.toks[k].End == sp.End && names.IsPostNominal(st.tok(k)) {
-		for _, i := range st.mentions().byEnd[st.toks[k-1].End] {
+		st.endingAt(st.toks[k-1].End, func(i int) bool {
 			if m := &st.d.Mentions[i]; m.Type == verbatim.Person && m.Start >= sp.Start {
 				sp.End = m.End // "Andrew Tyrie MP"
-				break
+				return false
 			}
-		}
+			return true
+		})
 	}
 	if best := st.nameEndingAt(sp); best >= 0 {
 		return st.d.Mentions[best].Span
@@ -721,7 +723,7 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 	// a lower-case head with names inside: resolve the words after the last name
 	cut := -1
 	ms := st.d.Mentions
-	st.mentions().within(sp.Start, sp.End, func(i int) bool {
+	st.within(sp.Start, sp.End, func(i int) bool {
 		if m := &ms[i]; m.End < sp.End && m.End > cut {
 			cut = m.End
 		}
@@ -777,7 +779,7 @@ func (st *state) beforePostmodifier(sp verbatim.Span) verbatim.Span {
 func (st *state) namesOrDescribes(sp verbatim.Span) bool {
 	found := false
 	ms := st.d.Mentions
-	st.mentions().within(sp.Start, sp.End, func(i int) bool {
+	st.within(sp.Start, sp.End, func(i int) bool {
 		found = ms[i].Kind == verbatim.NameMention && ms[i].End <= sp.End
 		return !found
 	})

@@ -135,14 +135,16 @@ func (st *state) verify(out []verbatim.Quote) []verbatim.Quote {
 	m, sm := theVerifier, theStatementModel
 	var fs [nVerifyFeats]uint64
 	var sf [nStmtFeats]uint64
-	st.near.reset()
-	st.byCue = make(map[verbatim.Span][]int32)
 	st.cands = append(st.cands[:0], out...)
 	st.kept = append(st.kept[:0], make([]bool, len(out))...)
-	for i := range out { // indexes for verifyFeatures
-		st.near.add(out[i].Span, i)
-		if c := out[i].Cue; !c.Empty() {
-			st.byCue[c] = append(st.byCue[c], int32(i))
+	if len(out) > smallIndex { // indexes for verifyFeatures
+		st.near.reset()
+		st.byCue = make(map[verbatim.Span][]int32)
+		for i := range out {
+			st.near.add(out[i].Span, i)
+			if c := out[i].Cue; !c.Empty() {
+				st.byCue[c] = append(st.byCue[c], int32(i))
+			}
 		}
 	}
 	w := 0
@@ -267,8 +269,16 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 	}
 	// the candidates that overlap q, then those sharing its cue (a bit
 	// set twice is set once)
-	st.near.each(q.Start, q.End, visit)
-	if !q.Cue.Empty() {
+	if len(out) <= smallIndex {
+		for j := range out {
+			if !visit(j) {
+				break
+			}
+		}
+	} else {
+		st.near.each(q.Start, q.End, visit)
+	}
+	if !q.Cue.Empty() && len(out) > smallIndex {
 		for _, j := range st.byCue[q.Cue] {
 			visit(int(j))
 		}
