@@ -61,10 +61,16 @@ func RunBudget(p *verbatim.Pipeline, in <-chan Item, workers int, budget time.Du
 	for w := 0; w < workers; w++ {
 		go func() {
 			defer wg.Done()
+			b := &budgeted{p: p, budget: budget}
+			defer func() {
+				if b.an != nil {
+					close(b.an.jobs)
+				}
+			}()
 			for j := range jobs {
 				it := j.it
 				if it.Err == nil {
-					it.Doc, it.Err = AnalyzeWithin(p, it.Article, budget)
+					it.Doc, it.Err = b.analyze(it.Article)
 				}
 				j.res <- it
 			}
