@@ -244,11 +244,15 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 	q := &out[qi]
 	// the other candidates: overlapping this one, sharing its cue
 	var near uint64
+	cands := st.cands // out as verify found it; out itself when called alone
+	if len(cands) != len(out) {
+		cands = out
+	}
 	visit := func(j int) bool {
 		// out[j] as it was before verify overwrote out[:kept] with the
 		// quotes it keeps: the quotes before q it dropped are seen only
 		// where no kept quote has taken their place yet
-		o := &st.cands[j]
+		o := &cands[j]
 		if j == qi || j < qi && j < st.nKept && !st.kept[j] || !o.Overlaps(q.Span) && (o.Cue.Empty() || o.Cue != q.Cue) {
 			return true
 		}
