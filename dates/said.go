@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -60,6 +61,16 @@ func dateQuotes(d *verbatim.Doc, extra []verbatim.Date) {
 	if len(extra) > 0 {
 		cands = append(append(make([]verbatim.Date, 0, len(d.Dates)+len(extra)), d.Dates...), extra...)
 	}
+	// the candidates by start (ties in their order), so that a quote looks
+	// only at the dates inside its sentence
+	var byStart, in []int
+	if len(cands) > 64 { // else a pass over them all
+		byStart = make([]int, len(cands))
+		for i := range byStart {
+			byStart[i] = i
+		}
+		sort.SliceStable(byStart, func(a, b int) bool { return cands[byStart[a]].Start < cands[byStart[b]].Start })
+	}
 	for qi := range d.Quotes {
 		q := &d.Quotes[qi]
 		q.SaidOn, q.SaidOnAt = d.Published, verbatim.Span{}
@@ -72,7 +83,18 @@ func dateQuotes(d *verbatim.Doc, extra []verbatim.Date) {
 			continue
 		}
 		best, bestDist := -1, 1<<30
-		for di, dt := range cands {
+		in = in[:0]
+		if byStart == nil {
+			for di := range cands {
+				in = append(in, di)
+			}
+		}
+		for p := sort.Search(len(byStart), func(p int) bool { return cands[byStart[p]].Start >= sent.Start }); p < len(byStart) && cands[byStart[p]].Start <= sent.End; p++ {
+			in = append(in, byStart[p])
+		}
+		sort.Ints(in) // in the order of cands: the first of equal distance wins
+		for _, di := range in {
+			dt := cands[di]
 			v := isoPrefix(dt.Value)
 			if v == "" || dt.Overlaps(q.Span) || d.Published != "" && v > d.Published || !sent.Span.Contains(dt.Span) {
 				continue

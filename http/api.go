@@ -16,6 +16,7 @@ import (
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/export"
 	"github.com/verbatim-news/verbatim/input"
+	"github.com/verbatim-news/verbatim/pipeline"
 )
 
 // quoteQuery reads a quote search from URL parameters: q, speaker (an id
@@ -363,12 +364,21 @@ func bodyErrors(err error, name string) error {
 // JSON Lines, or an array) as in the output contract's input, HTML, a feed,
 // or raw text (?id=, ?title=, ?outlet=, ?published= name it).
 func (s *Server) apiPost(w stdhttp.ResponseWriter, r *stdhttp.Request) {
+	tooLarge := func() {
+		writeJSON(w, stdhttp.StatusRequestEntityTooLarge, map[string]any{
+			"error": fmt.Sprintf("body larger than the limit of %d bytes (%d MB): split it into several requests", s.MaxBody, s.MaxBody>>20),
+			"limit": s.MaxBody})
+	}
+	if r.ContentLength > s.MaxBody { // refused before a byte is read
+		tooLarge()
+		return
+	}
 	r.Body = stdhttp.MaxBytesReader(w, r.Body, s.MaxBody)
 	data, err := io.ReadAll(r.Body)
 	if err != nil {
 		var mbe *stdhttp.MaxBytesError
 		if errors.As(err, &mbe) {
-			writeErr(w, stdhttp.StatusRequestEntityTooLarge, "body larger than "+strconv.FormatInt(s.MaxBody, 10)+" bytes")
+			tooLarge()
 			return
 		}
 		writeErr(w, stdhttp.StatusBadRequest, "reading body: "+err.Error())
@@ -420,6 +430,7 @@ func (s *Server) apiPost(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 		return
 	}
 	var docs []*verbatim.Doc
+	deadline := time.Now().Add(s.Budget)
 	for _, a := range arts {
 		if len(arts) == 1 && ext != ".jsonl" {
 			if t := v.Get("title"); t != "" {
@@ -429,7 +440,21 @@ func (s *Server) apiPost(w stdhttp.ResponseWriter, r *stdhttp.Request) {
 				a.Outlet = o
 			}
 		}
-		d, err := s.Pipeline.Analyze(a)
+		var d *verbatim.Doc
+		var err error
+		if s.Budget > 0 {
+			d, err = pipeline.AnalyzeWithin(s.Pipeline, a, max(time.Until(deadline), time.Millisecond))
+		} else {
+			d, err = s.Pipeline.Analyze(a)
+		}
+		var ob *pipeline.OverBudgetError
+		if errors.As(err, &ob) {
+			s.logf("POST /api/articles: %s: %v", a.ID, err)
+			writeJSON(w, stdhttp.StatusUnprocessableEntity, map[string]any{
+				"error":  fmt.Sprintf("%s: analysis took longer than this server's budget of %v for one request and was abandoned; send fewer or shorter articles, or use verbatim ingest", a.ID, s.Budget),
+				"budget": s.Budget.String()})
+			return
+		}
 		if err != nil {
 			s.logf("POST /api/articles: %s: %v", a.ID, err)
 			writeErr(w, stdhttp.StatusUnprocessableEntity, a.ID+": analysis failed: "+err.Error())

@@ -30,11 +30,17 @@ import (
 // MaxBody is the default limit on a POSTed body.
 const MaxBody = 20 << 20
 
+// Budget is the default time the articles of one POST may take to analyse:
+// within the 30 s request timeout, with time left to store them. A request
+// over it is refused with 422 (the article named), not left to time out.
+const Budget = 20 * time.Second
+
 // Server answers API and UI requests from a store.
 type Server struct {
 	Store    verbatim.Store
 	Pipeline *verbatim.Pipeline // analyses POSTed articles
 	MaxBody  int64
+	Budget   time.Duration     // analysis time of one POST (<= 0: none)
 	Log      *log.Logger       // nil: standard logger
 	Metrics  *metrics.Registry // served on /metrics
 	// AccessLog, when not nil, gets a line per request: the Common Log
@@ -49,7 +55,7 @@ type Server struct {
 
 // New returns a server over a store; p analyses POSTed articles.
 func New(st verbatim.Store, p *verbatim.Pipeline) *Server {
-	s := &Server{Store: st, Pipeline: p, MaxBody: MaxBody, Metrics: metrics.New()}
+	s := &Server{Store: st, Pipeline: p, MaxBody: MaxBody, Budget: Budget, Metrics: metrics.New()}
 	describeServer(s.Metrics)
 	pages() // a broken template fails here, not at the first page served
 	s.mux = stdhttp.NewServeMux()

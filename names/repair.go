@@ -2,6 +2,7 @@ package names
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
@@ -78,8 +79,18 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			full = append(full, s.First, s.Last-1)
 		}
 	}
+	var fullSet map[string]bool // the words of full, by foldKey, when many
+	if len(full) > 32 {
+		fullSet = make(map[string]bool, len(full))
+		for _, k := range full {
+			fullSet[foldKey(tokText(d, k))] = true
+		}
+	}
 	known := func(i int) bool {
 		w := tokText(d, i)
+		if fullSet != nil {
+			return fullSet[foldKey(w)]
+		}
 		for _, k := range full {
 			if strings.EqualFold(tokText(d, k), w) {
 				return true
@@ -397,7 +408,8 @@ func nearestNamed(d *verbatim.Doc, mt *matcher, ei int, last string) int {
 		return ei
 	}
 	best, bestSent, bestStart := ei, -1, 0
-	for k := ei; k < len(d.Entities); k++ {
+	ks := mt.surnamed(d, ei, last)
+	for _, k := range ks {
 		en := &d.Entities[k]
 		if en.Type != verbatim.Person || len(en.Mentions) == 0 {
 			continue
@@ -405,15 +417,41 @@ func nearestNamed(d *verbatim.Doc, mt *matcher, ei int, last string) int {
 		if c := mt.get(d, k); c.n < 2 || c.last != last {
 			continue
 		}
-		for _, mi := range en.Mentions {
-			m := &d.Mentions[mi]
-			if m.Start >= mt.at || countWords(m.Text) < 2 {
-				continue
+		// en.Mentions are in text order: of those before mt.at that write
+		// two words or more, the first of the last one's sentence is the
+		// one a pass over them all would keep
+		ms := en.Mentions
+		i := sort.Search(len(ms), func(i int) bool { return d.Mentions[ms[i]].Start >= mt.at })
+		for i--; i >= 0 && countWords(d.Mentions[ms[i]].Text) < 2; i-- {
+		}
+		if i < 0 {
+			continue
+		}
+		sn := sentenceAt(d, d.Mentions[ms[i]].Start)
+		if sn < 0 { // outside the sentences: the pass over them all
+			for _, mi := range ms {
+				m := &d.Mentions[mi]
+				if m.Start >= mt.at || countWords(m.Text) < 2 {
+					continue
+				}
+				sn := sentenceAt(d, m.Start)
+				if sn > bestSent || sn == bestSent && m.Start < bestStart {
+					best, bestSent, bestStart = k, sn, m.Start
+				}
 			}
-			sn := sentenceAt(d, m.Start)
-			if sn > bestSent || sn == bestSent && m.Start < bestStart {
-				best, bestSent, bestStart = k, sn, m.Start
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			m := &d.Mentions[ms[j]]
+			if sentenceAt(d, m.Start) != sn {
+				break
 			}
+			if countWords(m.Text) >= 2 {
+				i = j
+			}
+		}
+		if m := &d.Mentions[ms[i]]; sn > bestSent || sn == bestSent && m.Start < bestStart {
+			best, bestSent, bestStart = k, sn, m.Start
 		}
 	}
 	return best

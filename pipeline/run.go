@@ -3,6 +3,7 @@ package pipeline
 import (
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/verbatim-news/verbatim"
 )
@@ -36,6 +37,13 @@ func ahead(workers int) int { return 4 * workers }
 // closed after in is closed and every item has been sent. The caller must
 // drain the output.
 func Run(p *verbatim.Pipeline, in <-chan Item, workers int) <-chan Item {
+	return RunBudget(p, in, workers, 0)
+}
+
+// RunBudget is Run with a time budget per document (AnalyzeWithin): a
+// document over it comes out with an *OverBudgetError, and the next ones
+// go on. A budget <= 0 is none.
+func RunBudget(p *verbatim.Pipeline, in <-chan Item, workers int, budget time.Duration) <-chan Item {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -53,10 +61,16 @@ func Run(p *verbatim.Pipeline, in <-chan Item, workers int) <-chan Item {
 	for w := 0; w < workers; w++ {
 		go func() {
 			defer wg.Done()
+			b := &budgeted{p: p, budget: budget}
+			defer func() {
+				if b.an != nil {
+					close(b.an.jobs)
+				}
+			}()
 			for j := range jobs {
 				it := j.it
 				if it.Err == nil {
-					it.Doc, it.Err = p.Analyze(it.Article)
+					it.Doc, it.Err = b.analyze(it.Article)
 				}
 				j.res <- it
 			}

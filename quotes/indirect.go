@@ -5,6 +5,7 @@ package quotes
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
@@ -176,10 +177,22 @@ func (st *state) indirect() {
 			}
 			// a direct quote already covering it
 			dup := false
-			for _, o := range st.out {
-				if o.Span.Overlaps(q.Span) && o.Type != verbatim.Indirect && o.Span.Len()*2 > q.Span.Len() {
-					dup = true
-					break
+			isDup := func(i int) bool {
+				o := &st.out[i]
+				dup = o.Span.Overlaps(q.Span) && o.Type != verbatim.Indirect && o.Span.Len()*2 > q.Span.Len()
+				return !dup
+			}
+			if len(st.out) <= smallIndex && st.outN == 0 {
+				for i := range st.out {
+					if !isDup(i) {
+						break
+					}
+				}
+			} else {
+				st.syncOut()
+				st.outIdx.each(q.Start, q.End, isDup)
+				if !dup {
+					st.outIdx2.each(q.Start, q.End, isDup)
 				}
 			}
 			if !dup {
@@ -191,12 +204,22 @@ func (st *state) indirect() {
 
 // hasQuote reports whether a quote mark region overlaps sp.
 func (st *state) hasQuote(sp verbatim.Span) bool {
-	for _, g := range st.regs {
-		if g.open >= 0 && st.toks[g.open].Start < sp.End && (g.content.End > sp.Start || g.content.Empty() && st.toks[g.open].Start >= sp.Start) {
-			return true
-		}
+	found := false
+	test := func(ri int) bool {
+		g := &st.regs[ri]
+		found = st.toks[g.open].Start < sp.End && (g.content.End > sp.Start || g.content.Empty() && st.toks[g.open].Start >= sp.Start)
+		return !found
 	}
-	return false
+	if len(st.regs) <= smallIndex {
+		for ri := range st.regs {
+			if !test(ri) {
+				break
+			}
+		}
+		return found
+	}
+	st.quoted.each(sp.Start, sp.End, test)
+	return found
 }
 
 // innerStart is where an attribution's own words begin: its speaker, or its
@@ -212,7 +235,8 @@ func innerStart(q verbatim.Quote) int {
 // [from, to), or -1.
 func (st *state) commaBetween(from, to int) int {
 	c := -1
-	for i, t := range st.toks {
+	for i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start > from }); i < len(st.toks); i++ {
+		t := st.toks[i]
 		if t.Start >= to {
 			break
 		}
@@ -304,7 +328,11 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 	if start >= hi && colon && hi < len(st.toks) && st.mark(hi) != 0 {
 		// "He told his audience, to rowdy applause:" and the quote opens the
 		// next sentence or paragraph
-		for ri := range st.regs {
+		at := st.regsAt[hi]
+		if len(st.regs) <= smallIndex {
+			at = st.allRegs()
+		}
+		for _, ri := range at {
 			if r := st.regs[ri]; r.open == hi && !r.content.Empty() && !r.used {
 				q := verbatim.Quote{Span: r.content, Type: verbatim.Direct, Speaker: -1}
 				st.fill(&q, a, 0.8)

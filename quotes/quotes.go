@@ -53,6 +53,19 @@ type state struct {
 
 	objEnd map[verbatim.Span]int // loose object content -> where its object ends (bounds.go)
 
+	mx      *mentionIndex // d.Mentions by start and end (spanindex.go)
+	quoted  spanIndex     // the quote mark regions, for hasQuote
+	regsAt  map[int][]int // opening mark token -> regions opening there
+	outIdx  spanIndex     // the quotes of st.out[:outN] that are not indirect (indirect.go)
+	outIdx2 spanIndex     // the quotes of st.out from outBase-1 on, found after the first syncOut
+	outN    int
+	outBase int
+	near    spanIndex                 // verify: the candidates by span
+	byCue   map[verbatim.Span][]int32 // verify: the candidates by cue
+	cands   []verbatim.Quote          // verify: the candidates as found
+	kept    []bool                    // verify: which of them it keeps
+	nKept   int                       // verify: how many it has kept so far
+
 	collect *[]VerifyCandidate // training: the verifier's candidates (verify.go)
 }
 
@@ -99,6 +112,16 @@ func (st *state) prepare() {
 	// pooled: no string sliced from it outlives Process
 	st.lows = unsafe.String(unsafe.SliceData(b), len(b))
 	st.findRegions()
+	if len(st.regs) <= smallIndex {
+		return // hasQuote and forward pass over them all
+	}
+	st.quoted.reset()
+	st.regsAt = make(map[int][]int, len(st.regs))
+	for ri, g := range st.regs {
+		at := st.toks[g.open].Start
+		st.quoted.add(verbatim.Span{Start: at, End: max(g.content.End, at+1)}, ri)
+		st.regsAt[g.open] = append(st.regsAt[g.open], ri)
+	}
 }
 
 // tables are a document's per-token tables, pooled across documents.
@@ -222,6 +245,14 @@ var clauseOpeners = map[string]bool{"in": true, "on": true, "at": true, "with": 
 // content may lie from its cue.
 const maxReach = 250
 
+// maxPrior bounds the attributions before a speaker mention that coref
+// reads (Context.Prior: who spoke before, the last attribution): the last
+// 500 of them, more than a news article holds (BBC, PolNeAR dev: at most
+// 73 statements), so that
+// a transcript of thousands of turns costs no pass over all earlier turns
+// per turn (issue 20).
+const maxPrior = 500
+
 // finish resolves speakers, sorts the quotes and stores them.
 func (st *state) finish() {
 	sort.SliceStable(st.out, func(i, j int) bool { return st.out[i].Start < st.out[j].Start })
@@ -239,22 +270,33 @@ func (st *state) finish() {
 	// the quotes found (Context.Prior): stray marks that do not pair up
 	// would hide whole paragraphs of narration.
 	ctx := coref.Context{}
+	var bySpeaker map[verbatim.Span]int // a mention -> the entity of its last quote
+	if len(out) > smallIndex {
+		bySpeaker = make(map[verbatim.Span]int, len(out))
+	}
 	for i := range out {
 		q := &out[i]
 		fitParts(q) // merge.go
 		q.Speaker = -1
 		if !q.SpeakerAt.Empty() {
 			q.Speaker = -2
-			for j := i - 1; j >= 0; j-- {
-				if out[j].SpeakerAt == q.SpeakerAt {
-					q.Speaker = out[j].Speaker // one mention, one entity
-					break
+			if bySpeaker == nil {
+				for j := i - 1; j >= 0; j-- {
+					if out[j].SpeakerAt == q.SpeakerAt {
+						q.Speaker = out[j].Speaker // one mention, one entity
+						break
+					}
 				}
+			} else if e, ok := bySpeaker[q.SpeakerAt]; ok {
+				q.Speaker = e
 			}
 			if q.Speaker == -2 {
-				ctx.Prior, ctx.Content, ctx.Parts, ctx.Direct = out[:i], q.Span, q.Parts, q.Type == verbatim.Direct
+				ctx.Prior, ctx.Content, ctx.Parts, ctx.Direct = out[max(0, i-maxPrior):i], q.Span, q.Parts, q.Type == verbatim.Direct
 				ctx.Phrase = q.SpeakerAt
 				q.Speaker = resolve(st.d, st.head(q.SpeakerAt), ctx)
+			}
+			if bySpeaker != nil {
+				bySpeaker[q.SpeakerAt] = q.Speaker
 			}
 		}
 		if q.Speaker < 0 && q.SpeakerAt.Empty() {

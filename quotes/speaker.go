@@ -682,13 +682,15 @@ func lowerASCII(s string) string {
 // that ends where sp ends and lies inside it, -1 when there is none.
 func (st *state) nameEndingAt(sp verbatim.Span) int {
 	best := -1
-	for i, m := range st.d.Mentions {
-		if m.End == sp.End && m.Start >= sp.Start && m.Kind == verbatim.NameMention {
+	st.endingAt(sp.End, func(i int) bool {
+		m := &st.d.Mentions[i]
+		if m.Start >= sp.Start && m.Kind == verbatim.NameMention {
 			if best < 0 || m.Start < st.d.Mentions[best].Start {
 				best = i
 			}
 		}
-	}
+		return true
+	})
 	return best
 }
 
@@ -707,23 +709,26 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 		sp = cut
 	}
 	if k := st.tokenAt(sp.End - 1); k > 0 && st.toks[k-1].Start >= sp.Start && st.toks[k].End == sp.End && names.IsPostNominal(st.tok(k)) {
-		for _, m := range st.d.Mentions {
-			if m.End == st.toks[k-1].End && m.Type == verbatim.Person && m.Start >= sp.Start {
+		st.endingAt(st.toks[k-1].End, func(i int) bool {
+			if m := &st.d.Mentions[i]; m.Type == verbatim.Person && m.Start >= sp.Start {
 				sp.End = m.End // "Andrew Tyrie MP"
-				break
+				return false
 			}
-		}
+			return true
+		})
 	}
 	if best := st.nameEndingAt(sp); best >= 0 {
 		return st.d.Mentions[best].Span
 	}
 	// a lower-case head with names inside: resolve the words after the last name
 	cut := -1
-	for _, m := range st.d.Mentions {
-		if m.Start >= sp.Start && m.End < sp.End && m.End > cut {
+	ms := st.d.Mentions
+	st.within(sp.Start, sp.End, func(i int) bool {
+		if m := &ms[i]; m.End < sp.End && m.End > cut {
 			cut = m.End
 		}
-	}
+		return true
+	})
 	if cut < 0 {
 		return sp
 	}
@@ -772,10 +777,14 @@ func (st *state) beforePostmodifier(sp verbatim.Span) verbatim.Span {
 // or ends in a lower-case descriptor ("A spokesman"), not a word capitalised
 // only by its position ("Analysts").
 func (st *state) namesOrDescribes(sp verbatim.Span) bool {
-	for _, m := range st.d.Mentions {
-		if m.Kind == verbatim.NameMention && m.Start >= sp.Start && m.End <= sp.End {
-			return true
-		}
+	found := false
+	ms := st.d.Mentions
+	st.within(sp.Start, sp.End, func(i int) bool {
+		found = ms[i].Kind == verbatim.NameMention && ms[i].End <= sp.End
+		return !found
+	})
+	if found {
+		return true
 	}
 	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].End >= sp.End })
 	return i < len(st.toks) && st.isWord(i) && !st.isCap(i)

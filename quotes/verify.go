@@ -135,8 +135,21 @@ func (st *state) verify(out []verbatim.Quote) []verbatim.Quote {
 	m, sm := theVerifier, theStatementModel
 	var fs [nVerifyFeats]uint64
 	var sf [nStmtFeats]uint64
+	st.cands = append(st.cands[:0], out...)
+	st.kept = append(st.kept[:0], make([]bool, len(out))...)
+	if len(out) > smallIndex { // indexes for verifyFeatures
+		st.near.reset()
+		st.byCue = make(map[verbatim.Span][]int32)
+		for i := range out {
+			st.near.add(out[i].Span, i)
+			if c := out[i].Cue; !c.Empty() {
+				st.byCue[c] = append(st.byCue[c], int32(i))
+			}
+		}
+	}
 	w := 0
 	for i := range out {
+		st.nKept = w
 		q := &out[i]
 		protected, origin := st.verifyFeatures(out, i, &fs)
 		p := math.NaN()
@@ -152,6 +165,7 @@ func (st *state) verify(out []verbatim.Quote) []verbatim.Quote {
 				Prob: p, StatementForm: form, NoStatement: forced, LexStatement: lexStmt, f: fs, sf: sf})
 			out[w] = *q
 			w++
+			st.kept[i] = true
 			continue
 		}
 		if m != nil {
@@ -167,6 +181,7 @@ func (st *state) verify(out []verbatim.Quote) []verbatim.Quote {
 		decideKind(q, ps, thr, lex, shape, gov, lexStmt)
 		out[w] = *q
 		w++
+		st.kept[i] = true
 	}
 	clear(out[w:])
 	return out[:w]
@@ -229,10 +244,17 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 	q := &out[qi]
 	// the other candidates: overlapping this one, sharing its cue
 	var near uint64
-	for j := range out {
-		o := &out[j]
-		if j == qi || !o.Overlaps(q.Span) && (o.Cue.Empty() || o.Cue != q.Cue) {
-			continue
+	cands := st.cands // out as verify found it; out itself when called alone
+	if len(cands) != len(out) {
+		cands = out
+	}
+	visit := func(j int) bool {
+		// out[j] as it was before verify overwrote out[:kept] with the
+		// quotes it keeps: the quotes before q it dropped are seen only
+		// where no kept quote has taken their place yet
+		o := &cands[j]
+		if j == qi || j < qi && j < st.nKept && !st.kept[j] || !o.Overlaps(q.Span) && (o.Cue.Empty() || o.Cue != q.Cue) {
+			return true
 		}
 		switch {
 		case !o.Cue.Empty() && o.Cue == q.Cue:
@@ -246,6 +268,23 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 		}
 		if o.Type == verbatim.Direct {
 			near |= 16
+		}
+		return near != 31 // every bit set: nothing to add
+	}
+	// the candidates that overlap q, then those sharing its cue (a bit
+	// set twice is set once)
+	if len(out) <= smallIndex {
+		for j := range out {
+			if !visit(j) {
+				break
+			}
+		}
+	} else {
+		st.near.each(q.Start, q.End, visit)
+	}
+	if !q.Cue.Empty() && len(out) > smallIndex {
+		for _, j := range st.byCue[q.Cue] {
+			visit(int(j))
 		}
 	}
 	// the content

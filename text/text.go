@@ -263,6 +263,33 @@ func singleLetterRun(w string) bool {
 
 var closers = "\"”’')]»"
 
+// MaxSentence is the most tokens a sentence holds: longer runs without a
+// sentence end are cut (cutSentence), so that work per sentence stays
+// bounded whatever the input (issue 20). News sentences are far shorter
+// (BBC: at most 242 tokens; PolNeAR: 220).
+const MaxSentence = 400
+
+// cutSentence returns where a sentence of tokens [start, i) that has
+// reached MaxSentence ends: at the last token in its second half that
+// starts a line, else after its last semicolon, colon or comma there, else
+// at i.
+func cutSentence(s string, toks []verbatim.Token, start, i int) int {
+	lo := start + MaxSentence/2
+	for j := i - 1; j > lo; j-- {
+		if strings.IndexByte(s[toks[j-1].End:toks[j].Start], '\n') >= 0 {
+			return j
+		}
+	}
+	for _, p := range []string{";", ":", ","} {
+		for j := i - 1; j > lo; j-- {
+			if toks[j-1].Kind == verbatim.Punct && s[toks[j-1].Start:toks[j-1].End] == p {
+				return j
+			}
+		}
+	}
+	return i
+}
+
 // splitSentences appends the sentences of tokens[first:last] (one paragraph).
 func splitSentences(s string, toks []verbatim.Token, first, last, para int, dst []verbatim.Sentence) []verbatim.Sentence {
 	if first >= last {
@@ -270,6 +297,14 @@ func splitSentences(s string, toks []verbatim.Token, first, last, para int, dst 
 	}
 	start := first
 	for i := first; i < last; i++ {
+		if i-start >= MaxSentence {
+			// no sentence end in sight (a transcript without punctuation,
+			// a list run together): a sentence ends here, at a line
+			// break or after a comma if there is one near
+			k := cutSentence(s, toks, start, i)
+			dst = append(dst, verbatim.Sentence{Span: verbatim.Span{Start: toks[start].Start, End: toks[k-1].End}, First: start, Last: k, Para: para})
+			start = k
+		}
 		t := toks[i]
 		end := false
 		c := s[t.Start:t.End]

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/verbatim-news/verbatim"
@@ -94,4 +95,35 @@ func TestDecimalPointDoesNotEndASentence(t *testing.T) {
 func TestStraightQuoteEndingAParagraphClosesIt(t *testing.T) {
 	eq(t, sentences(`" We are ready , " she said . " The vote follows . "`),
 		[]string{`" We are ready , " she said .`, `" The vote follows . "`})
+}
+
+// TestMaxSentence: a paragraph without sentence ends is cut into sentences
+// of at most MaxSentence tokens that cover it in order, at a line break
+// when there is one.
+func TestMaxSentence(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 3000; i++ {
+		b.WriteString("and then they said ")
+		if i%25 == 24 {
+			b.WriteString("the talks went on\n")
+		}
+	}
+	d := &verbatim.Doc{Article: verbatim.Article{Text: b.String()}}
+	Process(d)
+	if len(d.Sentences) < 3000*4/MaxSentence {
+		t.Fatalf("%d sentences for %d tokens", len(d.Sentences), len(d.Tokens))
+	}
+	next := 0
+	for _, s := range d.Sentences {
+		if s.First != next || s.Last-s.First > MaxSentence || s.Last <= s.First {
+			t.Fatalf("sentence [%d, %d) after %d", s.First, s.Last, next)
+		}
+		if s.First > 0 && !strings.Contains(d.Text[d.Tokens[s.First-1].End:d.Tokens[s.First].Start], "\n") {
+			t.Errorf("sentence at token %d does not start a line", s.First)
+		}
+		next = s.Last
+	}
+	if next != len(d.Tokens) {
+		t.Fatalf("sentences end at %d of %d tokens", next, len(d.Tokens))
+	}
 }

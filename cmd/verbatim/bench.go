@@ -84,6 +84,7 @@ type benchResult struct {
 	mem                 runtime.MemStats
 	gcPause             time.Duration
 	startCPU, runCPU    time.Duration // process CPU time before the run (start-up: package init) and during it
+	slow                *slowest      // the documents that took longest
 }
 
 // runBench streams the inputs through the pipeline and measures it.
@@ -99,12 +100,12 @@ func runBench(o benchOptions) (*benchResult, error) {
 		cpus = runtime.GOMAXPROCS(0)
 	}
 	p := pipeline.New()
-	res := &benchResult{cpus: cpus, workers: cpus, repeat: o.repeat, maxprocs: runtime.GOMAXPROCS(0)}
+	res := &benchResult{cpus: cpus, workers: cpus, repeat: o.repeat, maxprocs: runtime.GOMAXPROCS(0), slow: newSlowest(5)}
 	stageNanos := make([]atomic.Int64, len(p.Stages))
 	cpuNanos, cpuN := make([]atomic.Int64, len(p.Stages)), make([]atomic.Int64, len(p.Stages))
 	for i, s := range p.Stages {
 		res.stages = append(res.stages, s.Name())
-		p.Stages[i] = cpuTimed{s, &cpuNanos[i], &cpuN[i]}
+		p.Stages[i] = cpuTimed{s, &cpuNanos[i], &cpuN[i], res.slow}
 	}
 	p.Timings = func(i int, d time.Duration) { stageNanos[i].Add(int64(d)) }
 
@@ -158,6 +159,7 @@ func runBench(o benchOptions) (*benchResult, error) {
 			continue
 		}
 		res.articles++
+		res.slow.done(it.Doc, it.Article)
 		if !o.noOutput {
 			t := time.Now()
 			tid0, cpu0, _ := threadCPU()
@@ -214,11 +216,14 @@ func runBench(o benchOptions) (*benchResult, error) {
 type cpuTimed struct {
 	verbatim.Stage
 	nanos, n *atomic.Int64
+	slow     *slowest
 }
 
 func (c cpuTimed) Process(d *verbatim.Doc) {
 	tid0, cpu0, ok := threadCPU()
+	t0 := time.Now()
 	c.Stage.Process(d)
+	c.slow.add(d, time.Since(t0))
 	if !ok {
 		return
 	}
@@ -309,6 +314,13 @@ func (r *benchResult) print(w io.Writer) {
 		if cpuSum > 0 {
 			fmt.Fprintf(w, "  %-9s %5s   %8s   | %8.1f µs CPU (the rest of the CPU time: GC, scheduling, start of the run)\n", "sum", "", "", cpuSum)
 		}
+	}
+	if r.slow != nil {
+		var analysis time.Duration
+		for _, d := range r.stageTime {
+			analysis += d
+		}
+		r.slow.print(w, analysis)
 	}
 	fmt.Fprintf(w, "output      %.2f MB of JSON Lines (discarded)\n", float64(r.outBytes)/1e6)
 	if r.peakRSS > 0 {

@@ -56,8 +56,17 @@ func init() {
 	cmd.Flags().StringVar(&published, "published", "", "publication date for inputs that carry none (YYYY-MM-DD)")
 	cmd.Flags().IntVar(&maxMB, "max-mb", input.MaxBytes>>20, "largest input file or record read, in MB (larger ones are rejected)")
 	cmd.Flags().IntVar(&cpus, "cpus", 0, "worker goroutines (default: all cores)")
+	cmd.Flags().DurationVar(&budget, "budget", pipeline.DefaultBudget, budgetHelp)
 	root.AddCommand(cmd)
 }
+
+// budget is the time extract and ingest give the analysis of one document
+// (--budget): a document over it is abandoned, named on stderr with the
+// reason, counted as failed (exit status 1), and the batch goes on. 0 waits
+// as long as it takes.
+var budget = pipeline.DefaultBudget
+
+const budgetHelp = "time one document's analysis may take; a document over it is abandoned, named on stderr, and the batch goes on (exit status 1); 0 for no limit"
 
 // output is how extract prints: the format, and whether it prints every
 // attribution (else statements only).
@@ -99,7 +108,7 @@ func extractWith(p *verbatim.Pipeline, paths []string, opt input.Options, cpus i
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("  ", "  ")
 	n := 0
-	for it := range pipeline.Run(p, in, cpus) {
+	for it := range pipeline.RunBudget(p, in, cpus, budget) {
 		if it.Err != nil {
 			failed++
 			src := it.Article.Source

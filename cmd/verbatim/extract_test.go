@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/input"
@@ -119,6 +120,34 @@ func TestExtractRecoversPanic(t *testing.T) {
 		t.Errorf("stderr does not name the document and stage: %q", errw.String())
 	}
 	if n := strings.Count(out.String(), "\n"); n != 2 || !strings.Contains(out.String(), `"id":"1"`) || !strings.Contains(out.String(), `"id":"3"`) {
+		t.Errorf("the batch did not go on: %q", out.String())
+	}
+}
+
+// TestExtractBudget: a document over --budget is abandoned and named on
+// stderr with the reason, and the batch goes on.
+func TestExtractBudget(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "1.txt", "First report.")
+	writeFile(t, dir, "2.txt", "This one is SLOW.")
+	writeFile(t, dir, "3.txt", "Third report.")
+	slow := verbatim.StageFunc{N: "slow", F: func(d *verbatim.Doc) {
+		if strings.Contains(d.Text, "SLOW") {
+			time.Sleep(time.Second)
+		}
+	}}
+	p := verbatim.NewPipeline(append(pipeline.Stages(), slow)...)
+	defer func(b time.Duration) { budget = b }(budget)
+	budget = 100 * time.Millisecond
+	var out, errw bytes.Buffer
+	failed, err := extractWith(p, []string{dir}, input.Options{}, 2, output{format: "jsonl"}, &out, &errw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if failed != 1 || !strings.Contains(errw.String(), filepath.Join(dir, "2.txt")+": over budget: analysis abandoned after 100ms") {
+		t.Errorf("failed = %d, stderr %q: want 2.txt named over budget", failed, errw.String())
+	}
+	if n := strings.Count(out.String(), "\n"); n != 2 || !strings.Contains(out.String(), `"id":"3"`) {
 		t.Errorf("the batch did not go on: %q", out.String())
 	}
 }

@@ -78,6 +78,7 @@ func init() {
 	cmd.Flags().IntVar(&maxMB, "max-mb", input.MaxBytes>>20, "largest input file or record read, in MB")
 	cmd.Flags().IntVar(&cpus, "cpus", 0, "analysis goroutines (default: all cores)")
 	cmd.Flags().IntVar(&batch, "batch", 256, "articles per transaction")
+	cmd.Flags().DurationVar(&budget, "budget", pipeline.DefaultBudget, budgetHelp)
 	cmd.Flags().BoolVar(&noStories, "no-stories", false, "do not group the new articles into the library's stories (the next ingest, or verbatim stories --db, does)")
 	cmd.Flags().BoolVar(&progress, "progress", false, "show progress even when stderr is not a terminal (a line every 5 s)")
 	root.AddCommand(cmd)
@@ -256,7 +257,7 @@ func ingest(ctx context.Context, sk sink, p *verbatim.Pipeline, paths []string, 
 		}
 	}
 	every := map[progressMode]time.Duration{lineProgress: 5 * time.Second, ttyProgress: 200 * time.Millisecond}[progress]
-	for it := range pipeline.Run(p, in, cpus) {
+	for it := range pipeline.RunBudget(p, in, cpus, budget) {
 		if it.Err != nil {
 			src := it.Article.Source
 			if src == "" {

@@ -1,0 +1,167 @@
+package quotes
+
+import (
+	"sort"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+// spanIndex finds the spans that overlap a query without a scan over all
+// of them (issue 20: per-candidate scans over every quote made a document
+// of many quotes cost its square). Spans are kept sorted by start with the
+// running maximum of their ends, so that a query walks back from its end
+// only while some earlier span still reaches it.
+type spanIndex struct {
+	spans  []verbatim.Span
+	ids    []int32
+	maxEnd []int // maxEnd[i] = max(spans[:i+1].End)
+}
+
+// reset empties the index, keeping its storage.
+func (x *spanIndex) reset() {
+	x.spans, x.ids, x.maxEnd = x.spans[:0], x.ids[:0], x.maxEnd[:0]
+}
+
+// add inserts sp with its id. Spans added in order of start cost O(1).
+func (x *spanIndex) add(sp verbatim.Span, id int) {
+	n := len(x.spans)
+	p := n
+	for p > 0 && x.spans[p-1].Start > sp.Start {
+		p--
+	}
+	if p < n-64 { // far from the end: find it by halves
+		p = sort.Search(n, func(i int) bool { return x.spans[i].Start > sp.Start })
+	}
+	x.spans = append(x.spans, verbatim.Span{})
+	x.ids = append(x.ids, 0)
+	x.maxEnd = append(x.maxEnd, 0)
+	copy(x.spans[p+1:], x.spans[p:n])
+	copy(x.ids[p+1:], x.ids[p:n])
+	copy(x.maxEnd[p+1:], x.maxEnd[p:n]) // the maxima before sp was added
+	x.spans[p], x.ids[p] = sp, int32(id)
+	x.maxEnd[p] = sp.End
+	if p > 0 {
+		x.maxEnd[p] = max(sp.End, x.maxEnd[p-1])
+	}
+	for i := p + 1; i <= n && x.maxEnd[i] < sp.End; i++ {
+		x.maxEnd[i] = sp.End
+	}
+}
+
+// each calls f with the id of every span s with s.Start < hi and s.End >
+// lo (the spans that overlap [lo, hi)), in no particular order, until f
+// returns false.
+func (x *spanIndex) each(lo, hi int, f func(id int) bool) {
+	p := sort.Search(len(x.spans), func(i int) bool { return x.spans[i].Start >= hi })
+	for j := p - 1; j >= 0 && x.maxEnd[j] > lo; j-- {
+		if x.spans[j].End > lo && !f(int(x.ids[j])) {
+			return
+		}
+	}
+}
+
+// smallIndex is the size up to which a plain pass serves better than an
+// index (a news article: a few dozen mentions, quotes, quote marks).
+const smallIndex = 64
+
+// endingAt calls f with the index of every mention ending at end, in
+// order, until f returns false.
+func (st *state) endingAt(end int, f func(i int) bool) {
+	ms := st.d.Mentions
+	if len(ms) <= 4*smallIndex {
+		for i := range ms {
+			if ms[i].End == end && !f(i) {
+				return
+			}
+		}
+		return
+	}
+	for _, i := range st.mentions().byEnd[end] {
+		if !f(int(i)) {
+			return
+		}
+	}
+}
+
+// within calls f with the index of every mention starting in [lo, hi),
+// until f returns false.
+func (st *state) within(lo, hi int, f func(i int) bool) {
+	ms := st.d.Mentions
+	if len(ms) <= 4*smallIndex {
+		for i := range ms {
+			if ms[i].Start >= lo && ms[i].Start < hi && !f(i) {
+				return
+			}
+		}
+		return
+	}
+	st.mentions().within(lo, hi, f)
+}
+
+// mentionIndex finds a document's mentions by where they end and by where
+// they start, for the speaker phrase lookups (head, nameEndingAt). Mentions
+// are only ever appended (coref adds the ones it resolves), so the index
+// takes in the new ones when it is asked again.
+type mentionIndex struct {
+	n       int             // len(d.Mentions) indexed
+	byEnd   map[int][]int32 // end offset -> mention indexes, in order
+	byStart map[int][]int32 // start offset -> mention indexes, in order
+}
+
+// mentions returns the index of st.d.Mentions, brought up to date.
+func (st *state) mentions() *mentionIndex {
+	ms := st.d.Mentions
+	x := st.mx
+	if x == nil || x.n > len(ms) {
+		x = &mentionIndex{byEnd: make(map[int][]int32, len(ms)), byStart: make(map[int][]int32, len(ms))}
+		st.mx = x
+	}
+	for i := x.n; i < len(ms); i++ {
+		x.byEnd[ms[i].End] = append(x.byEnd[ms[i].End], int32(i))
+		x.byStart[ms[i].Start] = append(x.byStart[ms[i].Start], int32(i))
+	}
+	x.n = len(ms)
+	return x
+}
+
+// within calls f with the index of every mention starting in [lo, hi), in
+// order of start, until f returns false. It costs hi-lo lookups: it serves
+// speaker phrases, a few words long.
+func (x *mentionIndex) within(lo, hi int, f func(i int) bool) {
+	for p := lo; p < hi; p++ {
+		for _, i := range x.byStart[p] {
+			if !f(int(i)) {
+				return
+			}
+		}
+	}
+}
+
+// syncOut adds the quotes appended to st.out since the last call to
+// st.outIdx, the ones that are not indirect: what an indirect candidate
+// may duplicate. The quotes found before the first call (the direct ones,
+// all over the text) and those found after it (sentence by sentence) go to
+// two indexes, each filled in order of start at little cost.
+func (st *state) syncOut() {
+	if st.outN == 0 && st.outBase == 0 {
+		st.outBase = len(st.out) + 1 // +1: set even when st.out is empty
+	}
+	for ; st.outN < len(st.out); st.outN++ {
+		if o := &st.out[st.outN]; o.Type != verbatim.Indirect {
+			if st.outN < st.outBase-1 {
+				st.outIdx.add(o.Span, st.outN)
+			} else {
+				st.outIdx2.add(o.Span, st.outN)
+			}
+		}
+	}
+}
+
+// allRegs returns the indexes of every quote region, in order.
+func (st *state) allRegs() []int {
+	all := make([]int, len(st.regs))
+	for i := range all {
+		all[i] = i
+	}
+	return all
+}
