@@ -1,6 +1,10 @@
 package verbatim
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/verbatim-news/verbatim/internal/jsonstr"
+)
 
 // Day is when something was said or published: an ISO-8601 date or a prefix
 // of one ("2025-02-03", "2025-02", "2025"), which sorts as text, or "" when
@@ -24,7 +28,7 @@ func (d Day) MarshalJSON() ([]byte, error) {
 	if d == "" {
 		return []byte("null"), nil
 	}
-	return appendString(nil, string(d)), nil
+	return jsonstr.Append(nil, string(d)), nil
 }
 
 // UnmarshalJSON reads a string or null (undated).

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/verbatim-news/verbatim/internal/jsonstr"
 )
 
 // AppendJSON appends r as one line of JSON (without the newline), byte for
@@ -13,7 +14,7 @@ import (
 // confidence, which JSON cannot represent (as encoding/json does).
 func (r *Result) AppendJSON(b []byte) ([]byte, error) {
 	b = append(b, `{"id":`...)
-	b = appendString(b, r.ID)
+	b = jsonstr.Append(b, r.ID)
 	b = appendField(b, `,"title":`, r.Title)
 	b = appendField(b, `,"outlet":`, r.Outlet)
 	b = appendField(b, `,"url":`, r.URL)
@@ -58,10 +59,10 @@ func (r *Result) AppendJSON(b []byte) ([]byte, error) {
 				b = append(b, ',')
 			}
 			b = append(b, `{"text":`...)
-			b = appendString(b, d.Text)
+			b = jsonstr.Append(b, d.Text)
 			b = appendInts(b, `,"start":`, d.Start, `,"end":`, d.End)
 			b = append(b, `,"value":`...)
-			b = appendString(b, d.Value)
+			b = jsonstr.Append(b, d.Value)
 			b = append(b, '}')
 		}
 		b = append(b, ']')
@@ -71,17 +72,17 @@ func (r *Result) AppendJSON(b []byte) ([]byte, error) {
 
 func (q *QuoteOut) appendJSON(b []byte) ([]byte, error) {
 	b = append(b, `{"text":`...)
-	b = appendString(b, q.Text)
+	b = jsonstr.Append(b, q.Text)
 	b = appendInts(b, `,"start":`, q.Start, `,"end":`, q.End)
 	b = append(b, `,"type":`...)
-	b = appendString(b, string(q.Type))
+	b = jsonstr.Append(b, string(q.Type))
 	b = append(b, `,"kind":`...)
-	b = appendString(b, string(q.Kind))
+	b = jsonstr.Append(b, string(q.Kind))
 	b = append(b, `,"speaker":`...)
 	if q.Speaker == nil {
 		b = append(b, "null"...)
 	} else {
-		b = appendString(b, *q.Speaker)
+		b = jsonstr.Append(b, *q.Speaker)
 	}
 	b = appendField(b, `,"speaker_mention":`, q.SpeakerMention)
 	b = appendIntp(b, `,"speaker_start":`, q.SpeakerStart)
@@ -101,7 +102,7 @@ func (q *QuoteOut) appendJSON(b []byte) ([]byte, error) {
 	if q.SaidOn == "" {
 		b = append(b, "null"...)
 	} else {
-		b = appendString(b, string(q.SaidOn))
+		b = jsonstr.Append(b, string(q.SaidOn))
 	}
 	if len(q.Parts) > 0 {
 		b = append(b, `,"parts":`...)
@@ -112,16 +113,16 @@ func (q *QuoteOut) appendJSON(b []byte) ([]byte, error) {
 
 func (e *EntityOut) appendJSON(b []byte) []byte {
 	b = append(b, `{"name":`...)
-	b = appendString(b, e.Name)
+	b = jsonstr.Append(b, e.Name)
 	b = append(b, `,"type":`...)
-	b = appendString(b, string(e.Type))
+	b = jsonstr.Append(b, string(e.Type))
 	if len(e.Roles) > 0 {
 		b = append(b, `,"roles":[`...)
 		for i, r := range e.Roles {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendString(b, r)
+			b = jsonstr.Append(b, r)
 		}
 		b = append(b, ']')
 	}
@@ -140,7 +141,7 @@ func appendSpans(b []byte, spans []SpanOut) []byte {
 			b = append(b, ',')
 		}
 		b = append(b, `{"text":`...)
-		b = appendString(b, m.Text)
+		b = jsonstr.Append(b, m.Text)
 		b = appendInts(b, `,"start":`, m.Start, `,"end":`, m.End)
 		b = append(b, '}')
 	}
@@ -152,7 +153,7 @@ func appendField(b []byte, key, v string) []byte {
 	if v == "" {
 		return b
 	}
-	return appendString(append(b, key...), v)
+	return jsonstr.Append(append(b, key...), v)
 }
 
 func appendInts(b []byte, k1 string, v1 int, k2 string, v2 int) []byte {
@@ -187,70 +188,4 @@ func appendFloat(b []byte, f float64) ([]byte, error) {
 		}
 	}
 	return b, nil
-}
-
-const hexDigits = "0123456789abcdef"
-
-// safeASCII marks the bytes written as they are: ASCII from space up, but
-// the quote and the backslash.
-var safeASCII = func() (t [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\'
-	}
-	return t
-}()
-
-// appendString appends s as a JSON string, escaped as encoding/json does
-// without HTML escaping: quote, backslash and control characters; invalid
-// UTF-8 becomes U+FFFD; U+2028 and U+2029 are escaped.
-func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if safeASCII[c] {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }

@@ -17,6 +17,7 @@ import (
 	"unsafe"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/ascii"
 )
 
 //go:embed noise_prefixes.txt
@@ -487,25 +488,13 @@ func nextContent(lines []line, i int, text string) string {
 func isPageNumber(s, low string) bool {
 	if strings.HasPrefix(low, "page ") {
 		for w := range strings.FieldsSeq(s[5:]) {
-			if isDigits(w) {
+			if ascii.IsDigits(w) {
 				return true
 			}
 			break
 		}
 	}
-	return isDigits(s) && len(s) <= 4
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	return ascii.IsDigits(s) && len(s) <= 4
 }
 
 // endsInDate reports whether the last word of s is a numeric date

@@ -3,6 +3,8 @@ package clean
 import (
 	"strings"
 	"testing"
+
+	"github.com/verbatim-news/verbatim/internal/ascii"
 )
 
 // TestLowerPrefix checks that the lowered window is long enough for every
@@ -37,11 +39,11 @@ func TestLowerPrefix(t *testing.T) {
 func isPageNumberOld(low string) bool {
 	if strings.HasPrefix(low, "page ") {
 		rest := strings.Fields(low[5:])
-		if len(rest) >= 1 && isDigits(rest[0]) {
+		if len(rest) >= 1 && ascii.IsDigits(rest[0]) {
 			return true
 		}
 	}
-	return isDigits(low) && len(low) <= 4
+	return ascii.IsDigits(low) && len(low) <= 4
 }
 
 func TestHasFields(t *testing.T) {

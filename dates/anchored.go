@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/ascii"
 )
 
 // Expressions anchored on the last date the text gave rather than on the
@@ -43,7 +44,7 @@ func rank(g byte) int {
 // parsePoint reads a value that names its year: 2013-03-19, 2013-W12,
 // 2013-W12-WE, 2013-03, 2013-Q1, 2013-H2, 2013-SU, 2013.
 func parsePoint(v string) (point, bool) {
-	if len(v) < 4 || !isDigits(v[:4]) {
+	if len(v) < 4 || !ascii.IsDigits(v[:4]) {
 		return point{}, false
 	}
 	y := atoi(v[:4])
@@ -52,19 +53,19 @@ func parsePoint(v string) (point, bool) {
 	switch {
 	case rest == "":
 		return point{gran: 'Y', t: day(1, 1)}, true
-	case len(rest) == 6 && rest[0] == '-' && rest[3] == '-' && isDigits(rest[1:3]) && isDigits(rest[4:]):
+	case len(rest) == 6 && rest[0] == '-' && rest[3] == '-' && ascii.IsDigits(rest[1:3]) && ascii.IsDigits(rest[4:]):
 		m, d := atoi(rest[1:3]), atoi(rest[4:])
 		if !validDay(y, m, d) {
 			return point{}, false
 		}
 		return point{gran: 'D', t: day(m, d)}, true
-	case len(rest) == 3 && rest[0] == '-' && isDigits(rest[1:]):
+	case len(rest) == 3 && rest[0] == '-' && ascii.IsDigits(rest[1:]):
 		m := atoi(rest[1:])
 		if m < 1 || m > 12 {
 			return point{}, false
 		}
 		return point{gran: 'M', t: day(m, 1)}, true
-	case len(rest) >= 4 && rest[:2] == "-W" && isDigits(rest[2:4]) && (len(rest) == 4 || rest[4:] == "-WE"):
+	case len(rest) >= 4 && rest[:2] == "-W" && ascii.IsDigits(rest[2:4]) && (len(rest) == 4 || rest[4:] == "-WE"):
 		return point{gran: 'W', t: isoWeekStart(y, atoi(rest[2:4]))}, true
 	case len(rest) == 3 && rest[:2] == "-Q" && rest[2] >= '1' && rest[2] <= '4':
 		return point{gran: 'Q', t: day(int(rest[2]-'1')*3+1, 1)}, true

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/verbatim-news/verbatim/internal/ascii"
 	"github.com/verbatim-news/verbatim/internal/lines"
 )
 
@@ -116,27 +117,27 @@ func dateOnly(s string, extra bool) (time.Time, bool) {
 			continue
 		}
 		switch {
-		case len(f) == 10 && f[4] == '-' && f[7] == '-' && isDigits(f[:4]) && isDigits(f[5:7]) && isDigits(f[8:]):
+		case len(f) == 10 && f[4] == '-' && f[7] == '-' && ascii.IsDigits(f[:4]) && ascii.IsDigits(f[5:7]) && ascii.IsDigits(f[8:]):
 			if year != 0 || month != 0 || day != 0 {
 				return time.Time{}, false
 			}
 			year, month, day = atoi(f[:4]), atoi(f[5:7]), atoi(f[8:])
-		case isDigits(f) && len(f) == 4:
+		case ascii.IsDigits(f) && len(f) == 4:
 			if year != 0 {
 				return time.Time{}, false
 			}
 			year = atoi(f)
-		case isDigits(f) && len(f) <= 2:
+		case ascii.IsDigits(f) && len(f) <= 2:
 			if day != 0 {
 				return time.Time{}, false
 			}
 			day = atoi(f)
-		case len(f) >= 3 && len(f) <= 4 && isDigits(f[:len(f)-2]) && followedBy(f[len(f)-2:], "st", "nd", "rd", "th"):
+		case len(f) >= 3 && len(f) <= 4 && ascii.IsDigits(f[:len(f)-2]) && followedBy(f[len(f)-2:], "st", "nd", "rd", "th"):
 			if day != 0 {
 				return time.Time{}, false
 			}
 			day = atoi(f[:len(f)-2])
-		case strings.Count(f, ":") == 1 && isDigits(strings.Replace(f, ":", "", 1)): // 09:30
+		case strings.Count(f, ":") == 1 && ascii.IsDigits(strings.Replace(f, ":", "", 1)): // 09:30
 		case followedBy(f, "a.m", "p.m", "am", "pm", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt", "pst", "pdt", "et"):
 		case extra && followedBy(f, "published", "updated", "posted", "last", "modified", "on", "at", "date", "first"):
 		default:

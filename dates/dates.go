@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/ascii"
 )
 
 // Stage is this package's pipeline stage.
@@ -199,7 +200,7 @@ func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date, opt Opti
 					dst = append(dst, s.more)
 					v = s.more.Value
 				}
-				if len(v) >= 4 && isDigits(v[:4]) && s.kind != 'c' {
+				if len(v) >= 4 && ascii.IsDigits(v[:4]) && s.kind != 'c' {
 					s.anchor, s.anchorSent, s.anchorDeictic = v, si, s.kind == 'd'
 				}
 			}
@@ -207,18 +208,6 @@ func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date, opt Opti
 		}
 	}
 	return dst
-}
-
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 func atoi(s string) int {
@@ -242,7 +231,7 @@ func (s *scanner) info(i int) {
 	t.cap = c >= 'A' && c <= 'Z'
 	switch {
 	case c >= '0' && c <= '9':
-		if isDigits(str) {
+		if ascii.IsDigits(str) {
 			if len(str) <= 8 {
 				t.num, t.ndig = atoi(str), int8(len(str))
 				if len(str) == 8 {
@@ -252,12 +241,12 @@ func (s *scanner) info(i int) {
 					}
 				}
 			}
-		} else if len(str) == 10 && (str[4] == '-' || str[4] == '/') && str[7] == str[4] && isDigits(str[:4]) && isDigits(str[5:7]) && isDigits(str[8:]) {
+		} else if len(str) == 10 && (str[4] == '-' || str[4] == '/') && str[7] == str[4] && ascii.IsDigits(str[:4]) && ascii.IsDigits(str[5:7]) && ascii.IsDigits(str[8:]) {
 			y, m, d := atoi(str[:4]), atoi(str[5:7]), atoi(str[8:])
 			if y >= 1000 && validDay(y, m, d) {
 				t.isoY, t.isoM, t.isoD = int16(y), int8(m), int8(d)
 			}
-		} else if n := len(str); (n == 8 || n == 10) && str[2] == '/' && str[5] == '/' && isDigits(str[:2]) && isDigits(str[3:5]) && isDigits(str[6:]) {
+		} else if n := len(str); (n == 8 || n == 10) && str[2] == '/' && str[5] == '/' && ascii.IsDigits(str[:2]) && ascii.IsDigits(str[3:5]) && ascii.IsDigits(str[6:]) {
 			m, d, y := atoi(str[:2]), atoi(str[3:5]), atoi(str[6:])
 			if m > 12 && d <= 12 {
 				m, d = d, m // "22/03/2013": the day first
@@ -271,13 +260,13 @@ func (s *scanner) info(i int) {
 			if validDay(y, m, d) {
 				t.isoY, t.isoM, t.isoD = int16(y), int8(m), int8(d)
 			}
-		} else if len(str) == 9 && str[4] == '-' && isDigits(str[:4]) && isDigits(str[5:]) && atoi(str[:4]) >= 1800 && atoi(str[:4]) < atoi(str[5:]) && atoi(str[5:]) <= 2099 {
+		} else if len(str) == 9 && str[4] == '-' && ascii.IsDigits(str[:4]) && ascii.IsDigits(str[5:]) && atoi(str[:4]) >= 1800 && atoi(str[:4]) < atoi(str[5:]) && atoi(str[5:]) <= 2099 {
 			t.yrange, t.num, t.isoY = true, atoi(str[:4]), int16(atoi(str[5:])) // 2010-2012
-		} else if h := strings.IndexByte(str, '-'); h >= 1 && h <= 2 && len(str) > h+1 && len(str) <= h+3 && isDigits(str[:h]) && isDigits(str[h+1:]) {
+		} else if h := strings.IndexByte(str, '-'); h >= 1 && h <= 2 && len(str) > h+1 && len(str) <= h+3 && ascii.IsDigits(str[:h]) && ascii.IsDigits(str[h+1:]) {
 			t.num, t.ndig = atoi(str[:h]), int8(h) // "Jan. 5-7": the first day
-		} else if n := len(str); n == 5 && str[4] == 's' && isDigits(str[:4]) && str[3] == '0' {
+		} else if n := len(str); n == 5 && str[4] == 's' && ascii.IsDigits(str[:4]) && str[3] == '0' {
 			t.decade = int16(atoi(str[:3])) // 1990s
-		} else if n := len(str); n >= 3 && n <= 4 && isDigits(str[:n-2]) {
+		} else if n := len(str); n >= 3 && n <= 4 && ascii.IsDigits(str[:n-2]) {
 			switch strings.ToLower(str[n-2:]) {
 			case "st", "nd", "rd", "th":
 				t.ord = int16(atoi(str[:n-2])) // 20th
@@ -285,7 +274,7 @@ func (s *scanner) info(i int) {
 		}
 	default:
 		t.w = lookup(str)
-		if t.w == nil && (len(str) == 6 || len(str) == 4) && c == 'F' && str[1] == 'Y' && isDigits(str[2:]) {
+		if t.w == nil && (len(str) == 6 || len(str) == 4) && c == 'F' && str[1] == 'Y' && ascii.IsDigits(str[2:]) {
 			y := atoi(str[2:]) // "FY2024", "FY24": a fiscal year
 			if len(str) == 4 {
 				y += 2000
@@ -306,9 +295,9 @@ func (s *scanner) info(i int) {
 				switch {
 				case strings.EqualFold(pre, "mid"):
 					t.mid = true
-					if n := len(post); n == 5 && post[4] == 's' && isDigits(post[:4]) {
+					if n := len(post); n == 5 && post[4] == 's' && ascii.IsDigits(post[:4]) {
 						t.decade = int16(atoi(post[:3]))
-					} else if len(post) == 4 && isDigits(post) {
+					} else if len(post) == 4 && ascii.IsDigits(post) {
 						t.midYear = int16(atoi(post))
 					} else {
 						t.w = lookup(post)

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/ascii"
 )
 
 // Days, months, seasons and years named in the text ("3 February 2025",
@@ -156,7 +157,7 @@ func (s *scanner) dayAt(c int) (int, time.Time, bool) {
 	case t.kind == verbatim.Number && t.ndig <= 2 && s.tk(c+1).w != nil && s.tk(c+1).w.month > 0:
 		e, v = s.number(c)
 	}
-	if e <= c || len(v) != 10 || !isDigits(v[:4]) {
+	if e <= c || len(v) != 10 || !ascii.IsDigits(v[:4]) {
 		return c, time.Time{}, false
 	}
 	t, err := time.Parse("2006-01-02", v)
@@ -436,7 +437,7 @@ func (s *scanner) timeOfDay(k, j int) bool {
 // clock reports whether s is a time written with a colon: "10:30".
 func clock(s string) bool {
 	c := strings.IndexByte(s, ':')
-	return c >= 1 && c <= 2 && len(s) == c+3 && isDigits(s[:c]) && isDigits(s[c+1:])
+	return c >= 1 && c <= 2 && len(s) == c+3 && ascii.IsDigits(s[:c]) && ascii.IsDigits(s[c+1:])
 }
 
 func followedBy(w string, ws ...string) bool {

@@ -3,6 +3,8 @@ package dates
 import (
 	"strings"
 	"time"
+
+	"github.com/verbatim-news/verbatim/internal/ascii"
 )
 
 // shortDecade reads a decade or year written with an apostrophe at k
@@ -11,7 +13,7 @@ import (
 // until 2020).
 func (s *scanner) shortDecade(k int) (int, string) {
 	n := s.tk(k + 1).s
-	if len(n) == 2 && isDigits(n) && s.prevIs(k, "in", "since", "by", "until", "of", "from", "to", "before", "after", "during") {
+	if len(n) == 2 && ascii.IsDigits(n) && s.prevIs(k, "in", "since", "by", "until", "of", "from", "to", "before", "after", "during") {
 		// "in '85": the latest such year not after the reference year
 		y := 1900 + atoi(n)
 		if s.hasRef && y+100 <= s.ref.Year() {
@@ -20,7 +22,7 @@ func (s *scanner) shortDecade(k int) (int, string) {
 		s.lastGran = 'Y'
 		return k + 2, yearValue(y)
 	}
-	if len(n) != 3 || n[2] != 's' || n[1] != '0' || !isDigits(n[:2]) || !s.prevIs(k, "the", "mid", "early", "late", "-") {
+	if len(n) != 3 || n[2] != 's' || n[1] != '0' || !ascii.IsDigits(n[:2]) || !s.prevIs(k, "the", "mid", "early", "late", "-") {
 		return k, ""
 	}
 	d := atoi(n[:2]) // 90

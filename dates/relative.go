@@ -3,6 +3,8 @@ package dates
 import (
 	"strings"
 	"time"
+
+	"github.com/verbatim-news/verbatim/internal/ascii"
 )
 
 // Expressions relative to the reference date or to a date of the text:
@@ -217,7 +219,7 @@ func (s *scanner) following(k, j, dir int) (int, string) {
 // a full date).
 func (s *scanner) anchorDay() (time.Time, bool) {
 	a := s.anchor
-	if len(a) != 10 || a[4] != '-' || a[7] != '-' || !isDigits(a[5:7]) || !isDigits(a[8:]) {
+	if len(a) != 10 || a[4] != '-' || a[7] != '-' || !ascii.IsDigits(a[5:7]) || !ascii.IsDigits(a[8:]) {
 		return time.Time{}, false
 	}
 	y, m, d := atoi(a[:4]), atoi(a[5:7]), atoi(a[8:])
@@ -404,7 +406,7 @@ func (s *scanner) weekOf(k, j int, first bool) (int, string) {
 		y, e = n.num, j+2
 	case n.w != nil && n.w.month > 0 && n.cap:
 		end, v := s.month(j + 1)
-		if end <= j+1 || len(v) != 7 || !isDigits(v[:4]) {
+		if end <= j+1 || len(v) != 7 || !ascii.IsDigits(v[:4]) {
 			return k, ""
 		}
 		y, m, e = atoi(v[:4]), atoi(v[5:]), end

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/ascii"
 )
 
 // maxCueGap is how many tokens may separate a cue from the date expression
@@ -287,7 +288,7 @@ func clauseBreak(d *verbatim.Doc, a, b int) bool {
 // ("2025-02-02", "2025-01", "2025"), coarser when needed; "" for vague or
 // unresolved values and for decades and centuries.
 func isoPrefix(v string) string {
-	if len(v) < 4 || !isDigits(v[:4]) {
+	if len(v) < 4 || !ascii.IsDigits(v[:4]) {
 		return ""
 	}
 	for i := 0; i < len(v); i++ {
@@ -298,11 +299,11 @@ func isoPrefix(v string) string {
 	switch {
 	case len(v) == 4:
 		return v
-	case len(v) == 7 && isDigits(v[5:]):
+	case len(v) == 7 && ascii.IsDigits(v[5:]):
 		return v
-	case len(v) == 10 && isDigits(v[5:7]) && isDigits(v[8:]):
+	case len(v) == 10 && ascii.IsDigits(v[5:7]) && ascii.IsDigits(v[8:]):
 		return v
-	case len(v) >= 8 && v[5] == 'W' && isDigits(v[6:8]):
+	case len(v) >= 8 && v[5] == 'W' && ascii.IsDigits(v[6:8]):
 		y, w := atoi(v[:4]), atoi(v[6:8])
 		// Monday of ISO week w: the week of January 4th, moved by w-1 weeks.
 		jan4 := time.Date(y, 1, 4, 12, 0, 0, 0, time.UTC)

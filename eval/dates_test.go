@@ -18,16 +18,11 @@ import (
 )
 
 func TestParseTimeML(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "x.tml")
-	src := `<?xml version="1.0" ?>
+	p := writeTemp(t, "x.tml", `<?xml version="1.0" ?>
 <TimeML><DOCID>x</DOCID>
 <DCT><TIMEX3 tid="t0" type="DATE" value="1998-02-06" temporalFunction="false">02/06/1998</TIMEX3></DCT>
 <TEXT>Prices &amp; wages rose <TIMEX3 tid="t1" type="DATE" value="1998-02-05">Thursday</TIMEX3>, <EVENT eid="e1">said</EVENT> officials
-at <TIMEX3 tid="t2" type="TIME" value="1998-02-05T10:00">10 a.m.</TIMEX3> and <TIMEX3 tid="t3" type="DATE" value="PRESENT_REF">now</TIMEX3>.</TEXT></TimeML>`
-	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
+at <TIMEX3 tid="t2" type="TIME" value="1998-02-05T10:00">10 a.m.</TIMEX3> and <TIMEX3 tid="t3" type="DATE" value="PRESENT_REF">now</TIMEX3>.</TEXT></TimeML>`)
 	d, err := eval.ParseTimeML(p)
 	if err != nil {
 		t.Fatal(err)

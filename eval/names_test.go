@@ -18,12 +18,7 @@ import (
 )
 
 func TestReadCoNLLRebuildsText(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "mini.txt")
-	src := "-DOCSTART- -X- -X- O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\nsaw VBD B-VP O\nEU NNP B-NP B-ORG\n\nIn IN B-PP O\nBonn NNP B-NP B-LOC\n. . O O\n\n-DOCSTART- -X- -X- O\n\nGerman JJ B-NP B-MISC\ncall NN I-NP O\n"
-	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	p := writeTemp(t, "mini.txt", "-DOCSTART- -X- -X- O\n\nPeter NNP B-NP B-PER\nBlackburn NNP I-NP I-PER\nsaw VBD B-VP O\nEU NNP B-NP B-ORG\n\nIn IN B-PP O\nBonn NNP B-NP B-LOC\n. . O O\n\n-DOCSTART- -X- -X- O\n\nGerman JJ B-NP B-MISC\ncall NN I-NP O\n")
 	docs, err := eval.ReadCoNLL(p)
 	if err != nil {
 		t.Fatal(err)

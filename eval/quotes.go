@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -311,36 +312,20 @@ func LoadSeedGold(path string) (map[string][]GoldQuote, error) {
 	}
 	defer f.Close()
 	out := map[string][]GoldQuote{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
-			continue
-		}
-		var d struct {
-			ID     string `json:"id"`
-			File   string `json:"file"`
-			Quotes []struct {
-				Text    string `json:"text"`
-				Speaker string `json:"speaker"`
-			} `json:"quotes"`
-		}
-		if err := json.Unmarshal([]byte(line), &d); err != nil {
-			return nil, err
-		}
-		id := d.ID
-		if id == "" {
-			b := filepath.Base(d.File)
-			id = strings.TrimSuffix(b, filepath.Ext(b))
-		}
+	err = readRecords(f, 1<<26, func(id string, d *struct {
+		recordID
+		Quotes []struct {
+			Text    string `json:"text"`
+			Speaker string `json:"speaker"`
+		} `json:"quotes"`
+	}) {
 		qs := []GoldQuote{}
 		for _, q := range d.Quotes {
 			qs = append(qs, GoldQuote{q.Text, q.Speaker})
 		}
 		out[id] = qs
-	}
-	return out, sc.Err()
+	})
+	return out, err
 }
 
 // LoadPolNeARGold reads a PolNeAR split folder (attributions/*.ann), one
@@ -421,29 +406,50 @@ func LoadPolNeARGold(dir string) (map[string][]GoldQuote, error) {
 // ReadPredictions reads JSON Lines output (id, quotes) into the scorer's form.
 func ReadPredictions(r io.Reader) (map[string][]PredQuote, error) {
 	out := map[string][]PredQuote{}
+	err := readRecords(r, 1<<28, func(id string, d *struct {
+		recordID
+		Quotes []PredQuote `json:"quotes"`
+	}) {
+		out[id] = d.Quotes
+	})
+	return out, err
+}
+
+// recordID is how a JSON Lines record names its article: its "id", else
+// the stem of its "file".
+type recordID struct {
+	ID   string `json:"id"`
+	File string `json:"file"`
+}
+
+func (r *recordID) key() string {
+	if r.ID != "" {
+		return r.ID
+	}
+	b := filepath.Base(r.File)
+	return strings.TrimSuffix(b, filepath.Ext(b))
+}
+
+// readRecords decodes every non-blank line of the JSON Lines r (lines up
+// to max bytes) into a new T and calls fn with it and its article id.
+func readRecords[T any, PT interface {
+	*T
+	key() string
+}](r io.Reader, max int, fn func(id string, d PT)) error {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 1<<28)
+	sc.Buffer(make([]byte, 1<<20), max)
 	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
 			continue
 		}
-		var d struct {
-			ID     string      `json:"id"`
-			File   string      `json:"file"`
-			Quotes []PredQuote `json:"quotes"`
+		d := PT(new(T))
+		if err := json.Unmarshal(line, d); err != nil {
+			return err
 		}
-		if err := json.Unmarshal([]byte(line), &d); err != nil {
-			return nil, err
-		}
-		id := d.ID
-		if id == "" {
-			b := filepath.Base(d.File)
-			id = strings.TrimSuffix(b, filepath.Ext(b))
-		}
-		out[id] = d.Quotes
+		fn(d.key(), d)
 	}
-	return out, sc.Err()
+	return sc.Err()
 }
 
 // Table prints a report as the eval commands do.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/verbatim-news/verbatim/internal/shared"
@@ -177,4 +178,34 @@ func agreesWithPython(t *testing.T, kind, goldRel string) {
 
 func round3(v float64) float64 {
 	return float64(int64(v*1000+0.5)) / 1000
+}
+
+// TestReadRecordIDs: gold and predictions are keyed by the record's id,
+// else by the stem of its file; blank lines are skipped; a bad line fails.
+func TestReadRecordIDs(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "gold.jsonl")
+	src := `{"id": "a1", "file": "x/ignored.txt", "quotes": [{"text": "we will", "speaker": "Ann Lee"}]}
+
+  {"file": "dir/b2.txt", "quotes": []}
+`
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gold, err := LoadSeedGold(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(gold) != 2 || len(gold["a1"]) != 1 || gold["a1"][0] != (GoldQuote{"we will", "Ann Lee"}) || gold["b2"] == nil {
+		t.Errorf("gold %+v", gold)
+	}
+	pred, err := ReadPredictions(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pred) != 2 || len(pred["a1"]) != 1 || pred["a1"][0].Text != "we will" || len(pred["b2"]) != 0 {
+		t.Errorf("pred %+v", pred)
+	}
+	if _, err := ReadPredictions(strings.NewReader("{\"id\": \"a\"}\n{bad\n")); err == nil {
+		t.Error("a bad line read without error")
+	}
 }

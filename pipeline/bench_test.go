@@ -15,26 +15,16 @@ import (
 //
 //	go test -run '^$' -bench Analyze ./pipeline/
 func BenchmarkAnalyze(b *testing.B) {
-	b.Run("gen", func(b *testing.B) { benchAnalyze(b, benchdata.Gen()) })
-	b.Run("bbc", func(b *testing.B) { benchAnalyze(b, benchdata.Corpus(b, "data/bbc")) })
-}
-
-func benchAnalyze(b *testing.B, arts []verbatim.Article) {
-	p := pipeline.New()
-	b.SetBytes(benchdata.Bytes(arts))
-	b.ReportAllocs()
-	b.ResetTimer()
-	c0 := benchdata.CPUTime()
-	for i := 0; i < b.N; i++ {
-		for _, a := range arts {
-			if _, err := p.Analyze(a); err != nil {
-				b.Fatal(err)
+	benchdata.OnCorpora(b, func(b *testing.B, arts []verbatim.Article) {
+		p := pipeline.New()
+		benchdata.Loop(b, arts, func() {
+			for _, a := range arts {
+				if _, err := p.Analyze(a); err != nil {
+					b.Fatal(err)
+				}
 			}
-		}
-	}
-	b.StopTimer()
-	benchdata.ReportCPU(b, len(arts), benchdata.CPUTime()-c0)
-	benchdata.ReportArticles(b, len(arts))
+		})
+	})
 }
 
 // BenchmarkRun measures pipeline.Run (ordered, parallel) with JSON output
@@ -51,11 +41,7 @@ func BenchmarkRun(b *testing.B) {
 func benchRun(b *testing.B, arts []verbatim.Article, workers int) {
 	p := pipeline.New()
 	var line []byte
-	b.SetBytes(benchdata.Bytes(arts))
-	b.ReportAllocs()
-	b.ResetTimer()
-	c0 := benchdata.CPUTime()
-	for i := 0; i < b.N; i++ {
+	benchdata.Loop(b, arts, func() {
 		in := make(chan pipeline.Item, 64)
 		go func() {
 			for _, a := range arts {
@@ -71,8 +57,5 @@ func benchRun(b *testing.B, arts []verbatim.Article, workers int) {
 			line, _ = r.AppendJSON(line[:0])
 			pipeline.Recycle(it.Doc)
 		}
-	}
-	b.StopTimer()
-	benchdata.ReportCPU(b, len(arts), benchdata.CPUTime()-c0)
-	benchdata.ReportArticles(b, len(arts))
+	})
 }

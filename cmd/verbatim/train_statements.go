@@ -61,22 +61,9 @@ func init() {
 				len(sp), countCands(sp), len(pol), countCands(pol))
 			thr := 0.5
 			if holdout > 1 {
-				prob := make([][]float64, len(sp))
-				for f := 0; f < holdout; f++ {
-					var train []stmtDoc
-					for i, d := range sp {
-						if i%holdout != f {
-							train = append(train, d)
-						}
-					}
-					m := trainStatements(train, pol, pw, opt)
-					for i := f; i < len(sp); i += holdout {
-						prob[i] = make([]float64, len(sp[i].cands))
-						for j := range sp[i].cands {
-							prob[i][j] = m.StatementProb(&sp[i].cands[j])
-						}
-					}
-				}
+				prob := heldOutProbs(sp, holdout, func(train []candDoc) func(*quotes.VerifyCandidate) float64 {
+					return trainStatements(train, pol, pw, opt).StatementProb
+				})
 				thr = chooseStatementThreshold(log, sp, prob)
 			}
 			m := trainStatements(sp, pol, pw, opt)
@@ -98,16 +85,7 @@ func init() {
 	trainCmd.AddCommand(cmd)
 }
 
-// stmtDoc is one training article: the candidates the rules find in it,
-// whether each is a statement, what the scorer reads of each and the gold.
-type stmtDoc struct {
-	cands []quotes.VerifyCandidate
-	stmt  []bool
-	pred  []eval.PredQuote
-	gold  []eval.GoldQuote
-}
-
-func countCands(docs []stmtDoc) int {
+func countCands(docs []candDoc) int {
 	n := 0
 	for _, d := range docs {
 		n += len(d.cands)
@@ -117,21 +95,13 @@ func countCands(docs []stmtDoc) int {
 
 // candidatesOf runs the quotes stage's rules over d (through names) and
 // labels the candidates by whether they match gold.
-func candidatesOf(d *verbatim.Doc, gold []eval.GoldQuote) stmtDoc {
-	sd := stmtDoc{cands: quotes.Candidates(d), gold: gold}
-	for j := range sd.cands {
-		sd.pred = append(sd.pred, predOf(d, &sd.cands[j].Quote))
-	}
-	sd.stmt = make([]bool, len(sd.cands))
-	for _, pr := range eval.MatchQuotes(gold, sd.pred, 0.3) {
-		sd.stmt[pr[1]] = true
-	}
-	return sd
+func candidatesOf(d *verbatim.Doc, gold []eval.GoldQuote) candDoc {
+	return labelCandidates(d, quotes.Candidates(d), gold)
 }
 
 // loadSpeakerDocs reads speakers/train.in.jsonl through the stages before
 // quotes and labels the candidates against speakers/train.jsonl.
-func loadSpeakerDocs(dir string) ([]stmtDoc, error) {
+func loadSpeakerDocs(dir string) ([]candDoc, error) {
 	gold, err := eval.LoadSeedGold(filepath.Join(dir, "train.jsonl"))
 	if err != nil {
 		return nil, err
@@ -142,7 +112,7 @@ func loadSpeakerDocs(dir string) ([]stmtDoc, error) {
 	}
 	defer f.Close()
 	p := verbatim.NewPipeline(clean.Stage, text.Stage, names.Stage)
-	var out []stmtDoc
+	var out []candDoc
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	for sc.Scan() {
@@ -166,7 +136,7 @@ func loadSpeakerDocs(dir string) ([]stmtDoc, error) {
 // loadPolnearStatementDocs reads a PolNeAR split and labels its candidates:
 // a statement when it matches a gold attribution and is in a statement
 // form.
-func loadPolnearStatementDocs(dir string, all bool) ([]stmtDoc, error) {
+func loadPolnearStatementDocs(dir string, all bool) ([]candDoc, error) {
 	gold, err := eval.LoadPolNeARGold(dir)
 	if err != nil {
 		return nil, err
@@ -175,20 +145,20 @@ func loadPolnearStatementDocs(dir string, all bool) ([]stmtDoc, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]stmtDoc, len(docs))
+	out := make([]candDoc, len(docs))
 	for i, td := range docs {
 		sd := candidatesOf(td.Doc, gold[td.Doc.ID])
 		if all {
 			for j := range sd.cands {
-				sd.stmt[j] = sd.stmt[j] && sd.cands[j].StatementForm
+				sd.label[j] = sd.label[j] && sd.cands[j].StatementForm
 			}
 		} else {
 			// only the attributions that are no statements
-			var keep stmtDoc
+			var keep candDoc
 			for j := range sd.cands {
-				if sd.stmt[j] && !sd.cands[j].StatementForm {
+				if sd.label[j] && !sd.cands[j].StatementForm {
 					keep.cands = append(keep.cands, sd.cands[j])
-					keep.stmt = append(keep.stmt, false)
+					keep.label = append(keep.label, false)
 				}
 			}
 			sd = keep
@@ -200,12 +170,12 @@ func loadPolnearStatementDocs(dir string, all bool) ([]stmtDoc, error) {
 
 // trainStatements fits a statement model to the speakers articles sp and
 // the PolNeAR articles pol (each of those examples weighing pw).
-func trainStatements(sp, pol []stmtDoc, pw float64, opt quotes.VerifyTrainOptions) *quotes.Verifier {
+func trainStatements(sp, pol []candDoc, pw float64, opt quotes.VerifyTrainOptions) *quotes.Verifier {
 	var c []quotes.VerifyCandidate
 	var y []bool
 	var w []float64
 	for _, set := range []struct {
-		docs []stmtDoc
+		docs []candDoc
 		w    float64
 	}{{sp, 1}, {pol, pw}} {
 		if set.w <= 0 {
@@ -213,7 +183,7 @@ func trainStatements(sp, pol []stmtDoc, pw float64, opt quotes.VerifyTrainOption
 		}
 		for _, d := range set.docs {
 			c = append(c, d.cands...)
-			y = append(y, d.stmt...)
+			y = append(y, d.label...)
 			for range d.cands {
 				w = append(w, set.w)
 			}
@@ -226,25 +196,14 @@ func trainStatements(sp, pol []stmtDoc, pw float64, opt quotes.VerifyTrainOption
 // plateau (mean over ±0.10) of the lenient F1 of the statements kept (not
 // ruled out by the lexicon; made one by it, or with a held-out probability
 // at or above the threshold) against the speakers gold.
-func chooseStatementThreshold(log io.Writer, docs []stmtDoc, prob [][]float64) float64 {
-	gold := map[string][]eval.GoldQuote{}
-	for i, d := range docs {
-		gold[fmt.Sprint(i)] = d.gold
-	}
+func chooseStatementThreshold(log io.Writer, docs []candDoc, prob [][]float64) float64 {
 	var thrs, f1s []float64
 	for t := 0; t <= 90; t += 2 {
 		thr := float64(t) / 100
-		pred := map[string][]eval.PredQuote{}
-		for i, d := range docs {
-			ps := []eval.PredQuote{}
-			for j := range d.cands {
-				if !d.cands[j].NoStatement && (prob[i][j] >= thr || d.cands[j].LexStatement) {
-					ps = append(ps, d.pred[j])
-				}
-			}
-			pred[fmt.Sprint(i)] = ps
-		}
-		s := eval.ScoreQuotes("speakers", gold, pred, 0.3)
+		s := scoreKept("speakers", docs, func(i, j int) bool {
+			c := &docs[i].cands[j]
+			return !c.NoStatement && (prob[i][j] >= thr || c.LexStatement)
+		})
 		fmt.Fprintf(log, "  held-out thr %.2f: P %.3f R %.3f F1 %.4f pred %d\n", thr, s.P, s.R, s.F1, s.Pred)
 		thrs, f1s = append(thrs, thr), append(f1s, s.F1)
 	}

@@ -7,7 +7,6 @@ import (
 	"sort"
 
 	"github.com/spf13/cobra"
-	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/clean"
 	"github.com/verbatim-news/verbatim/eval"
 	"github.com/verbatim-news/verbatim/names"
@@ -57,23 +56,10 @@ func init() {
 			thr := 0.0
 			if holdout > 1 {
 				// each tenth scored by a verifier trained on the other nine
-				prob := make([][]float64, len(docs))
-				for f := 0; f < holdout; f++ {
-					var train []verifyDoc
-					for i, d := range docs {
-						if i%holdout != f {
-							train = append(train, d)
-						}
-					}
+				prob := heldOutProbs(docs, holdout, func(train []candDoc) func(*quotes.VerifyCandidate) float64 {
 					c, y := flatten(train)
-					m := quotes.TrainVerifier(c, y, opt)
-					for i := f; i < len(docs); i += holdout {
-						prob[i] = make([]float64, len(docs[i].cands))
-						for j := range docs[i].cands {
-							prob[i][j] = m.Prob(&docs[i].cands[j])
-						}
-					}
-				}
+					return quotes.TrainVerifier(c, y, opt).Prob
+				})
 				thr = chooseThreshold(log, docs, prob, minGain)
 				reliability(log, docs, prob)
 			}
@@ -104,20 +90,11 @@ func logisticFlags(cmd *cobra.Command, opt *quotes.VerifyTrainOptions, bits uint
 	cmd.Flags().Float64Var(&opt.L2, "l2", 1e-3, "L2 penalty per example")
 }
 
-// verifyDoc is one training article: the verifier's candidates in it, which
-// of them match gold, and its gold attributions.
-type verifyDoc struct {
-	cands []quotes.VerifyCandidate
-	pred  []eval.PredQuote
-	match []bool
-	gold  []eval.GoldQuote
-}
-
 // loadVerifyDocs runs the stages before quotes over a PolNeAR split (one
 // annotator per article, as the scorer), finds the quotes stage's candidates
 // with cross-fitted cue models (folds of the split) and labels them against
 // the gold attributions.
-func loadVerifyDocs(dir string, folds int, cueOpt quotes.CueTrainOptions) ([]verifyDoc, error) {
+func loadVerifyDocs(dir string, folds int, cueOpt quotes.CueTrainOptions) ([]candDoc, error) {
 	gold, err := eval.LoadPolNeARGold(dir)
 	if err != nil {
 		return nil, err
@@ -130,39 +107,11 @@ func loadVerifyDocs(dir string, folds int, cueOpt quotes.CueTrainOptions) ([]ver
 	if err != nil {
 		return nil, err
 	}
-	out := make([]verifyDoc, len(docs))
+	out := make([]candDoc, len(docs))
 	for i, td := range docs {
-		d := td.Doc
-		vd := verifyDoc{cands: cands[i], gold: gold[d.ID]}
-		for j := range vd.cands {
-			vd.pred = append(vd.pred, predOf(d, &vd.cands[j].Quote))
-		}
-		vd.match = make([]bool, len(vd.cands))
-		for _, pr := range eval.MatchQuotes(vd.gold, vd.pred, 0.3) {
-			vd.match[pr[1]] = true
-		}
-		out[i] = vd
+		out[i] = labelCandidates(td.Doc, cands[i], gold[td.Doc.ID])
 	}
 	return out, nil
-}
-
-// predOf is what the scorer reads of a quote.
-func predOf(d *verbatim.Doc, q *verbatim.Quote) eval.PredQuote {
-	p := eval.PredQuote{Text: d.Slice(q.Span), SpeakerMention: d.Word(q.SpeakerAt)}
-	if q.Speaker >= 0 && q.Speaker < len(d.Entities) {
-		p.Speaker = &d.Entities[q.Speaker].Name
-	}
-	return p
-}
-
-func flatten(docs []verifyDoc) ([]quotes.VerifyCandidate, []bool) {
-	var c []quotes.VerifyCandidate
-	var m []bool
-	for _, d := range docs {
-		c = append(c, d.cands...)
-		m = append(m, d.match...)
-	}
-	return c, m
 }
 
 // chooseThreshold scores the articles with the candidates kept at each
@@ -170,25 +119,11 @@ func flatten(docs []verifyDoc) ([]quotes.VerifyCandidate, []bool) {
 // returns the threshold of the best lenient F1, or 0 (drop nothing) when
 // that gains less than minGain over keeping every candidate: a gain within
 // the noise of 840 articles is no reason to drop attributions.
-func chooseThreshold(log io.Writer, docs []verifyDoc, prob [][]float64, minGain float64) float64 {
-	gold := map[string][]eval.GoldQuote{}
-	for i, d := range docs {
-		gold[fmt.Sprint(i)] = d.gold
-	}
+func chooseThreshold(log io.Writer, docs []candDoc, prob [][]float64, minGain float64) float64 {
 	best, bestF, allF := 0.0, -1.0, 0.0
 	for t := 0; t <= 80; t += 2 {
 		thr := float64(t) / 100
-		pred := map[string][]eval.PredQuote{}
-		for i, d := range docs {
-			ps := []eval.PredQuote{}
-			for j := range d.cands {
-				if d.cands[j].Protected || prob[i][j] >= thr {
-					ps = append(ps, d.pred[j])
-				}
-			}
-			pred[fmt.Sprint(i)] = ps
-		}
-		s := eval.ScoreQuotes("polnear", gold, pred, 0.3)
+		s := scoreKept("polnear", docs, func(i, j int) bool { return docs[i].cands[j].Protected || prob[i][j] >= thr })
 		fmt.Fprintf(log, "  held-out thr %.2f: P %.3f R %.3f F1 %.3f spk %.3f e2e %.3f pred %d\n", thr, s.P, s.R, s.F1, s.SpeakerAcc, s.EndToEndF1, s.Pred)
 		if t == 0 {
 			allF = s.F1
@@ -207,7 +142,7 @@ func chooseThreshold(log io.Writer, docs []verifyDoc, prob [][]float64, minGain 
 
 // reliability prints held-out probability bins against the share of
 // candidates in them that match gold, and the log-loss.
-func reliability(log io.Writer, docs []verifyDoc, prob [][]float64) {
+func reliability(log io.Writer, docs []candDoc, prob [][]float64) {
 	var n, pos [10]int
 	var sum [10]float64
 	ll, all := 0.0, 0
@@ -217,7 +152,7 @@ func reliability(log io.Writer, docs []verifyDoc, prob [][]float64) {
 			n[b]++
 			sum[b] += p
 			all++
-			if d.match[j] {
+			if d.label[j] {
 				pos[b]++
 				ll -= math.Log(max(p, 1e-9))
 			} else {

@@ -102,6 +102,28 @@ func BenchStage(b *testing.B, arts []verbatim.Article, stages []verbatim.Stage, 
 	ReportCPU(b, len(arts), cpu)
 }
 
+// Loop measures pass, one pass over arts per iteration: it reports bytes/s
+// (MB/s), allocations, articles/cpu-s and articles/s.
+func Loop(b *testing.B, arts []verbatim.Article, pass func()) {
+	b.SetBytes(Bytes(arts))
+	b.ReportAllocs()
+	b.ResetTimer()
+	c0 := CPUTime()
+	for i := 0; i < b.N; i++ {
+		pass()
+	}
+	b.StopTimer()
+	ReportCPU(b, len(arts), CPUTime()-c0)
+	ReportArticles(b, len(arts))
+}
+
+// OnCorpora runs bench on generated articles ("gen") and on the BBC corpus
+// ("bbc").
+func OnCorpora(b *testing.B, bench func(b *testing.B, arts []verbatim.Article)) {
+	b.Run("gen", func(b *testing.B) { bench(b, Gen()) })
+	b.Run("bbc", func(b *testing.B) { bench(b, Corpus(b, "data/bbc")) })
+}
+
 // ReportCPU adds an articles/cpu-s metric: n articles per iteration took cpu
 // of process CPU time over all b.N iterations. On a busy machine it is
 // steadier than the wall-clock figures (it still includes GC work).
@@ -135,6 +157,5 @@ func BenchNamedStage(b *testing.B, stages []verbatim.Stage, name string) {
 	if k < 0 {
 		b.Fatalf("no %s stage in the pipeline", name)
 	}
-	b.Run("gen", func(b *testing.B) { BenchStage(b, Gen(), stages, k) })
-	b.Run("bbc", func(b *testing.B) { BenchStage(b, Corpus(b, "data/bbc"), stages, k) })
+	OnCorpora(b, func(b *testing.B, arts []verbatim.Article) { BenchStage(b, arts, stages, k) })
 }

@@ -39,6 +39,22 @@ var Seeds = []string{
 	"1. First item\n2. Second item\n\n\n\n\nPage 2 of 3\n\nMonday\n\n2024-03-12\n\n'",
 }
 
+// Fuzz is the fuzz test of a stage, the upto-th: it adds Seeds (published
+// 2025-02-03), an undated sentence and the (text, published) pairs extra
+// to f's corpus, then runs every input with Run.
+func Fuzz(f *testing.F, upto int, extra ...[2]string) {
+	for _, s := range Seeds {
+		f.Add(s, "2025-02-03")
+	}
+	f.Add("Officials met on Monday.", "")
+	for _, e := range extra {
+		f.Add(e[0], e[1])
+	}
+	f.Fuzz(func(t *testing.T, text, published string) {
+		Run(t, text, published, upto)
+	})
+}
+
 // Run builds a document of text published on pub and runs the first upto
 // standard stages on it (clean, text, names, quotes, dates) with no panic
 // recovery, checking the invariants after each stage.

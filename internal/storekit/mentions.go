@@ -13,6 +13,7 @@ import (
 	"strconv"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/jsonstr"
 )
 
 // AppendMentions appends the JSON array of the mentions ms (indexes into
@@ -88,37 +89,10 @@ func DecodeMentions(s string) ([]StoredMention, error) {
 	return out, nil
 }
 
-const hexDigits = "0123456789abcdef"
-
-// AppendJSONString appends s as a JSON string, escaped as SQLite's
-// json_array escapes it (quote, backslash, control characters).
+// AppendJSONString appends s as a JSON string, escaped as the output
+// records are (package jsonstr): for valid UTF-8 without U+2028 and U+2029,
+// the text SQLite's json_array gives; otherwise what encoding/json writes,
+// which reads back the same.
 func AppendJSONString[S ~string | ~[]byte](buf []byte, s S) []byte {
-	buf = append(buf, '"')
-	from := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		buf = append(buf, s[from:i]...)
-		switch c {
-		case '"', '\\':
-			buf = append(buf, '\\', c)
-		case '\b':
-			buf = append(buf, '\\', 'b')
-		case '\f':
-			buf = append(buf, '\\', 'f')
-		case '\n':
-			buf = append(buf, '\\', 'n')
-		case '\r':
-			buf = append(buf, '\\', 'r')
-		case '\t':
-			buf = append(buf, '\\', 't')
-		default:
-			buf = append(buf, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
-		}
-		from = i + 1
-	}
-	buf = append(buf, s[from:]...)
-	return append(buf, '"')
+	return jsonstr.Append(buf, s)
 }
