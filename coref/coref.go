@@ -69,15 +69,17 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
 		return e
 	}
 	// A known mention inside or around the span.
-	for i, m := range d.Mentions {
+	x := indexOf(d)
+	if i := x.first(sp.Start-x.maxLen, sp.End, func(m *verbatim.Mention) bool {
 		if m.Entity >= 0 && m.Overlaps(sp) && m.Type != verbatim.Misc {
 			// A place or group inside a longer span is a modifier ("the
 			// U.S. president"), not the referent.
 			inner := sp.Contains(m.Span) && m.Span != sp && (m.End < lastWordEnd(d, sp) || (m.Type != verbatim.Person && m.Type != verbatim.Organization))
-			if !inner && (m.Span == sp || sp.Contains(m.Span) || m.Contains(sp)) {
-				return d.Mentions[i].Entity
-			}
+			return !inner && (m.Span == sp || sp.Contains(m.Span) || m.Contains(sp))
 		}
+		return false
+	}); i >= 0 {
+		return d.Mentions[i].Entity
 	}
 	text := d.Word(sp)
 	f := strings.Fields(text)
@@ -117,7 +119,7 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
 		// "They", "It", "Supporters": capitalised only by position;
 		// "Wireless:", "Backs:": a common word heading a line.
 		lw := strings.ToLower(f[0])
-		if names.IsStopWord(lw) || lw == f[0] || seenLower(d, lw) || names.IsCommonWord(lw) {
+		if names.IsStopWord(lw) || lw == f[0] || x.seenLower(lw) || names.IsCommonWord(lw) {
 			return -1
 		}
 	}
@@ -148,8 +150,10 @@ type resolver struct {
 	sp verbatim.Span
 	c  Context
 
-	lastSpeaker, prevSubject int    // rank: the entities of fLastSpeaker and fPrevSubject
-	spoke                    []bool // rank: the entities that spoke before the mention
+	lastSpeaker, prevSubject int           // rank: the entities of fLastSpeaker and fPrevSubject
+	spoke                    []bool        // rank: the entities that spoke before the mention
+	cands                    []int         // rank: the candidates collect found
+	seen                     map[int]*seen // rank: what the look-back window tells of each
 
 	// inside is the earlier direct quotation whose words hold the mention
 	// (nested speech), nil when none: names earlier in it are antecedents,
@@ -271,12 +275,10 @@ func (r *resolver) unnamedSpoke() bool {
 	if _, ok := personHeads[head]; !ok && !names.IsRoleHead(head) {
 		return false
 	}
-	for _, m := range r.d.Mentions {
-		if m.Start > q.SpeakerAt.End && m.Start < r.sp.Start && m.Entity >= 0 && m.Kind == verbatim.NameMention && r.d.Entities[m.Entity].Type == verbatim.Person && !r.quoted(m.Start) {
-			return false // a person named since
-		}
-	}
-	return true
+	named := indexOf(r.d).first(q.SpeakerAt.End+1, r.sp.Start, func(m *verbatim.Mention) bool {
+		return m.Entity >= 0 && m.Kind == verbatim.NameMention && r.d.Entities[m.Entity].Type == verbatim.Person && !r.quoted(m.Start)
+	})
+	return named < 0 // else a person named since
 }
 
 // lastAttribution returns the last prior attribution that has a speaker
@@ -358,17 +360,6 @@ func lastWordEnd(d *verbatim.Doc, sp verbatim.Span) int {
 	return e
 }
 
-// seenLower reports whether the lower-case word w occurs as a word in the
-// document (then a capitalised w is not a name).
-func seenLower(d *verbatim.Doc, w string) bool {
-	for _, t := range d.Tokens {
-		if t.Len() == len(w) && t.Kind == verbatim.Word && d.Clean[t.Start:t.End] == w {
-			return true
-		}
-	}
-	return false
-}
-
 // sentenceOf returns the index of the sentence holding offset off, or -1.
 func sentenceOf(d *verbatim.Doc, off int) int {
 	k := sort.Search(len(d.Sentences), func(j int) bool { return d.Sentences[j].End > off })
@@ -410,16 +401,22 @@ func documentAuthor(d *verbatim.Doc, sp verbatim.Span) int {
 	if !doc || len(f) < 2 {
 		return -1
 	}
-	e := -1
-	for _, m := range d.Mentions {
+	mi := indexOf(d).lastRecorded(sp.Start, sp.End, func(m *verbatim.Mention) bool {
 		if m.Entity >= 0 && sp.Contains(m.Span) && m.Span != sp {
-			if t := d.Entities[m.Entity].Type; t == verbatim.Person || t == verbatim.Organization {
-				e = m.Entity
-			}
+			t := d.Entities[m.Entity].Type
+			return t == verbatim.Person || t == verbatim.Organization
 		}
+		return false
+	})
+	if mi < 0 {
+		return -1
 	}
-	return e
+	return d.Mentions[mi].Entity
 }
+
+// appositiveReach bounds how far after a descriptor's comma the name in
+// apposition may start (at most two capitalised words come between).
+const appositiveReach = 200
 
 // appositive returns the person or organisation a descriptor stands in
 // apposition to, set off by a comma: "Michael Lamberty, [a Lufthansa
@@ -431,34 +428,35 @@ func appositive(d *verbatim.Doc, sp verbatim.Span, f []string) int {
 	// before: "NAME, descriptor"
 	if k := strings.LastIndexByte(d.Clean[max(0, sp.Start-3):sp.Start], ','); k >= 0 {
 		end := max(0, sp.Start-3) + k
-		for _, m := range d.Mentions {
+		x := indexOf(d)
+		if mi := x.first(end-x.maxLen, end, func(m *verbatim.Mention) bool {
 			if m.Entity >= 0 && m.End == end && m.Kind == verbatim.NameMention {
-				if t := d.Entities[m.Entity].Type; t == verbatim.Person || t == verbatim.Organization {
-					return m.Entity
-				}
+				t := d.Entities[m.Entity].Type
+				return t == verbatim.Person || t == verbatim.Organization
 			}
+			return false
+		}); mi >= 0 {
+			return d.Mentions[mi].Entity
 		}
 	}
 	// after: "descriptor, [title] NAME" closed by a comma or the clause
 	rest := d.Clean[sp.End:min(len(d.Clean), sp.End+3)]
 	if k := strings.IndexByte(rest, ','); k >= 0 && strings.TrimSpace(rest[:k]) == "" {
 		from := sp.End + k + 1
-		for _, m := range d.Mentions {
-			if m.Entity < 0 || m.Start < from || m.Kind != verbatim.NameMention || d.Entities[m.Entity].Type != verbatim.Person {
-				continue
-			}
+		// the first person named after the comma
+		mi := indexOf(d).first(from, from+appositiveReach, func(m *verbatim.Mention) bool {
+			return m.Entity >= 0 && m.Kind == verbatim.NameMention && d.Entities[m.Entity].Type == verbatim.Person
+		})
+		if mi >= 0 {
+			m := &d.Mentions[mi]
 			between := strings.Fields(d.Clean[from:m.Start])
-			if len(between) > 2 {
-				break
-			}
-			ok := true
+			ok := len(between) <= 2
 			for _, w := range between {
 				ok = ok && names.IsCap(w) // "MP", "Sir", "Ambassador"
 			}
 			if ok {
 				return m.Entity
 			}
-			break
 		}
 	}
 	return -1

@@ -164,12 +164,10 @@ func (r *resolver) definite(f []string) bool {
 // afterName reports whether the mention follows a name it was cut from
 // ("the US [regulator]", "the Delta [subsidiary]").
 func (r *resolver) afterName() bool {
-	for _, m := range r.d.Mentions {
-		if m.End <= r.sp.Start && r.sp.Start-m.End <= 3 {
-			return true
-		}
-	}
-	return false
+	x := indexOf(r.d)
+	return x.first(r.sp.Start-3-x.maxLen, r.sp.Start, func(m *verbatim.Mention) bool {
+		return m.End <= r.sp.Start && r.sp.Start-m.End <= 3
+	}) >= 0
 }
 
 // focused returns the best-ranked entity that want accepts when it is in
@@ -233,18 +231,13 @@ func (r *resolver) authorAfter() int {
 		return -1
 	}
 	end := r.d.Sentences[si].End
-	for _, m := range r.d.Mentions {
-		if m.Start < r.sp.End || m.Entity < 0 || m.Kind != verbatim.NameMention || r.quoted(m.Start) {
-			continue
-		}
-		if m.Start >= end {
-			continue // (mentions resolved later are appended out of order)
-		}
-		if r.d.Entities[m.Entity].Type == verbatim.Organization {
-			return m.Entity
-		}
+	mi := indexOf(r.d).first(r.sp.End, end, func(m *verbatim.Mention) bool {
+		return m.Entity >= 0 && m.Kind == verbatim.NameMention && !r.quoted(m.Start) && r.d.Entities[m.Entity].Type == verbatim.Organization
+	})
+	if mi < 0 {
+		return -1
 	}
-	return -1
+	return r.d.Mentions[mi].Entity
 }
 
 // personDescriptor links "the 28-year-old", "the American", "the singer"

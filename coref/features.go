@@ -4,6 +4,7 @@ package coref
 
 import (
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
@@ -43,35 +44,87 @@ var seedWeights = [nFeatures]float64{
 	fUnsure:      -1.0,
 }
 
+// lookBack is how many sentences before a mention its antecedents are
+// looked for: an entity last named further back is no candidate (a long
+// transcript costs then what lies near each mention).
+const lookBack = 60
+
+// seen is what the sentences before a mention tell of one candidate: its
+// usable mentions (outside quotation marks, not pronouns) in the look-back
+// window.
+type seen struct {
+	n           int  // how many (and before the window: index.usableBefore)
+	last        int  // the last, an index into d.Mentions
+	sentSubject bool // one is a subject in the mention's own sentence
+}
+
+// collect gathers the candidates want accepts, each with what the
+// look-back window tells of it, in r.cands (by entity index) and r.seen.
+func (r *resolver) collect(want func(*verbatim.Entity) bool) {
+	d := r.d
+	r.cands = r.cands[:0]
+	clear(r.seen)
+	if r.seen == nil {
+		r.seen = map[int]*seen{}
+	}
+	sent := sentenceOf(d, r.sp.Start)
+	from := 0
+	if sent >= 0 {
+		from = d.Sentences[max(0, sent-lookBack)].Start
+	}
+	indexOf(d).each(from, r.sp.Start, func(mi int) bool {
+		m := &d.Mentions[mi]
+		if m.Entity < 0 || m.Kind == verbatim.PronounMention {
+			return true
+		}
+		s := r.seen[m.Entity]
+		if s == nil {
+			if !want(&d.Entities[m.Entity]) {
+				return true
+			}
+			s = &seen{last: -1}
+			r.seen[m.Entity] = s
+		}
+		if r.quoted(m.Start) {
+			return true
+		}
+		if s.n == 0 {
+			r.cands = append(r.cands, m.Entity)
+		}
+		s.n++
+		s.last = mi
+		if sent >= 0 && !s.sentSubject && sentenceOf(d, m.Start) == sent && r.subjectLike(m.Span) {
+			s.sentSubject = true
+		}
+		return true
+	})
+	sort.Ints(r.cands)
+	x := indexOf(d)
+	for _, e := range r.cands {
+		r.seen[e].n += x.usableBefore(e, from, r.quoted)
+	}
+}
+
 // features computes the features of entity e as an antecedent of the
-// mention; ok is false when e has no usable mention before it (all inside
-// quotation marks, or none).
+// mention from what collect gathered; ok is false when e has no usable
+// mention before it (all inside quotation marks, or none).
 func (r *resolver) features(e int, bonus float64, x *[nFeatures]float64) (ok bool) {
 	d := r.d
 	en := &d.Entities[e]
 	*x = [nFeatures]float64{}
-	sent := sentenceOf(d, r.sp.Start)
-	last, n := -1, 0
-	for _, mi := range en.Mentions {
-		m := &d.Mentions[mi]
-		if m.Start >= r.sp.Start || m.Kind == verbatim.PronounMention || r.quoted(m.Start) {
-			continue
-		}
-		n++
-		last = mi
-		ms := sentenceOf(d, m.Start)
-		if ms == sent && sent >= 0 && r.subjectLike(m.Span) {
-			x[fSentSubject] = 1
-		}
-	}
-	if last < 0 {
+	s := r.seen[e]
+	if s == nil || s.n == 0 {
 		return false
 	}
-	lm := &d.Mentions[last]
+	if s.sentSubject {
+		x[fSentSubject] = 1
+	}
+	sent := sentenceOf(d, r.sp.Start)
+	lm := &d.Mentions[s.last]
 	if ls := sentenceOf(d, lm.Start); ls >= 0 && sent >= 0 {
 		x[fSentDist] = math.Log1p(float64(sent - ls))
 	}
-	x[fSalience] = math.Log1p(float64(n))
+	x[fSalience] = math.Log1p(float64(s.n))
 	if e < len(r.spoke) && r.spoke[e] {
 		x[fSpoke] = 1
 	}
@@ -122,11 +175,9 @@ func (r *resolver) rank(want func(*verbatim.Entity) bool, bonus func(*verbatim.E
 	if sent := sentenceOf(r.d, r.sp.Start); sent > 0 {
 		r.prevSubject = r.firstSubject(sent-1, want)
 	}
-	for e := range r.d.Entities {
+	r.collect(want)
+	for _, e := range r.cands {
 		en := &r.d.Entities[e]
-		if !want(en) {
-			continue
-		}
 		b := 0.0
 		if bonus != nil {
 			b = bonus(en)
@@ -156,24 +207,14 @@ func (r *resolver) rank(want func(*verbatim.Entity) bool, bonus func(*verbatim.E
 // quotation marks in sentence si that want accepts, or -1.
 func (r *resolver) firstSubject(si int, want func(*verbatim.Entity) bool) int {
 	s := r.d.Sentences[si]
-	for _, m := range r.d.Mentions {
-		if m.Start < s.Start || m.Entity < 0 {
-			continue
-		}
-		if m.Start >= s.End {
-			continue // (mentions resolved later are appended out of order)
-		}
-		if m.Kind == verbatim.PronounMention || r.quoted(m.Start) {
-			continue
-		}
-		if !want(&r.d.Entities[m.Entity]) {
-			continue
-		}
-		if r.subjectLike(m.Span) {
-			return m.Entity
-		}
+	mi := indexOf(r.d).first(s.Start, s.End, func(m *verbatim.Mention) bool {
+		return m.Entity >= 0 && m.Kind != verbatim.PronounMention && !r.quoted(m.Start) &&
+			want(&r.d.Entities[m.Entity]) && r.subjectLike(m.Span)
+	})
+	if mi < 0 {
+		return -1
 	}
-	return -1
+	return r.d.Mentions[mi].Entity
 }
 
 // subjectLike reports whether a mention is neither a possessor ("Trump's")

@@ -1,0 +1,211 @@
+// Per-document indexes, so that resolving one mention costs what lies near
+// it rather than a pass over the whole document: mentions by sentence in
+// text order, the lower-case words of the text.
+
+package coref
+
+import (
+	"sort"
+	"sync"
+	"unsafe"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+// index holds the lookups of one document, built lazily and brought up to
+// date with the mentions added since (Resolve appends them).
+type farCount struct{ at, k, n int }
+
+type index struct {
+	d     *verbatim.Doc
+	text  *byte // d.Text's data: a document is never reused for another text
+	sents *verbatim.Sentence
+	n     int              // d.Mentions indexed
+	last  verbatim.Mention // d.Mentions[n-1] when indexed: a changed slice is rebuilt
+	// bySent[s] are the indexes of the mentions starting in sentence s,
+	// sorted by start (then by index); outside, those in no sentence.
+	bySent  [][]int32
+	outside []int32
+	maxLen  int // the longest mention, in bytes
+	// byEntity[e] are the starts of e's mentions other than pronouns, in
+	// text order, and how many of those before far[e].at are usable
+	// antecedents (outside quotation marks).
+	byEntity map[int][]int
+	far      map[int]farCount
+	lower    map[string]bool // the lower-case words of the text (nil until asked)
+}
+
+// indexes caches the index of the documents being analysed (one per
+// worker goroutine at a time; a document evicted is indexed again).
+var indexes struct {
+	sync.Mutex
+	slot [16]*index
+	next int
+}
+
+// indexOf returns d's index, up to date with d.Mentions. The index is
+// used by one goroutine: a document is analysed by one at a time.
+func indexOf(d *verbatim.Doc) *index {
+	indexes.Lock()
+	var x *index
+	for _, s := range indexes.slot {
+		if s != nil && s.d == d {
+			x = s
+			break
+		}
+	}
+	if x == nil || !x.valid() {
+		if x == nil {
+			x = &index{}
+			indexes.slot[indexes.next] = x
+			indexes.next = (indexes.next + 1) % len(indexes.slot)
+		}
+		*x = index{d: d, text: unsafe.StringData(d.Text), bySent: make([][]int32, len(d.Sentences)),
+			byEntity: map[int][]int{}, far: map[int]farCount{}}
+		if len(d.Sentences) > 0 {
+			x.sents = &d.Sentences[0]
+		}
+	}
+	indexes.Unlock()
+	x.update()
+	return x
+}
+
+// valid reports whether the index still describes d.
+func (x *index) valid() bool {
+	d := x.d
+	if unsafe.StringData(d.Text) != x.text || len(d.Sentences) != len(x.bySent) || len(d.Mentions) < x.n {
+		return false
+	}
+	if len(d.Sentences) > 0 && &d.Sentences[0] != x.sents {
+		return false
+	}
+	return x.n == 0 || d.Mentions[x.n-1] == x.last
+}
+
+// update indexes the mentions added since the last call.
+func (x *index) update() {
+	d := x.d
+	for i := x.n; i < len(d.Mentions); i++ {
+		m := &d.Mentions[i]
+		x.maxLen = max(x.maxLen, m.Len())
+		if m.Entity >= 0 && m.Kind != verbatim.PronounMention {
+			b := x.byEntity[m.Entity]
+			k := sort.SearchInts(b, m.Start+1)
+			b = append(b, 0)
+			copy(b[k+1:], b[k:])
+			b[k] = m.Start
+			x.byEntity[m.Entity] = b
+			if f := x.far[m.Entity]; m.Start < f.at {
+				delete(x.far, m.Entity) // counted again
+			}
+		}
+		s := sentenceOf(d, m.Start)
+		if s < 0 {
+			x.outside = append(x.outside, int32(i))
+			continue
+		}
+		b := x.bySent[s]
+		k := sort.Search(len(b), func(j int) bool { return d.Mentions[b[j]].Start > m.Start })
+		b = append(b, 0)
+		copy(b[k+1:], b[k:])
+		b[k] = int32(i)
+		x.bySent[s] = b
+	}
+	x.n = len(d.Mentions)
+	if x.n > 0 {
+		x.last = d.Mentions[x.n-1]
+	}
+}
+
+// each calls f with the index of every mention starting in [from, to), in
+// text order (those in no sentence first), until f returns false.
+func (x *index) each(from, to int, f func(mi int) bool) {
+	d := x.d
+	for _, mi := range x.outside {
+		if s := d.Mentions[mi].Start; s >= from && s < to && !f(int(mi)) {
+			return
+		}
+	}
+	s := sort.Search(len(d.Sentences), func(j int) bool { return d.Sentences[j].End > from })
+	for ; s < len(d.Sentences) && d.Sentences[s].Start < to; s++ {
+		for _, mi := range x.bySent[s] {
+			st := d.Mentions[mi].Start
+			if st < from {
+				continue
+			}
+			if st >= to {
+				break
+			}
+			if !f(int(mi)) {
+				return
+			}
+		}
+	}
+}
+
+// first returns the lowest index (the first recorded) of a mention starting
+// in [from, to) that ok accepts, or -1.
+func (x *index) first(from, to int, ok func(m *verbatim.Mention) bool) int {
+	best := -1
+	x.each(from, to, func(mi int) bool {
+		if (best < 0 || mi < best) && ok(&x.d.Mentions[mi]) {
+			best = mi
+		}
+		return true
+	})
+	return best
+}
+
+// lastRecorded returns the highest index (the last recorded) of a mention
+// starting in [from, to) that ok accepts, or -1.
+func (x *index) lastRecorded(from, to int, ok func(m *verbatim.Mention) bool) int {
+	best := -1
+	x.each(from, to, func(mi int) bool {
+		if mi > best && ok(&x.d.Mentions[mi]) {
+			best = mi
+		}
+		return true
+	})
+	return best
+}
+
+// seenLower reports whether the lower-case word w occurs as a word in the
+// document (then a capitalised w is not a name).
+func (x *index) seenLower(w string) bool {
+	if x.lower == nil {
+		d := x.d
+		x.lower = map[string]bool{}
+		for _, t := range d.Tokens {
+			if t.Kind != verbatim.Word {
+				continue
+			}
+			s := d.Clean[t.Start:t.End]
+			if c := s[0]; c >= 'A' && c <= 'Z' {
+				continue // not lower-case
+			}
+			x.lower[s] = true
+		}
+	}
+	return x.lower[w]
+}
+
+// usableBefore returns how many mentions of entity e other than pronouns
+// start before offset at and are not quoted. What lies before a mention's
+// look-back window does not depend on the mention: the count is kept and
+// extended as the mentions resolved move on through the text.
+func (x *index) usableBefore(e, at int, quoted func(int) bool) int {
+	starts := x.byEntity[e]
+	f := x.far[e]
+	if at < f.at {
+		f = farCount{}
+	}
+	for ; f.k < len(starts) && starts[f.k] < at; f.k++ {
+		if !quoted(starts[f.k]) {
+			f.n++
+		}
+	}
+	f.at = at
+	x.far[e] = f
+	return f.n
+}
