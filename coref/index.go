@@ -5,6 +5,7 @@
 package coref
 
 import (
+	"slices"
 	"sort"
 	"sync"
 	"unsafe"
@@ -32,7 +33,10 @@ type index struct {
 	// antecedents (outside quotation marks).
 	byEntity map[int][]int
 	far      map[int]farCount
-	lower    map[string]bool // the lower-case words of the text (nil until asked)
+	// described[e] are the distinct descriptors e was referred by ("the
+	// Bishop of Durham"): roles the article gives it.
+	described map[int][]string
+	lower     map[string]bool // the lower-case words of the text (nil until asked)
 }
 
 // indexes caches the index of the documents being analysed (one per
@@ -61,7 +65,7 @@ func indexOf(d *verbatim.Doc) *index {
 			indexes.next = (indexes.next + 1) % len(indexes.slot)
 		}
 		*x = index{d: d, text: unsafe.StringData(d.Text), bySent: make([][]int32, len(d.Sentences)),
-			byEntity: map[int][]int{}, far: map[int]farCount{}}
+			byEntity: map[int][]int{}, far: map[int]farCount{}, described: map[int][]string{}}
 		if len(d.Sentences) > 0 {
 			x.sents = &d.Sentences[0]
 		}
@@ -89,6 +93,9 @@ func (x *index) update() {
 	for i := x.n; i < len(d.Mentions); i++ {
 		m := &d.Mentions[i]
 		x.maxLen = max(x.maxLen, m.Len())
+		if m.Entity >= 0 && m.Kind == verbatim.DescriptorMention && !slices.Contains(x.described[m.Entity], m.Text) {
+			x.described[m.Entity] = append(x.described[m.Entity], m.Text)
+		}
 		if m.Entity >= 0 && m.Kind != verbatim.PronounMention {
 			b := x.byEntity[m.Entity]
 			k := sort.SearchInts(b, m.Start+1)
