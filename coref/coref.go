@@ -222,10 +222,10 @@ type resolver struct {
 	sp verbatim.Span
 	c  Context
 
-	lastSpeaker, prevSubject int           // rank: the entities of fLastSpeaker and fPrevSubject
-	spoke                    []bool        // rank: the entities that spoke before the mention
-	cands                    []int         // rank: the candidates collect found
-	seen                     map[int]*seen // rank: what the look-back window tells of each
+	lastSpeaker, prevSubject int     // rank: the entities of fLastSpeaker and fPrevSubject
+	spoke                    []bool  // rank: the entities that spoke before the mention
+	cands                    []int   // rank: the candidates collect found
+	seen                     []*seen // rank: what the look-back window tells of each entity (index scratch)
 
 	// inside is the earlier direct quotation whose words hold the mention
 	// (nested speech), nil when none: names earlier in it are antecedents,

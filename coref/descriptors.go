@@ -101,7 +101,11 @@ func (r *resolver) roleDescriptor(f []string) int {
 			continue
 		}
 		score := 0.0
-		for _, role := range slices.Concat(en.Roles, described[ei]) {
+		roles := en.Roles
+		if ei < len(described) && len(described[ei]) > 0 {
+			roles = slices.Concat(roles, described[ei])
+		}
+		for _, role := range roles {
 			rw := strings.Fields(role)
 			ok := false
 			for _, w := range rw {

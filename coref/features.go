@@ -66,16 +66,21 @@ type seen struct {
 func (r *resolver) collect(want func(*verbatim.Entity) bool) {
 	d := r.d
 	r.cands = r.cands[:0]
-	clear(r.seen)
-	if r.seen == nil {
-		r.seen = map[int]*seen{}
+	x := indexOf(d)
+	for _, e := range x.touched {
+		x.seen[e] = nil
 	}
+	x.touched = x.touched[:0]
+	if len(x.seen) < len(d.Entities) {
+		x.seen = append(x.seen, make([]*seen, len(d.Entities)-len(x.seen))...)
+	}
+	r.seen = x.seen
 	sent := sentenceOf(d, r.sp.Start)
 	from := 0
 	if sent >= 0 {
 		from = d.Sentences[max(0, sent-lookBack)].Start
 	}
-	indexOf(d).each(from, r.sp.Start, func(mi int) bool {
+	x.each(from, r.sp.Start, func(mi int) bool {
 		m := &d.Mentions[mi]
 		if m.Entity < 0 {
 			return true
@@ -94,6 +99,7 @@ func (r *resolver) collect(want func(*verbatim.Entity) bool) {
 			}
 			s = &seen{last: -1, near: -1}
 			r.seen[m.Entity] = s
+			x.touched = append(x.touched, m.Entity)
 		}
 		if r.quoted(m.Start) {
 			return true
@@ -111,7 +117,6 @@ func (r *resolver) collect(want func(*verbatim.Entity) bool) {
 		return true
 	})
 	sort.Ints(r.cands)
-	x := indexOf(d)
 	for _, e := range r.cands {
 		r.seen[e].n += x.usableBefore(e, from, r.quoted)
 	}
@@ -124,6 +129,9 @@ func (r *resolver) features(e int, bonus float64, x *[nFeatures]float64) (ok boo
 	d := r.d
 	en := &d.Entities[e]
 	*x = [nFeatures]float64{}
+	if e >= len(r.seen) {
+		return false
+	}
 	s := r.seen[e]
 	if s == nil || s.n == 0 {
 		return false
