@@ -24,6 +24,7 @@
 package coref
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -102,13 +103,20 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
 			return r.pronoun(p)
 		}
 	}
-	if e := r.roleDescriptor(f); e >= 0 {
+	df := descriptorWords(d, sp, c.Phrase, f)
+	if e := r.roleDescriptor(df); e >= 0 {
 		return e
 	}
-	if e := r.orgDescriptor(f); e >= 0 {
+	if e := r.orgDescriptor(df); e >= 0 {
 		return e
 	}
-	if e := r.personDescriptor(f); e >= 0 {
+	if e := r.personDescriptor(df); e >= 0 {
+		return e
+	}
+	if e := r.leadPerson(df); e >= 0 {
+		return e
+	}
+	if e := r.otherDescriptor(df); e >= 0 {
 		return e
 	}
 	// A name: match it or make it an entity.
@@ -125,6 +133,9 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
 	}
 	if names.IsRoleWord(strings.ToLower(f[len(f)-1])) {
 		return -1 // a title without a name: "the Sittingbourne and Sheppey MP"
+	}
+	if cut := nameAfterDescription(d, sp); cut != sp {
+		sp, text = cut, d.Word(cut)
 	}
 	if t := names.NameType(text); t == verbatim.Person {
 		if cut := names.TrimPersonName(d, sp); cut != sp {
@@ -144,16 +155,77 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
 	return e
 }
 
+// descriptorWords returns the words of a descriptor head with the words of
+// its phrase before it, when the quote stage cut it after a name it holds
+// ("the Liberal Democrat [leader]", "The Delta [subsidiary]": the name is
+// a modifier, the determiner tells it refers back); else f.
+func descriptorWords(d *verbatim.Doc, sp, phrase verbatim.Span, f []string) []string {
+	if !phrase.Contains(sp) || phrase.Start >= sp.Start || names.IsCap(f[len(f)-1]) || names.IsStopWord(strings.ToLower(f[len(f)-1])) {
+		return f
+	}
+	pre := d.Clean[phrase.Start:sp.Start]
+	if strings.ContainsAny(pre, ",;:()\"“”") {
+		return f
+	}
+	pf := strings.Fields(pre)
+	if len(pf) == 0 || len(pf) > 5 {
+		return f
+	}
+	return append(pf, f...)
+}
+
+// nameAfterDescription cuts a description before a name from the span
+// ("market analysts [Chart-Track]", "security firm [F-Secure]", "Green MEP
+// [Caroline Lucas]"): the words after the last lower-case word or role
+// word, when they are all capitalised; else sp.
+func nameAfterDescription(d *verbatim.Doc, sp verbatim.Span) verbatim.Span {
+	s := d.Clean[sp.Start:sp.End]
+	cut := -1
+	for i := 0; i < len(s); {
+		for i < len(s) && s[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\n' {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := s[i:j]
+		lw := strings.ToLower(w)
+		switch {
+		case !names.IsCap(w) && !names.IsStopWord(lw):
+			cut = j // "analysts", "firm"
+		case names.IsCap(w) && names.IsRoleWord(lw) && j < len(s) && names.IsCap(strings.TrimLeft(s[j:], " \n")):
+			cut = j // "MEP", "Minister" before a name
+		case !names.IsCap(w):
+			if cut >= 0 {
+				return sp // "of", "and" inside the name after the cut
+			}
+		}
+		i = j
+	}
+	if cut < 0 {
+		return sp
+	}
+	rest := strings.TrimLeft(s[cut:], " \n")
+	if rest == "" {
+		return sp
+	}
+	return verbatim.Span{Start: sp.End - len(rest), End: sp.End}
+}
+
 // resolver holds one resolution's mention and context.
 type resolver struct {
 	d  *verbatim.Doc
 	sp verbatim.Span
 	c  Context
 
-	lastSpeaker, prevSubject int           // rank: the entities of fLastSpeaker and fPrevSubject
-	spoke                    []bool        // rank: the entities that spoke before the mention
-	cands                    []int         // rank: the candidates collect found
-	seen                     map[int]*seen // rank: what the look-back window tells of each
+	lastSpeaker, prevSubject int     // rank: the entities of fLastSpeaker and fPrevSubject
+	spoke                    []bool  // rank: the entities that spoke before the mention
+	cands                    []int   // rank: the candidates collect found
+	seen                     []*seen // rank: what the look-back window tells of each entity (index scratch)
 
 	// inside is the earlier direct quotation whose words hold the mention
 	// (nested speech), nil when none: names earlier in it are antecedents,
@@ -230,12 +302,13 @@ func (r *resolver) pronoun(p int) int {
 	if p == female {
 		g = 'f'
 	}
-	return r.record(verbatim.PronounMention, r.rank(want, func(en *verbatim.Entity) float64 {
+	bonus := func(en *verbatim.Entity) float64 {
 		if p != neuter && en.Gender == g {
 			return 1
 		}
 		return 0
-	}))
+	}
+	return r.record(verbatim.PronounMention, r.rank(want, bonus))
 }
 
 // quotationSpeaker is the speaker of the quotation holding a first-person
@@ -422,8 +495,17 @@ const appositiveReach = 200
 // apposition to, set off by a comma: "Michael Lamberty, [a Lufthansa
 // spokesman]" or "[the committee chairman], MP Edward Leigh"; else -1.
 func appositive(d *verbatim.Doc, sp verbatim.Span, f []string) int {
-	if len(f) < 2 || names.IsCap(f[len(f)-1]) || len(f) > 8 {
-		return -1 // a name, not a descriptor
+	if len(f) < 2 || len(f) > 8 {
+		return -1
+	}
+	if names.IsCap(f[len(f)-1]) {
+		// a name, not a descriptor, unless a role's complement: "The
+		// Bishop of Durham, the Rt Rev Dr Tom Wright"
+		k := slices.IndexFunc(f, func(w string) bool { return strings.EqualFold(w, "of") || strings.EqualFold(w, "for") })
+		if k < 2 || !determiners[strings.ToLower(f[0])] || !names.IsRoleHead(strings.ToLower(f[k-1])) {
+			return -1
+		}
+		return apposedAfter(d, sp)
 	}
 	// before: "NAME, descriptor"
 	if k := strings.LastIndexByte(d.Clean[max(0, sp.Start-3):sp.Start], ','); k >= 0 {
@@ -439,7 +521,13 @@ func appositive(d *verbatim.Doc, sp verbatim.Span, f []string) int {
 			return d.Mentions[mi].Entity
 		}
 	}
-	// after: "descriptor, [title] NAME" closed by a comma or the clause
+	return apposedAfter(d, sp)
+}
+
+// apposedAfter returns the person named after a descriptor and its comma,
+// with at most a few titles between ("descriptor, [the Rt Rev Dr] NAME"),
+// or -1.
+func apposedAfter(d *verbatim.Doc, sp verbatim.Span) int {
 	rest := d.Clean[sp.End:min(len(d.Clean), sp.End+3)]
 	if k := strings.IndexByte(rest, ','); k >= 0 && strings.TrimSpace(rest[:k]) == "" {
 		from := sp.End + k + 1
@@ -450,9 +538,9 @@ func appositive(d *verbatim.Doc, sp verbatim.Span, f []string) int {
 		if mi >= 0 {
 			m := &d.Mentions[mi]
 			between := strings.Fields(d.Clean[from:m.Start])
-			ok := len(between) <= 2
-			for _, w := range between {
-				ok = ok && names.IsCap(w) // "MP", "Sir", "Ambassador"
+			ok := len(between) <= 2 || len(between) <= 4 && strings.EqualFold(between[0], "the")
+			for i, w := range between {
+				ok = ok && (names.IsCap(w) || i == 0 && strings.EqualFold(w, "the")) // "MP", "Sir", "the Rt Rev Dr"
 			}
 			if ok {
 				return m.Entity

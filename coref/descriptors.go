@@ -7,7 +7,9 @@ package coref
 import (
 	"bufio"
 	"embed"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/names"
@@ -92,13 +94,18 @@ func (r *resolver) roleDescriptor(f []string) int {
 		mods = append(mods, modKey(w))
 	}
 	d := r.d
+	described := indexOf(d).described
 	best, bestScore := -1, 0.0
 	for ei, en := range d.Entities {
 		if en.Type != verbatim.Person {
 			continue
 		}
 		score := 0.0
-		for _, role := range en.Roles {
+		roles := en.Roles
+		if ei < len(described) && len(described[ei]) > 0 {
+			roles = slices.Concat(roles, described[ei])
+		}
+		for _, role := range roles {
 			rw := strings.Fields(role)
 			ok := false
 			for _, w := range rw {
@@ -201,10 +208,11 @@ func (r *resolver) orgDescriptor(f []string) int {
 	if documentHeads[head] && strings.ToLower(f[0]) != "the" && strings.ToLower(f[0]) != "a" && strings.ToLower(f[0]) != "an" {
 		return -1
 	}
-	if documentHeads[head] && (strings.EqualFold(f[0], "a") || strings.EqualFold(f[0], "an")) {
-		// "a survey of 1,000 people by Dimension Data found": a new
-		// document, its author named after it
-		if e := r.authorAfter(); e >= 0 {
+	if strings.EqualFold(f[0], "a") || strings.EqualFold(f[0], "an") {
+		// "a survey of 1,000 people by Dimension Data found", "…, a
+		// trade body has warned. … the UK Internet Forum": a new document
+		// or organisation, named after it in its sentence or the next ones
+		if e := r.authorAfter(leadReach); e >= 0 {
 			return r.record(verbatim.DescriptorMention, e)
 		}
 	}
@@ -218,19 +226,28 @@ func (r *resolver) orgDescriptor(f []string) int {
 			return 0
 		})
 	if e < 0 && documentHeads[head] {
-		e = r.authorAfter()
+		e = r.authorAfter(0)
 	}
 	return r.record(verbatim.DescriptorMention, e)
 }
 
+// leadReach is how many sentences after an indefinite document or
+// organisation ("a report", "a trade body") its name is looked for.
+const leadReach = 2
+
 // authorAfter returns the organisation named first after the mention in
-// its sentence, outside quotation marks, or -1.
-func (r *resolver) authorAfter() int {
+// its sentence or the next more ones (in its paragraph or the next),
+// outside quotation marks, or -1.
+func (r *resolver) authorAfter(more int) int {
 	si := sentenceOf(r.d, r.sp.Start)
 	if si < 0 {
 		return -1
 	}
-	end := r.d.Sentences[si].End
+	last := min(si+more, len(r.d.Sentences)-1)
+	for last > si && r.d.Sentences[last].Para > r.d.Sentences[si].Para+1 {
+		last--
+	}
+	end := r.d.Sentences[last].End
 	mi := indexOf(r.d).first(r.sp.End, end, func(m *verbatim.Mention) bool {
 		return m.Entity >= 0 && m.Kind == verbatim.NameMention && !r.quoted(m.Start) && r.d.Entities[m.Entity].Type == verbatim.Organization
 	})
@@ -264,6 +281,89 @@ func (r *resolver) personDescriptor(f []string) int {
 		return 0
 	})
 	return r.record(verbatim.DescriptorMention, e)
+}
+
+// unnamedHeads are the heads of a source the news leaves unnamed even
+// when it names others around it ("a spokesman", "an official").
+var unnamedHeads = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true, "source": true,
+	"official": true, "insider": true, "aide": true, "analyst": true, "expert": true, "observer": true, "witness": true,
+	"dealer": true, "trader": true, "economist": true, "diplomat": true, "resident": true, "member": true}
+
+// leadSentences is how far into an article a lead description may stand:
+// "A chief constable has backed … Norfolk police chief Andy Hayman".
+const leadSentences = 3
+
+// leadPerson links an indefinite role or person descriptor in the lead of
+// an article ("a Labour backbencher has said") to the person named first
+// after it, in its sentence or the next, outside quotation marks; else -1.
+func (r *resolver) leadPerson(f []string) int {
+	if len(f) < 2 || !(strings.EqualFold(f[0], "a") || strings.EqualFold(f[0], "an")) {
+		return -1
+	}
+	head := strings.ToLower(f[len(f)-1])
+	g, ok := personHeads[head]
+	if !ok && !names.IsRoleHead(head) || unnamedHeads[head] {
+		return -1
+	}
+	si := sentenceOf(r.d, r.sp.Start)
+	if si < 0 || si >= leadSentences+headlineSentences(r.d) {
+		return -1
+	}
+	last := min(si+1, len(r.d.Sentences)-1)
+	mi := indexOf(r.d).first(r.sp.End, r.d.Sentences[last].End, func(m *verbatim.Mention) bool {
+		if m.Entity < 0 || m.Kind != verbatim.NameMention || r.quoted(m.Start) {
+			return false
+		}
+		en := &r.d.Entities[m.Entity]
+		return en.Type == verbatim.Person && (g == 0 || en.Gender != 'm'+'f'-g)
+	})
+	if mi < 0 {
+		return -1
+	}
+	return r.record(verbatim.DescriptorMention, r.d.Mentions[mi].Entity)
+}
+
+// headlineSentences is 1 when the article's first paragraph is one short
+// line (a headline), else 0.
+func headlineSentences(d *verbatim.Doc) int {
+	if len(d.Paragraphs) > 0 && len(d.Sentences) > 0 && d.Sentences[0].End >= d.Paragraphs[0].End {
+		return 1
+	}
+	return 0
+}
+
+// otherDescriptor links a definite descriptor whose head no list knows
+// but ends like a doer ("the two-time Academy Award winner") to the person
+// in focus: a source is someone, and "the …" refers back; else -1.
+func (r *resolver) otherDescriptor(f []string) int {
+	if len(f) < 2 || !r.definite(f) {
+		return -1
+	}
+	head := strings.ToLower(f[len(f)-1])
+	if head != f[len(f)-1] || strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") {
+		return -1 // a name, or a plural: a group
+	}
+	for _, c := range head {
+		if !unicode.IsLetter(c) && c != '-' {
+			return -1
+		}
+	}
+	if names.IsStopWord(head) || orgHeads[head] || documentHeads[head] || names.IsOrgWord(head) || unnamedHeads[head] || !agentNoun(head) {
+		return -1
+	}
+	return r.record(verbatim.DescriptorMention, r.focused(func(en *verbatim.Entity) bool { return en.Type == verbatim.Person }))
+}
+
+// agentNoun reports whether a lower-case noun has the ending of one that
+// names a doer ("winner", "director", "campaigner", "chairman",
+// "economist", "historian", "claimant").
+func agentNoun(w string) bool {
+	for _, suf := range []string{"er", "or", "ist", "ian", "man", "woman", "ant", "ent", "eur", "ee"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }
 
 // modKey normalises a descriptor modifier: countries and their adjectives

@@ -21,13 +21,14 @@ const (
 	fSalience           // log(1 + its mentions before)
 	fBonus              // the exact constraint the mention adds (gender, role word, name word)
 	fSpoke              // it spoke before (any earlier attribution)
+	fChain              // a pronoun resolved to it since its last mention, in this paragraph or the one before
 	fUnsure             // a person by the tagger\'s word alone: nothing gives it a gender or a role ("Vera Drake", "Christian Aid")
 	nFeatures
 )
 
 // featureNames name the features in the weights file.
 var featureNames = [nFeatures]string{"last_speaker", "sentence_subject", "previous_subject", "sentence_distance",
-	"in_content", "salience", "constraint", "spoke", "unsure_person"}
+	"in_content", "salience", "constraint", "spoke", "pronoun_chain", "unsure_person"}
 
 // seedWeights rank the candidates while training collects them (so that
 // what training sees does not depend on the model it makes); the model
@@ -41,6 +42,7 @@ var seedWeights = [nFeatures]float64{
 	fSalience:    0.5,
 	fBonus:       1.0,
 	fSpoke:       0.5,
+	fChain:       1.0,
 	fUnsure:      -1.0,
 }
 
@@ -55,6 +57,7 @@ const lookBack = 60
 type seen struct {
 	n           int  // how many (and before the window: index.usableBefore)
 	last        int  // the last, an index into d.Mentions
+	near        int  // the last, or a pronoun resolved to it after the last
 	sentSubject bool // one is a subject in the mention's own sentence
 }
 
@@ -63,18 +66,30 @@ type seen struct {
 func (r *resolver) collect(want func(*verbatim.Entity) bool) {
 	d := r.d
 	r.cands = r.cands[:0]
-	clear(r.seen)
-	if r.seen == nil {
-		r.seen = map[int]*seen{}
+	x := indexOf(d)
+	for _, e := range x.touched {
+		x.seen[e] = nil
 	}
+	x.touched = x.touched[:0]
+	if len(x.seen) < len(d.Entities) {
+		x.seen = append(x.seen, make([]*seen, len(d.Entities)-len(x.seen))...)
+	}
+	r.seen = x.seen
 	sent := sentenceOf(d, r.sp.Start)
 	from := 0
 	if sent >= 0 {
 		from = d.Sentences[max(0, sent-lookBack)].Start
 	}
-	indexOf(d).each(from, r.sp.Start, func(mi int) bool {
+	x.each(from, r.sp.Start, func(mi int) bool {
 		m := &d.Mentions[mi]
-		if m.Entity < 0 || m.Kind == verbatim.PronounMention {
+		if m.Entity < 0 {
+			return true
+		}
+		if m.Kind == verbatim.PronounMention {
+			// a pronoun resolved before keeps its entity near
+			if s := r.seen[m.Entity]; s != nil && !r.quoted(m.Start) {
+				s.near = mi
+			}
 			return true
 		}
 		s := r.seen[m.Entity]
@@ -82,8 +97,9 @@ func (r *resolver) collect(want func(*verbatim.Entity) bool) {
 			if !want(&d.Entities[m.Entity]) {
 				return true
 			}
-			s = &seen{last: -1}
+			s = &seen{last: -1, near: -1}
 			r.seen[m.Entity] = s
+			x.touched = append(x.touched, m.Entity)
 		}
 		if r.quoted(m.Start) {
 			return true
@@ -92,14 +108,15 @@ func (r *resolver) collect(want func(*verbatim.Entity) bool) {
 			r.cands = append(r.cands, m.Entity)
 		}
 		s.n++
-		s.last = mi
-		if sent >= 0 && !s.sentSubject && sentenceOf(d, m.Start) == sent && r.subjectLike(m.Span) {
+		s.last, s.near = mi, mi
+		// the subject of what the attribution reports is not that of the
+		// attribution ("Mr Blair has failed, he claimed": not Blair)
+		if sent >= 0 && !s.sentSubject && sentenceOf(d, m.Start) == sent && !r.c.Content.Contains(m.Span) && r.subjectLike(m.Span) {
 			s.sentSubject = true
 		}
 		return true
 	})
 	sort.Ints(r.cands)
-	x := indexOf(d)
 	for _, e := range r.cands {
 		r.seen[e].n += x.usableBefore(e, from, r.quoted)
 	}
@@ -112,6 +129,9 @@ func (r *resolver) features(e int, bonus float64, x *[nFeatures]float64) (ok boo
 	d := r.d
 	en := &d.Entities[e]
 	*x = [nFeatures]float64{}
+	if e >= len(r.seen) {
+		return false
+	}
 	s := r.seen[e]
 	if s == nil || s.n == 0 {
 		return false
@@ -125,6 +145,9 @@ func (r *resolver) features(e int, bonus float64, x *[nFeatures]float64) (ok boo
 		x[fSentDist] = math.Log1p(float64(sent - ls))
 	}
 	x[fSalience] = math.Log1p(float64(s.n))
+	if s.near != s.last && r.near(d.Mentions[s.near].Start, 1) {
+		x[fChain] = 1
+	}
 	if e < len(r.spoke) && r.spoke[e] {
 		x[fSpoke] = 1
 	}

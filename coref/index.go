@@ -5,6 +5,7 @@
 package coref
 
 import (
+	"slices"
 	"sort"
 	"sync"
 	"unsafe"
@@ -30,9 +31,15 @@ type index struct {
 	// byEntity[e] are the starts of e's mentions other than pronouns, in
 	// text order, and how many of those before far[e].at are usable
 	// antecedents (outside quotation marks).
-	byEntity map[int][]int
-	far      map[int]farCount
-	lower    map[string]bool // the lower-case words of the text (nil until asked)
+	byEntity [][]int
+	far      []farCount
+	// described[e] are the distinct descriptors e was referred by ("the
+	// Bishop of Durham"): roles the article gives it.
+	described [][]string
+	lower     map[string]bool // the lower-case words of the text (nil until asked often)
+	asked     int             // seenLower calls: the first ones scan the tokens
+	seen      []*seen         // ranking's scratch, by entity
+	touched   []int           // the entities with an entry in seen
 }
 
 // indexes caches the index of the documents being analysed (one per
@@ -60,8 +67,7 @@ func indexOf(d *verbatim.Doc) *index {
 			indexes.slot[indexes.next] = x
 			indexes.next = (indexes.next + 1) % len(indexes.slot)
 		}
-		*x = index{d: d, text: unsafe.StringData(d.Text), bySent: make([][]int32, len(d.Sentences)),
-			byEntity: map[int][]int{}, far: map[int]farCount{}}
+		*x = index{d: d, text: unsafe.StringData(d.Text), bySent: make([][]int32, len(d.Sentences))}
 		if len(d.Sentences) > 0 {
 			x.sents = &d.Sentences[0]
 		}
@@ -89,6 +95,15 @@ func (x *index) update() {
 	for i := x.n; i < len(d.Mentions); i++ {
 		m := &d.Mentions[i]
 		x.maxLen = max(x.maxLen, m.Len())
+		if m.Entity >= len(x.byEntity) {
+			n := max(m.Entity+1, len(d.Entities))
+			x.byEntity = append(x.byEntity, make([][]int, n-len(x.byEntity))...)
+			x.far = append(x.far, make([]farCount, n-len(x.far))...)
+			x.described = append(x.described, make([][]string, n-len(x.described))...)
+		}
+		if m.Entity >= 0 && m.Kind == verbatim.DescriptorMention && !slices.Contains(x.described[m.Entity], m.Text) {
+			x.described[m.Entity] = append(x.described[m.Entity], m.Text)
+		}
 		if m.Entity >= 0 && m.Kind != verbatim.PronounMention {
 			b := x.byEntity[m.Entity]
 			k := sort.SearchInts(b, m.Start+1)
@@ -96,8 +111,8 @@ func (x *index) update() {
 			copy(b[k+1:], b[k:])
 			b[k] = m.Start
 			x.byEntity[m.Entity] = b
-			if f := x.far[m.Entity]; m.Start < f.at {
-				delete(x.far, m.Entity) // counted again
+			if m.Start < x.far[m.Entity].at {
+				x.far[m.Entity] = farCount{} // counted again
 			}
 		}
 		s := sentenceOf(d, m.Start)
@@ -173,6 +188,15 @@ func (x *index) lastRecorded(from, to int, ok func(m *verbatim.Mention) bool) in
 // seenLower reports whether the lower-case word w occurs as a word in the
 // document (then a capitalised w is not a name).
 func (x *index) seenLower(w string) bool {
+	if x.asked++; x.asked <= 2 {
+		d := x.d
+		for _, t := range d.Tokens {
+			if t.Len() == len(w) && t.Kind == verbatim.Word && d.Clean[t.Start:t.End] == w {
+				return true
+			}
+		}
+		return false
+	}
 	if x.lower == nil {
 		d := x.d
 		x.lower = map[string]bool{}
@@ -195,6 +219,9 @@ func (x *index) seenLower(w string) bool {
 // look-back window does not depend on the mention: the count is kept and
 // extended as the mentions resolved move on through the text.
 func (x *index) usableBefore(e, at int, quoted func(int) bool) int {
+	if e >= len(x.byEntity) {
+		return 0
+	}
 	starts := x.byEntity[e]
 	f := x.far[e]
 	if at < f.at {
