@@ -94,7 +94,7 @@ func (r *resolver) roleDescriptor(f []string) int {
 		mods = append(mods, modKey(w))
 	}
 	d := r.d
-	described := indexOf(d).described
+	described := r.x.described
 	best, bestScore := -1, 0.0
 	for ei, en := range d.Entities {
 		if en.Type != verbatim.Person {
@@ -171,7 +171,7 @@ func (r *resolver) definite(f []string) bool {
 // afterName reports whether the mention follows a name it was cut from
 // ("the US [regulator]", "the Delta [subsidiary]").
 func (r *resolver) afterName() bool {
-	x := indexOf(r.d)
+	x := r.x
 	return x.first(r.sp.Start-3-x.maxLen, r.sp.Start, func(m *verbatim.Mention) bool {
 		return m.End <= r.sp.Start && r.sp.Start-m.End <= 3
 	}) >= 0
@@ -248,7 +248,7 @@ func (r *resolver) authorAfter(more int) int {
 		last--
 	}
 	end := r.d.Sentences[last].End
-	mi := indexOf(r.d).first(r.sp.End, end, func(m *verbatim.Mention) bool {
+	mi := r.x.first(r.sp.End, end, func(m *verbatim.Mention) bool {
 		return m.Entity >= 0 && m.Kind == verbatim.NameMention && !r.quoted(m.Start) && r.d.Entities[m.Entity].Type == verbatim.Organization
 	})
 	if mi < 0 {
@@ -310,7 +310,7 @@ func (r *resolver) leadPerson(f []string) int {
 		return -1
 	}
 	last := min(si+1, len(r.d.Sentences)-1)
-	mi := indexOf(r.d).first(r.sp.End, r.d.Sentences[last].End, func(m *verbatim.Mention) bool {
+	mi := r.x.first(r.sp.End, r.d.Sentences[last].End, func(m *verbatim.Mention) bool {
 		if m.Entity < 0 || m.Kind != verbatim.NameMention || r.quoted(m.Start) {
 			return false
 		}

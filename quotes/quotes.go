@@ -239,6 +239,7 @@ func (st *state) finish() {
 	// the quotes found (Context.Prior): stray marks that do not pair up
 	// would hide whole paragraphs of narration.
 	ctx := coref.Context{}
+	cr := coref.NewResolver(st.d)
 	for i := range out {
 		q := &out[i]
 		fitParts(q) // merge.go
@@ -254,7 +255,7 @@ func (st *state) finish() {
 			if q.Speaker == -2 {
 				ctx.Prior, ctx.Content, ctx.Parts, ctx.Direct = out[:i], q.Span, q.Parts, q.Type == verbatim.Direct
 				ctx.Phrase = q.SpeakerAt
-				q.Speaker = resolve(st.d, st.head(q.SpeakerAt), ctx)
+				q.Speaker = resolve(cr, st.head(q.SpeakerAt), ctx)
 			}
 		}
 		if q.Speaker < 0 && q.SpeakerAt.Empty() {
