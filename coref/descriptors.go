@@ -144,7 +144,16 @@ func (r *resolver) roleDescriptor(f []string) int {
 				last = d.Mentions[mi].Start
 			}
 		}
-		if last >= 0 {
+		if last < 0 {
+			// A role descriptor refers back, or to the person named with
+			// that role just after ("the economy minister said ... said
+			// economy minister Heizo Takenaka"); not to one named further
+			// on, nor to one with another office ("the prime minister ...
+			// welfare minister Frank Field").
+			if !r.namedSoonAfter(&d.Entities[ei]) || len(mods) > 0 && score < 2 {
+				continue
+			}
+		} else {
 			score += 0.5 + 0.4*float64(last)/float64(r.sp.Start+1)
 		}
 		if best < 0 || score > bestScore {
@@ -157,6 +166,27 @@ func (r *resolver) roleDescriptor(f []string) int {
 		best = r.focused(func(en *verbatim.Entity) bool { return en.Type == verbatim.Person })
 	}
 	return r.record(verbatim.DescriptorMention, best)
+}
+
+// cataphoraSentences is how many sentences after a role descriptor the
+// person it stands for may be first named.
+const cataphoraSentences = 2
+
+// namedSoonAfter reports whether en is first named within
+// cataphoraSentences sentences after the mention.
+func (r *resolver) namedSoonAfter(en *verbatim.Entity) bool {
+	d := r.d
+	first := -1
+	for _, mi := range en.Mentions {
+		if st := d.Mentions[mi].Start; st >= r.sp.End && (first < 0 || st < first) {
+			first = st
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	s, t := sentenceOf(d, r.sp.Start), sentenceOf(d, first)
+	return s >= 0 && t >= 0 && t-s <= cataphoraSentences
 }
 
 // definite reports whether a descriptor is definite: it opens with a

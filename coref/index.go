@@ -56,7 +56,7 @@ func NewResolver(d *verbatim.Doc) *Resolver {
 // package-level Resolve).
 func (r *Resolver) Resolve(sp verbatim.Span, c Context) int {
 	r.x.sync()
-	return resolve(&r.x, sp, c)
+	return canonical(r.x.d, resolve(&r.x, sp, c))
 }
 
 // Resolve returns the index in d.Entities of the entity the mention at sp
