@@ -92,7 +92,8 @@ func acronym(s string) bool {
 
 // initials returns the acronym of a name of several words: the initial of
 // each capitalised word, an upper-case word whole, "&" kept ("Standard &
-// Poor": "S&P", "UK Independence Party": "UKIP"); "" for one word.
+// Poor": "S&P", "UK Independence Party": "UKIP"), each part of a hyphenated
+// word ("United States Anti-Doping Agency": "USADA"); "" for one word.
 func initials(s string) string {
 	f := strings.Fields(s)
 	if len(f) < 2 {
@@ -106,7 +107,11 @@ func initials(s string) string {
 		case acronym(w):
 			b.WriteString(w)
 		case unicode.IsUpper(rune(w[0])):
-			b.WriteByte(w[0])
+			for _, p := range strings.Split(w, "-") { // "Anti-Doping": AD
+				if p != "" && unicode.IsUpper(rune(p[0])) {
+					b.WriteByte(p[0])
+				}
+			}
 		}
 	}
 	return b.String()

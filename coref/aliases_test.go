@@ -45,7 +45,7 @@ func TestCanonical(t *testing.T) {
 			t.Errorf("canonical(%s) = %d, want %d", name, got, c.want)
 		}
 	}
-	if initials("Standard & Poor") != "S&P" || initials("UK Independence Party") != "UKIP" || initials("Labour") != "" {
+	if initials("Standard & Poor") != "S&P" || initials("UK Independence Party") != "UKIP" || initials("Labour") != "" || initials("United States Anti-Doping Agency") != "USADA" {
 		t.Errorf("initials: %q %q", initials("Standard & Poor"), initials("UK Independence Party"))
 	}
 }
