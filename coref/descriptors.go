@@ -160,9 +160,11 @@ func (r *resolver) roleDescriptor(f []string) int {
 			best, bestScore = ei, score
 		}
 	}
-	if lw := strings.ToLower(f[0]); best < 0 && (lw == "the" || lw == "this" || lw == "that") {
+	if lw := strings.ToLower(f[0]); best < 0 && (lw == "the" || lw == "this" || lw == "that") && !strings.HasPrefix(head, "spokes") {
 		// No one has the role in the article ("said Charles Kennedy. The
-		// Liberal Democrat leader said"): the person in focus, if any.
+		// Liberal Democrat leader said"): the person in focus, if any; a
+		// spokesman no one was named as is unnamed ("the rapper's
+		// spokesperson").
 		best = r.focused(func(en *verbatim.Entity) bool { return en.Type == verbatim.Person })
 	}
 	return r.record(verbatim.DescriptorMention, best)
