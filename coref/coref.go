@@ -57,20 +57,19 @@ type Context struct {
 	Quoted func(off int) bool
 }
 
-// Resolve returns the index in d.Entities of the entity the mention at sp
-// refers to and records sp as a mention of it, or returns -1 when nothing
-// fits (an unnamed source: "analysts", "a spokesman").
-func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
+// resolve resolves the mention at sp with the document's index x, up to
+// date.
+func resolve(x *index, sp verbatim.Span, c Context) int {
+	d := x.d
 	if sp.Start < 0 || sp.End > len(d.Clean) || sp.End <= sp.Start || len(d.Clean) != len(d.Text) {
 		return -1
 	}
 	// A document by its author: "Mr Tanzi's statement", "a study by the
 	// Pew Research Center", "the Gartner report".
-	if e := documentAuthor(d, sp); e >= 0 {
+	if e := documentAuthor(x, sp); e >= 0 {
 		return e
 	}
 	// A known mention inside or around the span.
-	x := indexOf(d)
 	if i := x.first(sp.Start-x.maxLen, sp.End, func(m *verbatim.Mention) bool {
 		if m.Entity >= 0 && m.Overlaps(sp) && m.Type != verbatim.Misc {
 			// A place or group inside a longer span is a modifier ("the
@@ -92,11 +91,11 @@ func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
 		ap = verbatim.Span{Start: c.Phrase.Start, End: sp.End}
 		af = strings.Fields(d.Word(ap))
 	}
-	if e := appositive(d, ap, af); e >= 0 {
+	if e := appositive(x, ap, af); e >= 0 {
 		names.AddMention(d, sp, verbatim.DescriptorMention, e)
 		return e
 	}
-	r := resolver{d: d, sp: sp, c: c}
+	r := resolver{d: d, x: x, sp: sp, c: c}
 	r.inside = r.enclosing()
 	if len(f) == 1 {
 		if p, ok := pronouns[strings.ToLower(f[0])]; ok {
@@ -219,6 +218,7 @@ func nameAfterDescription(d *verbatim.Doc, sp verbatim.Span) verbatim.Span {
 // resolver holds one resolution's mention and context.
 type resolver struct {
 	d  *verbatim.Doc
+	x  *index // d's
 	sp verbatim.Span
 	c  Context
 
@@ -348,7 +348,7 @@ func (r *resolver) unnamedSpoke() bool {
 	if _, ok := personHeads[head]; !ok && !names.IsRoleHead(head) {
 		return false
 	}
-	named := indexOf(r.d).first(q.SpeakerAt.End+1, r.sp.Start, func(m *verbatim.Mention) bool {
+	named := r.x.first(q.SpeakerAt.End+1, r.sp.Start, func(m *verbatim.Mention) bool {
 		return m.Entity >= 0 && m.Kind == verbatim.NameMention && r.d.Entities[m.Entity].Type == verbatim.Person && !r.quoted(m.Start)
 	})
 	return named < 0 // else a person named since
@@ -463,7 +463,8 @@ func lastWord(s string) string {
 // documentAuthor returns the person or organisation named inside a
 // document phrase ("Mr Tanzi's statement", "research from the Radicati
 // Group", "the Gartner report"), or -1.
-func documentAuthor(d *verbatim.Doc, sp verbatim.Span) int {
+func documentAuthor(x *index, sp verbatim.Span) int {
+	d := x.d
 	f := strings.Fields(d.Word(sp))
 	doc := false
 	for _, w := range f {
@@ -474,7 +475,7 @@ func documentAuthor(d *verbatim.Doc, sp verbatim.Span) int {
 	if !doc || len(f) < 2 {
 		return -1
 	}
-	mi := indexOf(d).lastRecorded(sp.Start, sp.End, func(m *verbatim.Mention) bool {
+	mi := x.lastRecorded(sp.Start, sp.End, func(m *verbatim.Mention) bool {
 		if m.Entity >= 0 && sp.Contains(m.Span) && m.Span != sp {
 			t := d.Entities[m.Entity].Type
 			return t == verbatim.Person || t == verbatim.Organization
@@ -494,7 +495,8 @@ const appositiveReach = 200
 // appositive returns the person or organisation a descriptor stands in
 // apposition to, set off by a comma: "Michael Lamberty, [a Lufthansa
 // spokesman]" or "[the committee chairman], MP Edward Leigh"; else -1.
-func appositive(d *verbatim.Doc, sp verbatim.Span, f []string) int {
+func appositive(x *index, sp verbatim.Span, f []string) int {
+	d := x.d
 	if len(f) < 2 || len(f) > 8 {
 		return -1
 	}
@@ -505,12 +507,11 @@ func appositive(d *verbatim.Doc, sp verbatim.Span, f []string) int {
 		if k < 2 || !determiners[strings.ToLower(f[0])] || !names.IsRoleHead(strings.ToLower(f[k-1])) {
 			return -1
 		}
-		return apposedAfter(d, sp)
+		return apposedAfter(x, sp)
 	}
 	// before: "NAME, descriptor"
 	if k := strings.LastIndexByte(d.Clean[max(0, sp.Start-3):sp.Start], ','); k >= 0 {
 		end := max(0, sp.Start-3) + k
-		x := indexOf(d)
 		if mi := x.first(end-x.maxLen, end, func(m *verbatim.Mention) bool {
 			if m.Entity >= 0 && m.End == end && m.Kind == verbatim.NameMention {
 				t := d.Entities[m.Entity].Type
@@ -521,18 +522,19 @@ func appositive(d *verbatim.Doc, sp verbatim.Span, f []string) int {
 			return d.Mentions[mi].Entity
 		}
 	}
-	return apposedAfter(d, sp)
+	return apposedAfter(x, sp)
 }
 
 // apposedAfter returns the person named after a descriptor and its comma,
 // with at most a few titles between ("descriptor, [the Rt Rev Dr] NAME"),
 // or -1.
-func apposedAfter(d *verbatim.Doc, sp verbatim.Span) int {
+func apposedAfter(x *index, sp verbatim.Span) int {
+	d := x.d
 	rest := d.Clean[sp.End:min(len(d.Clean), sp.End+3)]
 	if k := strings.IndexByte(rest, ','); k >= 0 && strings.TrimSpace(rest[:k]) == "" {
 		from := sp.End + k + 1
 		// the first person named after the comma
-		mi := indexOf(d).first(from, from+appositiveReach, func(m *verbatim.Mention) bool {
+		mi := x.first(from, from+appositiveReach, func(m *verbatim.Mention) bool {
 			return m.Entity >= 0 && m.Kind == verbatim.NameMention && d.Entities[m.Entity].Type == verbatim.Person
 		})
 		if mi >= 0 {

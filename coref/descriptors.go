@@ -94,7 +94,7 @@ func (r *resolver) roleDescriptor(f []string) int {
 		mods = append(mods, modKey(w))
 	}
 	d := r.d
-	described := indexOf(d).described
+	described := r.x.described
 	best, bestScore := -1, 0.0
 	for ei, en := range d.Entities {
 		if en.Type != verbatim.Person {
@@ -144,19 +144,51 @@ func (r *resolver) roleDescriptor(f []string) int {
 				last = d.Mentions[mi].Start
 			}
 		}
-		if last >= 0 {
+		if last < 0 {
+			// A role descriptor refers back, or to the person named with
+			// that role just after ("the economy minister said ... said
+			// economy minister Heizo Takenaka"); not to one named further
+			// on, nor to one with another office ("the prime minister ...
+			// welfare minister Frank Field").
+			if !r.namedSoonAfter(&d.Entities[ei]) || len(mods) > 0 && score < 2 {
+				continue
+			}
+		} else {
 			score += 0.5 + 0.4*float64(last)/float64(r.sp.Start+1)
 		}
 		if best < 0 || score > bestScore {
 			best, bestScore = ei, score
 		}
 	}
-	if lw := strings.ToLower(f[0]); best < 0 && (lw == "the" || lw == "this" || lw == "that") {
+	if lw := strings.ToLower(f[0]); best < 0 && (lw == "the" || lw == "this" || lw == "that") && !strings.HasPrefix(head, "spokes") {
 		// No one has the role in the article ("said Charles Kennedy. The
-		// Liberal Democrat leader said"): the person in focus, if any.
+		// Liberal Democrat leader said"): the person in focus, if any; a
+		// spokesman no one was named as is unnamed ("the rapper's
+		// spokesperson").
 		best = r.focused(func(en *verbatim.Entity) bool { return en.Type == verbatim.Person })
 	}
 	return r.record(verbatim.DescriptorMention, best)
+}
+
+// cataphoraSentences is how many sentences after a role descriptor the
+// person it stands for may be first named.
+const cataphoraSentences = 2
+
+// namedSoonAfter reports whether en is first named within
+// cataphoraSentences sentences after the mention.
+func (r *resolver) namedSoonAfter(en *verbatim.Entity) bool {
+	d := r.d
+	first := -1
+	for _, mi := range en.Mentions {
+		if st := d.Mentions[mi].Start; st >= r.sp.End && (first < 0 || st < first) {
+			first = st
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	s, t := sentenceOf(d, r.sp.Start), sentenceOf(d, first)
+	return s >= 0 && t >= 0 && t-s <= cataphoraSentences
 }
 
 // definite reports whether a descriptor is definite: it opens with a
@@ -171,7 +203,7 @@ func (r *resolver) definite(f []string) bool {
 // afterName reports whether the mention follows a name it was cut from
 // ("the US [regulator]", "the Delta [subsidiary]").
 func (r *resolver) afterName() bool {
-	x := indexOf(r.d)
+	x := r.x
 	return x.first(r.sp.Start-3-x.maxLen, r.sp.Start, func(m *verbatim.Mention) bool {
 		return m.End <= r.sp.Start && r.sp.Start-m.End <= 3
 	}) >= 0
@@ -248,7 +280,7 @@ func (r *resolver) authorAfter(more int) int {
 		last--
 	}
 	end := r.d.Sentences[last].End
-	mi := indexOf(r.d).first(r.sp.End, end, func(m *verbatim.Mention) bool {
+	mi := r.x.first(r.sp.End, end, func(m *verbatim.Mention) bool {
 		return m.Entity >= 0 && m.Kind == verbatim.NameMention && !r.quoted(m.Start) && r.d.Entities[m.Entity].Type == verbatim.Organization
 	})
 	if mi < 0 {
@@ -310,7 +342,7 @@ func (r *resolver) leadPerson(f []string) int {
 		return -1
 	}
 	last := min(si+1, len(r.d.Sentences)-1)
-	mi := indexOf(r.d).first(r.sp.End, r.d.Sentences[last].End, func(m *verbatim.Mention) bool {
+	mi := r.x.first(r.sp.End, r.d.Sentences[last].End, func(m *verbatim.Mention) bool {
 		if m.Entity < 0 || m.Kind != verbatim.NameMention || r.quoted(m.Start) {
 			return false
 		}

@@ -66,7 +66,7 @@ type seen struct {
 func (r *resolver) collect(want func(*verbatim.Entity) bool) {
 	d := r.d
 	r.cands = r.cands[:0]
-	x := indexOf(d)
+	x := r.x
 	for _, e := range x.touched {
 		x.seen[e] = nil
 	}
@@ -230,7 +230,7 @@ func (r *resolver) rank(want func(*verbatim.Entity) bool, bonus func(*verbatim.E
 // quotation marks in sentence si that want accepts, or -1.
 func (r *resolver) firstSubject(si int, want func(*verbatim.Entity) bool) int {
 	s := r.d.Sentences[si]
-	mi := indexOf(r.d).first(s.Start, s.End, func(m *verbatim.Mention) bool {
+	mi := r.x.first(s.Start, s.End, func(m *verbatim.Mention) bool {
 		return m.Entity >= 0 && m.Kind != verbatim.PronounMention && !r.quoted(m.Start) &&
 			want(&r.d.Entities[m.Entity]) && r.subjectLike(m.Span)
 	})

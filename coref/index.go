@@ -7,22 +7,18 @@ package coref
 import (
 	"slices"
 	"sort"
-	"sync"
-	"unsafe"
 
 	"github.com/verbatim-news/verbatim"
 )
 
-// index holds the lookups of one document, built lazily and brought up to
-// date with the mentions added since (Resolve appends them).
+// index holds the lookups of one document, built by NewResolver and brought
+// up to date with the mentions added since (Resolve appends them).
 type farCount struct{ at, k, n int }
 
 type index struct {
-	d     *verbatim.Doc
-	text  *byte // d.Text's data: a document is never reused for another text
-	sents *verbatim.Sentence
-	n     int              // d.Mentions indexed
-	last  verbatim.Mention // d.Mentions[n-1] when indexed: a changed slice is rebuilt
+	d    *verbatim.Doc
+	n    int              // d.Mentions indexed
+	last verbatim.Mention // d.Mentions[n-1] when indexed: a changed slice is rebuilt
 	// bySent[s] are the indexes of the mentions starting in sentence s,
 	// sorted by start (then by index); outside, those in no sentence.
 	bySent  [][]int32
@@ -42,51 +38,48 @@ type index struct {
 	touched   []int           // the entities with an entry in seen
 }
 
-// indexes caches the index of the documents being analysed (one per
-// worker goroutine at a time; a document evicted is indexed again).
-var indexes struct {
-	sync.Mutex
-	slot [16]*index
-	next int
+// Resolver resolves the speaker mentions of one document, in text order. It
+// keeps the document's indexes between calls and brings them up to date
+// with the mentions added since, so that a mention costs what lies near it.
+// A Resolver belongs to one document and is used by one goroutine.
+type Resolver struct{ x index }
+
+// NewResolver returns a Resolver for d, whose text, sentences and tokens
+// are final; d.Mentions may grow between calls.
+func NewResolver(d *verbatim.Doc) *Resolver {
+	r := &Resolver{}
+	r.x.reset(d)
+	return r
 }
 
-// indexOf returns d's index, up to date with d.Mentions. The index is
-// used by one goroutine: a document is analysed by one at a time.
-func indexOf(d *verbatim.Doc) *index {
-	indexes.Lock()
-	var x *index
-	for _, s := range indexes.slot {
-		if s != nil && s.d == d {
-			x = s
-			break
-		}
-	}
-	if x == nil || !x.valid() {
-		if x == nil {
-			x = &index{}
-			indexes.slot[indexes.next] = x
-			indexes.next = (indexes.next + 1) % len(indexes.slot)
-		}
-		*x = index{d: d, text: unsafe.StringData(d.Text), bySent: make([][]int32, len(d.Sentences))}
-		if len(d.Sentences) > 0 {
-			x.sents = &d.Sentences[0]
-		}
-	}
-	indexes.Unlock()
-	x.update()
-	return x
+// Resolve resolves the mention at sp of the Resolver's document (see the
+// package-level Resolve).
+func (r *Resolver) Resolve(sp verbatim.Span, c Context) int {
+	r.x.sync()
+	return canonical(r.x.d, resolve(&r.x, sp, c))
 }
 
-// valid reports whether the index still describes d.
-func (x *index) valid() bool {
+// Resolve returns the index in d.Entities of the entity the mention at sp
+// refers to and records sp as a mention of it, or returns -1 when nothing
+// fits (an unnamed source: "analysts", "a spokesman"). It indexes d anew:
+// a caller resolving many mentions of one document uses a Resolver.
+func Resolve(d *verbatim.Doc, sp verbatim.Span, c Context) int {
+	return NewResolver(d).Resolve(sp, c)
+}
+
+// reset empties the index for d.
+func (x *index) reset(d *verbatim.Doc) {
+	*x = index{d: d, bySent: make([][]int32, len(d.Sentences))}
+}
+
+// sync brings the index up to date with d.Mentions: the mentions added
+// since are indexed; a slice changed otherwise is indexed anew.
+func (x *index) sync() {
 	d := x.d
-	if unsafe.StringData(d.Text) != x.text || len(d.Sentences) != len(x.bySent) || len(d.Mentions) < x.n {
-		return false
+	if len(d.Sentences) != len(x.bySent) || len(d.Mentions) < x.n || x.n > 0 && d.Mentions[x.n-1] != x.last {
+		x.reset(d)
 	}
-	if len(d.Sentences) > 0 && &d.Sentences[0] != x.sents {
-		return false
-	}
-	return x.n == 0 || d.Mentions[x.n-1] == x.last
+	x.update()
 }
 
 // update indexes the mentions added since the last call.

@@ -69,3 +69,15 @@ func TestDoerDescriptorInFocus(t *testing.T) {
 		t.Errorf("the new film -> %s, want none", name(d, e))
 	}
 }
+
+// TestUnnamedSpokesman checks that a spokesman no one was named as stays
+// unnamed rather than taking the person in focus.
+func TestUnnamedSpokesman(t *testing.T) {
+	d := analyze(t, "Marshall Mathers said on Monday that he was sorry. The rapper's spokesperson said the clip was a joke.")
+	if e := resolve(d, find(t, d, "The rapper's spokesperson", 0)); e >= 0 {
+		t.Errorf("The rapper's spokesperson: %s, want none", name(d, e))
+	}
+	if e := resolve(d, find(t, d, "The rapper", 0)); name(d, e) != "Marshall Mathers" {
+		t.Errorf("The rapper: %s, want Marshall Mathers", name(d, e))
+	}
+}

@@ -33,10 +33,9 @@ func transcript(n int) string {
 	return b.String()
 }
 
-// resolveAll resolves, in text order, every pronoun and role descriptor
-// of a transcript and returns how long that took.
-func resolveAll(t testing.TB, s string) time.Duration {
-	d := analyze(t, s)
+// transcriptSpans returns the spans of the pronouns and role descriptors
+// of a transcript, in text order.
+func transcriptSpans(s string) []verbatim.Span {
 	var spans []verbatim.Span
 	for _, w := range []string{" he said", "He added", "She disagreed", "The minister", "The spokesman", "The leader"} {
 		for off := 0; ; {
@@ -54,14 +53,23 @@ func resolveAll(t testing.TB, s string) time.Duration {
 		}
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	return spans
+}
+
+// resolveAll resolves, in text order, every pronoun and role descriptor
+// of a transcript and returns how long that took.
+func resolveAll(t testing.TB, s string) time.Duration {
+	d := analyze(t, s)
+	spans := transcriptSpans(s)
 	now := benchdata.CPUTime
 	if now() == 0 {
 		now = func() time.Duration { return time.Duration(time.Now().UnixNano()) }
 	}
 	t0 := now()
 	found := 0
+	r := coref.NewResolver(d)
 	for _, sp := range spans {
-		if coref.Resolve(d, sp, coref.Context{}) >= 0 {
+		if r.Resolve(sp, coref.Context{}) >= 0 {
 			found++
 		}
 	}
@@ -107,5 +115,28 @@ func BenchmarkTranscript(b *testing.B) {
 		if _, err := p.Analyze(a); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestResolverIncremental checks that a Resolver kept across the mentions
+// of a document, picking up the mentions each resolution adds, answers as
+// resolving each mention with the document indexed anew.
+func TestResolverIncremental(t *testing.T) {
+	s := transcript(20_000)
+	spans := transcriptSpans(s)
+	fresh, kept := analyze(t, s), analyze(t, s)
+	r := coref.NewResolver(kept)
+	found := 0
+	for _, sp := range spans {
+		want := coref.Resolve(fresh, sp, coref.Context{})
+		if got := r.Resolve(sp, coref.Context{}); got != want {
+			t.Fatalf("%q at %d: kept resolver %d, fresh index %d", s[sp.Start:sp.End], sp.Start, got, want)
+		}
+		if want >= 0 {
+			found++
+		}
+	}
+	if found < len(spans)/2 || len(kept.Mentions) != len(fresh.Mentions) {
+		t.Fatalf("%d of %d resolved; mentions %d vs %d", found, len(spans), len(kept.Mentions), len(fresh.Mentions))
 	}
 }

@@ -274,6 +274,7 @@ func (st *state) finish() {
 	if len(out) > smallIndex {
 		bySpeaker = make(map[verbatim.Span]int, len(out))
 	}
+	cr := coref.NewResolver(st.d)
 	for i := range out {
 		q := &out[i]
 		fitParts(q) // merge.go
@@ -293,7 +294,7 @@ func (st *state) finish() {
 			if q.Speaker == -2 {
 				ctx.Prior, ctx.Content, ctx.Parts, ctx.Direct = out[max(0, i-maxPrior):i], q.Span, q.Parts, q.Type == verbatim.Direct
 				ctx.Phrase = q.SpeakerAt
-				q.Speaker = resolve(st.d, st.head(q.SpeakerAt), ctx)
+				q.Speaker = resolve(cr, st.head(q.SpeakerAt), ctx)
 			}
 			if bySpeaker != nil {
 				bySpeaker[q.SpeakerAt] = q.Speaker

@@ -790,13 +790,13 @@ func (st *state) namesOrDescribes(sp verbatim.Span) bool {
 	return i < len(st.toks) && st.isWord(i) && !st.isCap(i)
 }
 
-// resolve calls coref.Resolve, guarding against a panic there so that the
-// quotes found are kept.
-func resolve(d *verbatim.Doc, sp verbatim.Span, c coref.Context) (e int) {
+// resolve calls the document's coref.Resolver, guarding against a panic
+// there so that the quotes found are kept.
+func resolve(r *coref.Resolver, sp verbatim.Span, c coref.Context) (e int) {
 	defer func() {
 		if recover() != nil {
 			e = -1
 		}
 	}()
-	return coref.Resolve(d, sp, c)
+	return r.Resolve(sp, c)
 }

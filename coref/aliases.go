@@ -1,0 +1,118 @@
+// One organisation under several names in an article: "the Tories" and
+// "the Conservatives", "S&P" and "Standard & Poor's". A speaker resolved to
+// one of them is reported under the name the article uses most.
+
+package coref
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+// aliasGroup maps the lower-case names of an organisation known by several
+// (data/aliases.txt) to the group's number.
+var aliasGroup = map[string]int{}
+
+func init() {
+	n := 0
+	lines("aliases.txt", func(l string) {
+		for _, a := range strings.Split(l, "|") {
+			aliasGroup[strings.ToLower(strings.TrimSpace(a))] = n
+		}
+		n++
+	})
+}
+
+// canonical returns the organisation entity of the document that names the
+// same organisation as entity e and is the one the article uses most (e
+// itself when none): an alias of a party ("Tory": "Conservatives"), an acronym
+// ("S&P": "Standard & Poor"), a singular ("Liberal Democrat": "Liberal
+// Democrats").
+func canonical(d *verbatim.Doc, e int) int {
+	if e < 0 || e >= len(d.Entities) {
+		return e
+	}
+	en := &d.Entities[e]
+	if en.Type == verbatim.Person || en.Type == verbatim.Place {
+		if _, ok := aliasGroup[strings.ToLower(en.Name)]; !ok {
+			return e
+		}
+	}
+	g, grouped := aliasGroup[strings.ToLower(en.Name)]
+	acr := acronym(en.Name)
+	if !grouped && !acr && en.Type != verbatim.Organization {
+		return e
+	}
+	best := e
+	for i := range d.Entities {
+		o := &d.Entities[i]
+		if i == e || o.Type != verbatim.Organization {
+			continue // "Tory" as an adjective is no name of the party
+		}
+		same := false
+		if og, ok := aliasGroup[strings.ToLower(o.Name)]; ok && grouped && og == g {
+			same = true
+		} else if acr && initials(o.Name) == en.Name {
+			same = true
+		} else if en.Type == verbatim.Organization && o.Name == en.Name+"s" {
+			same = true
+		}
+		if !same {
+			continue
+		}
+		// an acronym or a singular gives way to the full name; a party's
+		// names to the one used most, an adjective to any
+		if b := &d.Entities[best]; best == e && (!grouped || en.Type != verbatim.Organization) || len(o.Mentions) > len(b.Mentions) {
+			best = i
+		}
+	}
+	return best
+}
+
+// acronym reports whether a name is written as an acronym: two to six
+// upper-case letters, perhaps with "&" ("S&P", "UKIP").
+func acronym(s string) bool {
+	if len(s) < 2 || len(s) > 6 {
+		return false
+	}
+	letters := 0
+	for _, c := range s {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c == '&':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// initials returns the acronym of a name of several words: the initial of
+// each capitalised word, an upper-case word whole, "&" kept ("Standard &
+// Poor": "S&P", "UK Independence Party": "UKIP"), each part of a hyphenated
+// word ("United States Anti-Doping Agency": "USADA"); "" for one word.
+func initials(s string) string {
+	f := strings.Fields(s)
+	if len(f) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range f {
+		switch {
+		case w == "&":
+			b.WriteByte('&')
+		case acronym(w):
+			b.WriteString(w)
+		case unicode.IsUpper(rune(w[0])):
+			for _, p := range strings.Split(w, "-") { // "Anti-Doping": AD
+				if p != "" && unicode.IsUpper(rune(p[0])) {
+					b.WriteByte(p[0])
+				}
+			}
+		}
+	}
+	return b.String()
+}
