@@ -89,7 +89,12 @@ func attach(d *verbatim.Doc, mi, e int, full bool) { attachNamed(d, mi, e, full,
 // known, or "".
 func attachNamed(d *verbatim.Doc, mi, e int, full bool, name string) {
 	en := &d.Entities[e]
-	at := sort.Search(len(en.Mentions), func(k int) bool { return d.Mentions[en.Mentions[k]].Start > d.Mentions[mi].Start })
+	at := len(en.Mentions)
+	if start := d.Mentions[mi].Start; at > 0 && d.Mentions[en.Mentions[at-1]].Start > start {
+		// mentions mostly come in text order: the search (over
+		// mentions all over a big document) only when not at the end
+		at = sort.Search(at-1, func(k int) bool { return d.Mentions[en.Mentions[k]].Start > start })
+	}
 	en.Mentions = append(en.Mentions, 0)
 	copy(en.Mentions[at+1:], en.Mentions[at:])
 	en.Mentions[at] = mi
@@ -178,7 +183,7 @@ func finish(d *verbatim.Doc, e int) {
 	en.Roles = en.Roles[:0]
 	var gender byte
 	for _, mi := range en.Mentions {
-		m := d.Mentions[mi]
+		m := &d.Mentions[mi]
 		if m.Kind != verbatim.NameMention {
 			continue
 		}
@@ -204,7 +209,7 @@ func finish(d *verbatim.Doc, e int) {
 		var votes [8]int
 		top := -1
 		for _, mi := range en.Mentions {
-			m := d.Mentions[mi]
+			m := &d.Mentions[mi]
 			if m.Kind != verbatim.NameMention {
 				continue
 			}

@@ -421,7 +421,10 @@ func nearestNamed(d *verbatim.Doc, mt *matcher, ei int, last string) int {
 		// two words or more, the first of the last one's sentence is the
 		// one a pass over them all would keep
 		ms := en.Mentions
-		i := sort.Search(len(ms), func(i int) bool { return d.Mentions[ms[i]].Start >= mt.at })
+		i := len(ms)
+		if i > 0 && d.Mentions[ms[i-1]].Start >= mt.at { // else all are before
+			i = sort.Search(i-1, func(i int) bool { return d.Mentions[ms[i]].Start >= mt.at })
+		}
 		for i--; i >= 0 && countWords(d.Mentions[ms[i]].Text) < 2; i-- {
 		}
 		if i < 0 {
