@@ -1,6 +1,8 @@
 package quotes
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 
 	"github.com/verbatim-news/verbatim"
@@ -116,6 +118,48 @@ type offsetIDs []offsetID
 // first returns the position of the first entry at or after offset at.
 func (o offsetIDs) first(at int) int {
 	return sort.Search(len(o), func(j int) bool { return o[j].at >= at })
+}
+
+// sort sorts o by offset, keeping the order of equal ones (usually it is
+// sorted already).
+func (o offsetIDs) sort() {
+	for i := 1; i < len(o); i++ {
+		if o[i].at < o[i-1].at {
+			slices.SortStableFunc(o, func(a, b offsetID) int { return cmp.Compare(a.at, b.at) })
+			return
+		}
+	}
+}
+
+// cueID is a candidate's index with its cue.
+type cueID struct {
+	cue verbatim.Span
+	id  int32
+}
+
+// cueIDs is sorted by cue (start, then end), then index.
+type cueIDs []cueID
+
+func cmpSpan(a, b verbatim.Span) int {
+	if c := cmp.Compare(a.Start, b.Start); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.End, b.End)
+}
+
+// sort sorts c by cue, keeping the order of equal ones.
+func (c cueIDs) sort() {
+	for i := 1; i < len(c); i++ {
+		if cmpSpan(c[i].cue, c[i-1].cue) < 0 {
+			slices.SortStableFunc(c, func(a, b cueID) int { return cmpSpan(a.cue, b.cue) })
+			return
+		}
+	}
+}
+
+// first returns the position of the first entry with a cue at or after cue.
+func (c cueIDs) first(cue verbatim.Span) int {
+	return sort.Search(len(c), func(j int) bool { return cmpSpan(c[j].cue, cue) >= 0 })
 }
 
 // mentionIndex finds a document's mentions by where they end and by where
