@@ -36,6 +36,7 @@ func group(d *verbatim.Doc) {
 	mt := &sc.mt
 	mt.cache = mt.cache[:0]
 	mt.idx = nil
+	mt.nw = nw
 	if len(d.Mentions) > 256 { // else a pass over the entities costs less
 		mt.idx = newMatchIndex()
 	}
@@ -55,6 +56,7 @@ func group(d *verbatim.Doc) {
 		}
 	}
 	mt.idx = nil // names.Match tests every entity: their names change after
+	mt.nw = nil
 	// Entities in order of first mention.
 	slices.SortStableFunc(d.Entities, func(a, b verbatim.Entity) int {
 		return cmp.Compare(d.Mentions[a.Mentions[0]].Start, d.Mentions[b.Mentions[0]].Start)
