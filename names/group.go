@@ -36,6 +36,7 @@ func group(d *verbatim.Doc) {
 	mt := &sc.mt
 	mt.cache = mt.cache[:0]
 	mt.idx = nil
+	mt.nw = nw
 	if len(d.Mentions) > 256 { // else a pass over the entities costs less
 		mt.idx = newMatchIndex()
 	}
@@ -55,6 +56,7 @@ func group(d *verbatim.Doc) {
 		}
 	}
 	mt.idx = nil // names.Match tests every entity: their names change after
+	mt.nw = nil
 	// Entities in order of first mention.
 	slices.SortStableFunc(d.Entities, func(a, b verbatim.Entity) int {
 		return cmp.Compare(d.Mentions[a.Mentions[0]].Start, d.Mentions[b.Mentions[0]].Start)
@@ -89,7 +91,12 @@ func attach(d *verbatim.Doc, mi, e int, full bool) { attachNamed(d, mi, e, full,
 // known, or "".
 func attachNamed(d *verbatim.Doc, mi, e int, full bool, name string) {
 	en := &d.Entities[e]
-	at := sort.Search(len(en.Mentions), func(k int) bool { return d.Mentions[en.Mentions[k]].Start > d.Mentions[mi].Start })
+	at := len(en.Mentions)
+	if start := d.Mentions[mi].Start; at > 0 && d.Mentions[en.Mentions[at-1]].Start > start {
+		// mentions mostly come in text order: the search (over
+		// mentions all over a big document) only when not at the end
+		at = sort.Search(at-1, func(k int) bool { return d.Mentions[en.Mentions[k]].Start > start })
+	}
 	en.Mentions = append(en.Mentions, 0)
 	copy(en.Mentions[at+1:], en.Mentions[at:])
 	en.Mentions[at] = mi
@@ -178,7 +185,7 @@ func finish(d *verbatim.Doc, e int) {
 	en.Roles = en.Roles[:0]
 	var gender byte
 	for _, mi := range en.Mentions {
-		m := d.Mentions[mi]
+		m := &d.Mentions[mi]
 		if m.Kind != verbatim.NameMention {
 			continue
 		}
@@ -204,7 +211,7 @@ func finish(d *verbatim.Doc, e int) {
 		var votes [8]int
 		top := -1
 		for _, mi := range en.Mentions {
-			m := d.Mentions[mi]
+			m := &d.Mentions[mi]
 			if m.Kind != verbatim.NameMention {
 				continue
 			}

@@ -224,6 +224,18 @@ type matcher struct {
 	// (matchindex.go); else match tests every entity
 	idx *matchIndex
 	ks  []int // nearestNamed's candidates
+	// nw, when set, holds the word count of every mention's text (group
+	// has it): nearestNamed reads it instead of the mentions' texts, all
+	// over a big document
+	nw []int
+}
+
+// words returns the number of words of mention mi's text.
+func (mt *matcher) words(d *verbatim.Doc, mi int) int {
+	if mi < len(mt.nw) {
+		return mt.nw[mi]
+	}
+	return countWords(d.Mentions[mi].Text)
 }
 
 func (mt *matcher) get(d *verbatim.Doc, ei int) *entKey {

@@ -421,8 +421,11 @@ func nearestNamed(d *verbatim.Doc, mt *matcher, ei int, last string) int {
 		// two words or more, the first of the last one's sentence is the
 		// one a pass over them all would keep
 		ms := en.Mentions
-		i := sort.Search(len(ms), func(i int) bool { return d.Mentions[ms[i]].Start >= mt.at })
-		for i--; i >= 0 && countWords(d.Mentions[ms[i]].Text) < 2; i-- {
+		i := len(ms)
+		if i > 0 && d.Mentions[ms[i-1]].Start >= mt.at { // else all are before
+			i = sort.Search(i-1, func(i int) bool { return d.Mentions[ms[i]].Start >= mt.at })
+		}
+		for i--; i >= 0 && mt.words(d, ms[i]) < 2; i-- {
 		}
 		if i < 0 {
 			continue
@@ -431,7 +434,7 @@ func nearestNamed(d *verbatim.Doc, mt *matcher, ei int, last string) int {
 		if sn < 0 { // outside the sentences: the pass over them all
 			for _, mi := range ms {
 				m := &d.Mentions[mi]
-				if m.Start >= mt.at || countWords(m.Text) < 2 {
+				if m.Start >= mt.at || mt.words(d, mi) < 2 {
 					continue
 				}
 				sn := sentenceAt(d, m.Start)
@@ -441,12 +444,13 @@ func nearestNamed(d *verbatim.Doc, mt *matcher, ei int, last string) int {
 			}
 			continue
 		}
-		for j := i - 1; j >= 0; j-- {
-			m := &d.Mentions[ms[j]]
-			if sentenceAt(d, m.Start) != sn {
+		// ms in text order: a mention is in sentence sn while it does
+		// not start before it
+		for j, lo := i-1, d.Sentences[sn].Start; j >= 0; j-- {
+			if d.Mentions[ms[j]].Start < lo {
 				break
 			}
-			if countWords(m.Text) >= 2 {
+			if mt.words(d, ms[j]) >= 2 {
 				i = j
 			}
 		}

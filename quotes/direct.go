@@ -4,13 +4,26 @@
 package quotes
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/verbatim-news/verbatim"
 )
 
 func (st *state) direct() {
-	lastSpeaker := map[int]int{} // paragraph -> index in st.out of its last attributed direct quote
+	// paragraph -> index in st.out of its last attributed direct quote,
+	// -1 for none (a slice: a map of a big document's paragraphs cost
+	// more per paragraph as it grew, issue 20)
+	paras := 0
+	for i := range st.d.Sentences {
+		paras = max(paras, st.d.Sentences[i].Para+1)
+	}
+	lastSpeaker := make([]int32, paras)
+	for i := range lastSpeaker {
+		lastSpeaker[i] = -1
+	}
+	// the quotes found here: about one a region
+	st.out = slices.Grow(st.out, len(st.regs))
 	prevPara := -1
 	prevParaLast := -1
 	skipNext := false
@@ -29,11 +42,7 @@ func (st *state) direct() {
 		}
 		if para != prevPara {
 			if prevPara >= 0 {
-				if li, ok := lastSpeaker[prevPara]; ok {
-					prevParaLast = li
-				} else {
-					prevParaLast = -1
-				}
+				prevParaLast = int(lastSpeaker[prevPara])
 			}
 			prevPara = para
 		}
@@ -177,7 +186,11 @@ func (st *state) direct() {
 		// 3. continuation of the previous speaker
 		if !found && startsSentence && g.words >= 3 {
 			prev := -1
-			if li, ok := lastSpeaker[para]; ok {
+			li := -1
+			if para >= 0 {
+				li = int(lastSpeaker[para])
+			}
+			if li >= 0 {
 				prev = li
 				if st.joinsPrevious(li, *g) { // merge.go
 					g.used = true
@@ -204,7 +217,7 @@ func (st *state) direct() {
 		g.used = true
 		st.out = append(st.out, q)
 		if para >= 0 {
-			lastSpeaker[para] = len(st.out) - 1
+			lastSpeaker[para] = int32(len(st.out) - 1)
 		}
 		if !q.SpeakerAt.Empty() && st.sentOf[g.open] >= 0 {
 			st.subj[int(st.sentOf[g.open])] = st.clauseSubject(q.SpeakerAt)

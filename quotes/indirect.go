@@ -328,9 +328,13 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 	if start >= hi && colon && hi < len(st.toks) && st.mark(hi) != 0 {
 		// "He told his audience, to rowdy applause:" and the quote opens the
 		// next sentence or paragraph
-		at := st.regsAt[hi]
+		var at []int
 		if len(st.regs) <= smallIndex {
 			at = st.allRegs()
+		} else {
+			for j := st.regsAt.first(hi); j < len(st.regsAt) && st.regsAt[j].at == hi; j++ {
+				at = append(at, int(st.regsAt[j].id))
+			}
 		}
 		for _, ri := range at {
 			if r := st.regs[ri]; r.open == hi && !r.content.Empty() && !r.used {

@@ -55,16 +55,16 @@ type state struct {
 
 	mx      *mentionIndex // d.Mentions by start and end (spanindex.go)
 	quoted  spanIndex     // the quote mark regions, for hasQuote
-	regsAt  map[int][]int // opening mark token -> regions opening there
+	regsAt  offsetIDs     // regions by opening mark token (spanindex.go)
 	outIdx  spanIndex     // the quotes of st.out[:outN] that are not indirect (indirect.go)
 	outIdx2 spanIndex     // the quotes of st.out from outBase-1 on, found after the first syncOut
 	outN    int
 	outBase int
-	near    spanIndex                 // verify: the candidates by span
-	byCue   map[verbatim.Span][]int32 // verify: the candidates by cue
-	cands   []verbatim.Quote          // verify: the candidates as found
-	kept    []bool                    // verify: which of them it keeps
-	nKept   int                       // verify: how many it has kept so far
+	near    spanIndex        // verify: the candidates by span
+	byCue   cueIDs           // verify: the candidates by cue (spanindex.go)
+	cands   []verbatim.Quote // verify: the candidates as found
+	kept    []bool           // verify: which of them it keeps
+	nKept   int              // verify: how many it has kept so far
 
 	collect *[]VerifyCandidate // training: the verifier's candidates (verify.go)
 }
@@ -116,12 +116,13 @@ func (st *state) prepare() {
 		return // hasQuote and forward pass over them all
 	}
 	st.quoted.reset()
-	st.regsAt = make(map[int][]int, len(st.regs))
+	st.regsAt = st.regsAt[:0]
 	for ri, g := range st.regs {
 		at := st.toks[g.open].Start
 		st.quoted.add(verbatim.Span{Start: at, End: max(g.content.End, at+1)}, ri)
-		st.regsAt[g.open] = append(st.regsAt[g.open], ri)
+		st.regsAt = append(st.regsAt, offsetID{g.open, int32(ri)})
 	}
+	st.regsAt.sort()
 }
 
 // tables are a document's per-token tables, pooled across documents.

@@ -1,6 +1,8 @@
 package quotes
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 
 	"github.com/verbatim-news/verbatim"
@@ -76,7 +78,13 @@ func (st *state) endingAt(end int, f func(i int) bool) {
 		}
 		return
 	}
-	for _, i := range st.mentions().byEnd[end] {
+	x := st.mentions()
+	for j := x.byEnd.first(end); j < len(x.byEnd) && x.byEnd[j].at == end; j++ {
+		if !f(int(x.byEnd[j].id)) {
+			return
+		}
+	}
+	for _, i := range x.extraEnd[end] {
 		if !f(int(i)) {
 			return
 		}
@@ -98,38 +106,140 @@ func (st *state) within(lo, hi int, f func(i int) bool) {
 	st.mentions().within(lo, hi, f)
 }
 
+// offsetID is a mention's index with one of its offsets.
+type offsetID struct {
+	at int
+	id int32
+}
+
+// offsetIDs is sorted by offset, then index.
+type offsetIDs []offsetID
+
+// first returns the position of the first entry at or after offset at.
+func (o offsetIDs) first(at int) int {
+	return sort.Search(len(o), func(j int) bool { return o[j].at >= at })
+}
+
+// sort sorts o by offset, keeping the order of equal ones (usually it is
+// sorted already).
+func (o offsetIDs) sort() {
+	for i := 1; i < len(o); i++ {
+		if o[i].at < o[i-1].at {
+			slices.SortStableFunc(o, func(a, b offsetID) int { return cmp.Compare(a.at, b.at) })
+			return
+		}
+	}
+}
+
+// cueID is a candidate's index with its cue.
+type cueID struct {
+	cue verbatim.Span
+	id  int32
+}
+
+// cueIDs is sorted by cue (start, then end), then index.
+type cueIDs []cueID
+
+func cmpSpan(a, b verbatim.Span) int {
+	if c := cmp.Compare(a.Start, b.Start); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.End, b.End)
+}
+
+// sort sorts c by cue, keeping the order of equal ones.
+func (c cueIDs) sort() {
+	for i := 1; i < len(c); i++ {
+		if cmpSpan(c[i].cue, c[i-1].cue) < 0 {
+			slices.SortStableFunc(c, func(a, b cueID) int { return cmpSpan(a.cue, b.cue) })
+			return
+		}
+	}
+}
+
+// first returns the position of the first entry with a cue at or after cue.
+func (c cueIDs) first(cue verbatim.Span) int {
+	return sort.Search(len(c), func(j int) bool { return cmpSpan(c[j].cue, cue) >= 0 })
+}
+
 // mentionIndex finds a document's mentions by where they end and by where
-// they start, for the speaker phrase lookups (head, nameEndingAt). Mentions
-// are only ever appended (coref adds the ones it resolves), so the index
-// takes in the new ones when it is asked again.
+// they start, for the speaker phrase lookups (head, nameEndingAt). The
+// mentions present at the first query are held in two sorted arrays (a
+// map of that size cost more to fill than all the lookups: issue 20);
+// mentions are only ever appended (coref adds the ones it resolves), and
+// those go to two small maps, until they outnumber the arrays, which are
+// then rebuilt with them.
 type mentionIndex struct {
-	n       int             // len(d.Mentions) indexed
-	byEnd   map[int][]int32 // end offset -> mention indexes, in order
-	byStart map[int][]int32 // start offset -> mention indexes, in order
+	n        int       // len(d.Mentions) indexed
+	base     int       // len(d.Mentions) in the arrays
+	byEnd    offsetIDs // the first base mentions by end
+	byStart  offsetIDs // the first base mentions by start
+	extraEnd map[int][]int32
+	extraSt  map[int][]int32
+}
+
+// sortedBy returns the indexes of ms with the offset key gives, sorted by
+// offset then index (names come in order of start: usually no sort).
+func sortedBy(ms []verbatim.Mention, key func(m *verbatim.Mention) int) offsetIDs {
+	o := make(offsetIDs, len(ms))
+	sorted := true
+	for i := range ms {
+		o[i] = offsetID{key(&ms[i]), int32(i)}
+		if i > 0 && o[i].at < o[i-1].at {
+			sorted = false
+		}
+	}
+	if !sorted {
+		sort.SliceStable(o, func(a, b int) bool { return o[a].at < o[b].at })
+	}
+	return o
 }
 
 // mentions returns the index of st.d.Mentions, brought up to date.
 func (st *state) mentions() *mentionIndex {
 	ms := st.d.Mentions
 	x := st.mx
-	if x == nil || x.n > len(ms) {
-		x = &mentionIndex{byEnd: make(map[int][]int32, len(ms)), byStart: make(map[int][]int32, len(ms))}
+	if x == nil || x.n > len(ms) || len(ms)-x.base > x.base {
+		x = &mentionIndex{
+			n: len(ms), base: len(ms),
+			byEnd:   sortedBy(ms, func(m *verbatim.Mention) int { return m.End }),
+			byStart: sortedBy(ms, func(m *verbatim.Mention) int { return m.Start }),
+		}
 		st.mx = x
+		return x
+	}
+	if x.n < len(ms) && x.extraEnd == nil {
+		x.extraEnd, x.extraSt = map[int][]int32{}, map[int][]int32{}
 	}
 	for i := x.n; i < len(ms); i++ {
-		x.byEnd[ms[i].End] = append(x.byEnd[ms[i].End], int32(i))
-		x.byStart[ms[i].Start] = append(x.byStart[ms[i].Start], int32(i))
+		x.extraEnd[ms[i].End] = append(x.extraEnd[ms[i].End], int32(i))
+		x.extraSt[ms[i].Start] = append(x.extraSt[ms[i].Start], int32(i))
 	}
 	x.n = len(ms)
 	return x
 }
 
 // within calls f with the index of every mention starting in [lo, hi), in
-// order of start, until f returns false. It costs hi-lo lookups: it serves
-// speaker phrases, a few words long.
+// order of start then index, until f returns false.
 func (x *mentionIndex) within(lo, hi int, f func(i int) bool) {
+	j := x.byStart.first(lo)
+	if len(x.extraSt) == 0 {
+		for ; j < len(x.byStart) && x.byStart[j].at < hi; j++ {
+			if !f(int(x.byStart[j].id)) {
+				return
+			}
+		}
+		return
+	}
+	// the appended mentions have the greater indexes: after those of
+	// the arrays at each start
 	for p := lo; p < hi; p++ {
-		for _, i := range x.byStart[p] {
+		for ; j < len(x.byStart) && x.byStart[j].at == p; j++ {
+			if !f(int(x.byStart[j].id)) {
+				return
+			}
+		}
+		for _, i := range x.extraSt[p] {
 			if !f(int(i)) {
 				return
 			}

@@ -139,13 +139,14 @@ func (st *state) verify(out []verbatim.Quote) []verbatim.Quote {
 	st.kept = append(st.kept[:0], make([]bool, len(out))...)
 	if len(out) > smallIndex { // indexes for verifyFeatures
 		st.near.reset()
-		st.byCue = make(map[verbatim.Span][]int32)
+		st.byCue = st.byCue[:0]
 		for i := range out {
 			st.near.add(out[i].Span, i)
 			if c := out[i].Cue; !c.Empty() {
-				st.byCue[c] = append(st.byCue[c], int32(i))
+				st.byCue = append(st.byCue, cueID{c, int32(i)})
 			}
 		}
+		st.byCue.sort()
 	}
 	w := 0
 	for i := range out {
@@ -283,8 +284,8 @@ func (st *state) verifyFeatures(out []verbatim.Quote, qi int, fs *[nVerifyFeats]
 		st.near.each(q.Start, q.End, visit)
 	}
 	if !q.Cue.Empty() && len(out) > smallIndex {
-		for _, j := range st.byCue[q.Cue] {
-			visit(int(j))
+		for j := st.byCue.first(q.Cue); j < len(st.byCue) && st.byCue[j].cue == q.Cue; j++ {
+			visit(int(st.byCue[j].id))
 		}
 	}
 	// the content
