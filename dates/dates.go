@@ -571,19 +571,7 @@ func (s *scanner) core(k int) (int, string) {
 	case (w.w == "month" || w.w == "week") && s.prevIs(k, "the") && s.prevIs(k-1, "of") && s.prevIs(k-2, "end", "beginning", "middle", "start"):
 		// "by the end of the month": this month, or the month the
 		// sentence names ("in June ... by the end of the month")
-		p, ok := s.anchorPoint(true)
-		if !ok || s.anchorSent != s.sentIdx || rank(p.gran) > rank(w.unit) {
-			if !s.hasRef {
-				return k, ""
-			}
-			p = point{gran: 'D', t: s.ref}
-		}
-		v, ok := p.shift(w.unit, 0, w.unit)
-		if !ok {
-			return k, ""
-		}
-		s.lastGran = w.unit
-		return k + 1, v
+		return s.unitOfSentenceDate(k, w.unit)
 	case w.w == "year" && (s.tk(k+1).is("end") || (s.tk(k+1).s == "'s" || s.tk(k+1).s == "’s") && s.tk(k+2).is("end")) && !s.prevIs(k, "a", "each", "every", "per", "fiscal"):
 		if s.tk(k + 1).is("end") {
 			return s.yearEnd(k, k+2)
@@ -596,19 +584,7 @@ func (s *scanner) core(k int) (int, string) {
 	case (w.w == "day" || w.w == "week" || w.w == "month" || w.w == "year") && s.prevIs(k, "the") && s.prevIs(k-1, "in") && s.prevIs(k-2, "earlier", "later", "early", "late"):
 		// "later in the day", "earlier in the week": the day or week of
 		// the date the sentence gave, else of the publication
-		p, ok := s.anchorPoint(true)
-		if !ok || s.anchorSent != s.sentIdx || rank(p.gran) > rank(w.unit) {
-			if !s.hasRef {
-				return k, ""
-			}
-			p = point{gran: 'D', t: s.ref}
-		}
-		v, ok := p.shift(w.unit, 0, w.unit)
-		if !ok {
-			return k, ""
-		}
-		s.lastGran = w.unit
-		return k + 1, v
+		return s.unitOfSentenceDate(k, w.unit)
 	case (w.w == "week" || w.unit == 'E') && s.prevIs(k, "the") && strings.EqualFold(s.tk(k+1).s, "of"):
 		// "the week of March 16", "the weekend of 27-28 November": that
 		// day's week or weekend
@@ -653,4 +629,23 @@ func (s *scanner) core(k int) (int, string) {
 		return s.weekend(k+1, dir)
 	}
 	return k, ""
+}
+
+// unitOfSentenceDate values the unit word at k ("the month", "the day")
+// as the unit holding the date its sentence gave ("in June ... by the end
+// of the month", "later in the day"), else the publication date's.
+func (s *scanner) unitOfSentenceDate(k int, unit byte) (int, string) {
+	p, ok := s.anchorPoint(true)
+	if !ok || s.anchorSent != s.sentIdx || rank(p.gran) > rank(unit) {
+		if !s.hasRef {
+			return k, ""
+		}
+		p = point{gran: 'D', t: s.ref}
+	}
+	v, ok := p.shift(unit, 0, unit)
+	if !ok {
+		return k, ""
+	}
+	s.lastGran = unit
+	return k + 1, v
 }
