@@ -270,6 +270,25 @@ func TestChallengeBusiness(t *testing.T) {
 	})
 }
 
+// TestChallengeFiscalQuarters: in an earnings report, "the quarter", "the
+// latest period" and "a year ago" are the quarter the report has just
+// named, fiscal label and all, not the calendar quarter last ended; a
+// quarter looked ahead to is not the one reported on, and a day that
+// closes a quarter ("the quarter ended Sept. 30") leaves the quarter the
+// time a year back counts from.
+func TestChallengeFiscalQuarters(t *testing.T) {
+	checkChallenges(t, []challenge{
+		{wed, "Maple Foods earned $12 million in the fiscal-first quarter ended Aug. 31.", "the fiscal-first quarter", "2024-Q1"},
+		{wed, "Harbor Lines said it earned $40 million in its fiscal second quarter. Revenue in the quarter rose 8 percent.", "the quarter", "2024-Q2"},
+		{wed, "Pine Bank posted a profit of $3 million for the fiscal first quarter ended Sept. 30, against a loss of $1 million a year ago.", "a year ago", "2023-Q1"},
+		{wed, "Pine Bank posted a profit of $3 million for the fiscal first quarter ended Sept. 30. It lost $1 million a year ago. Revenue rose to $90 million from $80 million a year earlier.", "a year earlier", "2023-Q1"},
+		{wed, "The utility earned $9 million in the quarter ended Sept. 30, up from $7 million a year earlier.", "a year earlier", "2023-Q3"},
+		{"2024-11-06", "Oakridge reported a drop in fiscal fourth-quarter earnings. Sales in the latest period rose 3 percent.", "the latest period", "2024-Q4"},
+		{wed, "Profit rose in the third quarter. The company has no estimate yet of fourth-quarter costs. In the latest quarter, margins widened.", "the latest quarter", "2024-Q3"},
+		{wed, "Profit rose in the third quarter, and the company will take a fourth-quarter charge. It earned $2 million a year ago.", "a year ago", "2023-Q3"},
+	})
+}
+
 func TestChallengeSeasons(t *testing.T) {
 	checkChallenges(t, []challenge{
 		{wed, "The drought last summer hit farmers.", "last summer", "2024-SU"},

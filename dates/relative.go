@@ -167,7 +167,9 @@ func (s *scanner) pointer(k int) (int, string) {
 			return j + 1, "XXXX-QX"
 		}
 		y, q := s.ref.Year(), quarterOf(s.ref.Month())
-		if ptr == "latest" || ptr == "this" {
+		if ptr == "latest" {
+			y, q = s.namedQuarter()
+		} else if ptr == "this" {
 			y, q = s.reported()
 		} else {
 			y, q = addQuarters(y, q, dir)
@@ -176,7 +178,7 @@ func (s *scanner) pointer(k int) (int, string) {
 		return j + 1, quarterValue(y, q)
 	case 'P':
 		if ptr == "latest" && s.lastGran == 'Q' && s.hasRef {
-			y, q := s.reported()
+			y, q := s.namedQuarter()
 			return j + 1, quarterValue(y, q)
 		}
 	case 'X':
@@ -343,7 +345,7 @@ func (s *scanner) ago(k int) (int, string) {
 		return j, monthValue(t.Year(), int(t.Month()))
 	case 'Y':
 		if n == 1 && s.lastGran == 'Q' && s.opt.QuarterYearAgo {
-			y, q := s.reported()
+			y, q := s.namedQuarter()
 			y, q = addQuarters(y, q, -4)
 			return j, quarterValue(y, q)
 		}
