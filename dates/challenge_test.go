@@ -275,7 +275,8 @@ func TestChallengeBusiness(t *testing.T) {
 // named, fiscal label and all, not the calendar quarter last ended; a
 // quarter looked ahead to is not the one reported on, and a day that
 // closes a quarter ("the quarter ended Sept. 30") leaves the quarter the
-// time a year back counts from.
+// time a year back counts from; "last year" giving the time of a figure
+// compared with is that quarter a year back too.
 func TestChallengeFiscalQuarters(t *testing.T) {
 	checkChallenges(t, []challenge{
 		{wed, "Maple Foods earned $12 million in the fiscal-first quarter ended Aug. 31.", "the fiscal-first quarter", "2024-Q1"},
@@ -286,6 +287,10 @@ func TestChallengeFiscalQuarters(t *testing.T) {
 		{"2024-11-06", "Oakridge reported a drop in fiscal fourth-quarter earnings. Sales in the latest period rose 3 percent.", "the latest period", "2024-Q4"},
 		{wed, "Profit rose in the third quarter. The company has no estimate yet of fourth-quarter costs. In the latest quarter, margins widened.", "the latest quarter", "2024-Q3"},
 		{wed, "Profit rose in the third quarter, and the company will take a fourth-quarter charge. It earned $2 million a year ago.", "a year ago", "2023-Q3"},
+		{wed, "Net income rose to $8 million in the third quarter, compared with a loss of $2 million last year.", "last year", "2023-Q3"},
+		{wed, "Third-quarter sales were $1.9 billion, up 5% from last year's $1.8 billion.", "last year", "2023-Q3"},
+		{wed, "Profit rose in the third quarter. Last year the company cut 500 jobs.", "Last year", "2023"},
+		{wed, "Sales rose in the third quarter, and last year's slump is over.", "last year", "2023"},
 	})
 }
 

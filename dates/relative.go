@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/internal/ascii"
 )
 
@@ -144,6 +145,14 @@ func (s *scanner) pointer(k int) (int, string) {
 		if !ok {
 			return j, "XXXX"
 		}
+		if ptr == "last" && j == k+2 && s.lastGran == 'Q' && s.opt.QuarterYearAgo && s.comparedBack(k, j) {
+			// "net rose in the third quarter ... compared with a loss
+			// of $3 million last year": that quarter a year back
+			qy, q := s.namedQuarter()
+			qy, q = addQuarters(qy, q, -4)
+			s.kind = 'c'
+			return j, quarterValue(qy, q)
+		}
 		s.lastGran = 'Y'
 		return j, yearValue(y)
 	case 'M':
@@ -188,6 +197,27 @@ func (s *scanner) pointer(k int) (int, string) {
 		}
 	}
 	return k, ""
+}
+
+// comparedBack reports whether the expression [k, j) gives the time of
+// a figure compared with ("compared with a loss of $3 million last
+// year", "up from last year's $1.55 billion"): a comparison word before
+// it in its clause, or a figure after its "'s".
+func (s *scanner) comparedBack(k, j int) bool {
+	if n := s.tk(j); n.s == "'s" || n.s == "’s" {
+		f := s.tk(j + 1)
+		return followedBy(f.s, "$", "£", "€", "#") || f.kind == verbatim.Number
+	}
+	for b := k - 1; b >= k-8 && b >= s.sent.First; b-- {
+		t := s.tk(b)
+		if t.kind == verbatim.Punct && t.s != "$" && t.s != "." {
+			return false
+		}
+		if followedBy(t.s, "from", "against") || followedBy(t.s, "with") && s.prevIs(b, "compared", "compares", "comparing") {
+			return true
+		}
+	}
+	return false
 }
 
 // following resolves "the following year", "the previous month", "the
