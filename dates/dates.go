@@ -586,6 +586,7 @@ func (s *scanner) core(k int) (int, string) {
 			return k + 1, "XXXX-QX"
 		}
 		y, q := s.namedQuarter()
+		s.referQuarter(y, q)
 		if a := s.tk(k + 1); (strings.EqualFold(a.s, "a") || strings.EqualFold(a.s, "one")) && s.tk(k+2).is("year") && (s.tk(k+3).is("ago") || s.tk(k+3).is("earlier")) {
 			// "for the quarter a year ago": one expression, a year back
 			y, q = addQuarters(y, q, -4)

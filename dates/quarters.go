@@ -32,6 +32,15 @@ func (s *scanner) namedQuarter() (int, int) {
 	return s.reported()
 }
 
+// referQuarter notes that the text has referred again to quarter q of
+// year y, the one it reports on ("the quarter", "the latest period", or
+// a year back from it, "the year-ago period"): it stays the quarter that
+// "the 1988 period" and "a year ago" count from.
+func (s *scanner) referQuarter(y, q int) {
+	s.lastGran, s.lastQY, s.lastQ, s.qSent = 'Q', y, q, s.sentIdx
+	s.toldQY, s.toldQ, s.toldSent = y, q, s.sentIdx
+}
+
 // qRecent is how many sentences back a quarter told of is still the
 // report's (TimeBank value F1 against the reported quarter, 10 folds: 1
 // sentence 2 up 2 down, 2 sentences 4 up 1 down, 3 sentences 4 up 2 down).
@@ -74,11 +83,13 @@ func (s *scanner) quarter(k, j, q, y int) (int, string) {
 	s.lastGran, s.lastQ, s.qSent = 'Q', q, s.sentIdx
 	if y > 0 {
 		s.lastQY = y
-		if t := s.tense(k, j); t < 0 || t == 0 && !s.quarterAhead(y, q) {
+		if t := s.tense(k, j); (t < 0 || t == 0 && !s.quarterAhead(y, q)) && !(y < s.toldQY && s.sentIdx-s.toldSent <= qRecent) {
 			// a quarter told of, not one looked ahead to ("will result
 			// in a fourth-quarter charge", "no estimate of fourth-quarter
 			// results"); a fiscal one ahead of the calendar is told in
-			// the past ("reported a decline in fourth-quarter earnings")
+			// the past ("reported a decline in fourth-quarter earnings");
+			// one of an earlier year than the quarter just told of is
+			// its comparison ("in the 1988 period"), not the report's
 			s.toldQY, s.toldQ, s.toldSent = y, q, s.sentIdx
 		}
 	}
@@ -123,6 +134,7 @@ func (s *scanner) yearAgo(k int) (int, string) {
 			return j, "XXXX-QX"
 		}
 		y, q := s.namedQuarter()
+		s.referQuarter(y, q)
 		y, q = addQuarters(y, q, -4)
 		return j, quarterValue(y, q)
 	}

@@ -178,6 +178,7 @@ func (s *scanner) pointer(k int) (int, string) {
 		y, q := s.ref.Year(), quarterOf(s.ref.Month())
 		if ptr == "latest" {
 			y, q = s.namedQuarter()
+			s.referQuarter(y, q)
 		} else if ptr == "this" {
 			y, q = s.reported()
 		} else {
@@ -188,6 +189,7 @@ func (s *scanner) pointer(k int) (int, string) {
 	case 'P':
 		if ptr == "latest" && s.lastGran == 'Q' && s.hasRef {
 			y, q := s.namedQuarter()
+			s.referQuarter(y, q)
 			return j + 1, quarterValue(y, q)
 		}
 	case 'X':
