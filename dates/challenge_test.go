@@ -291,6 +291,7 @@ func TestChallengeFiscalQuarters(t *testing.T) {
 		{wed, "Harbor Lines earned $40 million in its fiscal second quarter, against $31 million in the 2023 period. Fuel costs in the quarter rose.", "the quarter", "2024-Q2"},
 		{wed, "Lakeside Paper's net rose in the third quarter. Its mills ran at full speed. Orders were weak in the spring. A plant closure cut profit in the year-ago period. In the 2024 period, taxes were lower than a year ago.", "a year ago", "2023-Q3"},
 		{wed, "Net income rose to $8 million in the third quarter, compared with a loss of $2 million last year.", "last year", "2023-Q3"},
+		{wed, "Profit fell in the third quarter. Exports for last year's quarter were $3 million.", "last year's quarter", "2023-Q3"},
 		{wed, "Third-quarter sales were $1.9 billion, up 5% from last year's $1.8 billion.", "last year", "2023-Q3"},
 		{wed, "Profit rose in the third quarter. Last year the company cut 500 jobs.", "Last year", "2023"},
 		{wed, "Sales rose in the third quarter, and last year's slump is over.", "last year", "2023"},

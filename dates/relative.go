@@ -141,6 +141,14 @@ func (s *scanner) pointer(k int) (int, string) {
 			if o := s.tk(j + 1); o.hyQuart > 0 {
 				return j + 2, quarterValue(y, int(o.hyQuart))
 			}
+			if o := s.tk(j + 1); ptr == "last" && (o.is("quarter") || o.is("period")) && s.hasRef && s.opt.QuarterYearAgo {
+				// "sales for last year's quarter": the quarter
+				// reported on, a year back
+				qy, q := s.namedQuarter()
+				qy, q = addQuarters(qy, q, -4)
+				s.kind = 'c'
+				return j + 2, quarterValue(qy, q)
+			}
 		}
 		if !ok {
 			return j, "XXXX"
