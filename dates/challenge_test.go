@@ -259,6 +259,8 @@ func TestChallengeBusiness(t *testing.T) {
 		{wed, "Exports rose in September from the same month last year.", "the same month last year", "2023-09"},
 		{wed, "Analysts cut their year-end forecasts.", "year-end", ""},
 		{wed, "Sales in the first nine months rose 5 percent.", "the first nine months", ""},
+		{wed, "Profit rose in the third quarter. Net for the year-earlier nine months included a gain.", "the year-earlier nine months", ""},
+		{wed, "Sales rose in the third quarter. Sales in the year-ago six months were flat.", "the year-ago six months", ""},
 		{wed, "Prices rose 3 percent in the year to September.", "the year", ""},
 		{wed, "Sales rose 2 percent in the year through August.", "the year", ""},
 		{wed, "The bank earned $2 billion in the quarter ended Sept. 30.", "Sept. 30", "2024-09-30"},

@@ -118,6 +118,9 @@ func (s *scanner) periodYear(k, j, n, per int) (int, bool) {
 func (s *scanner) yearAgo(k int) (int, string) {
 	j := k + 1
 	n := s.tk(j)
+	if c := s.tk(j + 1); (n.kind == verbatim.Number || n.w != nil && n.w.number > 1) && c.w != nil && c.w.unit != 0 && strings.HasSuffix(c.s, "s") {
+		return k, "" // "the year-earlier nine months": a span of months, no DATE
+	}
 	if n.w != nil && n.w.ordinal >= 1 && n.w.ordinal <= 4 && s.tk(j+1).is("quarter") {
 		y, _ := s.year(-1)
 		return s.quarter(k, j+2, int(n.w.ordinal), y)
