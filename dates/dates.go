@@ -586,6 +586,16 @@ func (s *scanner) core(k int) (int, string) {
 			return k + 1, "XXXX-QX"
 		}
 		y, q := s.namedQuarter()
+		if e := s.tk(k + 2); followedBy(s.tk(k+1).s, "ended", "ending") && e.w != nil && e.w.month > 0 && e.w.month%3 != 0 {
+			// "the quarter ended July 31": off the calendar's quarters,
+			// the one that holds most of its three months (May to July)
+			y = s.ref.Year()
+			if int(e.w.month) > int(s.ref.Month()) {
+				y--
+			}
+			mid := time.Date(y, time.Month(e.w.month), 1, 12, 0, 0, 0, time.UTC).AddDate(0, -1, 0)
+			y, q = mid.Year(), quarterOf(mid.Month())
+		}
 		s.referQuarter(y, q)
 		if a := s.tk(k + 1); (strings.EqualFold(a.s, "a") || strings.EqualFold(a.s, "one")) && s.tk(k+2).is("year") && (s.tk(k+3).is("ago") || s.tk(k+3).is("earlier")) {
 			// "for the quarter a year ago": one expression, a year back
