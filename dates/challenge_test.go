@@ -278,7 +278,8 @@ func TestChallengeBusiness(t *testing.T) {
 // quarter looked ahead to is not the one reported on, and a day that
 // closes a quarter ("the quarter ended Sept. 30") leaves the quarter the
 // time a year back counts from; "last year" giving the time of a figure
-// compared with is that quarter a year back too.
+// compared with ("last year's $2 million", "last year's results") is that
+// quarter a year back too.
 func TestChallengeFiscalQuarters(t *testing.T) {
 	checkChallenges(t, []challenge{
 		{wed, "Maple Foods earned $12 million in the fiscal-first quarter ended Aug. 31.", "the fiscal-first quarter", "2024-Q1"},
@@ -297,6 +298,8 @@ func TestChallengeFiscalQuarters(t *testing.T) {
 		{wed, "The chain's sales rose 4 percent in the quarter ended Jan. 31.", "the quarter", "2023-Q4"},
 		{wed, "The bank earned $2 billion in the quarter ended Sept. 30.", "the quarter", "2024-Q3"},
 		{wed, "Profit fell in the third quarter. Exports for last year's quarter were $3 million.", "last year's quarter", "2023-Q3"},
+		{wed, "Profit rose in the third quarter. Last year's results included a one-time gain.", "Last year", "2023-Q3"},
+		{"2025-02-12", "Profit rose in 2024. Last year's results included a one-time gain.", "Last year", "2024"},
 		{wed, "Third-quarter sales were $1.9 billion, up 5% from last year's $1.8 billion.", "last year", "2023-Q3"},
 		{wed, "Profit rose in the third quarter. Last year the company cut 500 jobs.", "Last year", "2023"},
 		{wed, "Sales rose in the third quarter, and last year's slump is over.", "last year", "2023"},

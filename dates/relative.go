@@ -216,7 +216,7 @@ func (s *scanner) pointer(k int) (int, string) {
 func (s *scanner) comparedBack(k, j int) bool {
 	if n := s.tk(j); n.s == "'s" || n.s == "’s" {
 		f := s.tk(j + 1)
-		return followedBy(f.s, "$", "£", "€", "#") || f.kind == verbatim.Number
+		return followedBy(f.s, "$", "£", "€", "#", "results", "figures") || f.kind == verbatim.Number
 	}
 	for b := k - 1; b >= k-8 && b >= s.sent.First; b-- {
 		t := s.tk(b)
