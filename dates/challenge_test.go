@@ -259,6 +259,8 @@ func TestChallengeBusiness(t *testing.T) {
 		{wed, "Exports rose in September from the same month last year.", "the same month last year", "2023-09"},
 		{wed, "Analysts cut their year-end forecasts.", "year-end", ""},
 		{wed, "Sales in the first nine months rose 5 percent.", "the first nine months", ""},
+		{wed, "Profit rose in the third quarter. Net for the year-earlier nine months included a gain.", "the year-earlier nine months", ""},
+		{wed, "Sales rose in the third quarter. Sales in the year-ago six months were flat.", "the year-ago six months", ""},
 		{wed, "Prices rose 3 percent in the year to September.", "the year", ""},
 		{wed, "Sales rose 2 percent in the year through August.", "the year", ""},
 		{wed, "The bank earned $2 billion in the quarter ended Sept. 30.", "Sept. 30", "2024-09-30"},
@@ -267,6 +269,40 @@ func TestChallengeBusiness(t *testing.T) {
 		{fri, "GDP shrank 0.6 percent in the final quarter of 2012.", "the final quarter of 2012", "2012-Q4"},
 		{fri, "Final-quarter profit fell.", "Final-quarter", "2012-Q4"},
 		{wed, "Sales rose in fiscal year 2023.", "fiscal year 2023", "2023"},
+	})
+}
+
+// TestChallengeFiscalQuarters: in an earnings report, "the quarter", "the
+// latest period" and "a year ago" are the quarter the report has just
+// named, fiscal label and all, not the calendar quarter last ended; a
+// quarter looked ahead to is not the one reported on, and a day that
+// closes a quarter ("the quarter ended Sept. 30") leaves the quarter the
+// time a year back counts from; "last year" giving the time of a figure
+// compared with ("last year's $2 million", "last year's results") is that
+// quarter a year back too.
+func TestChallengeFiscalQuarters(t *testing.T) {
+	checkChallenges(t, []challenge{
+		{wed, "Maple Foods earned $12 million in the fiscal-first quarter ended Aug. 31.", "the fiscal-first quarter", "2024-Q1"},
+		{wed, "Harbor Lines said it earned $40 million in its fiscal second quarter. Revenue in the quarter rose 8 percent.", "the quarter", "2024-Q2"},
+		{wed, "Pine Bank posted a profit of $3 million for the fiscal first quarter ended Sept. 30, against a loss of $1 million a year ago.", "a year ago", "2023-Q1"},
+		{wed, "Pine Bank posted a profit of $3 million for the fiscal first quarter ended Sept. 30. It lost $1 million a year ago. Revenue rose to $90 million from $80 million a year earlier.", "a year earlier", "2023-Q1"},
+		{wed, "The utility earned $9 million in the quarter ended Sept. 30, up from $7 million a year earlier.", "a year earlier", "2023-Q3"},
+		{"2024-11-06", "Oakridge reported a drop in fiscal fourth-quarter earnings. Sales in the latest period rose 3 percent.", "the latest period", "2024-Q4"},
+		{wed, "Profit rose in the third quarter. The company has no estimate yet of fourth-quarter costs. In the latest quarter, margins widened.", "the latest quarter", "2024-Q3"},
+		{wed, "Profit rose in the third quarter, and the company will take a fourth-quarter charge. It earned $2 million a year ago.", "a year ago", "2023-Q3"},
+		{wed, "Harbor Lines earned $40 million in its fiscal second quarter. Its fuel bill rose 9 percent. Revenue for the quarter was $300 million. In the 2023 period, it earned $31 million.", "the 2023 period", "2023-Q2"},
+		{wed, "Harbor Lines earned $40 million in its fiscal second quarter, against $31 million in the 2023 period. Fuel costs in the quarter rose.", "the quarter", "2024-Q2"},
+		{wed, "Lakeside Paper's net rose in the third quarter. Its mills ran at full speed. Orders were weak in the spring. A plant closure cut profit in the year-ago period. In the 2024 period, taxes were lower than a year ago.", "a year ago", "2023-Q3"},
+		{wed, "Net income rose to $8 million in the third quarter, compared with a loss of $2 million last year.", "last year", "2023-Q3"},
+		{wed, "The retailer had 5.6 million shares outstanding in the quarter ended July 31.", "the quarter", "2024-Q2"},
+		{wed, "The chain's sales rose 4 percent in the quarter ended Jan. 31.", "the quarter", "2023-Q4"},
+		{wed, "The bank earned $2 billion in the quarter ended Sept. 30.", "the quarter", "2024-Q3"},
+		{wed, "Profit fell in the third quarter. Exports for last year's quarter were $3 million.", "last year's quarter", "2023-Q3"},
+		{wed, "Profit rose in the third quarter. Last year's results included a one-time gain.", "Last year", "2023-Q3"},
+		{"2025-02-12", "Profit rose in 2024. Last year's results included a one-time gain.", "Last year", "2024"},
+		{wed, "Third-quarter sales were $1.9 billion, up 5% from last year's $1.8 billion.", "last year", "2023-Q3"},
+		{wed, "Profit rose in the third quarter. Last year the company cut 500 jobs.", "Last year", "2023"},
+		{wed, "Sales rose in the third quarter, and last year's slump is over.", "last year", "2023"},
 	})
 }
 

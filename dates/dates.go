@@ -71,6 +71,16 @@ func process(d *verbatim.Doc, opt Options) {
 	dateQuotes(d, times)
 }
 
+// closesPeriod reports whether the match at i is the last day of the
+// period matched just before it, ending at prev: "the quarter ended Sept.
+// 30", "its fiscal year ending June 30".
+func (s *scanner) closesPeriod(gran byte, prev, i int) bool {
+	if gran != 'Q' && gran != 'H' && gran != 'Y' || prev < 0 || i != prev+1 {
+		return false
+	}
+	return followedBy(s.tk(prev).s, "ended", "ending", "ends")
+}
+
 // tok is what the grammar needs to know about one token.
 type tok struct {
 	s       string // text in Doc.Clean
@@ -106,10 +116,13 @@ type scanner struct {
 	// context: "the quarter", "a year ago", "the year-earlier period")
 	lastQY, lastQ int
 	qSent         int // the sentence of the last quarter named
-	lastGran      byte
-	sent          verbatim.Sentence
-	isTime        bool // the last match is a time of day ("Thursday evening"): TimeML TIME
-	skip          int  // leading tokens of the last match left out of its span
+	// the last quarter named in a clause that does not look ahead, and
+	// its sentence (namedQuarter)
+	toldQY, toldQ, toldSent int
+	lastGran                byte
+	sent                    verbatim.Sentence
+	isTime                  bool // the last match is a time of day ("Thursday evening"): TimeML TIME
+	skip                    int  // leading tokens of the last match left out of its span
 	// anchor is the value of the last date found that names a year
 	// ("1995-05-22", "1989-03"): "the following year" counts from it;
 	// anchorSent is the index of its sentence, sentIdx the current one's
@@ -176,6 +189,7 @@ func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date, opt Opti
 			continue
 		}
 		s.sent, s.sentIdx = se, si
+		prevEnd, prevGran := -1, byte(0) // the last match of the sentence
 		for i := se.First; i < se.Last; {
 			s.isTime = false
 			s.skip = 0
@@ -200,9 +214,15 @@ func find(d *verbatim.Doc, dst []verbatim.Date, times *[]verbatim.Date, opt Opti
 					dst = append(dst, s.more)
 					v = s.more.Value
 				}
-				if len(v) >= 4 && ascii.IsDigits(v[:4]) && s.kind != 'c' {
+				if s.closesPeriod(prevGran, prevEnd, i) && len(v) == 10 {
+					// "the quarter ended Sept. 30": the day closes the
+					// period the text reports on, which stays the time
+					// to count from ("... from $2 million a year ago")
+					s.lastGran = prevGran
+				} else if len(v) >= 4 && ascii.IsDigits(v[:4]) && s.kind != 'c' {
 					s.anchor, s.anchorSent, s.anchorDeictic = v, si, s.kind == 'd'
 				}
+				prevEnd, prevGran = j, s.lastGran
 			}
 			i = j
 		}
@@ -301,6 +321,10 @@ func (s *scanner) info(i int) {
 						t.midYear = int16(atoi(post))
 					} else {
 						t.w = lookup(post)
+					}
+				case strings.EqualFold(pre, "fiscal"):
+					if o := lookup(post); o != nil && o.ordinal >= 1 && o.ordinal <= 4 {
+						t.w = o // "the fiscal-first quarter": the ordinal, before "quarter"
 					}
 				case strings.EqualFold(pre, "year") && (strings.EqualFold(post, "ago") || strings.EqualFold(post, "earlier")):
 					t.yearAgo = true
@@ -561,7 +585,18 @@ func (s *scanner) core(k int) (int, string) {
 		if !s.hasRef {
 			return k + 1, "XXXX-QX"
 		}
-		y, q := s.reported()
+		y, q := s.namedQuarter()
+		if e := s.tk(k + 2); followedBy(s.tk(k+1).s, "ended", "ending") && e.w != nil && e.w.month > 0 && e.w.month%3 != 0 {
+			// "the quarter ended July 31": off the calendar's quarters,
+			// the one that holds most of its three months (May to July)
+			y = s.ref.Year()
+			if int(e.w.month) > int(s.ref.Month()) {
+				y--
+			}
+			mid := time.Date(y, time.Month(e.w.month), 1, 12, 0, 0, 0, time.UTC).AddDate(0, -1, 0)
+			y, q = mid.Year(), quarterOf(mid.Month())
+		}
+		s.referQuarter(y, q)
 		if a := s.tk(k + 1); (strings.EqualFold(a.s, "a") || strings.EqualFold(a.s, "one")) && s.tk(k+2).is("year") && (s.tk(k+3).is("ago") || s.tk(k+3).is("earlier")) {
 			// "for the quarter a year ago": one expression, a year back
 			y, q = addQuarters(y, q, -4)

@@ -19,6 +19,40 @@ func (s *scanner) reported() (int, int) {
 	return addQuarters(s.ref.Year(), quarterOf(s.ref.Month()), -1)
 }
 
+// namedQuarter returns the quarter the text last told of (in a clause that
+// does not look ahead), in this sentence or the qRecent before it, with
+// its year: the quarter that "the quarter", "the latest period" and "a
+// year ago" refer to in an earnings report, which may be a fiscal one
+// ("the fiscal first quarter ended Sept. 30 ... the quarter"); else the
+// reported quarter.
+func (s *scanner) namedQuarter() (int, int) {
+	if s.toldQY > 0 && s.sentIdx-s.toldSent <= qRecent {
+		return s.toldQY, s.toldQ
+	}
+	return s.reported()
+}
+
+// referQuarter notes that the text has referred again to quarter q of
+// year y, the one it reports on ("the quarter", "the latest period", or
+// a year back from it, "the year-ago period"): it stays the quarter that
+// "the 1988 period" and "a year ago" count from.
+func (s *scanner) referQuarter(y, q int) {
+	s.lastGran, s.lastQY, s.lastQ, s.qSent = 'Q', y, q, s.sentIdx
+	s.toldQY, s.toldQ, s.toldSent = y, q, s.sentIdx
+}
+
+// qRecent is how many sentences back a quarter told of is still the
+// report's (TimeBank value F1 against the reported quarter, 10 folds: 1
+// sentence 2 up 2 down, 2 sentences 4 up 1 down, 3 sentences 4 up 2 down).
+const qRecent = 2
+
+// quarterAhead reports whether quarter q of year y has not ended by the
+// reference date.
+func (s *scanner) quarterAhead(y, q int) bool {
+	ry, rq := s.reported()
+	return y > ry || y == ry && q > rq
+}
+
 func (s *scanner) qyear() int {
 	if !s.hasRef {
 		return 0
@@ -49,6 +83,15 @@ func (s *scanner) quarter(k, j, q, y int) (int, string) {
 	s.lastGran, s.lastQ, s.qSent = 'Q', q, s.sentIdx
 	if y > 0 {
 		s.lastQY = y
+		if t := s.tense(k, j); (t < 0 || t == 0 && !s.quarterAhead(y, q)) && !(y < s.toldQY && s.sentIdx-s.toldSent <= qRecent) {
+			// a quarter told of, not one looked ahead to ("will result
+			// in a fourth-quarter charge", "no estimate of fourth-quarter
+			// results"); a fiscal one ahead of the calendar is told in
+			// the past ("reported a decline in fourth-quarter earnings");
+			// one of an earlier year than the quarter just told of is
+			// its comparison ("in the 1988 period"), not the report's
+			s.toldQY, s.toldQ, s.toldSent = y, q, s.sentIdx
+		}
 	}
 	return j, quarterValue(y, q)
 }
@@ -75,6 +118,9 @@ func (s *scanner) periodYear(k, j, n, per int) (int, bool) {
 func (s *scanner) yearAgo(k int) (int, string) {
 	j := k + 1
 	n := s.tk(j)
+	if c := s.tk(j + 1); (n.kind == verbatim.Number || n.w != nil && n.w.number > 1) && c.w != nil && c.w.unit != 0 && strings.HasSuffix(c.s, "s") {
+		return k, "" // "the year-earlier nine months": a span of months, no DATE
+	}
 	if n.w != nil && n.w.ordinal >= 1 && n.w.ordinal <= 4 && s.tk(j+1).is("quarter") {
 		y, _ := s.year(-1)
 		return s.quarter(k, j+2, int(n.w.ordinal), y)
@@ -90,7 +136,8 @@ func (s *scanner) yearAgo(k int) (int, string) {
 		if !s.hasRef {
 			return j, "XXXX-QX"
 		}
-		y, q := s.reported()
+		y, q := s.namedQuarter()
+		s.referQuarter(y, q)
 		y, q = addQuarters(y, q, -4)
 		return j, quarterValue(y, q)
 	}

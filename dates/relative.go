@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/internal/ascii"
 )
 
@@ -140,9 +141,25 @@ func (s *scanner) pointer(k int) (int, string) {
 			if o := s.tk(j + 1); o.hyQuart > 0 {
 				return j + 2, quarterValue(y, int(o.hyQuart))
 			}
+			if o := s.tk(j + 1); ptr == "last" && (o.is("quarter") || o.is("period")) && s.hasRef && s.opt.QuarterYearAgo {
+				// "sales for last year's quarter": the quarter
+				// reported on, a year back
+				qy, q := s.namedQuarter()
+				qy, q = addQuarters(qy, q, -4)
+				s.kind = 'c'
+				return j + 2, quarterValue(qy, q)
+			}
 		}
 		if !ok {
 			return j, "XXXX"
+		}
+		if ptr == "last" && j == k+2 && s.lastGran == 'Q' && s.opt.QuarterYearAgo && s.comparedBack(k, j) {
+			// "net rose in the third quarter ... compared with a loss
+			// of $3 million last year": that quarter a year back
+			qy, q := s.namedQuarter()
+			qy, q = addQuarters(qy, q, -4)
+			s.kind = 'c'
+			return j, quarterValue(qy, q)
 		}
 		s.lastGran = 'Y'
 		return j, yearValue(y)
@@ -167,7 +184,10 @@ func (s *scanner) pointer(k int) (int, string) {
 			return j + 1, "XXXX-QX"
 		}
 		y, q := s.ref.Year(), quarterOf(s.ref.Month())
-		if ptr == "latest" || ptr == "this" {
+		if ptr == "latest" {
+			y, q = s.namedQuarter()
+			s.referQuarter(y, q)
+		} else if ptr == "this" {
 			y, q = s.reported()
 		} else {
 			y, q = addQuarters(y, q, dir)
@@ -176,7 +196,8 @@ func (s *scanner) pointer(k int) (int, string) {
 		return j + 1, quarterValue(y, q)
 	case 'P':
 		if ptr == "latest" && s.lastGran == 'Q' && s.hasRef {
-			y, q := s.reported()
+			y, q := s.namedQuarter()
+			s.referQuarter(y, q)
 			return j + 1, quarterValue(y, q)
 		}
 	case 'X':
@@ -186,6 +207,27 @@ func (s *scanner) pointer(k int) (int, string) {
 		}
 	}
 	return k, ""
+}
+
+// comparedBack reports whether the expression [k, j) gives the time of
+// a figure compared with ("compared with a loss of $3 million last
+// year", "up from last year's $1.55 billion"): a comparison word before
+// it in its clause, or a figure after its "'s".
+func (s *scanner) comparedBack(k, j int) bool {
+	if n := s.tk(j); n.s == "'s" || n.s == "’s" {
+		f := s.tk(j + 1)
+		return followedBy(f.s, "$", "£", "€", "#", "results", "figures") || f.kind == verbatim.Number
+	}
+	for b := k - 1; b >= k-8 && b >= s.sent.First; b-- {
+		t := s.tk(b)
+		if t.kind == verbatim.Punct && t.s != "$" && t.s != "." {
+			return false
+		}
+		if followedBy(t.s, "from", "against") || followedBy(t.s, "with") && s.prevIs(b, "compared", "compares", "comparing") {
+			return true
+		}
+	}
+	return false
 }
 
 // following resolves "the following year", "the previous month", "the
@@ -343,7 +385,7 @@ func (s *scanner) ago(k int) (int, string) {
 		return j, monthValue(t.Year(), int(t.Month()))
 	case 'Y':
 		if n == 1 && s.lastGran == 'Q' && s.opt.QuarterYearAgo {
-			y, q := s.reported()
+			y, q := s.namedQuarter()
 			y, q = addQuarters(y, q, -4)
 			return j, quarterValue(y, q)
 		}
