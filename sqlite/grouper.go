@@ -387,8 +387,17 @@ func (g *Grouper) add(as []added) {
 		a.f = nil // the clusterer keeps what it needs
 		g.arts = append(g.arts, a)
 		g.last = a.aid
+		if len(g.arts)%releaseEvery == 0 {
+			g.c.ReleaseClosed()
+		}
 	}
 }
+
+// releaseEvery is how many added articles the grouper lets pass between
+// releases of the closed stories' statement-linking state
+// (stories.Clusterer.ReleaseClosed: a pass over the stories, and over the
+// quotes when one is released).
+const releaseEvery = 1024
 
 // Put stores documents (as DB.Put) and adds the stored ones to the stories.
 func (g *Grouper) Put(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutcome, error) {
@@ -486,6 +495,7 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	}
 	// the decisions are written: the grouper need not keep them
 	g.log, g.partial = decisionLog{}, true
+	g.c.ReleaseClosed()
 	cur.Decisions = 0
 	g.prev, g.base = seen(cur), g.last
 	s.cmu.Lock()
