@@ -213,24 +213,52 @@ func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (loaded, unus
 	if at != through {
 		return false, false, nil
 	}
+	var c *stories.Clusterer
 	if parts > 0 {
-		// read into one buffer of their size (appended part by part, it
-		// grew to twice the state)
+		// decoded part by part as they are read: the state is never in
+		// memory twice (at 50k articles the snapshot is about 150 MB)
 		var size int64
 		if err := g.db.db.QueryRowContext(ctx, `SELECT coalesce(sum(length(data)), 0) FROM story_snapshot_parts WHERE part <= ?`, parts).Scan(&size); err != nil {
 			return false, false, err
 		}
-		state = slices.Grow(state, int(size))
-		if state, err = appendSnapshotParts(ctx, g.db.db, state, parts); err != nil {
+		rows, err := g.db.db.QueryContext(ctx, `SELECT part, data FROM story_snapshot_parts WHERE part <= ? ORDER BY part`, parts)
+		if err != nil {
 			return false, false, err
 		}
-		if state == nil {
-			return false, true, nil // parts missing: replay instead
+		k, first := 0, true
+		var rerr error
+		next := func() []byte {
+			if first && len(state) > 0 {
+				first = false
+				return state
+			}
+			first = false
+			if !rows.Next() {
+				rerr = rows.Err()
+				return nil
+			}
+			var part int
+			var data sql.RawBytes // valid until the next part: the decoder copies it first
+			if rerr = rows.Scan(&part, &data); rerr != nil {
+				return nil
+			}
+			if k++; part != k {
+				return nil // a part missing: the stream ends short
+			}
+			return data
 		}
-	}
-	c, err := stories.LoadSnapshot(state, g.opt)
-	if err != nil {
-		return false, true, nil // replay instead
+		c, err = stories.LoadSnapshotStream(len(state)+int(size), next, g.opt)
+		rows.Close()
+		if rerr != nil {
+			return false, false, rerr
+		}
+		if err != nil || k != parts {
+			return false, true, nil // replay instead
+		}
+	} else {
+		if c, err = stories.LoadSnapshot(state, g.opt); err != nil {
+			return false, true, nil // replay instead
+		}
 	}
 	as, ok := decodeArts(arts)
 	if !ok || len(as) != len(c.Articles()) {
@@ -244,32 +272,6 @@ func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (loaded, unus
 		g.last = as[len(as)-1].aid
 	}
 	return true, false, nil
-}
-
-// appendSnapshotParts appends the parts 1..n of the snapshot to state, or
-// returns nil when one is missing.
-func appendSnapshotParts(ctx context.Context, q querier, state []byte, n int) ([]byte, error) {
-	rows, err := q.QueryContext(ctx, `SELECT part, data FROM story_snapshot_parts WHERE part <= ? ORDER BY part`, n)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	k := 0
-	for rows.Next() {
-		var part int
-		var data sql.RawBytes
-		if err := rows.Scan(&part, &data); err != nil {
-			return nil, err
-		}
-		if k++; part != k {
-			return nil, rows.Err()
-		}
-		state = append(state, data...)
-	}
-	if err := rows.Err(); err != nil || k != n {
-		return nil, err
-	}
-	return state, nil
 }
 
 // writeSnapshot writes the clusterer's snapshot in parts of snapshotPart
@@ -387,8 +389,17 @@ func (g *Grouper) add(as []added) {
 		a.f = nil // the clusterer keeps what it needs
 		g.arts = append(g.arts, a)
 		g.last = a.aid
+		if len(g.arts)%releaseEvery == 0 {
+			g.c.ReleaseClosed()
+		}
 	}
 }
+
+// releaseEvery is how many added articles the grouper lets pass between
+// releases of the closed stories' statement-linking state
+// (stories.Clusterer.ReleaseClosed: a pass over the stories, and over the
+// quotes when one is released).
+const releaseEvery = 1024
 
 // Put stores documents (as DB.Put) and adds the stored ones to the stories.
 func (g *Grouper) Put(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutcome, error) {
@@ -486,6 +497,7 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	}
 	// the decisions are written: the grouper need not keep them
 	g.log, g.partial = decisionLog{}, true
+	g.c.ReleaseClosed()
 	cur.Decisions = 0
 	g.prev, g.base = seen(cur), g.last
 	s.cmu.Lock()

@@ -207,8 +207,18 @@ func appendOptions(buf []byte, o Options) []byte {
 // opt must be the options the snapshot was taken with (ErrSnapshot
 // otherwise).
 func LoadSnapshot(data []byte, opt Options) (*Clusterer, error) {
+	return loadSnapshot(binenc.NewCloningDecoder(data), opt)
+}
+
+// LoadSnapshotStream is LoadSnapshot of a snapshot of total bytes that
+// next gives part by part (nil at the end; WriteSnapshot's parts): only the
+// part being decoded is in memory besides the state.
+func LoadSnapshotStream(total int, next func() []byte, opt Options) (*Clusterer, error) {
+	return loadSnapshot(binenc.NewStreamDecoder(total, next), opt)
+}
+
+func loadSnapshot(d *binenc.Decoder, opt Options) (*Clusterer, error) {
 	opt.defaults()
-	d := binenc.NewCloningDecoder(data)
 	if d.Byte() != snapshotVersion {
 		return nil, ErrSnapshot
 	}

@@ -298,6 +298,9 @@ func TestSnapshotContinues(t *testing.T) {
 		if again := l.AppendSnapshot(nil); string(again) != string(snap) {
 			t.Fatalf("cut %d: the loaded clusterer's snapshot differs", cut)
 		}
+		if s, err := LoadSnapshotStream(len(snap), inParts(snap, 997), Options{}); err != nil || string(s.AppendSnapshot(nil)) != string(snap) {
+			t.Fatalf("cut %d: the clusterer loaded part by part differs (%v)", cut, err)
+		}
 		for _, d := range docs[cut:] {
 			l.Add(d)
 		}
@@ -314,6 +317,21 @@ func TestSnapshotContinues(t *testing.T) {
 		if _, err := LoadSnapshot(snap[:n], Options{}); err == nil {
 			t.Errorf("a snapshot cut at %d bytes loaded", n)
 		}
+		if _, err := LoadSnapshotStream(len(snap), inParts(snap[:n], 997), Options{}); err == nil {
+			t.Errorf("a snapshot cut at %d bytes loaded part by part", n)
+		}
+	}
+}
+
+// inParts gives data in parts of n bytes, then nil.
+func inParts(data []byte, n int) func() []byte {
+	return func() []byte {
+		if len(data) == 0 {
+			return nil
+		}
+		p := data[:min(n, len(data))]
+		data = data[len(p):]
+		return p
 	}
 }
 

@@ -35,10 +35,15 @@ type Decoder struct {
 	i     int
 	clone bool
 	Bad   bool // set by any read past the end or malformed value
+	// a stream (NewStreamDecoder): s is a window on it, base the bytes
+	// read before the window, total the stream's length, next the parts
+	// not read yet
+	next        func() []byte
+	base, total int
 }
 
 // NewDecoder returns a decoder of data (copied once into a string).
-func NewDecoder(data []byte) *Decoder { return &Decoder{s: string(data)} }
+func NewDecoder(data []byte) *Decoder { return &Decoder{s: string(data), total: len(data)} }
 
 // NewCloningDecoder returns a decoder of data whose strings are copies:
 // what they are kept in does not keep the whole data alive (a state
@@ -46,16 +51,50 @@ func NewDecoder(data []byte) *Decoder { return &Decoder{s: string(data)} }
 // snapshot of hundreds of MB in memory). It reads data in place, without
 // a copy of it: data must not change until the decoding ends.
 func NewCloningDecoder(data []byte) *Decoder {
-	return &Decoder{s: unsafe.String(unsafe.SliceData(data), len(data)), clone: true}
+	return &Decoder{s: unsafe.String(unsafe.SliceData(data), len(data)), clone: true, total: len(data)}
+}
+
+// NewStreamDecoder returns a cloning decoder of a stream of total bytes
+// that next gives part by part (nil at the end): only the part being read
+// is in memory, not the whole stream. next may reuse its buffer.
+func NewStreamDecoder(total int, next func() []byte) *Decoder {
+	return &Decoder{clone: true, total: total, next: next}
+}
+
+// fill makes n bytes readable at d.i, reading parts of the stream; it
+// reports false (and marks the decoder bad) when the stream has fewer.
+func (d *Decoder) fill(n int) bool {
+	if d.i+n <= len(d.s) {
+		return true
+	}
+	if d.next == nil || d.base+d.i+n > d.total {
+		d.Bad = true
+		return false
+	}
+	buf := []byte(d.s[d.i:])
+	d.base += d.i
+	for len(buf) < n {
+		p := d.next()
+		if p == nil {
+			d.next = nil
+			break
+		}
+		buf = append(buf, p...)
+	}
+	d.s, d.i = string(buf), 0
+	if len(buf) < n {
+		d.Bad = true
+		return false
+	}
+	return true
 }
 
 // Done reports whether every byte was read without error.
-func (d *Decoder) Done() bool { return !d.Bad && d.i == len(d.s) }
+func (d *Decoder) Done() bool { return !d.Bad && d.base+d.i == d.total && d.i == len(d.s) }
 
 // Byte reads one byte.
 func (d *Decoder) Byte() byte {
-	if d.i >= len(d.s) {
-		d.Bad = true
+	if d.i >= len(d.s) && !d.fill(1) {
 		return 0
 	}
 	d.i++
@@ -90,7 +129,7 @@ func (d *Decoder) Int() int64 {
 // must not allocate gigabytes).
 func (d *Decoder) Count() int {
 	n := d.Uint()
-	if n > uint64(len(d.s)-d.i) {
+	if n > uint64(d.total-d.base-d.i) {
 		d.Bad = true
 		return 0
 	}
@@ -100,7 +139,7 @@ func (d *Decoder) Count() int {
 // Str reads a length-prefixed string.
 func (d *Decoder) Str() string {
 	n := d.Count()
-	if d.Bad {
+	if d.Bad || !d.fill(n) {
 		return ""
 	}
 	d.i += n
@@ -112,8 +151,7 @@ func (d *Decoder) Str() string {
 
 // U32 reads four little-endian bytes.
 func (d *Decoder) U32() uint32 {
-	if d.i+4 > len(d.s) {
-		d.Bad = true
+	if !d.fill(4) {
 		return 0
 	}
 	v := uint32(d.s[d.i]) | uint32(d.s[d.i+1])<<8 | uint32(d.s[d.i+2])<<16 | uint32(d.s[d.i+3])<<24

@@ -30,3 +30,50 @@ func TestCloningDecoderStrings(t *testing.T) {
 		}
 	}
 }
+
+// A stream decoder reads what the whole-buffer decoder reads, whatever the
+// parts the stream comes in, and flags a stream shorter than announced.
+func TestStreamDecoder(t *testing.T) {
+	var buf []byte
+	for i := range 300 {
+		buf = AppendUint(buf, uint64(i*i*977))
+		buf = AppendStr(buf, string(make([]byte, i%37)))
+		buf = AppendInt(buf, -int64(i)<<40)
+		buf = AppendU64(buf, uint64(i)*0x9e3779b97f4a7c15)
+	}
+	read := func(d *Decoder) bool {
+		for i := range 300 {
+			if d.Uint() != uint64(i*i*977) || len(d.Str()) != i%37 || d.Int() != -int64(i)<<40 || d.U64() != uint64(i)*0x9e3779b97f4a7c15 {
+				return false
+			}
+		}
+		return d.Done()
+	}
+	for _, part := range []int{1, 3, 7, 64, 1000, len(buf)} {
+		rest := buf
+		next := func() []byte {
+			if len(rest) == 0 {
+				return nil
+			}
+			n := min(part, len(rest))
+			p := append([]byte(nil), rest[:n]...)
+			rest = rest[n:]
+			return p
+		}
+		if d := NewStreamDecoder(len(buf), next); !read(d) {
+			t.Fatalf("parts of %d bytes: decoded otherwise", part)
+		}
+	}
+	short := buf[:len(buf)-5]
+	given := false
+	d := NewStreamDecoder(len(buf), func() []byte {
+		if given {
+			return nil
+		}
+		given = true
+		return short
+	})
+	if read(d) || !d.Bad {
+		t.Fatal("a stream shorter than its length decoded without error")
+	}
+}

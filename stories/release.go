@@ -1,0 +1,97 @@
+package stories
+
+import "math"
+
+// Closed stories: a story whose latest article is far older than the
+// latest article seen can no longer gain an article on similarity (its
+// decayed similarity cannot reach the threshold), so the state that only
+// links the quotes of new articles to its own (the 3-shingles of its
+// quotes, its shingle index) need not stay in memory. ReleaseClosed drops
+// it; should an article join the story after all (a follow-up giving a
+// date in its span, an undated report, an article published late), the
+// state is rebuilt from the quotes' texts when the story is next linked,
+// as it is for every story after LoadSnapshot. The decisions are the same
+// either way: releasing only moves the cost.
+
+// closeDays is the gap, in days, beyond which the event similarity of two
+// dated groups cannot reach the threshold unless one follows the other up:
+// a similarity is at most 1 and decays by exp(-(gap-DateWindow)/DateDecay)
+// beyond the window.
+func (c *Clusterer) closeDays() int {
+	if c.opt.Threshold <= 0 || c.opt.Threshold >= 1 {
+		return c.opt.DateWindow
+	}
+	return c.opt.DateWindow + int(math.Ceil(c.opt.DateDecay*math.Log(1/c.opt.Threshold)))
+}
+
+// ReleaseClosed drops the statement-linking state of the dated stories
+// whose latest article is more than closeDays before the latest day of any
+// story, and returns how many stories it released. Undated stories keep
+// theirs (an undated article may join a story of any date).
+func (c *Clusterer) ReleaseClosed() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	latest := -1
+	for _, s := range c.stories {
+		if !s.dead {
+			latest = max(latest, s.last)
+		}
+	}
+	if latest < 0 {
+		return 0
+	}
+	bound := latest - c.closeDays()
+	n := 0
+	for _, s := range c.stories {
+		if s.dead || s.nsh < 0 || s.last < 0 || s.last >= bound {
+			continue
+		}
+		s.qindex, s.qmore, s.nsh = nil, nil, -1
+		n++
+	}
+	if n > 0 {
+		c.compactShingles()
+	}
+	return n
+}
+
+// compactShingles keeps in c.shingles only the shingles of the quotes of
+// stories whose linking state is in memory (Story.nsh >= 0); the other
+// quotes' are computed again when needed (QuoteRef.nsh -1).
+func (c *Clusterer) compactShingles() {
+	keep := 0
+	for i := range c.quotes {
+		q := &c.quotes[i]
+		if q.nsh >= 0 && c.stories[q.story].nsh >= 0 {
+			keep += int(q.nsh)
+		}
+	}
+	out := make([]uint64, 0, keep+keep/4)
+	for i := range c.quotes {
+		q := &c.quotes[i]
+		if q.nsh < 0 {
+			continue
+		}
+		if c.stories[q.story].nsh < 0 {
+			q.sh, q.nsh = 0, -1
+			continue
+		}
+		sh := int32(len(out))
+		out = append(out, c.shingles[q.sh:q.sh+q.nsh]...)
+		q.sh = sh
+	}
+	c.shingles = out
+}
+
+// LinkingState returns the 3-shingles held in memory and the stories whose
+// shingle index is in memory (for tests and measurements).
+func (c *Clusterer) LinkingState() (shingles, indexed int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, s := range c.stories {
+		if s.qindex != nil {
+			indexed++
+		}
+	}
+	return len(c.shingles), indexed
+}
