@@ -35,7 +35,6 @@ func init() {
 				return publish(cmd.Context(), queue, stream, args, input.Options{Published: published, MaxBytes: int64(maxMB) << 20}, os.Stderr)
 			}
 			ctx := context.Background()
-			limitIngestMemory()
 			st, err := openLibrary(ctx, db, false)
 			if err != nil {
 				return err
