@@ -94,8 +94,8 @@ func (m *cueModel) write(w io.Writer) error {
 // it is no cue. Only words the lexicons do not know are asked.
 func (st *state) modelCue(k int) uint8 {
 	m := theCueModel
-	if m == nil {
-		return 0
+	if m == nil || st.isWord(k) && !st.info(k).head {
+		return 0 // (the cheap test first: a word the model never saw head a cue)
 	}
 	wi, ok := st.cueCandidate(k)
 	if !ok || !wi.head {
