@@ -245,6 +245,14 @@ func (st *state) kindOf(i, lo, hi int) byte {
 	if i < lo || i >= hi {
 		return 'B'
 	}
+	if k := st.memo.kinds[i]; k != 0 {
+		return k // (asked again; prepare made st.memo)
+	}
+	return st.kindMemo(i)
+}
+
+// kindMemo is kindOf computed the first time.
+func (st *state) kindMemo(i int) byte {
 	m := st.cueMemo()
 	if k := m.kinds[i]; k != 0 {
 		return k
@@ -264,6 +272,13 @@ type cueMemo struct {
 var memoPool = sync.Pool{New: func() any { return new(cueMemo) }}
 
 func (st *state) cueMemo() *cueMemo {
+	if st.memo != nil {
+		return st.memo
+	}
+	return st.newMemo()
+}
+
+func (st *state) newMemo() *cueMemo {
 	if st.memo == nil {
 		n := len(st.toks)
 		m := memoPool.Get().(*cueMemo)
@@ -281,10 +296,15 @@ func (st *state) cueMemo() *cueMemo {
 
 // info returns wordInfos of word token i, looked up once per token.
 func (st *state) info(i int) wordInfo {
-	m := st.cueMemo()
-	if wi := m.infos[i]; wi.known {
-		return wi
+	if wi := st.memo.infos[i]; wi.known {
+		return wi // (inlined: asked again; prepare made st.memo)
 	}
+	return st.lookInfo(i)
+}
+
+// lookInfo is info looked up the first time.
+func (st *state) lookInfo(i int) wordInfo {
+	m := st.cueMemo()
 	wi := wordTab.get(st.low(i))
 	wi.known = true
 	m.infos[i] = wi
@@ -303,6 +323,16 @@ var hBOS, hEOS, hQuote = hstr(fnvOff, "<s>"), hstr(fnvOff, "</s>"), hstr(fnvOff,
 
 // wordHash is the hash of wordAt(i, lo, hi), computed once per token.
 func (st *state) wordHash(i, lo, hi int) uint64 {
+	if i >= lo && i < hi {
+		if h := st.memo.hash[i]; h != 0 {
+			return h // (asked again; prepare made st.memo)
+		}
+	}
+	return st.hashMemo(i, lo, hi)
+}
+
+// hashMemo is wordHash computed the first time.
+func (st *state) hashMemo(i, lo, hi int) uint64 {
 	switch {
 	case i < lo:
 		return hBOS
@@ -310,9 +340,6 @@ func (st *state) wordHash(i, lo, hi int) uint64 {
 		return hEOS
 	}
 	m := st.cueMemo()
-	if h := m.hash[i]; h != 0 {
-		return h
-	}
 	h := hQuote
 	if st.mark(i) == 0 {
 		h = hstr(fnvOff, st.low(i))

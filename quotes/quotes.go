@@ -102,6 +102,7 @@ func process(d *verbatim.Doc, collect *[]VerifyCandidate) {
 // quote-mark regions: what every pass over the document reads.
 func (st *state) prepare() {
 	st.index()
+	st.cueMemo() // the per-token cache that info, kindOf and wordHash read
 	b := append(st.tables.lows[:0], st.d.Clean...)
 	for i, c := range b {
 		if c >= 'A' && c <= 'Z' {
@@ -183,6 +184,14 @@ func (st *state) isCap(i int) bool {
 	if !st.isWord(i) {
 		return false
 	}
+	if t := st.toks[i]; t.Start < t.End && st.s[t.Start] < utf8.RuneSelf {
+		return 'A' <= st.s[t.Start] && st.s[t.Start] <= 'Z' // (the ASCII upper case letters are unicode.IsUpper's there)
+	}
+	return st.isCapRune(i)
+}
+
+// isCapRune is isCap of a word that starts with a multi-byte rune.
+func (st *state) isCapRune(i int) bool {
 	r, _ := utf8.DecodeRuneInString(st.tok(i))
 	return unicode.IsUpper(r)
 }
