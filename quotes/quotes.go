@@ -20,6 +20,7 @@ import (
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/coref"
+	"github.com/verbatim-news/verbatim/internal/ascii"
 )
 
 // Stage is this package's pipeline stage.
@@ -103,12 +104,7 @@ func process(d *verbatim.Doc, collect *[]VerifyCandidate) {
 func (st *state) prepare() {
 	st.index()
 	st.cueMemo() // the per-token cache that info, kindOf and wordHash read
-	b := append(st.tables.lows[:0], st.d.Clean...)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
+	b := ascii.AppendLower(st.tables.lows[:0], st.d.Clean)
 	st.tables.lows = b
 	// pooled: no string sliced from it outlives Process
 	st.lows = unsafe.String(unsafe.SliceData(b), len(b))
