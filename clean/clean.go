@@ -402,15 +402,23 @@ func isLabelled(l string) bool {
 // longest noise prefix (checked by a test).
 const lowWindow = 128
 
-// lowerPrefix returns strings.ToLower(s), or, when the first lowWindow bytes
-// of s are ASCII, only its first lowWindow bytes lowered into buf (no
-// allocation): all that the prefix tests of isNoise look at.
+// lowerPrefix returns a prefix of strings.ToLower(s) of lowWindow bytes or
+// more (all of it when shorter): when the first lowWindow bytes of s are
+// ASCII, they are lowered into buf (no allocation); else the first
+// 3*lowWindow bytes, to a rune's start, are lowered with strings.ToLower
+// (which maps rune by rune: a prefix of the whole line lowered, and no rune
+// lowers to less than a third of its bytes). Prefix tests of up to
+// lowWindow bytes are all that isNoise does with it.
 func lowerPrefix(s string, buf *[lowWindow]byte) string {
 	n := min(len(s), lowWindow)
 	for i := 0; i < n; i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return strings.ToLower(s)
+			cut := min(len(s), 3*lowWindow)
+			for cut < len(s) && !utf8.RuneStart(s[cut]) {
+				cut++
+			}
+			return strings.ToLower(s[:cut])
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -565,8 +573,11 @@ func isShouting(s string) bool {
 func isCaption(s string) bool {
 	// "<description>. <Firstname> <Lastname>" with the credit as the last two
 	// capitalised words and no sentence punctuation after it.
+	if len(s) > 160 {
+		return false
+	}
 	k := strings.LastIndex(s, ". ")
-	if k < 0 || len(s) > 160 {
+	if k < 0 {
 		return false
 	}
 	credit := s[k+2:]
