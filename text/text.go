@@ -87,6 +87,25 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// asciiClass is classDigit or classLetter for the ASCII digits and letters,
+// 0 for every other byte.
+var asciiClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case '0' <= c && c <= '9':
+			t[c] = classDigit
+		case asciiWord[c]:
+			t[c] = classLetter
+		}
+	}
+	return t
+}()
+
+const (
+	classDigit  = 1
+	classLetter = 2
+)
+
 // kept holds the token and sentence slices of documents done with (see
 // Recycle), for the next one; a long document's are left to the collector.
 var kept = recycle.NewPair[verbatim.Token, verbatim.Sentence](1 << 15)
@@ -161,11 +180,16 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 		start := i
 		allDigits := true
 		for i < sp.End {
-			if c := s[i]; c < utf8.RuneSelf && asciiWord[c] {
-				if c > '9' { // a letter
+			if asciiClass[s[i]] != 0 {
+				// a run of ASCII letters and digits
+				var seen uint8
+				for i < sp.End && asciiClass[s[i]] != 0 {
+					seen |= asciiClass[s[i]]
+					i++
+				}
+				if seen&classLetter != 0 {
 					allDigits = false
 				}
-				i++
 				continue
 			}
 			r, n = rune(s[i]), 1
