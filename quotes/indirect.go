@@ -12,7 +12,11 @@ import (
 )
 
 func (st *state) indirect() {
-	var cand []verbatim.Quote // per sentence, reused
+	cand := st.tables.cand[:0] // per sentence, reused (pooled: quotes.go)
+	defer func() {
+		clear(cand)
+		st.tables.cand = cand[:0]
+	}()
 	var relayCue, drop []bool
 	for si, sen := range st.d.Sentences {
 		lo, hi := sen.First, sen.Last

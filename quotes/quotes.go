@@ -128,6 +128,10 @@ type tables struct {
 	usedCue     []bool
 	out         []verbatim.Quote // st.out: finish copies it into d.Quotes
 	lows        []byte           // st.lows
+	regs        []region         // st.regs
+	cands       []verbatim.Quote // st.cands (verify.go)
+	cand        []verbatim.Quote // indirect's candidates of a sentence
+	subj        map[int]verbatim.Span
 }
 
 var tablePool = sync.Pool{New: func() any { return new(tables) }}
@@ -150,7 +154,11 @@ func (st *state) index() {
 			st.sentOf[k] = int32(si)
 		}
 	}
-	st.subj = map[int]verbatim.Span{}
+	if t.subj == nil {
+		t.subj = map[int]verbatim.Span{}
+	}
+	clear(t.subj)
+	st.subj, st.regs, st.cands = t.subj, t.regs[:0], t.cands[:0]
 }
 
 // releaseTables gives the per-token tables back for the next document.
@@ -158,6 +166,10 @@ func (st *state) releaseTables() {
 	if st.tables != nil {
 		clear(st.out) // hold no parts of this document
 		st.tables.out = st.out[:0]
+		clear(st.cands)
+		st.tables.regs, st.tables.cands = st.regs[:0], st.cands[:0]
+		clear(st.subj)
+		st.regs, st.cands, st.subj = nil, nil, nil
 		tablePool.Put(st.tables)
 		st.tables, st.sentOf, st.inQ, st.usedCue, st.lows = nil, nil, nil, nil, ""
 	}
