@@ -305,7 +305,12 @@ func (st *state) info(i int) wordInfo {
 // lookInfo is info looked up the first time.
 func (st *state) lookInfo(i int) wordInfo {
 	m := st.cueMemo()
-	wi := wordTab.get(st.low(i))
+	w := st.low(i)
+	h := hstr(fnvOff, w)
+	if m.hash[i] == 0 && st.mark(i) == 0 {
+		m.hash[i] = h // what wordHash computes of a token that is no quote mark
+	}
+	wi := wordTab.getHashed(w, h)
 	wi.known = true
 	m.infos[i] = wi
 	return wi
