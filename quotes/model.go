@@ -191,8 +191,29 @@ type wordInfo struct {
 	stop, head    bool  // a stop word; a word seen heading a cue in training
 	fin           bool  // a finite verb form (verify.go)
 	known         bool  // set in the per-token cache (cueMemo.infos)
+	sets          uint8 // the word lists of the hot loops holding the word (inSets)
 	hw            int32 // 1 + index of the head's weights in cueTabs.words, 0 when none
 }
+
+// inSets are word lists that the hot loops ask of a token through its
+// cached wordInfo (st.in) rather than by a map look-up: wordInfo.sets has
+// the bit set of each list holding the word.
+var inSets = map[uint8]map[string]bool{setAdverb: adverbs, setOpener: clauseOpeners, setContrastive: contrastives,
+	setPrepING: prepING, setPast: pastForms, setModal: modals, setDet: dets}
+
+const (
+	setAdverb uint8 = 1 << iota
+	setOpener
+	setContrastive
+	setPrepING
+	setPast
+	setModal
+	setDet
+)
+
+// in reports whether token i's lower-case word is in inSets[set]: the
+// map look-up, answered from the per-token cache.
+func (st *state) in(i int, set uint8) bool { return st.info(i).sets&set != 0 }
 
 var wordInfos = map[string]wordInfo{}
 
@@ -226,6 +247,15 @@ func init() { // after lexicon.go's init (file order): cues are loaded
 		wi := wordInfos[w]
 		wi.stop = true
 		wordInfos[w] = wi
+	}
+	for set, words := range inSets {
+		for w, ok := range words {
+			if ok {
+				wi := wordInfos[w]
+				wi.sets |= set
+				wordInfos[w] = wi
+			}
+		}
 	}
 	for _, w := range []string{"that", "to"} {
 		wi := wordInfos[w]

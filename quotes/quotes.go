@@ -220,7 +220,7 @@ func (st *state) cue(i int) uint8 {
 	if !st.isWord(i) || st.capMid(i) {
 		return 0
 	}
-	return cues[st.low(i)]
+	return st.info(i).cue // cues[st.low(i)]
 }
 
 func (st *state) sentence(i int) (lo, hi int) {
