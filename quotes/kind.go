@@ -227,13 +227,13 @@ func (st *state) statementFeatures(q *verbatim.Quote, vp float64, sf *[nStmtFeat
 			if !st.isWord(i) {
 				break
 			}
-			w := st.low(i)
+			w, sets := st.low(i), st.info(i).sets
 			switch {
-			case modals[w]:
+			case sets&setModal != 0: // modals[w]
 				modal = 1 + hstr(fnvOff, w)%7
-			case negations[w]:
+			case sets&setNegation != 0: // negations[w]
 				neg = 1
-			case beForms[w]:
+			case sets&setBe != 0: // beForms[w]
 				be = 1
 			case w == "to" && i > lo && st.isWord(i-1):
 				g := i - 1
