@@ -237,10 +237,15 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 			kind = verbatim.Number
 		}
 		dst = append(dst, verbatim.Token{Span: verbatim.Span{Start: start, End: i}, Kind: kind})
-		// Possessive 's as its own token.
+		// Possessive 's as its own token (after ' or ’, read as bytes).
 		if i < sp.End {
-			r, n = decode(s, i)
-			if (r == '\'' || r == '’') && isPossessiveS(s, i+n, sp.End) {
+			n = 0
+			if c := s[i]; c == '\'' {
+				n = 1
+			} else if c == 0xe2 && strings.HasPrefix(s[i:], "’") {
+				n = len("’")
+			}
+			if n > 0 && isPossessiveS(s, i+n, sp.End) {
 				dst = append(dst, verbatim.Token{Span: verbatim.Span{Start: i, End: i + n + 1}, Kind: verbatim.Word})
 				i += n + 1
 			}
