@@ -478,7 +478,7 @@ func readWeights(r io.Reader, magic string, nhead int) (bits uint, head, w []flo
 		return 0, nil, nil, nil, err
 	}
 	defer zr.Close()
-	b, err := io.ReadAll(zr)
+	b, err := readAllHint(zr, gzipSize(r))
 	if err != nil {
 		return 0, nil, nil, nil, err
 	}
@@ -501,4 +501,45 @@ func readWeights(r io.Reader, magic string, nhead int) (bits uint, head, w []flo
 		w[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
 	}
 	return bits, head, w, b[4<<bits:], nil
+}
+
+// gzipSize returns the uncompressed size a gzip stream read from r records
+// in its last four bytes (ISIZE), when r can tell its size and read there
+// (an embedded model: bytes.Reader), else 0. It is only a hint.
+func gzipSize(r io.Reader) int {
+	ra, ok := r.(interface {
+		io.ReaderAt
+		Size() int64
+	})
+	if !ok || ra.Size() < 4 {
+		return 0
+	}
+	var t [4]byte
+	if _, err := ra.ReadAt(t[:], ra.Size()-4); err != nil {
+		return 0
+	}
+	return int(min(binary.LittleEndian.Uint32(t[:]), 1<<28))
+}
+
+// readAllHint is io.ReadAll into a buffer of hint bytes first: a model of
+// a megabyte is read at start-up without growing (and copying) the buffer.
+func readAllHint(r io.Reader, hint int) ([]byte, error) {
+	if hint <= 0 {
+		return io.ReadAll(r)
+	}
+	b := make([]byte, 0, hint+1) // +1: the end is seen without growing
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			rest, err := io.ReadAll(r)
+			return append(b, rest...), err
+		}
+	}
 }
