@@ -61,8 +61,12 @@ func readCueModel(r io.Reader) (*cueModel, error) {
 	return m, nil
 }
 
+// write stores the model gzipped without compression: inflating stored
+// blocks is a copy, where the compressed megabyte of weights took a quarter
+// of the program's start-up (60 M instructions) to inflate; the file is
+// 1 MB instead of 0.37 MB.
 func (m *cueModel) write(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	zw, err := gzip.NewWriterLevel(w, gzip.NoCompression)
 	if err != nil {
 		return err
 	}
