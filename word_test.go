@@ -12,6 +12,7 @@ func TestWordCollapsesSpaces(t *testing.T) {
 	}{
 		{Span{0, 18}, "the U.S. president"},
 		{Span{9, 28}, "president said it"},
+		{Span{9, 24}, "president said"}, // two spaces, nothing else
 		{Span{9, 37}, "president said it ends."},
 		{Span{38, 69}, "Plain words, é and “marks”"},
 		{Span{4, 4}, ""},
