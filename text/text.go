@@ -144,11 +144,29 @@ func decodeSlow(s string, i int) (rune, int) { return utf8.DecodeRuneInString(s[
 
 // isSpace is unicode.IsSpace with the ASCII case first.
 func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || '\t' <= r && r <= '\r'
+	if uint32(r) < utf8.RuneSelf {
+		return asciiSpace[r]
 	}
 	return unicode.IsSpace(r)
 }
+
+// asciiSpace marks the ASCII spaces of unicode.IsSpace: space, \t, \n, \v,
+// \f, \r.
+var asciiSpace = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range " \t\n\v\f\r" {
+		t[c] = true
+	}
+	return t
+}()
+
+// innerJoiner marks the ASCII bytes that may join two parts of a word
+// (Tokenize: don't, US-Russia, 3.5, 100,000, U.S., AT&T, 10:30, 9/11).
+var innerJoiner = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range "'-.,&:/" {
+		t[c] = true
+	}
+	return t
+}()
 
 // isDigit is unicode.IsDigit with the ASCII case first.
 func isDigit(r rune) bool {
@@ -206,7 +224,7 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 			// Inner joiners: apostrophes (don't), hyphens (US-Russia),
 			// periods and commas in numbers (3.5, 100,000), periods in
 			// abbreviations (U.S.), ampersands (AT&T).
-			if i+n < sp.End && (r == '\'' || r == '’' || r == '-' || r == '.' || r == ',' || r == '&' || r == ':' || r == '/') {
+			if i+n < sp.End && (r < utf8.RuneSelf && innerJoiner[r] || r == '’') { // ' - . , & : / or ’
 				nr, _ := decode(s, i+n)
 				if !isWordRune(nr) {
 					break
