@@ -122,6 +122,10 @@ func (st *state) prepare() {
 	st.regsAt.sort()
 }
 
+// maxPooledSubj is the most sentence subjects whose map is kept for the
+// next document (a news article names a few dozen).
+const maxPooledSubj = 256
+
 // tables are a document's per-token tables, pooled across documents.
 type tables struct {
 	sentOf, inQ []int32
@@ -168,7 +172,11 @@ func (st *state) releaseTables() {
 		st.tables.out = st.out[:0]
 		clear(st.cands)
 		st.tables.regs, st.tables.cands = st.regs[:0], st.cands[:0]
-		clear(st.subj)
+		if len(st.subj) > maxPooledSubj {
+			st.tables.subj = nil // clearing a map costs its capacity: a long document's is not kept
+		} else {
+			clear(st.subj)
+		}
 		st.regs, st.cands, st.subj = nil, nil, nil
 		tablePool.Put(st.tables)
 		st.tables, st.sentOf, st.inQ, st.usedCue, st.lows = nil, nil, nil, nil, ""
