@@ -233,6 +233,9 @@ func collapseSpaces(s string) string {
 	need := false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c > ' ' {
+			continue // (every byte tested below is a space or a control)
+		}
 		if c == '\n' || c == '\r' || c == '\t' || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
 			need = true
 			break

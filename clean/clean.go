@@ -71,11 +71,7 @@ func Process(d *verbatim.Doc) {
 	}
 	// Line breaks become spaces; paragraphs are runs of content lines joined
 	// by wraps.
-	for i := range buf {
-		if buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t' || buf[i] == '\f' || buf[i] == '\v' {
-			buf[i] = ' '
-		}
-	}
+	spaceControls(buf)
 	var paras []verbatim.Span
 	cur := verbatim.Span{Start: -1}
 	prev := -1 // index of previous content line
@@ -230,18 +226,47 @@ func title(d *verbatim.Doc) string {
 	return t
 }
 
+// spaceControls turns tabs, line breaks, vertical tabs and form feeds into
+// spaces, skipping eight bytes at a time where none is below 0x0e.
+func spaceControls(buf []byte) {
+	const (
+		belowE = 0x0e0e0e0e0e0e0e0e
+		highs  = 0x8080808080808080
+	)
+	i := 0
+	for ; i+8 <= len(buf); i += 8 {
+		w := uint64(buf[i]) | uint64(buf[i+1])<<8 | uint64(buf[i+2])<<16 | uint64(buf[i+3])<<24 |
+			uint64(buf[i+4])<<32 | uint64(buf[i+5])<<40 | uint64(buf[i+6])<<48 | uint64(buf[i+7])<<56
+		if (w-belowE)&^w&highs == 0 {
+			continue // (SWAR: no byte of w is below 0x0e)
+		}
+		spaceBytes(buf[i : i+8])
+	}
+	spaceBytes(buf[i:])
+}
+
+func spaceBytes(b []byte) {
+	for i, c := range b {
+		if c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v' {
+			b[i] = ' '
+		}
+	}
+}
+
 func splitLines(text string) []line {
 	out := make([]line, 0, strings.Count(text, "\n")+1)
 	start := 0
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
-			end := i
-			if end > start && text[end-1] == '\r' {
-				end--
-			}
-			out = append(out, line{start: start, end: end})
-			start = i + 1
+	for {
+		j := strings.IndexByte(text[start:], '\n')
+		if j < 0 {
+			break
 		}
+		end := start + j
+		if end > start && text[end-1] == '\r' {
+			end--
+		}
+		out = append(out, line{start: start, end: end})
+		start += j + 1
 	}
 	if start < len(text) {
 		out = append(out, line{start: start, end: len(text)})
@@ -377,15 +402,23 @@ func isLabelled(l string) bool {
 // longest noise prefix (checked by a test).
 const lowWindow = 128
 
-// lowerPrefix returns strings.ToLower(s), or, when the first lowWindow bytes
-// of s are ASCII, only its first lowWindow bytes lowered into buf (no
-// allocation): all that the prefix tests of isNoise look at.
+// lowerPrefix returns a prefix of strings.ToLower(s) of lowWindow bytes or
+// more (all of it when shorter): when the first lowWindow bytes of s are
+// ASCII, they are lowered into buf (no allocation); else the first
+// 3*lowWindow bytes, to a rune's start, are lowered with strings.ToLower
+// (which maps rune by rune: a prefix of the whole line lowered, and no rune
+// lowers to less than a third of its bytes). Prefix tests of up to
+// lowWindow bytes are all that isNoise does with it.
 func lowerPrefix(s string, buf *[lowWindow]byte) string {
 	n := min(len(s), lowWindow)
 	for i := 0; i < n; i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return strings.ToLower(s)
+			cut := min(len(s), 3*lowWindow)
+			for cut < len(s) && !utf8.RuneStart(s[cut]) {
+				cut++
+			}
+			return strings.ToLower(s[:cut])
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -540,8 +573,11 @@ func isShouting(s string) bool {
 func isCaption(s string) bool {
 	// "<description>. <Firstname> <Lastname>" with the credit as the last two
 	// capitalised words and no sentence punctuation after it.
+	if len(s) > 160 {
+		return false
+	}
 	k := strings.LastIndex(s, ". ")
-	if k < 0 || len(s) > 160 {
+	if k < 0 {
 		return false
 	}
 	credit := s[k+2:]

@@ -56,3 +56,27 @@ func TestHasFields(t *testing.T) {
 		}
 	}
 }
+
+// A line with non-ASCII bytes is lowered only so far: a prefix of the whole
+// line lowered, of lowWindow bytes at least (runes that lower to fewer
+// bytes, such as the Kelvin sign, and invalid bytes included).
+func TestLowerPrefixNonASCII(t *testing.T) {
+	var buf [lowWindow]byte
+	for _, l := range []string{
+		"Ünïcödé " + strings.Repeat("B", 600),
+		strings.Repeat("\u212a", 300) + "PAGE",        // Kelvin sign: 3 bytes -> "k"
+		strings.Repeat("é", 500),                      // the cut falls inside a rune
+		"é" + strings.Repeat("x\xe2\x80", 200) + " z", // truncated sequences
+		"Ωmega " + strings.Repeat("\xff", 400),
+		"short é",
+	} {
+		full := strings.ToLower(l)
+		low := lowerPrefix(l, &buf)
+		if !strings.HasPrefix(full, low) {
+			t.Errorf("lowerPrefix(%.20q…) is no prefix of the line lowered", l)
+		}
+		if len(low) < min(len(full), lowWindow) {
+			t.Errorf("lowerPrefix(%.20q…): %d bytes, want %d at least", l, len(low), min(len(full), lowWindow))
+		}
+	}
+}

@@ -412,12 +412,19 @@ func (s *scanner) at(i int) (int, string) {
 	return i, ""
 }
 
+// phrase matches the lexicon phrases starting with the word at i, longest
+// first. Every phrase has two words or more, and its first word is the
+// token's: a phrase matches when each later word's token has that very
+// lexicon entry (s.tk(i+n).is(w), compared by pointer).
 func (s *scanner) phrase(i int) (int, string) {
 	t := s.tk(i)
+	if len(t.w.phrases) == 0 || s.tk(i+1).w == nil {
+		return i, ""
+	}
 	for _, p := range t.w.phrases {
 		ok := true
-		for n, w := range p.words {
-			if !s.tk(i + n).is(w) {
+		for n, w := range p.ws {
+			if s.tk(i+1+n).w != w {
 				ok = false
 				break
 			}

@@ -56,6 +56,7 @@ const (
 
 type phrase struct {
 	words []string
+	ws    []*word // the lexicon entries of words[1:] (phrase matches by pointer)
 	value string
 }
 
@@ -199,6 +200,12 @@ func init() {
 		for i := 1; i < len(ps); i++ {
 			for j := i; j > 0 && len(ps[j].words) > len(ps[j-1].words); j-- {
 				ps[j], ps[j-1] = ps[j-1], ps[j]
+			}
+		}
+		for i := range ps {
+			ps[i].ws = make([]*word, len(ps[i].words)-1)
+			for n, w := range ps[i].words[1:] {
+				ps[i].ws[n] = lexicon[w]
 			}
 		}
 		phrases[k] = ps

@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"unicode/utf8"
 	"unsafe"
@@ -107,6 +108,9 @@ func guess16(data []byte) string {
 	if n < 8 {
 		return ""
 	}
+	if bytes.IndexByte(data[:n], 0) < 0 {
+		return "" // no NUL at all (nearly every file): neither order
+	}
 	var even, odd int
 	for i := 0; i < n; i += 2 {
 		if data[i] == 0 {
@@ -132,7 +136,45 @@ func guess16(data []byte) string {
 func binaryShare(data []byte) int {
 	n := min(len(data), 8192)
 	ctl, nul := 0, false
-	for _, c := range data[:n] {
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		// eight bytes at a time: none below 0x20 nor 0x7f (most of any
+		// text) counts nothing
+		w := binary.LittleEndian.Uint64(data[i:])
+		if d := w ^ dels; (w-lows)&^w&highs == 0 && (d-ones)&^d&highs == 0 {
+			continue
+		}
+		c, k := countControls(data[i : i+8])
+		ctl += c
+		nul = nul || k
+	}
+	c, k := countControls(data[i:n])
+	ctl += c
+	nul = nul || k
+	if n == 0 {
+		return 0
+	}
+	share := (ctl*100 + n - 1) / n
+	if nul || ctl*20 > n {
+		return max(share, 1)
+	}
+	return 0
+}
+
+// SWAR constants: (w-lows)&^w&highs is not 0 when a byte of w is below
+// 0x20, and (d-ones)&^d&highs when a byte of d = w^dels is 0 (a byte of w is
+// 0x7f).
+const (
+	ones  = 0x0101010101010101
+	lows  = 0x2020202020202020
+	highs = 0x8080808080808080
+	dels  = 0x7f7f7f7f7f7f7f7f
+)
+
+// countControls counts the control bytes of b as binaryShare does (tab,
+// newlines and form feed are text), and whether one is NUL.
+func countControls(b []byte) (ctl int, nul bool) {
+	for _, c := range b {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' {
 			ctl++
 			if c == 0 {
@@ -143,14 +185,7 @@ func binaryShare(data []byte) int {
 			ctl++
 		}
 	}
-	if n == 0 {
-		return 0
-	}
-	share := (ctl*100 + n - 1) / n
-	if nul || ctl*20 > n {
-		return max(share, 1)
-	}
-	return 0
+	return ctl, nul
 }
 
 // utf8Counts counts valid multi-byte sequences and invalid bytes.

@@ -2,6 +2,9 @@
 
 package input
 
-import "os"
+import (
+	"io"
+	"os"
+)
 
-func openFile(path string) (*os.File, error) { return os.Open(path) }
+func openFile(path string) (io.ReadCloser, error) { return os.Open(path) }

@@ -1,7 +1,5 @@
 package quotes
 
-import "hash/maphash"
-
 // Fast scoring for the cue model. cueFeatures hashes 19 features per word
 // and score looks each up in a weight table of 2^bits floats (a cache miss
 // apiece). Most features depend only on the word itself and on the coarse
@@ -154,8 +152,8 @@ type wordTable struct {
 	vals []wordInfo
 }
 
-var wordSeed = maphash.MakeSeed()
-
+// The table is keyed by hstr(fnvOff, w), the hash the cue model gives a
+// word (wordHash): a token's look-up hashes it once for both.
 func newWordTable(m map[string]wordInfo) *wordTable {
 	n := uint32(16)
 	for n < uint32(len(m))*3 {
@@ -163,8 +161,8 @@ func newWordTable(m map[string]wordInfo) *wordTable {
 	}
 	t := &wordTable{mask: n - 1, tags: make([]uint32, n), keys: make([]string, n), vals: make([]wordInfo, n)}
 	for w, wi := range m {
-		h := uint32(maphash.String(wordSeed, w)) | 1
-		i := h & t.mask
+		h64 := hstr(fnvOff, w)
+		h, i := uint32(h64)|1, uint32(h64>>32)&t.mask
 		for t.tags[i] != 0 {
 			i = (i + 1) & t.mask
 		}
@@ -174,9 +172,12 @@ func newWordTable(m map[string]wordInfo) *wordTable {
 }
 
 // get returns what the lexicons say of w (the zero wordInfo when nothing).
-func (t *wordTable) get(w string) wordInfo {
-	h := uint32(maphash.String(wordSeed, w)) | 1
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
+func (t *wordTable) get(w string) wordInfo { return t.getHashed(w, hstr(fnvOff, w)) }
+
+// getHashed is get of w whose hstr(fnvOff, w) is h64.
+func (t *wordTable) getHashed(w string, h64 uint64) wordInfo {
+	h := uint32(h64) | 1
+	for i := uint32(h64>>32) & t.mask; ; i = (i + 1) & t.mask {
 		switch t.tags[i] {
 		case 0:
 			return wordInfo{}

@@ -12,7 +12,11 @@ import (
 )
 
 func (st *state) indirect() {
-	var cand []verbatim.Quote // per sentence, reused
+	cand := st.tables.cand[:0] // per sentence, reused (pooled: quotes.go)
+	defer func() {
+		clear(cand)
+		st.tables.cand = cand[:0]
+	}()
 	var relayCue, drop []bool
 	for si, sen := range st.d.Sentences {
 		lo, hi := sen.First, sen.Last
@@ -254,7 +258,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 	// that", "told CNN in a televised interview that")
 	that := -1
 	win := 3 // "said Sunday that", "said last week that"
-	if !a.addressee.Empty() || st.isWord(i) && clauseOpeners[st.low(i)] {
+	if !a.addressee.Empty() || st.isWord(i) && st.in(i, setOpener) {
 		win = 10 // "said in one of a series of messages that"
 	}
 	colonAt := -1
@@ -267,7 +271,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			if j > i && st.isPunct(j, ":") {
 				colonAt = j // "wrote on Facebook: …"
 			}
-			if j > i && st.isPunct(j, ",") && clauseOpeners[st.low(i)] {
+			if j > i && st.isPunct(j, ",") && st.in(i, setOpener) {
 				// a phrase set off by commas: "says of Clinton, “…”",
 				// "says at a stop in Toledo, Ohio, that …"
 				if st.isWord(j+1) && st.low(j+1) == "that" {
@@ -284,7 +288,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			that = j
 			break
 		}
-		if cues[st.low(j)] != 0 {
+		if st.info(j).cue != 0 { // cues[st.low(j)]
 			// "repeated past claims that", "issued a warning that": a cue
 			// noun inside the window, part of the cue
 			if st.isWord(j+1) && st.low(j+1) == "that" {
@@ -296,7 +300,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			}
 			break
 		}
-		if w := st.low(j); speechComplements[w] && st.isWord(j+1) && st.low(j+1) == "that" && strings.HasPrefix(st.low(k), "ma") {
+		if w := st.low(j); strings.HasPrefix(st.low(k), "ma") && speechComplements[w] && st.isWord(j+1) && st.low(j+1) == "that" {
 			cueEnd = j // "made it clear that", "makes plain that"
 		}
 	}
@@ -359,7 +363,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			start++ // "called for the impeachment of …", "called on Muslims to …", "talking about the working class"
 			prep = true
 		}
-		if c&cueSpeech != 0 && st.isWord(start) && clauseOpeners[st.low(start)] && !st.isCap(start) {
+		if c&cueSpeech != 0 && st.isWord(start) && st.in(start, setOpener) && !st.isCap(start) {
 			// "said after the convention he would not …": a phrase, then
 			// the clause from its subject pronoun
 			for j := start + 1; j < hi && j <= start+6 && st.isWord(j); j++ {
@@ -372,12 +376,12 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			}
 		}
 		demonstrative := st.low(start) == "this" && start+1 < hi && st.isWord(start+1) && auxAfterThat[st.low(start+1)] // "say this is a rough patch"
-		if st.isWord(start) && clauseOpeners[st.low(start)] && !(c&cueLoose != 0 && st.low(start) == "to") && !demonstrative {
+		if st.isWord(start) && st.in(start, setOpener) && !(c&cueLoose != 0 && st.low(start) == "to") && !demonstrative {
 			return verbatim.Quote{}, false
 		}
 		// (a coordinated speech verb takes any clause: "… but said neither Manafort nor Gates …")
 		// (and a speech participle: ", saying airstrikes have been inadequate")
-		if a.participle && c&cueSpeech == 0 && st.isWord(start) && !pronouns[st.low(start)] && !objects[st.low(start)] && !dets[st.low(start)] && !st.isCap(start) && !prep && !(c&cueLoose != 0 && (st.infinitive(start) || st.low(start) == "how" || st.low(start) == "why" || st.low(start) == "what" || st.low(start) == "whether")) {
+		if a.participle && c&cueSpeech == 0 && st.isWord(start) && !pronouns[st.low(start)] && !objects[st.low(start)] && !st.in(start, setDet) && !st.isCap(start) && !prep && !(c&cueLoose != 0 && (st.infinitive(start) || st.low(start) == "how" || st.low(start) == "why" || st.low(start) == "what" || st.low(start) == "whether")) {
 			return verbatim.Quote{}, false
 		}
 	}
@@ -391,12 +395,12 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			} else if n < hi && st.mark(n) == 2 {
 				n++
 			}
-			for n < hi && st.isWord(n) && adverbs[st.low(n)] {
+			for n < hi && st.isWord(n) && st.in(n, setAdverb) {
 				n++
 			}
 			// ", claims that …": an appositive restating the content ends it
 			m := n
-			if m < hi && st.isWord(m) && dets[st.low(m)] {
+			if m < hi && st.isWord(m) && st.in(m, setDet) {
 				m++
 			}
 			if m+1 < hi && st.isWord(m) && !st.isCap(m) && st.isWord(m+1) && st.low(m+1) == "that" {
@@ -405,7 +409,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 			}
 			if n < hi && st.isWord(n) {
 				w := st.low(n)
-				if (len(w) > 4 && w[len(w)-3:] == "ing" && (cues[w] != 0 || c&cueSpeech == 0 && !prepING[w] && st.inQ[n] < 0 && !st.isCap(n))) || (w == "according" && st.isWord(n+1) && st.low(n+1) == "to") {
+				if (len(w) > 4 && w[len(w)-3:] == "ing" && (st.info(n).cue != 0 || c&cueSpeech == 0 && !st.in(n, setPrepING) && st.inQ[n] < 0 && !st.isCap(n))) || (w == "according" && st.isWord(n+1) && st.low(n+1) == "to") {
 					end = j
 					if st.mark(j) == 2 {
 						end = j + 1
@@ -418,10 +422,10 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 	for j := start + 1; j+1 < end; j++ {
 		if st.inQ[j] < 0 && st.isWord(j) && (st.low(j) == "but" || st.low(j) == "and") {
 			n := j + 1
-			for n < end && st.isWord(n) && adverbs[st.low(n)] {
+			for n < end && st.isWord(n) && st.in(n, setAdverb) {
 				n++
 			}
-			if n < end && st.cue(n)&(cueSpeech|cueWeak) != 0 && (cues[st.low(n)]&cueSpeech != 0 || st.isWord(n+1) && st.low(n+1) == "that") {
+			if n < end && st.cue(n)&(cueSpeech|cueWeak) != 0 && (st.info(n).cue&cueSpeech != 0 || st.isWord(n+1) && st.low(n+1) == "that") {
 				end = j
 				break
 			}
@@ -431,7 +435,7 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 				end = j
 				break
 			}
-			if m := st.clauseSubjectEnd(n, end); m > n && m < end && st.cue(m)&(cueSpeech|cueWeak) != 0 && (cues[st.low(m)]&cueSpeech != 0 || st.isWord(m+1) && st.low(m+1) == "that") {
+			if m := st.clauseSubjectEnd(n, end); m > n && m < end && st.cue(m)&(cueSpeech|cueWeak) != 0 && (st.info(m).cue&cueSpeech != 0 || st.isWord(m+1) && st.low(m+1) == "that") {
 				// a second attribution: "… — and he noted that …", "… and
 				// Democrats accused the GOP of …"
 				end = j
@@ -451,14 +455,14 @@ func (st *state) forward(k int, a attr, c uint8, lo, hi int) (verbatim.Quote, bo
 				end = j
 				break
 			}
-			if w := st.low(j); j > start+2 && st.isWord(j) && contrastives[w] {
+			if j > start+2 && st.isWord(j) && st.in(j, setContrastive) {
 				// "condemned the missile launch while the leaders met …"
 				end = j
 				break
 			}
 			if st.isWord(j) && (st.low(j) == "and" || st.low(j) == "but") && j+1 < end && st.isWord(j+1) {
 				n := st.low(j + 1)
-				if st.isPunct(j-1, ",") || cues[n] != 0 || len(n) > 4 && n[len(n)-2:] == "ed" {
+				if st.isPunct(j-1, ",") || st.info(j+1).cue != 0 || len(n) > 4 && n[len(n)-2:] == "ed" {
 					end = j
 					break
 				}

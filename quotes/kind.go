@@ -181,13 +181,13 @@ func (st *state) contentShape(q *verbatim.Quote, cs, ce int) int {
 			continue
 		}
 		lw := st.low(i)
-		if st.info(i).fin || pastForms[lw] || modals[lw] || len(lw) > 3 && strings.HasSuffix(lw, "ed") && i > cs {
+		if wi := st.info(i); wi.fin || wi.sets&(setPast|setModal) != 0 || len(lw) > 3 && strings.HasSuffix(lw, "ed") && i > cs {
 			return shapeClause
 		}
 		if i > cs && i+1 < ce && st.isWord(i+1) {
 			next := st.low(i + 1)
 			switch {
-			case lw == "to" && !dets[next] && !st.isCap(i+1): // "urged the club to reject …"
+			case lw == "to" && !st.in(i+1, setDet) && !st.isCap(i+1): // "urged the club to reject …"
 				return shapeClause
 			case (lw == "of" || lw == "for" || lw == "about") && len(next) > 4 && strings.HasSuffix(next, "ing"): // "accused it of misusing …"
 				return shapeClause
@@ -227,13 +227,13 @@ func (st *state) statementFeatures(q *verbatim.Quote, vp float64, sf *[nStmtFeat
 			if !st.isWord(i) {
 				break
 			}
-			w := st.low(i)
+			w, sets := st.low(i), st.info(i).sets
 			switch {
-			case modals[w]:
+			case sets&setModal != 0: // modals[w]
 				modal = 1 + hstr(fnvOff, w)%7
-			case negations[w]:
+			case sets&setNegation != 0: // negations[w]
 				neg = 1
-			case beForms[w]:
+			case sets&setBe != 0: // beForms[w]
 				be = 1
 			case w == "to" && i > lo && st.isWord(i-1):
 				g := i - 1

@@ -20,6 +20,7 @@ import (
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/coref"
+	"github.com/verbatim-news/verbatim/internal/ascii"
 )
 
 // Stage is this package's pipeline stage.
@@ -102,12 +103,8 @@ func process(d *verbatim.Doc, collect *[]VerifyCandidate) {
 // quote-mark regions: what every pass over the document reads.
 func (st *state) prepare() {
 	st.index()
-	b := append(st.tables.lows[:0], st.d.Clean...)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
+	st.cueMemo() // the per-token cache that info, kindOf and wordHash read
+	b := ascii.AppendLower(st.tables.lows[:0], st.d.Clean)
 	st.tables.lows = b
 	// pooled: no string sliced from it outlives Process
 	st.lows = unsafe.String(unsafe.SliceData(b), len(b))
@@ -125,12 +122,20 @@ func (st *state) prepare() {
 	st.regsAt.sort()
 }
 
+// maxPooledSubj is the most sentence subjects whose map is kept for the
+// next document (a news article names a few dozen).
+const maxPooledSubj = 256
+
 // tables are a document's per-token tables, pooled across documents.
 type tables struct {
 	sentOf, inQ []int32
 	usedCue     []bool
 	out         []verbatim.Quote // st.out: finish copies it into d.Quotes
 	lows        []byte           // st.lows
+	regs        []region         // st.regs
+	cands       []verbatim.Quote // st.cands (verify.go)
+	cand        []verbatim.Quote // indirect's candidates of a sentence
+	subj        map[int]verbatim.Span
 }
 
 var tablePool = sync.Pool{New: func() any { return new(tables) }}
@@ -153,7 +158,11 @@ func (st *state) index() {
 			st.sentOf[k] = int32(si)
 		}
 	}
-	st.subj = map[int]verbatim.Span{}
+	if t.subj == nil {
+		t.subj = map[int]verbatim.Span{}
+	}
+	clear(t.subj)
+	st.subj, st.regs, st.cands = t.subj, t.regs[:0], t.cands[:0]
 }
 
 // releaseTables gives the per-token tables back for the next document.
@@ -161,6 +170,14 @@ func (st *state) releaseTables() {
 	if st.tables != nil {
 		clear(st.out) // hold no parts of this document
 		st.tables.out = st.out[:0]
+		clear(st.cands)
+		st.tables.regs, st.tables.cands = st.regs[:0], st.cands[:0]
+		if len(st.subj) > maxPooledSubj {
+			st.tables.subj = nil // clearing a map costs its capacity: a long document's is not kept
+		} else {
+			clear(st.subj)
+		}
+		st.regs, st.cands, st.subj = nil, nil, nil
 		tablePool.Put(st.tables)
 		st.tables, st.sentOf, st.inQ, st.usedCue, st.lows = nil, nil, nil, nil, ""
 	}
@@ -183,6 +200,14 @@ func (st *state) isCap(i int) bool {
 	if !st.isWord(i) {
 		return false
 	}
+	if t := st.toks[i]; t.Start < t.End && st.s[t.Start] < utf8.RuneSelf {
+		return 'A' <= st.s[t.Start] && st.s[t.Start] <= 'Z' // (the ASCII upper case letters are unicode.IsUpper's there)
+	}
+	return st.isCapRune(i)
+}
+
+// isCapRune is isCap of a word that starts with a multi-byte rune.
+func (st *state) isCapRune(i int) bool {
 	r, _ := utf8.DecodeRuneInString(st.tok(i))
 	return unicode.IsUpper(r)
 }
@@ -203,7 +228,7 @@ func (st *state) cue(i int) uint8 {
 	if !st.isWord(i) || st.capMid(i) {
 		return 0
 	}
-	return cues[st.low(i)]
+	return st.info(i).cue // cues[st.low(i)]
 }
 
 func (st *state) sentence(i int) (lo, hi int) {

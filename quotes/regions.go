@@ -14,8 +14,13 @@ import (
 // markKind: 1 opening, 2 closing, 3 ambiguous (straight double quote).
 func (st *state) mark(i int) int {
 	if st.toks[i].Kind != verbatim.Punct {
-		return 0
+		return 0 // (inlined: a word)
 	}
+	return st.markOf(i)
+}
+
+// markOf is mark of a punctuation token.
+func (st *state) markOf(i int) int {
 	switch st.tok(i) {
 	case "“", "«", "„":
 		return 1

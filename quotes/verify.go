@@ -64,8 +64,10 @@ func readModel(r io.Reader, magic string) (*Verifier, error) {
 	return m, nil
 }
 
+// write stores the model gzipped without compression (see cueModel.write):
+// inflating it at start-up is a copy.
 func (m *Verifier) write(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	zw, err := gzip.NewWriterLevel(w, gzip.NoCompression)
 	if err != nil {
 		return err
 	}

@@ -87,6 +87,25 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// asciiClass is classDigit or classLetter for the ASCII digits and letters,
+// 0 for every other byte.
+var asciiClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case '0' <= c && c <= '9':
+			t[c] = classDigit
+		case asciiWord[c]:
+			t[c] = classLetter
+		}
+	}
+	return t
+}()
+
+const (
+	classDigit  = 1
+	classLetter = 2
+)
+
 // kept holds the token and sentence slices of documents done with (see
 // Recycle), for the next one; a long document's are left to the collector.
 var kept = recycle.NewPair[verbatim.Token, verbatim.Sentence](1 << 15)
@@ -125,11 +144,29 @@ func decodeSlow(s string, i int) (rune, int) { return utf8.DecodeRuneInString(s[
 
 // isSpace is unicode.IsSpace with the ASCII case first.
 func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || '\t' <= r && r <= '\r'
+	if uint32(r) < utf8.RuneSelf {
+		return asciiSpace[r]
 	}
 	return unicode.IsSpace(r)
 }
+
+// asciiSpace marks the ASCII spaces of unicode.IsSpace: space, \t, \n, \v,
+// \f, \r.
+var asciiSpace = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range " \t\n\v\f\r" {
+		t[c] = true
+	}
+	return t
+}()
+
+// innerJoiner marks the ASCII bytes that may join two parts of a word
+// (Tokenize: don't, US-Russia, 3.5, 100,000, U.S., AT&T, 10:30, 9/11).
+var innerJoiner = func() (t [utf8.RuneSelf]bool) {
+	for _, c := range "'-.,&:/" {
+		t[c] = true
+	}
+	return t
+}()
 
 // isDigit is unicode.IsDigit with the ASCII case first.
 func isDigit(r rune) bool {
@@ -161,11 +198,16 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 		start := i
 		allDigits := true
 		for i < sp.End {
-			if c := s[i]; c < utf8.RuneSelf && asciiWord[c] {
-				if c > '9' { // a letter
+			if asciiClass[s[i]] != 0 {
+				// a run of ASCII letters and digits
+				var seen uint8
+				for i < sp.End && asciiClass[s[i]] != 0 {
+					seen |= asciiClass[s[i]]
+					i++
+				}
+				if seen&classLetter != 0 {
 					allDigits = false
 				}
-				i++
 				continue
 			}
 			r, n = rune(s[i]), 1
@@ -182,7 +224,7 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 			// Inner joiners: apostrophes (don't), hyphens (US-Russia),
 			// periods and commas in numbers (3.5, 100,000), periods in
 			// abbreviations (U.S.), ampersands (AT&T).
-			if i+n < sp.End && (r == '\'' || r == '’' || r == '-' || r == '.' || r == ',' || r == '&' || r == ':' || r == '/') {
+			if i+n < sp.End && (r < utf8.RuneSelf && innerJoiner[r] || r == '’') { // ' - . , & : / or ’
 				nr, _ := decode(s, i+n)
 				if !isWordRune(nr) {
 					break
@@ -213,10 +255,15 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 			kind = verbatim.Number
 		}
 		dst = append(dst, verbatim.Token{Span: verbatim.Span{Start: start, End: i}, Kind: kind})
-		// Possessive 's as its own token.
+		// Possessive 's as its own token (after ' or ’, read as bytes).
 		if i < sp.End {
-			r, n = decode(s, i)
-			if (r == '\'' || r == '’') && isPossessiveS(s, i+n, sp.End) {
+			n = 0
+			if c := s[i]; c == '\'' {
+				n = 1
+			} else if c == 0xe2 && strings.HasPrefix(s[i:], "’") {
+				n = len("’")
+			}
+			if n > 0 && isPossessiveS(s, i+n, sp.End) {
 				dst = append(dst, verbatim.Token{Span: verbatim.Span{Start: i, End: i + n + 1}, Kind: verbatim.Word})
 				i += n + 1
 			}

@@ -13,3 +13,41 @@ func IsDigits[S ~string | ~[]byte](s S) bool {
 	}
 	return true
 }
+
+// AppendLower appends s to dst with the ASCII letters A-Z lowered and every
+// other byte as it is (the same length), eight bytes at a time.
+func AppendLower(dst []byte, s string) []byte {
+	n := len(dst)
+	dst = append(dst, s...)
+	b := dst[n:]
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
+			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
+		if u := upperBits(w); u != 0 {
+			w |= u >> 2 // 0x80 >> 2 = 0x20: 'A' -> 'a'
+			b[i], b[i+1], b[i+2], b[i+3] = byte(w), byte(w>>8), byte(w>>16), byte(w>>24)
+			b[i+4], b[i+5], b[i+6], b[i+7] = byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56)
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return dst
+}
+
+// upperBits has the high bit of each byte of w that is an ASCII upper-case
+// letter set, and no other bit (SWAR: the seven low bits of each byte plus
+// a constant cross 0x80 at 'A' and past 'Z', with no carry between bytes).
+func upperBits(w uint64) uint64 {
+	const (
+		low7  = 0x7f7f7f7f7f7f7f7f
+		highs = 0x8080808080808080
+		geA   = 0x3f3f3f3f3f3f3f3f // 0x80 - 'A': crosses 0x80 from 'A' up
+		gtZ   = 0x2525252525252525 // 0x7f - 'Z': crosses 0x80 past 'Z'
+	)
+	h := w & low7
+	return (h + geA) &^ (h + gtZ) &^ w & highs
+}

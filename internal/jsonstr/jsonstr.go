@@ -23,7 +23,19 @@ var safeASCII = func() (t [256]bool) {
 func Append[S ~string | ~[]byte](b []byte, s S) []byte {
 	b = append(b, '"')
 	start := 0
-	for i := 0; i < len(s); {
+	for i, next := 0, 0; i < len(s); {
+		if i >= next {
+			// eight bytes at a time while all are written as they are
+			// (most text); else the next eight byte by byte
+			for i+8 <= len(s) && safe8(uint64(s[i])|uint64(s[i+1])<<8|uint64(s[i+2])<<16|uint64(s[i+3])<<24|
+				uint64(s[i+4])<<32|uint64(s[i+5])<<40|uint64(s[i+6])<<48|uint64(s[i+7])<<56) {
+				i += 8
+			}
+			next = i + 8
+			if i >= len(s) {
+				break
+			}
+		}
 		c := s[i]
 		if safeASCII[c] {
 			i++
@@ -71,4 +83,19 @@ func Append[S ~string | ~[]byte](b []byte, s S) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// safe8 reports whether the eight bytes of w are all safeASCII: none at or
+// above 0x80, below 0x20, a quote or a backslash (SWAR: x has a zero byte
+// when (x-ones)&^x&highs is not 0, a byte below 0x20 when (x-lows)&^x&highs).
+func safe8(w uint64) bool {
+	const (
+		ones   = 0x0101010101010101
+		lows   = 0x2020202020202020
+		highs  = 0x8080808080808080
+		quote  = 0x2222222222222222
+		bslash = 0x5c5c5c5c5c5c5c5c
+	)
+	q, k := w^quote, w^bslash
+	return (w|(w-lows)&^w|(q-ones)&^q|(k-ones)&^k)&highs == 0
 }

@@ -49,3 +49,19 @@ func FuzzAppend(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendLongRuns: long runs of plain text (read eight bytes at a time)
+// with one byte to escape, a multi-byte rune or an invalid byte at every
+// offset come out as encoding/json writes them.
+func TestAppendLongRuns(t *testing.T) {
+	specials := []string{`"`, `\`, "\n", "\x00", "\x1f", "\x7f", "é", "\u2028", "\xff", "~", " ", "\xe2\x80"}
+	plain := "The quick brown fox jumps over the lazy dog, 0123456789!"
+	for _, sp := range specials {
+		for at := 0; at <= len(plain); at++ {
+			s := plain[:at] + sp + plain[at:] + plain
+			if got, want := string(Append(nil, s)), encodeStd(t, s); got != want {
+				t.Fatalf("Append(%q) = %s, want %s", s, got, want)
+			}
+		}
+	}
+}
