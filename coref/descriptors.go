@@ -230,6 +230,11 @@ func (r *resolver) focused(want func(*verbatim.Entity) bool) int {
 // descriptor's head ("the bank": Deutsche Bank).
 func (r *resolver) orgDescriptor(f []string) int {
 	if !(determiners[strings.ToLower(f[0])] && len(f) >= 2 || !names.IsCap(f[0]) && r.afterName()) {
+		if len(f) <= 3 && !names.IsCap(f[0]) && documentHeads[strings.ToLower(f[len(f)-1])] {
+			// "official figures show … The figures collected by the
+			// Mobile Data Association": a document named after
+			return r.record(verbatim.DescriptorMention, r.documentChain(false))
+		}
 		return -1
 	}
 	last := f[len(f)-1]
@@ -239,6 +244,12 @@ func (r *resolver) orgDescriptor(f []string) int {
 	}
 	if documentHeads[head] && strings.ToLower(f[0]) != "the" && strings.ToLower(f[0]) != "a" && strings.ToLower(f[0]) != "an" {
 		return -1
+	}
+	if documentHeads[head] {
+		// "the survey found": the organisation behind the document
+		if e := r.documentChain(!strings.EqualFold(f[0], "a") && !strings.EqualFold(f[0], "an")); e >= 0 {
+			return r.record(verbatim.DescriptorMention, e)
+		}
 	}
 	if strings.EqualFold(f[0], "a") || strings.EqualFold(f[0], "an") {
 		// "a survey of 1,000 people by Dimension Data found", "…, a
