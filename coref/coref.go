@@ -291,11 +291,11 @@ func (r *resolver) pronoun(p int) int {
 		}
 		switch p {
 		case neuter:
-			return organisationLike(en)
+			return r.organisationLike(en)
 		case male:
-			return en.Type == verbatim.Person && en.Gender != 'f'
+			return en.Type == verbatim.Person && en.Gender != 'f' && !r.orgLikePerson(en)
 		default:
-			return en.Type == verbatim.Person && en.Gender != 'm'
+			return en.Type == verbatim.Person && en.Gender != 'm' && !r.orgLikePerson(en)
 		}
 	}
 	g := byte('m')

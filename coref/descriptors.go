@@ -259,7 +259,7 @@ func (r *resolver) orgDescriptor(f []string) int {
 			return r.record(verbatim.DescriptorMention, e)
 		}
 	}
-	e := r.rank(organisationLike,
+	e := r.rank(r.organisationLike,
 		func(en *verbatim.Entity) float64 {
 			for _, w := range strings.Fields(en.Name) {
 				if strings.EqualFold(w, head) {
