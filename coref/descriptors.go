@@ -166,6 +166,12 @@ func (r *resolver) roleDescriptor(f []string) int {
 		// spokesman no one was named as is unnamed ("the rapper's
 		// spokesperson").
 		best = r.focused(func(en *verbatim.Entity) bool { return en.Type == verbatim.Person })
+		if best < 0 {
+			// "…, the trade and industry secretary has said. Patricia
+			// Hewitt is expected to …": the lead describes whom the
+			// article then names
+			best = r.namedInLead(0)
+		}
 	}
 	return r.record(verbatim.DescriptorMention, best)
 }
@@ -348,6 +354,13 @@ func (r *resolver) leadPerson(f []string) int {
 	if !ok && !names.IsRoleHead(head) || unnamedHeads[head] {
 		return -1
 	}
+	return r.record(verbatim.DescriptorMention, r.namedInLead(g))
+}
+
+// namedInLead returns the person (of gender g, when not 0) named first
+// after a mention in the lead of an article, in its sentence or the next,
+// outside quotation marks; else -1.
+func (r *resolver) namedInLead(g byte) int {
 	si := sentenceOf(r.d, r.sp.Start)
 	if si < 0 || si >= leadSentences+headlineSentences(r.d) {
 		return -1
@@ -363,7 +376,7 @@ func (r *resolver) leadPerson(f []string) int {
 	if mi < 0 {
 		return -1
 	}
-	return r.record(verbatim.DescriptorMention, r.d.Mentions[mi].Entity)
+	return r.d.Mentions[mi].Entity
 }
 
 // headlineSentences is 1 when the article's first paragraph is one short
