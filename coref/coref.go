@@ -293,9 +293,9 @@ func (r *resolver) pronoun(p int) int {
 		case neuter:
 			return r.organisationLike(en)
 		case male:
-			return en.Type == verbatim.Person && en.Gender != 'f' && !r.orgLikePerson(en)
+			return en.Type == verbatim.Person && (en.Gender == 'm' || en.Gender == 0 && !r.orgLikePerson(en))
 		default:
-			return en.Type == verbatim.Person && en.Gender != 'm' && !r.orgLikePerson(en)
+			return en.Type == verbatim.Person && (en.Gender == 'f' || en.Gender == 0 && !r.orgLikePerson(en))
 		}
 	}
 	g := byte('m')

@@ -61,7 +61,7 @@ func (r *resolver) orgLikePerson(en *verbatim.Entity) bool {
 		after := d.Clean[m.End:min(len(d.Clean), m.End+30)]
 		for _, p := range []string{"'s ", "’s ", " "} {
 			if strings.HasPrefix(after, p) {
-				if f := strings.Fields(after[len(p):]); len(f) > 0 && staffWords[f[0]] {
+				if staffWords[firstWord(after[len(p):])] {
 					org = true
 				}
 				break
@@ -76,4 +76,13 @@ func (r *resolver) orgLikePerson(en *verbatim.Entity) bool {
 // or one written as an organisation.
 func (r *resolver) organisationLike(en *verbatim.Entity) bool {
 	return en.Type == verbatim.Organization || unsurePerson(en) || r.orgLikePerson(en)
+}
+
+// firstWord returns the letters that open s.
+func firstWord(s string) string {
+	i := 0
+	for i < len(s) && (s[i] >= 'a' && s[i] <= 'z' || s[i] >= 'A' && s[i] <= 'Z') {
+		i++
+	}
+	return s[:i]
 }
