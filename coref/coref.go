@@ -79,6 +79,11 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 		}
 		return false
 	}); i >= 0 {
+		ph := sp
+		if c.Phrase.Contains(sp) && c.Phrase.Start < sp.Start && lastWordEnd(d, c.Phrase) == lastWordEnd(d, sp) {
+			ph = c.Phrase // the quote stage cut the name off its phrase
+		}
+		fullerOrgName(x, ph, i)
 		return d.Mentions[i].Entity
 	}
 	text := d.Word(sp)
