@@ -79,6 +79,11 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 		}
 		return false
 	}); i >= 0 {
+		ph := sp
+		if c.Phrase.Contains(sp) && c.Phrase.Start < sp.Start && lastWordEnd(d, c.Phrase) == lastWordEnd(d, sp) {
+			ph = c.Phrase // the quote stage cut the name off its phrase
+		}
+		fullerOrgName(x, ph, i)
 		return d.Mentions[i].Entity
 	}
 	text := d.Word(sp)
@@ -291,11 +296,11 @@ func (r *resolver) pronoun(p int) int {
 		}
 		switch p {
 		case neuter:
-			return organisationLike(en)
+			return r.organisationLike(en)
 		case male:
-			return en.Type == verbatim.Person && en.Gender != 'f'
+			return en.Type == verbatim.Person && (en.Gender == 'm' || en.Gender == 0 && !r.orgLikePerson(en))
 		default:
-			return en.Type == verbatim.Person && en.Gender != 'm'
+			return en.Type == verbatim.Person && (en.Gender == 'f' || en.Gender == 0 && !r.orgLikePerson(en))
 		}
 	}
 	g := byte('m')

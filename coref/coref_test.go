@@ -234,3 +234,12 @@ func TestNewDocumentAuthorAfter(t *testing.T) {
 		t.Errorf("a survey -> %s, want Dimension Data (%+v)", name(d, e), d.Entities)
 	}
 }
+
+// A first name of the wide given-name list gives a gender too: "she" is
+// not Clive Owen.
+func TestGenderFromGivenNames(t *testing.T) {
+	d := analyze(t, "Clive Owen and Imelda Staunton arrived at the Odeon on Sunday. Owen waved to the crowd. \"It's lovely to be here,\" she said.")
+	if e := resolve(d, word(t, d, "she said")); name(d, e) != "Imelda Staunton" {
+		t.Errorf("she -> %s, want Imelda Staunton", name(d, e))
+	}
+}

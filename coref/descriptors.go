@@ -166,6 +166,12 @@ func (r *resolver) roleDescriptor(f []string) int {
 		// spokesman no one was named as is unnamed ("the rapper's
 		// spokesperson").
 		best = r.focused(func(en *verbatim.Entity) bool { return en.Type == verbatim.Person })
+		if best < 0 {
+			// "…, the trade and industry secretary has said. Patricia
+			// Hewitt is expected to …": the lead describes whom the
+			// article then names
+			best = r.namedInLead(0)
+		}
 	}
 	return r.record(verbatim.DescriptorMention, best)
 }
@@ -230,6 +236,11 @@ func (r *resolver) focused(want func(*verbatim.Entity) bool) int {
 // descriptor's head ("the bank": Deutsche Bank).
 func (r *resolver) orgDescriptor(f []string) int {
 	if !(determiners[strings.ToLower(f[0])] && len(f) >= 2 || !names.IsCap(f[0]) && r.afterName()) {
+		if len(f) <= 3 && !names.IsCap(f[0]) && documentHeads[strings.ToLower(f[len(f)-1])] {
+			// "official figures show … The figures collected by the
+			// Mobile Data Association": a document named after
+			return r.record(verbatim.DescriptorMention, r.documentChain(false))
+		}
 		return -1
 	}
 	last := f[len(f)-1]
@@ -240,6 +251,12 @@ func (r *resolver) orgDescriptor(f []string) int {
 	if documentHeads[head] && strings.ToLower(f[0]) != "the" && strings.ToLower(f[0]) != "a" && strings.ToLower(f[0]) != "an" {
 		return -1
 	}
+	if documentHeads[head] {
+		// "the survey found": the organisation behind the document
+		if e := r.documentChain(!strings.EqualFold(f[0], "a") && !strings.EqualFold(f[0], "an")); e >= 0 {
+			return r.record(verbatim.DescriptorMention, e)
+		}
+	}
 	if strings.EqualFold(f[0], "a") || strings.EqualFold(f[0], "an") {
 		// "a survey of 1,000 people by Dimension Data found", "…, a
 		// trade body has warned. … the UK Internet Forum": a new document
@@ -248,7 +265,7 @@ func (r *resolver) orgDescriptor(f []string) int {
 			return r.record(verbatim.DescriptorMention, e)
 		}
 	}
-	e := r.rank(organisationLike,
+	e := r.rank(r.organisationLike,
 		func(en *verbatim.Entity) float64 {
 			for _, w := range strings.Fields(en.Name) {
 				if strings.EqualFold(w, head) {
@@ -337,6 +354,13 @@ func (r *resolver) leadPerson(f []string) int {
 	if !ok && !names.IsRoleHead(head) || unnamedHeads[head] {
 		return -1
 	}
+	return r.record(verbatim.DescriptorMention, r.namedInLead(g))
+}
+
+// namedInLead returns the person (of gender g, when not 0) named first
+// after a mention in the lead of an article, in its sentence or the next,
+// outside quotation marks; else -1.
+func (r *resolver) namedInLead(g byte) int {
 	si := sentenceOf(r.d, r.sp.Start)
 	if si < 0 || si >= leadSentences+headlineSentences(r.d) {
 		return -1
@@ -352,7 +376,7 @@ func (r *resolver) leadPerson(f []string) int {
 	if mi < 0 {
 		return -1
 	}
-	return r.record(verbatim.DescriptorMention, r.d.Mentions[mi].Entity)
+	return r.d.Mentions[mi].Entity
 }
 
 // headlineSentences is 1 when the article's first paragraph is one short

@@ -262,9 +262,3 @@ var objectMarkers = map[string]bool{"to": true, "with": true, "by": true, "for":
 func unsurePerson(en *verbatim.Entity) bool {
 	return en.Type == verbatim.Person && en.Gender == 0 && len(en.Roles) == 0
 }
-
-// organisationLike accepts organisations and the persons that may be
-// organisations the tagger mistyped.
-func organisationLike(en *verbatim.Entity) bool {
-	return en.Type == verbatim.Organization || unsurePerson(en)
-}

@@ -81,3 +81,12 @@ func TestUnnamedSpokesman(t *testing.T) {
 		t.Errorf("The rapper: %s, want Marshall Mathers", name(d, e))
 	}
 }
+
+// A definite role descriptor in the lead that no one has yet is the
+// person the article names next.
+func TestLeadRoleNamedAfter(t *testing.T) {
+	d := analyze(t, "Video games should carry clearer labels, the trade and industry secretary has said.\n\nPatricia Hewitt is expected to call for a change in the law.")
+	if e := resolve(d, find(t, d, "the trade and industry secretary", 0)); name(d, e) != "Patricia Hewitt" {
+		t.Errorf("the trade and industry secretary -> %s, want Patricia Hewitt", name(d, e))
+	}
+}

@@ -250,6 +250,8 @@ func finish(d *verbatim.Doc, e int) {
 		if w := appendFields(fa[:0], en.Name); len(w) > 1 {
 			if g := genderOfFirst(w[0]); g != 0 {
 				gender = g
+			} else if g := GivenNameGender(w[0]); g == 'm' || g == 'f' {
+				gender = g // the wider given-name list: "Clive", "Imelda"
 			}
 		}
 		if gender == 0 {

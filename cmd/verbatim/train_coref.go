@@ -30,6 +30,7 @@ import (
 func init() {
 	var gold, out string
 	var folds, iters int
+	var fixedL2 float64
 	cmd := &cobra.Command{
 		Use:   "coref",
 		Short: "Learn the antecedent ranking of package coref from speakers train (writes coref/data/weights.txt)",
@@ -50,7 +51,11 @@ func init() {
 				all = append(all, ex...)
 			}
 			bestL2, bestAcc := 0.0, -1.0
-			for _, l2 := range []float64{0, 0.01, 0.1, 1, 10} {
+			grid := []float64{0, 0.01, 0.1, 1, 10}
+			if fixedL2 >= 0 {
+				grid = []float64{fixedL2}
+			}
+			for _, l2 := range grid {
 				ok, tot := 0.0, 0
 				for f := 0; f < folds; f++ {
 					var tr, te []coref.Example
@@ -67,7 +72,7 @@ func init() {
 				}
 				acc := ok / float64(max(tot, 1))
 				fmt.Fprintf(log, "  l2 %-6g cross-validated ranking accuracy %.4f\n", l2, acc)
-				if acc > bestAcc {
+				if acc >= bestAcc { // among equals, the more regularised
 					bestL2, bestAcc = l2, acc
 				}
 			}
@@ -86,6 +91,7 @@ func init() {
 	cmd.Flags().StringVar(&out, "out", "coref/data/weights.txt", "weights file to write")
 	cmd.Flags().IntVar(&folds, "folds", 5, "cross-validation folds (by article)")
 	cmd.Flags().IntVar(&iters, "iters", 300, "gradient steps")
+	cmd.Flags().Float64Var(&fixedL2, "l2", -1, "L2 penalty (negative: chosen by cross-validation)")
 	trainCmd.AddCommand(cmd)
 }
 

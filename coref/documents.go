@@ -1,0 +1,144 @@
+// Documents as sources: "the report said", "the survey found". A document
+// speaks for whoever the article says is behind it where it names it: "the
+// Gartner report", "the Bank of Japan's December survey", "a survey
+// conducted by PC Pro Magazine", "The study, for net security firm
+// Preventon".
+
+package coref
+
+import (
+	"strings"
+
+	"github.com/verbatim-news/verbatim"
+)
+
+// documentReach is how many sentences after a document descriptor its
+// author may first be named ("… according to a two-year study. The study,
+// for net security firm Preventon, shows …").
+const documentReach = 2
+
+// documentChain returns the author of the document a document descriptor
+// refers to: the one named with the nearest document word before it (a
+// definite descriptor refers back), else with the first one after it in
+// its sentence or the next documentReach ones; -1 when the article names
+// none. An indefinite descriptor ("a report") is a new document: only the
+// words after it count.
+func (r *resolver) documentChain(definite bool) int {
+	d := r.d
+	si := sentenceOf(d, r.sp.Start)
+	if si < 0 {
+		return -1
+	}
+	if definite {
+		for s := si; s >= max(0, si-lookBack); s-- {
+			st := d.Sentences[s]
+			for k := st.Last - 1; k >= st.First; k-- {
+				if d.Tokens[k].End > r.sp.Start || !r.documentWord(k) {
+					continue
+				}
+				if e := r.authorOf(k, st); e >= 0 {
+					return e
+				}
+			}
+		}
+	}
+	last := min(si+documentReach, len(d.Sentences)-1)
+	for last > si && d.Sentences[last].Para > d.Sentences[si].Para+1 {
+		last--
+	}
+	for s := si; s <= last; s++ {
+		st := d.Sentences[s]
+		for k := st.First; k < st.Last; k++ {
+			if d.Tokens[k].Start < r.sp.End || !r.documentWord(k) {
+				continue
+			}
+			if e := r.authorOf(k, st); e >= 0 {
+				return e
+			}
+		}
+	}
+	return -1
+}
+
+// documentWord reports whether token k is a document head outside
+// quotation marks.
+func (r *resolver) documentWord(k int) bool {
+	t := r.d.Tokens[k]
+	if t.Kind != verbatim.Word || t.End-t.Start > 10 {
+		return false
+	}
+	return documentHeads[strings.ToLower(r.d.Clean[t.Start:t.End])] && !r.quoted(t.Start)
+}
+
+// authorPrepositions open the author after a document word: "a report by",
+// "research from", "a study for", "a survey conducted by".
+var authorPrepositions = map[string]bool{"by": true, "from": true, "for": true}
+
+// authorOf returns the organisation or person named with the document word
+// at token k of sentence st: just before it ("the Gartner report", "the
+// Bank of Japan's December survey") or after it and a preposition, a
+// participle or a description between ("a survey conducted by PC Pro
+// Magazine", "The study, for net security firm Preventon"); else -1.
+func (r *resolver) authorOf(k int, st verbatim.Sentence) int {
+	d := r.d
+	tok := d.Tokens
+	// before: a name, then at most two words ("'s December"), then k
+	from := tok[max(st.First, k-3)].Start
+	mi := r.x.lastRecorded(from-r.x.maxLen, tok[k].Start, func(m *verbatim.Mention) bool {
+		if !r.authorMention(m) || m.End > tok[k].Start || m.End < from {
+			return false
+		}
+		between := d.Clean[m.End:tok[k].Start]
+		if i := strings.IndexByte(between, '('); i >= 0 && strings.TrimSpace(between[:i]) == "" {
+			if j := strings.IndexByte(between, ')'); j > i && acronym(between[i+1:j]) {
+				between = between[j+1:] // "the Institute for Supply Management (ISM) index"
+			}
+		}
+		return !strings.ContainsAny(between, ",;:()\"“”.")
+	})
+	if mi >= 0 {
+		return d.Mentions[mi].Entity
+	}
+	// after: [,] [participle] by|from|for, then the name within a few words
+	j := k + 1
+	if j < st.Last && tok[j].Kind == verbatim.Punct && d.Clean[tok[j].Start:tok[j].End] == "," {
+		j++
+	}
+	if j < st.Last && tok[j].Kind == verbatim.Word && strings.HasSuffix(lowerWord(d, j), "ed") {
+		j++ // "conducted by", "commissioned by", "gathered by"
+	}
+	if j >= st.Last || tok[j].Kind != verbatim.Word || !authorPrepositions[lowerWord(d, j)] {
+		return -1
+	}
+	start := tok[j].End
+	end := tok[min(j+6, st.Last-1)].End
+	best := -1
+	r.x.each(start, end, func(i int) bool {
+		m := &d.Mentions[i]
+		if !r.authorMention(m) || strings.ContainsAny(d.Clean[start:m.Start], ",;:()\"“”.") {
+			return true
+		}
+		if best < 0 || m.Start < d.Mentions[best].Start {
+			best = i
+		}
+		return true
+	})
+	if best < 0 {
+		return -1
+	}
+	return d.Mentions[best].Entity
+}
+
+// authorMention reports whether m names an organisation or a person.
+func (r *resolver) authorMention(m *verbatim.Mention) bool {
+	if m.Entity < 0 || m.Kind != verbatim.NameMention {
+		return false
+	}
+	t := r.d.Entities[m.Entity].Type
+	return t == verbatim.Organization || t == verbatim.Person
+}
+
+// lowerWord returns token k of d in lower case.
+func lowerWord(d *verbatim.Doc, k int) string {
+	return strings.ToLower(d.Clean[d.Tokens[k].Start:d.Tokens[k].End])
+}

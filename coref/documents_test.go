@@ -1,0 +1,28 @@
+package coref_test
+
+import "testing"
+
+// A document speaks for the organisation the article names with it, not
+// for the organisation ranked first.
+func TestDocumentSpeaksForItsAuthor(t *testing.T) {
+	for _, c := range []struct{ text, mention, want string }{
+		// named with the document before it, another organisation nearer
+		{"A survey conducted by Forrester Research has revealed that many Britons are unhappy. The survey found that Vodafone and Orange have been dissuading customers.",
+			"The survey", "Forrester Research"},
+		{"In the Bank of Japan's December survey, the balance was 22. Toyota said sales grew. Nonetheless, the survey found the pace is quickening.",
+			"the survey", "Bank of Japan"},
+		// named with the document after it
+		{"Older people are protecting their computers, according to a two-year study. The study, for net security firm Preventon, shows that Microsoft messages reach surfers.",
+			"a two-year study", "Preventon"},
+		{"Mobiles are not ready, said the report. But the Gartner report on mobile TV broadcasting in Europe suggests Nokia will have to wait.",
+			"the report", "Gartner"},
+		// a bare plural document: the one named after it
+		{"Text messaging rose again, with latest figures showing that 26 billion texts were sent. The figures collected by the Mobile Data Association showed a rise at Vodafone.",
+			"latest figures", "Mobile Data Association"},
+	} {
+		d := analyze(t, c.text)
+		if e := resolve(d, find(t, d, c.mention, 0)); name(d, e) != c.want {
+			t.Errorf("%q in %q -> %s, want %s", c.mention, c.text, name(d, e), c.want)
+		}
+	}
+}

@@ -1,0 +1,17 @@
+package coref_test
+
+import "testing"
+
+// An organisation the tagger may type as a person is one when the article
+// writes it as one ("head of Renault", "Renault boss", "net security firm
+// Preventon"): "the firm" refers to it, "he" does not.
+func TestOrganisationWrittenAsOne(t *testing.T) {
+	d := analyze(t, "Renault boss Louis Schweitzer hailed a great year. Carlos Ghosn is to succeed Mr Schweitzer at the head of Renault later this year. The firm said sales rose.")
+	if e := resolve(d, find(t, d, "The firm", 0)); name(d, e) != "Renault" {
+		t.Errorf("The firm -> %s, want Renault (%+v)", name(d, e), d.Entities)
+	}
+	d = analyze(t, "The study, for net security firm Preventon, shows that women buy security software. \"Older people are vigilant,\" said Paul Goosens, head of Preventon. \"They ask the right questions,\" he said.")
+	if e := resolve(d, word(t, d, "he said")); name(d, e) != "Paul Goosens" {
+		t.Errorf("he -> %s, want Paul Goosens", name(d, e))
+	}
+}
