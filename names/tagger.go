@@ -64,9 +64,10 @@ type tagger struct {
 	// The quantised weights used for tagging, as read from a model file
 	// (see compact): only the rows with a nonzero weight, found through a
 	// bitmap with per-word ranks.
-	nz    []nzWord // bitmap of the nonzero rows, 64 rows per word
-	rows  []byte   // a zero row, then the nonzero rows in row order (rowBytes each, see compact)
-	scale float32  // q[i]*scale is the weight
+	nz    []nzWord  // bitmap of the nonzero rows, 64 rows per word
+	rows  []byte    // a zero row, then the nonzero rows in row order (rowBytes each, see compact)
+	scale float32   // q[i]*scale is the weight
+	lab   *labTable // sums of the bias and label features (fastscore.go)
 }
 
 var (
@@ -182,6 +183,7 @@ func readModel(r io.Reader) (*tagger, error) {
 	for i := 0; i < len(t.rows); i += 2 {
 		t.rows[i+1] ^= 0x80 // biased (see compact)
 	}
+	t.prepareFast()
 	return t, nil
 }
 
@@ -235,6 +237,7 @@ func (t *tagger) compact() {
 	}
 	t.rows = slices.Clip(rows)
 	t.q = nil
+	t.prepareFast()
 }
 
 // appendRow appends the weights of row biased by 32768.
@@ -365,6 +368,7 @@ type spanBuf struct {
 	words []string
 	out   []int
 	feats []uint64
+	wc    wordCache
 }
 
 var spanBufs = sync.Pool{New: func() any { return &spanBuf{} }}
@@ -393,7 +397,11 @@ func (t *tagger) spans(d *verbatim.Doc, res []tokSpan) []tokSpan {
 			out = make([]int, len(words))
 		}
 		out = out[:len(words)]
-		feats = t.tagSentence(f, out, feats)
+		if t.lab != nil {
+			feats = t.tagFast(f, out, feats, &b.wc)
+		} else {
+			feats = t.tagSentence(f, out, feats)
+		}
 		res = appendSpans(res, out, s.First)
 	}
 	return res

@@ -1,0 +1,86 @@
+package names
+
+import (
+	"testing"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/clean"
+	"github.com/verbatim-news/verbatim/internal/benchdata"
+	"github.com/verbatim-news/verbatim/text"
+)
+
+// TestFastTagging checks that tagFast (label table, word cache) labels
+// every sentence as tagSentence does, feature for feature, on generated
+// articles and the BBC corpus (skipped without ../shared), with the word
+// cache of the tagger and with one of two entries (words evict each other
+// all the time).
+func TestFastTagging(t *testing.T) {
+	m := model()
+	if m == nil || m.lab == nil {
+		t.Fatal("no embedded model or no fast tables")
+	}
+	run := func(t *testing.T, arts []verbatim.Article) {
+		docs := benchdata.Prepare(arts, []verbatim.Stage{clean.Stage, text.Stage})
+		big, tiny := &wordCache{}, &wordCache{e: make([]wcEntry, 2)}
+		tokens, named := 0, 0
+		for _, d := range docs {
+			var lc hashSet
+			lowerWords(d, &lc)
+			for _, s := range d.Sentences {
+				var words []string
+				for i := s.First; i < s.Last; i++ {
+					words = append(words, tokText(d, i))
+				}
+				var fa, fb, fc sentFeats
+				fa.prepare(words, &lc)
+				fb.prepare(words, &lc)
+				fc.prepare(words, &lc)
+				want := make([]int, len(words))
+				got := make([]int, len(words))
+				got2 := make([]int, len(words))
+				m.tagSentence(&fa, want, nil)
+				m.tagFast(&fb, got, nil, big)
+				m.tagFast(&fc, got2, nil, tiny)
+				for i := range want {
+					if got[i] != want[i] || got2[i] != want[i] {
+						t.Fatalf("%q: token %d %q: fast %s (tiny cache %s), plain %s", d.ID, i, words[i],
+							labels[got[i]], labels[got2[i]], labels[want[i]])
+					}
+					if want[i] != 0 {
+						named++
+					}
+				}
+				tokens += len(words)
+			}
+		}
+		if named == 0 || named == tokens {
+			t.Fatalf("%d of %d tokens in names: the comparison says nothing", named, tokens)
+		}
+	}
+	t.Run("gen", func(t *testing.T) { run(t, benchdata.Gen()) })
+	t.Run("bbc", func(t *testing.T) { run(t, benchdata.Corpus(t, "data/bbc")) })
+}
+
+// TestLabTable checks the label table against the rows it sums.
+func TestLabTable(t *testing.T) {
+	m := model()
+	if m == nil || m.lab == nil {
+		t.Fatal("no embedded model or no fast tables")
+	}
+	nonzero := false
+	for p1 := range nLabels {
+		for p2 := range nLabels {
+			var sc [nLabels]float32
+			m.score([]uint64{fmix(tmplKey[0]), f1(14, uint64(p1)), f1(15, uint64(p1)|uint64(p2)<<8)}, &sc)
+			for l := range nLabels {
+				if got := m.lab[p1*nLabels+p2][l]; float32(got) != sc[l] {
+					t.Fatalf("lab[%d,%d][%d] = %d, score %v", p1, p2, l, got, sc[l])
+				}
+				nonzero = nonzero || sc[l] != 0
+			}
+		}
+	}
+	if !nonzero {
+		t.Fatal("all label sums zero")
+	}
+}
