@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/verbatim-news/verbatim"
@@ -82,5 +83,44 @@ func TestLabTable(t *testing.T) {
 	}
 	if !nonzero {
 		t.Fatal("all label sums zero")
+	}
+}
+
+// TestTaggerPhrases checks that the gazetteer phrases the tagger finds as
+// it prepares its features are those fixSpans would find itself.
+func TestTaggerPhrases(t *testing.T) {
+	m := model()
+	if m == nil {
+		t.Fatal("no embedded model")
+	}
+	run := func(t *testing.T, arts []verbatim.Article) {
+		docs := benchdata.Prepare(arts, []verbatim.Stage{clean.Stage, text.Stage})
+		total, multi := 0, 0
+		for _, d := range docs {
+			_, got, found := m.spansGaz(d, nil, nil)
+			want, _ := gazPhrases(d, nil, nil)
+			if !found {
+				t.Fatalf("%q: phrases not found by the tagger", d.ID)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("%q: tagger phrases %v, fixSpans %v", d.ID, got, want)
+			}
+			for _, p := range want {
+				if p.Last-p.First > 1 {
+					multi++
+				}
+			}
+			total += len(want)
+		}
+		if total == 0 || multi == 0 {
+			t.Fatalf("%d phrases, %d of several words: the comparison says little", total, multi)
+		}
+	}
+	t.Run("gen", func(t *testing.T) { run(t, benchdata.Gen()) })
+	t.Run("bbc", func(t *testing.T) { run(t, benchdata.Corpus(t, "data/bbc")) })
+	d := doc(t, "Officials at the White House and the Bank of England met Fox News. NEW YORK was calm; New York too.")
+	_, got, _ := m.spansGaz(d, nil, nil)
+	if want, _ := gazPhrases(d, nil, nil); len(want) < 2 || !slices.Equal(got, want) {
+		t.Fatalf("tagger phrases %v, fixSpans %v", got, want)
 	}
 }

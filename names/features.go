@@ -392,28 +392,36 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 		}
 		i += k
 	}
-	cf, cp := cityFirst(), cityPrefixes()
+	cn := cityNames()
 	for i := 0; i < n; {
-		if f.tok[i]&tokCap == 0 || cf.get(f.hw[i]) == 0 {
+		// the hash of a city name's first word is the word's hash
+		v := uint8(0)
+		if f.tok[i]&tokCap != 0 {
+			v = cn.get(f.hw[i])
+		}
+		if v == 0 || strings.IndexByte(words[i], ' ') >= 0 {
 			i++
 			continue
 		}
 		k := 0
-		buf = buf[:0]
-		for j := i; j < n && j-i < 4; j++ {
-			if j > i {
+		if v&1 != 0 {
+			k = 1
+		}
+		if v&gazMore != 0 {
+			buf = append(buf[:0], words[i]...)
+			for j := i + 1; j < n && j-i < 4; j++ {
 				buf = append(buf, ' ')
-			}
-			buf = append(buf, words[j]...)
-			v, ok := cp[string(buf)]
-			if !ok {
-				break
-			}
-			if v&1 != 0 {
-				k = j - i + 1
-			}
-			if v&gazMore == 0 {
-				break
+				buf = append(buf, words[j]...)
+				v := cn.get(hashWord(buf))
+				if v == 0 {
+					break
+				}
+				if v&1 != 0 {
+					k = j - i + 1
+				}
+				if v&gazMore == 0 {
+					break
+				}
 			}
 		}
 		if k == 0 {
@@ -429,31 +437,30 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 	f.sbuf = buf
 }
 
-// cityPrefixes maps every name of data/cities.txt to 1, and every run of
-// its first words to gazMore.
-var cityPrefixes = sync.OnceValue(func() map[string]uint8 {
-	m := map[string]uint8{}
+// cityNames holds, by hash (hashWord), every name of data/cities.txt with
+// the value 1, and every run of its first words (cut at a space) with
+// gazMore; a name that begins a longer one has both. (A hash table of
+// hashes: a look-up reads no string; a map of the strings cost a third of
+// the city look-ups.)
+var cityNames = sync.OnceValue(func() *hashSet {
+	s := &hashSet{vals: true}
 	lines("cities.txt", func(l string) {
-		m[l] |= 1
+		s.put(hashWord(l), 1)
 		for j := 0; j < len(l); j++ {
 			if l[j] == ' ' {
-				m[l[:j]] |= gazMore
+				s.put(hashWord(l[:j]), gazMore)
 			}
 		}
 	})
-	return m
-})
-
-// cityFirst holds the hashes of the first words of cityPrefixes.
-var cityFirst = sync.OnceValue(func() *hashSet {
-	s := &hashSet{}
-	for k := range cityPrefixes() {
-		if strings.IndexByte(k, ' ') < 0 {
-			s.put(hashWord(k), 1)
-		}
-	}
 	return s
 })
+
+// isCityName reports whether w is a name of data/cities.txt.
+func isCityName(w string) bool { return cityNames().get(hashWord(w))&1 != 0 }
+
+// beginsCityName reports whether w is the first words of a longer name of
+// data/cities.txt.
+func beginsCityName(w string) bool { return cityNames().get(hashWord(w))&gazMore != 0 }
 
 // ensure computes the hashes and the lower-cased form of token k, once:
 // only the tokens scored and their neighbours need them.
@@ -497,15 +504,15 @@ func (f *sentFeats) ensure(k int) {
 // longest gazetteer name made of words i, i+1, ... (before end), or k = 0:
 // the words are joined one at a time while they begin some name.
 func gazLongest(word func(int) string, i, end int, buf []byte) (k int, code uint8, _ []byte) {
-	gp := gazPrefixes()
+	gn := gazNames()
 	buf = buf[:0]
 	for j := i; j < end && j-i < gazMaxTokens; j++ {
 		if j > i {
 			buf = append(buf, ' ')
 		}
 		buf = append(buf, word(j)...)
-		v, ok := gp[string(buf)]
-		if !ok {
+		v := gn.get(hashWord(buf))
+		if v == 0 {
 			break
 		}
 		if v&^gazMore != 0 {
@@ -516,6 +523,32 @@ func gazLongest(word func(int) string, i, end int, buf []byte) (k int, code uint
 		}
 	}
 	return k, code, buf
+}
+
+// gazPhrase reports whether fixSpans keeps a gazetteer phrase of type t
+// and n tokens: an organisation, a misc name, or a name of several words.
+func gazPhrase(t verbatim.EntityType, n int) bool {
+	return t == verbatim.Organization || t == verbatim.Misc || n > 1
+}
+
+// appendPhrases appends the gazetteer phrases prepare marked that
+// gazPhrase keeps (tokens from off), in text order.
+func (f *sentFeats) appendPhrases(dst []tokSpan, off int) []tokSpan {
+	for i := 0; i < f.n; i++ {
+		c := f.gaz[i]
+		if c&1 == 0 {
+			continue
+		}
+		j := i + 1
+		for j < f.n && f.gaz[j] == c+1 {
+			j++
+		}
+		if t := gazTypes[(c+1)/2]; gazPhrase(t, j-i) {
+			dst = append(dst, tokSpan{off + i, off + j, t})
+		}
+		i = j - 1
+	}
+	return dst
 }
 
 // gazAt returns the length in tokens and the type of the longest
@@ -539,7 +572,7 @@ const gazMore = 0x80
 // gazPrefixes maps every gazetteer name to its type code (gazTypeCode),
 // and every run of its first words (cut at a space) to gazMore; a name
 // that begins a longer one has both.
-var gazPrefixes = sync.OnceValue(func() map[string]uint8 {
+func gazPrefixes() map[string]uint8 {
 	m := make(map[string]uint8, 2*len(gaz))
 	for k, e := range gaz {
 		m[k] |= gazTypeCode[e.Type]
@@ -550,6 +583,15 @@ var gazPrefixes = sync.OnceValue(func() map[string]uint8 {
 		}
 	}
 	return m
+}
+
+// gazNames is gazPrefixes by hash (hashWord): a look-up reads no string.
+var gazNames = sync.OnceValue(func() *hashSet {
+	s := &hashSet{vals: true}
+	for k, v := range gazPrefixes() {
+		s.put(hashWord(k), v)
+	}
+	return s
 })
 
 // gazFirst holds the hashes (hashWord) of the words that begin a

@@ -259,7 +259,7 @@ func isPlaceName(w string) bool {
 	if len(w) > 1 && strings.ToUpper(w) == w {
 		w = w[:1] + strings.ToLower(w[1:]) // "WASHINGTON"
 	}
-	return cityPrefixes()[w]&1 != 0
+	return isCityName(w)
 }
 
 // placeHere reports whether the word at token i is a place there: a country

@@ -375,6 +375,15 @@ var spanBufs = sync.Pool{New: func() any { return &spanBuf{} }}
 
 // spans tags the document's sentences and appends its typed names to res.
 func (t *tagger) spans(d *verbatim.Doc, res []tokSpan) []tokSpan {
+	res, _, _ = t.spansGaz(d, res, nil)
+	return res
+}
+
+// spansGaz is spans that also appends to gz the gazetteer phrases of the
+// document fixSpans wants (gazPhrase), found as the features were
+// prepared; found is false when some sentence was not tagged.
+func (t *tagger) spansGaz(d *verbatim.Doc, res, gz []tokSpan) (_, _ []tokSpan, found bool) {
+	found = true
 	b := spanBufs.Get().(*spanBuf)
 	defer func() {
 		b.lc.reset()
@@ -386,6 +395,7 @@ func (t *tagger) spans(d *verbatim.Doc, res []tokSpan) []tokSpan {
 	defer func() { b.words, b.out, b.feats = words[:0], out[:0], feats[:0] }()
 	for _, s := range d.Sentences {
 		if s.Last <= s.First || s.Last > len(d.Tokens) {
+			found = found && s.Last <= s.First
 			continue
 		}
 		words = words[:0]
@@ -403,8 +413,9 @@ func (t *tagger) spans(d *verbatim.Doc, res []tokSpan) []tokSpan {
 			feats = t.tagSentence(f, out, feats)
 		}
 		res = appendSpans(res, out, s.First)
+		gz = f.appendPhrases(gz, s.First)
 	}
-	return res
+	return res, gz, found
 }
 
 // lowerWords puts into lc the hashes of the words of d that do not start
