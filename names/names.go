@@ -96,6 +96,7 @@ type scratch struct {
 	buf       []byte
 	cov       []int32 // fixSpans: covered tokens
 	mt        matcher
+	memo      map[string]entKey // group: the keys of the names matched
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{known: map[string]verbatim.EntityType{}} }}
