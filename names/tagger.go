@@ -421,10 +421,11 @@ func (t *tagger) spansGaz(d *verbatim.Doc, res, gz []tokSpan) (_, _ []tokSpan, f
 // lowerWords puts into lc the hashes of the words of d that do not start
 // upper-case, as far as prepare asks: lc is asked only for the lower-cased
 // forms of capitalised words (tokSeenLC), so a word is hashed only when a
-// capitalised word has its length and first letter (every word when a
-// capitalised word is not ASCII), a third of them on BBC.
+// capitalised word has its length, first letter and last letter (every
+// word when a capitalised word is not ASCII): on BBC, 51 k distinct words
+// per document summed, where length and first letter let 98 k through.
 func lowerWords(d *verbatim.Doc, lc *hashSet) {
-	var marks [64]uint32 // by length: bit c-'a' for a first letter c
+	var marks, lasts [64]uint32 // by length: bit c-'a' for a first (last) letter c
 	all := false
 	for _, tk := range d.Tokens {
 		w := d.Clean[tk.Start:tk.End]
@@ -433,7 +434,9 @@ func lowerWords(d *verbatim.Doc, lc *hashSet) {
 				all = true
 				break
 			}
-			marks[min(len(w), 63)] |= 1 << (w[0] - 'A')
+			n := min(len(w), 63)
+			marks[n] |= 1 << (w[0] - 'A')
+			lasts[n] |= lastBit(w[len(w)-1] | 0x20)
 		}
 	}
 	for _, tk := range d.Tokens {
@@ -441,10 +444,21 @@ func lowerWords(d *verbatim.Doc, lc *hashSet) {
 		if tk.Kind != verbatim.Word || w == "" || startsUpper(w) {
 			continue
 		}
-		if c := w[0] - 'a'; all || c < 26 && marks[min(len(w), 63)]&(1<<c) != 0 {
+		n := min(len(w), 63)
+		if c := w[0] - 'a'; all || c < 26 && marks[n]&(1<<c) != 0 && lasts[n]&lastBit(w[len(w)-1]) != 0 {
 			lc.put(hashWord(w), 1)
 		}
 	}
+}
+
+// lastBit returns the bit of lowerWords' last letters for byte c: c-'a'
+// for a lower-case letter, else bit 26 (any other byte; an upper-case
+// letter lowered by |0x20 lands among the letters or there too).
+func lastBit(c byte) uint32 {
+	if c >= 'a' && c <= 'z' {
+		return 1 << (c - 'a')
+	}
+	return 1 << 26
 }
 
 // appendSpans converts BIO labels (of tokens starting at off) to spans.
