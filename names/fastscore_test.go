@@ -2,6 +2,8 @@ package names
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/verbatim-news/verbatim"
@@ -122,5 +124,53 @@ func TestTaggerPhrases(t *testing.T) {
 	_, got, _ := m.spansGaz(d, nil, nil)
 	if want, _ := gazPhrases(d, nil, nil); len(want) < 2 || !slices.Equal(got, want) {
 		t.Fatalf("tagger phrases %v, fixSpans %v", got, want)
+	}
+}
+
+// TestEnsureForms checks the hashes ensure computes (its one pass over an
+// ASCII word) against the word, its lower case and its shape.
+func TestEnsureForms(t *testing.T) {
+	words := []string{"Blair", "blair", "BBC", "U.S.", "McDonald's", "2004", "5m", "Anti-Doping", "x", "É", "Zoë",
+		"iPhone", "A1", "--", "&", "mid-2005", "ABCdef123", "a.b.c."}
+	var f sentFeats
+	f.prepare(words, nil)
+	for i, w := range words {
+		f.ensure(i)
+		if f.hw[i] != hashWord(w) || f.hl[i] != hashWord(strings.ToLower(w)) || f.hs[i] != hashWord(shape(w, nil)) {
+			t.Errorf("%q: hashes of the word, lower case or shape differ", w)
+		}
+		if got := string(f.low[f.lowOff[i]:f.lowEnd[i]]); got != strings.ToLower(w) {
+			t.Errorf("%q lowered to %q", w, got)
+		}
+	}
+}
+
+// TestHashSetFilter checks that a sealed set answers as the same set
+// without its filter, for members and others, and that put unseals it.
+func TestHashSetFilter(t *testing.T) {
+	var a, b hashSet
+	a.vals, b.vals = true, true
+	for i := range 5000 {
+		h := hashWord(strconv.Itoa(i))
+		a.put(h, uint8(i%7+1))
+		b.put(h, uint8(i%7+1))
+	}
+	b.seal()
+	rejected := 0
+	for i := range 20000 {
+		h := hashWord(strconv.Itoa(i))
+		if a.get(h) != b.get(h) {
+			t.Fatalf("%d: %d with the filter, %d without", i, b.get(h), a.get(h))
+		}
+		if k := h >> (64 - filterBits); b.filter[k>>6]>>(k&63)&1 == 0 {
+			rejected++
+		}
+	}
+	if rejected < 10000 {
+		t.Fatalf("the filter rejects %d of 15000 others", rejected)
+	}
+	b.put(hashWord("new"), 1)
+	if b.filter != nil || b.get(hashWord("new")) != 1 {
+		t.Fatal("put left the filter")
 	}
 }

@@ -108,6 +108,7 @@ func initLexFlags() {
 	for w, f := range m {
 		lexFlags.put(hashWord(w), f)
 	}
+	lexFlags.seal()
 }
 
 // hashSet is an open-addressing table of word hashes (64 bits: collisions
@@ -117,12 +118,31 @@ type hashSet struct {
 	val  []uint8
 	n    int
 	vals bool
+	// filter, when set (seal), has the bit of every key's top filterBits
+	// bits: a word of none of the keys is mostly answered from it, a
+	// small table, not from keys (hundreds of KB for the lexicons)
+	filter []uint64
+}
+
+// filterBits sizes hashSet filters: 2^filterBits bits.
+const filterBits = 19
+
+// seal builds the filter of a set no longer changed (put clears it).
+func (s *hashSet) seal() {
+	s.filter = make([]uint64, 1<<filterBits/64)
+	for _, k := range s.keys {
+		if k != 0 {
+			b := k >> (64 - filterBits)
+			s.filter[b>>6] |= 1 << (b & 63)
+		}
+	}
 }
 
 func (s *hashSet) put(h uint64, v uint8) {
 	if h == 0 {
 		h = 1
 	}
+	s.filter = nil
 	if 2*(s.n+1) > len(s.keys) {
 		s.grow()
 	}
@@ -151,6 +171,11 @@ func (s *hashSet) get(h uint64) uint8 {
 	}
 	if h == 0 {
 		h = 1
+	}
+	if s.filter != nil {
+		if b := h >> (64 - filterBits); s.filter[b>>6]>>(b&63)&1 == 0 {
+			return 0
+		}
 	}
 	m := uint64(len(s.keys) - 1)
 	for i := h & m; s.keys[i] != 0; i = (i + 1) & m {
@@ -190,6 +215,7 @@ func (s *hashSet) reset() {
 	}
 	clear(s.keys)
 	s.n = 0
+	s.filter = nil
 }
 
 // Hashing constants (odd: multiplication by them is a bijection).
@@ -452,6 +478,7 @@ var cityNames = sync.OnceValue(func() *hashSet {
 			}
 		}
 	})
+	s.seal()
 	return s
 })
 
@@ -474,21 +501,35 @@ func (f *sentFeats) ensure(k int) {
 	f.hw[k] = hashWord(w)
 	switch {
 	case f.tok[k]&tokASCII != 0:
+		// lower-cased and shapeASCII in one pass
 		upper := false
+		sb := f.sbuf[:0]
+		var last byte
 		for j := 0; j < len(w); j++ {
 			c := w[j]
-			if 'A' <= c && c <= 'Z' {
+			sc := c
+			switch {
+			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
 				upper = true
+				sc = 'X'
+			case 'a' <= c && c <= 'z':
+				sc = 'x'
+			case '0' <= c && c <= '9':
+				sc = 'd'
 			}
 			f.low = append(f.low, c)
+			if sc != last || (sc != 'x' && sc != 'd' && sc != 'X') {
+				sb = append(sb, sc)
+			}
+			last = sc
 		}
+		f.sbuf = sb
 		if upper {
 			f.hl[k] = hashWord(f.low[start:])
 		} else {
 			f.hl[k] = f.hw[k]
 		}
-		f.sbuf = shapeASCII(w, f.sbuf)
 	default:
 		for _, r := range w {
 			f.low = utf8.AppendRune(f.low, unicode.ToLower(r))
