@@ -332,6 +332,31 @@ func shapeASCII(w string, buf []byte) []byte {
 
 var gazTypeCode = map[verbatim.EntityType]uint8{verbatim.Person: 1, verbatim.Organization: 2, verbatim.Place: 3, verbatim.Group: 4, verbatim.Misc: 5}
 
+// Byte classes of prepare (byteClass), table-driven: the branches on
+// letters mispredicted.
+const (
+	clLower = 1 << iota
+	clUpper
+	clDigit
+	clNonASCII
+)
+
+var byteClass, byteLetters = func() (cl [256]uint8, n [256]uint64) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z':
+			cl[c], n[c] = clLower, 1
+		case 'A' <= c && c <= 'Z':
+			cl[c], n[c] = clUpper, 1<<32
+		case '0' <= c && c <= '9':
+			cl[c] = clDigit
+		case c >= utf8.RuneSelf:
+			cl[c] = clNonASCII
+		}
+	}
+	return
+}()
+
 // prepare fills the per-token observations of a sentence; lc holds the
 // hashes of the words of the document that do not start upper-case.
 func (f *sentFeats) prepare(words []string, lc *hashSet) {
@@ -348,25 +373,16 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 	f.low = f.low[:0]
 	f.lowOff = resize(f.lowOff, n)
 	f.words = words
-	up, lo := 0, 0
+	var letters uint64 // lower-case letters, and upper-case ones << 32
 	capWords, lowWords := 0, 0
 	for i, w := range words {
 		var fl uint8
-		ascii, upper, digit, lower := true, false, false, false
+		var cl uint8 // the classes of the bytes of w (byteClass)
 		for j := 0; j < len(w); j++ {
-			switch c := w[j]; {
-			case 'a' <= c && c <= 'z':
-				lo++
-				lower = true
-			case 'A' <= c && c <= 'Z':
-				up++
-				upper = true
-			case '0' <= c && c <= '9':
-				digit = true
-			case c >= utf8.RuneSelf:
-				ascii = false
-			}
+			cl |= byteClass[w[j]]
+			letters += byteLetters[w[j]]
 		}
+		ascii, upper, digit, lower := cl&clNonASCII == 0, cl&clUpper != 0, cl&clDigit != 0, cl&clLower != 0
 		if ascii {
 			fl |= tokASCII
 		} else {
@@ -397,6 +413,7 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 		f.gaz[i] = 0
 		f.city[i] = 0
 	}
+	up, lo := int(letters>>32), int(letters&0xFFFFFFFF)
 	f.upper = up > 2*lo && up > 3
 	f.title = !f.upper && capWords >= 4 && capWords > 3*lowWords
 	buf := f.sbuf

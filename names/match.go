@@ -92,6 +92,12 @@ func similarLower(a, b string) bool {
 	if a == b {
 		return true
 	}
+	// What closeEnough rejects first, on the bytes: fewer than five of
+	// them (a letter is at least one), or other first letters (one of them
+	// ASCII: invalid bytes decode alike)
+	if len(a) < 5 || len(b) < 5 || a[0] != b[0] && (a[0] < utf8.RuneSelf || b[0] < utf8.RuneSelf) {
+		return false
+	}
 	if isASCII(a) && isASCII(b) {
 		return closeEnough([]byte(a), []byte(b))
 	}
