@@ -148,7 +148,7 @@ func classify(d *verbatim.Doc, a, b int, role, initial bool) verbatim.EntityType
 		return verbatim.Person
 	}
 	if b-a == 1 {
-		if len(first) >= 2 && len(first) <= 5 && strings.ToUpper(first) == first {
+		if len(first) >= 2 && len(first) <= 5 && upperForm(first) {
 			return verbatim.Organization
 		}
 		if initial {

@@ -174,3 +174,43 @@ func TestHashSetFilter(t *testing.T) {
 		t.Fatal("put left the filter")
 	}
 }
+
+// TestUpperForm checks upperForm against strings.ToUpper.
+func TestUpperForm(t *testing.T) {
+	for _, w := range []string{"", "A", "a", "NATO", "Nato", "U.S.", "MP3", "3", "ÉTÉ", "Été", "ÉTé", "ß", "ǅ", "NEW YORK", "x\xff", "X\xff"} {
+		if got, want := upperForm(w), strings.ToUpper(w) == w; got != want {
+			t.Errorf("upperForm(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestCapitalsLineStops checks capitalsLine, which stops once the letters
+// left cannot make the line capitals, against a count of all its letters.
+func TestCapitalsLineStops(t *testing.T) {
+	d := doc(t, "WINSTON BLACKMORE SAID NO\nThe court heard it.\nABC news said so.\nHE SAID: the end was near now.\nA B C D E\n"+
+		"PM BLAIR IN TALKS WITH bush\nX")
+	caps := 0
+	for k := range d.Sentences {
+		s := &d.Sentences[k]
+		up, lo := 0, 0
+		for i := s.First; i < s.Last; i++ {
+			for _, c := range []byte(tokText(d, i)) {
+				if c >= 'A' && c <= 'Z' {
+					up++
+				} else if c >= 'a' && c <= 'z' {
+					lo++
+				}
+			}
+		}
+		want := up > 3 && up > 4*lo
+		if got := capitalsLine(d, s); got != want {
+			t.Errorf("sentence %d: capitalsLine %v, want %v", k, got, want)
+		}
+		if want {
+			caps++
+		}
+	}
+	if caps < 2 || caps == len(d.Sentences) {
+		t.Fatalf("%d of %d sentences in capitals: the test says little", caps, len(d.Sentences))
+	}
+}

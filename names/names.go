@@ -373,7 +373,7 @@ func extendOrgs(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			continue
 		}
 		acr := tokText(d, s.Last+1)
-		if len(acr) < 2 || strings.ToUpper(acr) != acr || !isCap(acr) {
+		if len(acr) < 2 || !upperForm(acr) || !isCap(acr) {
 			continue
 		}
 		lo := sentenceStart(d, s.First)
@@ -503,7 +503,7 @@ func placeVsOrg(a, b verbatim.EntityType) bool {
 // beginsName reports whether w (or w in Title Case when it is in
 // capitals: "NEW") is the first word of a longer gazetteer or city name.
 func beginsName(w string) bool {
-	if len(w) > 1 && strings.ToUpper(w) == w {
+	if len(w) > 1 && upperForm(w) {
 		w = w[:1] + strings.ToLower(w[1:])
 	}
 	return gazNames().get(hashWord(w))&gazMore != 0 || beginsCityName(w)
