@@ -76,7 +76,7 @@ func (f *sentFeats) ctxFlags(i int) uint64 {
 func (f *sentFeats) wordFeatures(i int, ctx uint64, dst []uint64) []uint64 {
 	w, lw, sh := f.hw[i], f.hl[i], f.hs[i]
 	dst = append(dst, f1(1, w), f1(2, lw), f1(3, sh))
-	lwb := f.low[f.lowOff[i]:f.lowEnd[i]]
+	lwb := f.lowered(i)
 	var pre, suf uint64
 	for k := 1; k <= 4 && k <= len(lwb); k++ {
 		pre |= uint64(lwb[k-1]) << (8 * (k - 1))

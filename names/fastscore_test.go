@@ -15,8 +15,8 @@ import (
 // TestFastTagging checks that tagFast (label table, word cache) labels
 // every sentence as tagSentence does, feature for feature, on generated
 // articles and the BBC corpus (skipped without ../shared), with the word
-// cache of the tagger and with one of two entries (words evict each other
-// all the time).
+// and info caches of the tagger and with ones of two entries (words evict
+// each other all the time).
 func TestFastTagging(t *testing.T) {
 	m := model()
 	if m == nil || m.lab == nil {
@@ -25,6 +25,7 @@ func TestFastTagging(t *testing.T) {
 	run := func(t *testing.T, arts []verbatim.Article) {
 		docs := benchdata.Prepare(arts, []verbatim.Stage{clean.Stage, text.Stage})
 		big, tiny := &wordCache{}, &wordCache{e: make([]wcEntry, 2)}
+		infoBig, infoTiny := newInfoCache(), &infoCache{e: make([]wordInfo, 2)}
 		tokens, named := 0, 0
 		for _, d := range docs {
 			var lc hashSet
@@ -35,6 +36,7 @@ func TestFastTagging(t *testing.T) {
 					words = append(words, tokText(d, i))
 				}
 				var fa, fb, fc sentFeats
+				fb.info, fc.info = infoBig, infoTiny
 				fa.prepare(words, &lc)
 				fb.prepare(words, &lc)
 				fc.prepare(words, &lc)
@@ -131,16 +133,26 @@ func TestTaggerPhrases(t *testing.T) {
 // ASCII word) against the word, its lower case and its shape.
 func TestEnsureForms(t *testing.T) {
 	words := []string{"Blair", "blair", "BBC", "U.S.", "McDonald's", "2004", "5m", "Anti-Doping", "x", "É", "Zoë",
-		"iPhone", "A1", "--", "&", "mid-2005", "ABCdef123", "a.b.c."}
-	var f sentFeats
-	f.prepare(words, nil)
-	for i, w := range words {
-		f.ensure(i)
-		if f.hw[i] != hashWord(w) || f.hl[i] != hashWord(strings.ToLower(w)) || f.hs[i] != hashWord(shape(w, nil)) {
-			t.Errorf("%q: hashes of the word, lower case or shape differ", w)
+		"iPhone", "A1", "--", "&", "mid-2005", "ABCdef123", "a.b.c.", "London", "New", "Mr", "John", "president", "the"}
+	info := newInfoCache()
+	for pass := range 3 { // without the info cache, filling it, from it
+		var f sentFeats
+		if pass > 0 {
+			f.info = info
 		}
-		if got := string(f.low[f.lowOff[i]:f.lowEnd[i]]); got != strings.ToLower(w) {
-			t.Errorf("%q lowered to %q", w, got)
+		f.prepare(words, nil)
+		for i, w := range words {
+			f.ensure(i)
+			if f.hw[i] != hashWord(w) || f.hl[i] != hashWord(strings.ToLower(w)) || f.hs[i] != hashWord(shape(w, nil)) {
+				t.Errorf("pass %d: %q: hashes of the word, lower case or shape differ", pass, w)
+			}
+			if got := string(f.lowered(i)); got != strings.ToLower(w) {
+				t.Errorf("pass %d: %q lowered to %q", pass, w, got)
+			}
+			lw := strings.ToLower(w)
+			if f.lexOf(i) != lexFlags.get(hashWord(lw)) || f.gf[i] != gazFirst().get(hashWord(w)) || f.cv[i] != cityNames().get(hashWord(w)) {
+				t.Errorf("pass %d: %q: look-ups differ", pass, w)
+			}
 		}
 	}
 }

@@ -25,14 +25,17 @@ type sentFeats struct {
 	low    []byte  // the lower-cased words (of the tokens ensured)
 	lowOff []int32 // word i lower-cased is low[lowOff[i]:lowEnd[i]]
 	lowEnd []int32
-	gaz    []uint8 // gazetteer tag: 0 none, else type*2-1 (begin) or type*2 (inside)
-	city   []uint8 // place list (data/cities.txt): 0 none, 1 begin, 2 inside
-	tok    []uint8 // token flags (tokCap...)
-	lex    []uint8 // lexicon flags of the lower-cased words
-	upper  bool    // a headline in capitals: most letters upper-case
-	title  bool    // a headline in Title Case: most words capitalised
-	drop   bool    // training: the current token's word identity is hidden (TrainOptions.Dropout)
-	sbuf   []byte  // shape buffer
+	gaz    []uint8    // gazetteer tag: 0 none, else type*2-1 (begin) or type*2 (inside)
+	city   []uint8    // place list (data/cities.txt): 0 none, 1 begin, 2 inside
+	tok    []uint8    // token flags (tokCap...)
+	lex    []uint8    // lexicon flags of the lower-cased words
+	gf     []uint8    // gazFirst of the word (once ensured)
+	cv     []uint8    // cityNames of the word (once ensured)
+	info   *infoCache // when set, the hashes and look-ups of words seen before (ensure)
+	upper  bool       // a headline in capitals: most letters upper-case
+	title  bool       // a headline in Title Case: most words capitalised
+	drop   bool       // training: the current token's word identity is hidden (TrainOptions.Dropout)
+	sbuf   []byte     // shape buffer
 }
 
 // Token flags.
@@ -41,7 +44,8 @@ const (
 	tokPlain              // no upper-case letter and no digit: O unless inside a name
 	tokSeenLC             // capitalised, and seen lower-case elsewhere in the document
 	tokASCII              // only ASCII bytes
-	tokReady              // hashes and lower-cased form computed (ensure)
+	tokReady              // hashes and look-ups computed (ensure)
+	tokLow                // lower-cased form computed (lowered)
 )
 
 // Lexicon flags of a lower-case word, looked up once per token.
@@ -370,6 +374,8 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 	f.city = resize(f.city, n)
 	f.tok = resize(f.tok, n)
 	f.lex = resize(f.lex, n)
+	f.gf = resize(f.gf, n)
+	f.cv = resize(f.cv, n)
 	f.low = f.low[:0]
 	f.lowOff = resize(f.lowOff, n)
 	f.words = words
@@ -401,6 +407,9 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 			}
 		}
 		f.tok[i] = fl
+		f.lex[i] = lexUnknown
+		f.gaz[i] = 0
+		f.city[i] = 0
 		if upper && startsUpper(w) {
 			capWords++
 			f.tok[i] |= tokCap
@@ -409,16 +418,13 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 				f.tok[i] |= tokSeenLC
 			}
 		}
-		f.lex[i] = lexUnknown
-		f.gaz[i] = 0
-		f.city[i] = 0
 	}
 	up, lo := int(letters>>32), int(letters&0xFFFFFFFF)
 	f.upper = up > 2*lo && up > 3
 	f.title = !f.upper && capWords >= 4 && capWords > 3*lowWords
 	buf := f.sbuf
 	for i := 0; i < n; {
-		if f.tok[i]&tokCap == 0 || gazFirst().get(f.hw[i]) == 0 {
+		if f.tok[i]&tokCap == 0 || f.gf[i] == 0 { // ensured: gazFirst
 			i++
 			continue
 		}
@@ -440,7 +446,7 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 		// the hash of a city name's first word is the word's hash
 		v := uint8(0)
 		if f.tok[i]&tokCap != 0 {
-			v = cn.get(f.hw[i])
+			v = f.cv[i] // ensured: cityNames
 		}
 		if v == 0 || strings.IndexByte(words[i], ' ') >= 0 {
 			i++
@@ -506,16 +512,48 @@ func isCityName(w string) bool { return cityNames().get(hashWord(w))&1 != 0 }
 // data/cities.txt.
 func beginsCityName(w string) bool { return cityNames().get(hashWord(w))&gazMore != 0 }
 
-// ensure computes the hashes and the lower-cased form of token k, once:
-// only the tokens scored and their neighbours need them.
+// ensure computes the hashes of token k and its look-ups (lexicon flags,
+// gazFirst, cityNames), once: only the tokens scored, their neighbours
+// and the capitalised words need them. With an info cache, a word seen
+// before takes them from it.
 func (f *sentFeats) ensure(k int) {
 	if f.tok[k]&tokReady != 0 {
 		return
 	}
 	f.tok[k] |= tokReady
+	hw := hashWord(f.words[k])
+	f.hw[k] = hw
+	var e *wordInfo
+	if f.info != nil {
+		e = &f.info.e[(hw^hw>>29)&uint64(len(f.info.e)-1)]
+		if e.set && e.hw == hw {
+			f.hl[k], f.hs[k], f.lex[k], f.gf[k], f.cv[k] = e.hl, e.hs, e.lex, e.gf, e.cv
+			return
+		}
+	}
+	f.lower(k)
+	f.lex[k] = lexFlags.get(f.hl[k])
+	f.gf[k] = gazFirst().get(hw)
+	f.cv[k] = cityNames().get(hw)
+	if e != nil {
+		*e = wordInfo{hw: hw, hl: f.hl[k], hs: f.hs[k], lex: f.lex[k], gf: f.gf[k], cv: f.cv[k], set: true}
+	}
+}
+
+// lowered returns token k lower-cased (ensured first).
+func (f *sentFeats) lowered(k int) []byte {
+	if f.tok[k]&tokLow == 0 {
+		f.lower(k)
+	}
+	return f.low[f.lowOff[k]:f.lowEnd[k]]
+}
+
+// lower computes the lower-cased form of token k and the hashes of it and
+// of its shape (hw set).
+func (f *sentFeats) lower(k int) {
+	f.tok[k] |= tokLow
 	w := f.words[k]
 	start := len(f.low)
-	f.hw[k] = hashWord(w)
 	switch {
 	case f.tok[k]&tokASCII != 0:
 		// lower-cased and shapeASCII in one pass
@@ -557,6 +595,22 @@ func (f *sentFeats) ensure(k int) {
 	f.lowOff[k], f.lowEnd[k] = int32(start), int32(len(f.low))
 	f.hs[k] = hashWord(f.sbuf)
 }
+
+// infoBits sets the size of an info cache: 2^infoBits words.
+const infoBits = 12
+
+// wordInfo is what ensure computes for a word.
+type wordInfo struct {
+	hw, hl, hs  uint64
+	lex, gf, cv uint8
+	set         bool
+}
+
+// infoCache is a direct-mapped cache of wordInfo by the hash of the word,
+// kept by a worker across documents: they are functions of the word.
+type infoCache struct{ e []wordInfo }
+
+func newInfoCache() *infoCache { return &infoCache{e: make([]wordInfo, 1<<infoBits)} }
 
 // gazLongest returns the length k in words and the type code of the
 // longest gazetteer name made of words i, i+1, ... (before end), or k = 0:
@@ -742,7 +796,7 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 		f1(31, city(i-1)<<8|city(i)<<4|city(i+1)),
 	)
 	// Affixes of the lower-cased word (bytes).
-	lwb := f.low[f.lowOff[i]:f.lowEnd[i]]
+	lwb := f.lowered(i)
 	var pre, suf uint64
 	for k := 1; k <= 4 && k <= len(lwb); k++ {
 		pre |= uint64(lwb[k-1]) << (8 * (k - 1))

@@ -391,6 +391,9 @@ func (t *tagger) spansGaz(d *verbatim.Doc, res, gz []tokSpan) (_, _ []tokSpan, f
 	}()
 	lc := &b.lc
 	lowerWords(d, lc)
+	if b.f.info == nil {
+		b.f.info = newInfoCache()
+	}
 	f, words, out, feats := &b.f, b.words, b.out, b.feats
 	defer func() { b.words, b.out, b.feats = words[:0], out[:0], feats[:0] }()
 	for _, s := range d.Sentences {
