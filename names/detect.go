@@ -20,8 +20,17 @@ func tokText(d *verbatim.Doc, i int) string {
 	return d.Clean[t.Start:t.End]
 }
 
-// isCap reports whether w starts with an upper-case letter.
+// isCap reports whether w starts with an upper-case letter (inlined for
+// an ASCII first letter).
 func isCap(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return w[0]-'A' < 26
+	}
+	return isCapRune(w)
+}
+
+// isCapRune is isCap by the first rune.
+func isCapRune(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }

@@ -304,13 +304,8 @@ func shape(w string, buf []byte) []byte {
 	return buf
 }
 
-// startsUpper is isCap, faster for ASCII.
-func startsUpper(w string) bool {
-	if w != "" && w[0] < utf8.RuneSelf {
-		return 'A' <= w[0] && w[0] <= 'Z'
-	}
-	return isCap(w)
-}
+// startsUpper is isCap.
+func startsUpper(w string) bool { return isCap(w) }
 
 // shapeASCII is shape for a word of ASCII characters.
 func shapeASCII(w string, buf []byte) []byte {
