@@ -421,8 +421,11 @@ func (f *sentFeats) ensure(k int) {
 	}
 	f.lower(k)
 	f.lex[k] = lexFlags.get(f.hl[k])
-	f.gf[k] = gazFirst().get(hw)
-	f.cv[k] = cityNames().get(hw)
+	f.gf[k], f.cv[k] = 0, 0
+	if isCap(f.words[k]) { // prepare asks only of capitalised words (tokCap)
+		f.gf[k] = gazFirst().get(hw)
+		f.cv[k] = cityNames().get(hw)
+	}
 	if e != nil {
 		*e = wordInfo{hw: hw, hl: f.hl[k], hs: f.hs[k], lex: f.lex[k], gf: f.gf[k], cv: f.cv[k], set: true}
 	}
