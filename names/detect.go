@@ -20,8 +20,17 @@ func tokText(d *verbatim.Doc, i int) string {
 	return d.Clean[t.Start:t.End]
 }
 
-// isCap reports whether w starts with an upper-case letter.
+// isCap reports whether w starts with an upper-case letter (inlined for
+// an ASCII first letter).
 func isCap(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return w[0]-'A' < 26
+	}
+	return isCapRune(w)
+}
+
+// isCapRune is isCap by the first rune.
+func isCapRune(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
@@ -148,7 +157,7 @@ func classify(d *verbatim.Doc, a, b int, role, initial bool) verbatim.EntityType
 		return verbatim.Person
 	}
 	if b-a == 1 {
-		if len(first) >= 2 && len(first) <= 5 && strings.ToUpper(first) == first {
+		if len(first) >= 2 && len(first) <= 5 && upperForm(first) {
 			return verbatim.Organization
 		}
 		if initial {

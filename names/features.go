@@ -25,14 +25,17 @@ type sentFeats struct {
 	low    []byte  // the lower-cased words (of the tokens ensured)
 	lowOff []int32 // word i lower-cased is low[lowOff[i]:lowEnd[i]]
 	lowEnd []int32
-	gaz    []uint8 // gazetteer tag: 0 none, else type*2-1 (begin) or type*2 (inside)
-	city   []uint8 // place list (data/cities.txt): 0 none, 1 begin, 2 inside
-	tok    []uint8 // token flags (tokCap...)
-	lex    []uint8 // lexicon flags of the lower-cased words
-	upper  bool    // a headline in capitals: most letters upper-case
-	title  bool    // a headline in Title Case: most words capitalised
-	drop   bool    // training: the current token's word identity is hidden (TrainOptions.Dropout)
-	sbuf   []byte  // shape buffer
+	gaz    []uint8    // gazetteer tag: 0 none, else type*2-1 (begin) or type*2 (inside)
+	city   []uint8    // place list (data/cities.txt): 0 none, 1 begin, 2 inside
+	tok    []uint8    // token flags (tokCap...)
+	lex    []uint8    // lexicon flags of the lower-cased words
+	gf     []uint8    // gazFirst of the word (once ensured)
+	cv     []uint8    // cityNames of the word (once ensured)
+	info   *infoCache // when set, the hashes and look-ups of words seen before (ensure)
+	upper  bool       // a headline in capitals: most letters upper-case
+	title  bool       // a headline in Title Case: most words capitalised
+	drop   bool       // training: the current token's word identity is hidden (TrainOptions.Dropout)
+	sbuf   []byte     // shape buffer
 }
 
 // Token flags.
@@ -41,7 +44,8 @@ const (
 	tokPlain              // no upper-case letter and no digit: O unless inside a name
 	tokSeenLC             // capitalised, and seen lower-case elsewhere in the document
 	tokASCII              // only ASCII bytes
-	tokReady              // hashes and lower-cased form computed (ensure)
+	tokReady              // hashes and look-ups computed (ensure)
+	tokLow                // lower-cased form computed (lowered)
 )
 
 // Lexicon flags of a lower-case word, looked up once per token.
@@ -108,88 +112,7 @@ func initLexFlags() {
 	for w, f := range m {
 		lexFlags.put(hashWord(w), f)
 	}
-}
-
-// hashSet is an open-addressing table of word hashes (64 bits: collisions
-// of distinct words are negligible), with a byte value when vals is set.
-type hashSet struct {
-	keys []uint64 // 0 is empty
-	val  []uint8
-	n    int
-	vals bool
-}
-
-func (s *hashSet) put(h uint64, v uint8) {
-	if h == 0 {
-		h = 1
-	}
-	if 2*(s.n+1) > len(s.keys) {
-		s.grow()
-	}
-	m := uint64(len(s.keys) - 1)
-	i := h & m
-	for s.keys[i] != 0 {
-		if s.keys[i] == h {
-			if s.vals {
-				s.val[i] |= v
-			}
-			return
-		}
-		i = (i + 1) & m
-	}
-	s.keys[i] = h
-	if s.vals {
-		s.val[i] = v
-	}
-	s.n++
-}
-
-// get returns the value of h (1 for a member of a set without values).
-func (s *hashSet) get(h uint64) uint8 {
-	if s.n == 0 {
-		return 0
-	}
-	if h == 0 {
-		h = 1
-	}
-	m := uint64(len(s.keys) - 1)
-	for i := h & m; s.keys[i] != 0; i = (i + 1) & m {
-		if s.keys[i] == h {
-			if s.vals {
-				return s.val[i]
-			}
-			return 1
-		}
-	}
-	return 0
-}
-
-func (s *hashSet) grow() {
-	old, oldv := s.keys, s.val
-	n := max(64, 2*len(old))
-	s.keys, s.n = make([]uint64, n), 0
-	if s.vals {
-		s.val = make([]uint8, n)
-	}
-	for i, k := range old {
-		if k != 0 {
-			var v uint8
-			if s.vals {
-				v = oldv[i]
-			}
-			s.put(k, v)
-		}
-	}
-}
-
-// reset empties the set, keeping its table unless it grew large.
-func (s *hashSet) reset() {
-	if len(s.keys) > 1<<14 {
-		*s = hashSet{vals: s.vals}
-		return
-	}
-	clear(s.keys)
-	s.n = 0
+	lexFlags.seal()
 }
 
 // Hashing constants (odd: multiplication by them is a bijection).
@@ -274,13 +197,8 @@ func shape(w string, buf []byte) []byte {
 	return buf
 }
 
-// startsUpper is isCap, faster for ASCII.
-func startsUpper(w string) bool {
-	if w != "" && w[0] < utf8.RuneSelf {
-		return 'A' <= w[0] && w[0] <= 'Z'
-	}
-	return isCap(w)
-}
+// startsUpper is isCap.
+func startsUpper(w string) bool { return isCap(w) }
 
 // shapeASCII is shape for a word of ASCII characters.
 func shapeASCII(w string, buf []byte) []byte {
@@ -306,6 +224,31 @@ func shapeASCII(w string, buf []byte) []byte {
 
 var gazTypeCode = map[verbatim.EntityType]uint8{verbatim.Person: 1, verbatim.Organization: 2, verbatim.Place: 3, verbatim.Group: 4, verbatim.Misc: 5}
 
+// Byte classes of prepare (byteClass), table-driven: the branches on
+// letters mispredicted.
+const (
+	clLower = 1 << iota
+	clUpper
+	clDigit
+	clNonASCII
+)
+
+var byteClass, byteLetters = func() (cl [256]uint8, n [256]uint64) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z':
+			cl[c], n[c] = clLower, 1
+		case 'A' <= c && c <= 'Z':
+			cl[c], n[c] = clUpper, 1<<32
+		case '0' <= c && c <= '9':
+			cl[c] = clDigit
+		case c >= utf8.RuneSelf:
+			cl[c] = clNonASCII
+		}
+	}
+	return
+}()
+
 // prepare fills the per-token observations of a sentence; lc holds the
 // hashes of the words of the document that do not start upper-case.
 func (f *sentFeats) prepare(words []string, lc *hashSet) {
@@ -319,28 +262,21 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 	f.city = resize(f.city, n)
 	f.tok = resize(f.tok, n)
 	f.lex = resize(f.lex, n)
+	f.gf = resize(f.gf, n)
+	f.cv = resize(f.cv, n)
 	f.low = f.low[:0]
 	f.lowOff = resize(f.lowOff, n)
 	f.words = words
-	up, lo := 0, 0
+	var letters uint64 // lower-case letters, and upper-case ones << 32
 	capWords, lowWords := 0, 0
 	for i, w := range words {
 		var fl uint8
-		ascii, upper, digit, lower := true, false, false, false
+		var cl uint8 // the classes of the bytes of w (byteClass)
 		for j := 0; j < len(w); j++ {
-			switch c := w[j]; {
-			case 'a' <= c && c <= 'z':
-				lo++
-				lower = true
-			case 'A' <= c && c <= 'Z':
-				up++
-				upper = true
-			case '0' <= c && c <= '9':
-				digit = true
-			case c >= utf8.RuneSelf:
-				ascii = false
-			}
+			cl |= byteClass[w[j]]
+			letters += byteLetters[w[j]]
 		}
+		ascii, upper, digit, lower := cl&clNonASCII == 0, cl&clUpper != 0, cl&clDigit != 0, cl&clLower != 0
 		if ascii {
 			fl |= tokASCII
 		} else {
@@ -359,6 +295,9 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 			}
 		}
 		f.tok[i] = fl
+		f.lex[i] = lexUnknown
+		f.gaz[i] = 0
+		f.city[i] = 0
 		if upper && startsUpper(w) {
 			capWords++
 			f.tok[i] |= tokCap
@@ -367,15 +306,13 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 				f.tok[i] |= tokSeenLC
 			}
 		}
-		f.lex[i] = lexUnknown
-		f.gaz[i] = 0
-		f.city[i] = 0
 	}
+	up, lo := int(letters>>32), int(letters&0xFFFFFFFF)
 	f.upper = up > 2*lo && up > 3
 	f.title = !f.upper && capWords >= 4 && capWords > 3*lowWords
 	buf := f.sbuf
 	for i := 0; i < n; {
-		if f.tok[i]&tokCap == 0 || gazFirst().get(f.hw[i]) == 0 {
+		if f.tok[i]&tokCap == 0 || f.gf[i] == 0 { // ensured: gazFirst
 			i++
 			continue
 		}
@@ -392,28 +329,36 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 		}
 		i += k
 	}
-	cf, cp := cityFirst(), cityPrefixes()
+	cn := cityNames()
 	for i := 0; i < n; {
-		if f.tok[i]&tokCap == 0 || cf.get(f.hw[i]) == 0 {
+		// the hash of a city name's first word is the word's hash
+		v := uint8(0)
+		if f.tok[i]&tokCap != 0 {
+			v = f.cv[i] // ensured: cityNames
+		}
+		if v == 0 || strings.IndexByte(words[i], ' ') >= 0 {
 			i++
 			continue
 		}
 		k := 0
-		buf = buf[:0]
-		for j := i; j < n && j-i < 4; j++ {
-			if j > i {
+		if v&1 != 0 {
+			k = 1
+		}
+		if v&gazMore != 0 {
+			buf = append(buf[:0], words[i]...)
+			for j := i + 1; j < n && j-i < 4; j++ {
 				buf = append(buf, ' ')
-			}
-			buf = append(buf, words[j]...)
-			v, ok := cp[string(buf)]
-			if !ok {
-				break
-			}
-			if v&1 != 0 {
-				k = j - i + 1
-			}
-			if v&gazMore == 0 {
-				break
+				buf = append(buf, words[j]...)
+				v := cn.get(hashWord(buf))
+				if v == 0 {
+					break
+				}
+				if v&1 != 0 {
+					k = j - i + 1
+				}
+				if v&gazMore == 0 {
+					break
+				}
 			}
 		}
 		if k == 0 {
@@ -429,59 +374,108 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 	f.sbuf = buf
 }
 
-// cityPrefixes maps every name of data/cities.txt to 1, and every run of
-// its first words to gazMore.
-var cityPrefixes = sync.OnceValue(func() map[string]uint8 {
-	m := map[string]uint8{}
+// cityNames holds, by hash (hashWord), every name of data/cities.txt with
+// the value 1, and every run of its first words (cut at a space) with
+// gazMore; a name that begins a longer one has both. (A hash table of
+// hashes: a look-up reads no string; a map of the strings cost a third of
+// the city look-ups.)
+var cityNames = sync.OnceValue(func() *hashSet {
+	s := &hashSet{vals: true}
 	lines("cities.txt", func(l string) {
-		m[l] |= 1
+		s.put(hashWord(l), 1)
 		for j := 0; j < len(l); j++ {
 			if l[j] == ' ' {
-				m[l[:j]] |= gazMore
+				s.put(hashWord(l[:j]), gazMore)
 			}
 		}
 	})
-	return m
-})
-
-// cityFirst holds the hashes of the first words of cityPrefixes.
-var cityFirst = sync.OnceValue(func() *hashSet {
-	s := &hashSet{}
-	for k := range cityPrefixes() {
-		if strings.IndexByte(k, ' ') < 0 {
-			s.put(hashWord(k), 1)
-		}
-	}
+	s.seal()
 	return s
 })
 
-// ensure computes the hashes and the lower-cased form of token k, once:
-// only the tokens scored and their neighbours need them.
+// isCityName reports whether w is a name of data/cities.txt.
+func isCityName(w string) bool { return cityNames().get(hashWord(w))&1 != 0 }
+
+// beginsCityName reports whether w is the first words of a longer name of
+// data/cities.txt.
+func beginsCityName(w string) bool { return cityNames().get(hashWord(w))&gazMore != 0 }
+
+// ensure computes the hashes of token k and its look-ups (lexicon flags,
+// gazFirst, cityNames), once: only the tokens scored, their neighbours
+// and the capitalised words need them. With an info cache, a word seen
+// before takes them from it.
 func (f *sentFeats) ensure(k int) {
 	if f.tok[k]&tokReady != 0 {
 		return
 	}
 	f.tok[k] |= tokReady
+	hw := hashWord(f.words[k])
+	f.hw[k] = hw
+	var e *wordInfo
+	if f.info != nil {
+		e = &f.info.e[(hw^hw>>29)&uint64(len(f.info.e)-1)]
+		if e.set && e.hw == hw {
+			f.hl[k], f.hs[k], f.lex[k], f.gf[k], f.cv[k] = e.hl, e.hs, e.lex, e.gf, e.cv
+			return
+		}
+	}
+	f.lower(k)
+	f.lex[k] = lexFlags.get(f.hl[k])
+	f.gf[k], f.cv[k] = 0, 0
+	if isCap(f.words[k]) { // prepare asks only of capitalised words (tokCap)
+		f.gf[k] = gazFirst().get(hw)
+		f.cv[k] = cityNames().get(hw)
+	}
+	if e != nil {
+		*e = wordInfo{hw: hw, hl: f.hl[k], hs: f.hs[k], lex: f.lex[k], gf: f.gf[k], cv: f.cv[k], set: true}
+	}
+}
+
+// lowered returns token k lower-cased (ensured first).
+func (f *sentFeats) lowered(k int) []byte {
+	if f.tok[k]&tokLow == 0 {
+		f.lower(k)
+	}
+	return f.low[f.lowOff[k]:f.lowEnd[k]]
+}
+
+// lower computes the lower-cased form of token k and the hashes of it and
+// of its shape (hw set).
+func (f *sentFeats) lower(k int) {
+	f.tok[k] |= tokLow
 	w := f.words[k]
 	start := len(f.low)
-	f.hw[k] = hashWord(w)
 	switch {
 	case f.tok[k]&tokASCII != 0:
+		// lower-cased and shapeASCII in one pass
 		upper := false
+		sb := f.sbuf[:0]
+		var last byte
 		for j := 0; j < len(w); j++ {
 			c := w[j]
-			if 'A' <= c && c <= 'Z' {
+			sc := c
+			switch {
+			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
 				upper = true
+				sc = 'X'
+			case 'a' <= c && c <= 'z':
+				sc = 'x'
+			case '0' <= c && c <= '9':
+				sc = 'd'
 			}
 			f.low = append(f.low, c)
+			if sc != last || (sc != 'x' && sc != 'd' && sc != 'X') {
+				sb = append(sb, sc)
+			}
+			last = sc
 		}
+		f.sbuf = sb
 		if upper {
 			f.hl[k] = hashWord(f.low[start:])
 		} else {
 			f.hl[k] = f.hw[k]
 		}
-		f.sbuf = shapeASCII(w, f.sbuf)
 	default:
 		for _, r := range w {
 			f.low = utf8.AppendRune(f.low, unicode.ToLower(r))
@@ -493,19 +487,35 @@ func (f *sentFeats) ensure(k int) {
 	f.hs[k] = hashWord(f.sbuf)
 }
 
+// infoBits sets the size of an info cache: 2^infoBits words.
+const infoBits = 12
+
+// wordInfo is what ensure computes for a word.
+type wordInfo struct {
+	hw, hl, hs  uint64
+	lex, gf, cv uint8
+	set         bool
+}
+
+// infoCache is a direct-mapped cache of wordInfo by the hash of the word,
+// kept by a worker across documents: they are functions of the word.
+type infoCache struct{ e []wordInfo }
+
+func newInfoCache() *infoCache { return &infoCache{e: make([]wordInfo, 1<<infoBits)} }
+
 // gazLongest returns the length k in words and the type code of the
 // longest gazetteer name made of words i, i+1, ... (before end), or k = 0:
 // the words are joined one at a time while they begin some name.
 func gazLongest(word func(int) string, i, end int, buf []byte) (k int, code uint8, _ []byte) {
-	gp := gazPrefixes()
+	gn := gazNames()
 	buf = buf[:0]
 	for j := i; j < end && j-i < gazMaxTokens; j++ {
 		if j > i {
 			buf = append(buf, ' ')
 		}
 		buf = append(buf, word(j)...)
-		v, ok := gp[string(buf)]
-		if !ok {
+		v := gn.get(hashWord(buf))
+		if v == 0 {
 			break
 		}
 		if v&^gazMore != 0 {
@@ -516,6 +526,32 @@ func gazLongest(word func(int) string, i, end int, buf []byte) (k int, code uint
 		}
 	}
 	return k, code, buf
+}
+
+// gazPhrase reports whether fixSpans keeps a gazetteer phrase of type t
+// and n tokens: an organisation, a misc name, or a name of several words.
+func gazPhrase(t verbatim.EntityType, n int) bool {
+	return t == verbatim.Organization || t == verbatim.Misc || n > 1
+}
+
+// appendPhrases appends the gazetteer phrases prepare marked that
+// gazPhrase keeps (tokens from off), in text order.
+func (f *sentFeats) appendPhrases(dst []tokSpan, off int) []tokSpan {
+	for i := 0; i < f.n; i++ {
+		c := f.gaz[i]
+		if c&1 == 0 {
+			continue
+		}
+		j := i + 1
+		for j < f.n && f.gaz[j] == c+1 {
+			j++
+		}
+		if t := gazTypes[(c+1)/2]; gazPhrase(t, j-i) {
+			dst = append(dst, tokSpan{off + i, off + j, t})
+		}
+		i = j - 1
+	}
+	return dst
 }
 
 // gazAt returns the length in tokens and the type of the longest
@@ -539,7 +575,7 @@ const gazMore = 0x80
 // gazPrefixes maps every gazetteer name to its type code (gazTypeCode),
 // and every run of its first words (cut at a space) to gazMore; a name
 // that begins a longer one has both.
-var gazPrefixes = sync.OnceValue(func() map[string]uint8 {
+func gazPrefixes() map[string]uint8 {
 	m := make(map[string]uint8, 2*len(gaz))
 	for k, e := range gaz {
 		m[k] |= gazTypeCode[e.Type]
@@ -550,6 +586,15 @@ var gazPrefixes = sync.OnceValue(func() map[string]uint8 {
 		}
 	}
 	return m
+}
+
+// gazNames is gazPrefixes by hash (hashWord): a look-up reads no string.
+var gazNames = sync.OnceValue(func() *hashSet {
+	s := &hashSet{vals: true}
+	for k, v := range gazPrefixes() {
+		s.put(hashWord(k), v)
+	}
+	return s
 })
 
 // gazFirst holds the hashes (hashWord) of the words that begin a
@@ -642,7 +687,7 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 		f1(31, city(i-1)<<8|city(i)<<4|city(i+1)),
 	)
 	// Affixes of the lower-cased word (bytes).
-	lwb := f.low[f.lowOff[i]:f.lowEnd[i]]
+	lwb := f.lowered(i)
 	var pre, suf uint64
 	for k := 1; k <= 4 && k <= len(lwb); k++ {
 		pre |= uint64(lwb[k-1]) << (8 * (k - 1))

@@ -1,6 +1,9 @@
 package names
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Allocation-free lower-casing for the lexicon look-ups of the names stage:
 // most words are short ASCII, which is lowered into a stack buffer; other
@@ -82,4 +85,18 @@ func joinedLen(w []string) int {
 		n += len(x)
 	}
 	return n
+}
+
+// upperForm reports whether strings.ToUpper(s) == s, without building the
+// upper case of an ASCII word.
+func upperForm(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.ToUpper(s) == s
+		case 'a' <= c && c <= 'z':
+			return false
+		}
+	}
+	return true
 }

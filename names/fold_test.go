@@ -37,7 +37,8 @@ func refSimilar(a, b string) bool {
 func TestSimilarMatchesDefinition(t *testing.T) {
 	words := []string{"Kellog", "Kellogg", "Kellogs", "Kelly", "Keller", "Zelensky", "Zelenskyy", "Zelenskiy",
 		"Müller", "Muller", "Mueller", "Müllers", "Schwarzenegger", "Schwarzeneger", "Smith", "Smyth", "SMITH",
-		"Abcdefghij", "Abcdefghijkl", "Abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnop", "Abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnoq", "Ab", ""}
+		"Abcdefghij", "Abcdefghijkl", "Abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnop", "Abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnoq", "Ab", "",
+		"\xffbcdef", "\xfebcdef", "\xffbcdeg", "Ébcdef", "Èbcdef", "ébcdeg", "Ebcdef", "Ébc"}
 	n := 0
 	for _, a := range words {
 		for _, b := range words {

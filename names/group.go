@@ -37,6 +37,10 @@ func group(d *verbatim.Doc) {
 	mt.cache = mt.cache[:0]
 	mt.idx = nil
 	mt.nw = nw
+	if sc.memo == nil {
+		sc.memo = map[string]entKey{}
+	}
+	mt.memo = sc.memo
 	if len(d.Mentions) > 256 { // else a pass over the entities costs less
 		mt.idx = newMatchIndex()
 	}
@@ -57,6 +61,11 @@ func group(d *verbatim.Doc) {
 	}
 	mt.idx = nil // names.Match tests every entity: their names change after
 	mt.nw = nil
+	if len(mt.memo) > 4096 {
+		sc.memo = nil // a big table costs each clear
+	}
+	clear(mt.memo) // no texts of d kept
+	mt.memo = nil
 	// Entities in order of first mention.
 	slices.SortStableFunc(d.Entities, func(a, b verbatim.Entity) int {
 		return cmp.Compare(d.Mentions[a.Mentions[0]].Start, d.Mentions[b.Mentions[0]].Start)
@@ -181,7 +190,7 @@ func finished(d *verbatim.Doc, en *verbatim.Entity, mi int, last bool) bool {
 // finish recomputes an entity's canonical name, roles and gender.
 func finish(d *verbatim.Doc, e int) {
 	en := &d.Entities[e]
-	best, bestN := "", 0
+	bestMi, bestN, bestLen := -1, 0, 0 // the fullest name: its words joined
 	en.Roles = en.Roles[:0]
 	var gender byte
 	for _, mi := range en.Mentions {
@@ -191,8 +200,8 @@ func finish(d *verbatim.Doc, e int) {
 		}
 		var fa [8]string
 		w := trimName(appendFields(fa[:0], m.Text))
-		if len(w) > bestN || (len(w) == bestN && joinedLen(w) > len(best)) {
-			best, bestN = strings.Join(w, " "), len(w)
+		if n := joinedLen(w); len(w) > bestN || (len(w) == bestN && n > bestLen) {
+			bestMi, bestN, bestLen = mi, len(w), n
 		}
 		if m.Role != "" && !containsFold(en.Roles, m.Role) {
 			en.Roles = append(en.Roles, m.Role)
@@ -203,6 +212,16 @@ func finish(d *verbatim.Doc, e int) {
 			if g := lowerIn(honorifics, prev); g == 'm' || g == 'f' {
 				gender = g
 			}
+		}
+	}
+	best := ""
+	if bestMi >= 0 {
+		var fa [8]string
+		w := trimName(appendFields(fa[:0], d.Mentions[bestMi].Text))
+		if joinEquals(w, en.Name) {
+			best = en.Name // the name already: no new string
+		} else {
+			best = strings.Join(w, " ")
 		}
 	}
 	// The type: a person when named in full as one, else the tagger's

@@ -92,6 +92,12 @@ func similarLower(a, b string) bool {
 	if a == b {
 		return true
 	}
+	// What closeEnough rejects first, on the bytes: fewer than five of
+	// them (a letter is at least one), or other first letters (one of them
+	// ASCII: invalid bytes decode alike)
+	if len(a) < 5 || len(b) < 5 || a[0] != b[0] && (a[0] < utf8.RuneSelf || b[0] < utf8.RuneSelf) {
+		return false
+	}
 	if isASCII(a) && isASCII(b) {
 		return closeEnough([]byte(a), []byte(b))
 	}
@@ -156,6 +162,7 @@ type entKey struct {
 	lowLast     string // the last word in lower case (for similar)
 	bareFirst   string // the first word without periods
 	known       bool   // the name is in the gazetteer
+	capFirst    bool   // the first word is capitalised
 }
 
 // makeEntKey computes the comparison forms of the name words w (joined:
@@ -167,6 +174,7 @@ func makeEntKey(name string, w []string, joined string) entKey {
 		return c
 	}
 	c.acr = acronym(w)
+	c.capFirst = isCap(w[0])
 	c.bareFirst = strings.ReplaceAll(w[0], ".", "")
 	g, known := lookupGaz(joined)
 	c.known = known
@@ -228,6 +236,9 @@ type matcher struct {
 	// has it): nearestNamed reads it instead of the mentions' texts, all
 	// over a big document
 	nw []int
+	// memo, when set, holds the keys of the names matched so far by their
+	// text (group sets it for one document: its names repeat)
+	memo map[string]entKey
 }
 
 // words returns the number of words of mention mi's text.
@@ -261,25 +272,28 @@ func (mt *matcher) get(d *verbatim.Doc, ei int) *entKey {
 
 // match returns the entity a name of type t refers to, or -1.
 func (mt *matcher) match(d *verbatim.Doc, text string, t verbatim.EntityType) int {
-	var fa [8]string
-	w := trimName(appendFields(fa[:0], text))
 	if mt.q.n > 0 {
 		mt.prev = mt.q
 	}
-	if len(w) == 0 {
-		mt.q = entKey{}
+	q, ok := mt.memo[text]
+	if !ok {
+		q = nameKey(text)
+		if mt.memo != nil {
+			mt.memo[text] = q
+		}
+	}
+	mt.q = q
+	if q.n == 0 {
 		return -1
 	}
-	joined := strings.Join(w, " ")
-	mt.q = makeEntKey(joined, w, joined)
 	if mt.idx != nil {
-		return mt.matchIndexed(d, w, t)
+		return mt.matchIndexed(d, t)
 	}
 	// A surname joins its person whatever the tagger called it, unless it
 	// is a known place or organisation.
 	best := -1
 	for ei := range d.Entities {
-		switch r := mt.test(d, ei, w, t); r {
+		switch r := mt.test(d, ei, t); r {
 		case matchYes:
 			return ei
 		case matchNearest:
@@ -293,6 +307,18 @@ func (mt *matcher) match(d *verbatim.Doc, text string, t verbatim.EntityType) in
 	return best
 }
 
+// nameKey returns the keys of the name written text (its words without
+// honorifics and the like: trimName), or entKey{} when it has none.
+func nameKey(text string) entKey {
+	var fa [8]string
+	w := trimName(appendFields(fa[:0], text))
+	if len(w) == 0 {
+		return entKey{}
+	}
+	joined := strings.Join(w, " ")
+	return makeEntKey(joined, w, joined)
+}
+
 // what entity ei is to a name (matcher.test)
 const (
 	matchNo      = iota
@@ -301,9 +327,9 @@ const (
 	matchSimilar // a surname like its surname: the entity if no other matches
 )
 
-// test tells what entity ei is to the name of words w and type t (the
-// name's keys in mt.q).
-func (mt *matcher) test(d *verbatim.Doc, ei int, w []string, t verbatim.EntityType) int {
+// test tells what entity ei is to the name of type t whose keys are in
+// mt.q.
+func (mt *matcher) test(d *verbatim.Doc, ei int, t verbatim.EntityType) int {
 	q := &mt.q
 	k, acr, first, last, bare, known := q.key, q.acr, q.first, q.last, q.bareFirst, q.known
 	en := &d.Entities[ei]
@@ -319,7 +345,7 @@ func (mt *matcher) test(d *verbatim.Doc, ei int, w []string, t verbatim.EntityTy
 	}
 	if en.Type == verbatim.Person && !known && (c.n > 1 || t == verbatim.Person || t == "") {
 		// Surname, or surname with a compatible first name.
-		if len(w) == 1 && isCap(w[0]) {
+		if q.n == 1 && q.capFirst {
 			if last == c.last {
 				return matchNearest
 			}
@@ -328,13 +354,13 @@ func (mt *matcher) test(d *verbatim.Doc, ei int, w []string, t verbatim.EntityTy
 			}
 			return matchNo
 		}
-		if len(w) > 1 && c.n > 1 && last == c.last &&
+		if q.n > 1 && c.n > 1 && last == c.last &&
 			(first == c.first || strings.HasPrefix(c.first, strings.TrimSuffix(first, "."))) {
 			return matchYes
 		}
 	}
 	if en.Type == verbatim.Organization || t == verbatim.Organization {
-		if len(w) == 1 && c.acr == bare {
+		if q.n == 1 && c.acr == bare {
 			return matchYes
 		}
 		if c.n == 1 && acr != "" && acr == c.bareFirst {

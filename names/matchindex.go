@@ -77,12 +77,12 @@ func (mt *matcher) refresh(d *verbatim.Doc, ei int) {
 
 // matchIndexed is match over the indexed entities (the name's keys in
 // mt.q).
-func (mt *matcher) matchIndexed(d *verbatim.Doc, w []string, t verbatim.EntityType) int {
+func (mt *matcher) matchIndexed(d *verbatim.Doc, t verbatim.EntityType) int {
 	x := mt.idx
 	q := &mt.q
 	cand := append(x.cand[:0], x.byKey[q.key]...)
 	cand = append(cand, x.byLast[q.last]...)
-	if len(w) == 1 {
+	if q.n == 1 {
 		cand = append(cand, x.byAcr[q.bareFirst]...)
 	}
 	if q.acr != "" {
@@ -91,7 +91,7 @@ func (mt *matcher) matchIndexed(d *verbatim.Doc, w []string, t verbatim.EntityTy
 	slices.Sort(cand)
 	cand = slices.Compact(cand)
 	for _, ei := range cand {
-		switch mt.test(d, int(ei), w, t) {
+		switch mt.test(d, int(ei), t) {
 		case matchYes:
 			x.cand = cand
 			return int(ei)
@@ -102,7 +102,7 @@ func (mt *matcher) matchIndexed(d *verbatim.Doc, w []string, t verbatim.EntityTy
 	}
 	// no entity matches: the first with a similar surname
 	best := -1
-	if len(w) == 1 && isCap(w[0]) {
+	if q.n == 1 && q.capFirst {
 		cand = cand[:0]
 		if k, ok := lowKey(q.lowLast); ok {
 			for n := k.n * 4 / 5; n <= k.n*5/4+1; n++ {
@@ -110,7 +110,7 @@ func (mt *matcher) matchIndexed(d *verbatim.Doc, w []string, t verbatim.EntityTy
 			}
 		}
 		for _, ei := range cand {
-			if (best < 0 || int(ei) < best) && mt.test(d, int(ei), w, t) == matchSimilar {
+			if (best < 0 || int(ei) < best) && mt.test(d, int(ei), t) == matchSimilar {
 				best = int(ei)
 			}
 		}

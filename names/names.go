@@ -44,7 +44,11 @@ func Process(d *verbatim.Doc) {
 	}
 	sp := spansPool.Get().(*[]tokSpan)
 	defer spansPool.Put(sp)
-	spans := repairSpans(d, extendOrgs(d, fixSpans(d, detect(d, (*sp)[:0]))))
+	gp := spansPool.Get().(*[]tokSpan)
+	defer spansPool.Put(gp)
+	spans, gz, found := detect(d, (*sp)[:0], (*gp)[:0])
+	*gp = gz[:0]
+	spans = repairSpans(d, extendOrgs(d, fixSpans(d, spans, gz, found)))
 	*sp = spans[:0]
 	if want := len(spans) + len(spans)/2 + 8; cap(d.Mentions) < want {
 		// Room for propagated names and the quote stage's resolved mentions.
@@ -92,6 +96,7 @@ type scratch struct {
 	buf       []byte
 	cov       []int32 // fixSpans: covered tokens
 	mt        matcher
+	memo      map[string]entKey // group: the keys of the names matched
 }
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{known: map[string]verbatim.EntityType{}} }}
@@ -196,19 +201,22 @@ func tokenAt(d *verbatim.Doc, off int) int {
 // spansPool holds the span slices of Process, reused across documents.
 var spansPool = sync.Pool{New: func() any { return new([]tokSpan) }}
 
-// detect appends the typed token spans of names in d to dst.
-func detect(d *verbatim.Doc, dst []tokSpan) []tokSpan {
+// detect appends the typed token spans of names in d to dst, and, when
+// found (the tagger finds them as it prepares its features), the
+// gazetteer phrases fixSpans wants to gz.
+func detect(d *verbatim.Doc, dst, gz []tokSpan) (_, _ []tokSpan, found bool) {
 	if m := model(); m != nil {
-		return m.spans(d, dst)
+		return m.spansGaz(d, dst, gz)
 	}
-	return heuristicSpans(d, dst)
+	return heuristicSpans(d, dst), gz, false
 }
 
 // fixSpans trims function words (days, months) off the ends of detected
 // names and lets gazetteer phrases of organisations, misc names and
 // multi-word places replace the detector's spans they overlap ("Air Force
-// One", "White House", "Fox News").
-func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
+// One", "White House", "Fox News"). When found is set, gz holds those
+// phrases (gazPhrases), else fixSpans finds them.
+func fixSpans(d *verbatim.Doc, spans, gz []tokSpan, found bool) []tokSpan {
 	out := spans[:0]
 	for _, s := range spans {
 		for s.First < s.Last && trimmable(tokText(d, s.First)) && !(s.First+1 < s.Last && beginsName(tokText(d, s.First))) {
@@ -247,20 +255,15 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	defer scratchPool.Put(sc)
 	g := sc.gaz[:0]
 	buf := sc.buf[:0]
-	for _, sn := range d.Sentences {
-		for i := sn.First; i < sn.Last; i++ {
-			if w := tokText(d, i); !isCap(w) || gazFirst().get(hashWord(w)) == 0 {
-				continue
-			}
-			var n int
-			var t verbatim.EntityType
-			if n, t, buf = gazAt(d, i, sn.Last, buf); n > 0 && (t == verbatim.Organization || t == verbatim.Misc || n > 1) {
-				g = append(g, tokSpan{i, i + n, t})
-				i += n - 1
-			}
-		}
+	if found {
+		g = gz
+	} else {
+		g, buf = gazPhrases(d, g, buf)
 	}
-	sc.gaz, sc.buf = g[:0], buf[:0] // g stays in use below, until the Put
+	if !found {
+		sc.gaz = g[:0]
+	}
+	sc.buf = buf[:0] // g stays in use below, until the Put
 	if len(g) == 0 {
 		return out
 	}
@@ -326,6 +329,25 @@ func fixSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	return res
 }
 
+// gazPhrases appends to g the gazetteer phrases of d that gazPhrase
+// keeps, the longest at each capitalised word, in text order.
+func gazPhrases(d *verbatim.Doc, g []tokSpan, buf []byte) ([]tokSpan, []byte) {
+	for _, sn := range d.Sentences {
+		for i := sn.First; i < sn.Last; i++ {
+			if w := tokText(d, i); !isCap(w) || gazFirst().get(hashWord(w)) == 0 {
+				continue
+			}
+			var n int
+			var t verbatim.EntityType
+			if n, t, buf = gazAt(d, i, sn.Last, buf); n > 0 && gazPhrase(t, n) {
+				g = append(g, tokSpan{i, i + n, t})
+				i += n - 1
+			}
+		}
+	}
+	return g, buf
+}
+
 // extendOrgs makes names joined by "&" one organisation, and a name
 // followed by its acronym in brackets one
 // organisation whose words spell it, over the capitalised words (and "and",
@@ -351,7 +373,7 @@ func extendOrgs(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			continue
 		}
 		acr := tokText(d, s.Last+1)
-		if len(acr) < 2 || strings.ToUpper(acr) != acr || !isCap(acr) {
+		if len(acr) < 2 || !upperForm(acr) || !isCap(acr) {
 			continue
 		}
 		lo := sentenceStart(d, s.First)
@@ -481,10 +503,10 @@ func placeVsOrg(a, b verbatim.EntityType) bool {
 // beginsName reports whether w (or w in Title Case when it is in
 // capitals: "NEW") is the first word of a longer gazetteer or city name.
 func beginsName(w string) bool {
-	if len(w) > 1 && strings.ToUpper(w) == w {
+	if len(w) > 1 && upperForm(w) {
 		w = w[:1] + strings.ToLower(w[1:])
 	}
-	return gazPrefixes()[w]&gazMore != 0 || cityPrefixes()[w]&gazMore != 0
+	return gazNames().get(hashWord(w))&gazMore != 0 || beginsCityName(w)
 }
 
 // trimmable reports whether a word at the edge of a name is not part of it.

@@ -256,10 +256,10 @@ func isPlaceName(w string) bool {
 	if e, ok := lookupGaz(w); ok && e.Type == verbatim.Place {
 		return true
 	}
-	if len(w) > 1 && strings.ToUpper(w) == w {
+	if len(w) > 1 && upperForm(w) {
 		w = w[:1] + strings.ToLower(w[1:]) // "WASHINGTON"
 	}
-	return cityPrefixes()[w]&1 != 0
+	return isCityName(w)
 }
 
 // placeHere reports whether the word at token i is a place there: a country
@@ -372,7 +372,7 @@ func titleLine(d *verbatim.Doc, s *verbatim.Sentence) bool {
 		return false
 	}
 	for k := s.First + 1; k < s.Last; k++ {
-		if w := tokText(d, k); d.Tokens[k].Kind == verbatim.Word && isCap(w) && strings.ToUpper(w) != w && isCommonWord(w) {
+		if w := tokText(d, k); d.Tokens[k].Kind == verbatim.Word && isCap(w) && !upperForm(w) && isCommonWord(w) {
 			return true
 		}
 	}
@@ -382,7 +382,14 @@ func titleLine(d *verbatim.Doc, s *verbatim.Sentence) bool {
 // capitalsLine reports whether a sentence is written in capitals.
 func capitalsLine(d *verbatim.Doc, s *verbatim.Sentence) bool {
 	up, lo := 0, 0
+	if s.Last <= s.First {
+		return false
+	}
+	end := d.Tokens[s.Last-1].End // the letters left are fewer than the bytes left
 	for k := s.First; k < s.Last; k++ {
+		if left := end - d.Tokens[k].Start; up+left <= 4*lo {
+			return false // up > 4*lo cannot hold
+		}
 		w := tokText(d, k)
 		for j := 0; j < len(w); j++ {
 			switch c := w[j]; {

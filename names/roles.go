@@ -19,15 +19,16 @@ func roleBefore(d *verbatim.Doc, a int) string {
 	if a > sentFirst && strings.EqualFold(tokText(d, a-1), "and") {
 		return "" // "the chancellor and Tony Blair": the role is the other name's
 	}
+	var lb, nb [48]byte
 	for k := a - 1; k >= sentFirst; k-- {
 		t := d.Tokens[k]
-		w := tokText(d, k)
-		lw := strings.ToLower(w)
 		if t.Kind != verbatim.Word {
 			break
 		}
-		if roleWords[lw] {
-			if roleHeads[lw] {
+		w := tokText(d, k)
+		lw := lowerBytes(lb[:], w)
+		if roleWords[string(lw)] {
+			if roleHeads[string(lw)] {
 				hasHead = true
 			}
 			first = k
@@ -39,15 +40,17 @@ func roleBefore(d *verbatim.Doc, a int) string {
 		}
 		// "White House Press Secretary", "Bank of England governor"; not
 		// "Hoon and Prime Minister"
-		if next := strings.ToLower(tokText(d, k+1)); isCap(w) && !stopWords[lw] && k+1 < a && roleWords[next] && next != "and" {
-			first = k
-			continue
+		if isCap(w) && !stopWords[string(lw)] && k+1 < a {
+			if next := lowerBytes(nb[:], tokText(d, k+1)); roleWords[string(next)] && string(next) != "and" {
+				first = k
+				continue
+			}
 		}
 		break
 	}
 	// Trim function words at the start.
 	for first < a {
-		lw := strings.ToLower(tokText(d, first))
+		lw := string(lowerBytes(lb[:], tokText(d, first))) // does not escape: compared only
 		if lw == "the" || lw == "of" || lw == "and" || lw == "for" || lw == "to" || lw == "on" || lw == "at" || lw == "de" {
 			first++
 			continue
