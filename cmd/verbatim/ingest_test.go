@@ -149,6 +149,25 @@ func TestIngestSummaryAndFailures(t *testing.T) {
 	}
 }
 
+// TestIngestCPUProfile: the hidden --cpuprofile writes a profile (gzip
+// compressed, as pprof writes them) of the whole ingest, grouping included.
+func TestIngestCPUProfile(t *testing.T) {
+	dir := corpus(t, 3)
+	tmp := t.TempDir()
+	prof := filepath.Join(tmp, "cpu.prof")
+	cmd, stderr := ingestCmd("ingest", "--db", filepath.Join(tmp, "lib.db"), "--cpuprofile", prof, dir)
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%v: %s", err, stderr)
+	}
+	b, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Fatalf("profile of %d bytes is not a pprof profile", len(b))
+	}
+}
+
 // BenchmarkIngestBBC is the whole ingest (read, analyse, store, group into
 // stories) of the BBC corpus into a fresh library:
 // go test ./cmd/verbatim -run XX -bench IngestBBC -cpu 1
