@@ -136,11 +136,13 @@ func readLogRecord(b []byte, i int, article []byte) (logRecord, int) {
 	return r, i
 }
 
-// write appends each person's logged decisions from record from up to
-// record to to its row of person_decisions (as appendDecisions does),
-// persons in id order, a few hundred rows per statement so that the rows
-// are never all in memory.
-func (l *decisionLog) write(ctx context.Context, tx *sql.Tx, from, to int) error {
+// write adds each person's logged decisions from record from up to record
+// to as its part `part` of person_decision_parts (appended to that part if
+// it exists: a person's parts in order still give its lines), persons
+// in id order, a few hundred rows per statement so that the rows are never
+// all in memory. A part is the commit's grouped_through: a later commit's
+// part comes after.
+func (l *decisionLog) write(ctx context.Context, tx *sql.Tx, from, to int, part int64) error {
 	if from >= to {
 		return nil
 	}
@@ -185,8 +187,8 @@ func (l *decisionLog) write(ctx context.Context, tx *sql.Tx, from, to int) error
 		order[i] = int32(i)
 	}
 	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(l.persons[a], l.persons[b]) })
-	rows := newBulk(`INSERT INTO person_decisions(person_id, decisions) VALUES `, 2)
-	rows.tail = ` ON CONFLICT(person_id) DO UPDATE SET decisions = decisions || excluded.decisions`
+	rows := newBulk(`INSERT INTO person_decision_parts(person_id, part, decisions) VALUES `, 3)
+	rows.tail = ` ON CONFLICT(person_id, part) DO UPDATE SET decisions = decisions || excluded.decisions`
 	var line []byte
 	order = slices.DeleteFunc(order, func(p int32) bool { return first[p] < 0 })
 	for k, p := range order {
@@ -205,7 +207,7 @@ func (l *decisionLog) write(ctx context.Context, tx *sql.Tx, from, to int) error
 			line = storekit.AppendJSONString(line, rec.reason)
 			line = append(line, ']', '\n')
 		}
-		rows.add(l.persons[p], string(line))
+		rows.add(l.persons[p], part, string(line))
 		if len(rows.vals) >= rows.chunk()*rows.cols || k == len(order)-1 {
 			if err := flushAll(ctx, tx, rows); err != nil {
 				return err

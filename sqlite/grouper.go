@@ -470,7 +470,7 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 				return 0, err
 			}
 		}
-		for _, t := range []string{"statements", "article_copies", "person_entities", "person_decisions", "persons", "story_articles", "stories", "topics"} {
+		for _, t := range []string{"statements", "article_copies", "person_entities", "person_decision_parts", "persons", "story_articles", "stories", "topics"} {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
 				return 0, fmt.Errorf("clear %s: %w", t, err)
 			}
@@ -698,7 +698,7 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev *seenRows, cur *ro
 		return err
 	}
 	// a person's new decisions are appended to its row
-	if err := g.log.write(ctx, tx, prev.Decisions, cur.Decisions); err != nil {
+	if err := g.log.write(ctx, tx, prev.Decisions, cur.Decisions, g.last); err != nil {
 		return err
 	}
 	if err := flushAll(ctx, tx, stmts); err != nil {

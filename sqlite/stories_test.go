@@ -96,6 +96,30 @@ func TestRebuildStories(t *testing.T) {
 	}
 }
 
+// decisionParts returns the stored parts of the persons' decisions by
+// person and part.
+func decisionParts(t *testing.T, db *DB) map[string]string {
+	t.Helper()
+	rows, err := db.SQL().Query(`SELECT person_id, part, decisions FROM person_decision_parts`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var pid, text string
+		var part int64
+		if err := rows.Scan(&pid, &part, &text); err != nil {
+			t.Fatal(err)
+		}
+		out[fmt.Sprintf("%s@%d", pid, part)] = text
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // dumpStories renders every row the story grouping writes, sorted.
 func dumpStories(t *testing.T, db *DB) string {
 	t.Helper()
@@ -105,7 +129,7 @@ func dumpStories(t *testing.T, db *DB) string {
 		`SELECT story_id, article_id FROM story_articles ORDER BY 2, 1`,
 		`SELECT id, name, type, articles FROM persons ORDER BY 1`,
 		`SELECT entity_id, person_id FROM person_entities ORDER BY 1`,
-		`SELECT person_id, decisions FROM person_decisions ORDER BY 1`,
+		`SELECT person_id, group_concat(decisions, '' ORDER BY part) FROM person_decision_parts GROUP BY 1 ORDER BY 1`,
 		`SELECT id, story_id, coalesce(person_id, '-'), speaker, text, said_on, outlets, reports, quotes FROM statements ORDER BY 1`,
 		`SELECT article_id, copy_of, similarity FROM article_copies ORDER BY 1`,
 		`SELECT alias, entity_id FROM aliases ORDER BY 1, 2`,
@@ -206,13 +230,28 @@ func TestIncrementalStoriesEqualRebuild(t *testing.T) {
 	three := open(t)
 	defer func(n int64) { replayChunk = n }(replayChunk)
 	replayChunk = 37 // replays and catch-ups read many chunks
-	for _, part := range [][]*verbatim.Doc{docs[:250], docs[250:251], docs[251:]} {
+	var firstParts map[string]string
+	for k, part := range [][]*verbatim.Doc{docs[:250], docs[250:251], docs[251:]} {
 		g := three.Grouper(stories.Options{})
 		put(three, g, part)
 		commit(g)
+		if k == 0 {
+			firstParts = decisionParts(t, three)
+		}
 	}
 	if got := dumpStories(t, three); got != want {
 		t.Fatalf("three batches differ from one:\n%s", firstDiff(got, want))
+	}
+	// the later commits added their decisions as parts of their own: the
+	// first commit's parts were not rewritten
+	lastParts := decisionParts(t, three)
+	for key, text := range firstParts {
+		if lastParts[key] != text {
+			t.Fatalf("decision part %s was rewritten by a later commit", key)
+		}
+	}
+	if len(firstParts) == 0 || len(lastParts) <= len(firstParts) {
+		t.Fatalf("decision parts: %d after the first commit, %d after the last", len(firstParts), len(lastParts))
 	}
 	if _, err := three.RebuildStories(ctx, stories.Options{}); err != nil {
 		t.Fatal(err)

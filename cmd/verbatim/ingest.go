@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -21,6 +22,7 @@ func init() {
 	var db, published, queue, stream string
 	var cpus, batch, maxMB int
 	var progress, noStories bool
+	var cpuProfile string
 	cmd := &cobra.Command{
 		Use:   "ingest [--db FILE|URL] [--queue nats://…] PATH...",
 		Short: "Analyse articles and store them, their quotes, entities and dates in the library (idempotent: stored articles are skipped)",
@@ -33,6 +35,17 @@ func init() {
 			}
 			if queue != "" {
 				return publish(cmd.Context(), queue, stream, args, input.Options{Published: published, MaxBytes: int64(maxMB) << 20}, os.Stderr)
+			}
+			if cpuProfile != "" {
+				f, err := os.Create(cpuProfile)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
 			}
 			ctx := context.Background()
 			st, err := openLibrary(ctx, db, false)
@@ -81,6 +94,8 @@ func init() {
 	cmd.Flags().DurationVar(&budget, "budget", pipeline.DefaultBudget, budgetHelp)
 	cmd.Flags().BoolVar(&noStories, "no-stories", false, "do not group the new articles into the library's stories (the next ingest, or verbatim stories --db, does)")
 	cmd.Flags().BoolVar(&progress, "progress", false, "show progress even when stderr is not a terminal (a line every 5 s)")
+	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the ingest to this file")
+	cmd.Flags().MarkHidden("cpuprofile")
 	root.AddCommand(cmd)
 }
 

@@ -149,6 +149,25 @@ func TestIngestSummaryAndFailures(t *testing.T) {
 	}
 }
 
+// TestIngestCPUProfile: the hidden --cpuprofile writes a profile (gzip
+// compressed, as pprof writes them) of the whole ingest, grouping included.
+func TestIngestCPUProfile(t *testing.T) {
+	dir := corpus(t, 3)
+	tmp := t.TempDir()
+	prof := filepath.Join(tmp, "cpu.prof")
+	cmd, stderr := ingestCmd("ingest", "--db", filepath.Join(tmp, "lib.db"), "--cpuprofile", prof, dir)
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("%v: %s", err, stderr)
+	}
+	b, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Fatalf("profile of %d bytes is not a pprof profile", len(b))
+	}
+}
+
 // BenchmarkIngestBBC is the whole ingest (read, analyse, store, group into
 // stories) of the BBC corpus into a fresh library:
 // go test ./cmd/verbatim -run XX -bench IngestBBC -cpu 1
@@ -302,7 +321,7 @@ func storyRows(t *testing.T, st *sqlite.DB) string {
 		`SELECT group_concat(x, '|') FROM (SELECT story_id || ' ' || a.ext_id AS x FROM story_articles JOIN articles a ON a.id = article_id ORDER BY 1)`,
 		`SELECT count(*) || ' ' || sum(length(id) + articles) || ' ' || group_concat(name, '') FROM (SELECT * FROM persons ORDER BY id)`,
 		`SELECT count(*) || ' ' || sum(entity_id) FROM person_entities`,
-		`SELECT count(*) || ' ' || group_concat(person_id || decisions, '') FROM (SELECT * FROM person_decisions ORDER BY person_id)`,
+		`SELECT count(*) || ' ' || group_concat(person_id || decisions, '') FROM (SELECT person_id, group_concat(decisions, '' ORDER BY part) AS decisions FROM person_decision_parts GROUP BY person_id ORDER BY person_id)`,
 		`SELECT count(*) || ' ' || group_concat(id || story_id || reports || outlets || said_on || ':' || quotes, '') FROM (SELECT * FROM statements ORDER BY id)`,
 		`SELECT count(*) || ' ' || coalesce(sum(article_id * copy_of), 0) FROM article_copies`,
 		`SELECT count(*) FROM aliases`,
