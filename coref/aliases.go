@@ -25,6 +25,12 @@ func init() {
 	})
 }
 
+// sameGroup reports whether name is an alias of group g.
+func sameGroup(name string, g int) bool {
+	og, ok := aliasGroup[strings.ToLower(name)]
+	return ok && og == g
+}
+
 // canonical returns the organisation entity of the document that names the
 // same organisation as entity e and is the one the article uses most (e
 // itself when none): an alias of a party ("Tory": "Conservatives"), an acronym
@@ -35,12 +41,10 @@ func canonical(d *verbatim.Doc, e int) int {
 		return e
 	}
 	en := &d.Entities[e]
-	if en.Type == verbatim.Person || en.Type == verbatim.Place {
-		if _, ok := aliasGroup[strings.ToLower(en.Name)]; !ok {
-			return e
-		}
-	}
 	g, grouped := aliasGroup[strings.ToLower(en.Name)]
+	if !grouped && (en.Type == verbatim.Person || en.Type == verbatim.Place) {
+		return e
+	}
 	acr := acronym(en.Name)
 	if !grouped && !acr && en.Type != verbatim.Organization {
 		return e
@@ -51,14 +55,10 @@ func canonical(d *verbatim.Doc, e int) int {
 		if i == e || o.Type != verbatim.Organization {
 			continue // "Tory" as an adjective is no name of the party
 		}
-		same := false
-		if og, ok := aliasGroup[strings.ToLower(o.Name)]; ok && grouped && og == g {
-			same = true
-		} else if acr && initials(o.Name) == en.Name {
-			same = true
-		} else if en.Type == verbatim.Organization && o.Name == en.Name+"s" {
-			same = true
-		}
+		// (the alias look-up only when en has a group: it lower-cases a copy)
+		same := grouped && sameGroup(o.Name, g) ||
+			acr && initials(o.Name) == en.Name ||
+			en.Type == verbatim.Organization && len(o.Name) == len(en.Name)+1 && o.Name[len(en.Name)] == 's' && strings.HasPrefix(o.Name, en.Name)
 		if !same {
 			continue
 		}

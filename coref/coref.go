@@ -473,8 +473,9 @@ func documentAuthor(x *index, sp verbatim.Span) int {
 	f := strings.Fields(d.Word(sp))
 	doc := false
 	for _, w := range f {
-		if documentHeads[strings.ToLower(w)] {
+		if lowerIn(documentHeads, w) {
 			doc = true
+			break
 		}
 	}
 	if !doc || len(f) < 2 {

@@ -67,7 +67,7 @@ func (r *resolver) documentWord(k int) bool {
 	if t.Kind != verbatim.Word || t.End-t.Start > 10 {
 		return false
 	}
-	return documentHeads[strings.ToLower(r.d.Clean[t.Start:t.End])] && !r.quoted(t.Start)
+	return lowerIn(documentHeads, r.d.Clean[t.Start:t.End]) && !r.quoted(t.Start)
 }
 
 // authorPrepositions open the author after a document word: "a report by",
@@ -141,4 +141,27 @@ func (r *resolver) authorMention(m *verbatim.Mention) bool {
 // lowerWord returns token k of d in lower case.
 func lowerWord(d *verbatim.Doc, k int) string {
 	return strings.ToLower(d.Clean[d.Tokens[k].Start:d.Tokens[k].End])
+}
+
+// lowerIn reports whether m[strings.ToLower(w)]: an ASCII word is lowered
+// on the stack (no string made for the look-up).
+func lowerIn(m map[string]bool, w string) bool {
+	var buf [32]byte
+	if len(w) <= len(buf) {
+		i := 0
+		for ; i < len(w); i++ {
+			c := w[i]
+			if c >= 0x80 {
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		if i == len(w) {
+			return m[string(buf[:i])]
+		}
+	}
+	return m[strings.ToLower(w)]
 }

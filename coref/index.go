@@ -99,6 +99,9 @@ func (x *index) update() {
 		}
 		if m.Entity >= 0 && m.Kind != verbatim.PronounMention {
 			b := x.byEntity[m.Entity]
+			if b == nil {
+				b = make([]int, 0, 4) // (one allocation for most entities, not three)
+			}
 			k := sort.SearchInts(b, m.Start+1)
 			b = append(b, 0)
 			copy(b[k+1:], b[k:])
@@ -114,6 +117,9 @@ func (x *index) update() {
 			continue
 		}
 		b := x.bySent[s]
+		if b == nil {
+			b = make([]int32, 0, 8)
+		}
 		k := sort.Search(len(b), func(j int) bool { return d.Mentions[b[j]].Start > m.Start })
 		b = append(b, 0)
 		copy(b[k+1:], b[k:])

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/ascii"
 )
 
 // nameWords returns the words of a name without honorifics, a leading "the"
@@ -182,7 +183,8 @@ func makeEntKey(name string, w []string, joined string) entKey {
 		c.key = g.Key
 	}
 	if isASCII(joined) && strings.IndexByte(joined, '.') < 0 {
-		lj := strings.ToLower(joined)
+		var buf [64]byte // strings.ToLower of ASCII, one allocation, no scans first
+		lj := string(ascii.AppendLower(buf[:0], joined))
 		if !known {
 			c.key = lj
 		}

@@ -511,8 +511,9 @@ func beginsName(w string) bool {
 
 // trimmable reports whether a word at the edge of a name is not part of it.
 func trimmable(w string) bool {
-	if _, ok := gaz[w]; ok {
-		return false
+	if !lowerIn(stopWords, w) {
+		return false // (most edge words: the gazetteer need not be asked)
 	}
-	return lowerIn(stopWords, w)
+	_, named := gaz[w]
+	return !named
 }

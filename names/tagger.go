@@ -11,6 +11,7 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/verbatim-news/verbatim"
 )
@@ -430,25 +431,42 @@ func (t *tagger) spansGaz(d *verbatim.Doc, res, gz []tokSpan) (_, _ []tokSpan, f
 func lowerWords(d *verbatim.Doc, lc *hashSet) {
 	var marks, lasts [64]uint32 // by length: bit c-'a' for a first (last) letter c
 	all := false
-	for _, tk := range d.Tokens {
-		w := d.Clean[tk.Start:tk.End]
-		if startsUpper(w) {
-			if !isASCII(w) {
-				all = true
-				break
-			}
-			n := min(len(w), 63)
-			marks[n] |= 1 << (w[0] - 'A')
-			lasts[n] |= lastBit(w[len(w)-1] | 0x20)
-		}
-	}
-	for _, tk := range d.Tokens {
-		w := d.Clean[tk.Start:tk.End]
-		if tk.Kind != verbatim.Word || w == "" || startsUpper(w) {
+	clean, toks := d.Clean, d.Tokens
+	for i := range toks {
+		s, e := toks[i].Start, toks[i].End
+		if s >= e {
 			continue
 		}
+		// startsUpper, inlined: an ASCII first letter is read here
+		if c := clean[s]; c < utf8.RuneSelf {
+			if c-'A' >= 26 {
+				continue
+			}
+		} else if !isCapRune(clean[s:e]) {
+			continue
+		}
+		w := clean[s:e]
+		if !isASCII(w) {
+			all = true
+			break
+		}
 		n := min(len(w), 63)
-		if c := w[0] - 'a'; all || c < 26 && marks[n]&(1<<c) != 0 && lasts[n]&lastBit(w[len(w)-1]) != 0 {
+		marks[n] |= 1 << (w[0] - 'A')
+		lasts[n] |= lastBit(w[len(w)-1] | 0x20)
+	}
+	for i := range toks {
+		tk := &toks[i]
+		if tk.Kind != verbatim.Word || tk.Start >= tk.End {
+			continue
+		}
+		w := clean[tk.Start:tk.End]
+		if c := w[0] - 'a'; c < 26 {
+			// a lower-case ASCII letter: not startsUpper
+			n := min(len(w), 63)
+			if all || marks[n]&(1<<c) != 0 && lasts[n]&lastBit(w[len(w)-1]) != 0 {
+				lc.put(hashWord(w), 1)
+			}
+		} else if all && !startsUpper(w) {
 			lc.put(hashWord(w), 1)
 		}
 	}

@@ -195,18 +195,20 @@ type wordInfo struct {
 	stop, head    bool   // a stop word; a word seen heading a cue in training
 	fin           bool   // a finite verb form (verify.go)
 	known         bool   // set in the per-token cache (cueMemo.infos)
-	sets          uint16 // the word lists of the hot loops holding the word (inSets)
+	sets          uint32 // the word lists of the hot loops holding the word (inSets)
 	hw            int32  // 1 + index of the head's weights in cueTabs.words, 0 when none
 }
 
 // inSets are word lists that the hot loops ask of a token through its
 // cached wordInfo (st.in) rather than by a map look-up: wordInfo.sets has
 // the bit set of each list holding the word.
-var inSets = map[uint16]map[string]bool{setAdverb: adverbs, setOpener: clauseOpeners, setContrastive: contrastives,
-	setPrepING: prepING, setPast: pastForms, setModal: modals, setDet: dets, setNegation: negations, setBe: beForms}
+var inSets = map[uint32]map[string]bool{setAdverb: adverbs, setOpener: clauseOpeners, setContrastive: contrastives,
+	setPrepING: prepING, setPast: pastForms, setModal: modals, setDet: dets, setNegation: negations, setBe: beForms,
+	setPronoun: pronouns, setFinding: findings, setRelative: relatives, setSpeakerOpener: openers, setRole: roles,
+	setRaising: raising, setState: states, setParticiple: participles}
 
 const (
-	setAdverb uint16 = 1 << iota
+	setAdverb uint32 = 1 << iota
 	setOpener
 	setContrastive
 	setPrepING
@@ -215,11 +217,19 @@ const (
 	setDet
 	setNegation
 	setBe
+	setPronoun
+	setFinding
+	setRelative
+	setSpeakerOpener // openers, not clauseOpeners (setOpener)
+	setRole
+	setRaising
+	setState
+	setParticiple
 )
 
 // in reports whether token i's lower-case word is in inSets[set]: the
 // map look-up, answered from the per-token cache.
-func (st *state) in(i int, set uint16) bool { return st.info(i).sets&set != 0 }
+func (st *state) in(i int, set uint32) bool { return st.info(i).sets&set != 0 }
 
 var wordInfos = map[string]wordInfo{}
 

@@ -19,13 +19,13 @@ import (
 // "has said") and appositives (", who recently met Putin,").
 func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 	i := k - 1
-	for i >= lo && st.isWord(i) && adverbs[st.low(i)] {
+	for i >= lo && st.isWord(i) && st.in(i, setAdverb) {
 		i--
 	}
 	if i-1 >= lo && st.isWord(i) && times[st.low(i)] && st.isWord(i-1) {
 		if w := st.low(i - 1); w == "last" || w == "this" || w == "that" || w == "next" {
 			// "a poll conducted last week found", "Police had last month charged"
-			for i -= 2; i >= lo && st.isWord(i) && adverbs[st.low(i)]; i-- {
+			for i -= 2; i >= lo && st.isWord(i) && st.in(i, setAdverb); i-- {
 			}
 		}
 	}
@@ -41,7 +41,7 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 			}
 		}
 	}
-	if st.isPoss(i) && i-1 >= lo && pronouns[st.low(i-1)] && st.toks[i-1].End == st.toks[i].Start {
+	if st.isPoss(i) && i-1 >= lo && st.in(i-1, setPronoun) && st.toks[i-1].End == st.toks[i].Start {
 		i-- // "he's said", "She’s hoping": the contraction of has/is
 	}
 	if st.isDash(i) {
@@ -96,7 +96,7 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 					w := st.low(c + 1)
 					if w != "and" && w != "but" && w != "or" && !adverbs[w] && cues[w] == 0 {
 						j := c - 1
-						for j >= lo && st.isWord(j) && adverbs[st.low(j)] {
+						for j >= lo && st.isWord(j) && st.in(j, setAdverb) {
 							j--
 						}
 						if j-1 > lo && st.toks[j].Kind == verbatim.Number && st.isPunct(j-1, ",") {
@@ -121,10 +121,10 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 	if !st.isWord(i) {
 		return verbatim.Span{}, false
 	}
-	if sp, ok := st.npEndingAt(i, lo); ok && !relatives[st.low(i)] {
+	if sp, ok := st.npEndingAt(i, lo); ok && !st.in(i, setRelative) {
 		return st.withPostmodifiers(sp, lo), true
 	}
-	if relatives[st.low(i)] {
+	if st.in(i, setRelative) {
 		// "Alan Berger, who said …", "those who say …": the relative pronoun
 		// is the mention (the speaker is its antecedent, see head)
 		if _, ok := st.antecedent(i, lo); ok {
@@ -143,14 +143,14 @@ func (st *state) withPostmodifiers(sp verbatim.Span, lo int) verbatim.Span {
 	start := sp.Start
 	for n := 0; n < 3; n++ {
 		p := b - 1
-		if p-1 > lo && st.isWord(p) && adverbs[st.low(p)] && st.isWord(p-1) && st.low(p-1) == "and" {
+		if p-1 > lo && st.isWord(p) && st.in(p, setAdverb) && st.isWord(p-1) && st.low(p-1) == "and" {
 			p-- // "Politicians and even some technologists"
 		}
 		if p-1 < lo || !st.isWord(p) || !(postmodifiers[st.low(p)] || st.low(p) == "and") || st.isCap(p) || !st.isWord(p-1) {
 			break
 		}
 		h, ok := st.npEndingAt(p-1, lo)
-		if !ok && (dets[st.low(p-1)] || st.toks[p-1].Kind == verbatim.Number) {
+		if !ok && (st.in(p-1, setDet) || st.toks[p-1].Kind == verbatim.Number) {
 			h, ok = st.toks[p-1].Span, true // a quantity: "one in five", "most of them"
 		}
 		if !ok || st.isPronounSpan(h) {
@@ -240,7 +240,8 @@ func (st *state) isDash(i int) bool {
 // npEndingAt builds the noun phrase whose head is token i.
 func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 	w := st.low(i)
-	if pronouns[w] {
+	wi := st.info(i) // the lexicon look-ups of w, cached per token
+	if wi.sets&setPronoun != 0 {
 		return st.toks[i].Span, true
 	}
 	if p := pronounStem(w); p > 0 {
@@ -250,11 +251,12 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 		return t, true
 	}
 	capHead := st.isCap(i)
-	if !findings[w] && (stops[w] || cues[w] != 0 && !capHead || adverbs[w] || w == "of") {
+	finding := wi.sets&setFinding != 0
+	if !finding && (wi.stop || wi.cue != 0 && !capHead || wi.sets&setAdverb != 0 || w == "of") {
 		// (a capitalised cue word before the cue is a name: "Mr Read said")
 		return verbatim.Span{}, false
 	}
-	if !capHead && !plausibleNoun(w) && !findings[w] {
+	if !capHead && !st.plausibleNounAt(i) && !finding {
 		return verbatim.Span{}, false
 	}
 	j := i
@@ -278,12 +280,12 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 			n++
 			continue
 		}
-		pw := st.low(p)
-		if dets[pw] {
+		pw, pi := st.low(p), st.info(p)
+		if pi.sets&setDet != 0 {
 			j = p
 			break
 		}
-		if pw == "and" && p-1 >= lo && n < 4 && (capHead && st.isCap(p-1) || !capHead && st.isWord(p-1) && !st.isCap(p-1) && plausibleNoun(st.low(p-1))) {
+		if pw == "and" && p-1 >= lo && n < 4 && (capHead && st.isCap(p-1) || !capHead && st.isWord(p-1) && !st.isCap(p-1) && st.plausibleNounAt(p-1)) {
 			// "Blumenthal and Cohen said", "current and former officials said"
 			j = p - 1
 			n += 2
@@ -294,18 +296,18 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 			n++
 			continue
 		}
-		if stops[pw] || (cues[pw] != 0 && !st.isCap(p)) || pronouns[pw] || adverbs[pw] {
+		if pi.stop || (pi.cue != 0 && !st.isCap(p)) || pi.sets&(setPronoun|setAdverb) != 0 {
 			break
 		}
 		if st.isCap(p) {
-			if openers[pw] && (p == lo || !st.isWord(p-1)) {
+			if pi.sets&setSpeakerOpener != 0 && (p == lo || !st.isWord(p-1)) {
 				break // "Yet Democratic economists say"
 			}
 			j = p
 			n++
 			continue
 		}
-		if roles[pw] || (!capHead && n < 4 && (plausibleNoun(pw) || len(pw) > 4 && pw[len(pw)-2:] == "ed" || st.toks[p].Kind == verbatim.Number)) {
+		if pi.sets&setRole != 0 || (!capHead && n < 4 && (st.plausibleNounAt(p) || len(pw) > 4 && pw[len(pw)-2:] == "ed" || st.toks[p].Kind == verbatim.Number)) {
 			// "registered voters", "9 percent"
 			j = p
 			n++
@@ -328,18 +330,6 @@ func pronounStem(w string) int {
 		}
 	}
 	return 0
-}
-
-// plausibleNoun rejects lower-case words that are obviously not a noun head.
-func plausibleNoun(w string) bool {
-	if len(w) < 2 {
-		return false
-	}
-	n := len(w)
-	if n > 4 && (w[n-2:] == "ly" || w[n-3:] == "ing" || w[n-2:] == "ed") {
-		return false
-	}
-	return !stops[w] && !adverbs[w] && !dets[w]
 }
 
 // infinitive reports whether token i is "to" opening an infinitive ("to
@@ -373,12 +363,12 @@ func (st *state) rightPhrase(k, hi int, of bool) (verbatim.Span, int, bool) {
 			}
 			break
 		}
-		w := st.low(i)
+		w, wi := st.low(i), st.info(i)
 		if st.isPoss(i) {
 			i++
 			continue
 		}
-		if dets[w] && last < 0 {
+		if wi.sets&setDet != 0 && last < 0 {
 			i++
 			continue
 		}
@@ -389,25 +379,25 @@ func (st *state) rightPhrase(k, hi int, of bool) (verbatim.Span, int, bool) {
 		if w == "of" && of {
 			// "Mujtaba Rahman of the Eurasia Group", "a survey of voters"
 			n := i + 1
-			if st.isWord(n) && dets[st.low(n)] {
+			if st.isWord(n) && st.in(n, setDet) {
 				n++
 			}
-			if i == k || !st.isWord(n) || !(st.isCap(n) || plausibleNoun(st.low(n))) {
+			if i == k || !st.isWord(n) || !(st.isCap(n) || st.plausibleNounAt(n)) {
 				break
 			}
 			i = n
 			continue
 		}
-		if stops[w] || (cues[w] != 0 && !st.isCap(i) && !findings[w]) || adverbs[w] {
+		if wi.stop || (wi.cue != 0 && !st.isCap(i) && wi.sets&setFinding == 0) || wi.sets&setAdverb != 0 {
 			break // (but "said the report")
 		}
-		if pronouns[w] {
+		if wi.sets&setPronoun != 0 {
 			if last < 0 && i == k {
 				return st.toks[i].Span, i + 1, true
 			}
 			break
 		}
-		if st.isCap(i) || plausibleNoun(w) || roles[w] {
+		if st.isCap(i) || st.plausibleNounAt(i) || wi.sets&setRole != 0 {
 			last = i
 			i++
 			continue
@@ -443,10 +433,10 @@ func (st *state) subject(lo, hi int) (verbatim.Span, bool) {
 		}
 		if c < hi && st.isPunct(c, ",") {
 			i = c + 1
-		} else if adverbs[st.low(i)] {
+		} else if st.in(i, setAdverb) {
 			i++ // "Even the organizer of the rally said …"
 		}
-	} else if first && len(w) > 4 && (w[len(w)-3:] == "ing" || w[len(w)-2:] == "ed") && st.isWord(i+1) && (!st.isCap(i+1) || cues[w] != 0) && cues[st.low(i+1)] == 0 {
+	} else if first && len(w) > 4 && (w[len(w)-3:] == "ing" || w[len(w)-2:] == "ed") && st.isWord(i+1) && (!st.isCap(i+1) || cues[w] != 0) && st.info(i+1).cue == 0 {
 		// a participial opener: "Declaring that …, the mayor", "Buoyed by …, the party"
 		c := i
 		for c < hi && c-i < 40 && !(st.isPunct(c, ",") && st.inQ[c] < 0) {
@@ -456,7 +446,7 @@ func (st *state) subject(lo, hi int) (verbatim.Span, bool) {
 			i = c + 1
 		}
 	}
-	for i < hi && st.isWord(i) && adverbs[st.low(i)] {
+	for i < hi && st.isWord(i) && st.in(i, setAdverb) {
 		i++ // ", even a top strategist said"
 	}
 	sp, _, ok := st.rightNP(i, hi)
@@ -509,7 +499,7 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 			for j >= lo && st.toks[j].Start >= sp.Start {
 				j--
 			}
-			if j >= lo && st.isWord(j) && cues[st.low(j)]&cueRelay != 0 {
+			if j >= lo && st.isWord(j) && st.info(j).cue&cueRelay != 0 {
 				if via, ok := st.leftNP(j, lo); ok {
 					a.via = via
 				}
@@ -539,7 +529,7 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 	participle := len(w) > 4 && w[len(w)-3:] == "ing"
 	// skip adverbs to see whether a comma precedes: ", saying that"
 	i := k - 1
-	for i >= lo && st.isWord(i) && adverbs[st.low(i)] {
+	for i >= lo && st.isWord(i) && st.in(i, setAdverb) {
 		i--
 	}
 	ci := i
@@ -587,7 +577,7 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		// a relative clause without complement: "which he claimed"
 		return st.withAddressee(a, sp, k, hi), true
 	}
-	if participle && i >= lo && st.isWord(i) && (st.low(i) == "of" || stops[st.low(i)]) {
+	if participle && i >= lo && st.isWord(i) && (st.low(i) == "of" || st.info(i).stop) {
 		// "Trump stopped short of calling …", "despite admitting …": the
 		// participle's subject is the sentence's
 		if sp, ok := st.subject(lo, hi); ok && sp.End <= st.toks[k].Start {
@@ -622,28 +612,28 @@ func (st *state) endsSentence(k, hi int) bool {
 // not a state of mind: "are worried that") or a raising verb not followed
 // by a cue ("appears to be", but "appeared to suggest that" keeps it).
 func (st *state) sourceless(k, lo int) bool {
-	w := st.low(k)
-	if raising[w] {
+	w, wi := st.low(k), st.info(k)
+	if wi.sets&setRaising != 0 {
 		n := k + 1
 		if st.isWord(n) && st.low(n) == "to" {
 			n++
-			for st.isWord(n) && adverbs[st.low(n)] && !beForms[st.low(n)] && st.low(n) != "have" {
+			for st.isWord(n) && st.in(n, setAdverb) && !st.in(n, setBe) && st.low(n) != "have" {
 				n++
 			}
-			return !(st.isWord(n) && cues[st.low(n)] != 0)
+			return !(st.isWord(n) && st.info(n).cue != 0)
 		}
 		// "seemed eager to", "appears likely", but "appeared at a hearing"
-		return !(st.isWord(n) && clauseOpeners[st.low(n)])
+		return !(st.isWord(n) && st.in(n, setOpener))
 	}
-	if states[w] || !(participles[w] || len(w) > 4 && w[len(w)-2:] == "ed") {
+	if wi.sets&setState != 0 || !(wi.sets&setParticiple != 0 || len(w) > 4 && w[len(w)-2:] == "ed") {
 		return false
 	}
 	for i := k - 1; i >= lo && i > k-4 && st.isWord(i); i-- {
 		p := st.low(i)
-		if beForms[p] {
+		if st.in(i, setBe) {
 			return true
 		}
-		if !adverbs[p] || p == "has" || p == "have" || p == "had" {
+		if !st.in(i, setAdverb) || p == "has" || p == "have" || p == "had" {
 			return false
 		}
 	}
@@ -652,7 +642,7 @@ func (st *state) sourceless(k, lo int) bool {
 
 func (st *state) withAddressee(a attr, sp verbatim.Span, k, hi int) attr {
 	a.speaker = sp
-	if cues[st.low(k)]&cueTell != 0 {
+	if st.info(k).cue&cueTell != 0 {
 		if ad, next, ok := st.rightPhrase(k+1, hi, false); ok && !st.isPronounSpan(ad) {
 			a.addressee = ad
 			a.after = next
