@@ -36,6 +36,38 @@ type index struct {
 	asked     int             // seenLower calls: the first ones scan the tokens
 	seen      []*seen         // ranking's scratch, by entity
 	touched   []int           // the entities with an entry in seen
+	// slabs the first capacity of bySent's and byEntity's slices is cut
+	// from (one allocation for many sentences or entities)
+	slab32  []int32
+	slabInt []int
+}
+
+// slabCap32 and slabCapInt are the first capacities of a sentence's and an
+// entity's slice; a slice that outgrows it moves out of the slab (append).
+const (
+	slabCap32  = 8
+	slabCapInt = 4
+	slabSize   = 64 // slices a slab holds
+)
+
+// newInt32s returns an empty slice of capacity slabCap32 cut from the slab.
+func (x *index) newInt32s() []int32 {
+	n := len(x.slab32)
+	if cap(x.slab32)-n < slabCap32 {
+		x.slab32, n = make([]int32, 0, slabSize*slabCap32), 0
+	}
+	x.slab32 = x.slab32[:n+slabCap32]
+	return x.slab32[n : n : n+slabCap32]
+}
+
+// newInts returns an empty slice of capacity slabCapInt cut from the slab.
+func (x *index) newInts() []int {
+	n := len(x.slabInt)
+	if cap(x.slabInt)-n < slabCapInt {
+		x.slabInt, n = make([]int, 0, slabSize*slabCapInt), 0
+	}
+	x.slabInt = x.slabInt[:n+slabCapInt]
+	return x.slabInt[n : n : n+slabCapInt]
 }
 
 // Resolver resolves the speaker mentions of one document, in text order. It
@@ -100,7 +132,7 @@ func (x *index) update() {
 		if m.Entity >= 0 && m.Kind != verbatim.PronounMention {
 			b := x.byEntity[m.Entity]
 			if b == nil {
-				b = make([]int, 0, 4) // (one allocation for most entities, not three)
+				b = x.newInts() // (room for most entities: no allocation of their own)
 			}
 			k := sort.SearchInts(b, m.Start+1)
 			b = append(b, 0)
@@ -118,7 +150,7 @@ func (x *index) update() {
 		}
 		b := x.bySent[s]
 		if b == nil {
-			b = make([]int32, 0, 8)
+			b = x.newInt32s()
 		}
 		k := sort.Search(len(b), func(j int) bool { return d.Mentions[b[j]].Start > m.Start })
 		b = append(b, 0)

@@ -32,6 +32,10 @@ var (
 	givenGender  = map[string]byte{} // of those, the names of one gender: 'm' or 'f'
 	gaz          = map[string]gazEntry{}
 	gazMaxTokens = 1
+	// nameHeads holds the lower-case words trimName drops at a name's
+	// start: "the", the honorifics and the role heads (one lookup for
+	// three)
+	nameHeads = map[string]struct{}{"the": {}}
 )
 
 func init() {
@@ -83,6 +87,14 @@ func init() {
 				}
 			}
 		})
+	}
+	for w, g := range honorifics {
+		if g != 0 {
+			nameHeads[w] = struct{}{}
+		}
+	}
+	for w := range roleHeads {
+		nameHeads[w] = struct{}{}
 	}
 	initLexFlags()
 }

@@ -22,7 +22,7 @@ func trimName(f []string) []string {
 	for len(f) > 1 {
 		var a [48]byte
 		lw := lowerBytes(a[:], f[0])
-		if string(lw) == "the" || honorifics[string(lw)] != 0 || roleHeads[string(lw)] {
+		if _, drop := nameHeads[string(lw)]; drop { // "the", an honorific or a role head
 			f = f[1:]
 			continue
 		}
@@ -317,7 +317,12 @@ func nameKey(text string) entKey {
 	if len(w) == 0 {
 		return entKey{}
 	}
-	joined := strings.Join(w, " ")
+	// The words are usually the whole text as written (one space between
+	// them, nothing trimmed): then the text is their join, not copied.
+	joined := strings.TrimSpace(text)
+	if !joinEquals(w, joined) {
+		joined = strings.Join(w, " ")
+	}
 	return makeEntKey(joined, w, joined)
 }
 

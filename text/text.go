@@ -180,8 +180,12 @@ func isDigitSlow(r rune) bool { return unicode.IsDigit(r) }
 
 // Tokenize appends the tokens of s[sp.Start:sp.End] to dst.
 func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token {
+	// s ends at the span (offsets stay those of s), so that the loops
+	// below test i against len(s) and the compiler drops their bounds
+	// checks.
+	s = s[:sp.End]
 	i := sp.Start
-	for i < sp.End {
+	for i < len(s) {
 		r, n := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(s[i:])
@@ -197,11 +201,11 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 		}
 		start := i
 		allDigits := true
-		for i < sp.End {
+		for i < len(s) {
 			if asciiClass[s[i]] != 0 {
 				// a run of ASCII letters and digits
 				var seen uint8
-				for i < sp.End && asciiClass[s[i]] != 0 {
+				for i < len(s) && asciiClass[s[i]] != 0 {
 					seen |= asciiClass[s[i]]
 					i++
 				}
@@ -224,7 +228,7 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 			// Inner joiners: apostrophes (don't), hyphens (US-Russia),
 			// periods and commas in numbers (3.5, 100,000), periods in
 			// abbreviations (U.S.), ampersands (AT&T).
-			if i+n < sp.End && (r < utf8.RuneSelf && innerJoiner[r] || r == '’') { // ' - . , & : / or ’
+			if i+n < len(s) && (r < utf8.RuneSelf && innerJoiner[r] || r == '’') { // ' - . , & : / or ’
 				nr, _ := decode(s, i+n)
 				if !isWordRune(nr) {
 					break
@@ -235,7 +239,7 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 				if r == '.' && !allDigits && !singleLetterRun(afterHyphen(s[start:i])) {
 					break
 				}
-				if (r == '\'' || r == '’') && isPossessiveS(s, i+n, sp.End) {
+				if (r == '\'' || r == '’') && isPossessiveS(s, i+n, len(s)) {
 					break // Trump's -> Trump + 's
 				}
 				i += n
@@ -244,7 +248,7 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 			break
 		}
 		// A trailing period belongs to an abbreviation (U.S., Mr., Gen.).
-		if i < sp.End && s[i] == '.' && !allDigits {
+		if i < len(s) && s[i] == '.' && !allDigits {
 			w := s[start:i]
 			if singleLetterRun(afterHyphen(w)) || IsAbbrev(w) {
 				i++
@@ -256,14 +260,14 @@ func Tokenize(s string, sp verbatim.Span, dst []verbatim.Token) []verbatim.Token
 		}
 		dst = append(dst, verbatim.Token{Span: verbatim.Span{Start: start, End: i}, Kind: kind})
 		// Possessive 's as its own token (after ' or ’, read as bytes).
-		if i < sp.End {
+		if i < len(s) {
 			n = 0
 			if c := s[i]; c == '\'' {
 				n = 1
 			} else if c == 0xe2 && strings.HasPrefix(s[i:], "’") {
 				n = len("’")
 			}
-			if n > 0 && isPossessiveS(s, i+n, sp.End) {
+			if n > 0 && isPossessiveS(s, i+n, len(s)) {
 				dst = append(dst, verbatim.Token{Span: verbatim.Span{Start: i, End: i + n + 1}, Kind: verbatim.Word})
 				i += n + 1
 			}
