@@ -84,22 +84,7 @@ func (f *sentFeats) wordFeatures(i int, ctx uint64, dst []uint64) []uint64 {
 		dst = append(dst, f2(21, uint64(k), pre), f2(22, uint64(k), suf))
 	}
 	flags := ctx
-	lx := f.lexOf(i)
-	if lx&lexFirst != 0 {
-		flags |= 4
-	}
-	if lx&lexHead != 0 {
-		flags |= 8
-	}
-	if lx&lexOrg != 0 {
-		flags |= 16
-	}
-	if lx&lexStop != 0 {
-		flags |= 32
-	}
-	if lx&lexGiven != 0 {
-		flags |= 256
-	}
+	flags |= lexFlagBits(f.lexOf(i))
 	return append(dst, f1(23, flags), f2(24, flags, sh), f2(28, flags&192, lw))
 }
 
@@ -107,39 +92,15 @@ func (f *sentFeats) wordFeatures(i int, ctx uint64, dst []uint64) []uint64 {
 // label p1 (templates 4 to 13, 18 to 20, 25 to 27, 29 to 31, and 16 and 17
 // unless p1 is O).
 func (f *sentFeats) contextFeatures(i, p1 int, dst []uint64) []uint64 {
-	n := f.n
-	at := func(h []uint64, k int) uint64 {
-		if k < 0 {
-			return hBOS
-		}
-		if k >= n {
-			return hEOS
-		}
-		return h[k]
-	}
-	word := func(k int) uint64 { return at(f.hl, k) }
-	shp := func(k int) uint64 { return at(f.hs, k) }
-	gz := func(k int) uint64 {
-		if k < 0 || k >= n {
-			return 255
-		}
-		return uint64(f.gaz[k])
-	}
-	city := func(k int) uint64 {
-		if k < 0 || k >= n {
-			return 15
-		}
-		return uint64(f.city[k])
-	}
 	lw, sh := f.hl[i], f.hs[i]
-	wp, wn := word(i-1), word(i+1)
-	sp, sn := shp(i-1), shp(i+1)
-	g := gz(i)
+	wp, wn := f.wordAt(i-1), f.wordAt(i+1)
+	sp, sn := f.shapeAt(i-1), f.shapeAt(i+1)
+	g := f.gazAt(i)
 	dst = append(dst,
 		f1(4, wp),
 		f1(5, wn),
-		f1(6, word(i-2)),
-		f1(7, word(i+2)),
+		f1(6, f.wordAt(i-2)),
+		f1(7, f.wordAt(i+2)),
 		f2(8, wp, lw),
 		f2(9, lw, wn),
 		f1(10, sp),
@@ -147,45 +108,18 @@ func (f *sentFeats) contextFeatures(i, p1 int, dst []uint64) []uint64 {
 		f2(12, sp, sh),
 		f2(13, sh, sn),
 		f1(18, g),
-		f1(19, gz(i-1)<<8|g),
-		f1(20, g<<8|gz(i+1)),
+		f1(19, f.gazAt(i-1)<<8|g),
+		f1(20, g<<8|f.gazAt(i+1)),
 		f2(29, g, sh),
 		f2(27, wp, wn),
-		f2(30, city(i), sh),
-		f1(31, city(i-1)<<8|city(i)<<4|city(i+1)),
+		f2(30, f.cityAt(i), sh),
+		f1(31, f.cityAt(i-1)<<8|f.cityAt(i)<<4|f.cityAt(i+1)),
 	)
 	if p1 != 0 {
 		l1 := uint64(p1)
 		dst = append(dst, f2(16, l1, lw), f2(17, l1, sh))
 	}
-	if i > 0 {
-		var pf uint64
-		px := f.lexOf(i - 1)
-		if px&(lexHead|lexRole) != 0 {
-			pf |= 1
-		}
-		if px&lexHonor != 0 {
-			pf |= 2
-		}
-		if px&lexFirst != 0 {
-			pf |= 4
-		}
-		if px&lexGiven != 0 {
-			pf |= 8
-		}
-		dst = append(dst, f2(25, sh, pf))
-	}
-	if i+1 < n {
-		var nf uint64
-		if f.lexOf(i+1)&lexOrg != 0 {
-			nf |= 1
-		}
-		if f.tok[i+1]&tokCap != 0 {
-			nf |= 2
-		}
-		dst = append(dst, f2(26, sh, nf))
-	}
-	return dst
+	return f.neighbourFeatures(i, sh, dst)
 }
 
 // tagFast is tagSentence with the compact tables, the label table and the
@@ -248,8 +182,13 @@ func bestInt(sc *[nLabels]int32, p int) int {
 	return b
 }
 
-// sumRows adds to acc the compact rows of at most maxFeats features, as
-// scoreRows does.
+// sumRows adds to acc the sums of the compact rows of at most maxFeats
+// features. The rows are the tagger's cache misses: their offsets are
+// found first (the bitmap is small), then the rows are read, so that the
+// reads of all features are in flight together. A row's first eight
+// weights are added two words at a time, in 32-bit lanes (even and odd
+// weights apart): biased weights are below 2^16, so maxFeats of them do
+// not carry out of a lane; the bias is taken off at the end.
 func (t *tagger) sumRows(feats []uint64, acc *[nLabels]int32) {
 	var buf [maxFeats]uint32
 	offs := buf[:len(feats)]

@@ -628,37 +628,13 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 	for k := max(0, i-2); k <= min(n-1, i+2); k++ {
 		f.ensure(k)
 	}
-	// at returns h[k], or the sentence start or end mark outside it.
-	at := func(h []uint64, k int) uint64 {
-		if k < 0 {
-			return hBOS
-		}
-		if k >= n {
-			return hEOS
-		}
-		return h[k]
-	}
-	word := func(k int) uint64 { return at(f.hl, k) }
-	shp := func(k int) uint64 { return at(f.hs, k) }
-	gz := func(k int) uint64 {
-		if k < 0 || k >= n {
-			return 255
-		}
-		return uint64(f.gaz[k])
-	}
-	city := func(k int) uint64 {
-		if k < 0 || k >= n {
-			return 15
-		}
-		return uint64(f.city[k])
-	}
 	w, lw, sh := f.hw[i], f.hl[i], f.hs[i]
 	if f.drop {
 		w, lw = hUNK, hUNK
 	}
-	wp, wn := word(i-1), word(i+1)
-	sp, sn := shp(i-1), shp(i+1)
-	g := gz(i)
+	wp, wn := f.wordAt(i-1), f.wordAt(i+1)
+	sp, sn := f.shapeAt(i-1), f.shapeAt(i+1)
+	g := f.gazAt(i)
 	l1, l2 := uint64(p1), uint64(p2)
 	dst = append(dst, fmix(tmplKey[0]),
 		f1(1, w),
@@ -666,8 +642,8 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 		f1(3, sh),
 		f1(4, wp),
 		f1(5, wn),
-		f1(6, word(i-2)),
-		f1(7, word(i+2)),
+		f1(6, f.wordAt(i-2)),
+		f1(7, f.wordAt(i+2)),
 		f2(8, wp, lw),
 		f2(9, lw, wn),
 		f1(10, sp),
@@ -679,12 +655,12 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 		f2(16, l1, lw),
 		f2(17, l1, sh),
 		f1(18, g),
-		f1(19, gz(i-1)<<8|g),
-		f1(20, g<<8|gz(i+1)),
+		f1(19, f.gazAt(i-1)<<8|g),
+		f1(20, g<<8|f.gazAt(i+1)),
 		f2(29, g, sh),
 		f2(27, wp, wn),
-		f2(30, city(i), sh),
-		f1(31, city(i-1)<<8|city(i)<<4|city(i+1)),
+		f2(30, f.cityAt(i), sh),
+		f1(31, f.cityAt(i-1)<<8|f.cityAt(i)<<4|f.cityAt(i+1)),
 	)
 	// Affixes of the lower-cased word (bytes).
 	lwb := f.lowered(i)
@@ -702,29 +678,21 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 	if f.tok[i]&tokSeenLC != 0 {
 		flags |= 2
 	}
-	lx := f.lexOf(i)
-	if lx&lexFirst != 0 {
-		flags |= 4
-	}
-	if lx&lexHead != 0 {
-		flags |= 8
-	}
-	if lx&lexOrg != 0 {
-		flags |= 16
-	}
-	if lx&lexStop != 0 {
-		flags |= 32
-	}
 	if f.upper {
 		flags |= 64
 	}
 	if f.title {
 		flags |= 128
 	}
-	if lx&lexGiven != 0 {
-		flags |= 256
-	}
+	flags |= lexFlagBits(f.lexOf(i))
 	dst = append(dst, f1(23, flags), f2(24, flags, sh), f2(28, flags&192, lw))
+	return f.neighbourFeatures(i, sh, dst)
+}
+
+// neighbourFeatures appends templates 25 and 26 of token i (shape sh):
+// what the lexicons say of the words before and after it.
+func (f *sentFeats) neighbourFeatures(i int, sh uint64, dst []uint64) []uint64 {
+	n := f.n
 	if i > 0 {
 		var pf uint64
 		px := f.lexOf(i - 1)
@@ -753,4 +721,56 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 		dst = append(dst, f2(26, sh, nf))
 	}
 	return dst
+}
+
+// lexFlagBits gives the flags of template 23 that come from a word's lexicon
+// entries lx.
+func lexFlagBits(lx uint8) uint64 {
+	var flags uint64
+	if lx&lexFirst != 0 {
+		flags |= 4
+	}
+	if lx&lexHead != 0 {
+		flags |= 8
+	}
+	if lx&lexOrg != 0 {
+		flags |= 16
+	}
+	if lx&lexStop != 0 {
+		flags |= 32
+	}
+	if lx&lexGiven != 0 {
+		flags |= 256
+	}
+	return flags
+}
+
+// wordAt, shapeAt, gazAt and cityAt give the word hash, shape hash,
+// gazetteer class and city class of token k, or the sentence's start or
+// end mark outside it.
+func (f *sentFeats) wordAt(k int) uint64  { return f.markAt(f.hl, k) }
+func (f *sentFeats) shapeAt(k int) uint64 { return f.markAt(f.hs, k) }
+
+func (f *sentFeats) markAt(h []uint64, k int) uint64 {
+	if k < 0 {
+		return hBOS
+	}
+	if k >= f.n {
+		return hEOS
+	}
+	return h[k]
+}
+
+func (f *sentFeats) gazAt(k int) uint64 {
+	if k < 0 || k >= f.n {
+		return 255
+	}
+	return uint64(f.gaz[k])
+}
+
+func (f *sentFeats) cityAt(k int) uint64 {
+	if k < 0 || k >= f.n {
+		return 15
+	}
+	return uint64(f.city[k])
 }

@@ -259,18 +259,14 @@ const maxFeats = 64
 func (t *tagger) score(feats []uint64, sc *[nLabels]float32) {
 	*sc = [nLabels]float32{}
 	if t.rows != nil {
+		var acc [nLabels]int32
 		for len(feats) > maxFeats {
-			var part [nLabels]float32
-			t.scoreRows(feats[:maxFeats], &part)
-			for l := range nLabels {
-				sc[l] += part[l]
-			}
+			t.sumRows(feats[:maxFeats], &acc)
 			feats = feats[maxFeats:]
 		}
-		var part [nLabels]float32
-		t.scoreRows(feats, &part)
+		t.sumRows(feats, &acc)
 		for l := range nLabels {
-			sc[l] += part[l]
+			sc[l] = float32(acc[l])
 		}
 		return
 	}
@@ -293,43 +289,6 @@ func (t *tagger) score(feats []uint64, sc *[nLabels]float32) {
 			sc[l] += row[l]
 		}
 	}
-}
-
-// scoreRows sets sc to the sums of the compact rows of at most maxFeats
-// features. The rows are the tagger's cache misses: their offsets are
-// found first (the bitmap is small), then the rows are read, so that the
-// reads of all features are in flight together. A row's first eight
-// weights are added two words at a time, in 32-bit lanes (even and odd
-// weights apart): biased weights are below 2^16, so maxFeats of them do
-// not carry out of a lane; the bias is taken off at the end.
-func (t *tagger) scoreRows(feats []uint64, sc *[nLabels]float32) {
-	var buf [maxFeats]uint32
-	offs := buf[:len(feats)]
-	for i, h := range feats {
-		// Without branches: a zero row reads row 0, all zeros.
-		r := h >> t.shift
-		e := &t.nz[r>>6]
-		on := e.bits >> (r & 63) & 1
-		offs[i] = uint32((e.rank + uint64(bits.OnesCount64(e.bits&(1<<(r&63)-1))) + 1) * on * rowBytes)
-	}
-	const lanes = 0x0000FFFF0000FFFF
-	var e0, o0, e1, o1, a8 uint64
-	rows := t.rows
-	for _, o := range offs {
-		row := rows[o:][:rowBytes]
-		x0 := binary.LittleEndian.Uint64(row[0:8])
-		x1 := binary.LittleEndian.Uint64(row[8:16])
-		e0 += x0 & lanes
-		o0 += x0 >> 16 & lanes
-		e1 += x1 & lanes
-		o1 += x1 >> 16 & lanes
-		a8 += uint64(binary.LittleEndian.Uint16(row[16:18]))
-	}
-	bias := int64(len(feats)) << 15
-	lane := func(x uint64) float32 { return float32(int64(x&0xFFFFFFFF) - bias) }
-	sc[0], sc[1], sc[2], sc[3] = lane(e0), lane(o0), lane(e0>>32), lane(o0>>32)
-	sc[4], sc[5], sc[6], sc[7] = lane(e1), lane(o1), lane(e1>>32), lane(o1>>32)
-	sc[8] = lane(a8)
 }
 
 // best returns the best label valid after p.
