@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/sized"
 )
 
 // Read reads every path ("-" is standard input) in order, walking
@@ -156,7 +157,7 @@ func readFile(path string, fi os.FileInfo, opt Options, emit Emit) error {
 	if stream {
 		return readJSONL(f, path, opt, emit)
 	}
-	data, err := readAll(f, fi.Size(), opt.max()+1)
+	data, err := sized.ReadAll(f, fi.Size(), opt.max()+1)
 	if err != nil {
 		return emit(verbatim.Article{Source: path}, &ItemError{path, reason(err)})
 	}
@@ -164,30 +165,6 @@ func readFile(path string, fi os.FileInfo, opt Options, emit Emit) error {
 		return emit(verbatim.Article{Source: path}, &ItemError{path, tooLarge(int64(len(data)), opt)})
 	}
 	return parseEach(data, path, opt, emit, true)
-}
-
-// readAll reads r to its end, or to limit bytes, into a buffer sized for
-// size bytes (the file's size; 0 when unknown): one read for the data and
-// one to see the end, where io.ReadAll reads a 2 KB file in six.
-func readAll(r io.Reader, size, limit int64) ([]byte, error) {
-	if size <= 0 || size >= limit {
-		return io.ReadAll(io.LimitReader(r, limit))
-	}
-	b := make([]byte, 0, size+1) // +1: the end is seen without growing
-	for {
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return b, err
-		}
-		if len(b) == cap(b) { // the file grew: read the rest as io.ReadAll does
-			rest, err := io.ReadAll(io.LimitReader(r, limit-int64(len(b))))
-			return append(b, rest...), err
-		}
-	}
 }
 
 func tooLarge(n int64, opt Options) string {

@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/internal/sized"
 )
 
 // The cue model finds attribution cues the lexicons miss ("declined to
@@ -492,7 +493,7 @@ func readWeights(r io.Reader, magic string, nhead int) (bits uint, head, w []flo
 		return 0, nil, nil, nil, err
 	}
 	defer zr.Close()
-	b, err := readAllHint(zr, gzipSize(r))
+	b, err := sized.ReadAll(zr, int64(gzipSize(r)), math.MaxInt64)
 	if err != nil {
 		return 0, nil, nil, nil, err
 	}
@@ -533,27 +534,4 @@ func gzipSize(r io.Reader) int {
 		return 0
 	}
 	return int(min(binary.LittleEndian.Uint32(t[:]), 1<<28))
-}
-
-// readAllHint is io.ReadAll into a buffer of hint bytes first: a model of
-// a megabyte is read at start-up without growing (and copying) the buffer.
-func readAllHint(r io.Reader, hint int) ([]byte, error) {
-	if hint <= 0 {
-		return io.ReadAll(r)
-	}
-	b := make([]byte, 0, hint+1) // +1: the end is seen without growing
-	for {
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return b, err
-		}
-		if len(b) == cap(b) {
-			rest, err := io.ReadAll(r)
-			return append(b, rest...), err
-		}
-	}
 }
