@@ -51,23 +51,20 @@ const (
 )
 
 // newInt32s returns an empty slice of capacity slabCap32 cut from the slab.
-func (x *index) newInt32s() []int32 {
-	n := len(x.slab32)
-	if cap(x.slab32)-n < slabCap32 {
-		x.slab32, n = make([]int32, 0, slabSize*slabCap32), 0
-	}
-	x.slab32 = x.slab32[:n+slabCap32]
-	return x.slab32[n : n : n+slabCap32]
-}
+func (x *index) newInt32s() []int32 { return cut(&x.slab32, slabCap32) }
 
 // newInts returns an empty slice of capacity slabCapInt cut from the slab.
-func (x *index) newInts() []int {
-	n := len(x.slabInt)
-	if cap(x.slabInt)-n < slabCapInt {
-		x.slabInt, n = make([]int, 0, slabSize*slabCapInt), 0
+func (x *index) newInts() []int { return cut(&x.slabInt, slabCapInt) }
+
+// cut returns an empty slice of capacity c cut from *slab, which it
+// replaces by a new one of slabSize such slices when too few are left.
+func cut[T any](slab *[]T, c int) []T {
+	n := len(*slab)
+	if cap(*slab)-n < c {
+		*slab, n = make([]T, 0, slabSize*c), 0
 	}
-	x.slabInt = x.slabInt[:n+slabCapInt]
-	return x.slabInt[n : n : n+slabCapInt]
+	*slab = (*slab)[:n+c]
+	return (*slab)[n : n : n+c]
 }
 
 // Resolver resolves the speaker mentions of one document, in text order. It

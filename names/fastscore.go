@@ -76,15 +76,8 @@ func (f *sentFeats) ctxFlags(i int) uint64 {
 func (f *sentFeats) wordFeatures(i int, ctx uint64, dst []uint64) []uint64 {
 	w, lw, sh := f.hw[i], f.hl[i], f.hs[i]
 	dst = append(dst, f1(1, w), f1(2, lw), f1(3, sh))
-	lwb := f.lowered(i)
-	var pre, suf uint64
-	for k := 1; k <= 4 && k <= len(lwb); k++ {
-		pre |= uint64(lwb[k-1]) << (8 * (k - 1))
-		suf = suf<<8 | uint64(lwb[len(lwb)-k])
-		dst = append(dst, f2(21, uint64(k), pre), f2(22, uint64(k), suf))
-	}
-	flags := ctx
-	flags |= lexFlagBits(f.lexOf(i))
+	dst = f.affixFeatures(i, dst)
+	flags := ctx | lexFlagBits(f.lexOf(i))
 	return append(dst, f1(23, flags), f2(24, flags, sh), f2(28, flags&192, lw))
 }
 

@@ -662,7 +662,16 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 		f2(30, f.cityAt(i), sh),
 		f1(31, f.cityAt(i-1)<<8|f.cityAt(i)<<4|f.cityAt(i+1)),
 	)
-	// Affixes of the lower-cased word (bytes).
+	dst = f.affixFeatures(i, dst)
+	// Position and document evidence.
+	flags := f.ctxFlags(i) | lexFlagBits(f.lexOf(i))
+	dst = append(dst, f1(23, flags), f2(24, flags, sh), f2(28, flags&192, lw))
+	return f.neighbourFeatures(i, sh, dst)
+}
+
+// affixFeatures appends templates 21 and 22 of token i: the prefixes and
+// suffixes of one to four bytes of its lower-cased word.
+func (f *sentFeats) affixFeatures(i int, dst []uint64) []uint64 {
 	lwb := f.lowered(i)
 	var pre, suf uint64
 	for k := 1; k <= 4 && k <= len(lwb); k++ {
@@ -670,23 +679,7 @@ func (f *sentFeats) features(i, p1, p2 int, dst []uint64) []uint64 {
 		suf = suf<<8 | uint64(lwb[len(lwb)-k])
 		dst = append(dst, f2(21, uint64(k), pre), f2(22, uint64(k), suf))
 	}
-	// Position and document evidence.
-	var flags uint64
-	if i == 0 {
-		flags |= 1
-	}
-	if f.tok[i]&tokSeenLC != 0 {
-		flags |= 2
-	}
-	if f.upper {
-		flags |= 64
-	}
-	if f.title {
-		flags |= 128
-	}
-	flags |= lexFlagBits(f.lexOf(i))
-	dst = append(dst, f1(23, flags), f2(24, flags, sh), f2(28, flags&192, lw))
-	return f.neighbourFeatures(i, sh, dst)
+	return dst
 }
 
 // neighbourFeatures appends templates 25 and 26 of token i (shape sh):
