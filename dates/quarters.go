@@ -53,13 +53,6 @@ func (s *scanner) quarterAhead(y, q int) bool {
 	return y > ry || y == ry && q > rq
 }
 
-func (s *scanner) qyear() int {
-	if !s.hasRef {
-		return 0
-	}
-	return s.lastQY
-}
-
 // quarter resolves quarter q ending before j; y <= 0 means the reference year.
 func (s *scanner) quarter(k, j, q, y int) (int, string) {
 	if y <= 0 {

@@ -43,18 +43,6 @@ func key(s string) string {
 	return s
 }
 
-// canonKey returns the comparison key of a name, through the gazetteer's
-// canonical form when it has one ("U.S." and "United States" agree).
-func canonKey(words []string) string { return canonKeyOf(strings.Join(words, " ")) }
-
-// canonKeyOf is canonKey of the words joined by single spaces.
-func canonKeyOf(s string) string {
-	if e, ok := lookupGaz(s); ok {
-		return e.Key
-	}
-	return key(s)
-}
-
 // acronym returns the initials of the capitalised words of a name ("North
 // Atlantic Treaty Organization" -> "NATO"), or "".
 func acronym(words []string) string {
