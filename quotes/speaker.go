@@ -361,6 +361,10 @@ func (st *state) rightPhrase(k, hi int, of bool) (verbatim.Span, int, bool) {
 				i++
 				continue
 			}
+			if c := st.bracketEnd(i, hi); c > 0 && last >= 0 && st.isCap(c+1) {
+				i = c + 1 // "Internet service provider (ISP) Plus.net"
+				continue
+			}
 			break
 		}
 		w, wi := st.low(i), st.info(i)
@@ -408,6 +412,26 @@ func (st *state) rightPhrase(k, hi int, of bool) (verbatim.Span, int, bool) {
 		return verbatim.Span{}, k, false
 	}
 	return verbatim.Span{Start: st.toks[k].Start, End: st.toks[last].End}, last + 1, true
+}
+
+// bracketEnd returns the ")" closing a short aside that "(" at token i
+// opens ("(ISP)", "(R-Ky.)"), or -1.
+func (st *state) bracketEnd(i, hi int) int {
+	if !st.isPunct(i, "(") {
+		return -1
+	}
+	for j := i + 1; j < hi && j <= i+4; j++ {
+		if st.isPunct(j, ")") {
+			if j == i+1 {
+				return -1
+			}
+			return j
+		}
+		if !st.isWord(j) && !st.isPunct(j, "-") && !st.isPunct(j, ".") {
+			return -1
+		}
+	}
+	return -1
 }
 
 // subject finds the subject of sentence [lo, hi): the speaker found
@@ -560,13 +584,19 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		}
 	}
 	if sp, ok := st.leftNP(k, lo); ok {
-		if participle && documents[st.lows[st.toks[k-1].Start:st.toks[k-1].End]] {
-			// "Gowdy released a statement saying …": the issuer speaks
+		if participle {
+			// "Gowdy released a statement saying …": the issuer speaks;
+			// so does the subject of a clause whose object or
+			// prepositional phrase stands before a participle of speech ("Lopez
+			// cancelled an appearance at the premiere saying …", "Plus.net
+			// backed the proposals saying …"), but not the subject of a
+			// gerund ("despite his allies saying", "footage of Trump
+			// saying")
 			b := k - 1
 			for b > lo && st.toks[b-1].Start >= sp.Start {
 				b--
 			}
-			if b > lo && st.isWord(b-1) && !subordinators[st.low(b-1)] {
+			if b > lo && st.isWord(b-1) && !subordinators[st.low(b-1)] && (documents[st.lows[st.toks[k-1].Start:st.toks[k-1].End]] || st.cue(k)&cueSpeech != 0 && !st.isPronounSpan(sp) && st.objectBefore(b, lo)) {
 				if sub, ok := st.subject(lo, hi); ok && sub.End <= sp.Start {
 					a.participle = true
 					a.speaker = sub
@@ -595,6 +625,30 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		}
 	}
 	return a, false
+}
+
+// objectBefore reports whether the noun phrase starting at token b stands
+// where an object does: after a verb in the past ("backed the proposals"),
+// or after a preposition of place or direction ("in the house", "wrote to
+// the watchdog"), also through "of" ("at the premiere of her new movie").
+func (st *state) objectBefore(b, lo int) bool {
+	for n := 0; n < 3 && b > lo && st.isWord(b-1); n++ {
+		w := st.low(b - 1)
+		switch w {
+		case "in", "at", "to", "on", "into", "from":
+			return true
+		case "of":
+			h, ok := st.npEndingAt(b-2, lo)
+			if b-2 < lo || !st.isWord(b-2) || !ok || st.isPronounSpan(h) {
+				return false
+			}
+			for b--; b > lo && st.toks[b-1].Start >= h.Start; b-- {
+			}
+			continue
+		}
+		return len(w) > 4 && w[len(w)-2:] == "ed" || pastForms[w]
+	}
+	return false
 }
 
 // endsSentence reports whether only closing punctuation lies in [k, hi).

@@ -1,0 +1,26 @@
+package quotes_test
+
+import "testing"
+
+// A participle of speech after an object or a place speaks for the
+// subject of its clause, not for the noun phrase just before it.
+
+func TestParticipleAfterObjectSpeaksForSubject(t *testing.T) {
+	speakerCheck(t, "Mara Olsen cancelled a visit to the new harbour terminal saying she was too ill to travel.",
+		"she was too ill to travel", "Mara Olsen", "Mara Olsen")
+	speakerCheck(t, "Peter Lind also quit the harbour board saying the new terminal was far too costly.",
+		"the new terminal was far too costly", "Peter Lind", "Peter Lind")
+	speakerCheck(t, "Mara Olsen stayed in the old farmhouse saying she would not leave the valley.",
+		"she would not leave the valley", "Mara Olsen", "Mara Olsen")
+}
+
+func TestGerundSubjectKeepsItsSpeech(t *testing.T) {
+	// "despite X saying", "of X saying": X is who speaks
+	speakerCheck(t, "The vote went ahead despite Peter Lind saying the board had no quorum.",
+		"the board had no quorum", "Peter Lind", "Peter Lind")
+}
+
+func TestSubjectReadsOverBracketedAbbreviation(t *testing.T) {
+	speakerCheck(t, "Harbour operator (HO) Nordlink also joined the talks saying the terminal would bring new jobs.",
+		"the terminal would bring new jobs", "Harbour operator (HO) Nordlink", "Nordlink")
+}
