@@ -145,7 +145,7 @@ func (st *state) direct() {
 					if !ok {
 						break
 					}
-					if k > j && !st.npPrefix(j, a.speaker.Start) {
+					if k > j && !st.npPrefix(j, a.speaker.Start) && (a.via.Empty() || a.via.Start != st.toks[j].Start) {
 						break // the speaker phrase directly follows the quote
 					}
 					if !invites {

@@ -24,3 +24,12 @@ func TestSubjectReadsOverBracketedAbbreviation(t *testing.T) {
 	speakerCheck(t, "Harbour operator (HO) Nordlink also joined the talks saying the terminal would bring new jobs.",
 		"the terminal would bring new jobs", "Harbour operator (HO) Nordlink", "Nordlink")
 }
+
+func TestQuotedAsSayingAfterQuote(t *testing.T) {
+	src := "“The harbour will be closed for a month,” the agency quoted harbour master Jonas Lind as saying."
+	speakerCheck(t, src, "The harbour will be closed for a month", "harbour master Jonas Lind", "Jonas Lind")
+	d := analyseNamed(t, src)
+	if q := find(d, "The harbour will be closed for a month"); q == nil || d.Word(q.Via) != "the agency" {
+		t.Errorf("relay: got %+v", q)
+	}
+}

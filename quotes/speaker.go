@@ -531,6 +531,18 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 			return a, true
 		}
 	}
+	if (w == "quoted" || w == "cited") && !st.isPunct(k-1, ",") {
+		// "AP quoted prosecutor Russell McGuire as saying": the quoted
+		// one speaks, the subject relays
+		if sp, next, ok := st.rightNP(k+1, hi); ok && next+1 < hi && st.isWord(next) && st.low(next) == "as" &&
+			st.isWord(next+1) && (st.low(next+1) == "saying" || st.low(next+1) == "telling") && !st.isPronounSpan(sp) {
+			a.speaker, a.after = sp, next+2
+			if via, ok := st.leftNP(k, lo); ok {
+				a.via = via
+			}
+			return a, true
+		}
+	}
 	if st.sourceless(k, lo) {
 		// "Sanders was declared the winner", "He is expected to attend",
 		// "Trump appears to have learned": the subject is not a source
