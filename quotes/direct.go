@@ -250,6 +250,10 @@ func (st *state) appositiveEnd(j, k, hi int) int {
 		return -1
 	}
 	for c := k + 1; c < hi && c < k+25; c++ {
+		if c > k+1 && c < k+8 && st.cue(c) != 0 && !st.isCap(k+1) && st.in(k+1, setRole|setDet) {
+			// left open: "“…,” Paul Goosens, head of Preventon told"
+			return c - 1
+		}
 		if st.mark(c) != 0 || st.isPunct(c, ".") || st.inQ[c] >= 0 {
 			return -1
 		}

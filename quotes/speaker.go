@@ -596,6 +596,9 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		}
 	}
 	if sp, ok := st.leftNP(k, lo); ok {
+		if name, ok := st.appositiveName(sp, lo); ok {
+			sp = name
+		}
 		if participle {
 			// "Gowdy released a statement saying …": the issuer speaks;
 			// so does the subject of a clause whose object or

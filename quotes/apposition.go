@@ -1,0 +1,74 @@
+// Apposition around a speaker: a name with its role after a comma ("Chris
+// Panayis, managing director of Freedom2surf, said"), where the role
+// phrase, or the organisation ending it, is no speaker of its own.
+
+package quotes
+
+import "github.com/verbatim-news/verbatim"
+
+// appositiveName returns the name that the role phrase sp, found before a
+// cue, stands in apposition to: "Chris Panayis, managing director of ISP
+// Freedom2surf said", "Fred Hasson, head of Tiga, which represents
+// developers, said" give the name, not the organisation nor the role. The
+// name must open its clause and the role phrase start in lower case.
+func (st *state) appositiveName(sp verbatim.Span, lo int) (verbatim.Span, bool) {
+	b := st.tokenAt(sp.Start)
+	if b >= len(st.toks) || b <= lo {
+		return verbatim.Span{}, false
+	}
+	// left over the modifiers of the organisation ("harbour firm
+	// Nordlink") and over "of ORG", "at ORG": the role's postmodifiers
+	for n := 0; n < 3 && b-2 >= lo && st.isWord(b-1); n++ {
+		m := b
+		for m-1 > lo && m > b-4 && st.isWord(m-1) && !roleLinks[st.low(m-1)] && !st.in(m-1, setDet|setPronoun|setAdverb) && !st.info(m-1).stop && st.info(m-1).cue == 0 {
+			m--
+		}
+		if m-2 < lo || !roleLinks[st.low(m-1)] {
+			break
+		}
+		b = m
+		h, ok := st.npEndingAt(b-2, lo)
+		if !ok || st.isPronounSpan(h) {
+			return verbatim.Span{}, false
+		}
+		b = st.tokenAt(h.Start)
+	}
+	for h := b; b-1 > lo && b > h-3 && st.isWord(b-1) && !st.isCap(b-1) && !st.in(b-1, setPronoun|setAdverb) && !st.info(b-1).stop && st.info(b-1).cue == 0; {
+		b-- // "managing director"
+	}
+	r := b // the role phrase's first word: "managing", "head", "a"
+	if st.isWord(r) && st.in(r, setDet) {
+		r++
+	}
+	if !st.isWord(r) || st.isCap(r) || !st.roleWithin(r, sp.End) {
+		return verbatim.Span{}, false
+	}
+	e := b - 2 // the name's last word, before the comma
+	if e < lo || !st.isPunct(b-1, ",") || !st.isCap(e) {
+		return verbatim.Span{}, false
+	}
+	np, ok := st.npEndingAt(e, lo)
+	if !ok || st.isPronounSpan(np) || st.nameEndingAt(np) < 0 {
+		return verbatim.Span{}, false
+	}
+	s := st.tokenAt(np.Start)
+	if s > lo && st.isWord(s-1) && !subordinators[st.low(s-1)] {
+		return verbatim.Span{}, false // "… met Chris Panayis, head of …": an object
+	}
+	return np, true
+}
+
+// roleLinks join a role to its organisation: "head of Tiga", "an
+// economist at Lehman Brothers".
+var roleLinks = map[string]bool{"of": true, "at": true, "for": true}
+
+// roleWithin reports whether a role word lies in tokens from r up to
+// offset end ("managing director", "head").
+func (st *state) roleWithin(r, end int) bool {
+	for ; r < len(st.toks) && st.toks[r].End <= end; r++ {
+		if st.isWord(r) && !st.isCap(r) && st.in(r, setRole) {
+			return true
+		}
+	}
+	return false
+}
