@@ -72,3 +72,51 @@ func (st *state) roleWithin(r, end int) bool {
 	}
 	return false
 }
+
+// reducedRelative reports whether the cue word at token i opens a reduced
+// relative clause rather than an attribution: a participle in -ed before
+// a preposition ("The lawsuit, filed in Los Angeles, says").
+func (st *state) reducedRelative(i int) bool {
+	w := st.low(i)
+	if len(w) < 5 || w[len(w)-2:] != "ed" || !st.isWord(i+1) {
+		return false
+	}
+	switch st.low(i + 1) {
+	case "in", "on", "at", "by", "with", "last", "earlier", "this":
+		return true
+	}
+	return false
+}
+
+// inWord reports whether punctuation token i joins two words with no
+// space ("OptInRealBig.com", "U.S").
+func (st *state) inWord(i int) bool {
+	return i > 0 && i+1 < len(st.toks) && st.toks[i-1].End == st.toks[i].Start &&
+		st.toks[i].End == st.toks[i+1].Start && st.isWord(i-1) && st.isWord(i+1)
+}
+
+// longRelative finds the speaker before a relative clause that the comma
+// at token i closes, when the clause runs long or holds a quotation:
+// "Jack Straw, who argues the treaty is a “British vision”, has said".
+func (st *state) longRelative(i, lo int) (verbatim.Span, bool) {
+	for c := i - 1; c > lo && c > i-60; c-- {
+		if st.isPunct(c, ".") && !st.inWord(c) || st.isPunct(c, ";") {
+			break
+		}
+		if !st.isWord(c) || !st.in(c, setRelative) || !st.isPunct(c-1, ",") {
+			continue
+		}
+		if w := st.low(c); w != "who" && w != "whose" {
+			continue
+		}
+		if c-2 < lo || !st.isCap(c-2) {
+			return verbatim.Span{}, false
+		}
+		sp, ok := st.npEndingAt(c-2, lo)
+		if !ok || st.isPronounSpan(sp) {
+			return verbatim.Span{}, false
+		}
+		return sp, true
+	}
+	return verbatim.Span{}, false
+}

@@ -16,3 +16,17 @@ func TestAppositiveKeepsAnObjectOut(t *testing.T) {
 	speakerCheck(t, "The board thanked Jonas Lind, head of Nordlink, which said that the terminal would open in May.",
 		"the terminal would open in May", "which", "Nordlink")
 }
+
+func TestSubjectBeforeLongAside(t *testing.T) {
+	// an aside holding a web address, a reduced relative, a long relative
+	// clause with a quotation: the subject before it speaks, not the
+	// noun phrase after the cue
+	speakerCheck(t, "Jonas Lind, the man behind nordlink.com and its ferry timetables, said storms had forced the firm to cancel sailings.",
+		"storms had forced the firm to cancel sailings", "Jonas Lind", "Jonas Lind")
+	speakerCheck(t, "The complaint, filed in Bergen on Monday, says the ferry was overloaded and its crew too small.",
+		"the ferry was overloaded and its crew too small", "The complaint", "")
+	speakerCheck(t, "Mara Olsen, who calls the terminal a “monument to waste” and wants “a full inquiry”, has said the project could still be stopped.",
+		"the project could still be stopped", "Mara Olsen", "Mara Olsen")
+	speakerCheck(t, "Mara Olsen, who lost her seat in the vote, afterwards said the party would recover.",
+		"the party would recover", "Mara Olsen", "Mara Olsen")
+}

@@ -94,7 +94,7 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 				}
 				if c+1 < i && st.isWord(c+1) {
 					w := st.low(c + 1)
-					if w != "and" && w != "but" && w != "or" && !adverbs[w] && cues[w] == 0 {
+					if w != "and" && w != "but" && w != "or" && !adverbs[w] && (cues[w] == 0 || st.reducedRelative(c+1)) {
 						j := c - 1
 						for j >= lo && st.isWord(j) && st.in(j, setAdverb) {
 							j--
@@ -112,9 +112,12 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 				}
 				break
 			}
-			if st.mark(c) != 0 || st.isPunct(c, ".") || i-c > 20 {
+			if st.mark(c) != 0 || st.isPunct(c, ".") && !st.inWord(c) || i-c > 20 {
 				break
 			}
+		}
+		if sp, ok := st.longRelative(i, lo); ok {
+			return sp, true
 		}
 		return verbatim.Span{}, false
 	}
@@ -633,7 +636,9 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 	}
 	// inverted: "…,” said Trump", "…, said the source."
 	if i < lo || st.isPunct(i, ",") || st.mark(i) == 2 || st.mark(i) == 3 {
-		if sp, next, ok := st.rightNP(k+1, hi); ok {
+		// (not the subject of the content: "…, has said the referendum
+		// could be held")
+		if sp, next, ok := st.rightNP(k+1, hi); ok && !(next < hi && st.isWord(next) && auxAfterThat[st.low(next)]) {
 			a.speaker = sp
 			a.after = next
 			return a, true
