@@ -15,7 +15,7 @@ import (
 // (data/common.txt):
 //
 //   - a middle initial joins a name the tagger split: "George" + "W. Bush"
-//     is one person;
+//     is one person, and so is a given name before "W Bush";
 //   - in a Title Case headline a person's name stops at the first common
 //     word ("Yvonne Hiller Kills Two In Kraft Shooting" → "Yvonne Hiller"),
 //     and a name running over a common word is cut in two ("Hansbrough
@@ -37,7 +37,7 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	for _, s := range spans[1:] {
 		p := &out[len(out)-1]
 		if s.First == p.Last && (p.Type == verbatim.Person || GivenNameGender(tokText(d, p.First)) != 0) &&
-			(isInitial(tokText(d, s.First)) && s.Last-s.First > 1 && !isInitial(tokText(d, p.Last-1)) ||
+			((isInitial(tokText(d, s.First)) || bareInitial(tokText(d, s.First))) && s.Last-s.First > 1 && !isInitial(tokText(d, p.Last-1)) ||
 				isInitial(tokText(d, p.Last-1)) && p.Last-p.First > 1 && isCap(tokText(d, s.First))) &&
 			allWords(d, s) && s.Last-p.First <= 4 {
 			p.Last, p.Type = s.Last, verbatim.Person
@@ -46,6 +46,16 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		out = append(out, s)
 	}
 	spans = out
+	// a bare middle initial (house style without full stops): "President
+	// George W Bush", where the tagger found "W Bush" alone
+	for i := range spans {
+		s := &spans[i]
+		if f := s.First; f > 0 && s.Last-f >= 2 && bareInitial(tokText(d, f)) && isCap(tokText(d, f+1)) &&
+			GivenNameGender(tokText(d, f-1)) != 0 && d.Tokens[f-1].End < d.Tokens[f].Start &&
+			(i == 0 || spans[i-1].Last <= f-1) && sentenceIndex(d, f-1) == sentenceIndex(d, f) {
+			s.First, s.Type = f-1, verbatim.Person
+		}
+	}
 	var lines lineKinds
 	for i := range spans {
 		s := &spans[i]
@@ -250,6 +260,9 @@ func allWords(d *verbatim.Doc, s tokSpan) bool {
 
 // isInitial reports whether w is a single capital letter and a period ("W.").
 func isInitial(w string) bool { return len(w) == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z' }
+
+// bareInitial reports whether w is a single capital letter ("W").
+func bareInitial(w string) bool { return len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' }
 
 // isPlaceName reports whether w is a place of the place lists.
 func isPlaceName(w string) bool {
