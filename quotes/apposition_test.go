@@ -30,3 +30,8 @@ func TestSubjectBeforeLongAside(t *testing.T) {
 	speakerCheck(t, "Mara Olsen, who lost her seat in the vote, afterwards said the party would recover.",
 		"the party would recover", "Mara Olsen", "Mara Olsen")
 }
+
+func TestNameBeforeOfOrganisation(t *testing.T) {
+	speakerCheck(t, "“The ferries will run again in May,” said economist Jonas Lind of Nordlink Partners.",
+		"The ferries will run again in May", "economist Jonas Lind of Nordlink Partners", "Jonas Lind")
+}

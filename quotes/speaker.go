@@ -826,8 +826,8 @@ func (st *state) beforePostmodifier(sp verbatim.Span) verbatim.Span {
 		if !st.isWord(j) || !postmodifiers[st.low(j)] || st.isCap(j) {
 			continue
 		}
-		if st.low(j) == "of" && st.isCap(j+1) {
-			continue
+		if st.low(j) == "of" && st.isCap(j+1) && !st.personEndsAt(sp.Start, st.toks[j-1].End) {
+			continue // (but "Gary Thayer [of AG Edwards]")
 		}
 		if !st.isWord(j-1) || st.isPoss(j-1) {
 			break
@@ -835,6 +835,18 @@ func (st *state) beforePostmodifier(sp verbatim.Span) verbatim.Span {
 		return verbatim.Span{Start: sp.Start, End: st.toks[j-1].End}
 	}
 	return sp
+}
+
+// personEndsAt reports whether a person's name mention starting at or
+// after from ends at offset end.
+func (st *state) personEndsAt(from, end int) bool {
+	found := false
+	st.endingAt(end, func(i int) bool {
+		m := &st.d.Mentions[i]
+		found = m.Start >= from && m.Kind == verbatim.NameMention && m.Type == verbatim.Person
+		return !found
+	})
+	return found
 }
 
 // namesOrDescribes reports whether sp holds a name mention ("Gordon Brown")
