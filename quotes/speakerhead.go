@@ -1,0 +1,150 @@
+// The name inside a speaker phrase: the name mention that ends it, cut
+// before a postmodifier ("Stacey Plaskett [of the Virgin Islands]"), or the
+// words of a descriptor after its modifiers; and the call that resolves it
+// to an entity (package coref).
+
+package quotes
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/coref"
+	"github.com/verbatim-news/verbatim/names"
+)
+
+// nameEndingAt returns the index in d.Mentions of the longest name mention
+// that ends where sp ends and lies inside it, -1 when there is none.
+func (st *state) nameEndingAt(sp verbatim.Span) int {
+	best := -1
+	st.endingAt(sp.End, func(i int) bool {
+		m := &st.d.Mentions[i]
+		if m.Start >= sp.Start && m.Kind == verbatim.NameMention {
+			if best < 0 || m.Start < st.d.Mentions[best].Start {
+				best = i
+			}
+		}
+		return true
+	})
+	return best
+}
+
+// head returns the part of a speaker noun phrase that names the speaker:
+// the name mention ending it ("White House Press Secretary [Karoline
+// Leavitt]"), or, for a descriptor, the words after its modifiers ("the U.S.
+// [president]" keeps its determiner: "the president").
+func (st *state) head(sp verbatim.Span) verbatim.Span {
+	if i := st.relativeAt(sp); i >= 0 {
+		lo, _ := st.sentence(i)
+		if ant, ok := st.antecedent(i, lo); ok {
+			return st.head(ant)
+		}
+	}
+	if cut := st.beforePostmodifier(sp); cut != sp && st.namesOrDescribes(cut) {
+		sp = cut
+	}
+	if k := st.tokenAt(sp.End - 1); k > 0 && st.toks[k-1].Start >= sp.Start && st.toks[k].End == sp.End && names.IsPostNominal(st.tok(k)) {
+		st.endingAt(st.toks[k-1].End, func(i int) bool {
+			if m := &st.d.Mentions[i]; m.Type == verbatim.Person && m.Start >= sp.Start {
+				sp.End = m.End // "Andrew Tyrie MP"
+				return false
+			}
+			return true
+		})
+	}
+	if best := st.nameEndingAt(sp); best >= 0 {
+		return st.d.Mentions[best].Span
+	}
+	// a lower-case head with names inside: resolve the words after the last name
+	cut := -1
+	ms := st.d.Mentions
+	st.within(sp.Start, sp.End, func(i int) bool {
+		if m := &ms[i]; m.End < sp.End && m.End > cut {
+			cut = m.End
+		}
+		return true
+	})
+	if cut < 0 {
+		return sp
+	}
+	t := verbatim.Span{Start: cut, End: sp.End}
+	r := st.s[cut:sp.End]
+	for _, p := range []string{"'s", "’s"} {
+		if len(r) >= len(p) && r[:len(p)] == p {
+			t.Start += len(p)
+			r = r[len(p):]
+		}
+	}
+	for t.Start < t.End && r[0] == ' ' {
+		t.Start++
+		r = r[1:]
+	}
+	if t.Empty() {
+		return sp
+	}
+	return t
+}
+
+// beforePostmodifier cuts a speaker phrase before its first postmodifier
+// ("Stacey Plaskett [of the Virgin Islands]"), keeping an "of" inside a
+// title ("Secretary of State Marco Rubio").
+func (st *state) beforePostmodifier(sp verbatim.Span) verbatim.Span {
+	if strings.IndexByte(st.s[sp.Start:sp.End], ' ') < 0 {
+		return sp // one word
+	}
+	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= sp.Start })
+	for j := i + 1; j < len(st.toks) && st.toks[j].End <= sp.End; j++ {
+		if !st.isWord(j) || !postmodifiers[st.low(j)] || st.isCap(j) {
+			continue
+		}
+		if st.low(j) == "of" && st.isCap(j+1) && !st.personEndsAt(sp.Start, st.toks[j-1].End) {
+			continue // (but "Gary Thayer [of AG Edwards]")
+		}
+		if !st.isWord(j-1) || st.isPoss(j-1) {
+			break
+		}
+		return verbatim.Span{Start: sp.Start, End: st.toks[j-1].End}
+	}
+	return sp
+}
+
+// personEndsAt reports whether a person's name mention starting at or
+// after from ends at offset end.
+func (st *state) personEndsAt(from, end int) bool {
+	found := false
+	st.endingAt(end, func(i int) bool {
+		m := &st.d.Mentions[i]
+		found = m.Start >= from && m.Kind == verbatim.NameMention && m.Type == verbatim.Person
+		return !found
+	})
+	return found
+}
+
+// namesOrDescribes reports whether sp holds a name mention ("Gordon Brown")
+// or ends in a lower-case descriptor ("A spokesman"), not a word capitalised
+// only by its position ("Analysts").
+func (st *state) namesOrDescribes(sp verbatim.Span) bool {
+	found := false
+	ms := st.d.Mentions
+	st.within(sp.Start, sp.End, func(i int) bool {
+		found = ms[i].Kind == verbatim.NameMention && ms[i].End <= sp.End
+		return !found
+	})
+	if found {
+		return true
+	}
+	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].End >= sp.End })
+	return i < len(st.toks) && st.isWord(i) && !st.isCap(i)
+}
+
+// resolve calls the document's coref.Resolver, guarding against a panic
+// there so that the quotes found are kept.
+func resolve(r *coref.Resolver, sp verbatim.Span, c coref.Context) (e int) {
+	defer func() {
+		if recover() != nil {
+			e = -1
+		}
+	}()
+	return r.Resolve(sp, c)
+}
