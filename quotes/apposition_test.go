@@ -35,3 +35,8 @@ func TestNameBeforeOfOrganisation(t *testing.T) {
 	speakerCheck(t, "“The ferries will run again in May,” said economist Jonas Lind of Nordlink Partners.",
 		"The ferries will run again in May", "economist Jonas Lind of Nordlink Partners", "Jonas Lind")
 }
+
+func TestSpeakerPhraseOverBracketedAbbreviation(t *testing.T) {
+	speakerCheck(t, "A spokesman for the Nordic Ferry Operators Association (NFOA) said the ferries would run again in May.",
+		"the ferries would run again in May", "A spokesman for the Nordic Ferry Operators Association", "")
+}

@@ -66,7 +66,9 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 					break
 				}
 				if sp, ok := st.npEndingAt(j-1, lo); ok {
-					return sp, true
+					// (with what it ends: "A spokesman [for the
+					// International Atomic Energy Agency] (IAEA) said")
+					return st.withPostmodifiers(sp, lo), true
 				}
 				break
 			}
