@@ -76,6 +76,20 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			}
 		}
 	}
+	// a surname the tagger left out because it is also a common word,
+	// after a role and a given name: "Drummer Peter" + "May", "radio DJ
+	// Mike" + "Read"
+	for i := range spans {
+		s := &spans[i]
+		if l := s.Last; l < len(d.Tokens) && s.Last-s.First >= 2 && genderOfFirst(tokText(d, l-1)) != 0 &&
+			(lowerIn(roleWords, tokText(d, s.First)) || lowerIn(occupations, tokText(d, s.First))) &&
+			(isCommonWord(tokText(d, l)) || lowerIn(stopWords, tokText(d, l))) &&
+			d.Tokens[l].Kind == verbatim.Word && isCap(tokText(d, l)) && !weekdays[strings.ToLower(tokText(d, l))] &&
+			d.Clean[d.Tokens[l-1].End:d.Tokens[l].Start] == " " && (i+1 == len(spans) || spans[i+1].First > l) &&
+			sentenceIndex(d, l) == sentenceIndex(d, l-1) && !lines.headline(d, l) {
+			s.Last = l + 1
+		}
+	}
 	for i := range spans {
 		if s := &spans[i]; s.Type != verbatim.Person {
 			*s = personInside(d, *s, spans[i+1:], &lines)
@@ -178,14 +192,14 @@ func personInside(d *verbatim.Doc, s tokSpan, next []tokSpan, lines *lineKinds) 
 		if e, ok := lookupGaz(w); ok && e.Type == verbatim.Group {
 			return true
 		}
-		return isCommonWord(w) || lowerIn(roleWords, w)
+		return isCommonWord(w) || lowerIn(roleWords, w) || lowerIn(occupations, w)
 	}
 	described := true // the words before k are all demonyms or titles
 	for k := s.First + 1; k < s.Last-1 && n >= 3; k++ {
 		if !describes(k - 1) {
 			break
 		}
-		if w := tokText(d, k-1); !lowerIn(roleWords, w) {
+		if w := tokText(d, k-1); !lowerIn(roleWords, w) && !lowerIn(occupations, w) {
 			if e, ok := lookupGaz(w); !ok || e.Type != verbatim.Group {
 				described = false
 			}
@@ -236,6 +250,18 @@ func personInside(d *verbatim.Doc, s tokSpan, next []tokSpan, lines *lineKinds) 
 
 // suffixes follow a person's surname.
 var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// occupations describe the person whose name follows them ("Green MEP
+// Caroline Lucas", "radio DJ Mike Read"); kept apart from the role words
+// of data/titles.txt, which the tagger's features read.
+var occupations = map[string]bool{"dj": true, "mep": true, "msp": true, "guitarist": true, "drummer": true,
+	"bassist": true, "musician": true, "comedian": true, "chef": true, "designer": true, "producer": true,
+	"broadcaster": true, "presenter": true, "novelist": true, "poet": true, "playwright": true}
+
+// weekdays do not end a name ("told Peter Monday" is rare, "Peter
+// Monday" rarer still).
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true}
 
 // kin are words of kinship before a given name ("my wife Portia").
 var kin = map[string]bool{"wife": true, "husband": true, "son": true, "daughter": true, "brother": true, "sister": true,
