@@ -40,3 +40,11 @@ func TestSpeakerPhraseOverBracketedAbbreviation(t *testing.T) {
 	speakerCheck(t, "A spokesman for the Nordic Ferry Operators Association (NFOA) said the ferries would run again in May.",
 		"the ferries would run again in May", "A spokesman for the Nordic Ferry Operators Association", "")
 }
+
+func TestNameEndingInAFunctionWord(t *testing.T) {
+	// a surname that is also an auxiliary or an adverb ends the name
+	speakerCheck(t, "Drummer Lucy May said the band would tour again in March.",
+		"the band would tour again in March", "Drummer Lucy May", "Lucy May")
+	speakerCheck(t, "“We will tour again in March,” said drummer Lucy May.",
+		"We will tour again in March", "drummer Lucy May", "Lucy May")
+}

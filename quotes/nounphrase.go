@@ -62,7 +62,8 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 	}
 	capHead := st.isCap(i)
 	finding := wi.sets&setFinding != 0
-	if !finding && (wi.stop || wi.cue != 0 && !capHead || wi.sets&setAdverb != 0 || w == "of") {
+	if !finding && (wi.stop || wi.cue != 0 && !capHead || wi.sets&setAdverb != 0 || w == "of") && !st.endsName(i) {
+		// (but a name's last word: "Brian May said")
 		// (a capitalised cue word before the cue is a name: "Mr Read said")
 		return verbatim.Span{}, false
 	}
@@ -191,7 +192,7 @@ func (st *state) rightPhrase(k, hi int, of bool) (verbatim.Span, int, bool) {
 			i = n
 			continue
 		}
-		if wi.stop || (wi.cue != 0 && !st.isCap(i) && wi.sets&setFinding == 0) || wi.sets&setAdverb != 0 {
+		if (wi.stop || (wi.cue != 0 && !st.isCap(i) && wi.sets&setFinding == 0) || wi.sets&setAdverb != 0) && !st.endsName(i) {
 			break // (but "said the report")
 		}
 		if wi.sets&setPronoun != 0 {

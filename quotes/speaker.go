@@ -18,8 +18,8 @@ import (
 // "has said") and appositives (", who recently met Putin,").
 func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 	i := k - 1
-	for i >= lo && st.isWord(i) && st.in(i, setAdverb) {
-		i--
+	for i >= lo && st.isWord(i) && st.in(i, setAdverb) && !st.endsName(i) {
+		i-- // (but "Brian May said": a name's last word)
 	}
 	if i-1 >= lo && st.isWord(i) && times[st.low(i)] && st.isWord(i-1) {
 		if w := st.low(i - 1); w == "last" || w == "this" || w == "that" || w == "next" {

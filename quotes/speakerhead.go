@@ -121,6 +121,21 @@ func (st *state) personEndsAt(from, end int) bool {
 	return found
 }
 
+// endsName reports whether capitalised token i ends a name mention of
+// more than one word ("Brian May", not "May" alone).
+func (st *state) endsName(i int) bool {
+	if !st.isCap(i) {
+		return false
+	}
+	found := false
+	st.endingAt(st.toks[i].End, func(j int) bool {
+		m := &st.d.Mentions[j]
+		found = m.Kind == verbatim.NameMention && m.Start < st.toks[i].Start
+		return !found
+	})
+	return found
+}
+
 // namesOrDescribes reports whether sp holds a name mention ("Gordon Brown")
 // or ends in a lower-case descriptor ("A spokesman"), not a word capitalised
 // only by its position ("Analysts").
