@@ -48,3 +48,9 @@ func TestNameEndingInAFunctionWord(t *testing.T) {
 	speakerCheck(t, "“We will tour again in March,” said drummer Lucy May.",
 		"We will tour again in March", "drummer Lucy May", "Lucy May")
 }
+
+func TestNationalityAfterTheIsADescriptor(t *testing.T) {
+	// "the Norwegian" describes a person of the article, it is no group
+	speakerCheck(t, "Mara Olsen won the final in Madrid on Sunday. “I am so happy with the way I played,” the Norwegian said.",
+		"I am so happy with the way I played", "the Norwegian", "Mara Olsen")
+}

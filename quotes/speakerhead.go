@@ -54,6 +54,9 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 		})
 	}
 	if best := st.nameEndingAt(sp); best >= 0 {
+		if m := &st.d.Mentions[best]; st.describesBy(sp, m) {
+			return sp // "the American", "the Bishop of Durham": a descriptor
+		}
 		return st.d.Mentions[best].Span
 	}
 	// a lower-case head with names inside: resolve the words after the last name
@@ -119,6 +122,25 @@ func (st *state) personEndsAt(from, end int) bool {
 		return !found
 	})
 	return found
+}
+
+// describesBy reports whether the name mention m ending speaker phrase sp
+// only describes the speaker: one nationality after "the" ("the
+// American", "The Swiss"), which package coref resolves as a descriptor
+// (a plural, "the Conservatives", names the group itself).
+func (st *state) describesBy(sp verbatim.Span, m *verbatim.Mention) bool {
+	if m.Type == verbatim.Person || m.End != sp.End {
+		return false
+	}
+	b := st.tokenAt(sp.Start)
+	if b+1 >= len(st.toks) || st.low(b) != "the" || st.toks[b+1].Start != m.Start || st.toks[b+1].End != m.End {
+		return false
+	}
+	w := st.s[m.Start:m.End]
+	if names.NameType(w) != verbatim.Group {
+		return false
+	}
+	return !(strings.HasSuffix(w, "s") && names.NameType(w[:len(w)-1]) == verbatim.Group)
 }
 
 // endsName reports whether capitalised token i ends a name mention of
