@@ -96,23 +96,28 @@ func (st *state) inWord(i int) bool {
 }
 
 // longRelative finds the speaker before a relative clause that the comma
-// at token i closes, when the clause runs long or holds a quotation:
-// "Jack Straw, who argues the treaty is a “British vision”, has said".
+// at token i closes, a clause that may hold commas and quotations of its
+// own: "Jack Straw, who argues the treaty is a “British vision”, has
+// said", "The actor, whose films include A, B and C, said".
 func (st *state) longRelative(i, lo int) (verbatim.Span, bool) {
 	for c := i - 1; c > lo && c > i-60; c-- {
 		if st.isPunct(c, ".") && !st.inWord(c) || st.isPunct(c, ";") {
 			break
 		}
-		if !st.isWord(c) || !st.in(c, setRelative) || !st.isPunct(c-1, ",") {
+		if !st.isWord(c) || !st.isPunct(c-1, ",") {
 			continue
 		}
 		if w := st.low(c); w != "who" && w != "whose" {
 			continue
 		}
-		if c-2 < lo || !st.isCap(c-2) {
+		e := c - 2
+		if e-2 >= lo && st.toks[e].Kind == verbatim.Number && st.isPunct(e-1, ",") {
+			e -= 2 // an age: "Schiff, 56, who"
+		}
+		if e < lo || !st.isWord(e) {
 			return verbatim.Span{}, false
 		}
-		sp, ok := st.npEndingAt(c-2, lo)
+		sp, ok := st.npEndingAt(e, lo)
 		if !ok || st.isPronounSpan(sp) {
 			return verbatim.Span{}, false
 		}

@@ -54,3 +54,11 @@ func TestNationalityAfterTheIsADescriptor(t *testing.T) {
 	speakerCheck(t, "Mara Olsen won the final in Madrid on Sunday. “I am so happy with the way I played,” the Norwegian said.",
 		"I am so happy with the way I played", "the Norwegian", "Mara Olsen")
 }
+
+func TestRelativeClauseWithAList(t *testing.T) {
+	// the clause holds commas of its own; an age may stand before it
+	speakerCheck(t, "Mara Olsen opened the theatre on Monday. The acclaimed director, whose plays include Winter Light, Stone Harbour and Salt, said the theatre had changed her life.",
+		"the theatre had changed her life", "The acclaimed director", "Mara Olsen")
+	speakerCheck(t, "Jonas Lind, 56, who has sat on the harbour board for a decade, told reporters the terminal would open in May.",
+		"the terminal would open in May", "Jonas Lind", "Jonas Lind")
+}

@@ -79,6 +79,11 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 	}
 	if st.isPunct(i, ",") {
 		// an appositive or relative clause: "X, who …, told"
+		if sp, ok := st.longRelative(i, lo); ok {
+			// (first: the clause may hold commas of its own, "The
+			// actor, whose films include A, B and C, said")
+			return sp, true
+		}
 		for c := i - 1; c >= lo; c-- {
 			if st.isPunct(c, ",") {
 				// "the agency's chief hydrologist, Piet Janssen, told": the name
@@ -116,9 +121,6 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 			if st.mark(c) != 0 || st.isPunct(c, ".") && !st.inWord(c) || i-c > 20 {
 				break
 			}
-		}
-		if sp, ok := st.longRelative(i, lo); ok {
-			return sp, true
 		}
 		return verbatim.Span{}, false
 	}
