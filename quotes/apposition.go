@@ -4,13 +4,17 @@
 
 package quotes
 
-import "github.com/verbatim-news/verbatim"
+import (
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/names"
+)
 
 // appositiveName returns the name that the role phrase sp, found before a
 // cue, stands in apposition to: "Chris Panayis, managing director of ISP
 // Freedom2surf said", "Fred Hasson, head of Tiga, which represents
 // developers, said" give the name, not the organisation nor the role. The
-// name must open its clause and the role phrase start in lower case.
+// name must open its clause and the role phrase hold a lower-case role
+// word.
 func (st *state) appositiveName(sp verbatim.Span, lo int) (verbatim.Span, bool) {
 	b := st.tokenAt(sp.Start)
 	if b >= len(st.toks) || b <= lo {
@@ -33,6 +37,10 @@ func (st *state) appositiveName(sp verbatim.Span, lo int) (verbatim.Span, bool) 
 		}
 		b = st.tokenAt(h.Start)
 	}
+	if b-3 >= lo && st.isWord(b-1) && st.low(b-1) == "from" && st.isPunct(b-2, ",") {
+		// "Jeff Joseph, from the Consumer Electronics Association, told"
+		return st.nameBefore(b-3, lo)
+	}
 	for h := b; b-1 > lo && b > h-3 && st.isWord(b-1) && !st.isCap(b-1) && !st.in(b-1, setPronoun|setAdverb) && !st.info(b-1).stop && st.info(b-1).cue == 0; {
 		b-- // "managing director"
 	}
@@ -40,11 +48,19 @@ func (st *state) appositiveName(sp verbatim.Span, lo int) (verbatim.Span, bool) 
 	if st.isWord(r) && st.in(r, setDet) {
 		r++
 	}
-	if !st.isWord(r) || st.isCap(r) || !st.roleWithin(r, sp.End) {
+	if !st.isWord(r) || !st.roleWithin(r, sp.End) {
 		return verbatim.Span{}, false
 	}
-	e := b - 2 // the name's last word, before the comma
-	if e < lo || !st.isPunct(b-1, ",") || !st.isCap(e) {
+	if b-2 < lo || !st.isPunct(b-1, ",") {
+		return verbatim.Span{}, false
+	}
+	return st.nameBefore(b-2, lo) // the name's last word, before the comma
+}
+
+// nameBefore returns the noun phrase ending at token e when it ends in a
+// name and opens its clause: the one an appositive after it describes.
+func (st *state) nameBefore(e, lo int) (verbatim.Span, bool) {
+	if e < lo || !st.isCap(e) {
 		return verbatim.Span{}, false
 	}
 	np, ok := st.npEndingAt(e, lo)
@@ -62,11 +78,11 @@ func (st *state) appositiveName(sp verbatim.Span, lo int) (verbatim.Span, bool) 
 // economist at Lehman Brothers".
 var roleLinks = map[string]bool{"of": true, "at": true, "for": true}
 
-// roleWithin reports whether a role word lies in tokens from r up to
-// offset end ("managing director", "head").
+// roleWithin reports whether a lower-case role word lies in tokens from r
+// up to offset end ("managing director", "head", "member", "striker").
 func (st *state) roleWithin(r, end int) bool {
 	for ; r < len(st.toks) && st.toks[r].End <= end; r++ {
-		if st.isWord(r) && !st.isCap(r) && st.in(r, setRole) {
+		if st.isWord(r) && !st.isCap(r) && (st.in(r, setRole) || st.low(r) == "member" || names.IsRoleHead(st.low(r))) {
 			return true
 		}
 	}

@@ -62,3 +62,19 @@ func TestRelativeClauseWithAList(t *testing.T) {
 	speakerCheck(t, "Jonas Lind, 56, who has sat on the harbour board for a decade, told reporters the terminal would open in May.",
 		"the terminal would open in May", "Jonas Lind", "Jonas Lind")
 }
+
+func TestAppositivesLeftOpenOrRoleless(t *testing.T) {
+	speakerCheck(t, "“The ferries are safe,” Mara Olsen, a Norwegian Labour member of the city council said in a statement.",
+		"The ferries are safe", "Mara Olsen", "Mara Olsen")
+	speakerCheck(t, "“The ferries are safe,” Jonas Lind, from the Nordic Ferry Association (NFA) told reporters.",
+		"The ferries are safe", "Jonas Lind", "Jonas Lind")
+	speakerCheck(t, "Looking further ahead, the port's chairman Jonas Lind, has predicted that the terminal will be full by May.",
+		"the terminal will be full by May", "the port's chairman Jonas Lind", "Jonas Lind")
+}
+
+func TestSubjectStopsAtAVerb(t *testing.T) {
+	speakerCheck(t, "The harbour master hit back by saying the ferries were safe.",
+		"the ferries were safe", "The harbour master", "")
+	speakerCheck(t, "An All Norway ferry spokesperson said the ferries were safe.",
+		"the ferries were safe", "An All Norway ferry spokesperson", "")
+}

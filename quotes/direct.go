@@ -250,7 +250,7 @@ func (st *state) appositiveEnd(j, k, hi int) int {
 		return -1
 	}
 	for c := k + 1; c < hi && c < k+25; c++ {
-		if c > k+1 && c < k+8 && st.cue(c) != 0 && !st.isCap(k+1) && st.in(k+1, setRole|setDet) {
+		if c > k+1 && c < k+12 && st.cue(c) != 0 && !st.isCap(k+1) && (st.in(k+1, setRole|setDet) || st.low(k+1) == "from") {
 			// left open: "“…,” Paul Goosens, head of Preventon told"
 			return c - 1
 		}

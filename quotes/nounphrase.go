@@ -94,6 +94,9 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 		pw, pi := st.low(p), st.info(p)
 		if pi.sets&setDet != 0 {
 			j = p
+			if p-1 >= lo && st.isCap(p) && st.isWord(p-1) && st.in(p-1, setDet) {
+				j = p - 1 // "An All England club spokesperson"
+			}
 			break
 		}
 		if pw == "and" && p-1 >= lo && n < 4 && (capHead && st.isCap(p-1) || !capHead && st.isWord(p-1) && !st.isCap(p-1) && st.plausibleNounAt(p-1)) {
@@ -200,6 +203,9 @@ func (st *state) rightPhrase(k, hi int, of bool) (verbatim.Span, int, bool) {
 				return st.toks[i].Span, i + 1, true
 			}
 			break
+		}
+		if last >= 0 && !st.isCap(i) && !st.isCap(last) && wi.sets&setPast != 0 {
+			break // a verb in the past: "The foreign secretary [hit] back"
 		}
 		if st.isCap(i) || st.plausibleNounAt(i) || wi.sets&setRole != 0 {
 			last = i

@@ -98,6 +98,10 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 						return verbatim.Span{Start: st.toks[c+1].Start, End: st.toks[i-1].End}, true
 					}
 				}
+				if c+1 < i && i-c-1 <= 8 && st.isWord(c+1) && st.personEndsAt(st.toks[c+1].Start, st.toks[i-1].End) && (st.isCap(c+1) || st.in(c+1, setDet)) {
+					// "…, the MDA's chairman Mike Short, has predicted"
+					return verbatim.Span{Start: st.toks[c+1].Start, End: st.toks[i-1].End}, true
+				}
 				if c+1 < i && st.isWord(c+1) {
 					w := st.low(c + 1)
 					if w != "and" && w != "but" && w != "or" && !adverbs[w] && (cues[w] == 0 || st.reducedRelative(c+1)) {
