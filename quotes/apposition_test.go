@@ -78,3 +78,8 @@ func TestSubjectStopsAtAVerb(t *testing.T) {
 	speakerCheck(t, "An All Norway ferry spokesperson said the ferries were safe.",
 		"the ferries were safe", "An All Norway ferry spokesperson", "")
 }
+
+func TestTitleBeforeNameAfterQuote(t *testing.T) {
+	speakerCheck(t, "“It was the hardest year in our history,” Nordlink chief executive Jonas Lind said.",
+		"It was the hardest year in our history", "Jonas Lind", "Jonas Lind")
+}

@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/names"
 )
 
 func (st *state) direct() {
@@ -268,12 +269,16 @@ func (st *state) appositiveEnd(j, k, hi int) int {
 }
 
 // npPrefix reports whether the tokens from j up to offset start could open
-// the speaker phrase ("farmer" in "farmer Jonas Lind said").
+// the speaker phrase ("farmer" in "farmer Jonas Lind said", "Marsh chief
+// executive" before "Michael Cherkasky said").
 func (st *state) npPrefix(j, start int) bool {
-	n := 0
+	n, titled := 0, 0
 	for ; j < len(st.toks) && st.toks[j].Start < start; j++ {
-		if !st.isWord(j) || stops[st.low(j)] || cues[st.low(j)] != 0 || n >= 2 {
+		if !st.isWord(j) || stops[st.low(j)] || cues[st.low(j)] != 0 || n >= 2 && n-titled >= 2 || n >= 5 {
 			return false
+		}
+		if st.isCap(j) || names.IsRoleWord(st.low(j)) {
+			titled++ // a title: "Marsh chief executive Michael Cherkasky"
 		}
 		n++
 	}
