@@ -83,3 +83,8 @@ func TestTitleBeforeNameAfterQuote(t *testing.T) {
 	speakerCheck(t, "“It was the hardest year in our history,” Nordlink chief executive Jonas Lind said.",
 		"It was the hardest year in our history", "Jonas Lind", "Jonas Lind")
 }
+
+func TestPossessorOfADocumentSpeaks(t *testing.T) {
+	speakerCheck(t, "Jonas Lind resigned on Monday. Mr Lind's statement said the board had misled him.",
+		"the board had misled him", "Mr Lind's statement", "Jonas Lind")
+}

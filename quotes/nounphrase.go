@@ -84,8 +84,8 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 			break
 		}
 		if st.isPoss(p) {
-			if capHead || p-1 < lo || st.isCap(p-1) {
-				break
+			if capHead || p-1 < lo || st.isCap(p-1) && !(n == 1 && documents[w]) {
+				break // (but "Mr Tanzi's statement": whose the text is)
 			}
 			j = p
 			n++

@@ -53,6 +53,12 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 			return true
 		})
 	}
+	if k := st.tokenAt(sp.End - 1); k > 1 && st.isPoss(k-1) && documents[st.low(k)] && st.toks[k-1].Start > sp.Start {
+		// "Mr Tanzi's statement said": the one who issued it speaks
+		if best := st.nameEndingAt(verbatim.Span{Start: sp.Start, End: st.toks[k-2].End}); best >= 0 {
+			return st.d.Mentions[best].Span
+		}
+	}
 	if best := st.nameEndingAt(sp); best >= 0 {
 		if m := &st.d.Mentions[best]; st.describesBy(sp, m) {
 			return sp // "the American", "the Bishop of Durham": a descriptor
