@@ -88,3 +88,8 @@ func TestPossessorOfADocumentSpeaks(t *testing.T) {
 	speakerCheck(t, "Jonas Lind resigned on Monday. Mr Lind's statement said the board had misled him.",
 		"the board had misled him", "Mr Lind's statement", "Jonas Lind")
 }
+
+func TestSpeakerPhraseOverAStopWordInsideAName(t *testing.T) {
+	speakerCheck(t, "The Reporters Without Limits group said the site had closed.",
+		"the site had closed", "The Reporters Without Limits group", "Reporters Without Limits")
+}

@@ -110,6 +110,11 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 			n++
 			continue
 		}
+		if pi.stop && st.isCap(p) && st.insideName(p) {
+			j = p // "The Reporters [Without] Borders group"
+			n++
+			continue
+		}
 		if pi.stop || (pi.cue != 0 && !st.isCap(p)) || pi.sets&(setPronoun|setAdverb) != 0 {
 			break
 		}

@@ -164,6 +164,19 @@ func (st *state) endsName(i int) bool {
 	return found
 }
 
+// insideName reports whether token i lies inside a name mention, neither
+// its first nor its last word ("Reporters [Without] Borders").
+func (st *state) insideName(i int) bool {
+	t := st.toks[i]
+	found := false
+	st.within(max(0, t.Start-120), t.Start, func(j int) bool {
+		m := &st.d.Mentions[j]
+		found = m.Kind == verbatim.NameMention && m.End > t.End
+		return !found
+	})
+	return found
+}
+
 // namesOrDescribes reports whether sp holds a name mention ("Gordon Brown")
 // or ends in a lower-case descriptor ("A spokesman"), not a word capitalised
 // only by its position ("Analysts").
