@@ -128,8 +128,10 @@ func (st *state) indirect() {
 					}
 				}
 			}
-			if !a.participle && !a.speaker.Empty() && !st.possessive(a.speaker) {
-				// (a possessor is no subject: "decried Trump's calls to …, noting")
+			if _, seen := st.subj[si]; !seen && !a.participle && !a.speaker.Empty() && !st.possessive(a.speaker) {
+				// (a possessor is no subject: "decried Trump's calls to …,
+				// noting"; and the first is the clause's: "X called the
+				// recommended term outrageous and said")
 				st.subj[si] = st.clauseSubject(a.speaker)
 			}
 			// forward content: CUE [ADDRESSEE] [PP] [that] CLAUSE

@@ -33,3 +33,10 @@ func TestQuotedAsSayingAfterQuote(t *testing.T) {
 		t.Errorf("relay: got %+v", q)
 	}
 }
+
+func TestCoordinatedCueKeepsTheFirstSubject(t *testing.T) {
+	// a later cue inside the first verb phrase ("recommended") does not
+	// replace the clause's subject for "and said"
+	speakerCheck(t, "But the union's lawyer Peter Lind called the five-year recommended sentence “harsh” and said his client was innocent.",
+		"his client was innocent", "Peter Lind", "Peter Lind")
+}
