@@ -29,6 +29,7 @@ import (
 //   - a lone common word is no person ("Wireless:", "Backs:", "Nobody"),
 //     nor is a title alone ("MP"), unless the document names someone so.
 func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
+	spans = acronymSpans(d, spans) // acronyms.go
 	if len(spans) == 0 {
 		return spans
 	}
