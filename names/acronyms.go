@@ -14,8 +14,14 @@ import (
 // acronymSpans adds to spans (in token order) the organisations spelt by
 // an acronym in brackets after them that no span ends before.
 func acronymSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
-	for i := 1; i+2 < len(d.Tokens); i++ {
-		if tokText(d, i) != "(" || tokText(d, i+2) != ")" {
+	for off := 0; ; off++ {
+		n := strings.IndexByte(d.Clean[off:], '(')
+		if n < 0 {
+			break
+		}
+		off += n
+		i := tokenAt(d, off)
+		if i < 1 || i+2 >= len(d.Tokens) || tokText(d, i) != "(" || tokText(d, i+2) != ")" {
 			continue
 		}
 		acr := tokText(d, i+1)

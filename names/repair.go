@@ -82,10 +82,10 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	// Mike" + "Read"
 	for i := range spans {
 		s := &spans[i]
-		if l := s.Last; l < len(d.Tokens) && s.Last-s.First >= 2 && genderOfFirst(tokText(d, l-1)) != 0 &&
+		if l := s.Last; l < len(d.Tokens) && s.Last-s.First >= 2 && d.Tokens[l].Kind == verbatim.Word && isCap(tokText(d, l)) &&
 			(lowerIn(roleWords, tokText(d, s.First)) || lowerIn(occupations, tokText(d, s.First))) &&
-			(isCommonWord(tokText(d, l)) || lowerIn(stopWords, tokText(d, l))) &&
-			d.Tokens[l].Kind == verbatim.Word && isCap(tokText(d, l)) && !weekdays[strings.ToLower(tokText(d, l))] &&
+			genderOfFirst(tokText(d, l-1)) != 0 &&
+			(isCommonWord(tokText(d, l)) || lowerIn(stopWords, tokText(d, l))) && !weekdays[strings.ToLower(tokText(d, l))] &&
 			d.Clean[d.Tokens[l-1].End:d.Tokens[l].Start] == " " && (i+1 == len(spans) || spans[i+1].First > l) &&
 			sentenceIndex(d, l) == sentenceIndex(d, l-1) && !lines.headline(d, l) {
 			s.Last = l + 1

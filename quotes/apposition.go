@@ -20,6 +20,13 @@ func (st *state) appositiveName(sp verbatim.Span, lo int) (verbatim.Span, bool) 
 	if b >= len(st.toks) || b <= lo {
 		return verbatim.Span{}, false
 	}
+	comma := false // (a comma must stand a few words before: most phrases have none)
+	for c := b - 1; c >= lo && c >= b-12 && !comma; c-- {
+		comma = st.isPunct(c, ",")
+	}
+	if !comma {
+		return verbatim.Span{}, false
+	}
 	// left over the modifiers of the organisation ("harbour firm
 	// Nordlink") and over "of ORG", "at ORG": the role's postmodifiers
 	for n := 0; n < 3 && b-2 >= lo && st.isWord(b-1); n++ {
