@@ -110,6 +110,7 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 			n++
 			continue
 		}
+
 		if pi.stop && st.isCap(p) && st.insideName(p) {
 			j = p // "The Reporters [Without] Borders group"
 			n++
@@ -133,6 +134,13 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 			continue
 		}
 		break
+	}
+	if j > lo && j < i && st.low(j) == "of" && st.isWord(j-1) {
+		// a phrase does not start with "of": "[A number] of large MCI
+		// shareholders"
+		if h, ok := st.npEndingAt(j-1, lo); ok && !st.isPronounSpan(h) {
+			return verbatim.Span{Start: h.Start, End: st.toks[i].End}, true
+		}
 	}
 	return verbatim.Span{Start: st.toks[j].Start, End: st.toks[i].End}, true
 }

@@ -40,3 +40,8 @@ func TestCoordinatedCueKeepsTheFirstSubject(t *testing.T) {
 	speakerCheck(t, "But the union's lawyer Peter Lind called the five-year recommended sentence “harsh” and said his client was innocent.",
 		"his client was innocent", "Peter Lind", "Peter Lind")
 }
+
+func TestSubjectPhraseDoesNotStartWithOf(t *testing.T) {
+	speakerCheck(t, "The board met on Friday. A number of large Nordlink shareholders expressed anger at the offer, saying that it was far too low.",
+		"it was far too low", "A number of large Nordlink shareholders", "")
+}
