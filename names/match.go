@@ -353,6 +353,9 @@ func (mt *matcher) test(d *verbatim.Doc, ei int, t verbatim.EntityType) int {
 			(first == c.first || strings.HasPrefix(c.first, strings.TrimSuffix(first, "."))) {
 			return matchYes
 		}
+		if q.n == 2 && c.n == 3 && q.capFirst && last == c.last && len(c.key) > len(k) && c.key[len(c.key)-len(k)-1] == ' ' && c.key[len(c.key)-len(k):] == k {
+			return matchYes // a surname of two words: "Mr Baez Silva", "Carlos Baez Silva"
+		}
 	}
 	if en.Type == verbatim.Organization || t == verbatim.Organization {
 		if q.n == 1 && c.acr == bare {

@@ -123,3 +123,14 @@ func TestSharedSurname(t *testing.T) {
 		}
 	}
 }
+
+// A surname of two words after an honorific is the person named in full
+// with it.
+func TestTwoWordSurname(t *testing.T) {
+	d := analyze(t, "Economist Tomas Ferrer Luque said savings had been lost. Mr Ferrer Luque added that few had recovered them.\n")
+	for _, m := range d.Mentions {
+		if m.Text == "Ferrer Luque" && (m.Entity < 0 || d.Entities[m.Entity].Name != "Tomas Ferrer Luque") {
+			t.Errorf("%q is %+v, want Tomas Ferrer Luque; entities %q", m.Text, m, entities(d))
+		}
+	}
+}
