@@ -148,3 +148,21 @@ func (st *state) longRelative(i, lo int) (verbatim.Span, bool) {
 	}
 	return verbatim.Span{}, false
 }
+
+// nameAfterRole finds the name that ends a sentence after a role read
+// from the right, up to token next: "said BA director of commercial
+// planning, Robert Boyle." gives Robert Boyle and the token after it.
+func (st *state) nameAfterRole(next, hi int) (verbatim.Span, int, bool) {
+	j := next
+	for j < hi && j < next+3 && st.isWord(j) && !st.isCap(j) {
+		j++ // the rest of the role: "planning"
+	}
+	if !st.isPunct(j, ",") || !st.isCap(j+1) {
+		return verbatim.Span{}, next, false
+	}
+	sp, end, ok := st.rightNP(j+1, hi)
+	if !ok || !st.endsSentence(end, hi) || !st.personEndsAt(sp.Start, sp.End) {
+		return verbatim.Span{}, next, false
+	}
+	return sp, end, true
+}

@@ -93,3 +93,10 @@ func TestSpeakerPhraseOverAStopWordInsideAName(t *testing.T) {
 	speakerCheck(t, "The Reporters Without Limits group said the site had closed.",
 		"the site had closed", "The Reporters Without Limits group", "Reporters Without Limits")
 }
+
+func TestInvertedRoleThenName(t *testing.T) {
+	speakerCheck(t, "“The route no longer pays its way,” said Nordlink director of commercial planning, Jonas Lind.",
+		"The route no longer pays its way", "Jonas Lind", "Jonas Lind")
+	speakerCheck(t, "“The route no longer pays its way,” said the chairman of the harbour board, Mara Olsen.",
+		"The route no longer pays its way", "Mara Olsen", "Mara Olsen")
+}

@@ -427,6 +427,9 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		if sp, next, ok := st.rightNP(k+1, hi); ok && !(next < hi && st.isWord(next) && auxAfterThat[st.low(next)]) {
 			a.speaker = sp
 			a.after = next
+			if name, end, ok := st.nameAfterRole(next, hi); ok {
+				a.speaker, a.after = name, end
+			}
 			return a, true
 		}
 	}
