@@ -157,6 +157,8 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		switch {
 		case s.Type != verbatim.Person && n == 1 && known(s.First) && !placeHere(d, s.First):
 			s.Type = verbatim.Person // "Bush", "BLACKMORE"
+		case s.Type != verbatim.Person && n == 2 && known(s.First+1) && isPeerage(tokText(d, s.First)):
+			s.Type = verbatim.Person // "Baroness Boothroyd"
 		case s.Type == verbatim.Person && n == 1 && !known(s.First) && !honorificBefore(d, s.First) &&
 			(isCommonWord(tokText(d, s.First)) || lowerIn(roleWords, tokText(d, s.First))):
 			continue // "Wireless", "Backs", "Nobody", "MP"
@@ -258,6 +260,25 @@ var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, 
 var occupations = map[string]bool{"dj": true, "mep": true, "msp": true, "guitarist": true, "drummer": true,
 	"bassist": true, "musician": true, "comedian": true, "chef": true, "designer": true, "producer": true,
 	"broadcaster": true, "presenter": true, "novelist": true, "poet": true, "playwright": true}
+
+// peerages are titles before a surname that the honorifics (which the
+// tagger's features read) leave out; like them, trimName drops them.
+var peerages = []string{"baroness", "baron", "viscount", "viscountess", "earl", "countess", "marquess", "duke", "duchess"}
+
+func init() {
+	for _, w := range peerages {
+		nameHeads[w] = struct{}{}
+	}
+}
+
+// isPeerage reports whether w is an honorific or a peerage ("Baroness").
+func isPeerage(w string) bool {
+	if lowerIn(honorifics, w) != 0 {
+		return true
+	}
+	_, ok := nameHeads[strings.ToLower(w)]
+	return ok && !lowerIn(roleHeads, w)
+}
 
 // weekdays do not end a name ("told Peter Monday" is rare, "Peter
 // Monday" rarer still).

@@ -134,3 +134,20 @@ func TestTwoWordSurname(t *testing.T) {
 		}
 	}
 }
+
+// A peerage before the surname of a person named in full is that person.
+func TestPeerageBeforeSurname(t *testing.T) {
+	d := analyze(t, "The report was written by Mara Holmberg, the former Speaker. Baroness Holmberg said the reforms had no clear end.\n")
+	found := false
+	for _, m := range d.Mentions {
+		if m.Text == "Baroness Holmberg" {
+			found = true
+			if m.Entity < 0 || d.Entities[m.Entity].Name != "Mara Holmberg" {
+				t.Errorf("%q is %+v, want Mara Holmberg; entities %q", m.Text, m, entities(d))
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no mention Baroness Holmberg: %q", entities(d))
+	}
+}
