@@ -23,12 +23,18 @@ func (st *state) withPostmodifiers(sp verbatim.Span, lo int) verbatim.Span {
 		if p-1 > lo && st.isWord(p) && st.in(p, setAdverb) && st.isWord(p-1) && st.low(p-1) == "and" {
 			p-- // "Politicians and even some technologists"
 		}
-		if p-1 < lo || !st.isWord(p) || !(postmodifiers[st.low(p)] || st.low(p) == "and") || st.isCap(p) || !st.isWord(p-1) {
+		if p-1 < lo || !st.isWord(p) || !(postmodifiers[st.low(p)] || st.low(p) == "and") || st.isCap(p) || !st.isWord(p-1) && !st.isPunct(p-1, "%") {
 			break
 		}
 		h, ok := st.npEndingAt(p-1, lo)
 		if !ok && (st.in(p-1, setDet) || st.toks[p-1].Kind == verbatim.Number) {
 			h, ok = st.toks[p-1].Span, true // a quantity: "one in five", "most of them"
+		}
+		if !ok && p-2 >= lo && st.isPunct(p-1, "%") && st.toks[p-2].Kind == verbatim.Number {
+			h, ok = verbatim.Span{Start: st.toks[p-2].Start, End: st.toks[p-1].End}, true // "42% of them"
+			if p-3 >= lo && st.isWord(p-3) && hedges[st.low(p-3)] {
+				h.Start = st.toks[p-3].Start // "Only 42% of them"
+			}
 		}
 		if !ok || st.isPronounSpan(h) {
 			break

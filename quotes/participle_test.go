@@ -45,3 +45,8 @@ func TestSubjectPhraseDoesNotStartWithOf(t *testing.T) {
 	speakerCheck(t, "The board met on Friday. A number of large Nordlink shareholders expressed anger at the offer, saying that it was far too low.",
 		"it was far too low", "A number of large Nordlink shareholders", "")
 }
+
+func TestPercentageSubject(t *testing.T) {
+	speakerCheck(t, "Most passengers were happy with the ferries. Only 18% of all commuters say the timetable suits them.",
+		"the timetable suits them", "Only 18% of all commuters", "")
+}
