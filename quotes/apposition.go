@@ -166,3 +166,23 @@ func (st *state) nameAfterRole(next, hi int) (verbatim.Span, int, bool) {
 	}
 	return sp, end, true
 }
+
+// openRelative finds the speaker before a relative clause that runs up to
+// the cue with no comma to close it, sp being the clause's last noun
+// phrase: "Mr Galloway, who on Thursday won £150,000 in libel damages
+// from the Daily Telegraph said" gives Mr Galloway.
+func (st *state) openRelative(sp verbatim.Span, lo int) (verbatim.Span, bool) {
+	b := st.tokenAt(sp.Start)
+	for c := b - 1; c > lo && c > b-25; c-- {
+		if st.mark(c) != 0 || st.isPunct(c, ".") && !st.inWord(c) || st.isPunct(c, ";") || st.isPunct(c, ",") && !st.inWord(c) {
+			return verbatim.Span{}, false
+		}
+		if !st.isWord(c) {
+			continue
+		}
+		if w := st.low(c); (w == "who" || w == "whose") && st.isPunct(c-1, ",") {
+			return st.longRelative(c+1, lo)
+		}
+	}
+	return verbatim.Span{}, false
+}

@@ -100,3 +100,8 @@ func TestInvertedRoleThenName(t *testing.T) {
 	speakerCheck(t, "“The route no longer pays its way,” said the chairman of the harbour board, Mara Olsen.",
 		"The route no longer pays its way", "Mara Olsen", "Mara Olsen")
 }
+
+func TestRelativeClauseLeftOpen(t *testing.T) {
+	speakerCheck(t, "Jonas Lind, who on Monday won damages of £5,000 from the Bergen Post said he would stand for mayor.",
+		"he would stand for mayor", "Jonas Lind", "Jonas Lind")
+}

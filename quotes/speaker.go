@@ -132,7 +132,11 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 		return verbatim.Span{}, false
 	}
 	if sp, ok := st.npEndingAt(i, lo); ok && !st.in(i, setRelative) {
-		return st.withPostmodifiers(sp, lo), true
+		sp = st.withPostmodifiers(sp, lo)
+		if ant, ok := st.openRelative(sp, lo); ok {
+			return ant, true
+		}
+		return sp, true
 	}
 	if st.in(i, setRelative) {
 		// "Alan Berger, who said …", "those who say …": the relative pronoun
