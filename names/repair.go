@@ -157,7 +157,7 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		switch {
 		case s.Type != verbatim.Person && n == 1 && known(s.First) && !placeHere(d, s.First):
 			s.Type = verbatim.Person // "Bush", "BLACKMORE"
-		case s.Type != verbatim.Person && n == 2 && known(s.First+1) && isPeerage(tokText(d, s.First)):
+		case s.Type != verbatim.Person && n == 2 && isPeerage(tokText(d, s.First)) && known(s.First+1):
 			s.Type = verbatim.Person // "Baroness Boothroyd"
 		case s.Type == verbatim.Person && n == 1 && !known(s.First) && !honorificBefore(d, s.First) &&
 			(isCommonWord(tokText(d, s.First)) || lowerIn(roleWords, tokText(d, s.First))):

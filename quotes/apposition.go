@@ -5,6 +5,8 @@
 package quotes
 
 import (
+	"strings"
+
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/names"
 )
@@ -173,6 +175,9 @@ func (st *state) nameAfterRole(next, hi int) (verbatim.Span, int, bool) {
 // from the Daily Telegraph said" gives Mr Galloway.
 func (st *state) openRelative(sp verbatim.Span, lo int) (verbatim.Span, bool) {
 	b := st.tokenAt(sp.Start)
+	if f := max(lo, b-25); f >= b || !strings.Contains(st.lows[st.toks[f].Start:sp.Start], "who") {
+		return verbatim.Span{}, false // (most phrases have no relative pronoun before them)
+	}
 	for c := b - 1; c > lo && c > b-25; c-- {
 		if st.mark(c) != 0 || st.isPunct(c, ".") && !st.inWord(c) || st.isPunct(c, ";") || st.isPunct(c, ",") && !st.inWord(c) {
 			return verbatim.Span{}, false
