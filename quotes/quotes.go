@@ -8,7 +8,11 @@
 // It is rule-based over the tokens and sentences of package text, with its
 // lexicons (cue verbs, skipped adverbs, determiners, role words) embedded
 // from data/. The speaker is a mention span; package coref resolves it to an
-// entity.
+// entity. Who the speaker of a cue is: speaker.go (the phrase before or after
+// the cue, its addressee and relay), nounphrase.go (the noun phrases it is
+// built of), apposition.go (a name with its role or relative clause beside
+// it: "X, head of Y, said", "X, who …, said") and speakerhead.go (the name
+// inside the phrase that coref resolves).
 package quotes
 
 import (
