@@ -69,6 +69,7 @@ type tagger struct {
 	rows  []byte    // a zero row, then the nonzero rows in row order (rowBytes each, see compact)
 	scale float32   // q[i]*scale is the weight
 	lab   *labTable // sums of the bias and label features (fastscore.go)
+	gz    *gzTables // sums of the gazetteer and place class features (fastscore.go)
 }
 
 var (
