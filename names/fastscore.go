@@ -136,7 +136,7 @@ func (t *tagger) prepareFast() {
 }
 
 // wcBits sets the size of the word cache: 2^wcBits entries.
-const wcBits = 12
+const wcBits = 13
 
 // wcEntry holds the sums of the word features of one word in one context.
 type wcEntry struct {
