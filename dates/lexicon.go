@@ -177,10 +177,18 @@ func init() {
 			}
 		}
 	}
-	for a := range 256 {
-		for b := range 256 {
-			if a >= 0x80 || startsWith(lower(byte(a)), lower(byte(b))) {
-				startsAny[(a<<8|b)>>6] |= 1 << (b & 63)
+	for a := 0x80; a < 256; a++ {
+		for k := a << 8 >> 6; k < (a+1)<<8>>6; k++ {
+			startsAny[k] = ^uint64(0)
+		}
+	}
+	for w := range lexicon {
+		if len(w) >= 2 && w[0] < 0x80 {
+			for _, a := range [2]byte{w[0], upper(w[0])} {
+				for _, b := range [2]byte{w[1], upper(w[1])} {
+					k := uint(a)<<8 | uint(b)
+					startsAny[k>>6] |= 1 << (k & 63)
+				}
 			}
 		}
 	}
@@ -305,6 +313,14 @@ func startsWith(a, b byte) bool { return starts[a][b>>6]&(1<<(b&63)) != 0 }
 func lower(c byte) byte {
 	if c >= 'A' && c <= 'Z' {
 		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// upper is the upper case of an ASCII lower-case letter c, else c.
+func upper(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		return c - 'a' + 'A'
 	}
 	return c
 }
