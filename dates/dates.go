@@ -293,7 +293,9 @@ func (s *scanner) info(i int) {
 			}
 		}
 	default:
-		t.w = lookup(str)
+		if mayStart(str) { // inlined: most words stop here
+			t.w = lookupRest(str)
+		}
 		if t.w == nil && (len(str) == 6 || len(str) == 4) && c == 'F' && str[1] == 'Y' && ascii.IsDigits(str[2:]) {
 			y := atoi(str[2:]) // "FY2024", "FY24": a fiscal year
 			if len(str) == 4 {

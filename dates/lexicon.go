@@ -65,6 +65,9 @@ var (
 	// that most words are rejected before hashing: bit b of starts[a] (8 KB,
 	// where a [256][256]bool table took 64 KB of cache).
 	starts [256][4]uint64
+	// startsAny is starts for the first two bytes a, b as written, in
+	// any case (bit a<<8|b); a first byte that is not ASCII has every bit
+	startsAny [256 * 256 / 64]uint64
 	// tri marks the first three letters of lexicon words (a-z only)
 	// together with their length in bytes, hashed: "president" is
 	// rejected here though "presidents" (of Presidents' Day) is a word.
@@ -174,6 +177,21 @@ func init() {
 			}
 		}
 	}
+	for a := 0x80; a < 256; a++ {
+		for k := a << 8 >> 6; k < (a+1)<<8>>6; k++ {
+			startsAny[k] = ^uint64(0)
+		}
+	}
+	for w := range lexicon {
+		if len(w) >= 2 && w[0] < 0x80 {
+			for _, a := range [2]byte{w[0], upper(w[0])} {
+				for _, b := range [2]byte{w[1], upper(w[1])} {
+					k := uint(a)<<8 | uint(b)
+					startsAny[k>>6] |= 1 << (k & 63)
+				}
+			}
+		}
+	}
 	for w, e := range lexicon {
 		if len(w) == 1 {
 			single[w[0]] = e
@@ -213,10 +231,33 @@ func init() {
 	}
 }
 
-// lookup finds a word in the lexicon, case-insensitively, without allocating.
+// lookup finds a word in the lexicon, case-insensitively, without
+// allocating.
 func lookup(s string) *word {
-	var buf [24]byte
-	if len(s) > len(buf) || len(s) == 0 || len(s) >= 2 && s[0] < 0x80 && !startsWith(lower(s[0]), lower(s[1])) {
+	if !mayStart(s) {
+		return nil
+	}
+	return lookupRest(s)
+}
+
+// mayStart reports whether a lexicon word may start with the first two
+// bytes of s (in any case): most words are rejected here, a test cheap
+// enough to inline.
+func mayStart(s string) bool {
+	if len(s) < 2 {
+		return true
+	}
+	k := uint(s[0])<<8 | uint(s[1])
+	return startsAny[k>>6]>>(k&63)&1 != 0
+}
+
+// lookupMax is the longest word lookup finds.
+const lookupMax = 24
+
+// lookupRest is lookup of a word that its first two bytes do not rule out.
+func lookupRest(s string) *word {
+	var buf [lookupMax]byte
+	if len(s) > len(buf) || len(s) == 0 {
 		return nil
 	}
 	if len(s) >= 3 {
@@ -272,6 +313,14 @@ func startsWith(a, b byte) bool { return starts[a][b>>6]&(1<<(b&63)) != 0 }
 func lower(c byte) byte {
 	if c >= 'A' && c <= 'Z' {
 		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// upper is the upper case of an ASCII lower-case letter c, else c.
+func upper(c byte) byte {
+	if c >= 'a' && c <= 'z' {
+		return c - 'a' + 'A'
 	}
 	return c
 }

@@ -26,3 +26,32 @@ func TestLookupEveryWord(t *testing.T) {
 		t.Error("lookup of a word outside the lexicon")
 	}
 }
+
+// TestMayStart checks lookup's inlined filter against the lexicon's
+// first two letters: it rejects a word exactly when its first two bytes,
+// lower-cased, begin no lexicon word (and never one of a non-ASCII first
+// byte or of fewer than two bytes), and lookup finds the words it passes.
+func TestMayStart(t *testing.T) {
+	for a := range 256 {
+		for b := range 256 {
+			w := string([]byte{byte(a), byte(b)}) + "x"
+			want := a >= 0x80 || startsWith(lower(byte(a)), lower(byte(b)))
+			if got := mayStart(w); got != want {
+				t.Fatalf("mayStart(%q) = %v, want %v", w, got, want)
+			}
+		}
+	}
+	if !mayStart("") || !mayStart("Z") {
+		t.Fatal("mayStart rejects a word of fewer than two bytes")
+	}
+	for _, w := range []string{"Tuesday", "tuesday", "TUESDAY", "Sept.", "yesterday", "year-end", "the"} {
+		if !mayStart(w) || lookup(w) == nil {
+			t.Fatalf("%q not found", w)
+		}
+	}
+	for _, w := range []string{"Blair", "xylophone", "Zq", "Qatar"} {
+		if lookup(w) != nil {
+			t.Fatalf("%q found in the lexicon", w)
+		}
+	}
+}

@@ -77,8 +77,9 @@ func TestLabTable(t *testing.T) {
 		for p2 := range nLabels {
 			var sc [nLabels]float32
 			m.score([]uint64{fmix(tmplKey[0]), f1(14, uint64(p1)), f1(15, uint64(p1)|uint64(p2)<<8)}, &sc)
+			sums := m.lab[p1*nLabels+p2].sums()
 			for l := range nLabels {
-				if got := m.lab[p1*nLabels+p2][l]; float32(got) != sc[l] {
+				if got := sums[l]; float32(got) != sc[l] {
 					t.Fatalf("lab[%d,%d][%d] = %d, score %v", p1, p2, l, got, sc[l])
 				}
 				nonzero = nonzero || sc[l] != 0
@@ -229,4 +230,68 @@ func TestCapitalsLineStops(t *testing.T) {
 	if caps < 2 || caps == len(d.Sentences) {
 		t.Fatalf("%d of %d sentences in capitals: the test says little", caps, len(d.Sentences))
 	}
+}
+
+// TestFastScores checks the scores of the fast path (cached word sums,
+// class tables) against the plain sum of every feature's
+// row, for every token of generated articles and of BBC (skipped without
+// ../shared) after every pair of previous labels, with caches of the
+// tagger's size and of two entries.
+func TestFastScores(t *testing.T) {
+	m := model()
+	if m == nil || m.lab == nil || m.gz == nil {
+		t.Fatal("no embedded model or no fast tables")
+	}
+	tiny := &wordCache{e: make([]wcEntry, 2)}
+	big := &wordCache{}
+	m.tagFast(&sentFeats{}, nil, nil, big) // allocates its tables
+	run := func(t *testing.T, arts []verbatim.Article) {
+		docs := benchdata.Prepare(arts, []verbatim.Stage{clean.Stage, text.Stage})
+		scored, classes := 0, 0
+		for k, d := range docs {
+			var lc hashSet
+			lowerWords(d, &lc)
+			for _, s := range d.Sentences {
+				var words []string
+				for i := s.First; i < s.Last; i++ {
+					words = append(words, tokText(d, i))
+				}
+				var f sentFeats
+				f.prepare(words, &lc)
+				for i := range words {
+					f.ensure(i)
+				}
+				for i := range words {
+					if f.gaz[i] != 0 || f.city[i] != 0 {
+						classes++
+					}
+					for p := range nLabels * nLabels {
+						p1, p2 := p/nLabels, p%nLabels
+						if k%8 != 0 && p != 0 && p != nLabels+3 && p != 2*nLabels+1 {
+							continue // every pair in an eighth of the documents
+						}
+						var want [nLabels]float32
+						m.score(f.features(i, p1, p2, nil), &want)
+						for _, wc := range []*wordCache{big, tiny} {
+							got, _ := m.scoreFast(&f, i, p1, p2, nil, wc)
+							for l := range nLabels {
+								if float32(got[l]) != want[l] {
+									t.Fatalf("%q: token %d %q after %d,%d: fast %v, plain %v", d.ID, i, words[i], p1, p2, got, want)
+								}
+							}
+						}
+						scored++
+					}
+				}
+			}
+		}
+		if scored == 0 || classes == 0 {
+			t.Fatalf("%d scores, %d tokens in gazetteer or place names: the comparison says little", scored, classes)
+		}
+	}
+	t.Run("gen", func(t *testing.T) { run(t, benchdata.Gen()) })
+	t.Run("bbc", func(t *testing.T) {
+		arts := benchdata.Corpus(t, "data/bbc")
+		run(t, arts[:min(len(arts), 600)])
+	})
 }

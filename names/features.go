@@ -267,8 +267,12 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 	f.low = f.low[:0]
 	f.lowOff = resize(f.lowOff, n)
 	f.words = words
+	clear(f.gaz)
+	clear(f.city)
+	cn := cityNames()
 	var letters uint64 // lower-case letters, and upper-case ones << 32
 	capWords, lowWords := 0, 0
+	gazNext, cityNext := 0, 0 // the first tokens that may begin a gazetteer or place name
 	for i, w := range words {
 		var fl uint8
 		var cl uint8 // the classes of the bytes of w (byteClass)
@@ -296,82 +300,83 @@ func (f *sentFeats) prepare(words []string, lc *hashSet) {
 		}
 		f.tok[i] = fl
 		f.lex[i] = lexUnknown
-		f.gaz[i] = 0
-		f.city[i] = 0
-		if upper && startsUpper(w) {
-			capWords++
-			f.tok[i] |= tokCap
-			f.ensure(i)
-			if lc != nil && lc.get(f.hl[i]) != 0 {
-				f.tok[i] |= tokSeenLC
-			}
+		if !upper || !startsUpper(w) {
+			continue
+		}
+		capWords++
+		f.tok[i] |= tokCap
+		f.ensure(i)
+		if lc != nil && lc.get(f.hl[i]) != 0 {
+			f.tok[i] |= tokSeenLC
+		}
+		// The gazetteer and place names that begin here, the longest,
+		// unless one before covers the word: their first word is
+		// capitalised, and its hash says whether it begins one (gf, cv).
+		if i >= gazNext && f.gf[i] != 0 {
+			gazNext = f.gazName(i, gazNext)
+		}
+		if i >= cityNext && f.cv[i] != 0 {
+			cityNext = f.placeName(i, cityNext, cn)
 		}
 	}
 	up, lo := int(letters>>32), int(letters&0xFFFFFFFF)
 	f.upper = up > 2*lo && up > 3
 	f.title = !f.upper && capWords >= 4 && capWords > 3*lowWords
-	buf := f.sbuf
-	for i := 0; i < n; {
-		if f.tok[i]&tokCap == 0 || f.gf[i] == 0 { // ensured: gazFirst
-			i++
-			continue
-		}
-		var k int
-		var code uint8
-		k, code, buf = gazLongest(func(j int) string { return words[j] }, i, n, buf)
-		if k == 0 {
-			i++
-			continue
-		}
-		f.gaz[i] = code*2 - 1
-		for j := i + 1; j < i+k; j++ {
-			f.gaz[j] = code * 2
-		}
-		i += k
+}
+
+// gazName marks the longest gazetteer name beginning at word i (gaz) and
+// returns the token after it, or next when none begins there.
+func (f *sentFeats) gazName(i, next int) int {
+	k, code, buf := gazLongest(func(j int) string { return f.words[j] }, i, f.n, f.sbuf)
+	f.sbuf = buf
+	if k == 0 {
+		return next
 	}
-	cn := cityNames()
-	for i := 0; i < n; {
-		// the hash of a city name's first word is the word's hash
-		v := uint8(0)
-		if f.tok[i]&tokCap != 0 {
-			v = f.cv[i] // ensured: cityNames
-		}
-		if v == 0 || strings.IndexByte(words[i], ' ') >= 0 {
-			i++
-			continue
-		}
-		k := 0
-		if v&1 != 0 {
-			k = 1
-		}
-		if v&gazMore != 0 {
-			buf = append(buf[:0], words[i]...)
-			for j := i + 1; j < n && j-i < 4; j++ {
-				buf = append(buf, ' ')
-				buf = append(buf, words[j]...)
-				v := cn.get(hashWord(buf))
-				if v == 0 {
-					break
-				}
-				if v&1 != 0 {
-					k = j - i + 1
-				}
-				if v&gazMore == 0 {
-					break
-				}
+	f.gaz[i] = code*2 - 1
+	for j := i + 1; j < i+k; j++ {
+		f.gaz[j] = code * 2
+	}
+	return i + k
+}
+
+// placeName marks the longest name of data/cities.txt beginning at word i
+// (city), whose first word's value in cn is f.cv[i], and returns the token
+// after it, or next when none begins there.
+func (f *sentFeats) placeName(i, next int, cn *hashSet) int {
+	words, v := f.words, f.cv[i]
+	if strings.IndexByte(words[i], ' ') >= 0 {
+		return next
+	}
+	k := 0
+	if v&1 != 0 {
+		k = 1
+	}
+	if v&gazMore != 0 {
+		buf := append(f.sbuf[:0], words[i]...)
+		for j := i + 1; j < f.n && j-i < 4; j++ {
+			buf = append(buf, ' ')
+			buf = append(buf, words[j]...)
+			v := cn.get(hashWord(buf))
+			if v == 0 {
+				break
+			}
+			if v&1 != 0 {
+				k = j - i + 1
+			}
+			if v&gazMore == 0 {
+				break
 			}
 		}
-		if k == 0 {
-			i++
-			continue
-		}
-		f.city[i] = 1
-		for j := i + 1; j < i+k; j++ {
-			f.city[j] = 2
-		}
-		i += k
+		f.sbuf = buf
 	}
-	f.sbuf = buf
+	if k == 0 {
+		return next
+	}
+	f.city[i] = 1
+	for j := i + 1; j < i+k; j++ {
+		f.city[j] = 2
+	}
+	return i + k
 }
 
 // cityNames holds, by hash (hashWord), every name of data/cities.txt with

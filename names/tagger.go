@@ -69,6 +69,7 @@ type tagger struct {
 	rows  []byte    // a zero row, then the nonzero rows in row order (rowBytes each, see compact)
 	scale float32   // q[i]*scale is the weight
 	lab   *labTable // sums of the bias and label features (fastscore.go)
+	gz    *gzTables // sums of the gazetteer and place class features (fastscore.go)
 }
 
 var (
@@ -181,11 +182,22 @@ func readModel(r io.Reader) (*tagger, error) {
 	if n, _ := zr.Read(buf[:1]); n != 0 {
 		return nil, errors.New("names: model longer than its bitmap")
 	}
-	for i := 0; i < len(t.rows); i += 2 {
-		t.rows[i+1] ^= 0x80 // biased (see compact)
-	}
+	biasRows(t.rows)
 	t.prepareFast()
 	return t, nil
+}
+
+// biasRows adds the bias of compact's rows to the little-endian 16-bit
+// weights of rows (flips their top bits), eight bytes at a time.
+func biasRows(rows []byte) {
+	i := 0
+	for ; i+8 <= len(rows); i += 8 {
+		x := binary.LittleEndian.Uint64(rows[i:])
+		binary.LittleEndian.PutUint64(rows[i:], x^0x8000800080008000)
+	}
+	for ; i+1 < len(rows); i += 2 {
+		rows[i+1] ^= 0x80
+	}
 }
 
 // quantum returns weight i (row i/nLabels, label i%nLabels) of the

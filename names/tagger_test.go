@@ -285,3 +285,22 @@ func TestLowerWords(t *testing.T) {
 		}
 	}
 }
+
+// TestBiasRows checks biasRows, eight bytes at a time, against flipping
+// the top bit of every second byte, for lengths around its word size.
+func TestBiasRows(t *testing.T) {
+	for n := 0; n <= 40; n += 2 {
+		rows := make([]byte, n)
+		for i := range rows {
+			rows[i] = byte(i*37 + n)
+		}
+		want := slices.Clone(rows)
+		for i := 0; i+1 < n; i += 2 {
+			want[i+1] ^= 0x80
+		}
+		biasRows(rows)
+		if !slices.Equal(rows, want) {
+			t.Fatalf("%d bytes: %x, want %x", n, rows, want)
+		}
+	}
+}

@@ -356,16 +356,14 @@ func splitSentences(s string, toks []verbatim.Token, first, last, para int, dst 
 			dst = append(dst, verbatim.Sentence{Span: verbatim.Span{Start: toks[start].Start, End: toks[k-1].End}, First: start, Last: k, Para: para})
 			start = k
 		}
-		t := toks[i]
-		end := false
-		c := s[t.Start:t.End]
-		if t.Kind == verbatim.Punct && (c == "." || c == "!" || c == "?" || c == "…") {
-			end = true
-		} else if t.Kind == verbatim.Word && t.End-t.Start > 1 && s[t.End-1] == '.' && i+1 < last {
-			// An abbreviation at the end of a sentence ("in the U.S. The ...")
-			// ends it only when the next word is a lower-risk sentence opener.
-			end = false
+		t := &toks[i]
+		if t.Kind != verbatim.Punct {
+			// Only punctuation ends a sentence. (An abbreviation at the
+			// end of one, "in the U.S. The ...", does not.)
+			continue
 		}
+		c := s[t.Start:t.End]
+		end := c == "." || c == "!" || c == "?" || c == "…"
 		if end && c == "." && i+1 < last && toks[i+1].Start == t.End && toks[i+1].Kind == verbatim.Number {
 			// ".541", ".5": a decimal point, not a full stop
 			end = false
