@@ -69,6 +69,13 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 	if e := documentAuthor(x, sp); e >= 0 {
 		return e
 	}
+	// A name the quote stage cut off a descriptor that holds it as a
+	// complement or a modifier ("The Bishop of [Durham]", "the [American]")
+	// is not the referent: the whole phrase is resolved as a descriptor.
+	described := false
+	if ph, ok := descriptorPhrase(x, sp, c.Phrase); ok {
+		sp, described = ph, true
+	}
 	// A known mention inside or around the span.
 	if i := x.first(sp.Start-x.maxLen, sp.End, func(m *verbatim.Mention) bool {
 		if m.Entity >= 0 && m.Overlaps(sp) && m.Type != verbatim.Misc {
@@ -78,7 +85,7 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 			return !inner && (m.Span == sp || sp.Contains(m.Span) || m.Contains(sp))
 		}
 		return false
-	}); i >= 0 {
+	}); i >= 0 && !described {
 		ph := sp
 		if c.Phrase.Contains(sp) && c.Phrase.Start < sp.Start && lastWordEnd(d, c.Phrase) == lastWordEnd(d, sp) {
 			ph = c.Phrase // the quote stage cut the name off its phrase
@@ -101,6 +108,13 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 		return e
 	}
 	r := resolver{d: d, x: x, sp: sp, c: c}
+	if described && !determiners[strings.ToLower(f[0])] {
+		return -1
+	}
+	if described && (strings.EqualFold(f[0], "a") || strings.EqualFold(f[0], "an")) {
+		// "a spokesman for Ofcom": unnamed unless the lead names him
+		return r.leadPerson(f)
+	}
 	r.inside = r.enclosing()
 	if len(f) == 1 {
 		if p, ok := pronouns[strings.ToLower(f[0])]; ok {
@@ -122,6 +136,9 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 	}
 	if e := r.otherDescriptor(df); e >= 0 {
 		return e
+	}
+	if described {
+		return -1
 	}
 	// A name: match it or make it an entity.
 	if !names.IsCap(f[len(f)-1]) {
@@ -157,6 +174,47 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 	}
 	names.AddMention(d, sp, verbatim.NameMention, e)
 	return e
+}
+
+// descriptorPhrase returns the source phrase when the mention sp is a name
+// cut from it that the phrase holds as a role's complement ("The Bishop of
+// [Durham]", "a spokesman for [Ofcom]", "The MP for [Ealing North]") or a
+// nationality that is the whole head ("the [American]"): the phrase is
+// then a descriptor of someone else.
+func descriptorPhrase(x *index, sp, phrase verbatim.Span) (verbatim.Span, bool) {
+	d := x.d
+	if !phrase.Contains(sp) || phrase.Start >= sp.Start {
+		return sp, false
+	}
+	pre := d.Clean[phrase.Start:sp.Start]
+	if strings.ContainsAny(pre, ",;:()\"“”\n") {
+		return sp, false
+	}
+	f := strings.Fields(pre)
+	if len(f) == 0 || !determiners[strings.ToLower(f[0])] {
+		return sp, false
+	}
+	if w := d.Word(sp); len(f) == 1 && lastWordEnd(d, phrase) == lastWordEnd(d, sp) && !strings.ContainsAny(w, " \n") && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) {
+		// "the American": one of a nationality, no name ("the
+		// Conservatives" are a party)
+		mi := x.first(sp.Start, sp.End, func(m *verbatim.Mention) bool {
+			t := d.Entities[m.Entity].Type
+			return m.Entity >= 0 && m.Span == sp && (t == verbatim.Group || t == verbatim.Misc) && names.NameType(d.Word(sp)) == verbatim.Group
+		})
+		return phrase, mi >= 0
+	}
+	for k := 1; k < len(f); k++ {
+		if lw := strings.ToLower(f[k]); (lw == "of" || lw == "for") && names.IsRoleHead(strings.ToLower(f[k-1])) {
+			// the complement's words: a name with its "the", "and", "of"
+			for _, w := range f[k+1:] {
+				if lw := strings.ToLower(w); !names.IsCap(w) && lw != "the" && lw != "and" && lw != "of" {
+					return sp, false
+				}
+			}
+			return phrase, true
+		}
+	}
+	return sp, false
 }
 
 // descriptorWords returns the words of a descriptor head with the words of

@@ -1,0 +1,26 @@
+package coref_test
+
+import "testing"
+
+// A place the quote stage cut off as the name of "The MP for [Northfield
+// East]" is the complement of a role: the source is the MP.
+func TestRoleComplementIsNotTheSource(t *testing.T) {
+	d := analyze(t, "Labour MP Derek Hollins criticised the plan in Leeds on Monday. The MP for Leeds said the council had not been consulted.")
+	if e := resolveIn(t, d, "The MP for Leeds", "Leeds"); name(d, e) != "Derek Hollins" {
+		t.Errorf("The MP for [Leeds] -> %s, want Derek Hollins", name(d, e))
+	}
+	// a spokesman for an organisation is an unnamed source, not the organisation
+	d = analyze(t, "Sales fell in March. A spokesman for Brightline Foods said prices would rise.")
+	if e := resolveIn(t, d, "A spokesman for Brightline Foods", "Brightline Foods"); e >= 0 {
+		t.Errorf("a spokesman for [Brightline Foods] -> %s, want nobody", name(d, e))
+	}
+}
+
+// "the [Russian]": a nationality the quote stage cut off as a name refers
+// to the person in focus; "the [Conservatives]" stay a party.
+func TestNationalityIsAPersonDescriptor(t *testing.T) {
+	d := analyze(t, "Ivan Petrov beat Tom Ellis in straight sets in Moscow on Sunday. The Russian said he would rest before the final.")
+	if e := resolveIn(t, d, "The Russian", "Russian"); name(d, e) != "Ivan Petrov" {
+		t.Errorf("The [Russian] -> %s, want Ivan Petrov", name(d, e))
+	}
+}
