@@ -165,7 +165,9 @@ func (r *resolver) roleDescriptor(f []string) int {
 		// Liberal Democrat leader said"): the person in focus, if any; a
 		// spokesman no one was named as is unnamed ("the rapper's
 		// spokesperson").
-		best = r.focused(func(en *verbatim.Entity) bool { return en.Type == verbatim.Person })
+		best = r.focused(func(en *verbatim.Entity) bool {
+			return en.Type == verbatim.Person && !r.otherOffice(en, accept)
+		})
 		if best < 0 {
 			// "…, the trade and industry secretary has said. Patricia
 			// Hewitt is expected to …": the lead describes whom the
@@ -174,6 +176,52 @@ func (r *resolver) roleDescriptor(f []string) int {
 		}
 	}
 	return r.record(verbatim.DescriptorMention, best)
+}
+
+// offices are the role words that name an office one holder has, so that
+// one holding another is not referred to by it: "the finance director" is
+// not the mayor, "the Liberal Democrat leader" not the home secretary. An
+// occupation ("striker", "presenter") rules out no other.
+var offices = map[string]bool{"president": true, "vice-president": true, "president-elect": true, "premier": true,
+	"chancellor": true, "minister": true, "secretary": true, "mayor": true, "governor": true, "senator": true,
+	"director": true, "chairman": true, "chairwoman": true, "ceo": true, "commissioner": true, "ambassador": true,
+	"judge": true, "prosecutor": true, "king": true, "queen": true, "pope": true, "bishop": true, "archbishop": true,
+	"speaker": true, "attorney": true, "councillor": true, "councilor": true}
+
+// otherOffice reports whether an entity holds an office, by a role the
+// article gives it or a descriptor it was referred by, that none of the
+// role words accept names, when accept names an office.
+func (r *resolver) otherOffice(en *verbatim.Entity, accept []string) bool {
+	if !slices.ContainsFunc(accept, func(a string) bool { return offices[a] }) {
+		return false
+	}
+	other := func(role string) bool {
+		held := false
+		for _, w := range strings.Fields(role) {
+			lw := strings.ToLower(w)
+			if slices.Contains(accept, lw) {
+				return false // one of its offices is the one asked for
+			}
+			held = held || offices[lw]
+		}
+		return held
+	}
+	for _, role := range en.Roles {
+		if other(role) {
+			return true
+		}
+	}
+	for e := range min(len(r.d.Entities), len(r.x.described)) {
+		if &r.d.Entities[e] == en {
+			for _, role := range r.x.described[e] {
+				if other(role) {
+					return true
+				}
+			}
+			break
+		}
+	}
+	return false
 }
 
 // cataphoraSentences is how many sentences after a role descriptor the
@@ -321,8 +369,12 @@ func (r *resolver) personDescriptor(f []string) int {
 			return -1 // not a nationality
 		}
 	}
+	accept := []string{head}
+	if !offices[head] {
+		accept = nil // "the singer": no office that another would rule out
+	}
 	e := r.rank(func(en *verbatim.Entity) bool {
-		return en.Type == verbatim.Person && (g == 0 || en.Gender != 'm'+'f'-g)
+		return en.Type == verbatim.Person && (g == 0 || en.Gender != 'm'+'f'-g) && !r.otherOffice(en, accept)
 	}, func(en *verbatim.Entity) float64 {
 		if g != 0 && en.Gender == g {
 			return 1
@@ -407,7 +459,10 @@ func (r *resolver) otherDescriptor(f []string) int {
 	if names.IsStopWord(head) || orgHeads[head] || documentHeads[head] || names.IsOrgWord(head) || unnamedHeads[head] || !agentNoun(head) {
 		return -1
 	}
-	return r.record(verbatim.DescriptorMention, r.focused(func(en *verbatim.Entity) bool { return en.Type == verbatim.Person }))
+	accept := []string{head}
+	return r.record(verbatim.DescriptorMention, r.focused(func(en *verbatim.Entity) bool {
+		return en.Type == verbatim.Person && !r.otherOffice(en, accept)
+	}))
 }
 
 // agentNoun reports whether a lower-case noun has the ending of one that
