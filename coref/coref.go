@@ -76,6 +76,12 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 	if ph, ok := descriptorPhrase(x, sp, c.Phrase); ok {
 		sp, described = ph, true
 	}
+	if ph := c.Phrase; !described && ph.Contains(sp) && lastWordEnd(d, ph) == lastWordEnd(d, sp) {
+		// the quote stage cut the organisation off the phrase
+		if e := personOfOrganisation(x, ph); e >= 0 {
+			return e
+		}
+	}
 	// A known mention inside or around the span.
 	if i := x.first(sp.Start-x.maxLen, sp.End, func(m *verbatim.Mention) bool {
 		if m.Entity >= 0 && m.Overlaps(sp) && m.Type != verbatim.Misc {
@@ -174,6 +180,27 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 	}
 	names.AddMention(d, sp, verbatim.NameMention, e)
 	return e
+}
+
+// personOfOrganisation returns the person named in a span before the
+// organisation it is "of", "at" or "from" ("Jamie Graham of Total Film",
+// "analyst Ann Berg at Nordbank"): the person speaks, the organisation
+// only places them; else -1.
+func personOfOrganisation(x *index, sp verbatim.Span) int {
+	d := x.d
+	end := lastWordEnd(d, sp)
+	mi := x.first(sp.Start, end, func(m *verbatim.Mention) bool {
+		if m.Entity < 0 || m.Kind != verbatim.NameMention || !sp.Contains(m.Span) || m.End >= end || d.Entities[m.Entity].Type != verbatim.Person {
+			return false
+		}
+		rest := d.Clean[m.End:end]
+		return (strings.HasPrefix(rest, " of ") || strings.HasPrefix(rest, " at ") || strings.HasPrefix(rest, " from ")) &&
+			!strings.ContainsAny(d.Clean[sp.Start:m.Start], ",;:()\"“”\n")
+	})
+	if mi < 0 {
+		return -1
+	}
+	return d.Mentions[mi].Entity
 }
 
 // descriptorPhrase returns the source phrase when the mention sp is a name

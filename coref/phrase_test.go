@@ -24,3 +24,12 @@ func TestNationalityIsAPersonDescriptor(t *testing.T) {
 		t.Errorf("The [Russian] -> %s, want Ivan Petrov", name(d, e))
 	}
 }
+
+// "Jane Holt of Brightline Capital": the quote stage may cut the
+// organisation off as the name; the person before its "of" speaks.
+func TestPersonOfOrganisation(t *testing.T) {
+	d := analyze(t, "Shares rose on Monday. \"It was a good quarter,\" said Jane Holt of Brightline Capital.")
+	if e := resolveIn(t, d, "Jane Holt of Brightline Capital", "Brightline Capital"); name(d, e) != "Jane Holt" {
+		t.Errorf("Jane Holt of [Brightline Capital] -> %s, want Jane Holt", name(d, e))
+	}
+}
