@@ -434,6 +434,9 @@ func (r *resolver) unnamedSpoke() bool {
 	if lw := strings.ToLower(f[0]); lw != "a" && lw != "an" && lw != "one" {
 		return false
 	}
+	if k := slices.IndexFunc(f, func(w string) bool { return w == "for" || w == "of" || w == "at" }); k >= 2 {
+		f = f[:k] // "a spokesman for the Oxford University Press"
+	}
 	head := strings.ToLower(f[len(f)-1])
 	if _, ok := personHeads[head]; !ok && !names.IsRoleHead(head) {
 		return false

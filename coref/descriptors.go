@@ -296,6 +296,9 @@ func (r *resolver) orgDescriptor(f []string) int {
 	if names.IsCap(last) || !(orgHeads[head] || documentHeads[head] || names.IsOrgWord(head) && head != "government") {
 		return -1
 	}
+	if r.nameWithCommonHead(f) {
+		return -1 // "The Anti-Phishing Working group": a name, not a reference back
+	}
 	if documentHeads[head] && strings.ToLower(f[0]) != "the" && strings.ToLower(f[0]) != "a" && strings.ToLower(f[0]) != "an" {
 		return -1
 	}
@@ -326,6 +329,35 @@ func (r *resolver) orgDescriptor(f []string) int {
 		e = r.authorAfter(0)
 	}
 	return r.record(verbatim.DescriptorMention, e)
+}
+
+// nameWithCommonHead reports whether a descriptor's words between its
+// determiner and its lower-case head are all capitalised and none is a
+// known name, a nationality or a place ("The Anti-Phishing Working
+// group"): the name of an organisation (the tagger may have found its first
+// words), not a reference to one named before ("the Delta subsidiary", "the German
+// bank").
+func (r *resolver) nameWithCommonHead(f []string) bool {
+	if len(f) < 3 || !determiners[strings.ToLower(f[0])] {
+		return false
+	}
+	for _, w := range f[1 : len(f)-1] {
+		if !names.IsCap(w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || names.NameType(w) != verbatim.Misc && names.NameType(w) != verbatim.Organization && names.NameType(w) != verbatim.Person {
+			return false
+		}
+	}
+	// a name inside that the article used before is a modifier ("the
+	// Delta subsidiary"); one first named here is the name's own words
+	return r.x.first(r.sp.Start, r.sp.End, func(m *verbatim.Mention) bool {
+		if m.Entity < 0 || !r.sp.Contains(m.Span) {
+			return false
+		}
+		en := &r.d.Entities[m.Entity]
+		if en.Type == verbatim.Place || en.Type == verbatim.Group {
+			return true
+		}
+		return slices.ContainsFunc(en.Mentions, func(mi int) bool { return r.d.Mentions[mi].Start < r.sp.Start })
+	}) < 0
 }
 
 // leadReach is how many sentences after an indefinite document or

@@ -1,6 +1,11 @@
 package coref_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/coref"
+)
 
 // A place the quote stage cut off as the name of "The MP for [Northfield
 // East]" is the complement of a role: the source is the MP.
@@ -31,5 +36,31 @@ func TestPersonOfOrganisation(t *testing.T) {
 	d := analyze(t, "Shares rose on Monday. \"It was a good quarter,\" said Jane Holt of Brightline Capital.")
 	if e := resolveIn(t, d, "Jane Holt of Brightline Capital", "Brightline Capital"); name(d, e) != "Jane Holt" {
 		t.Errorf("Jane Holt of [Brightline Capital] -> %s, want Jane Holt", name(d, e))
+	}
+}
+
+// "he" after "a spokesman for X said" is that unnamed spokesman: no one
+// named before.
+func TestHeAfterSpokesmanForOrganisation(t *testing.T) {
+	s := "Peter Vance welcomed the word on Monday. A spokesman for the Brightline Press said it was new. \"It was the word of the year,\" he said."
+	d := analyze(t, s)
+	at := find(t, d, "A spokesman for the Brightline Press", 0)
+	prior := []verbatim.Quote{{Span: find(t, d, "it was new", 0), Type: verbatim.Indirect, Speaker: -1, SpeakerAt: at}}
+	if e := coref.Resolve(d, word(t, d, "he said"), coref.Context{Prior: prior}); e >= 0 {
+		t.Errorf("he -> %s, want nobody (the unnamed spokesman)", name(d, e))
+	}
+}
+
+// "The Anti-Phishing Working group": capitalised words no name covers
+// before a lower-case head are a name the tagger missed, not a reference
+// back to the organisation named before.
+func TestNameWithCommonHead(t *testing.T) {
+	d := analyze(t, "Lycos Europe sells e-mail filters. The Harbour Signal Working group said attacks had doubled.")
+	if e := resolve(d, find(t, d, "The Harbour Signal Working group", 0)); e >= 0 {
+		t.Errorf("The Harbour Signal Working group -> %s, want nobody", name(d, e))
+	}
+	d = analyze(t, "Lycos Europe sells e-mail filters. The company said attacks had doubled.")
+	if e := resolve(d, find(t, d, "The company", 0)); name(d, e) != "Lycos Europe" {
+		t.Errorf("The company -> %s, want Lycos Europe", name(d, e))
 	}
 }
