@@ -316,12 +316,24 @@ func (r *resolver) orgDescriptor(f []string) int {
 			return r.record(verbatim.DescriptorMention, e)
 		}
 	}
-	e := r.rank(r.organisationLike,
+	named := func(en *verbatim.Entity) bool {
+		for _, w := range strings.Fields(en.Name) {
+			if strings.EqualFold(w, head) {
+				return true
+			}
+		}
+		return false
+	}
+	want := r.organisationLike
+	if namedBodies[head] {
+		// "the committee" is a committee: not the party or the
+		// broadcaster named before it
+		want = func(en *verbatim.Entity) bool { return r.organisationLike(en) && named(en) }
+	}
+	e := r.rank(want,
 		func(en *verbatim.Entity) float64 {
-			for _, w := range strings.Fields(en.Name) {
-				if strings.EqualFold(w, head) {
-					return 2
-				}
+			if named(en) {
+				return 2
 			}
 			return 0
 		})
@@ -359,6 +371,15 @@ func (r *resolver) nameWithCommonHead(f []string) bool {
 		return slices.ContainsFunc(en.Mentions, func(mi int) bool { return r.d.Mentions[mi].Start < r.sp.Start })
 	}) < 0
 }
+
+// namedBodies are the organisation heads that name a kind of body whose
+// names say it ("the committee": the Public Accounts Committee; "the
+// police": Thames Valley Police), unlike a firm or a bank, whose names
+// seldom do: such a descriptor refers only to an organisation with the
+// head in its name.
+var namedBodies = map[string]bool{"committee": true, "council": true, "commission": true, "court": true,
+	"police": true, "tribunal": true, "panel": true, "board": true, "union": true, "assembly": true,
+	"parliament": true, "congress": true, "senate": true, "jury": true, "inquiry": true}
 
 // leadReach is how many sentences after an indefinite document or
 // organisation ("a report", "a trade body") its name is looked for.

@@ -64,3 +64,16 @@ func TestNameWithCommonHead(t *testing.T) {
 		t.Errorf("The company -> %s, want Lycos Europe", name(d, e))
 	}
 }
+
+// "the committee" refers to an organisation named a committee, never to
+// the broadcaster or party named before it; "the firm" to any firm.
+func TestNamedBodyNeedsItsHead(t *testing.T) {
+	d := analyze(t, "The BBC spent too much on new buildings, MPs have said. The committee said costs had doubled.")
+	if e := resolve(d, find(t, d, "The committee", 0)); e >= 0 {
+		t.Errorf("the committee -> %s, want nobody", name(d, e))
+	}
+	d = analyze(t, "The BBC spent too much, the Public Accounts Committee has said. The committee said costs had doubled.")
+	if e := resolve(d, find(t, d, "The committee", 0)); name(d, e) != "Public Accounts Committee" {
+		t.Errorf("the committee -> %s, want Public Accounts Committee", name(d, e))
+	}
+}
