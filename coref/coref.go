@@ -428,6 +428,18 @@ func (r *resolver) unnamedSpoke() bool {
 		return false
 	}
 	f := strings.Fields(r.d.Word(q.SpeakerAt))
+	// "A spokesman said … “…,” he said. “…,” he added": the source of a
+	// pronoun left unnamed is the one it stood for
+	for k := len(r.c.Prior) - 1; len(f) == 1 && k >= 0; k-- {
+		p := &r.c.Prior[k]
+		if p.SpeakerAt.Empty() || p.SpeakerAt.Start >= q.SpeakerAt.Start {
+			continue // q itself, or one without a speaker mention
+		}
+		if _, ok := pronouns[strings.ToLower(f[0])]; !ok || p.Speaker >= 0 || !r.near(p.SpeakerAt.Start, 1) {
+			return false
+		}
+		q, f = p, strings.Fields(r.d.Word(p.SpeakerAt))
+	}
 	if len(f) < 2 {
 		return false
 	}

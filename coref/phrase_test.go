@@ -49,6 +49,15 @@ func TestHeAfterSpokesmanForOrganisation(t *testing.T) {
 	if e := coref.Resolve(d, word(t, d, "he said"), coref.Context{Prior: prior}); e >= 0 {
 		t.Errorf("he -> %s, want nobody (the unnamed spokesman)", name(d, e))
 	}
+	// and so is the "he" after that "he"
+	s += " \"It is spreading,\" he added."
+	d = analyze(t, s)
+	at = find(t, d, "A spokesman for the Brightline Press", 0)
+	prior = []verbatim.Quote{{Span: find(t, d, "it was new", 0), Type: verbatim.Indirect, Speaker: -1, SpeakerAt: at},
+		{Span: find(t, d, "It was the word of the year,", 0), Type: verbatim.Direct, Speaker: -1, SpeakerAt: word(t, d, "he said")}}
+	if e := coref.Resolve(d, word(t, d, "he added"), coref.Context{Prior: prior}); e >= 0 {
+		t.Errorf("the second he -> %s, want nobody (the unnamed spokesman)", name(d, e))
+	}
 }
 
 // "The Anti-Phishing Working group": capitalised words no name covers
