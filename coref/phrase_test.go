@@ -86,3 +86,13 @@ func TestNamedBodyNeedsItsHead(t *testing.T) {
 		t.Errorf("the committee -> %s, want Public Accounts Committee", name(d, e))
 	}
 }
+
+// A name after a title governed by a preposition ("by Riverside Club
+// chairman Tom Hale") is no subject of its sentence: "the American" there
+// is the subject of the sentence before.
+func TestTitledObjectIsNoSubject(t *testing.T) {
+	d := analyze(t, "World number one Jane Orr has criticised the club.\n\nReacting to a remark by Riverside Club chairman Tom Hale, the American said it was unfair.")
+	if e := resolveIn(t, d, "the American", "American"); name(d, e) != "Jane Orr" {
+		t.Errorf("the American -> %s, want Jane Orr", name(d, e))
+	}
+}
