@@ -9,10 +9,15 @@
 //     (organisations), they (the organisation that spoke last), I/we inside
 //     a quotation (its speaker);
 //   - a role descriptor ("the French president", "the Bishop of Durham"):
-//     the person the article gives that role;
+//     the person the article gives that role, never one holding another
+//     office ("the finance director" is not the mayor); a name the quote
+//     stage cut off the role's complement ("The MP for [Leeds]") is not
+//     the source;
 //   - a person descriptor ("the 28-year-old", "the American", "the singer");
 //   - an organisation descriptor ("the firm", "the ministry") or a document
-//     ("the report", "the survey": the organisation behind it).
+//     ("the report", "the survey": the organisation behind it); a kind of
+//     body whose names say it ("the committee", "the police") only an
+//     organisation so named.
 //
 // Exact constraints filter the candidates (type, gender, number, a role the
 // article gives); the rest is a ranking of the entities mentioned before:
