@@ -219,19 +219,22 @@ func descriptorPhrase(x *index, sp, phrase verbatim.Span) (verbatim.Span, bool) 
 		return sp, false
 	}
 	pre := d.Clean[phrase.Start:sp.Start]
+	if k := strings.IndexByte(pre, ' '); k < 0 || !determiners[strings.ToLower(pre[:k])] {
+		return sp, false // (most phrases: no allocation)
+	}
 	if strings.ContainsAny(pre, ",;:()\"“”\n") {
 		return sp, false
 	}
 	f := strings.Fields(pre)
-	if len(f) == 0 || !determiners[strings.ToLower(f[0])] {
-		return sp, false
-	}
 	if w := d.Word(sp); len(f) == 1 && lastWordEnd(d, phrase) == lastWordEnd(d, sp) && !strings.ContainsAny(w, " \n") && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) {
 		// "the American": one of a nationality, no name ("the
 		// Conservatives" are a party)
 		mi := x.first(sp.Start, sp.End, func(m *verbatim.Mention) bool {
+			if m.Entity < 0 || m.Span != sp {
+				return false
+			}
 			t := d.Entities[m.Entity].Type
-			return m.Entity >= 0 && m.Span == sp && (t == verbatim.Group || t == verbatim.Misc) && names.NameType(d.Word(sp)) == verbatim.Group
+			return (t == verbatim.Group || t == verbatim.Misc) && names.NameType(d.Word(sp)) == verbatim.Group
 		})
 		return phrase, mi >= 0
 	}
