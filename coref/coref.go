@@ -438,10 +438,14 @@ func (r *resolver) unnamedSpoke() bool {
 	f := strings.Fields(r.d.Word(q.SpeakerAt))
 	// "A spokesman said … “…,” he said. “…,” he added": the source of a
 	// pronoun left unnamed is the one it stood for
+	hops := 0
 	for k := len(r.c.Prior) - 1; len(f) == 1 && k >= 0; k-- {
 		p := &r.c.Prior[k]
 		if p.SpeakerAt.Empty() || p.SpeakerAt.Start >= q.SpeakerAt.Start {
 			continue // q itself, or one without a speaker mention
+		}
+		if hops++; hops > unnamedHops {
+			return false // (a run of pronouns no one is named for costs no walk over them all)
 		}
 		if _, ok := pronouns[strings.ToLower(f[0])]; !ok || p.Speaker >= 0 || !r.near(p.SpeakerAt.Start, 1) {
 			return false
@@ -466,6 +470,10 @@ func (r *resolver) unnamedSpoke() bool {
 	})
 	return named < 0 // else a person named since
 }
+
+// unnamedHops is how many pronouns back unnamedSpoke follows an unnamed
+// source ("a spokesman said … he said … he added").
+const unnamedHops = 4
 
 // lastAttribution returns the last prior attribution that has a speaker
 // mention, or nil.
