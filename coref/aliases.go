@@ -59,6 +59,11 @@ func canonical(d *verbatim.Doc, e int) int {
 		same := grouped && sameGroup(o.Name, g) ||
 			acr && initials(o.Name) == en.Name ||
 			en.Type == verbatim.Organization && len(o.Name) == len(en.Name)+1 && o.Name[len(en.Name)] == 's' && strings.HasPrefix(o.Name, en.Name)
+		if !same && acr && o.Type == verbatim.Organization && definedAs(d, o, en.Name) {
+			// "the Royal National Institute for Deaf People (RNID)": the
+			// article spells the acronym out
+			return i
+		}
 		if !same {
 			continue
 		}
@@ -115,4 +120,19 @@ func initials(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// definedAs reports whether a mention of entity o stands just before the
+// acronym in brackets: "Royal National Institute for Deaf People (RNID)".
+func definedAs(d *verbatim.Doc, o *verbatim.Entity, acr string) bool {
+	for _, mi := range o.Mentions {
+		if mi < 0 || mi >= len(d.Mentions) {
+			continue
+		}
+		m := &d.Mentions[mi]
+		if m.End+len(acr)+3 <= len(d.Clean) && d.Clean[m.End:m.End+2] == " (" && d.Clean[m.End+2:m.End+2+len(acr)] == acr && d.Clean[m.End+2+len(acr)] == ')' {
+			return true
+		}
+	}
+	return false
 }

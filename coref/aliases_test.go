@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/verbatim-news/verbatim"
@@ -47,5 +48,28 @@ func TestCanonical(t *testing.T) {
 	}
 	if initials("Standard & Poor") != "S&P" || initials("UK Independence Party") != "UKIP" || initials("Labour") != "" || initials("United States Anti-Doping Agency") != "USADA" {
 		t.Errorf("initials: %q %q", initials("Standard & Poor"), initials("UK Independence Party"))
+	}
+}
+
+// An acronym the article spells out in brackets is that organisation's,
+// though its initials differ ("People" has none in RNID).
+func TestAcronymDefinedInBrackets(t *testing.T) {
+	org := verbatim.Organization
+	text := "The North Sea Fishermen's Federation Limited (NSFF) said quotas would fall. The NSFF said"
+	full := verbatim.Span{Start: 4, End: strings.Index(text, " (")}
+	a1 := strings.Index(text, "NSFF")
+	a2 := strings.LastIndex(text, "NSFF")
+	d := &verbatim.Doc{Clean: text,
+		Mentions: []verbatim.Mention{{Span: full, Entity: 0}, {Span: verbatim.Span{Start: a1, End: a1 + 4}, Entity: 1}, {Span: verbatim.Span{Start: a2, End: a2 + 4}, Entity: 1}},
+		Entities: []verbatim.Entity{
+			{Name: "North Sea Fishermen's Federation Limited", Type: org, Mentions: []int{0}},
+			{Name: "NSFF", Type: org, Mentions: []int{1, 2}},
+		}}
+	if got := canonical(d, 1); got != 0 {
+		t.Errorf("canonical(NSFF) = %d, want 0 (its spelt-out name)", got)
+	}
+	d.Clean = strings.Replace(text, "(NSFF)", "(NSF)", 1)
+	if got := canonical(d, 1); got != 1 {
+		t.Errorf("canonical(NSFF) = %d with another acronym in brackets, want 1", got)
 	}
 }

@@ -9,10 +9,15 @@
 //     (organisations), they (the organisation that spoke last), I/we inside
 //     a quotation (its speaker);
 //   - a role descriptor ("the French president", "the Bishop of Durham"):
-//     the person the article gives that role;
+//     the person the article gives that role, never one holding another
+//     office ("the finance director" is not the mayor); a name the quote
+//     stage cut off the role's complement ("The MP for [Leeds]") is not
+//     the source;
 //   - a person descriptor ("the 28-year-old", "the American", "the singer");
 //   - an organisation descriptor ("the firm", "the ministry") or a document
-//     ("the report", "the survey": the organisation behind it).
+//     ("the report", "the survey": the organisation behind it); a kind of
+//     body whose names say it ("the committee", "the police") only an
+//     organisation so named.
 //
 // Exact constraints filter the candidates (type, gender, number, a role the
 // article gives); the rest is a ranking of the entities mentioned before:
@@ -69,6 +74,19 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 	if e := documentAuthor(x, sp); e >= 0 {
 		return e
 	}
+	// A name the quote stage cut off a descriptor that holds it as a
+	// complement or a modifier ("The Bishop of [Durham]", "the [American]")
+	// is not the referent: the whole phrase is resolved as a descriptor.
+	described := false
+	if ph, ok := descriptorPhrase(x, sp, c.Phrase); ok {
+		sp, described = ph, true
+	}
+	if ph := c.Phrase; !described && ph.Contains(sp) && lastWordEnd(d, ph) == lastWordEnd(d, sp) {
+		// the quote stage cut the organisation off the phrase
+		if e := personOfOrganisation(x, ph); e >= 0 {
+			return e
+		}
+	}
 	// A known mention inside or around the span.
 	if i := x.first(sp.Start-x.maxLen, sp.End, func(m *verbatim.Mention) bool {
 		if m.Entity >= 0 && m.Overlaps(sp) && m.Type != verbatim.Misc {
@@ -78,7 +96,7 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 			return !inner && (m.Span == sp || sp.Contains(m.Span) || m.Contains(sp))
 		}
 		return false
-	}); i >= 0 {
+	}); i >= 0 && !described {
 		ph := sp
 		if c.Phrase.Contains(sp) && c.Phrase.Start < sp.Start && lastWordEnd(d, c.Phrase) == lastWordEnd(d, sp) {
 			ph = c.Phrase // the quote stage cut the name off its phrase
@@ -101,6 +119,13 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 		return e
 	}
 	r := resolver{d: d, x: x, sp: sp, c: c}
+	if described && !determiners[strings.ToLower(f[0])] {
+		return -1
+	}
+	if described && (strings.EqualFold(f[0], "a") || strings.EqualFold(f[0], "an")) {
+		// "a spokesman for Ofcom": unnamed unless the lead names him
+		return r.leadPerson(f)
+	}
 	r.inside = r.enclosing()
 	if len(f) == 1 {
 		if p, ok := pronouns[strings.ToLower(f[0])]; ok {
@@ -122,6 +147,9 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 	}
 	if e := r.otherDescriptor(df); e >= 0 {
 		return e
+	}
+	if described {
+		return -1
 	}
 	// A name: match it or make it an entity.
 	if !names.IsCap(f[len(f)-1]) {
@@ -157,6 +185,71 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 	}
 	names.AddMention(d, sp, verbatim.NameMention, e)
 	return e
+}
+
+// personOfOrganisation returns the person named in a span before the
+// organisation it is "of", "at" or "from" ("Jamie Graham of Total Film",
+// "analyst Ann Berg at Nordbank"): the person speaks, the organisation
+// only places them; else -1.
+func personOfOrganisation(x *index, sp verbatim.Span) int {
+	d := x.d
+	end := lastWordEnd(d, sp)
+	mi := x.first(sp.Start, end, func(m *verbatim.Mention) bool {
+		if m.Entity < 0 || m.Kind != verbatim.NameMention || !sp.Contains(m.Span) || m.End >= end || d.Entities[m.Entity].Type != verbatim.Person {
+			return false
+		}
+		rest := d.Clean[m.End:end]
+		return (strings.HasPrefix(rest, " of ") || strings.HasPrefix(rest, " at ") || strings.HasPrefix(rest, " from ")) &&
+			!strings.ContainsAny(d.Clean[sp.Start:m.Start], ",;:()\"“”\n")
+	})
+	if mi < 0 {
+		return -1
+	}
+	return d.Mentions[mi].Entity
+}
+
+// descriptorPhrase returns the source phrase when the mention sp is a name
+// cut from it that the phrase holds as a role's complement ("The Bishop of
+// [Durham]", "a spokesman for [Ofcom]", "The MP for [Ealing North]") or a
+// nationality that is the whole head ("the [American]"): the phrase is
+// then a descriptor of someone else.
+func descriptorPhrase(x *index, sp, phrase verbatim.Span) (verbatim.Span, bool) {
+	d := x.d
+	if !phrase.Contains(sp) || phrase.Start >= sp.Start {
+		return sp, false
+	}
+	pre := d.Clean[phrase.Start:sp.Start]
+	if k := strings.IndexByte(pre, ' '); k < 0 || !determiners[strings.ToLower(pre[:k])] {
+		return sp, false // (most phrases: no allocation)
+	}
+	if strings.ContainsAny(pre, ",;:()\"“”\n") {
+		return sp, false
+	}
+	f := strings.Fields(pre)
+	if w := d.Word(sp); len(f) == 1 && lastWordEnd(d, phrase) == lastWordEnd(d, sp) && !strings.ContainsAny(w, " \n") && (!strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss")) {
+		// "the American": one of a nationality, no name ("the
+		// Conservatives" are a party)
+		mi := x.first(sp.Start, sp.End, func(m *verbatim.Mention) bool {
+			if m.Entity < 0 || m.Span != sp {
+				return false
+			}
+			t := d.Entities[m.Entity].Type
+			return (t == verbatim.Group || t == verbatim.Misc) && names.NameType(d.Word(sp)) == verbatim.Group
+		})
+		return phrase, mi >= 0
+	}
+	for k := 1; k < len(f); k++ {
+		if lw := strings.ToLower(f[k]); (lw == "of" || lw == "for") && names.IsRoleHead(strings.ToLower(f[k-1])) {
+			// the complement's words: a name with its "the", "and", "of"
+			for _, w := range f[k+1:] {
+				if lw := strings.ToLower(w); !names.IsCap(w) && lw != "the" && lw != "and" && lw != "of" {
+					return sp, false
+				}
+			}
+			return phrase, true
+		}
+	}
+	return sp, false
 }
 
 // descriptorWords returns the words of a descriptor head with the words of
@@ -343,11 +436,30 @@ func (r *resolver) unnamedSpoke() bool {
 		return false
 	}
 	f := strings.Fields(r.d.Word(q.SpeakerAt))
+	// "A spokesman said … “…,” he said. “…,” he added": the source of a
+	// pronoun left unnamed is the one it stood for
+	hops := 0
+	for k := len(r.c.Prior) - 1; len(f) == 1 && k >= 0; k-- {
+		p := &r.c.Prior[k]
+		if p.SpeakerAt.Empty() || p.SpeakerAt.Start >= q.SpeakerAt.Start {
+			continue // q itself, or one without a speaker mention
+		}
+		if hops++; hops > unnamedHops {
+			return false // (a run of pronouns no one is named for costs no walk over them all)
+		}
+		if _, ok := pronouns[strings.ToLower(f[0])]; !ok || p.Speaker >= 0 || !r.near(p.SpeakerAt.Start, 1) {
+			return false
+		}
+		q, f = p, strings.Fields(r.d.Word(p.SpeakerAt))
+	}
 	if len(f) < 2 {
 		return false
 	}
 	if lw := strings.ToLower(f[0]); lw != "a" && lw != "an" && lw != "one" {
 		return false
+	}
+	if k := slices.IndexFunc(f, func(w string) bool { return w == "for" || w == "of" || w == "at" }); k >= 2 {
+		f = f[:k] // "a spokesman for the Oxford University Press"
 	}
 	head := strings.ToLower(f[len(f)-1])
 	if _, ok := personHeads[head]; !ok && !names.IsRoleHead(head) {
@@ -358,6 +470,10 @@ func (r *resolver) unnamedSpoke() bool {
 	})
 	return named < 0 // else a person named since
 }
+
+// unnamedHops is how many pronouns back unnamedSpoke follows an unnamed
+// source ("a spokesman said … he said … he added").
+const unnamedHops = 4
 
 // lastAttribution returns the last prior attribution that has a speaker
 // mention, or nil.

@@ -165,7 +165,9 @@ func (r *resolver) roleDescriptor(f []string) int {
 		// Liberal Democrat leader said"): the person in focus, if any; a
 		// spokesman no one was named as is unnamed ("the rapper's
 		// spokesperson").
-		best = r.focused(func(en *verbatim.Entity) bool { return en.Type == verbatim.Person })
+		best = r.focused(func(en *verbatim.Entity) bool {
+			return en.Type == verbatim.Person && !r.otherOffice(en, accept)
+		})
 		if best < 0 {
 			// "…, the trade and industry secretary has said. Patricia
 			// Hewitt is expected to …": the lead describes whom the
@@ -174,6 +176,52 @@ func (r *resolver) roleDescriptor(f []string) int {
 		}
 	}
 	return r.record(verbatim.DescriptorMention, best)
+}
+
+// offices are the role words that name an office one holder has, so that
+// one holding another is not referred to by it: "the finance director" is
+// not the mayor, "the Liberal Democrat leader" not the home secretary. An
+// occupation ("striker", "presenter") rules out no other.
+var offices = map[string]bool{"president": true, "vice-president": true, "president-elect": true, "premier": true,
+	"chancellor": true, "minister": true, "secretary": true, "mayor": true, "governor": true, "senator": true,
+	"director": true, "chairman": true, "chairwoman": true, "ceo": true, "commissioner": true, "ambassador": true,
+	"judge": true, "prosecutor": true, "king": true, "queen": true, "pope": true, "bishop": true, "archbishop": true,
+	"speaker": true, "attorney": true, "councillor": true, "councilor": true}
+
+// otherOffice reports whether an entity holds an office, by a role the
+// article gives it or a descriptor it was referred by, that none of the
+// role words accept names, when accept names an office.
+func (r *resolver) otherOffice(en *verbatim.Entity, accept []string) bool {
+	if !slices.ContainsFunc(accept, func(a string) bool { return offices[a] }) {
+		return false
+	}
+	other := func(role string) bool {
+		held := false
+		for _, w := range strings.Fields(role) {
+			lw := strings.ToLower(w)
+			if slices.Contains(accept, lw) {
+				return false // one of its offices is the one asked for
+			}
+			held = held || offices[lw]
+		}
+		return held
+	}
+	for _, role := range en.Roles {
+		if other(role) {
+			return true
+		}
+	}
+	for e := range min(len(r.d.Entities), len(r.x.described)) {
+		if &r.d.Entities[e] == en {
+			for _, role := range r.x.described[e] {
+				if other(role) {
+					return true
+				}
+			}
+			break
+		}
+	}
+	return false
 }
 
 // cataphoraSentences is how many sentences after a role descriptor the
@@ -248,6 +296,9 @@ func (r *resolver) orgDescriptor(f []string) int {
 	if names.IsCap(last) || !(orgHeads[head] || documentHeads[head] || names.IsOrgWord(head) && head != "government") {
 		return -1
 	}
+	if r.nameWithCommonHead(f) {
+		return -1 // "The Anti-Phishing Working group": a name, not a reference back
+	}
 	if documentHeads[head] && strings.ToLower(f[0]) != "the" && strings.ToLower(f[0]) != "a" && strings.ToLower(f[0]) != "an" {
 		return -1
 	}
@@ -265,12 +316,24 @@ func (r *resolver) orgDescriptor(f []string) int {
 			return r.record(verbatim.DescriptorMention, e)
 		}
 	}
-	e := r.rank(r.organisationLike,
+	named := func(en *verbatim.Entity) bool {
+		for _, w := range strings.Fields(en.Name) {
+			if strings.EqualFold(w, head) {
+				return true
+			}
+		}
+		return false
+	}
+	want := r.organisationLike
+	if namedBodies[head] {
+		// "the committee" is a committee: not the party or the
+		// broadcaster named before it
+		want = func(en *verbatim.Entity) bool { return r.organisationLike(en) && named(en) }
+	}
+	e := r.rank(want,
 		func(en *verbatim.Entity) float64 {
-			for _, w := range strings.Fields(en.Name) {
-				if strings.EqualFold(w, head) {
-					return 2
-				}
+			if named(en) {
+				return 2
 			}
 			return 0
 		})
@@ -279,6 +342,44 @@ func (r *resolver) orgDescriptor(f []string) int {
 	}
 	return r.record(verbatim.DescriptorMention, e)
 }
+
+// nameWithCommonHead reports whether a descriptor's words between its
+// determiner and its lower-case head are all capitalised and none is a
+// known name, a nationality or a place ("The Anti-Phishing Working
+// group"): the name of an organisation (the tagger may have found its first
+// words), not a reference to one named before ("the Delta subsidiary", "the German
+// bank").
+func (r *resolver) nameWithCommonHead(f []string) bool {
+	if len(f) < 3 || !determiners[strings.ToLower(f[0])] {
+		return false
+	}
+	for _, w := range f[1 : len(f)-1] {
+		if !names.IsCap(w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || names.NameType(w) != verbatim.Misc && names.NameType(w) != verbatim.Organization && names.NameType(w) != verbatim.Person {
+			return false
+		}
+	}
+	// a name inside that the article used before is a modifier ("the
+	// Delta subsidiary"); one first named here is the name's own words
+	return r.x.first(r.sp.Start, r.sp.End, func(m *verbatim.Mention) bool {
+		if m.Entity < 0 || !r.sp.Contains(m.Span) {
+			return false
+		}
+		en := &r.d.Entities[m.Entity]
+		if en.Type == verbatim.Place || en.Type == verbatim.Group {
+			return true
+		}
+		return slices.ContainsFunc(en.Mentions, func(mi int) bool { return r.d.Mentions[mi].Start < r.sp.Start })
+	}) < 0
+}
+
+// namedBodies are the organisation heads that name a kind of body whose
+// names say it ("the committee": the Public Accounts Committee; "the
+// police": Thames Valley Police), unlike a firm or a bank, whose names
+// seldom do: such a descriptor refers only to an organisation with the
+// head in its name.
+var namedBodies = map[string]bool{"committee": true, "council": true, "commission": true, "court": true,
+	"police": true, "tribunal": true, "panel": true, "board": true, "union": true, "assembly": true,
+	"parliament": true, "congress": true, "senate": true, "jury": true, "inquiry": true}
 
 // leadReach is how many sentences after an indefinite document or
 // organisation ("a report", "a trade body") its name is looked for.
@@ -321,8 +422,12 @@ func (r *resolver) personDescriptor(f []string) int {
 			return -1 // not a nationality
 		}
 	}
+	accept := []string{head}
+	if !offices[head] {
+		accept = nil // "the singer": no office that another would rule out
+	}
 	e := r.rank(func(en *verbatim.Entity) bool {
-		return en.Type == verbatim.Person && (g == 0 || en.Gender != 'm'+'f'-g)
+		return en.Type == verbatim.Person && (g == 0 || en.Gender != 'm'+'f'-g) && !r.otherOffice(en, accept)
 	}, func(en *verbatim.Entity) float64 {
 		if g != 0 && en.Gender == g {
 			return 1
@@ -407,7 +512,10 @@ func (r *resolver) otherDescriptor(f []string) int {
 	if names.IsStopWord(head) || orgHeads[head] || documentHeads[head] || names.IsOrgWord(head) || unnamedHeads[head] || !agentNoun(head) {
 		return -1
 	}
-	return r.record(verbatim.DescriptorMention, r.focused(func(en *verbatim.Entity) bool { return en.Type == verbatim.Person }))
+	accept := []string{head}
+	return r.record(verbatim.DescriptorMention, r.focused(func(en *verbatim.Entity) bool {
+		return en.Type == verbatim.Person && !r.otherOffice(en, accept)
+	}))
 }
 
 // agentNoun reports whether a lower-case noun has the ending of one that

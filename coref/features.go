@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/names"
 )
 
 // Feature indexes of a candidate antecedent (an entity mentioned before the
@@ -247,8 +248,32 @@ func (r *resolver) subjectLike(sp verbatim.Span) bool {
 	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ") {
 		return false
 	}
-	prev := strings.ToLower(lastWord(r.d.Clean[max(0, sp.Start-40):sp.Start]))
-	return !objectMarkers[prev]
+	// the word governing the name, over a title before it ("by [All
+	// England Club chairman] Tim Phillips", "with [actress] Brigitte
+	// Nielsen")
+	before := strings.TrimRight(r.d.Clean[max(0, sp.Start-80):sp.Start], " \n")
+	for range titleReach {
+		prev := lastWord(before)
+		lp := strings.ToLower(prev)
+		if prev == "" || objectMarkers[lp] {
+			return !objectMarkers[lp]
+		}
+		if !(names.IsCap(prev) && !strings.ContainsAny(prev, ".,;:!?\"“”") || names.IsRoleWord(lp) || hasPersonHead(lp)) {
+			return true
+		}
+		before = strings.TrimRight(before[:len(before)-len(prev)], " \n")
+	}
+	return true
+}
+
+// titleReach is how many title words (capitalised or role words) may
+// stand between a name and the word that governs it.
+const titleReach = 5
+
+// hasPersonHead reports whether w is a person descriptor head ("actress").
+func hasPersonHead(w string) bool {
+	_, ok := personHeads[w]
+	return ok
 }
 
 // objectMarkers are words after which a name is not a subject.

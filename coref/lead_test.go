@@ -90,3 +90,17 @@ func TestLeadRoleNamedAfter(t *testing.T) {
 		t.Errorf("the trade and industry secretary -> %s, want Patricia Hewitt", name(d, e))
 	}
 }
+
+// "a chief constable", "a Labour backbencher": the lead describes whom the
+// article names next.
+func TestLeadConstableAndBackbencher(t *testing.T) {
+	for _, c := range []struct{ text, desc, want string }{
+		{"Pub hours row\n\nLonger opening hours will help, a chief constable has said.\n\nDorset police chief Alan Greaves said the change was welcome.", "a chief constable", "Alan Greaves"},
+		{"Budget row\n\nThe budget is a mistake, a Labour backbencher has said.\n\nMartin Crewe said the cuts went too far.", "a Labour backbencher", "Martin Crewe"},
+	} {
+		d := analyze(t, c.text)
+		if e := resolve(d, find(t, d, c.desc, 0)); name(d, e) != c.want {
+			t.Errorf("%s -> %s, want %s", c.desc, name(d, e), c.want)
+		}
+	}
+}

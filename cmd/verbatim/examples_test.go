@@ -46,6 +46,10 @@ func TestExampleBudgetVote(t *testing.T) {
 	if q == nil || q.Cue != "according to" || q.SpeakerMention != "the Taxpayers' League" || !strings.HasPrefix(q.Text, "The budget") {
 		t.Errorf("the League's statement: %+v", q)
 	}
+	// no finance director is named: the mayor holds another office
+	if q := findQuote(qs, "small surplus"); q == nil || q.Speaker != nil || q.SpeakerMention != "The finance director" {
+		t.Errorf("the finance director's statement: %+v", q)
+	}
 	// "Lind praised the council staff" says nothing: no statement, but an
 	// attribution of another kind with --attributions all
 	if q := findQuote(qs, "council staff"); q != nil {
