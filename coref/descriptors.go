@@ -297,7 +297,19 @@ func (r *resolver) orgDescriptor(f []string) int {
 		return -1
 	}
 	if r.nameWithCommonHead(f) {
-		return -1 // "The Anti-Phishing Working group": a name, not a reference back
+		// "The Anti-Phishing Working group": a name, not a reference back;
+		// the organisation the tagger found inside it is the one it names
+		ps := r.sp
+		if r.c.Phrase.Contains(ps) && r.c.Phrase.Start < ps.Start {
+			ps.Start = r.c.Phrase.Start // the words f holds before the head
+		}
+		mi := r.x.first(ps.Start, ps.End, func(m *verbatim.Mention) bool {
+			return m.Entity >= 0 && ps.Contains(m.Span) && r.d.Entities[m.Entity].Type == verbatim.Organization
+		})
+		if mi < 0 {
+			return -1
+		}
+		return r.record(verbatim.DescriptorMention, r.d.Mentions[mi].Entity)
 	}
 	if documentHeads[head] && strings.ToLower(f[0]) != "the" && strings.ToLower(f[0]) != "a" && strings.ToLower(f[0]) != "an" {
 		return -1
