@@ -136,7 +136,8 @@ type Grouper struct {
 	// snapshot it continued from or since the last commit, so a full
 	// rewrite must first replay every article
 	replay, partial bool
-	log             decisionLog // the decisions taken since the last commit
+	log             decisionLog  // the decisions taken since the last commit
+	recs            *recordStore // the articles' grouping records (story_records)
 }
 
 // Grouper returns a grouper of the library's stories. Use its Put instead
@@ -161,7 +162,9 @@ func (g *Grouper) open(ctx context.Context) error {
 	if g.opened {
 		return nil
 	}
+	g.recs = &recordStore{db: g.db.db}
 	g.c = stories.New(g.opt)
+	g.c.UseRecords(g.recs)
 	g.index = map[string]int{}
 	through, ok, err := groupedThrough(ctx, g.db.db)
 	if err != nil {
@@ -247,7 +250,7 @@ func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (loaded, unus
 			}
 			return data
 		}
-		c, err = stories.LoadSnapshotStream(len(state)+int(size), next, g.opt)
+		c, err = stories.LoadSnapshotRecords(len(state)+int(size), next, g.opt, g.recs)
 		rows.Close()
 		if rerr != nil {
 			return false, false, rerr
@@ -256,7 +259,13 @@ func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (loaded, unus
 			return false, true, nil // replay instead
 		}
 	} else {
-		if c, err = stories.LoadSnapshot(state, g.opt); err != nil {
+		whole := state
+		next := func() []byte {
+			b := whole
+			whole = nil
+			return b
+		}
+		if c, err = stories.LoadSnapshotRecords(len(state), next, g.opt, g.recs); err != nil {
 			return false, true, nil // replay instead
 		}
 	}
@@ -465,6 +474,7 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 		if g.partial {
 			// from every article, with every decision
 			g.c, g.arts, g.index, g.last, g.partial = stories.New(g.opt), nil, map[string]int{}, 0, false
+			g.c.UseRecords(g.recs)
 			g.log = decisionLog{}
 			if err := g.addRange(ctx, tx, 0, 0); err != nil {
 				return 0, err
@@ -478,6 +488,9 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 		prev = &seenRows{}
 	}
 	g.c.Consolidate()
+	if err := g.c.RecordsErr(); err != nil {
+		return 0, err
+	}
 	cur := g.rows()
 	if err := g.write(ctx, tx, prev, cur); err != nil {
 		return 0, err
@@ -488,15 +501,19 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO story_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, groupedKey, g.last); err != nil {
 		return 0, err
 	}
-	// about 3 KB per article (BBC: 6.2 MB for 2,225), in parts
+	if err := g.writeRecords(ctx, tx); err != nil {
+		return 0, fmt.Errorf("grouping records: %w", err)
+	}
+	// in parts; the articles' vectors and signatures are in story_records
 	if err := g.writeSnapshot(ctx, tx); err != nil {
 		return 0, err
 	}
 	if err := tx.Commit(); err != nil {
 		return 0, err
 	}
-	// the decisions are written: the grouper need not keep them
+	// the decisions and the records are written: the grouper need not keep them
 	g.log, g.partial = decisionLog{}, true
+	g.c.RecordsKept()
 	g.c.ReleaseClosed()
 	cur.Decisions = 0
 	g.prev, g.base = seen(cur), g.last

@@ -278,7 +278,7 @@ func (c *Clusterer) agglomerate(arts []int32) []aggCluster {
 	for i, ai := range arts {
 		a := c.articles[ai]
 		x := &cl[i]
-		x.centroid, x.n, x.first, x.last, x.into, x.refs = a.vec, 1, a.day, a.day, -1, a.refs
+		x.centroid, x.n, x.first, x.last, x.into, x.refs = c.vecOf(int(ai)), 1, a.day, a.day, -1, a.refs
 		if a.day >= 0 {
 			x.dated = 1
 		}
