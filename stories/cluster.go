@@ -217,6 +217,8 @@ type Clusterer struct {
 	rring         []int32
 	rnext         int
 
+	changes changeLog // what changed since the last TakeChanges
+
 	quotes   []QuoteRef
 	parent   []int32  // union-find over quotes: one statement per root
 	shingles []uint64 // the quotes' 3-shingle hashes (QuoteRef.sh)
@@ -404,6 +406,7 @@ func (c *Clusterer) join(s *Story, ai int) {
 	for _, p := range a.people {
 		s.people[p.id] += p.n
 	}
+	c.touchStory(s)
 	c.markDirty(s.idx)
 }
 
