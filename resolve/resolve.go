@@ -71,6 +71,9 @@ type Resolver struct {
 	nArts     int              // articles added
 	ctxBuf    []int32
 	kbuf      []byte
+	renamed   []string // identities whose Name changed since TakeRenamed (TrackRenames)
+	// TrackRenames records the identities renamed, for TakeRenamed.
+	TrackRenames bool
 	// KeepApart records "apart" decisions too (on by default).
 	KeepApart bool
 }
@@ -79,6 +82,16 @@ type Resolver struct {
 func New() *Resolver {
 	return &Resolver{byID: map[string]int{}, byLast: map[string][]int{}, byDel: delIndex{ends: map[uint64][2]int32{}},
 		byFull: map[string]int{}, ctxIDs: map[string]int32{}, KeepApart: true}
+}
+
+// TakeRenamed returns the ids of the identities whose Name changed since
+// the last call (an identity learning its given name), and forgets them.
+func (r *Resolver) TakeRenamed() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := r.renamed
+	r.renamed = nil
+	return out
 }
 
 // Get returns the identity with the given id, or nil.
@@ -549,7 +562,12 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 	// a bare surname identity learns its given name
 	if ent.name.First == "" && n.First != "" {
 		ent.name.First, ent.name.Full = n.First, n.Full
-		ent.Name = displayName(e.Name, n)
+		if name := displayName(e.Name, n); name != ent.Name {
+			ent.Name = name
+			if r.TrackRenames {
+				r.renamed = append(r.renamed, ent.ID)
+			}
+		}
 		reason += "; identity learns the given name"
 	} else if n.First != "" && len(n.Full) > len(ent.name.Full) && ent.name.First == n.First {
 		ent.name.Full = n.Full

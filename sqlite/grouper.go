@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"runtime"
-	"slices"
 	"sync"
 
 	"github.com/verbatim-news/verbatim"
@@ -136,7 +135,9 @@ type Grouper struct {
 	// snapshot it continued from or since the last commit, so a full
 	// rewrite must first replay every article
 	replay, partial bool
-	log             decisionLog // the decisions taken since the last commit
+	log             decisionLog  // the decisions taken since the last commit
+	recs            *recordStore // the articles' grouping records (story_records)
+	built           int          // the story and statement rows the last commit built
 }
 
 // Grouper returns a grouper of the library's stories. Use its Put instead
@@ -161,7 +162,10 @@ func (g *Grouper) open(ctx context.Context) error {
 	if g.opened {
 		return nil
 	}
+	g.recs = &recordStore{db: g.db.db}
 	g.c = stories.New(g.opt)
+	g.c.UseRecords(g.recs)
+	g.c.TrackChanges()
 	g.index = map[string]int{}
 	through, ok, err := groupedThrough(ctx, g.db.db)
 	if err != nil {
@@ -181,13 +185,14 @@ func (g *Grouper) open(ctx context.Context) error {
 			}
 		}
 		g.last = max(g.last, through)
-		if unusable {
+		if unusable || !loaded {
 			// the tables may have been grouped with other options (a
-			// rebuild with another threshold): rewrite them all
+			// rebuild with another threshold), or by another version:
+			// rewrite them all
 			g.base = -1
 		} else {
 			g.c.Consolidate()
-			g.base, g.prev = through, seen(g.rows())
+			g.base, g.prev = through, g.seenNow()
 		}
 	}
 	g.opened = true
@@ -247,7 +252,7 @@ func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (loaded, unus
 			}
 			return data
 		}
-		c, err = stories.LoadSnapshotStream(len(state)+int(size), next, g.opt)
+		c, err = stories.LoadSnapshotRecords(len(state)+int(size), next, g.opt, g.recs)
 		rows.Close()
 		if rerr != nil {
 			return false, false, rerr
@@ -256,7 +261,13 @@ func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (loaded, unus
 			return false, true, nil // replay instead
 		}
 	} else {
-		if c, err = stories.LoadSnapshot(state, g.opt); err != nil {
+		whole := state
+		next := func() []byte {
+			b := whole
+			whole = nil
+			return b
+		}
+		if c, err = stories.LoadSnapshotRecords(len(state), next, g.opt, g.recs); err != nil {
 			return false, true, nil // replay instead
 		}
 	}
@@ -264,6 +275,7 @@ func (g *Grouper) loadSnapshot(ctx context.Context, through int64) (loaded, unus
 	if !ok || len(as) != len(c.Articles()) {
 		return false, true, nil
 	}
+	c.TrackChanges()
 	g.c, g.arts = c, as
 	for i, a := range c.Articles() {
 		g.index[a.ID] = i
@@ -460,11 +472,14 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 		return 0, err
 	}
 	prev := g.prev
-	if full || !ok || through != g.base || prev == nil {
+	all := full || !ok || through != g.base || prev == nil
+	if all {
 		// the tables are not what this grouper last saw: rewrite them
 		if g.partial {
 			// from every article, with every decision
 			g.c, g.arts, g.index, g.last, g.partial = stories.New(g.opt), nil, map[string]int{}, 0, false
+			g.c.UseRecords(g.recs)
+			g.c.TrackChanges()
 			g.log = decisionLog{}
 			if err := g.addRange(ctx, tx, 0, 0); err != nil {
 				return 0, err
@@ -478,8 +493,16 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 		prev = &seenRows{}
 	}
 	g.c.Consolidate()
-	cur := g.rows()
-	if err := g.write(ctx, tx, prev, cur); err != nil {
+	if err := g.c.RecordsErr(); err != nil {
+		return 0, err
+	}
+	// the clusterer's record of changes is taken: should this commit
+	// fail, the next one rewrites every row
+	g.prev = nil
+	cur := storekit.ChangedRows(g.c, groupIDs{g}, all)
+	g.built = len(cur.Stories) + len(cur.Statements)
+	next, err := g.write(ctx, tx, prev, cur, all)
+	if err != nil {
 		return 0, err
 	}
 	if err := g.writeSpeakers(ctx, tx, max(g.base, 0), g.last, len(prev.StoryOf) == 0); err != nil {
@@ -488,22 +511,25 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO story_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, groupedKey, g.last); err != nil {
 		return 0, err
 	}
-	// about 3 KB per article (BBC: 6.2 MB for 2,225), in parts
+	if err := g.writeRecords(ctx, tx); err != nil {
+		return 0, fmt.Errorf("grouping records: %w", err)
+	}
+	// about 0.6 KB per article, in parts (the records apart)
 	if err := g.writeSnapshot(ctx, tx); err != nil {
 		return 0, err
 	}
 	if err := tx.Commit(); err != nil {
 		return 0, err
 	}
-	// the decisions are written: the grouper need not keep them
+	// the decisions and the records are written: the grouper need not keep them
 	g.log, g.partial = decisionLog{}, true
+	g.c.RecordsKept()
 	g.c.ReleaseClosed()
-	cur.Decisions = 0
-	g.prev, g.base = seen(cur), g.last
+	g.prev, g.base = next, g.last
 	s.cmu.Lock()
 	s.cacheGen, s.cache = -1, nil // the speakers' counts changed
 	s.cmu.Unlock()
-	return len(cur.Stories), nil
+	return g.c.Live(), nil
 }
 
 // RebuildStories recomputes stories, persons and statements over every
@@ -585,158 +611,6 @@ func loadAdded(ctx context.Context, q querier, after, upto int64) ([]added, erro
 		}
 	}
 	return out, nil
-}
-
-// rows returns the rows of the grouping state.
-func (g *Grouper) rows() *rowSet {
-	r := storekit.RowsOf(g.c, groupIDs{g})
-	r.Decisions = g.log.n
-	return r
-}
-
-type rowSet = storekit.Rows
-
-// groupIDs gives storekit the database ids of the grouper's articles.
-type groupIDs struct{ g *Grouper }
-
-func (x groupIDs) Entity(i, k int) int64 { return x.g.arts[i].entity(k) }
-func (x groupIDs) Quote(i, k int) int64  { return x.g.arts[i].quote(k) }
-func (x groupIDs) Index(id string) (int, bool) {
-	i, ok := x.g.index[id]
-	return i, ok
-}
-
-func nullStr(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-// write turns the tables from prev into cur: rows are upserted in place (no
-// delete, so nothing cascades), rows gone are deleted last.
-func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev *seenRows, cur *rowSet) error {
-	c := g.c
-	// rows are inserted in key order: each table's and index's b-tree grows
-	// at its end instead of at random pages
-	storiesB := upsert(`INSERT INTO stories(id, title, topic, first, last, size, outlets, people, seq) VALUES `, 9,
-		"id", "title", "topic", "first", "last", "size", "outlets", "people", "seq")
-	for _, id := range sortedKeys(cur.Stories) {
-		st := cur.Stories[id]
-		if changed(prev.Stories, id, st) {
-			storiesB.add(id, st.Title, st.Topic, st.First, st.Last, st.Size, st.Outlets, st.People, st.Seq)
-		}
-	}
-	topicsB := upsert(`INSERT INTO topics(id, label, stories, articles, last) VALUES `, 5,
-		"id", "label", "stories", "articles", "last")
-	for _, id := range sortedKeys(cur.Topics) {
-		t := cur.Topics[id]
-		if changed(prev.Topics, id, t) {
-			topicsB.add(id, t.Label, t.Stories, t.Articles, t.Last)
-		}
-	}
-	if err := flushAll(ctx, tx, storiesB, topicsB); err != nil {
-		return err
-	}
-	// articles that moved (story merges) leave their old story first
-	del, err := tx.PrepareContext(ctx, `DELETE FROM story_articles WHERE article_id = ?`)
-	if err != nil {
-		return err
-	}
-	defer del.Close()
-	storyArts := newBulk(`INSERT INTO story_articles(story_id, article_id) VALUES `, 2)
-	copies := newBulk(`INSERT INTO article_copies(article_id, copy_of, similarity) VALUES `, 3)
-	personEnts := newBulk(`INSERT INTO person_entities(entity_id, person_id) VALUES `, 2)
-	storyArts.reserve(len(cur.StoryOf) - len(prev.StoryOf))
-	arts := c.Articles()
-	for i, st := range cur.StoryOf {
-		if i < len(prev.StoryOf) {
-			if prev.StoryOf[i] == st {
-				continue
-			}
-			if _, err := del.ExecContext(ctx, g.arts[i].aid); err != nil {
-				return err
-			}
-		}
-		storyArts.add(st, g.arts[i].aid)
-		if i < len(prev.StoryOf) {
-			continue
-		}
-		a := arts[i] // a new article: its identities and copy never change later
-		for k, pid := range a.Entities {
-			if pid != "" {
-				personEnts.add(g.arts[i].entity(k), pid)
-			}
-		}
-		if a.CopyOf != "" {
-			if o, ok := g.index[a.CopyOf]; ok {
-				copies.add(g.arts[i].aid, g.arts[o].aid, a.Similarity)
-			}
-		}
-	}
-	persons := upsert(`INSERT INTO persons(id, name, type, articles) VALUES `, 4, "id", "name", "type", "articles")
-	persons.reserve(len(cur.Persons) - len(prev.Persons))
-	for _, id := range sortedKeys(cur.Persons) {
-		p := cur.Persons[id]
-		if changed(prev.Persons, id, p) {
-			persons.add(id, p.Name, p.Type, p.Articles)
-		}
-	}
-	// every name form of a person becomes an alias of each of its entities
-	aliases := newBulk(`INSERT OR IGNORE INTO aliases(alias, entity_id) VALUES `, 2)
-	storekit.NewAliases(&rowSet{Members: prev.Members, Aliases: prev.Aliases}, cur, func(f string, eid int64) { aliases.add(f, eid) })
-	stmts := upsert(`INSERT INTO statements(id, story_id, person_id, speaker, text, said_on, outlets, reports, quotes) VALUES `, 9,
-		"id", "story_id", "person_id", "speaker", "text", "said_on", "outlets", "reports", "quotes")
-	stmts.reserve(len(cur.Statements) - len(prev.Statements))
-	for _, id := range sortedKeys(cur.Statements) {
-		st := cur.Statements[id]
-		if changed(prev.Statements, id, st) {
-			stmts.add(id, st.Story, nullStr(st.Person), st.Speaker, st.Text, st.SaidOn, st.Outlets, st.Reports, st.Quotes)
-		}
-	}
-	if err := flushAll(ctx, tx, storyArts, persons, personEnts, copies, aliases); err != nil {
-		return err
-	}
-	// a person's new decisions are appended to its row
-	if err := g.log.write(ctx, tx, prev.Decisions, cur.Decisions, g.last); err != nil {
-		return err
-	}
-	if err := flushAll(ctx, tx, stmts); err != nil {
-		return err
-	}
-	// rows gone: statements joined into an earlier one, stories merged
-	for id := range prev.Statements {
-		if _, ok := cur.Statements[id]; !ok {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM statements WHERE id = ?`, id); err != nil {
-				return err
-			}
-		}
-	}
-	for id := range prev.Stories {
-		if _, ok := cur.Stories[id]; !ok {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?`, id); err != nil {
-				return err
-			}
-		}
-	}
-	for id := range prev.Topics {
-		if _, ok := cur.Topics[id]; !ok {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM topics WHERE id = ?`, id); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // Ingester stores documents and adds them to the library's stories at once

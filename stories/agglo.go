@@ -181,6 +181,7 @@ func (c *Clusterer) consolidate() {
 		if slices.Equal(members, s.members) {
 			continue
 		}
+		c.touchStatements(s) // before its id changes
 		// a story is known by its first article
 		s.ID = "s" + itoa(members[0]+1)
 		s.members = members
@@ -208,12 +209,22 @@ func (c *Clusterer) consolidate() {
 	}
 	for _, st := range region {
 		if s := c.stories[st]; !taken[st] {
+			c.touchStatements(s)
 			s.dead = true
 			s.members, s.Articles, s.centroid, s.people, s.n = nil, nil, nil, nil, 0
 			s.quoteIDs, s.qindex, s.qmore, s.nsh = nil, nil, nil, 0
 		}
 	}
-	// statements: the quotes of every rebuilt story are linked again
+	// statements: the quotes of every rebuilt story are linked again (the
+	// statements they were part of may be gone)
+	for _, s := range relink {
+		for _, m := range s.members {
+			a := c.articles[m]
+			for k := a.q0; k < a.q0+a.nq; k++ {
+				c.changes.oldRoot(c.find(k))
+			}
+		}
+	}
 	for _, s := range relink {
 		for _, m := range s.members {
 			a := c.articles[m]
@@ -278,7 +289,7 @@ func (c *Clusterer) agglomerate(arts []int32) []aggCluster {
 	for i, ai := range arts {
 		a := c.articles[ai]
 		x := &cl[i]
-		x.centroid, x.n, x.first, x.last, x.into, x.refs = a.vec, 1, a.day, a.day, -1, a.refs
+		x.centroid, x.n, x.first, x.last, x.into, x.refs = c.vecOf(int(ai)), 1, a.day, a.day, -1, a.refs
 		if a.day >= 0 {
 			x.dated = 1
 		}

@@ -121,13 +121,14 @@ type Article struct {
 	Entities   []string `json:"entities,omitempty"` // resolved identity ids of its entities, in Doc.Entities order
 
 	story  int
-	copyOf int            // index of the original, -1
-	day    int            // days since 1970 of publication, -1 when unknown
-	refs   []int32        // the days it gives (Features.Refs)
-	vec    []term         // content then entity terms, each part unit length, sorted by id (nil for a copy)
-	nbrs   []edge         // neighbouring articles: the nearest earlier ones it found, then the later ones that found it
-	people []personWeight // its persons' identities and mentions
-	q0, nq int32          // its quotes: Clusterer.quotes[q0:q0+nq]
+	copyOf int             // index of the original, -1
+	day    int             // days since 1970 of publication, -1 when unknown
+	refs   []int32         // the days it gives (Features.Refs)
+	vec    []term          // content then entity terms, each part unit length, sorted by id (nil for a copy; nil once its record is kept out of memory: vecOf)
+	sig    *[sigLen]uint32 // MinHash signature (nil when too short, or once kept out of memory: sigOf)
+	nbrs   []edge          // neighbouring articles: the nearest earlier ones it found, then the later ones that found it
+	people []personWeight  // its persons' identities and mentions
+	q0, nq int32           // its quotes: Clusterer.quotes[q0:q0+nq]
 }
 
 // personWeight is a person of an article: identity and mentions.
@@ -200,11 +201,23 @@ type Clusterer struct {
 	byID     map[string]int
 	stories  []*Story
 	topics   []*Topic
-	apost    map[int32][]int32  // term -> articles indexed under it, in arrival order
-	lsh      map[uint64][]int32 // LSH band -> articles
-	sigs     []*[sigLen]uint32
-	dirty    []int32 // stories changed since the last consolidation
-	isDirty  []bool  // per story
+	apost    map[int32][]int32 // term -> articles indexed under it, in arrival order (the last ones: keepLast)
+	lsh      map[uint64]int32  // LSH band -> its article, or -(i+1): the articles of lshMore[i] (indexSig)
+	lshMore  [][]int32
+	one      [1]int32 // a bucket of one (bucket)
+	dirty    []int32  // stories changed since the last consolidation
+	isDirty  []bool   // per story
+
+	// grouping records (records.go): those of articles below kept are in
+	// recs (read back through rcache), the others in the articles
+	recs          RecordStore
+	kept, flushed int
+	recErr        error
+	rcache        map[int32]record
+	rring         []int32
+	rnext         int
+
+	changes changeLog // what changed since the last TakeChanges
 
 	quotes   []QuoteRef
 	parent   []int32  // union-find over quotes: one statement per root
@@ -235,7 +248,7 @@ func New(opt Options) *Clusterer {
 	loadLexicons()
 	opt.defaults()
 	return &Clusterer{opt: opt, vocab: map[string]int32{}, Resolver: resolve.New(), byID: map[string]int{},
-		apost: map[int32][]int32{}, lsh: map[uint64][]int32{}, nDF: bgN}
+		apost: map[int32][]int32{}, lsh: map[uint64]int32{}, nDF: bgN}
 }
 
 // Add prepares an article and adds it; it returns the article's record.
@@ -282,7 +295,7 @@ func (c *Clusterer) add(p *Prepared) *Article {
 	a := &Article{ID: id, Title: f.Title, Outlet: f.Outlet, Published: dayString(f.Day), copyOf: -1, day: f.Day, refs: f.Refs}
 	c.articles = append(c.articles, a)
 	c.byID[id] = ai
-	c.sigs = append(c.sigs, f.Sig)
+	a.sig = f.Sig
 
 	v, k := c.vector(p)
 	best, sim := -1, 0.0
@@ -393,6 +406,7 @@ func (c *Clusterer) join(s *Story, ai int) {
 	for _, p := range a.people {
 		s.people[p.id] += p.n
 	}
+	c.touchStory(s)
 	c.markDirty(s.idx)
 }
 
@@ -530,28 +544,33 @@ func (c *Clusterer) Stories() []*Story {
 		if s.dead {
 			continue
 		}
-		s.First, s.Last = dayString(s.first), dayString(s.last)
-		s.Topic = ""
-		if s.topic >= 0 && s.topic < len(c.topics) {
-			s.Topic = c.topics[s.topic].ID
-		}
-		type pc struct {
-			id string
-			n  int
-		}
-		var ps []pc
-		for id, n := range s.people {
-			ps = append(ps, pc{id, n})
-		}
-		sort.Slice(ps, func(a, b int) bool { return ps[a].n > ps[b].n || ps[a].n == ps[b].n && ps[a].id < ps[b].id })
-		s.People, s.Mentions = s.People[:0], s.Mentions[:0]
-		for _, p := range ps {
-			s.People = append(s.People, p.id)
-			s.Mentions = append(s.Mentions, p.n)
-		}
+		c.fillStory(s)
 		out = append(out, s)
 	}
 	return out
+}
+
+// fillStory fills the exported fields of a story from its state.
+func (c *Clusterer) fillStory(s *Story) {
+	s.First, s.Last = dayString(s.first), dayString(s.last)
+	s.Topic = ""
+	if s.topic >= 0 && s.topic < len(c.topics) {
+		s.Topic = c.topics[s.topic].ID
+	}
+	type pc struct {
+		id string
+		n  int
+	}
+	var ps []pc
+	for id, n := range s.people {
+		ps = append(ps, pc{id, n})
+	}
+	sort.Slice(ps, func(a, b int) bool { return ps[a].n > ps[b].n || ps[a].n == ps[b].n && ps[a].id < ps[b].id })
+	s.People, s.Mentions = s.People[:0], s.Mentions[:0]
+	for _, p := range ps {
+		s.People = append(s.People, p.id)
+		s.Mentions = append(s.Mentions, p.n)
+	}
 }
 
 // Article returns the record of an added article, or nil.

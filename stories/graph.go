@@ -43,7 +43,7 @@ func (c *Clusterer) sortedCopy(v []term) []term {
 func (c *Clusterer) index(ai int, v []term, k int) {
 	for i, t := range v {
 		if c.probes(i, k) {
-			c.apost[t.id] = append(c.apost[t.id], int32(ai))
+			c.apost[t.id] = keepLast(append(c.apost[t.id], int32(ai)), c.opt.MaxPostings)
 		}
 	}
 }
@@ -123,7 +123,7 @@ func (c *Clusterer) neighbours(ai int, v []term, k int) {
 	c.scatter(v)
 	keep := cands[:0]
 	for _, cd := range cands {
-		ct, ce := c.cosine(c.articles[cd.j].vec, v, k)
+		ct, ce := c.cosine(c.vecOf(int(cd.j)), v, k)
 		if sim := c.mix(ct, ce); sim >= edgeFloor {
 			keep = append(keep, cand{cd.j, sim, float32(ct), float32(ce)})
 		}
@@ -140,6 +140,15 @@ func (c *Clusterer) neighbours(ai int, v []term, k int) {
 		o := c.articles[cd.j]
 		o.nbrs = append(o.nbrs, edge{int32(ai), cd.text, cd.ent})
 	}
+}
+
+// keepLast returns the list, its first entries dropped once it holds twice
+// n: only its last n are ever scanned, and it stays bounded.
+func keepLast(list []int32, n int) []int32 {
+	if n > 0 && len(list) >= 2*n {
+		list = append(list[:0], list[len(list)-n:]...)
+	}
+	return list
 }
 
 // resetAcc empties the candidate accumulator and sizes it for n articles.

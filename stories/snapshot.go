@@ -11,8 +11,10 @@ import (
 
 // snapshotVersion is the first byte of a snapshot; a snapshot of another
 // version is refused (the library then replays its stored features).
-// Version 2: event stories (article vectors and neighbours, topics).
-const snapshotVersion = 2
+// Version 2: event stories (article vectors and neighbours, topics);
+// version 3: an article's record (vector, signature) only when it is not
+// kept apart (UseRecords), and the posting lists and LSH buckets written.
+const snapshotVersion = 3
 
 // ErrSnapshot is returned for a snapshot that cannot be continued from: of
 // another version, taken with other options, or corrupt.
@@ -62,16 +64,6 @@ func (c *Clusterer) WriteSnapshot(buf []byte, part int, flush func([]byte) []byt
 		}
 		return binenc.AppendUint(buf, uint64(ents[id]+1))
 	}
-	appendTerms := func(buf []byte, ts []term) []byte {
-		buf = binenc.AppendUint(buf, uint64(len(ts)))
-		prev := int32(0)
-		for _, t := range ts { // sorted by id
-			buf = binenc.AppendUint(buf, uint64(t.id-prev))
-			buf = binenc.AppendU32(buf, math.Float32bits(t.w))
-			prev = t.id
-		}
-		return buf
-	}
 	buf = binenc.AppendUint(buf, uint64(len(c.articles)))
 	for i, a := range c.articles {
 		buf = binenc.AppendStr(buf, a.ID)
@@ -96,16 +88,14 @@ func (c *Clusterer) WriteSnapshot(buf []byte, part int, flush func([]byte) []byt
 		}
 		buf = binenc.AppendUint(buf, uint64(a.q0))
 		buf = binenc.AppendUint(buf, uint64(a.nq))
-		if sig := c.sigs[i]; sig == nil {
+		// its record (signature, vector) when it is not kept apart
+		if i < c.flushed {
 			buf = append(buf, 0)
 		} else {
 			buf = append(buf, 1)
-			for _, v := range sig {
-				buf = binenc.AppendU32(buf, v)
-			}
+			buf = appendRecord(buf, a.vec, a.sig, a.copyOf < 0)
 		}
 		if a.copyOf < 0 {
-			buf = appendTerms(buf, a.vec)
 			// the neighbours it found (earlier articles); the later ones
 			// that found it are restored from theirs
 			found := 0
@@ -119,6 +109,30 @@ func (c *Clusterer) WriteSnapshot(buf []byte, part int, flush func([]byte) []byt
 				buf = binenc.AppendU32(buf, math.Float32bits(nb.ent))
 			}
 		}
+		more()
+	}
+	// the posting lists and the LSH buckets (their last entries, the only
+	// ones scanned), by key
+	tids := make([]int32, 0, len(c.apost))
+	for t := range c.apost {
+		tids = append(tids, t)
+	}
+	slices.Sort(tids)
+	buf = binenc.AppendUint(buf, uint64(len(tids)))
+	for _, t := range tids {
+		buf = binenc.AppendUint(buf, uint64(t))
+		buf = appendList(buf, c.apost[t], c.opt.MaxPostings)
+		more()
+	}
+	keys := make([]uint64, 0, len(c.lsh))
+	for k := range c.lsh {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	buf = binenc.AppendUint(buf, uint64(len(keys)))
+	for _, k := range keys {
+		buf = binenc.AppendU64(buf, k)
+		buf = appendList(buf, c.bucket(k), lshScan)
 		more()
 	}
 	buf = binenc.AppendUint(buf, uint64(len(c.stories)))
@@ -194,6 +208,20 @@ func (c *Clusterer) WriteSnapshot(buf []byte, part int, flush func([]byte) []byt
 	return buf
 }
 
+// appendList encodes the last n entries of an increasing list.
+func appendList(buf []byte, list []int32, n int) []byte {
+	if len(list) > n {
+		list = list[len(list)-n:]
+	}
+	buf = binenc.AppendUint(buf, uint64(len(list)))
+	prev := int32(-1)
+	for _, x := range list {
+		buf = binenc.AppendUint(buf, uint64(x-prev))
+		prev = x
+	}
+	return buf
+}
+
 func appendOptions(buf []byte, o Options) []byte {
 	for _, f := range []float64{o.Threshold, float64(o.DocTerms), float64(o.StoryTerms), float64(o.ProbeTerms),
 		float64(o.MaxPostings), float64(o.Candidates), float64(o.Neighbours), float64(o.DateWindow), o.DateDecay, o.Syndicated,
@@ -207,19 +235,27 @@ func appendOptions(buf []byte, o Options) []byte {
 // opt must be the options the snapshot was taken with (ErrSnapshot
 // otherwise).
 func LoadSnapshot(data []byte, opt Options) (*Clusterer, error) {
-	return loadSnapshot(binenc.NewCloningDecoder(data), opt)
+	return loadSnapshot(binenc.NewCloningDecoder(data), opt, nil)
 }
 
 // LoadSnapshotStream is LoadSnapshot of a snapshot of total bytes that
 // next gives part by part (nil at the end; WriteSnapshot's parts): only the
 // part being decoded is in memory besides the state.
 func LoadSnapshotStream(total int, next func() []byte, opt Options) (*Clusterer, error) {
-	return loadSnapshot(binenc.NewStreamDecoder(total, next), opt)
+	return loadSnapshot(binenc.NewStreamDecoder(total, next), opt, nil)
 }
 
-func loadSnapshot(d *binenc.Decoder, opt Options) (*Clusterer, error) {
+// LoadSnapshotRecords is LoadSnapshotStream of a clusterer that keeps its
+// records in st (UseRecords): the records the snapshot does not hold are
+// read from st when needed.
+func LoadSnapshotRecords(total int, next func() []byte, opt Options, st RecordStore) (*Clusterer, error) {
+	return loadSnapshot(binenc.NewStreamDecoder(total, next), opt, st)
+}
+
+func loadSnapshot(d *binenc.Decoder, opt Options, st RecordStore) (*Clusterer, error) {
 	opt.defaults()
-	if d.Byte() != snapshotVersion {
+	version := d.Byte()
+	if version != snapshotVersion && version != 2 {
 		return nil, ErrSnapshot
 	}
 	want := appendOptions(nil, opt)
@@ -268,7 +304,6 @@ func loadSnapshot(d *binenc.Decoder, opt Options) (*Clusterer, error) {
 	}
 	na := d.Count()
 	c.articles = make([]*Article, 0, na)
-	c.sigs = make([]*[sigLen]uint32, 0, na)
 	for i := 0; i < na && !d.Bad; i++ {
 		a := &Article{ID: d.Str(), Title: d.Str(), Outlet: d.Str(), day: int(d.Int())}
 		if nr := d.Count(); nr > 0 {
@@ -298,15 +333,32 @@ func loadSnapshot(d *binenc.Decoder, opt Options) (*Clusterer, error) {
 			}
 		}
 		a.q0, a.nq = int32(d.Uint()), int32(d.Uint())
-		var sig *[sigLen]uint32
-		if d.Byte() == 1 {
-			sig = new([sigLen]uint32)
-			for k := range sig {
-				sig[k] = d.U32()
+		inline := version == 2 || d.Byte() == 1
+		if inline {
+			// v2: 1 when a signature follows; v3: a record's flags, a
+			// signature (1) and a vector (2, every article but copies)
+			flags := d.Byte()
+			if version == 2 && a.copyOf < 0 {
+				flags |= 2
 			}
+			if flags&2 != 0 != (a.copyOf < 0) || flags > 3 {
+				return nil, ErrSnapshot
+			}
+			if flags&1 != 0 {
+				a.sig = new([sigLen]uint32)
+				for k := range a.sig {
+					a.sig[k] = d.U32()
+				}
+			}
+			if flags&2 != 0 {
+				a.vec = terms()
+			}
+		} else if i != c.kept || st == nil {
+			return nil, ErrSnapshot // records kept apart come first, and need their store
+		} else {
+			c.kept++
 		}
 		if a.copyOf < 0 {
-			a.vec = terms()
 			found := d.Count()
 			a.nbrs = make([]edge, found, found+2)
 			for k := range a.nbrs {
@@ -318,15 +370,46 @@ func loadSnapshot(d *binenc.Decoder, opt Options) (*Clusterer, error) {
 				o := c.articles[nb.to]
 				o.nbrs = append(o.nbrs, edge{int32(i), nb.text, nb.ent})
 			}
-			c.reindex(i, a.vec)
+			if version == 2 {
+				c.reindex(i, a.vec)
+			}
 		}
 		c.byID[a.ID] = i
 		c.articles = append(c.articles, a)
-		c.sigs = append(c.sigs, sig)
-		if sig != nil {
-			c.indexSig(i, sig)
+		if version == 2 && a.sig != nil {
+			c.indexSig(i, a.sig)
 		}
 	}
+	if version == 3 {
+		list := func(bound int) []int32 {
+			out := make([]int32, d.Count())
+			prev := int32(-1)
+			for k := range out {
+				prev += int32(d.Uint())
+				if prev < 0 || int(prev) >= bound {
+					d.Bad = true
+					return nil
+				}
+				out[k] = prev
+			}
+			return out
+		}
+		for range d.Count() {
+			t := d.Uint()
+			if t >= uint64(nw) {
+				return nil, ErrSnapshot
+			}
+			c.apost[int32(t)] = list(len(c.articles))
+		}
+		for range d.Count() {
+			k := d.U64()
+			for _, a := range list(len(c.articles)) {
+				c.lshAdd(k, a)
+			}
+		}
+	}
+	c.flushed = c.kept
+	c.recs = st
 	ns := d.Count()
 	c.stories = make([]*Story, 0, ns)
 	c.isDirty = make([]bool, 0, ns)

@@ -71,6 +71,9 @@ func (c *Clusterer) union(a, b int32) {
 // quotes share most of the shorter one's 3-shingles. Quotes whose speakers
 // resolve to different identities are never linked.
 func (c *Clusterer) addQuotes(s *Story, a *Article, f *Features) {
+	if len(f.Quotes) > 0 {
+		c.touchStatements(s)
+	}
 	for qi, q := range f.Quotes {
 		text := q.Text
 		sh, n := c.quoteShingles(text)
@@ -284,7 +287,7 @@ type Statement struct {
 // statements groups the quotes selected by keep into statements ordered by
 // date (undated last), then by first report.
 func (c *Clusterer) statements(keep func(*QuoteRef) bool) []Statement {
-	out, firstSeen := c.group(keep, nil)
+	out, firstSeen := c.group(nil, keep, nil)
 	idx := make([]int, len(out))
 	for i := range idx {
 		idx[i] = i
@@ -314,22 +317,31 @@ func (c *Clusterer) statements(keep func(*QuoteRef) bool) []Statement {
 func (c *Clusterer) Summaries(report func(r *QuoteRef, statement int)) []Statement {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	out, _ := c.group(func(*QuoteRef) bool { return true }, report)
+	out, _ := c.group(nil, func(*QuoteRef) bool { return true }, report)
 	return out
 }
 
-// group gathers the quotes selected by keep into statements in the order
-// of their first report, which it also returns per statement. Without a
-// report function, each statement gets copies of its reports; with one,
-// report is called instead.
-func (c *Clusterer) group(keep func(*QuoteRef) bool, report func(*QuoteRef, int)) ([]Statement, []int32) {
+// group gathers the quotes selected by keep (nil: all) among qs (sorted;
+// nil: every quote) into statements in the order of their first report,
+// which it also returns per statement. Without a report function, each
+// statement gets copies of its reports; with one, report is called
+// instead.
+func (c *Clusterer) group(qs []int32, keep func(*QuoteRef) bool, report func(*QuoteRef, int)) ([]Statement, []int32) {
 	byRoot := map[int32]int{}
 	var out []Statement
 	var firstSeen []int32
-	for i := range c.quotes {
+	n := len(c.quotes)
+	if qs != nil {
+		n = len(qs)
+	}
+	for x := range n {
+		i := x
+		if qs != nil {
+			i = int(qs[x])
+		}
 		r := &c.quotes[i]
 		r.Story = c.stories[r.story].ID
-		if !keep(r) {
+		if keep != nil && !keep(r) {
 			continue
 		}
 		root := c.find(int32(i))

@@ -21,16 +21,16 @@ func (c *Clusterer) findCopy(sig *[sigLen]uint32, day int) (int, float64) {
 	}
 	best, bestJ := -1, 0.0
 	for b := 0; b < bands; b++ {
-		post := c.lsh[bandKey(sig, b)]
-		if len(post) > 200 {
-			post = post[len(post)-200:] // boilerplate shared by many articles
+		post := c.bucket(bandKey(sig, b))
+		if len(post) > lshScan {
+			post = post[len(post)-lshScan:] // boilerplate shared by many articles
 		}
 		for _, a := range post {
-			o := c.sigs[a]
-			if o == nil {
+			if od := c.articles[a].day; day >= 0 && od >= 0 && (od-day > c.opt.DateWindow || day-od > c.opt.DateWindow) {
 				continue
 			}
-			if od := c.articles[a].day; day >= 0 && od >= 0 && (od-day > c.opt.DateWindow || day-od > c.opt.DateWindow) {
+			o := c.sigOf(int(a))
+			if o == nil {
 				continue
 			}
 			eq := 0
@@ -54,9 +54,43 @@ func (c *Clusterer) findCopy(sig *[sigLen]uint32, day int) (int, float64) {
 	return best, bestJ
 }
 
+// lshScan is how many of the latest articles of an LSH bucket findCopy
+// compares: a bucket keeps no more than twice that.
+const lshScan = 200
+
+// indexSig lists article a in the LSH buckets of its signature. Most
+// buckets hold one article, which the map holds itself (a slot of 12 bytes
+// instead of a slice's 32 and its array); a bucket of several holds
+// -(i+1), i the index of its list in lshMore.
 func (c *Clusterer) indexSig(a int, sig *[sigLen]uint32) {
 	for b := 0; b < bands; b++ {
-		k := bandKey(sig, b)
-		c.lsh[k] = append(c.lsh[k], int32(a))
+		c.lshAdd(bandKey(sig, b), int32(a))
 	}
+}
+
+func (c *Clusterer) lshAdd(k uint64, a int32) {
+	v, ok := c.lsh[k]
+	switch {
+	case !ok:
+		c.lsh[k] = a
+	case v >= 0:
+		c.lsh[k] = int32(-len(c.lshMore) - 1)
+		c.lshMore = append(c.lshMore, []int32{v, a})
+	default:
+		c.lshMore[-v-1] = keepLast(append(c.lshMore[-v-1], a), lshScan)
+	}
+}
+
+// bucket returns the articles of an LSH bucket, in arrival order (the
+// latest ones). The slice may be c.one: use it before the next call.
+func (c *Clusterer) bucket(k uint64) []int32 {
+	v, ok := c.lsh[k]
+	switch {
+	case !ok:
+		return nil
+	case v >= 0:
+		c.one[0] = v
+		return c.one[:]
+	}
+	return c.lshMore[-v-1]
 }

@@ -102,6 +102,9 @@ func (c *Clusterer) regroupTopics() {
 		t.Stories = t.Stories[:0]
 		for _, m := range g.members {
 			s := c.stories[m]
+			if s.topic != t.idx {
+				c.touchStory(s) // its row names its topic
+			}
 			s.topic = t.idx
 			t.members = append(t.members, int(m))
 			t.Stories = append(t.Stories, s.ID)

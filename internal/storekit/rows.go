@@ -71,32 +71,9 @@ func RowsOf(c *stories.Clusterer, ids IDs) *Rows {
 	for _, e := range c.Resolver.Entities {
 		names[e.ID] = e.Name
 	}
-	outlets := map[string]bool{}
-	var people []byte
+	var sb storyRows
 	for _, st := range c.Stories() {
-		clear(outlets)
-		for _, id := range st.Articles {
-			if i, ok := ids.Index(id); ok && arts[i].Outlet != "" {
-				outlets[arts[i].Outlet] = true
-			}
-		}
-		people = append(people[:0], '[')
-		for k, id := range st.People[:min(len(st.People), storyPeople)] {
-			if k > 0 {
-				people = append(people, ',')
-			}
-			people = append(people, '[')
-			people = AppendJSONString(people, id)
-			people = append(people, ',')
-			people = AppendJSONString(people, names[id])
-			people = append(people, ',')
-			people = strconv.AppendInt(people, int64(st.Mentions[k]), 10)
-			people = append(people, ']')
-		}
-		people = append(people, ']')
-		seq, _ := strconv.Atoi(strings.TrimPrefix(st.ID, "s"))
-		r.Stories[st.ID] = Story{Title: st.Title, Topic: st.Topic, First: st.First, Last: st.Last,
-			Size: len(st.Articles), Outlets: len(outlets), Seq: seq, People: string(people)}
+		r.Stories[st.ID] = sb.row(st, arts, ids, func(id string) string { return names[id] })
 	}
 	for _, t := range c.Topics() {
 		tr := Topic{Label: t.Label, Stories: len(t.Stories)}
@@ -143,6 +120,44 @@ func RowsOf(c *stories.Clusterer, ids IDs) *Rows {
 		r.Statements[st.ID] = Statement{st.Story, st.Speaker, st.SpeakerName, st.Text, st.SaidOn, JoinOutlets(st.Outlets), lists[k], st.Count}
 	}
 	return r
+}
+
+// storyRows builds story rows, reusing its scratch.
+type storyRows struct {
+	outlets map[string]bool
+	people  []byte
+}
+
+// row returns the row of story st (filled), whose articles are arts (by
+// ids.Index), naming its persons by name.
+func (b *storyRows) row(st *stories.Story, arts []*stories.Article, ids IDs, name func(string) string) Story {
+	if b.outlets == nil {
+		b.outlets = map[string]bool{}
+	}
+	clear(b.outlets)
+	for _, id := range st.Articles {
+		if i, ok := ids.Index(id); ok && arts[i].Outlet != "" {
+			b.outlets[arts[i].Outlet] = true
+		}
+	}
+	people := append(b.people[:0], '[')
+	for k, id := range st.People[:min(len(st.People), storyPeople)] {
+		if k > 0 {
+			people = append(people, ',')
+		}
+		people = append(people, '[')
+		people = AppendJSONString(people, id)
+		people = append(people, ',')
+		people = AppendJSONString(people, name(id))
+		people = append(people, ',')
+		people = strconv.AppendInt(people, int64(st.Mentions[k]), 10)
+		people = append(people, ']')
+	}
+	people = append(people, ']')
+	b.people = people
+	seq, _ := strconv.Atoi(strings.TrimPrefix(st.ID, "s"))
+	return Story{Title: st.Title, Topic: st.Topic, First: st.First, Last: st.Last,
+		Size: len(st.Articles), Outlets: len(b.outlets), Seq: seq, People: string(people)}
 }
 
 // NewAliases calls add for every (folded name form, entity) pair that cur
