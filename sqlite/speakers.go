@@ -13,6 +13,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
@@ -49,6 +50,10 @@ DELETE FROM story_state WHERE key = 'grouped_through';
 // writeSpeakers gives the quotes of the articles with lo < id <= hi (just
 // grouped) their speaker identity, adds them to the identities' counts and
 // records the identities' name forms. rewrite: the counts start afresh.
+//
+// The quotes are read once and counted here: two GROUP BY queries over
+// them (one for the name forms, one for the counts), each sorting them by
+// identity, cost more than the read.
 func (g *Grouper) writeSpeakers(ctx context.Context, tx *sql.Tx, lo, hi int64, rewrite bool) error {
 	if rewrite {
 		for _, t := range []string{"speakers", "speaker_names"} {
@@ -63,18 +68,27 @@ func (g *Grouper) writeSpeakers(ctx context.Context, tx *sql.Tx, lo, hi int64, r
 		WHERE article_id > ?1 AND article_id <= ?2 AND speaker_fold IS NOT NULL`, lo, hi); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT speaker_id, max(speaker), max(speaker_type) FROM quotes
-		WHERE article_id > ?1 AND article_id <= ?2 AND speaker_id IS NOT NULL GROUP BY speaker_id`, lo, hi)
+	rows, err := tx.QueryContext(ctx, `SELECT speaker_id, speaker, speaker_type, kind, article_id, day FROM quotes
+		WHERE article_id > ?1 AND article_id <= ?2 AND speaker_id IS NOT NULL`, lo, hi)
 	if err != nil {
 		return err
 	}
-	forms := newBulk(`INSERT OR IGNORE INTO speaker_names(name, speaker_id) VALUES `, 2)
+	tally := speakerTally{}
 	for rows.Next() {
-		var id, name, typ string
-		if err := rows.Scan(&id, &name, &typ); err != nil {
+		var r speakerRow
+		if err := rows.Scan(&r.id, &r.name, &r.typ, &r.kind, &r.article, &r.day); err != nil {
 			rows.Close()
 			return err
 		}
+		tally.add(r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	ids := sortedKeys(tally)
+	forms := newBulk(`INSERT OR IGNORE INTO speaker_names(name, speaker_id) VALUES `, 2)
+	for _, id := range ids {
 		add := func(f string) { forms.add(f, id) }
 		if e := g.c.Resolver.Get(id); e != nil {
 			storekit.SpeakerForms(e.Name, e.Type, add)
@@ -82,27 +96,84 @@ func (g *Grouper) writeSpeakers(ctx context.Context, tx *sql.Tx, lo, hi int64, r
 				storekit.SpeakerForms(a, e.Type, add)
 			}
 		} else {
-			storekit.SpeakerForms(name, verbatim.EntityType(typ), add)
+			storekit.SpeakerForms(tally[id].name.String, verbatim.EntityType(tally[id].typ), add)
 		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
+	counts := newBulk(`INSERT INTO speakers(id, name, type, statements, articles, first, last) VALUES `, 7)
+	counts.tail = ` ON CONFLICT(id) DO UPDATE SET statements = statements + excluded.statements, articles = articles + excluded.articles,
+		first = CASE WHEN first = '' OR (excluded.first <> '' AND excluded.first < first) THEN excluded.first ELSE first END,
+		last = max(last, excluded.last)`
+	for _, id := range ids {
+		c := tally[id]
+		counts.add(id, c.name, c.identityType(id), c.statements, c.articles(), c.first, c.last)
 	}
-	if err := flushAll(ctx, tx, forms); err != nil {
-		return err
+	return flushAll(ctx, tx, forms, counts)
+}
+
+// speakerRow is a quote as writeSpeakers counts it.
+type speakerRow struct {
+	id, typ, kind, day string
+	name               sql.NullString
+	article            int64
+}
+
+// speakerTally is what the speakers table gains from a set of quotes, by
+// identity: what SQL's max(speaker), max(speaker_type), sum(kind =
+// 'statement'), count(DISTINCT article_id) of the statements and min/max of
+// their nonempty days give.
+type speakerTally map[string]*speakerCount
+
+type speakerCount struct {
+	name        sql.NullString // the greatest name (bytewise, as SQLite compares text)
+	typ         string         // the greatest type
+	statements  int64
+	arts        []int64 // the articles of the statements
+	first, last string  // nonempty days of statements ("" if none)
+}
+
+func (t speakerTally) add(r speakerRow) {
+	c := t[r.id]
+	if c == nil {
+		c = &speakerCount{}
+		t[r.id] = c
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO speakers(id, name, type, statements, articles, first, last)
-		SELECT speaker_id, max(speaker),
-			CASE WHEN speaker_id LIKE 'name:%' THEN max(speaker_type) ELSE substr(speaker_id, 1, instr(speaker_id, ':') - 1) END,
-			sum(kind = 'statement'), count(DISTINCT CASE WHEN kind = 'statement' THEN article_id END),
-			coalesce(min(CASE WHEN kind = 'statement' THEN nullif(day, '') END), ''),
-			coalesce(max(CASE WHEN kind = 'statement' THEN nullif(day, '') END), '')
-		FROM quotes WHERE article_id > ?1 AND article_id <= ?2 AND speaker_id IS NOT NULL GROUP BY speaker_id
-		ON CONFLICT(id) DO UPDATE SET statements = statements + excluded.statements, articles = articles + excluded.articles,
-			first = CASE WHEN first = '' OR (excluded.first <> '' AND excluded.first < first) THEN excluded.first ELSE first END,
-			last = max(last, excluded.last)`, lo, hi)
-	return err
+	if r.name.Valid && (!c.name.Valid || r.name.String > c.name.String) {
+		c.name = r.name
+	}
+	c.typ = max(c.typ, r.typ)
+	if r.kind != string(verbatim.Statement) {
+		return
+	}
+	c.statements++
+	if n := len(c.arts); n == 0 || c.arts[n-1] != r.article {
+		c.arts = append(c.arts, r.article)
+	}
+	if r.day != "" {
+		if c.first == "" || r.day < c.first {
+			c.first = r.day
+		}
+		c.last = max(c.last, r.day)
+	}
+}
+
+// articles counts the distinct articles of the statements.
+func (c *speakerCount) articles() int64 {
+	slices.Sort(c.arts)
+	return int64(len(slices.Compact(c.arts)))
+}
+
+// identityType is the type of an identity's row: for a name (SQL: id LIKE
+// 'name:%'), the greatest type it was quoted with; otherwise the id's
+// prefix (person:tony-blair -> person).
+func (c *speakerCount) identityType(id string) string {
+	if len(id) >= 5 && strings.EqualFold(id[:5], "name:") {
+		return c.typ
+	}
+	typ, _, ok := strings.Cut(id, ":")
+	if !ok {
+		return ""
+	}
+	return typ
 }
 
 // grouped returns the highest article id whose quotes have their speaker

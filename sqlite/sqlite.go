@@ -15,7 +15,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"math/bits"
 	"net/url"
@@ -163,7 +162,18 @@ func upsert(head string, cols int, conflict string, update ...string) *bulk {
 	return b
 }
 
-func (b *bulk) add(v ...any) { b.vals = append(b.vals, v...) }
+// add appends a row. Go ints become int64, a value the driver takes as it
+// is: database/sql converts any other integer type by reflection, one
+// value at a time.
+func (b *bulk) add(v ...any) {
+	n := len(b.vals)
+	b.vals = append(b.vals, v...)
+	for i, x := range b.vals[n:] {
+		if k, ok := x.(int); ok {
+			b.vals[n+i] = int64(k)
+		}
+	}
+}
 
 // reserve makes room for about n more rows (n may be negative or a guess).
 func (b *bulk) reserve(n int) {
@@ -284,8 +294,10 @@ type batch struct {
 	articles, entities, aliases, quotes, dates, features *bulk
 	nextArticle, nextEntity, nextQuote                   int64
 	hashes, ids                                          map[string]string
-	byHash, byID                                         *sql.Stmt
-	arena                                                []byte // encoded features of the batch
+	hashOf                                               map[*verbatim.Doc]string // content hash of each document of the batch
+	inLibrary                                            map[string]string        // content hash -> id of the batch's articles already in the library
+	idTaken                                              map[string]bool          // the batch's ids that articles in the library have
+	arena                                                []byte                   // encoded features of the batch
 	stored                                               []added
 	folds, words                                         []string        // per document: folded entity names, mention texts
 	seen                                                 map[string]bool // aliases of the current entity
@@ -364,6 +376,7 @@ func newBatch() *batch {
 		dates:    newBulk(`INSERT INTO dates(article_id, start, end, text, value) VALUES `, 5),
 		features: newBulk(`INSERT INTO story_features(article_id, first_entity, first_quote, data) VALUES `, 4),
 		hashes:   map[string]string{}, ids: map[string]string{}, seen: map[string]bool{}, outlets: map[string]int{},
+		hashOf: map[*verbatim.Doc]string{}, inLibrary: map[string]string{}, idTaken: map[string]bool{},
 	}
 }
 
@@ -372,6 +385,9 @@ func (b *batch) reset() {
 	clear(b.hashes)
 	clear(b.ids)
 	clear(b.outlets)
+	clear(b.hashOf)
+	clear(b.inLibrary)
+	clear(b.idTaken)
 	b.arena = b.arena[:0]
 	clear(b.stored) // drop the features they point to
 	b.stored = b.stored[:0]
@@ -413,14 +429,9 @@ func (s *DB) put(ctx context.Context, docs []*verbatim.Doc, g *Grouper) ([]verba
 		return nil, err
 	}
 	a0, q0 := b.nextArticle, b.nextQuote
-	if b.byHash, err = tx.PrepareContext(ctx, `SELECT ext_id FROM articles WHERE hash = ?`); err != nil {
+	if err := b.lookup(ctx, tx, docs); err != nil {
 		return nil, err
 	}
-	defer b.byHash.Close()
-	if b.byID, err = tx.PrepareContext(ctx, `SELECT count(*) FROM articles WHERE ext_id = ?`); err != nil {
-		return nil, err
-	}
-	defer b.byID.Close()
 	out := make([]verbatim.PutOutcome, len(docs))
 	for i, d := range docs {
 		out[i], err = b.put(ctx, d)
@@ -459,27 +470,76 @@ func (s *DB) put(ctx context.Context, docs []*verbatim.Doc, g *Grouper) ([]verba
 	return out, nil
 }
 
+// lookupChunk is how many hashes or ids one look-up query binds.
+var lookupChunk = 500
+
+// lookup finds, in a few queries for the whole batch, which documents the
+// library already holds (by content hash) and which of their ids articles
+// in the library already have (a query per document cost more than
+// binding a list).
+func (b *batch) lookup(ctx context.Context, tx *sql.Tx, docs []*verbatim.Doc) error {
+	hashes := make([]any, 0, len(docs))
+	ids := make([]any, 0, len(docs))
+	for _, d := range docs {
+		h := verbatim.ContentHash(d.Text)
+		b.hashOf[d] = h
+		hashes = append(hashes, h)
+		id := d.ID
+		if id == "" {
+			id = h[:16]
+		}
+		ids = append(ids, id)
+	}
+	query := func(head string, args []any, row func(*sql.Rows) error) error {
+		for len(args) > 0 {
+			n := min(len(args), lookupChunk)
+			rows, err := tx.QueryContext(ctx, head+"("+strings.TrimSuffix(strings.Repeat("?,", n), ",")+")", args[:n]...)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				if err := row(rows); err != nil {
+					rows.Close()
+					return err
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			args = args[n:]
+		}
+		return nil
+	}
+	if err := query(`SELECT hash, ext_id FROM articles WHERE hash IN `, hashes, func(r *sql.Rows) error {
+		var h, id string
+		err := r.Scan(&h, &id)
+		b.inLibrary[h] = id
+		return err
+	}); err != nil {
+		return err
+	}
+	return query(`SELECT ext_id FROM articles WHERE ext_id IN `, ids, func(r *sql.Rows) error {
+		var id string
+		err := r.Scan(&id)
+		b.idTaken[id] = true
+		return err
+	})
+}
+
 func (b *batch) put(ctx context.Context, d *verbatim.Doc) (verbatim.PutOutcome, error) {
-	hash := verbatim.ContentHash(d.Text)
+	hash := b.hashOf[d]
 	if dup, ok := b.hashes[hash]; ok {
 		return verbatim.PutOutcome{ID: dup, Duplicate: dup}, nil
 	}
-	var dup string
-	switch err := b.byHash.QueryRowContext(ctx, hash).Scan(&dup); {
-	case err == nil:
+	if dup, ok := b.inLibrary[hash]; ok {
 		return verbatim.PutOutcome{ID: dup, Duplicate: dup}, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return verbatim.PutOutcome{}, err
 	}
 	id := d.ID
 	if id == "" {
 		id = hash[:16]
 	}
-	var n int
-	if err := b.byID.QueryRowContext(ctx, id).Scan(&n); err != nil {
-		return verbatim.PutOutcome{}, err
-	}
-	if _, taken := b.ids[id]; n > 0 || taken { // another article has this id: keep both, tell them apart by content
+	if _, taken := b.ids[id]; b.idTaken[id] || taken { // another article has this id: keep both, tell them apart by content
 		id = id + "-" + hash[:8]
 	}
 	b.hashes[hash], b.ids[id] = id, hash

@@ -1,10 +1,14 @@
 package sqlite
 
 import (
+	"context"
+	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/storetest"
 )
 
@@ -72,5 +76,31 @@ func TestMigrationsOrderedAndOnce(t *testing.T) {
 		if n != 1 || !strings.HasSuffix(order, "980,990") {
 			t.Fatalf("run %d: rows %d, order %s", i, n, order)
 		}
+	}
+}
+
+// A batch's documents are looked up in the library a few at a time: every
+// look-up, not only the first, finds the stored copies and the ids taken.
+func TestPutLooksUpEveryChunk(t *testing.T) {
+	defer func(n int) { lookupChunk = n }(lookupChunk)
+	lookupChunk = 2
+	db := open(t)
+	ctx := context.Background()
+	doc := func(id, text string) *verbatim.Doc { return storetest.NewDoc(id, "Wire", "2025-03-04", text).D }
+	if _, err := db.Put(ctx, []*verbatim.Doc{doc("a", "First text."), doc("b", "Second text."), doc("c", "Third text.")}); err != nil {
+		t.Fatal(err)
+	}
+	out, err := db.Put(ctx, []*verbatim.Doc{doc("a2", "First text."), doc("d", "Fourth text."), doc("b2", "Second text."),
+		doc("e", "Fifth text."), doc("c2", "Third text."), doc("c", "Other text under a taken id.")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, o := range out {
+		got = append(got, fmt.Sprintf("%s %v %s", o.ID, o.Stored, o.Duplicate))
+	}
+	want := []string{"a false a", "d true ", "b false b", "e true ", "c false c", "c-" + verbatim.ContentHash("Other text under a taken id.")[:8] + " true "}
+	if !slices.Equal(got, want) {
+		t.Fatalf("outcomes\n%q\nwant\n%q", got, want)
 	}
 }
