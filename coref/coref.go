@@ -380,8 +380,11 @@ func (r *resolver) pronoun(p int) int {
 		}
 		return -1
 	}
-	if p != neuter && r.unnamedSpoke() {
-		return -1 // "a spokesman said … He added": the same unnamed source
+	if p != neuter {
+		if src, ok := r.unnamedSpoke(); ok {
+			r.x.unnamed = src
+			return -1 // "a spokesman said … He added": the same unnamed source
+		}
 	}
 	want := func(en *verbatim.Entity) bool {
 		if r.inside != nil && r.inside.Speaker >= 0 && en == &r.d.Entities[r.inside.Speaker] {
@@ -429,11 +432,12 @@ func (r *resolver) quotationSpeaker() int {
 
 // unnamedSpoke reports whether the last attribution before the mention, in
 // its paragraph or the one before, has an unnamed person as its source ("a
-// spokesman", "one dealer"), named by no entity since.
-func (r *resolver) unnamedSpoke() bool {
+// spokesman", "one dealer"), named by no entity since, and that source's
+// phrase.
+func (r *resolver) unnamedSpoke() (verbatim.Span, bool) {
 	q := r.lastAttribution()
 	if q == nil || q.Speaker >= 0 || !r.near(q.SpeakerAt.Start, 1) {
-		return false
+		return verbatim.Span{}, false
 	}
 	f := strings.Fields(r.d.Word(q.SpeakerAt))
 	// "A spokesman said … “…,” he said. “…,” he added": the source of a
@@ -445,30 +449,30 @@ func (r *resolver) unnamedSpoke() bool {
 			continue // q itself, or one without a speaker mention
 		}
 		if hops++; hops > unnamedHops {
-			return false // (a run of pronouns no one is named for costs no walk over them all)
+			return verbatim.Span{}, false // (a run of pronouns no one is named for costs no walk over them all)
 		}
 		if _, ok := pronouns[strings.ToLower(f[0])]; !ok || p.Speaker >= 0 || !r.near(p.SpeakerAt.Start, 1) {
-			return false
+			return verbatim.Span{}, false
 		}
 		q, f = p, strings.Fields(r.d.Word(p.SpeakerAt))
 	}
 	if len(f) < 2 {
-		return false
+		return verbatim.Span{}, false
 	}
 	if lw := strings.ToLower(f[0]); lw != "a" && lw != "an" && lw != "one" {
-		return false
+		return verbatim.Span{}, false
 	}
 	if k := slices.IndexFunc(f, func(w string) bool { return w == "for" || w == "of" || w == "at" }); k >= 2 {
 		f = f[:k] // "a spokesman for the Oxford University Press"
 	}
 	head := strings.ToLower(f[len(f)-1])
 	if _, ok := personHeads[head]; !ok && !names.IsRoleHead(head) {
-		return false
+		return verbatim.Span{}, false
 	}
 	named := r.x.first(q.SpeakerAt.End+1, r.sp.Start, func(m *verbatim.Mention) bool {
 		return m.Entity >= 0 && m.Kind == verbatim.NameMention && r.d.Entities[m.Entity].Type == verbatim.Person && !r.quoted(m.Start)
 	})
-	return named < 0 // else a person named since
+	return q.SpeakerAt, named < 0 // else a person named since
 }
 
 // unnamedHops is how many pronouns back unnamedSpoke follows an unnamed

@@ -40,6 +40,9 @@ type index struct {
 	// from (one allocation for many sentences or entities)
 	slab32  []int32
 	slabInt []int
+	// unnamed is the phrase of the unnamed source the last mention
+	// resolved stands for ("a spokesman" for the "he" after it), if any
+	unnamed verbatim.Span
 }
 
 // slabCap32 and slabCapInt are the first capacities of a sentence's and an
@@ -85,8 +88,15 @@ func NewResolver(d *verbatim.Doc) *Resolver {
 // package-level Resolve).
 func (r *Resolver) Resolve(sp verbatim.Span, c Context) int {
 	r.x.sync()
+	r.x.unnamed = verbatim.Span{}
 	return canonical(r.x.d, resolve(&r.x, sp, c))
 }
+
+// Unnamed returns, after a Resolve that found no entity, the phrase of the
+// unnamed source the mention stands for: "a spokesman for the club" for
+// the "he" of "A spokesman for the club said … He added". It is empty
+// otherwise.
+func (r *Resolver) Unnamed() verbatim.Span { return r.x.unnamed }
 
 // Resolve returns the index in d.Entities of the entity the mention at sp
 // refers to and records sp as a mention of it, or returns -1 when nothing

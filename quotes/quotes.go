@@ -305,6 +305,9 @@ func (st *state) finish() {
 		bySpeaker = make(map[verbatim.Span]int, len(out))
 	}
 	cr := coref.NewResolver(st.d)
+	// a pronoun's mention -> the phrase of the unnamed source it stands for
+	// ("a spokesman for the club" for the "he" after it)
+	var sourceOf map[verbatim.Span]verbatim.Span
 	for i := range out {
 		q := &out[i]
 		fitParts(q) // merge.go
@@ -325,6 +328,12 @@ func (st *state) finish() {
 				ctx.Prior, ctx.Content, ctx.Parts, ctx.Direct = out[max(0, i-maxPrior):i], q.Span, q.Parts, q.Type == verbatim.Direct
 				ctx.Phrase = q.SpeakerAt
 				q.Speaker = resolve(cr, st.head(q.SpeakerAt), ctx)
+				if u := cr.Unnamed(); q.Speaker < 0 && !u.Empty() {
+					if sourceOf == nil {
+						sourceOf = map[verbatim.Span]verbatim.Span{}
+					}
+					sourceOf[q.SpeakerAt] = u
+				}
 			}
 			if bySpeaker != nil {
 				bySpeaker[q.SpeakerAt] = q.Speaker
@@ -335,5 +344,13 @@ func (st *state) finish() {
 		}
 	}
 	out = st.verify(out) // verify.go
+	for i := range out {
+		// an unnamed source is reported by the phrase that describes it,
+		// not by the pronoun that stands for it (once the features that
+		// read the attribution's own words are computed)
+		if u, ok := sourceOf[out[i].SpeakerAt]; ok && out[i].Speaker < 0 {
+			out[i].SpeakerAt = u
+		}
+	}
 	st.d.Quotes = append(st.d.Quotes, out...)
 }

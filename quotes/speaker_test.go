@@ -234,3 +234,14 @@ func TestIssuerOfAStatementSpeaks(t *testing.T) {
 		t.Errorf("no quote")
 	}
 }
+
+// A pronoun that stands for an unnamed source reports the phrase that
+// describes it, not "he": the reader learns who spoke.
+func TestPronounOfAnUnnamedSourceReportsItsPhrase(t *testing.T) {
+	src := "Jonas Lind chairs the harbour board. A spokesman for the ferry operator said the crossings would resume on Monday.\n\n" +
+		"“We have checked every vessel,” he added."
+	speakerCheck(t, src, "We have checked every vessel", "A spokesman for the ferry operator", "")
+	// a pronoun for a named person keeps its own mention
+	speakerCheck(t, "Jonas Lind chairs the harbour board. “We have checked every vessel,” he said.",
+		"We have checked every vessel", "he", "Jonas Lind")
+}
