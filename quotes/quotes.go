@@ -153,13 +153,11 @@ func (st *state) index() {
 	st.tables = t
 	st.sentOf, st.inQ, st.usedCue, st.out = t.sentOf[:n], t.inQ[:n], t.usedCue[:n], t.out[:0]
 	clear(st.usedCue)
-	for i := range st.inQ {
-		st.inQ[i] = -1
-		st.sentOf[i] = -1
-	}
+	fillInt32(st.inQ, -1)
+	fillInt32(st.sentOf, -1)
 	for si, s := range st.d.Sentences {
-		for k := s.First; k < s.Last && k < n; k++ {
-			st.sentOf[k] = int32(si)
+		if lo, hi := max(s.First, 0), min(s.Last, n); lo < hi {
+			fillInt32(st.sentOf[lo:hi], int32(si))
 		}
 	}
 	if t.subj == nil {
@@ -167,6 +165,25 @@ func (st *state) index() {
 	}
 	clear(t.subj)
 	st.subj, st.regs, st.cands = t.subj, t.regs[:0], t.cands[:0]
+}
+
+// fillInt32 sets every element of s to v: a few stores, then copies of
+// what is set (memmove), where a loop over the elements cost an article's
+// tokens several instructions each.
+func fillInt32(s []int32, v int32) {
+	if len(s) == 0 {
+		return
+	}
+	if len(s) < 64 {
+		for i := range s {
+			s[i] = v
+		}
+		return
+	}
+	s[0] = v
+	for k := 1; k < len(s); k *= 2 {
+		copy(s[k:], s[:k])
+	}
 }
 
 // releaseTables gives the per-token tables back for the next document.
