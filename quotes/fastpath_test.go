@@ -78,3 +78,35 @@ func TestIndexSentences(t *testing.T) {
 		t.Fatalf("sentOf = %v, want %v", st.sentOf, want)
 	}
 }
+
+// cueScore reads the per-token memo itself and fills it where empty: on a
+// fresh document (nothing asked yet) it scores as score(cueFeatures) on
+// another, in whichever order the words are asked.
+func TestCueScoreFreshMemo(t *testing.T) {
+	text := "Officials declined to affirm it; “Never,” they insisted. She plans to deport them, voted to close it.\n\n" +
+		"The council approved a budget: “we will build,” Mayor Olsen said, and he has long admired the plan. Approved, he said."
+	for _, backwards := range []bool{false, true} {
+		fast, plain := prepared(text), prepared(text)
+		n := 0
+		for j := range fast.toks {
+			k := j
+			if backwards {
+				k = len(fast.toks) - 1 - j
+			}
+			wi, ok := fast.cueCandidate(k)
+			if !ok || wi.hw == 0 {
+				continue
+			}
+			got := fast.cueScore(k, wi)
+			var fs [nCueFeats]uint64
+			want := theCueModel.score(plain.cueFeatures(k, wi, &fs))
+			if math.Float32bits(got) != math.Float32bits(want) {
+				t.Fatalf("%q (backwards %v): cueScore %v, score %v", fast.tok(k), backwards, got, want)
+			}
+			n++
+		}
+		if n < 5 {
+			t.Fatalf("only %d head words scored", n)
+		}
+	}
+}

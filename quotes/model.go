@@ -293,7 +293,7 @@ func (st *state) kindOf(i, lo, hi int) byte {
 	if i < lo || i >= hi {
 		return 'B'
 	}
-	if k := st.memo.kinds[i]; k != 0 {
+	if k := st.kinds[i]; k != 0 {
 		return k // (asked again; prepare made st.memo)
 	}
 	return st.kindMemo(i)
@@ -338,13 +338,14 @@ func (st *state) newMemo() *cueMemo {
 		clear(m.hash)
 		clear(m.infos)
 		st.memo = m
+		st.kinds, st.hashes, st.infos = m.kinds, m.hash, m.infos
 	}
 	return st.memo
 }
 
 // info returns wordInfos of word token i, looked up once per token.
 func (st *state) info(i int) wordInfo {
-	if wi := st.memo.infos[i]; wi.known {
+	if wi := st.infos[i]; wi.known {
 		return wi // (inlined: asked again; prepare made st.memo)
 	}
 	return st.lookInfo(i)
@@ -369,6 +370,7 @@ func (st *state) releaseMemo() {
 	if st.memo != nil {
 		memoPool.Put(st.memo)
 		st.memo = nil
+		st.kinds, st.hashes, st.infos = nil, nil, nil
 	}
 }
 
@@ -377,7 +379,7 @@ var hBOS, hEOS, hQuote = hstr(fnvOff, "<s>"), hstr(fnvOff, "</s>"), hstr(fnvOff,
 // wordHash is the hash of wordAt(i, lo, hi), computed once per token.
 func (st *state) wordHash(i, lo, hi int) uint64 {
 	if i >= lo && i < hi {
-		if h := st.memo.hash[i]; h != 0 {
+		if h := st.hashes[i]; h != 0 {
 			return h // (asked again; prepare made st.memo)
 		}
 	}
@@ -410,14 +412,15 @@ func mix(a, b uint64) uint64 {
 }
 
 func (st *state) kindNow(i int) byte {
-	switch {
-	case st.mark(i) != 0:
-		return 'Q'
-	case st.isPunct(i, ","):
-		return ','
-	case st.isPunct(i, ":"):
-		return ':'
-	case !st.isWord(i):
+	if st.toks[i].Kind == verbatim.Punct {
+		switch {
+		case st.markOf(i) != 0:
+			return 'Q'
+		case st.tok(i) == ",":
+			return ','
+		case st.tok(i) == ":":
+			return ':'
+		}
 		return '.'
 	}
 	k := st.info(i).kind

@@ -51,10 +51,13 @@ type state struct {
 	out     []verbatim.Quote
 	lows    string // d.Clean with ASCII letters lowered (same length)
 
-	titlePara int      // paragraph holding the headline, -1 when none
-	later     []int    // unattributed quote regions opening a sentence
-	memo      *cueMemo // the cue model's per-token cache (model.go)
-	tables    *tables  // pooled sentOf, inQ, usedCue
+	titlePara int        // paragraph holding the headline, -1 when none
+	later     []int      // unattributed quote regions opening a sentence
+	memo      *cueMemo   // the cue model's per-token cache (model.go)
+	kinds     []byte     // memo.kinds, read without the pointer (kindOf stays inlined)
+	hashes    []uint64   // memo.hash
+	infos     []wordInfo // memo.infos
+	tables    *tables    // pooled sentOf, inQ, usedCue
 
 	objEnd map[verbatim.Span]int // loose object content -> where its object ends (bounds.go)
 
@@ -218,11 +221,11 @@ func (st *state) isWord(i int) bool {
 }
 
 func (st *state) isCap(i int) bool {
-	if !st.isWord(i) {
+	if uint(i) >= uint(len(st.toks)) || st.toks[i].Kind == verbatim.Punct { // !st.isWord(i)
 		return false
 	}
-	if t := st.toks[i]; t.Start < t.End && st.s[t.Start] < utf8.RuneSelf {
-		return 'A' <= st.s[t.Start] && st.s[t.Start] <= 'Z' // (the ASCII upper case letters are unicode.IsUpper's there)
+	if t := &st.toks[i]; t.Start < t.End && st.s[t.Start] < utf8.RuneSelf {
+		return st.s[t.Start]-'A' <= 'Z'-'A' // (the ASCII upper case letters are unicode.IsUpper's there)
 	}
 	return st.isCapRune(i)
 }
