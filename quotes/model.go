@@ -207,7 +207,19 @@ type wordInfo struct {
 var inSets = map[uint32]map[string]bool{setAdverb: adverbs, setOpener: clauseOpeners, setContrastive: contrastives,
 	setPrepING: prepING, setPast: pastForms, setModal: modals, setDet: dets, setNegation: negations, setBe: beForms,
 	setPronoun: pronouns, setFinding: findings, setRelative: relatives, setSpeakerOpener: openers, setRole: roles,
-	setRaising: raising, setState: states, setParticiple: participles}
+	setRaising: raising, setState: states, setParticiple: participles,
+	setDocument: documents, setSpeechComplement: speechComplements, setHandCue: handCues, setTime: times,
+	setWeekday: weekdays, setKindOfCue: kindOfCueWords}
+
+// kindOfCueWords are the words kindOfCue knows: a token's bit spares the
+// map look-up of the others.
+var kindOfCueWords = func() map[string]bool {
+	m := make(map[string]bool, len(kindOfCue))
+	for w := range kindOfCue {
+		m[w] = true
+	}
+	return m
+}()
 
 const (
 	setAdverb uint32 = 1 << iota
@@ -227,6 +239,12 @@ const (
 	setRaising
 	setState
 	setParticiple
+	setDocument
+	setSpeechComplement
+	setHandCue
+	setTime
+	setWeekday
+	setKindOfCue // a key of kindOfCue
 )
 
 // in reports whether token i's lower-case word is in inSets[set]: the
