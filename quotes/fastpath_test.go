@@ -110,3 +110,28 @@ func TestCueScoreFreshMemo(t *testing.T) {
 		}
 	}
 }
+
+// indirect asks modelCue only of words whose cached info has the head bit:
+// modelCue gives every other word 0, so skipping the call loses no cue.
+func TestModelCueOnlyOfHeads(t *testing.T) {
+	text := "Officials declined to affirm it; they insisted. She plans to deport them and voted to close it.\n\n" +
+		"The council approved a budget, Mayor Olsen said, and he has long admired the plan. Zorblat quibbed, she argued."
+	st := prepared(text)
+	heads, others := 0, 0
+	for k := range st.toks {
+		if !st.isWord(k) {
+			continue
+		}
+		if st.info(k).head {
+			heads++
+			continue
+		}
+		others++
+		if c := st.modelCue(k); c != 0 {
+			t.Fatalf("%q: no head word, yet modelCue %d", st.tok(k), c)
+		}
+	}
+	if heads < 3 || others < 3 {
+		t.Fatalf("heads %d, others %d: the text tests too little", heads, others)
+	}
+}
