@@ -102,18 +102,59 @@ func (st *state) cueScore(k int, wi wordInfo) float32 {
 	}
 	ww := &t.words[wi.hw-1]
 	lo, hi := st.sentence(k)
-	h0 := st.wordHash(k, lo, hi)
-	hm1, hp1 := st.wordHash(k-1, lo, hi), st.wordHash(k+1, lo, hi)
-	hm2, hp2 := st.wordHash(k-2, lo, hi), st.wordHash(k+2, lo, hi)
-	km1, kp1 := int(kindIndex[st.kindOf(k-1, lo, hi)]), int(kindIndex[st.kindOf(k+1, lo, hi)])
-	km2, kp2 := int(kindIndex[st.kindOf(k-2, lo, hi)]), int(kindIndex[st.kindOf(k+2, lo, hi)])
+	// wordHash and kindOf of k and its neighbours, their memo read here (the
+	// calls, not inlined, cost more than the reads); k is in [lo, hi)
+	hashes, kinds := st.hashes, st.kinds
+	h0 := hashes[k]
+	if h0 == 0 {
+		h0 = st.hashMemo(k, lo, hi)
+	}
+	hm1, hp1, hm2, hp2 := hBOS, hEOS, hBOS, hEOS
+	km1, kp1, km2, kp2 := byte('B'), byte('B'), byte('B'), byte('B')
+	if k-1 >= lo {
+		if hm1 = hashes[k-1]; hm1 == 0 {
+			hm1 = st.hashMemo(k-1, lo, hi)
+		}
+		if km1 = kinds[k-1]; km1 == 0 {
+			km1 = st.kindMemo(k - 1)
+		}
+		if k-2 >= lo {
+			if hm2 = hashes[k-2]; hm2 == 0 {
+				hm2 = st.hashMemo(k-2, lo, hi)
+			}
+			if km2 = kinds[k-2]; km2 == 0 {
+				km2 = st.kindMemo(k - 2)
+			}
+		}
+	}
+	if k+1 < hi {
+		if hp1 = hashes[k+1]; hp1 == 0 {
+			hp1 = st.hashMemo(k+1, lo, hi)
+		}
+		if kp1 = kinds[k+1]; kp1 == 0 {
+			kp1 = st.kindMemo(k + 1)
+		}
+		if k+2 < hi {
+			if hp2 = hashes[k+2]; hp2 == 0 {
+				hp2 = st.hashMemo(k+2, lo, hi)
+			}
+			if kp2 = kinds[k+2]; kp2 == 0 {
+				kp2 = st.kindMemo(k + 2)
+			}
+		}
+	}
 	subj := int(kindIndex['-'])
 	for i := k - 1; i >= lo && i >= k-4; i-- {
-		if c := st.kindOf(i, lo, hi); c == 'p' || c == 'C' {
+		c := kinds[i]
+		if c == 0 {
+			c = st.kindMemo(i)
+		}
+		if c == 'p' || c == 'C' {
 			subj = int(kindIndex[c])
 			break
 		}
 	}
+	ikm1, ikp1, ikm2, ikp2 := int(kindIndex[km1]), int(kindIndex[kp1]), int(kindIndex[km2]), int(kindIndex[kp2])
 	pos := k - lo
 	if pos > 6 {
 		pos = 6
@@ -129,15 +170,15 @@ func (st *state) cueScore(k int, wi wordInfo) float32 {
 	s += m.w[mix(6, hm2)&mask]
 	s += m.w[mix(7, hp2)&mask]
 	s += ww.w8
-	s += t.f9[km1*nKinds+kp1]
-	s += t.f10[((km2*nKinds+km1)*nKinds+kp1)*nKinds+kp2]
-	s += ww.f11[kp1]
-	s += ww.f12[km1]
-	s += t.f13[subj*nKinds+kp1]
+	s += t.f9[ikm1*nKinds+ikp1]
+	s += t.f10[((ikm2*nKinds+ikm1)*nKinds+ikp1)*nKinds+ikp2]
+	s += ww.f11[ikp1]
+	s += ww.f12[ikm1]
+	s += t.f13[subj*nKinds+ikp1]
 	s += ww.w14
-	s += ww.f15[kp1]
+	s += ww.f15[ikp1]
 	s += t.f16[pos*nKinds+subj]
-	s += ww.f17[kp1]
+	s += ww.f17[ikp1]
 	s += ww.w18
 	return s
 }

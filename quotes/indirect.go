@@ -72,9 +72,10 @@ func (st *state) indirect() {
 					continue
 				}
 			}
-			c := st.info(k).cue // cues[w], looked up once per token (model.go)
-			if c == 0 {
-				c = st.modelCue(k) // model.go: cues the lexicons miss
+			wi := st.info(k) // looked up once per token (model.go)
+			c := wi.cue      // cues[w]
+			if c == 0 && wi.head {
+				c = st.modelCue(k) // model.go: cues the lexicons miss (only words seen heading a cue)
 			}
 			if c == 0 || st.capMid(k) || st.isPoss(k+1) {
 				continue // (a noun before its possessive: "the show's director")

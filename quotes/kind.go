@@ -131,14 +131,14 @@ func (st *state) cueHead(q *verbatim.Quote) (int, int) {
 		if !st.isWord(i) {
 			continue
 		}
-		w := st.low(i)
-		if kd, ok := kindOfCue[w]; ok {
-			return lexOfKind(kd), i
+		wi := st.info(i) // the maps' answers from the token's cache (model.go)
+		if wi.sets&setKindOfCue != 0 {
+			return lexOfKind(kindOfCue[st.low(i)]), i
 		}
-		if speechComplements[w] && i > k {
+		if wi.sets&setSpeechComplement != 0 && i > k { // speechComplements[w]
 			return lexWeak, i // "made it clear" (indirect.go), a hand-listed cue
 		}
-		if c := cues[w]; c != 0 && head < 0 {
+		if c := wi.cue; c != 0 && head < 0 { // cues[w]
 			head, lex = i, lexWeak
 			if c&cueSpeech != 0 {
 				lex = lexSpeech
@@ -215,7 +215,7 @@ func (st *state) statementFeatures(q *verbatim.Quote, vp float64, sf *[nStmtFeat
 		switch w := st.low(k); {
 		case strings.HasSuffix(w, "ing"):
 			form = 1
-		case strings.HasSuffix(w, "ed") || pastForms[w] || participles[w]:
+		case strings.HasSuffix(w, "ed") || st.in(k, setPast|setParticiple): // pastForms[w] || participles[w]
 			form = 2
 		case strings.HasSuffix(w, "s"):
 			form = 3
@@ -258,7 +258,7 @@ func (st *state) statementFeatures(q *verbatim.Quote, vp float64, sf *[nStmtFeat
 		if e < len(st.toks) && st.isWord(e) {
 			w := st.low(e)
 			hSpk = hstr(fnvOff, w)
-			if findings[w] || documents[w] {
+			if st.in(e, setFinding|setDocument) { // findings[w] || documents[w]
 				spkDoc = 1
 			}
 		}
@@ -307,7 +307,7 @@ func (st *state) statementFeatures(q *verbatim.Quote, vp float64, sf *[nStmtFeat
 // its cue a speech verb, a hand-listed cue of saying or writing, or
 // "according to", and its content a quotation or a clause.
 func (st *state) lexiconStatement(q *verbatim.Quote, lex, shape, gov, head int) bool {
-	if lex != lexWeak || head < 0 || head >= len(st.toks) || !(handCues[st.low(head)] || speechComplements[st.low(head)]) || nonSpeech(gov) {
+	if lex != lexWeak || head < 0 || head >= len(st.toks) || !st.in(head, setHandCue|setSpeechComplement) || nonSpeech(gov) {
 		return false
 	}
 	if shape == shapeQuote {
@@ -323,7 +323,7 @@ func (st *state) lexiconStatement(q *verbatim.Quote, lex, shape, gov, head int) 
 		return false
 	}
 	for i := cs; i < len(st.toks) && i < cs+12 && st.toks[i].Start < q.End; i++ {
-		if st.isWord(i) && st.inQ[i] < 0 && (st.info(i).fin || modals[st.low(i)]) {
+		if st.isWord(i) && st.inQ[i] < 0 && (st.info(i).fin || st.in(i, setModal)) { // modals[w]
 			return true
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/internal/sized"
@@ -206,7 +207,19 @@ type wordInfo struct {
 var inSets = map[uint32]map[string]bool{setAdverb: adverbs, setOpener: clauseOpeners, setContrastive: contrastives,
 	setPrepING: prepING, setPast: pastForms, setModal: modals, setDet: dets, setNegation: negations, setBe: beForms,
 	setPronoun: pronouns, setFinding: findings, setRelative: relatives, setSpeakerOpener: openers, setRole: roles,
-	setRaising: raising, setState: states, setParticiple: participles}
+	setRaising: raising, setState: states, setParticiple: participles,
+	setDocument: documents, setSpeechComplement: speechComplements, setHandCue: handCues, setTime: times,
+	setWeekday: weekdays, setKindOfCue: kindOfCueWords}
+
+// kindOfCueWords are the words kindOfCue knows: a token's bit spares the
+// map look-up of the others.
+var kindOfCueWords = func() map[string]bool {
+	m := make(map[string]bool, len(kindOfCue))
+	for w := range kindOfCue {
+		m[w] = true
+	}
+	return m
+}()
 
 const (
 	setAdverb uint32 = 1 << iota
@@ -226,6 +239,12 @@ const (
 	setRaising
 	setState
 	setParticiple
+	setDocument
+	setSpeechComplement
+	setHandCue
+	setTime
+	setWeekday
+	setKindOfCue // a key of kindOfCue
 )
 
 // in reports whether token i's lower-case word is in inSets[set]: the
@@ -292,7 +311,7 @@ func (st *state) kindOf(i, lo, hi int) byte {
 	if i < lo || i >= hi {
 		return 'B'
 	}
-	if k := st.memo.kinds[i]; k != 0 {
+	if k := st.kinds[i]; k != 0 {
 		return k // (asked again; prepare made st.memo)
 	}
 	return st.kindMemo(i)
@@ -337,13 +356,14 @@ func (st *state) newMemo() *cueMemo {
 		clear(m.hash)
 		clear(m.infos)
 		st.memo = m
+		st.kinds, st.hashes, st.infos = m.kinds, m.hash, m.infos
 	}
 	return st.memo
 }
 
 // info returns wordInfos of word token i, looked up once per token.
 func (st *state) info(i int) wordInfo {
-	if wi := st.memo.infos[i]; wi.known {
+	if wi := st.infos[i]; wi.known {
 		return wi // (inlined: asked again; prepare made st.memo)
 	}
 	return st.lookInfo(i)
@@ -368,6 +388,7 @@ func (st *state) releaseMemo() {
 	if st.memo != nil {
 		memoPool.Put(st.memo)
 		st.memo = nil
+		st.kinds, st.hashes, st.infos = nil, nil, nil
 	}
 }
 
@@ -376,7 +397,7 @@ var hBOS, hEOS, hQuote = hstr(fnvOff, "<s>"), hstr(fnvOff, "</s>"), hstr(fnvOff,
 // wordHash is the hash of wordAt(i, lo, hi), computed once per token.
 func (st *state) wordHash(i, lo, hi int) uint64 {
 	if i >= lo && i < hi {
-		if h := st.memo.hash[i]; h != 0 {
+		if h := st.hashes[i]; h != 0 {
 			return h // (asked again; prepare made st.memo)
 		}
 	}
@@ -409,14 +430,15 @@ func mix(a, b uint64) uint64 {
 }
 
 func (st *state) kindNow(i int) byte {
-	switch {
-	case st.mark(i) != 0:
-		return 'Q'
-	case st.isPunct(i, ","):
-		return ','
-	case st.isPunct(i, ":"):
-		return ':'
-	case !st.isWord(i):
+	if st.toks[i].Kind == verbatim.Punct {
+		switch {
+		case st.markOf(i) != 0:
+			return 'Q'
+		case st.tok(i) == ",":
+			return ','
+		case st.tok(i) == ":":
+			return ':'
+		}
 		return '.'
 	}
 	k := st.info(i).kind
@@ -512,9 +534,7 @@ func readWeights(r io.Reader, magic string, nhead int) (bits uint, head, w []flo
 		return 0, nil, nil, nil, errors.New("model size")
 	}
 	w = make([]float32, 1<<bits)
-	for i := range w {
-		w[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
-	}
+	decodeFloats(w, b[:4<<bits])
 	return bits, head, w, b[4<<bits:], nil
 }
 
@@ -534,4 +554,25 @@ func gzipSize(r io.Reader) int {
 		return 0
 	}
 	return int(min(binary.LittleEndian.Uint32(t[:]), 1<<28))
+}
+
+// littleEndian: the host stores a float32 as the model files do.
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// decodeFloats fills w from the little-endian float32s of b (4*len(w)
+// bytes): one copy on a little-endian host, where decoding them one by one
+// cost 6.5 M instructions of the cue model's start-up.
+func decodeFloats(w []float32, b []byte) {
+	if littleEndian && len(w) > 0 {
+		copy(unsafe.Slice((*byte)(unsafe.Pointer(&w[0])), 4*len(w)), b)
+		return
+	}
+	decodeFloatsPlain(w, b)
+}
+
+// decodeFloatsPlain is decodeFloats one float at a time (tests compare them).
+func decodeFloatsPlain(w []float32, b []byte) {
+	for i := range w {
+		w[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+	}
 }

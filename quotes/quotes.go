@@ -51,10 +51,13 @@ type state struct {
 	out     []verbatim.Quote
 	lows    string // d.Clean with ASCII letters lowered (same length)
 
-	titlePara int      // paragraph holding the headline, -1 when none
-	later     []int    // unattributed quote regions opening a sentence
-	memo      *cueMemo // the cue model's per-token cache (model.go)
-	tables    *tables  // pooled sentOf, inQ, usedCue
+	titlePara int        // paragraph holding the headline, -1 when none
+	later     []int      // unattributed quote regions opening a sentence
+	memo      *cueMemo   // the cue model's per-token cache (model.go)
+	kinds     []byte     // memo.kinds, read without the pointer (kindOf stays inlined)
+	hashes    []uint64   // memo.hash
+	infos     []wordInfo // memo.infos
+	tables    *tables    // pooled sentOf, inQ, usedCue
 
 	objEnd map[verbatim.Span]int // loose object content -> where its object ends (bounds.go)
 
@@ -153,13 +156,11 @@ func (st *state) index() {
 	st.tables = t
 	st.sentOf, st.inQ, st.usedCue, st.out = t.sentOf[:n], t.inQ[:n], t.usedCue[:n], t.out[:0]
 	clear(st.usedCue)
-	for i := range st.inQ {
-		st.inQ[i] = -1
-		st.sentOf[i] = -1
-	}
+	fillInt32(st.inQ, -1)
+	fillInt32(st.sentOf, -1)
 	for si, s := range st.d.Sentences {
-		for k := s.First; k < s.Last && k < n; k++ {
-			st.sentOf[k] = int32(si)
+		if lo, hi := max(s.First, 0), min(s.Last, n); lo < hi {
+			fillInt32(st.sentOf[lo:hi], int32(si))
 		}
 	}
 	if t.subj == nil {
@@ -167,6 +168,25 @@ func (st *state) index() {
 	}
 	clear(t.subj)
 	st.subj, st.regs, st.cands = t.subj, t.regs[:0], t.cands[:0]
+}
+
+// fillInt32 sets every element of s to v: a few stores, then copies of
+// what is set (memmove), where a loop over the elements cost an article's
+// tokens several instructions each.
+func fillInt32(s []int32, v int32) {
+	if len(s) == 0 {
+		return
+	}
+	if len(s) < 64 {
+		for i := range s {
+			s[i] = v
+		}
+		return
+	}
+	s[0] = v
+	for k := 1; k < len(s); k *= 2 {
+		copy(s[k:], s[:k])
+	}
 }
 
 // releaseTables gives the per-token tables back for the next document.
@@ -201,11 +221,11 @@ func (st *state) isWord(i int) bool {
 }
 
 func (st *state) isCap(i int) bool {
-	if !st.isWord(i) {
+	if uint(i) >= uint(len(st.toks)) || st.toks[i].Kind == verbatim.Punct { // !st.isWord(i)
 		return false
 	}
-	if t := st.toks[i]; t.Start < t.End && st.s[t.Start] < utf8.RuneSelf {
-		return 'A' <= st.s[t.Start] && st.s[t.Start] <= 'Z' // (the ASCII upper case letters are unicode.IsUpper's there)
+	if t := &st.toks[i]; t.Start < t.End && st.s[t.Start] < utf8.RuneSelf {
+		return st.s[t.Start]-'A' <= 'Z'-'A' // (the ASCII upper case letters are unicode.IsUpper's there)
 	}
 	return st.isCapRune(i)
 }

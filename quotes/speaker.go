@@ -21,14 +21,14 @@ func (st *state) leftNP(k, lo int) (verbatim.Span, bool) {
 	for i >= lo && st.isWord(i) && st.in(i, setAdverb) && !st.endsName(i) {
 		i-- // (but "Brian May said": a name's last word)
 	}
-	if i-1 >= lo && st.isWord(i) && times[st.low(i)] && st.isWord(i-1) {
+	if i-1 >= lo && st.isWord(i) && st.in(i, setTime) && st.isWord(i-1) {
 		if w := st.low(i - 1); w == "last" || w == "this" || w == "that" || w == "next" {
 			// "a poll conducted last week found", "Police had last month charged"
 			for i -= 2; i >= lo && st.isWord(i) && st.in(i, setAdverb); i-- {
 			}
 		}
 	}
-	if i-2 >= lo && st.isWord(i) && weekdays[st.low(i)] {
+	if i-2 >= lo && st.isWord(i) && st.in(i, setWeekday) {
 		// "a poll released Friday shows", "polls released on Sunday showed"
 		p := i - 1
 		if st.isWord(p) && st.low(p) == "on" {

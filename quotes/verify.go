@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
@@ -203,7 +202,17 @@ func init() { // after model.go's init (file order): wordInfos is complete
 
 // tokenAt returns the index of the first token ending after byte off.
 func (st *state) tokenAt(off int) int {
-	return sort.Search(len(st.toks), func(i int) bool { return st.toks[i].End > off })
+	// sort.Search without its closure call per step (the same answer)
+	lo, hi := 0, len(st.toks)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if st.toks[h].End > off {
+			hi = h
+		} else {
+			lo = h + 1
+		}
+	}
+	return lo
 }
 
 // cue origins
