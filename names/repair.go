@@ -30,6 +30,7 @@ import (
 //     nor is a title alone ("MP"), unless the document names someone so.
 func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	spans = acronymSpans(d, spans) // acronyms.go
+	spans = chainSpans(d, spans)   // chains.go
 	if len(spans) == 0 {
 		return spans
 	}
