@@ -363,3 +363,18 @@ func TestAmpersandJoinsOrganisation(t *testing.T) {
 		t.Errorf("Marsh & McLennan: %+v, want one organisation (all %+v)", e, d.Entities)
 	}
 }
+
+// A word of kinship in apposition tells the gender of a person whose
+// given name does not ("Robin Hale, mother of ...").
+func TestGenderFromKinship(t *testing.T) {
+	d := analyze(t, "Robin Hale, mother of the singer, left the show on Friday. Sam Field, her husband, stayed.")
+	for name, want := range map[string]byte{"Robin Hale": 'f', "Sam Field": 'm'} {
+		e := entityNamed(d, name)
+		if e == nil {
+			t.Fatalf("%s not found: %v", name, entities(d))
+		}
+		if e.Gender != want {
+			t.Errorf("%s: gender %q, want %q", name, e.Gender, want)
+		}
+	}
+}
