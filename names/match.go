@@ -347,6 +347,9 @@ func (mt *matcher) test(d *verbatim.Doc, ei int, t verbatim.EntityType) int {
 			if last == c.last {
 				return matchNearest
 			}
+			if c.n > 1 && first == c.first && mt.at > 0 && knightBefore(d.Clean[:mt.at]) {
+				return matchYes // "Sir Edward" after "Sir Edward Heath"
+			}
 			if similarLower(q.lowLast, c.lowLast) {
 				return matchSimilar
 			}
@@ -369,4 +372,12 @@ func (mt *matcher) test(d *verbatim.Doc, ei int, t verbatim.EntityType) int {
 		}
 	}
 	return matchNo
+}
+
+// knightBefore reports whether the text before a name ends with "Sir" or
+// "Dame", the titles by which a knight or dame is called with the given
+// name alone ("Sir Edward" for Sir Edward Heath).
+func knightBefore(before string) bool {
+	w := lastWord(before)
+	return (w == "Sir" || w == "Dame") && strings.HasSuffix(before, w+" ")
 }

@@ -378,3 +378,18 @@ func TestGenderFromKinship(t *testing.T) {
 		}
 	}
 }
+
+// A knight or dame is called by title and given name alone ("Sir Alan"
+// for Sir Alan Mowbray), which joins the person named in full.
+func TestKnightByGivenName(t *testing.T) {
+	d := analyze(t, "The party lost power after its allies demanded that Sir Alan Mowbray resign. Sir Alan had called an early election.")
+	full := entityOf(d, find(t, d, "Alan Mowbray", 0))
+	if full == nil || full.Name != "Alan Mowbray" {
+		t.Fatalf("Alan Mowbray not found: %v", entities(d))
+	}
+	sp := find(t, d, "Alan had", 0)
+	sp.End = sp.Start + len("Alan")
+	if e := entityOf(d, sp); e != full {
+		t.Errorf("Sir Alan not grouped with Alan Mowbray: %v", entities(d))
+	}
+}
