@@ -338,7 +338,10 @@ func (mt *matcher) test(d *verbatim.Doc, ei int, t verbatim.EntityType) int {
 	if c.key == k && !placeVsOrg(en.Type, t) {
 		return matchYes
 	}
-	if en.Type == verbatim.Person && !known && (c.n > 1 || t == verbatim.Person || t == "") {
+	// A one-word name the gazetteer knows ("Fox", "Brown") is still the
+	// surname of a person named in full when it was found as a person
+	// ("Dr Fox said" after "Liam Fox").
+	if en.Type == verbatim.Person && (!known || t == verbatim.Person && q.n == 1 && c.n > 1) && (c.n > 1 || t == verbatim.Person || t == "") {
 		// Surname, or surname with a compatible first name.
 		if q.n == 1 && q.capFirst {
 			if last == c.last {

@@ -100,6 +100,23 @@ func TestSurnameAndMisspelling(t *testing.T) {
 	}
 }
 
+// A surname the gazetteer also knows as an organisation ("Fox") still
+// joins the person named in full when it is found as a person.
+func TestKnownSurnameJoinsPerson(t *testing.T) {
+	d := analyze(t, "Shadow minister Martin Fox attacked the plan on Monday. \"It is a mess,\" Dr Fox said. Later Fox left.")
+	full := entityOf(d, find(t, d, "Martin Fox", 0))
+	if full == nil || full.Name != "Martin Fox" {
+		t.Fatalf("Martin Fox not found: %+v", d.Entities)
+	}
+	for _, s := range []string{"Fox said", "Fox left"} {
+		sp := find(t, d, s, 0)
+		sp.End = sp.Start + len("Fox")
+		if e := entityOf(d, sp); e != full {
+			t.Errorf("%q not grouped with Martin Fox: %v", s, entities(d))
+		}
+	}
+}
+
 func TestOrganisationsAreNotPeople(t *testing.T) {
 	d := analyze(t, "Reuters cited the minister as saying so. AFP reported that he spoke aboard Air Force One, and CNN and Fox News later confirmed it.")
 	for _, name := range []string{"Reuters", "AFP", "CNN", "Fox News"} {
