@@ -34,6 +34,7 @@ func orgStarts(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	drop := false
 	for i := range spans {
 		s := &spans[i]
+		tagged := s.Type // what the tagger made of it
 		if s.Type == verbatim.Person && s.Last-s.First >= 2 && lowerIn(orgWords, tokText(d, s.Last-1)) && isCap(tokText(d, s.Last-1)) &&
 			(GivenNameGender(tokText(d, s.First)) == 0 || lowerIn(compass, tokText(d, s.First)) || isPlaceName(tokText(d, s.First))) &&
 			!isPeerage(tokText(d, s.First)) {
@@ -53,8 +54,10 @@ func orgStarts(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		b := s.First - 1
 		switch w := tokText(d, b); {
 		case isCap(w) && joined(b) && prev >= 0 && spans[prev].Last == s.First && spans[prev].First == b &&
-			spans[prev].Type != verbatim.Person && (demonymWord(w) || lowerIn(compass, w)):
-			// "British" + "Phonographic Industry", "North" + "Wales Police"
+			spans[prev].Type != verbatim.Person && (demonymWord(w) || lowerIn(compass, w)) && tagged != verbatim.Organization:
+			// "British" + "Phonographic Industry" (a person), "North" +
+			// "Wales Police" (a place); not "Russian" + "Defence Ministry",
+			// an organisation of its own
 			spans[prev].Last = spans[prev].First
 			drop = true
 			s.First, s.Type = b, verbatim.Organization
