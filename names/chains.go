@@ -27,9 +27,30 @@ func init() {
 	}
 }
 
-// isHonorific reports whether w is a word of an honorific chain: an
-// honorific, a peerage or a chain word.
-func isHonorific(w string) bool { return isPeerage(w) || lowerIn(chainWords, w) }
+// chainKind holds every word of a chain as written in running text
+// ("Dr", "Rt", "DR"), with its kind: 1 an honorific or a peerage, 2 a
+// chain word, 3 a chain lead (one look-up per word, no lower-casing;
+// filled by the lexicon's init, after the honorifics).
+var chainKind = map[string]byte{}
+
+func fillChainKind() {
+	add := func(w string, k byte) {
+		chainKind[strings.ToUpper(w[:1])+w[1:]] = k // "Dr"
+		chainKind[strings.ToUpper(w)] = k           // "DR"
+	}
+	for w := range honorifics {
+		add(w, 1)
+	}
+	for _, w := range peerages {
+		add(w, 1)
+	}
+	for w := range chainWords {
+		add(w, 2)
+	}
+	for w := range chainLeads {
+		add(w, 3)
+	}
+}
 
 // chainAt returns the number of tokens of the honorific chain that starts
 // at token i (0 when none): honorifics, peerages and chain words, and a
@@ -37,16 +58,16 @@ func isHonorific(w string) bool { return isPeerage(w) || lowerIn(chainWords, w) 
 func chainAt(d *verbatim.Doc, i, end int) int {
 	k := i
 	for k < end && d.Tokens[k].Kind == verbatim.Word {
-		w := tokText(d, k)
-		if !isCap(w) {
-			break
-		}
-		if lowerIn(chainLeads, w) && k+1 < end && isHonorific(tokText(d, k+1)) {
-			k++
-			continue
-		}
-		if !isHonorific(w) {
-			break
+		switch chainKind[tokText(d, k)] {
+		case 0:
+			return k - i
+		case 3:
+			if k+1 >= end {
+				return k - i
+			}
+			if g := chainKind[tokText(d, k+1)]; g == 0 || g == 3 {
+				return k - i
+			}
 		}
 		k++
 	}
@@ -64,8 +85,8 @@ func chainSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	for i := 0; i < len(spans); i++ {
 		s := spans[i]
 		a := s.First
-		for a > 0 && a > s.First-4 && d.Tokens[a-1].Kind == verbatim.Word && isCap(tokText(d, a-1)) &&
-			(isHonorific(tokText(d, a-1)) || lowerIn(chainLeads, tokText(d, a-1))) && (i == 0 || spans[i-1].Last < a) {
+		for a > 0 && a > s.First-4 && d.Tokens[a-1].Kind == verbatim.Word && chainKind[tokText(d, a-1)] != 0 &&
+			(i == 0 || spans[i-1].Last < a) {
 			a--
 		}
 		c := chainAt(d, a, len(d.Tokens))
@@ -74,7 +95,7 @@ func chainSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			sentenceIndex(d, n0) != sentenceIndex(d, a) {
 			continue
 		}
-		strong := c >= 2 || lowerIn(chainWords, tokText(d, a))
+		strong := c >= 2 || chainKind[tokText(d, a)] == 2
 		given := GivenNameGender(tokText(d, n0)) != 0
 		if !strong && !(given && s.Type != verbatim.Person) {
 			continue
@@ -84,7 +105,7 @@ func chainSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		}
 		end := n0 + 1
 		for end < len(d.Tokens) && end-n0 < 3 && d.Tokens[end].Kind == verbatim.Word && isCap(tokText(d, end)) &&
-			!lowerIn(stopWords, tokText(d, end)) && !weekdays[strings.ToLower(tokText(d, end))] && !isHonorific(tokText(d, end)) &&
+			!lowerIn(stopWords, tokText(d, end)) && !lowerIn(weekdays, tokText(d, end)) && chainKind[tokText(d, end)] == 0 &&
 			d.Clean[d.Tokens[end-1].End:d.Tokens[end].Start] == " " {
 			end++
 		}

@@ -22,10 +22,17 @@ var orgEnds = map[string]bool{"project": true, "industry": true, "industries": t
 var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
 	"southern": true, "eastern": true, "western": true, "central": true, "mid": true}
 
-// endsOrg reports whether the last token of s makes it an organisation.
-func endsOrg(d *verbatim.Doc, s tokSpan) bool {
-	w := tokText(d, s.Last-1)
-	return lowerIn(orgWords, w) || lowerIn(orgEnds, w)
+// orgEnding holds orgWords (1) and orgEnds (2) in one map (filled by the
+// lexicon's init, after the organisation words).
+var orgEnding = map[string]byte{}
+
+func fillOrgEnding() {
+	for w := range orgWords {
+		orgEnding[w] = 1
+	}
+	for w := range orgEnds {
+		orgEnding[w] = 2
+	}
 }
 
 // orgStarts extends organisations' spans back over the words the tagger
@@ -34,15 +41,19 @@ func orgStarts(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	drop := false
 	for i := range spans {
 		s := &spans[i]
+		if s.Last-s.First < 2 || s.First < 1 {
+			continue
+		}
+		last := tokText(d, s.Last-1)
+		ke := lowerIn(orgEnding, last)
+		if ke == 0 {
+			continue
+		}
 		tagged := s.Type // what the tagger made of it
-		if s.Type == verbatim.Person && s.Last-s.First >= 2 && lowerIn(orgWords, tokText(d, s.Last-1)) && isCap(tokText(d, s.Last-1)) &&
+		if s.Type == verbatim.Person && ke == 1 && isCap(last) &&
 			(GivenNameGender(tokText(d, s.First)) == 0 || lowerIn(compass, tokText(d, s.First)) || isPlaceName(tokText(d, s.First))) &&
 			!isPeerage(tokText(d, s.First)) {
 			s.Type = verbatim.Organization // "North Yorkshire Police" is no person
-		}
-		if s.Type == verbatim.Person && !lowerIn(orgWords, tokText(d, s.Last-1)) && !lowerIn(orgEnds, tokText(d, s.Last-1)) ||
-			s.Last-s.First < 2 || s.First < 1 || !endsOrg(d, *s) {
-			continue
 		}
 		prev := -1 // the span before s, if it ends right before it
 		if i > 0 && spans[i-1].Last >= s.First-2 && spans[i-1].Last > 0 {
