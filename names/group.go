@@ -192,7 +192,7 @@ func finish(d *verbatim.Doc, e int) {
 	en := &d.Entities[e]
 	bestMi, bestN, bestLen := -1, 0, 0 // the fullest name: its words joined
 	en.Roles = en.Roles[:0]
-	var gender byte
+	var gender, kin byte // kin: the gender a word of kinship after a name tells
 	for _, mi := range en.Mentions {
 		m := &d.Mentions[mi]
 		if m.Kind != verbatim.NameMention {
@@ -205,6 +205,9 @@ func finish(d *verbatim.Doc, e int) {
 		}
 		if m.Role != "" && !containsFold(en.Roles, m.Role) {
 			en.Roles = append(en.Roles, m.Role)
+		}
+		if kin == 0 {
+			kin = kinAfter(d.Clean[m.End:]) // "Jane Roe, mother of ..."
 		}
 		if m.Start > 0 && gender == 0 {
 			// An honorific right before the mention.
@@ -288,6 +291,9 @@ func finish(d *verbatim.Doc, e int) {
 				}
 			}
 		}
+		if kin != 0 {
+			gender = kin // the article's own word beats the given-name lists
+		}
 		en.Gender = gender
 	}
 }
@@ -319,4 +325,34 @@ func lastWord(s string) string {
 		return s[i+1:]
 	}
 	return s
+}
+
+// kinGender holds the words of kinship that tell a person's gender.
+var kinGender = map[string]byte{"mother": 'f', "wife": 'f', "daughter": 'f', "sister": 'f', "widow": 'f',
+	"grandmother": 'f', "granddaughter": 'f', "aunt": 'f', "niece": 'f', "girlfriend": 'f', "stepmother": 'f',
+	"father": 'm', "husband": 'm', "son": 'm', "brother": 'm', "widower": 'm', "grandfather": 'm',
+	"grandson": 'm', "uncle": 'm', "nephew": 'm', "boyfriend": 'm', "stepfather": 'm'}
+
+// kinAfter returns the gender a word of kinship in apposition right after
+// a name tells ("Jane Roe, mother of ...", "John Roe, her husband, ..."),
+// or 0. rest is the text after the name.
+func kinAfter(rest string) byte {
+	if len(rest) < 3 || rest[0] != ',' || rest[1] != ' ' {
+		return 0
+	}
+	rest = rest[2:]
+	for _, det := range []string{"the ", "her ", "his ", "their "} {
+		if strings.HasPrefix(rest, det) {
+			rest = rest[len(det):]
+			break
+		}
+	}
+	i := 0
+	for i < len(rest) && rest[i] >= 'a' && rest[i] <= 'z' {
+		i++
+	}
+	if i == 0 || i < len(rest) && rest[i] != ' ' && rest[i] != ',' {
+		return 0
+	}
+	return kinGender[rest[:i]]
 }

@@ -97,6 +97,8 @@ func init() {
 		nameHeads[w] = struct{}{}
 	}
 	initLexFlags()
+	fillChainKind() // chains.go
+	fillOrgEnding() // orgstart.go
 }
 
 // lines calls f for each non-empty, non-comment line of an embedded file.

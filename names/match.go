@@ -338,11 +338,17 @@ func (mt *matcher) test(d *verbatim.Doc, ei int, t verbatim.EntityType) int {
 	if c.key == k && !placeVsOrg(en.Type, t) {
 		return matchYes
 	}
-	if en.Type == verbatim.Person && !known && (c.n > 1 || t == verbatim.Person || t == "") {
+	// A one-word name the gazetteer knows ("Fox", "Brown") is still the
+	// surname of a person named in full when it was found as a person
+	// ("Dr Fox said" after "Liam Fox").
+	if en.Type == verbatim.Person && (!known || t == verbatim.Person && q.n == 1 && c.n > 1) && (c.n > 1 || t == verbatim.Person || t == "") {
 		// Surname, or surname with a compatible first name.
 		if q.n == 1 && q.capFirst {
 			if last == c.last {
 				return matchNearest
+			}
+			if c.n > 1 && first == c.first && mt.at > 0 && knightBefore(d.Clean[:mt.at]) {
+				return matchYes // "Sir Edward" after "Sir Edward Heath"
 			}
 			if similarLower(q.lowLast, c.lowLast) {
 				return matchSimilar
@@ -366,4 +372,12 @@ func (mt *matcher) test(d *verbatim.Doc, ei int, t verbatim.EntityType) int {
 		}
 	}
 	return matchNo
+}
+
+// knightBefore reports whether the text before a name ends with "Sir" or
+// "Dame", the titles by which a knight or dame is called with the given
+// name alone ("Sir Edward" for Sir Edward Heath).
+func knightBefore(before string) bool {
+	w := lastWord(before)
+	return (w == "Sir" || w == "Dame") && strings.HasSuffix(before, w+" ")
 }

@@ -16,13 +16,14 @@ import (
 // are tested as match would test them, in entity order, so the answer is
 // the one the scan over all entities gives.
 type matchIndex struct {
-	named  []string           // the name each entity was last indexed under
-	byKey  map[string][]int32 // entKey.key
-	byLast map[string][]int32 // entKey.last
-	byAcr  map[string][]int32 // entKey.acr
-	byBare map[string][]int32 // entKey.bareFirst of one-word names
-	byLow  map[fuzzyKey][]int32
-	cand   []int32
+	named   []string           // the name each entity was last indexed under
+	byKey   map[string][]int32 // entKey.key
+	byLast  map[string][]int32 // entKey.last
+	byAcr   map[string][]int32 // entKey.acr
+	byBare  map[string][]int32 // entKey.bareFirst of one-word names
+	byFirst map[string][]int32 // entKey.first of names of several words ("Sir Edward")
+	byLow   map[fuzzyKey][]int32
+	cand    []int32
 }
 
 // fuzzyKey is what two surnames similarLower may join share: the first
@@ -43,7 +44,7 @@ func lowKey(s string) (fuzzyKey, bool) {
 
 func newMatchIndex() *matchIndex {
 	return &matchIndex{byKey: map[string][]int32{}, byLast: map[string][]int32{}, byAcr: map[string][]int32{},
-		byBare: map[string][]int32{}, byLow: map[fuzzyKey][]int32{}}
+		byBare: map[string][]int32{}, byFirst: map[string][]int32{}, byLow: map[fuzzyKey][]int32{}}
 }
 
 // refresh indexes entity ei under its current name if it has changed.
@@ -67,6 +68,8 @@ func (mt *matcher) refresh(d *verbatim.Doc, ei int) {
 	add(x.byAcr, c.acr)
 	if c.n == 1 {
 		add(x.byBare, c.bareFirst)
+	} else {
+		add(x.byFirst, c.first)
 	}
 	if k, ok := lowKey(c.lowLast); ok {
 		if l := x.byLow[k]; len(l) == 0 || l[len(l)-1] != int32(ei) {
@@ -84,6 +87,9 @@ func (mt *matcher) matchIndexed(d *verbatim.Doc, t verbatim.EntityType) int {
 	cand = append(cand, x.byLast[q.last]...)
 	if q.n == 1 {
 		cand = append(cand, x.byAcr[q.bareFirst]...)
+		if mt.at > 0 && knightBefore(d.Clean[:mt.at]) {
+			cand = append(cand, x.byFirst[q.first]...)
+		}
 	}
 	if q.acr != "" {
 		cand = append(cand, x.byBare[q.acr]...)

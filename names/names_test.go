@@ -100,6 +100,23 @@ func TestSurnameAndMisspelling(t *testing.T) {
 	}
 }
 
+// A surname the gazetteer also knows as an organisation ("Fox") still
+// joins the person named in full when it is found as a person.
+func TestKnownSurnameJoinsPerson(t *testing.T) {
+	d := analyze(t, "Shadow minister Martin Fox attacked the plan on Monday. \"It is a mess,\" Dr Fox said. Later Fox left.")
+	full := entityOf(d, find(t, d, "Martin Fox", 0))
+	if full == nil || full.Name != "Martin Fox" {
+		t.Fatalf("Martin Fox not found: %+v", d.Entities)
+	}
+	for _, s := range []string{"Fox said", "Fox left"} {
+		sp := find(t, d, s, 0)
+		sp.End = sp.Start + len("Fox")
+		if e := entityOf(d, sp); e != full {
+			t.Errorf("%q not grouped with Martin Fox: %v", s, entities(d))
+		}
+	}
+}
+
 func TestOrganisationsAreNotPeople(t *testing.T) {
 	d := analyze(t, "Reuters cited the minister as saying so. AFP reported that he spoke aboard Air Force One, and CNN and Fox News later confirmed it.")
 	for _, name := range []string{"Reuters", "AFP", "CNN", "Fox News"} {
@@ -344,5 +361,35 @@ func TestAmpersandJoinsOrganisation(t *testing.T) {
 	e := entityOf(d, find(t, d, "Marsh & McLennan", 0))
 	if e == nil || e.Type != verbatim.Organization {
 		t.Errorf("Marsh & McLennan: %+v, want one organisation (all %+v)", e, d.Entities)
+	}
+}
+
+// A word of kinship in apposition tells the gender of a person whose
+// given name does not ("Robin Hale, mother of ...").
+func TestGenderFromKinship(t *testing.T) {
+	d := analyze(t, "Robin Hale, mother of the singer, left the show on Friday. Sam Field, her husband, stayed.")
+	for name, want := range map[string]byte{"Robin Hale": 'f', "Sam Field": 'm'} {
+		e := entityNamed(d, name)
+		if e == nil {
+			t.Fatalf("%s not found: %v", name, entities(d))
+		}
+		if e.Gender != want {
+			t.Errorf("%s: gender %q, want %q", name, e.Gender, want)
+		}
+	}
+}
+
+// A knight or dame is called by title and given name alone ("Sir Alan"
+// for Sir Alan Mowbray), which joins the person named in full.
+func TestKnightByGivenName(t *testing.T) {
+	d := analyze(t, "The party lost power after its allies demanded that Sir Alan Mowbray resign. Sir Alan had called an early election.")
+	full := entityOf(d, find(t, d, "Alan Mowbray", 0))
+	if full == nil || full.Name != "Alan Mowbray" {
+		t.Fatalf("Alan Mowbray not found: %v", entities(d))
+	}
+	sp := find(t, d, "Alan had", 0)
+	sp.End = sp.Start + len("Alan")
+	if e := entityOf(d, sp); e != full {
+		t.Errorf("Sir Alan not grouped with Alan Mowbray: %v", entities(d))
 	}
 }

@@ -30,6 +30,8 @@ import (
 //     nor is a title alone ("MP"), unless the document names someone so.
 func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	spans = acronymSpans(d, spans) // acronyms.go
+	spans = chainSpans(d, spans)   // chains.go
+	spans = orgStarts(d, spans)    // orgstart.go
 	if len(spans) == 0 {
 		return spans
 	}
@@ -188,7 +190,7 @@ func personInside(d *verbatim.Doc, s tokSpan, next []tokSpan, lines *lineKinds) 
 	n := s.Last - s.First
 	plain := func(i int) bool { // a capitalised word that can be part of a person's name
 		w := tokText(d, i)
-		return d.Tokens[i].Kind == verbatim.Word && isCap(w) && !isCommonWord(w) && !lowerIn(orgWords, w) && !lowerIn(stopWords, w)
+		return d.Tokens[i].Kind == verbatim.Word && isCap(w) && !isCommonWord(w) && lowerIn(orgEnding, w) == 0 && !lowerIn(stopWords, w)
 	}
 	describes := func(i int) bool { // a word before a name that says what the person is
 		w := tokText(d, i)
@@ -198,7 +200,8 @@ func personInside(d *verbatim.Doc, s tokSpan, next []tokSpan, lines *lineKinds) 
 		return isCommonWord(w) || lowerIn(roleWords, w) || lowerIn(occupations, w)
 	}
 	described := true // the words before k are all demonyms or titles
-	for k := s.First + 1; k < s.Last-1 && n >= 3; k++ {
+	// "British Phonographic Industry" holds no person
+	for k := s.First + 1; k < s.Last-1 && n >= 3 && (k > s.First+1 || lowerIn(orgEnding, tokText(d, s.Last-1)) != 2); k++ {
 		if !describes(k - 1) {
 			break
 		}
