@@ -143,6 +143,9 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 		}
 	}
 	r.countContext(ctxAllIDs)
+	ctxSet := append(sc.ctxSet[:0], ctxAllIDs...) // the context ids in order, once each
+	slices.Sort(ctxSet)
+	ctxSet = slices.Compact(ctxSet)
 	ctx := sc.ctx[:0]
 	ctxIDs := sc.ctxIDs[:0]
 	// persons with a given name first, so that a bare surname in the same
@@ -165,6 +168,7 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 		clear(ctxAll)
 		clear(ctx[:cap(ctx)])
 		sc.parsed, sc.ctxAll, sc.ctxAllIDs, sc.self, sc.ctx, sc.ctxIDs, sc.order = parsed[:0], ctxAll[:0], ctxAllIDs[:0], self[:0], ctx[:0], ctxIDs[:0], order[:0]
+		sc.ctxSet = ctxSet[:0]
 	}()
 	for _, i := range order {
 		e := d.Entities[i]
@@ -216,9 +220,14 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 			ent.Roles[ro]++
 		}
 		if e.Type == verbatim.Person && len(ctxIDs) > 0 { // only a person's context is ever compared
-			r.ctxBuf = append(r.ctxBuf[:0], ctxIDs...)
-			slices.Sort(r.ctxBuf)
-			ent.context = addSet(ent.context, slices.Compact(r.ctxBuf))
+			// ctxIDs as a set: the article's, sorted once, without its own
+			r.ctxBuf = r.ctxBuf[:0]
+			for _, id := range ctxSet {
+				if id != self[i] {
+					r.ctxBuf = append(r.ctxBuf, id)
+				}
+			}
+			ent.context = addSet(ent.context, r.ctxBuf)
 		}
 		ids[i] = ent.ID
 	}
@@ -231,7 +240,7 @@ type addScratch struct {
 	parsed            []Name
 	ctxAll, ctx       []string
 	ctxAllIDs, ctxIDs []int32
-	self              []int32
+	self, ctxSet      []int32
 	order             []int
 }
 

@@ -33,3 +33,28 @@ func TestAddReusesNoState(t *testing.T) {
 		t.Errorf("new name after an ambiguous article: %q", ids[0])
 	}
 }
+
+// TestPersonContextSet: a person's context is the other names of its
+// articles, each once, in id order, never its own name, also when its name
+// comes twice in an article.
+func TestPersonContextSet(t *testing.T) {
+	r := New()
+	r.Add(doc("a1", "Anna Berg", "org:Harbour Board", "place:Tromsø", "org:Harbour Board", "Anna Berg"))
+	r.Add(doc("a2", "place:Bodø", "Anna Berg", "place:Tromsø"))
+	e := r.Get("person:anna-berg")
+	if e == nil {
+		t.Fatal("no identity person:anna-berg")
+	}
+	var want []int32
+	for _, n := range []string{"harbour board", "tromsø", "bodø"} {
+		id, ok := r.ctxIDs[Fold(n)]
+		if !ok {
+			t.Fatalf("no context id for %q", n)
+		}
+		want = append(want, id)
+	}
+	slices.Sort(want)
+	if !slices.Equal(e.context, want) {
+		t.Errorf("context of Anna Berg = %v, want %v (own name %d)", e.context, want, r.ctxIDs["anna berg"])
+	}
+}
