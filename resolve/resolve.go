@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -71,7 +70,9 @@ type Resolver struct {
 	nArts     int              // articles added
 	ctxBuf    []int32
 	kbuf      []byte
-	renamed   []string // identities whose Name changed since TakeRenamed (TrackRenames)
+	scratch   addScratch // AddInStory's per-article buffers (under mu)
+	cands     []cand     // match's candidates, reused
+	renamed   []string   // identities whose Name changed since TakeRenamed (TrackRenames)
 	// TrackRenames records the identities renamed, for TakeRenamed.
 	TrackRenames bool
 	// KeepApart records "apart" decisions too (on by default).
@@ -117,14 +118,15 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	ids := make([]string, len(d.Entities))
-	parsed := make([]Name, len(d.Entities))
-	for i, e := range d.Entities {
-		parsed[i] = ParseName(e.Name, e.Type)
+	sc := &r.scratch
+	parsed := sc.parsed[:0]
+	for _, e := range d.Entities {
+		parsed = append(parsed, ParseName(e.Name, e.Type))
 	}
 	// context of the article: the other named entities, most mentioned first
-	ctxAll := make([]string, 0, len(d.Entities))
-	ctxAllIDs := make([]int32, 0, len(d.Entities))
-	self := make([]int32, len(d.Entities)) // each entity's own context id (-1: none)
+	ctxAll := sc.ctxAll[:0]
+	ctxAllIDs := sc.ctxAllIDs[:0]
+	self := slices.Grow(sc.self[:0], len(d.Entities))[:len(d.Entities)] // each entity's own context id (-1: none)
 	for i, e := range d.Entities {
 		self[i] = -1
 		if e.Type == verbatim.Person || e.Type == verbatim.Organization || e.Type == verbatim.Place {
@@ -141,17 +143,33 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 		}
 	}
 	r.countContext(ctxAllIDs)
-	ctx := make([]string, 0, len(ctxAll))
-	ctxIDs := make([]int32, 0, len(ctxAll))
+	ctxSet := append(sc.ctxSet[:0], ctxAllIDs...) // the context ids in order, once each
+	slices.Sort(ctxSet)
+	ctxSet = slices.Compact(ctxSet)
+	ctx := sc.ctx[:0]
+	ctxIDs := sc.ctxIDs[:0]
 	// persons with a given name first, so that a bare surname in the same
-	// article finds its full-named identity
-	order := make([]int, len(d.Entities))
-	for i := range order {
-		order[i] = i
+	// article finds its full-named identity (a stable partition: each part
+	// in the article's order)
+	order := sc.order[:0]
+	for i := range parsed {
+		if parsed[i].First != "" {
+			order = append(order, i)
+		}
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		return (parsed[order[a]].First != "") && (parsed[order[b]].First == "")
-	})
+	for i := range parsed {
+		if parsed[i].First == "" {
+			order = append(order, i)
+		}
+	}
+	defer func() {
+		// the buffers are kept for the next article, their strings dropped
+		clear(parsed)
+		clear(ctxAll)
+		clear(ctx[:cap(ctx)])
+		sc.parsed, sc.ctxAll, sc.ctxAllIDs, sc.self, sc.ctx, sc.ctxIDs, sc.order = parsed[:0], ctxAll[:0], ctxAllIDs[:0], self[:0], ctx[:0], ctxIDs[:0], order[:0]
+		sc.ctxSet = ctxSet[:0]
+	}()
 	for _, i := range order {
 		e := d.Entities[i]
 		n := parsed[i]
@@ -202,13 +220,28 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 			ent.Roles[ro]++
 		}
 		if e.Type == verbatim.Person && len(ctxIDs) > 0 { // only a person's context is ever compared
-			r.ctxBuf = append(r.ctxBuf[:0], ctxIDs...)
-			slices.Sort(r.ctxBuf)
-			ent.context = addSet(ent.context, slices.Compact(r.ctxBuf))
+			// ctxIDs as a set: the article's, sorted once, without its own
+			r.ctxBuf = r.ctxBuf[:0]
+			for _, id := range ctxSet {
+				if id != self[i] {
+					r.ctxBuf = append(r.ctxBuf, id)
+				}
+			}
+			ent.context = addSet(ent.context, r.ctxBuf)
 		}
 		ids[i] = ent.ID
 	}
 	return ids
+}
+
+// addScratch holds AddInStory's buffers between articles: none of them
+// outlives the call.
+type addScratch struct {
+	parsed            []Name
+	ctxAll, ctx       []string
+	ctxAllIDs, ctxIDs []int32
+	self, ctxSet      []int32
+	order             []int
 }
 
 // storySurname reports whether the one-word name full is the surname of a
@@ -445,7 +478,11 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 			}
 		})
 	}
-	var cands []cand
+	cands := r.cands[:0]
+	defer func() {
+		clear(cands) // kept for the next mention, its strings dropped
+		r.cands = cands[:0]
+	}()
 	consider := func(k int, exactLast bool) {
 		ent := r.Entities[k]
 		ok, why := FirstCompatible(n.First, ent.name.First)
@@ -548,7 +585,15 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 		}
 		return -1
 	}
-	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return 0
+	})
 	best := cands[0]
 	reason := r.reason(best, n, ctx, ctxIDs, roles)
 	if len(cands) > 1 {

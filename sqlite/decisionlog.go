@@ -147,9 +147,10 @@ func (l *decisionLog) write(ctx context.Context, tx *sql.Tx, from, to int, part 
 		return nil
 	}
 	// chain each person's records: first[p] and last[p], next[r] the record
-	// after r of its person; at[r] its block and offset, art[r] where its
-	// article id is
+	// after r of its person; at[r] its block and offset, art[r] its article
+	// id's bytes (in the record that gave it)
 	type pos struct{ block, off int32 }
+	type str struct{ block, off, n int32 }
 	first := make([]int32, len(l.persons))
 	last := make([]int32, len(l.persons))
 	for i := range first {
@@ -157,15 +158,16 @@ func (l *decisionLog) write(ctx context.Context, tx *sql.Tx, from, to int, part 
 	}
 	next := make([]int32, l.n)
 	at := make([]pos, l.n)
-	art := make([]pos, l.n)
+	art := make([]str, l.n)
 	r := int32(0)
-	var artAt pos
+	var artAt str
 	for bi, b := range l.blocks {
 		for i := 0; i < len(b); r++ {
 			rec, end := readLogRecord(b, i, nil)
 			if rec.article != nil {
 				// records that follow without an article id have this one's
-				artAt = pos{int32(bi), int32(i)}
+				off := cap(b) - cap(rec.article) // rec.article is b[off:off+len]
+				artAt = str{int32(bi), int32(off), int32(len(rec.article))}
 			}
 			at[r], art[r] = pos{int32(bi), int32(i)}, artAt
 			next[r] = -1
@@ -195,8 +197,7 @@ func (l *decisionLog) write(ctx context.Context, tx *sql.Tx, from, to int, part 
 		line = line[:0]
 		for r := first[p]; r >= 0; r = next[r] {
 			a := art[r]
-			ar, _ := readLogRecord(l.blocks[a.block], int(a.off), nil)
-			rec, _ := readLogRecord(l.blocks[at[r].block], int(at[r].off), ar.article)
+			rec, _ := readLogRecord(l.blocks[at[r].block], int(at[r].off), l.blocks[a.block][a.off:a.off+a.n])
 			line = append(line, '[')
 			line = storekit.AppendJSONString(line, rec.kind)
 			line = append(line, ',')

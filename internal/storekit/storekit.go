@@ -27,13 +27,56 @@ func Fold(s string) string {
 			break
 		}
 	}
-	if !ascii {
-		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-		if r, _, err := transform.String(t, s); err == nil {
-			s = r
-		}
+	if ascii {
+		return foldASCII(s)
+	}
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	if r, _, err := transform.String(t, s); err == nil {
+		s = r
 	}
 	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+}
+
+// foldASCII is Fold of an ASCII string in one pass: s itself when it is
+// folded already (lower case, words one space apart), else one new string.
+func foldASCII(s string) string {
+	folded := true
+	for i := 0; i < len(s) && folded; i++ {
+		c := s[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			folded = false
+		case asciiSpace(c):
+			folded = c == ' ' && i > 0 && i < len(s)-1 && s[i-1] != ' '
+		}
+	}
+	if folded {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	gap := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if asciiSpace(c) {
+			gap = true
+			continue
+		}
+		if gap && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		gap = false
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// asciiSpace reports the ASCII bytes unicode.IsSpace (and strings.Fields)
+// take for space.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // CheckDate validates a since/until value: an ISO date, a year or a month.
