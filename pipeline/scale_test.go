@@ -43,11 +43,14 @@ func extractCost(t testing.TB, text string, runs int) time.Duration {
 
 // TestExtractScales guards against work that grows faster than the
 // document (issue 20): for every adversarial shape, extracting a document
-// four times larger must cost less than five times the CPU. Linear work
-// gives about 4; the scans over all quotes, names or entities per quote or
-// name that issue 20 removed gave 12 to 16. It
-// compares the machine with itself, so it holds on slow machines too.
+// four times larger must cost less than six times the CPU. Linear work
+// gives about 4 (4.0–4.7 for the quotes shape alone on an idle machine, the
+// larger document's tables no longer in cache; 5.3 once while the rest of
+// the suite ran beside it); the scans over all quotes, names or entities per
+// quote or name that issue 20 removed gave 12 to 16. It compares the
+// machine with itself, so it holds on slow machines too.
 func TestExtractScales(t *testing.T) {
+	const maxRatio = 6
 	if testing.Short() {
 		t.Skip("-short: the scaling check extracts 8 shapes at 64 KB and 256 KB, five to twelve times each")
 	}
@@ -60,7 +63,7 @@ func TestExtractScales(t *testing.T) {
 			// each: a busy machine slows both alike
 			ca, cb := time.Duration(1<<62), time.Duration(1<<62)
 			ratio := 0.0
-			for r := 0; r < 12 && (r < 5 || ratio > 5); r++ {
+			for r := 0; r < 12 && (r < 5 || ratio > maxRatio); r++ {
 				ca, cb = min(ca, extractCost(t, a, 1)), min(cb, extractCost(t, b, 1))
 				if ca == 0 {
 					t.Skip("no CPU time on this platform")
@@ -68,7 +71,7 @@ func TestExtractScales(t *testing.T) {
 				ratio = float64(cb) / float64(ca)
 			}
 			t.Logf("%s: %d KB %v, %d KB %v: ×%.2f", s, len(a)>>10, ca, len(b)>>10, cb, ratio)
-			if ratio > 5 {
+			if ratio > maxRatio {
 				t.Fatalf("%s: extracting 4× the text cost ×%.1f the CPU (%v → %v): some step grows faster than the document", s, ratio, ca, cb)
 			}
 		})
