@@ -419,6 +419,11 @@ func extendOrgs(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	if !drop {
 		return spans
 	}
+	return dropEmpty(spans)
+}
+
+// dropEmpty removes, in place, the spans a repair emptied (Last <= First).
+func dropEmpty(spans []tokSpan) []tokSpan {
 	out := spans[:0]
 	for _, s := range spans {
 		if s.Last > s.First {

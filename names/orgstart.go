@@ -105,13 +105,7 @@ func orgStarts(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	if !drop {
 		return spans
 	}
-	out := spans[:0]
-	for _, s := range spans {
-		if s.Last > s.First {
-			out = append(out, s)
-		}
-	}
-	return out
+	return dropEmpty(spans)
 }
 
 // demonymWord reports whether w is a nationality ("British").
