@@ -2,6 +2,7 @@ package stories
 
 import (
 	"errors"
+	"maps"
 	"math"
 	"slices"
 
@@ -113,22 +114,14 @@ func (c *Clusterer) WriteSnapshot(buf []byte, part int, flush func([]byte) []byt
 	}
 	// the posting lists and the LSH buckets (their last entries, the only
 	// ones scanned), by key
-	tids := make([]int32, 0, len(c.apost))
-	for t := range c.apost {
-		tids = append(tids, t)
-	}
-	slices.Sort(tids)
+	tids := slices.Sorted(maps.Keys(c.apost))
 	buf = binenc.AppendUint(buf, uint64(len(tids)))
 	for _, t := range tids {
 		buf = binenc.AppendUint(buf, uint64(t))
 		buf = appendList(buf, c.apost[t], c.opt.MaxPostings)
 		more()
 	}
-	keys := make([]uint64, 0, len(c.lsh))
-	for k := range c.lsh {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(c.lsh))
 	buf = binenc.AppendUint(buf, uint64(len(keys)))
 	for _, k := range keys {
 		buf = binenc.AppendU64(buf, k)
