@@ -144,6 +144,23 @@ func (c *Clusterer) neighbours(ai int, v []term, k int) {
 
 // keepLast returns the list, its first entries dropped once it holds twice
 // n: only its last n are ever scanned, and it stays bounded.
+// addCompact adds v under key k of a compact multimap (the LSH buckets,
+// a story's quotes by shingle): a key of one value maps to the value itself,
+// a key of several to -(i+1), i the index of their list in more, which keeps
+// its last keep values (all when keep <= 0).
+func addCompact(m map[uint64]int32, more *[][]int32, k uint64, v int32, keep int) {
+	old, ok := m[k]
+	switch {
+	case !ok:
+		m[k] = v
+	case old >= 0:
+		m[k] = int32(-len(*more) - 1)
+		*more = append(*more, []int32{old, v})
+	default:
+		(*more)[-old-1] = keepLast(append((*more)[-old-1], v), keep)
+	}
+}
+
 func keepLast(list []int32, n int) []int32 {
 	if n > 0 && len(list) >= 2*n {
 		list = append(list[:0], list[len(list)-n:]...)

@@ -104,16 +104,7 @@ func (c *Clusterer) addQuotes(s *Story, a *Article, f *Features) {
 // to -(i+1), i the index of its list in s.qmore: a map slot then takes 16
 // bytes instead of the 40 of a slice beside the key.
 func (s *Story) qadd(h uint64, k int32) {
-	v, ok := s.qindex[h]
-	switch {
-	case !ok:
-		s.qindex[h] = k
-	case v >= 0:
-		s.qindex[h] = int32(-len(s.qmore) - 1)
-		s.qmore = append(s.qmore, []int32{v, k})
-	default:
-		s.qmore[-v-1] = append(s.qmore[-v-1], k)
-	}
+	addCompact(s.qindex, &s.qmore, h, k, 0)
 }
 
 // indexedShingles is the number of 3-shingles a story's quotes must reach

@@ -69,16 +69,7 @@ func (c *Clusterer) indexSig(a int, sig *[sigLen]uint32) {
 }
 
 func (c *Clusterer) lshAdd(k uint64, a int32) {
-	v, ok := c.lsh[k]
-	switch {
-	case !ok:
-		c.lsh[k] = a
-	case v >= 0:
-		c.lsh[k] = int32(-len(c.lshMore) - 1)
-		c.lshMore = append(c.lshMore, []int32{v, a})
-	default:
-		c.lshMore[-v-1] = keepLast(append(c.lshMore[-v-1], a), lshScan)
-	}
+	addCompact(c.lsh, &c.lshMore, k, a, lshScan)
 }
 
 // bucket returns the articles of an LSH bucket, in arrival order (the
