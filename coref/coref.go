@@ -159,7 +159,16 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 		// "They", "It", "Supporters": capitalised only by position;
 		// "Wireless:", "Backs:": a common word heading a line.
 		lw := strings.ToLower(f[0])
-		if names.IsStopWord(lw) || lw == f[0] || x.seenLower(lw) || names.IsCommonWord(lw) {
+		if lw == f[0] {
+			return -1
+		}
+		if names.IsStopWord(lw) || x.seenLower(lw) || names.IsCommonWord(lw) {
+			// a common word is a name only as the surname of a person
+			// the article names in full ("radio DJ Mike Read … Read said")
+			if e := surnameOf(x, f[0]); e >= 0 {
+				names.AddMention(d, sp, verbatim.NameMention, e)
+				return e
+			}
 			return -1
 		}
 	}
@@ -185,6 +194,24 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 	}
 	names.AddMention(d, sp, verbatim.NameMention, e)
 	return e
+}
+
+// surnameOf returns the person entity the article names with two words or
+// more, the last of which is w, when there is exactly one; else -1.
+func surnameOf(x *index, w string) int {
+	d := x.d
+	found := -1
+	for e := range d.Entities {
+		en := &d.Entities[e]
+		if en.Type != verbatim.Person || lastWord(en.Name) != w || !strings.Contains(en.Name, " ") {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = e
+	}
+	return found
 }
 
 // personOfOrganisation returns the person named in a span before the

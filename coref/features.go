@@ -193,7 +193,7 @@ func (r *resolver) rank(want func(*verbatim.Entity) bool, bonus func(*verbatim.E
 			r.spoke[q.Speaker] = true
 		}
 	}
-	if q := r.lastAttribution(); q != nil && r.near(q.SpeakerAt.Start, 1) {
+	if q := r.lastOuterAttribution(); q != nil && r.near(q.SpeakerAt.Start, 1) {
 		r.lastSpeaker = q.Speaker
 	}
 	if sent := sentenceOf(r.d, r.sp.Start); sent > 0 {
@@ -227,12 +227,61 @@ func (r *resolver) rank(want func(*verbatim.Entity) bool, bonus func(*verbatim.E
 	return best
 }
 
+// lastOuterAttribution returns the last prior attribution that has a
+// speaker mention outside what another one reports ("ignoring a Law Lords
+// judgement that …, he said": the Law Lords are not the last speaker), or
+// nil.
+func (r *resolver) lastOuterAttribution() *verbatim.Quote {
+	for i := len(r.c.Prior) - 1; i >= 0; i-- {
+		q := &r.c.Prior[i]
+		if q.SpeakerAt.Empty() || q.SpeakerAt.Start >= r.sp.Start {
+			continue
+		}
+		if !r.inOther(q, q.SpeakerAt.Start) {
+			return q
+		}
+	}
+	return nil
+}
+
+// inOther reports whether offset off lies in the content of a prior
+// attribution other than q.
+func (r *resolver) inOther(q *verbatim.Quote, off int) bool {
+	around := r.around(off)
+	for i := range around {
+		if p := &around[i]; p.Span != q.Span && inContent(p.Span, p.Parts, off) {
+			return true
+		}
+	}
+	return false
+}
+
+// reported reports whether a mention lies in what the mention's own
+// attribution or a prior one reports: reported speech names what was said,
+// not who speaks ("ignoring a Law Lords judgement, he said").
+func (r *resolver) reported(sp verbatim.Span) bool {
+	if r.c.Content.Contains(sp) {
+		return true
+	}
+	around := r.around(sp.Start)
+	in := false
+	for i := range around {
+		q := &around[i]
+		if q.SpeakerAt.Overlaps(sp) {
+			return false // a source named inside another's words still speaks
+		}
+		in = in || inContent(q.Span, q.Parts, sp.Start)
+	}
+	return in
+}
+
 // firstSubject returns the entity of the first subject-like mention outside
-// quotation marks in sentence si that want accepts, or -1.
+// quotation marks and reported speech in sentence si that want accepts, or
+// -1.
 func (r *resolver) firstSubject(si int, want func(*verbatim.Entity) bool) int {
 	s := r.d.Sentences[si]
 	mi := r.x.first(s.Start, s.End, func(m *verbatim.Mention) bool {
-		return m.Entity >= 0 && m.Kind != verbatim.PronounMention && !r.quoted(m.Start) &&
+		return m.Entity >= 0 && m.Kind != verbatim.PronounMention && !r.quoted(m.Start) && !r.reported(m.Span) &&
 			want(&r.d.Entities[m.Entity]) && r.subjectLike(m.Span)
 	})
 	if mi < 0 {
