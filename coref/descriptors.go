@@ -95,7 +95,7 @@ func (r *resolver) roleDescriptor(f []string) int {
 	}
 	d := r.d
 	described := r.x.described
-	best, bestScore := -1, 0.0
+	best, bestScore, ahead := -1, 0.0, false
 	for ei, en := range d.Entities {
 		if en.Type != verbatim.Person {
 			continue
@@ -157,7 +157,18 @@ func (r *resolver) roleDescriptor(f []string) int {
 			score += 0.5 + 0.4*float64(last)/float64(r.sp.Start+1)
 		}
 		if best < 0 || score > bestScore {
-			best, bestScore = ei, score
+			best, bestScore, ahead = ei, score, last < 0
+		}
+	}
+	if lw := strings.ToLower(f[0]); ahead && (lw == "the" || lw == "this" || lw == "that") {
+		// named only after: a definite descriptor refers back to the
+		// person in focus, if one holds no other office ("Tessa Jowell announced …
+		// The Culture Secretary said … shadow culture secretary John
+		// Whittingdale said")
+		if e := r.focused(func(en *verbatim.Entity) bool {
+			return en.Type == verbatim.Person && !r.otherOffice(en, accept)
+		}); e >= 0 {
+			best = e
 		}
 	}
 	if lw := strings.ToLower(f[0]); best < 0 && (lw == "the" || lw == "this" || lw == "that") && !strings.HasPrefix(head, "spokes") {

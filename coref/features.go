@@ -140,10 +140,10 @@ func (r *resolver) features(e int, bonus float64, x *[nFeatures]float64) (ok boo
 	if s.sentSubject {
 		x[fSentSubject] = 1
 	}
-	sent := sentenceOf(d, r.sp.Start)
+	sent := r.anchorSentence()
 	lm := &d.Mentions[s.last]
 	if ls := sentenceOf(d, lm.Start); ls >= 0 && sent >= 0 {
-		x[fSentDist] = math.Log1p(float64(sent - ls))
+		x[fSentDist] = math.Log1p(float64(max(0, sent-ls)))
 	}
 	x[fSalience] = math.Log1p(float64(s.n))
 	if s.near != s.last && r.near(d.Mentions[s.near].Start, 1) {
@@ -196,7 +196,7 @@ func (r *resolver) rank(want func(*verbatim.Entity) bool, bonus func(*verbatim.E
 	if q := r.lastOuterAttribution(); q != nil && r.near(q.SpeakerAt.Start, 1) {
 		r.lastSpeaker = q.Speaker
 	}
-	if sent := sentenceOf(r.d, r.sp.Start); sent > 0 {
+	if sent := r.anchorSentence(); sent > 0 {
 		r.prevSubject = r.firstSubject(sent-1, want)
 	}
 	r.collect(want)
@@ -225,6 +225,20 @@ func (r *resolver) rank(want func(*verbatim.Entity) bool, bonus func(*verbatim.E
 		observer(r.d, r.sp, cands)
 	}
 	return best
+}
+
+// anchorSentence returns the sentence where the mention's attribution
+// starts: the sentence of the quotation it attributes when that begins in
+// an earlier one (“A. B,” he said: the sentence before is the one before
+// “A”), else the mention's own; -1 when none.
+func (r *resolver) anchorSentence() int {
+	sent := sentenceOf(r.d, r.sp.Start)
+	if c := r.c.Content; r.c.Direct && c.Start < r.sp.Start && sent >= 0 {
+		if qs := sentenceOf(r.d, c.Start); qs >= 0 && qs < sent {
+			return qs
+		}
+	}
+	return sent
 }
 
 // lastOuterAttribution returns the last prior attribution that has a

@@ -38,3 +38,36 @@ func TestReportedNamesAreNotSubjects(t *testing.T) {
 		t.Errorf("He -> %s, want Tom Harwood", name(d, e))
 	}
 }
+
+// A definite role descriptor refers back to the person in focus who holds
+// no other office rather than to one named only after it.
+func TestRoleRefersBackBeforeAhead(t *testing.T) {
+	s := "Tessa Jowell has announced plans to limit the number of new casinos. " +
+		"The Culture Secretary said the move showed she listened to critics. " +
+		"But Conservative shadow culture secretary John Whittingdale said the plans were a shambles."
+	d := analyze(t, s)
+	tj := find(t, d, "Tessa Jowell", 0)
+	e0 := resolve(d, tj)
+	prior := []verbatim.Quote{{Span: find(t, d, "plans to limit the number of new casinos", 0), Speaker: e0, SpeakerAt: tj}}
+	if e := coref.Resolve(d, find(t, d, "The Culture Secretary", 0), coref.Context{Prior: prior}); name(d, e) != "Tessa Jowell" {
+		t.Errorf("The Culture Secretary -> %s, want Tessa Jowell", name(d, e))
+	}
+}
+
+// “A. B,” he said: the sentence before the quotation, not the one before
+// the pronoun inside it, gives the subject that introduces the speaker.
+func TestSubjectBeforeQuotation(t *testing.T) {
+	s := `Coach Mike Ruddock said the side had shown character in the second half. ` +
+		`The crowd sang through the rain. The stadium was full. The visitors had led at half-time. ` +
+		`Man-of-the-match Stephen Jones, who kicked three penalties, was delighted after the win. ` +
+		`"It's just a special moment. Two years ago we did not win a game. But we are a happy camp now," he said.`
+	d := analyze(t, s)
+	mr := find(t, d, "Mike Ruddock", 0)
+	e0 := resolve(d, mr)
+	prior := []verbatim.Quote{{Span: find(t, d, "the side had shown character in the second half", 0), Speaker: e0, SpeakerAt: mr}}
+	q := find(t, d, "It's just a special moment. Two years ago we did not win a game. But we are a happy camp now,", 0)
+	ctx := coref.Context{Prior: prior, Content: q, Direct: true, Quoted: func(off int) bool { return q.Start <= off && off < q.End }}
+	if e := coref.Resolve(d, word(t, d, "he said"), ctx); name(d, e) != "Stephen Jones" {
+		t.Errorf("he -> %s, want Stephen Jones", name(d, e))
+	}
+}
