@@ -176,9 +176,16 @@ func (r *resolver) roleDescriptor(f []string) int {
 		// Liberal Democrat leader said"): the person in focus, if any; a
 		// spokesman no one was named as is unnamed ("the rapper's
 		// spokesperson").
-		best = r.focused(func(en *verbatim.Entity) bool {
+		free := func(en *verbatim.Entity) bool {
 			return en.Type == verbatim.Person && !r.otherOffice(en, accept)
-		})
+		}
+		best = r.focused(free)
+		if best < 0 && slices.ContainsFunc(accept, func(a string) bool { return offices[a] }) {
+			// an office the article gives no one ("Tony Blair and
+			// Chancellor Gordon Brown … the prime minister"): the most
+			// salient person who holds no other
+			best = r.rank(free, nil)
+		}
 		if best < 0 {
 			// "…, the trade and industry secretary has said. Patricia
 			// Hewitt is expected to …": the lead describes whom the

@@ -71,3 +71,19 @@ func TestSubjectBeforeQuotation(t *testing.T) {
 		t.Errorf("he -> %s, want Stephen Jones", name(d, e))
 	}
 }
+
+// An office the article gives no one is the most salient person who holds
+// no other office, never the one it gives another ("Chancellor Gordon
+// Brown" is not "the prime minister").
+func TestUnassignedOffice(t *testing.T) {
+	s := "Tony Blair and Chancellor Gordon Brown launched the poster campaign in London on Monday. " +
+		"Mr Brown said the economy was strong.\n\n" +
+		"The prime minister said the party was united."
+	d := analyze(t, s)
+	gb := find(t, d, "Mr Brown", 0)
+	e0 := resolve(d, gb)
+	prior := []verbatim.Quote{{Span: find(t, d, "the economy was strong", 0), Speaker: e0, SpeakerAt: gb}}
+	if e := coref.Resolve(d, find(t, d, "The prime minister", 0), coref.Context{Prior: prior}); name(d, e) != "Tony Blair" {
+		t.Errorf("The prime minister -> %s, want Tony Blair", name(d, e))
+	}
+}
