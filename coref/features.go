@@ -321,6 +321,9 @@ func (r *resolver) subjectLike(sp verbatim.Span) bool {
 		if prev == "" || objectMarkers[lp] {
 			return !objectMarkers[lp]
 		}
+		if prev == "-" || prev == "–" || prev == "—" || strings.HasSuffix(prev, ":") {
+			return false // "… two colleagues - Paolo Maldini and …"
+		}
 		if !(names.IsCap(prev) && !strings.ContainsAny(prev, ".,;:!?\"“”") || names.IsRoleWord(lp) || hasPersonHead(lp)) {
 			return true
 		}

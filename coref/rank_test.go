@@ -87,3 +87,21 @@ func TestUnassignedOffice(t *testing.T) {
 		t.Errorf("The prime minister -> %s, want Tony Blair", name(d, e))
 	}
 }
+
+// A name after a dash or colon is not a subject: "… two of his old
+// colleagues - Paolo Rossi and Luca Bianchi" do not say the next "he said".
+func TestNameAfterDashIsNoSubject(t *testing.T) {
+	s := "Marcel Dupont insists the club is stronger now.\n\n" +
+		"Dupont won the league twice in France. Dupont also won the cup in Italy, and Dupont was captain.\n\n" +
+		`He played for three clubs in Spain. So he admires two of his old colleagues - Paolo Rossi and Luca Bianchi. ` +
+		`"I am happy that they still play at a high level," he said.`
+	d := analyze(t, s)
+	md := find(t, d, "Marcel Dupont", 0)
+	e0 := resolve(d, md)
+	prior := []verbatim.Quote{{Span: find(t, d, "the club is stronger now", 0), Speaker: e0, SpeakerAt: md}}
+	q := find(t, d, "I am happy that they still play at a high level,", 0)
+	ctx := coref.Context{Prior: prior, Content: q, Direct: true, Quoted: func(off int) bool { return q.Start <= off && off < q.End }}
+	if e := coref.Resolve(d, word(t, d, "he said"), ctx); name(d, e) != "Marcel Dupont" {
+		t.Errorf("he -> %s, want Marcel Dupont", name(d, e))
+	}
+}
