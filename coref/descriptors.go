@@ -179,12 +179,12 @@ func (r *resolver) roleDescriptor(f []string) int {
 		free := func(en *verbatim.Entity) bool {
 			return en.Type == verbatim.Person && !r.otherOffice(en, accept)
 		}
-		best = r.focused(free)
-		if best < 0 && slices.ContainsFunc(accept, func(a string) bool { return offices[a] }) {
+		top, in := r.ranked(free)
+		if in || slices.ContainsFunc(accept, func(a string) bool { return offices[a] }) {
 			// an office the article gives no one ("Tony Blair and
 			// Chancellor Gordon Brown … the prime minister"): the most
-			// salient person who holds no other
-			best = r.rank(free, nil)
+			// salient person who holds no other, in focus or not
+			best = top
 		}
 		if best < 0 {
 			// "…, the trade and industry secretary has said. Patricia
@@ -285,15 +285,21 @@ func (r *resolver) afterName() bool {
 // focus: the last speaker, the subject of the sentence before, or one that
 // spoke before; else -1.
 func (r *resolver) focused(want func(*verbatim.Entity) bool) int {
-	e := r.rank(want, nil)
-	if e < 0 {
-		return -1
-	}
-	var x [nFeatures]float64
-	if r.features(e, 0, &x) && (x[fLastSpeaker] > 0 || x[fPrevSubject] > 0 || x[fSpoke] > 0) {
+	if e, in := r.ranked(want); in {
 		return e
 	}
 	return -1
+}
+
+// ranked returns the best-ranked entity want accepts (or -1) and whether it
+// is in focus: the last speaker, the previous subject, or one who spoke.
+func (r *resolver) ranked(want func(*verbatim.Entity) bool) (int, bool) {
+	e := r.rank(want, nil)
+	if e < 0 {
+		return -1, false
+	}
+	var x [nFeatures]float64
+	return e, r.features(e, 0, &x) && (x[fLastSpeaker] > 0 || x[fPrevSubject] > 0 || x[fSpoke] > 0)
 }
 
 // orgDescriptor links "the ministry", "the firm", "the world's biggest
