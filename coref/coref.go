@@ -493,7 +493,8 @@ func (r *resolver) unnamedSpoke() (verbatim.Span, bool) {
 		f = f[:k] // "a spokesman for the Oxford University Press"
 	}
 	head := strings.ToLower(f[len(f)-1])
-	if _, ok := personHeads[head]; !ok && !names.IsRoleHead(head) {
+	// "one dealer, who asked not to be named, said … “…,” he said"
+	if _, ok := personHeads[head]; !ok && !names.IsRoleHead(head) && !unnamedHeads[head] {
 		return verbatim.Span{}, false
 	}
 	named := r.x.first(q.SpeakerAt.End+1, r.sp.Start, func(m *verbatim.Mention) bool {

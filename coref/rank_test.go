@@ -105,3 +105,24 @@ func TestNameAfterDashIsNoSubject(t *testing.T) {
 		t.Errorf("he -> %s, want Marcel Dupont", name(d, e))
 	}
 }
+
+// "one dealer, who asked not to be named, said … “…,” he said": the
+// pronoun is the unnamed source, not the analyst named before.
+func TestUnnamedDealer(t *testing.T) {
+	s := `"It is a good result," said Nick Bubb, an analyst at Evolution Securities. ` +
+		`However, one dealer, who asked not to be named, told Reuters the sales were poor. ` +
+		`"Christmas has been tough for the whole sector," he said.`
+	d := analyze(t, s)
+	nb := find(t, d, "Nick Bubb", 0)
+	e0 := resolve(d, nb)
+	dealer := find(t, d, "one dealer", 0)
+	prior := []verbatim.Quote{
+		{Span: find(t, d, "It is a good result", 0), Type: verbatim.Direct, Speaker: e0, SpeakerAt: nb},
+		{Span: find(t, d, "the sales were poor", 0), Speaker: -1, SpeakerAt: dealer},
+	}
+	q := find(t, d, "Christmas has been tough for the whole sector,", 0)
+	ctx := coref.Context{Prior: prior, Content: q, Direct: true, Quoted: func(off int) bool { return q.Start <= off && off < q.End }}
+	if e := coref.Resolve(d, word(t, d, "he said"), ctx); e >= 0 {
+		t.Errorf("he -> %s, want no one (the unnamed dealer)", name(d, e))
+	}
+}
