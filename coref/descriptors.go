@@ -95,7 +95,7 @@ func (r *resolver) roleDescriptor(f []string) int {
 	}
 	d := r.d
 	described := r.x.described
-	best, bestScore, ahead := -1, 0.0, false
+	best, bestScore := -1, 0.0
 	for ei, en := range d.Entities {
 		if en.Type != verbatim.Person {
 			continue
@@ -157,18 +157,7 @@ func (r *resolver) roleDescriptor(f []string) int {
 			score += 0.5 + 0.4*float64(last)/float64(r.sp.Start+1)
 		}
 		if best < 0 || score > bestScore {
-			best, bestScore, ahead = ei, score, last < 0
-		}
-	}
-	if lw := strings.ToLower(f[0]); ahead && (lw == "the" || lw == "this" || lw == "that") {
-		// named only after: a definite descriptor refers back to the
-		// person in focus, if one holds no other office ("Tessa Jowell announced …
-		// The Culture Secretary said … shadow culture secretary John
-		// Whittingdale said")
-		if e := r.focused(func(en *verbatim.Entity) bool {
-			return en.Type == verbatim.Person && !r.otherOffice(en, accept)
-		}); e >= 0 {
-			best = e
+			best, bestScore = ei, score
 		}
 	}
 	if lw := strings.ToLower(f[0]); best < 0 && (lw == "the" || lw == "this" || lw == "that") && !strings.HasPrefix(head, "spokes") {
@@ -176,16 +165,9 @@ func (r *resolver) roleDescriptor(f []string) int {
 		// Liberal Democrat leader said"): the person in focus, if any; a
 		// spokesman no one was named as is unnamed ("the rapper's
 		// spokesperson").
-		free := func(en *verbatim.Entity) bool {
+		best = r.focused(func(en *verbatim.Entity) bool {
 			return en.Type == verbatim.Person && !r.otherOffice(en, accept)
-		}
-		top, in := r.ranked(free)
-		if in || slices.ContainsFunc(accept, func(a string) bool { return offices[a] }) {
-			// an office the article gives no one ("Tony Blair and
-			// Chancellor Gordon Brown … the prime minister"): the most
-			// salient person who holds no other, in focus or not
-			best = top
-		}
+		})
 		if best < 0 {
 			// "…, the trade and industry secretary has said. Patricia
 			// Hewitt is expected to …": the lead describes whom the
@@ -193,6 +175,7 @@ func (r *resolver) roleDescriptor(f []string) int {
 			best = r.namedInLead(0)
 		}
 	}
+	best = r.roleBack(best, f[0], head, accept) // roles.go
 	return r.record(verbatim.DescriptorMention, best)
 }
 
@@ -285,21 +268,15 @@ func (r *resolver) afterName() bool {
 // focus: the last speaker, the subject of the sentence before, or one that
 // spoke before; else -1.
 func (r *resolver) focused(want func(*verbatim.Entity) bool) int {
-	if e, in := r.ranked(want); in {
+	e := r.rank(want, nil)
+	if e < 0 {
+		return -1
+	}
+	var x [nFeatures]float64
+	if r.features(e, 0, &x) && (x[fLastSpeaker] > 0 || x[fPrevSubject] > 0 || x[fSpoke] > 0) {
 		return e
 	}
 	return -1
-}
-
-// ranked returns the best-ranked entity want accepts (or -1) and whether it
-// is in focus: the last speaker, the previous subject, or one who spoke.
-func (r *resolver) ranked(want func(*verbatim.Entity) bool) (int, bool) {
-	e := r.rank(want, nil)
-	if e < 0 {
-		return -1, false
-	}
-	var x [nFeatures]float64
-	return e, r.features(e, 0, &x) && (x[fLastSpeaker] > 0 || x[fPrevSubject] > 0 || x[fSpoke] > 0)
 }
 
 // orgDescriptor links "the ministry", "the firm", "the world's biggest

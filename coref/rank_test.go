@@ -126,3 +126,18 @@ func TestUnnamedDealer(t *testing.T) {
 		t.Errorf("he -> %s, want no one (the unnamed dealer)", name(d, e))
 	}
 }
+
+// A role descriptor is not the person named next in what it says: "The
+// Lib Dem leader said David Blunkett's resignation …" is not Blunkett.
+func TestRoleNotNamedInOwnContent(t *testing.T) {
+	s := "Home Secretary Charles Clarke has vowed to press on with ID cards despite a call to pause from Charles Kennedy.\n\n" +
+		"The Lib Dem leader said David Blunkett's resignation was a good opportunity to drop the plans."
+	d := analyze(t, s)
+	cc := find(t, d, "Home Secretary Charles Clarke", 0)
+	e0 := resolve(d, cc)
+	prior := []verbatim.Quote{{Span: find(t, d, "to press on with ID cards despite a call to pause from Charles Kennedy", 0), Speaker: e0, SpeakerAt: cc}}
+	c := find(t, d, "David Blunkett's resignation was a good opportunity to drop the plans", 0)
+	if e := coref.Resolve(d, find(t, d, "The Lib Dem leader", 0), coref.Context{Prior: prior, Content: c}); name(d, e) == "David Blunkett" {
+		t.Errorf("The Lib Dem leader -> %s, want not David Blunkett", name(d, e))
+	}
+}
