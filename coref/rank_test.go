@@ -141,3 +141,20 @@ func TestRoleNotNamedInOwnContent(t *testing.T) {
 		t.Errorf("The Lib Dem leader -> %s, want not David Blunkett", name(d, e))
 	}
 }
+
+// "experts warned … They say": the pronoun is the unnamed group, reported
+// by its phrase (Unnamed), not an organisation named before.
+func TestTheyIsTheUnnamedGroup(t *testing.T) {
+	s := "Sony and Philips want a system that thwarts copying. " +
+		"The move could confuse consumers, experts warned. They say there are no guarantees."
+	d := analyze(t, s)
+	experts := find(t, d, "experts", 0)
+	prior := []verbatim.Quote{{Span: find(t, d, "The move could confuse consumers", 0), Speaker: -1, SpeakerAt: experts}}
+	r := coref.NewResolver(d)
+	if e := r.Resolve(word(t, d, "They say"), coref.Context{Prior: prior}); e >= 0 {
+		t.Errorf("They -> %s, want no entity", name(d, e))
+	}
+	if u := r.Unnamed(); u != experts {
+		t.Errorf("They stands for %q, want %q", d.Word(u), "experts")
+	}
+}
