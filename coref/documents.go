@@ -89,6 +89,9 @@ func (r *resolver) authorOf(k int, st verbatim.Sentence) int {
 			return false
 		}
 		between := d.Clean[m.End:tok[k].Start]
+		if strings.TrimSpace(between) == ")" && m.Start > 0 && d.Clean[m.Start-1] == '(' && acronym(d.Clean[m.Start:m.End]) {
+			between = "" // the acronym in brackets: "the Institute for Supply Management (ISM) index"
+		}
 		if i := strings.IndexByte(between, '('); i >= 0 && strings.TrimSpace(between[:i]) == "" {
 			if j := strings.IndexByte(between, ')'); j > i && acronym(between[i+1:j]) {
 				between = between[j+1:] // "the Institute for Supply Management (ISM) index"

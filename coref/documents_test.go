@@ -19,6 +19,9 @@ func TestDocumentSpeaksForItsAuthor(t *testing.T) {
 		// a bare plural document: the one named after it
 		{"Text messaging rose again, with latest figures showing that 26 billion texts were sent. The figures collected by the Mobile Data Association showed a rise at Vodafone.",
 			"latest figures", "Mobile Data Association"},
+		// the author's acronym in brackets before the document word
+		{"Mill output grew for the 9th month in a row, official figures show. The Institute for Paper Making (IPM) index rose to 53.1 in May.",
+			"official figures", "Institute for Paper Making"},
 	} {
 		d := analyze(t, c.text)
 		if e := resolve(d, find(t, d, c.mention, 0)); name(d, e) != c.want {

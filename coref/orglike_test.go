@@ -15,3 +15,13 @@ func TestOrganisationWrittenAsOne(t *testing.T) {
 		t.Errorf("he -> %s, want Paul Goosens", name(d, e))
 	}
 }
+
+// A word capitalised only by a Title Case headline, that the article
+// writes in lower case, is no organisation for "the … authority" to
+// refer to.
+func TestHeadlineWordIsNoOrganisation(t *testing.T) {
+	d := analyze(t, "Harbour Strike Enters Second Week\n\nDock workers at the port of Vikstad extended their strike, and the harbour authority said ships were waiting.")
+	if e := resolve(d, find(t, d, "the harbour authority", 0)); e >= 0 {
+		t.Errorf("the harbour authority -> %s, want none", name(d, e))
+	}
+}

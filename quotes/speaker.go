@@ -282,10 +282,21 @@ type attr struct {
 	participle                   bool
 }
 
+// nounOpeners are the articles after which a cue word is a noun or an
+// adjective, not a verb ("the report", "a claim"). (A possessive may open
+// an attribution by a noun: "his promises to cut taxes".)
+var nounOpeners = map[string]bool{"the": true, "a": true, "an": true, "another": true}
+
 // speakerOf finds the speaker of the cue at token k in sentence [lo, hi).
 func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 	a := attr{cue: st.toks[k].Span, after: k + 1}
 	w := st.low(k)
+	if k-1 >= lo && st.isWord(k-1) && nounOpeners[st.low(k-1)] {
+		// "The report comes a week after …", "the confident 23-year-old":
+		// after an article the cue word is a noun or an adjective, no
+		// verb with a source
+		return a, false
+	}
 	// "Reuters cited Trump as saying", "Trump was quoted as saying"
 	if (w == "saying" || w == "telling") && k-1 >= lo && st.low(k-1) == "as" {
 		p := k - 2

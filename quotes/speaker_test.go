@@ -245,3 +245,14 @@ func TestPronounOfAnUnnamedSourceReportsItsPhrase(t *testing.T) {
 	speakerCheck(t, "Jonas Lind chairs the harbour board. “We have checked every vessel,” he said.",
 		"We have checked every vessel", "he", "Jonas Lind")
 }
+
+// After an article or a possessive a cue word is a noun: "The report" is
+// the source of "forecast", never "The" the source of "report".
+func TestCueWordAfterArticleIsNoun(t *testing.T) {
+	d := analyse(t, "Ferry use will double by 2030, according to a study by the harbour board. The report comes a week after the strike ended. The report forecast that the port will need two new berths.")
+	for _, q := range d.Quotes {
+		if sp := d.Word(q.SpeakerAt); sp == "The" || sp == "the" {
+			t.Errorf("quote %q by %q (cue %q)", d.Word(q.Span), sp, d.Word(q.Cue))
+		}
+	}
+}
