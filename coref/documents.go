@@ -39,6 +39,9 @@ func (r *resolver) documentChain(definite bool) int {
 				if e := r.authorOf(k, st); e >= 0 {
 					return e
 				}
+				if e := r.spokeAsDocument(k); e >= 0 {
+					return e
+				}
 			}
 		}
 	}
@@ -55,6 +58,24 @@ func (r *resolver) documentChain(definite bool) int {
 			if e := r.authorOf(k, st); e >= 0 {
 				return e
 			}
+		}
+	}
+	return -1
+}
+
+// spokeAsDocument returns the source resolved for an attribution before
+// whose speaker phrase holds document word k: "…, says a report. [In-Stat
+// named]. …, according to the report" is the report whose source was
+// found then; else -1.
+func (r *resolver) spokeAsDocument(k int) int {
+	t := r.d.Tokens[k].Span
+	for i := len(r.c.Prior) - 1; i >= 0; i-- {
+		q := &r.c.Prior[i]
+		if q.SpeakerAt.Contains(t) {
+			return q.Speaker
+		}
+		if q.SpeakerAt.End < t.Start && q.Span.End < t.Start {
+			break
 		}
 	}
 	return -1

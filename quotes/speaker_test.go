@@ -256,3 +256,10 @@ func TestCueWordAfterArticleIsNoun(t *testing.T) {
 		}
 	}
 }
+
+// "the report" is the report the article gave before, whose source was
+// found then, not the organisation named last.
+func TestReportKeepsItsSource(t *testing.T) {
+	speakerCheck(t, "Ferry use is rising fast, says a report.\n\nDemand will double by 2030, according to analysts Northwind Research. Traffic grew by 4% in May, according to the Harbour Board of Vikstad.\n\nMost of the growth is tourism, according to the report.",
+		"Most of the growth is tourism", "the report", "Northwind Research")
+}
