@@ -336,11 +336,12 @@ func (r *resolver) orgDescriptor(f []string) int {
 		}
 		return false
 	}
-	want := r.organisationLike
+	nat := nationalities(f[1 : len(f)-1])
+	want := func(en *verbatim.Entity) bool { return r.organisationLike(en) && !otherNation(en, nat) }
 	if namedBodies[head] {
 		// "the committee" is a committee: not the party or the
 		// broadcaster named before it
-		want = func(en *verbatim.Entity) bool { return r.organisationLike(en) && named(en) }
+		want = func(en *verbatim.Entity) bool { return r.organisationLike(en) && !otherNation(en, nat) && named(en) }
 	}
 	e := r.rank(want,
 		func(en *verbatim.Entity) float64 {
@@ -353,6 +354,36 @@ func (r *resolver) orgDescriptor(f []string) int {
 		e = r.authorAfter(0)
 	}
 	return r.record(verbatim.DescriptorMention, e)
+}
+
+// nationalities returns the keys (modKey) of the nationalities among a
+// descriptor's modifiers ("the German exchange": "germ").
+func nationalities(mods []string) []string {
+	var out []string
+	for _, w := range mods {
+		if names.IsCap(w) && names.NameType(w) == verbatim.Group {
+			out = append(out, modKey(w))
+		}
+	}
+	return out
+}
+
+// otherNation reports whether an organisation's name places it in another
+// country or city than the nationality a descriptor gives it: "the German
+// exchange" is not the London Stock Exchange.
+func otherNation(en *verbatim.Entity, nat []string) bool {
+	if len(nat) == 0 || strings.IndexByte(en.Name, ' ') < 0 {
+		return false
+	}
+	for _, w := range strings.Fields(en.Name) {
+		if !names.IsCap(w) || names.NameType(w) != verbatim.Place {
+			continue
+		}
+		if !slices.Contains(nat, modKey(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameWithCommonHead reports whether a descriptor's words between its

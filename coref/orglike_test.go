@@ -25,3 +25,12 @@ func TestHeadlineWordIsNoOrganisation(t *testing.T) {
 		t.Errorf("the harbour authority -> %s, want none", name(d, e))
 	}
 }
+
+// "The German exchange" is no organisation whose name places it in
+// another city or country.
+func TestNationalityRulesOutAnotherPlace(t *testing.T) {
+	d := analyze(t, "Euronext has met the London Stock Exchange. Euronext chief Jean Theodore held talks with Clara Furse the day after rival Frankfurter Boerse put forward its own case. The German exchange said it held talks.")
+	if e := resolve(d, find(t, d, "The German exchange", 0)); e >= 0 && name(d, e) == "London Stock Exchange" {
+		t.Errorf("The German exchange -> %s", name(d, e))
+	}
+}

@@ -263,3 +263,10 @@ func TestReportKeepsItsSource(t *testing.T) {
 	speakerCheck(t, "Ferry use is rising fast, says a report.\n\nDemand will double by 2030, according to analysts Northwind Research. Traffic grew by 4% in May, according to the Harbour Board of Vikstad.\n\nMost of the growth is tourism, according to the report.",
 		"Most of the growth is tourism", "the report", "Northwind Research")
 }
+
+// A statement "from" someone speaks for whoever issued it, not for the
+// one that spoke before in a statement of its own.
+func TestStatementFromItsIssuer(t *testing.T) {
+	speakerCheck(t, "Harbour aide admits fraud\n\nCounty prosecutor Anna Lindqvist said harbour clerk Peter Holm had pleaded guilty. \"We regret it,\" Nordlink said in a statement.\n\nAccording to a statement from Ms Lindqvist's office, the Nordlink clerk admitted he forged the bids.",
+		"the Nordlink clerk admitted he forged the bids", "a statement from Ms Lindqvist's office", "Anna Lindqvist")
+}

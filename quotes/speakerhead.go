@@ -41,6 +41,9 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 			return st.head(ant)
 		}
 	}
+	if by, ok := st.documentBy(sp); ok {
+		return by // "a statement from Mr Spitzer's office": Spitzer
+	}
 	if cut := st.beforePostmodifier(sp); cut != sp && st.namesOrDescribes(cut) {
 		sp = cut
 	}
@@ -93,6 +96,44 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 		return sp
 	}
 	return t
+}
+
+// documentBy returns the name of the person or organisation a document
+// phrase says issued it ("a statement from Mr Spitzer's office", "a report
+// by analysts Forrester Research", "figures released by the CEA"): the
+// first one named after "by", "from" or "for" that follows the document
+// word and at most a participle.
+func (st *state) documentBy(sp verbatim.Span) (verbatim.Span, bool) {
+	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= sp.Start })
+	for j := i; j < len(st.toks) && j < i+4 && st.toks[j].End <= sp.End; j++ {
+		if !st.isWord(j) || !documents[st.low(j)] {
+			continue
+		}
+		p := j + 1
+		if p < len(st.toks) && st.isWord(p) && strings.HasSuffix(st.low(p), "ed") {
+			p++ // "released by", "commissioned by"
+		}
+		if p >= len(st.toks) || st.toks[p].End >= sp.End || !st.isWord(p) {
+			return verbatim.Span{}, false
+		}
+		if w := st.low(p); w != "by" && w != "from" && w != "for" {
+			return verbatim.Span{}, false
+		}
+		best := -1
+		st.within(st.toks[p].End, sp.End, func(k int) bool {
+			m := &st.d.Mentions[k]
+			if m.Entity >= 0 && m.Kind == verbatim.NameMention && m.End <= sp.End && (m.Type == verbatim.Person || m.Type == verbatim.Organization) &&
+				(best < 0 || m.Start < st.d.Mentions[best].Start) {
+				best = k
+			}
+			return true
+		})
+		if best < 0 {
+			return verbatim.Span{}, false
+		}
+		return st.d.Mentions[best].Span, true
+	}
+	return verbatim.Span{}, false
 }
 
 // beforePostmodifier cuts a speaker phrase before its first postmodifier
