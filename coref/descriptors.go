@@ -283,6 +283,14 @@ func (r *resolver) focused(want func(*verbatim.Entity) bool) int {
 // the article names that ranks best, preferring one whose name has the
 // descriptor's head ("the bank": Deutsche Bank).
 func (r *resolver) orgDescriptor(f []string) int {
+	if len(f) >= 3 && strings.EqualFold(f[0], "one") && strings.EqualFold(f[1], "of") {
+		// "one of the world's leading credit rating agencies says. …
+		// Standard & Poor's has …": one not yet named, as "an agency"
+		if h := singular(strings.ToLower(f[len(f)-1])); h != "" && (orgHeads[h] || documentHeads[h]) {
+			return r.record(verbatim.DescriptorMention, r.authorAfter(leadReach))
+		}
+		return -1
+	}
 	if !(determiners[strings.ToLower(f[0])] && len(f) >= 2 || !names.IsCap(f[0]) && r.afterName()) {
 		if len(f) <= 3 && !names.IsCap(f[0]) && documentHeads[strings.ToLower(f[len(f)-1])] {
 			// "official figures show … The figures collected by the
@@ -327,6 +335,11 @@ func (r *resolver) orgDescriptor(f []string) int {
 		if e := r.authorAfter(leadReach); e >= 0 {
 			return r.record(verbatim.DescriptorMention, e)
 		}
+		if documentHeads[head] && !slices.ContainsFunc(f[1:len(f)-1], func(w string) bool { return orgHeads[strings.ToLower(w)] }) {
+			// "a new book": a document not met before, its author
+			// unnamed (but "an agency statement": the agency's)
+			return -1
+		}
 	}
 	named := func(en *verbatim.Entity) bool {
 		for _, w := range strings.Fields(en.Name) {
@@ -354,6 +367,20 @@ func (r *resolver) orgDescriptor(f []string) int {
 		e = r.authorAfter(0)
 	}
 	return r.record(verbatim.DescriptorMention, e)
+}
+
+// singular returns the singular of a plural lower-case noun ("agencies",
+// "firms", "banks"), or "" for a word not plural.
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ss"):
+		return ""
+	case strings.HasSuffix(w, "s") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return ""
 }
 
 // nationalities returns the keys (modKey) of the nationalities among a

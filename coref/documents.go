@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/names"
 )
 
 // documentReach is how many sentences after a document descriptor its
@@ -28,6 +29,17 @@ func (r *resolver) documentChain(definite bool) int {
 	si := sentenceOf(d, r.sp.Start)
 	if si < 0 {
 		return -1
+	}
+	// its own author: "The book, by journalist Robert Peston and
+	// serialised in the newspaper, said"
+	if st := d.Sentences[si]; true {
+		for k := st.First; k < st.Last && d.Tokens[k].Start < r.sp.End; k++ {
+			if d.Tokens[k].End == r.sp.End && r.documentWord(k) {
+				if e := r.authorOf(k, st); e >= 0 {
+					return e
+				}
+			}
+		}
 	}
 	if definite {
 		for s := si; s >= max(0, si-lookBack); s-- {
@@ -127,6 +139,18 @@ func (r *resolver) authorOf(k int, st verbatim.Sentence) int {
 	j := k + 1
 	if j < st.Last && tok[j].Kind == verbatim.Punct && d.Clean[tok[j].Start:tok[j].End] == "," {
 		j++
+		// its title: "a new book, Brown's Britain by Robert Preston"
+		for t := j; t < st.Last && t < j+5; t++ {
+			if tok[t].Kind == verbatim.Word && lowerWord(d, t) == "by" {
+				if t > j {
+					j = t
+				}
+				break
+			}
+			if w := d.Clean[tok[t].Start:tok[t].End]; !names.IsCap(w) && w != "'s" && w != "’s" && w != "'" && w != "’" && w != "s" {
+				break
+			}
+		}
 	}
 	if j < st.Last && tok[j].Kind == verbatim.Word && strings.HasSuffix(lowerWord(d, j), "ed") {
 		j++ // "conducted by", "commissioned by", "gathered by"
@@ -149,6 +173,21 @@ func (r *resolver) authorOf(k int, st verbatim.Sentence) int {
 	})
 	if best < 0 {
 		return -1
+	}
+	if b := &d.Mentions[best]; d.Entities[b.Entity].Type == verbatim.Organization {
+		// "by Sunday Telegraph journalist Robert Peston": the
+		// organisation describes the person who wrote it
+		r.x.each(b.End, end, func(i int) bool {
+			m := &d.Mentions[i]
+			if m.Start <= b.End || !r.authorMention(m) || d.Entities[m.Entity].Type != verbatim.Person {
+				return true
+			}
+			between := strings.Fields(d.Clean[b.End:m.Start])
+			if len(between) >= 1 && len(between) <= 2 && (hasPersonHead(strings.ToLower(between[len(between)-1])) || names.IsRoleHead(strings.ToLower(between[len(between)-1]))) {
+				best = i
+			}
+			return false
+		})
 	}
 	return d.Mentions[best].Entity
 }

@@ -22,6 +22,12 @@ func TestDocumentSpeaksForItsAuthor(t *testing.T) {
 		// the author's acronym in brackets before the document word
 		{"Mill output grew for the 9th month in a row, official figures show. The Institute for Paper Making (IPM) index rose to 53.1 in May.",
 			"official figures", "Institute for Paper Making"},
+		// a book: its title, then its author
+		{"The row came after the publication of a new book, Harbour Days by Peter Lindqvist. Mr Berg denied it. The book claims the mayor went back on his pledge.",
+			"The book", "Peter Lindqvist"},
+		// its own author, a person the organisation only describes
+		{"Mr Berg has denied the claims. The book, by Vikstad Post journalist Peter Lindqvist and serialised in the paper, said the pair had fallen out.",
+			"The book", "Peter Lindqvist"},
 	} {
 		d := analyze(t, c.text)
 		if e := resolve(d, find(t, d, c.mention, 0)); name(d, e) != c.want {

@@ -270,3 +270,12 @@ func TestStatementFromItsIssuer(t *testing.T) {
 	speakerCheck(t, "Harbour aide admits fraud\n\nCounty prosecutor Anna Lindqvist said harbour clerk Peter Holm had pleaded guilty. \"We regret it,\" Nordlink said in a statement.\n\nAccording to a statement from Ms Lindqvist's office, the Nordlink clerk admitted he forged the bids.",
 		"the Nordlink clerk admitted he forged the bids", "a statement from Ms Lindqvist's office", "Anna Lindqvist")
 }
+
+// "one of the … agencies" is an organisation not yet named: the one the
+// article names next; figures "released on Tuesday by" a body are its.
+func TestUnnamedOrganisationNamedAfter(t *testing.T) {
+	speakerCheck(t, "Vikstad gets blessing\n\nVikstad's debt is no longer a risky investment, one of the world's leading credit rating agencies says.\n\nThe Northwind Rating Agency has classed the city's bonds as investment grade.",
+		"Vikstad's debt is no longer a risky investment", "one of the world's leading credit rating agencies", "Northwind Rating Agency")
+	speakerCheck(t, "Ferry use rose by 3% last year, according to new figures released on Tuesday by the Harbour Board of Vikstad.",
+		"Ferry use rose by 3% last year", "new figures released on Tuesday by the Harbour Board of Vikstad", "Harbour Board of Vikstad")
+}

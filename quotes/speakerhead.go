@@ -44,7 +44,8 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 	if by, ok := st.documentBy(sp); ok {
 		return by // "a statement from Mr Spitzer's office": Spitzer
 	}
-	if cut := st.beforePostmodifier(sp); cut != sp && st.namesOrDescribes(cut) {
+	if cut := st.beforePostmodifier(sp); cut != sp && st.namesOrDescribes(cut) && !strings.EqualFold(st.s[cut.Start:cut.End], "one") {
+		// (but "one of the world's leading rating agencies": its kind)
 		sp = cut
 	}
 	if k := st.tokenAt(sp.End - 1); k > 0 && st.toks[k-1].Start >= sp.Start && st.toks[k].End == sp.End && names.IsPostNominal(st.tok(k)) {
@@ -106,12 +107,15 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 func (st *state) documentBy(sp verbatim.Span) (verbatim.Span, bool) {
 	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= sp.Start })
 	for j := i; j < len(st.toks) && j < i+4 && st.toks[j].End <= sp.End; j++ {
-		if !st.isWord(j) || !documents[st.low(j)] {
+		if !st.isWord(j) || !st.in(j, setDocument|setFinding) {
 			continue
 		}
 		p := j + 1
 		if p < len(st.toks) && st.isWord(p) && strings.HasSuffix(st.low(p), "ed") {
 			p++ // "released by", "commissioned by"
+			if p+2 < len(st.toks) && st.isWord(p) && st.low(p) == "on" && st.isWord(p+1) && st.in(p+1, setWeekday) && st.isWord(p+2) && st.low(p+2) == "by" {
+				p += 2 // "figures released on Tuesday by the BPI"
+			}
 		}
 		if p >= len(st.toks) || st.toks[p].End >= sp.End || !st.isWord(p) {
 			return verbatim.Span{}, false
