@@ -174,6 +174,11 @@ func (r *resolver) roleDescriptor(f []string) int {
 			// article then names
 			best = r.namedInLead(0)
 		}
+		if best < 0 && offices[head] {
+			// "Blair looks to election campaign … the prime minister
+			// talked about": the one the headline names holds the office
+			best = r.headlinePerson(func(en *verbatim.Entity) bool { return !r.otherOffice(en, accept) })
+		}
 	}
 	return r.record(verbatim.DescriptorMention, best)
 }
@@ -469,13 +474,33 @@ func (r *resolver) authorAfter(more int) int {
 	}
 	end := r.d.Sentences[last].End
 	mi := r.x.first(r.sp.End, end, func(m *verbatim.Mention) bool {
-		return m.Entity >= 0 && m.Kind == verbatim.NameMention && !r.quoted(m.Start) && r.d.Entities[m.Entity].Type == verbatim.Organization
+		return m.Entity >= 0 && m.Kind == verbatim.NameMention && !r.quoted(m.Start) && r.d.Entities[m.Entity].Type == verbatim.Organization &&
+			!r.afterObjectMarker(m.Start)
 	})
 	if mi < 0 {
 		return -1
 	}
 	return r.d.Mentions[mi].Entity
 }
+
+// afterObjectMarker reports whether the word before offset off (past a
+// "the") makes what follows an agent or an object ("approved by [the] Task
+// Force").
+func (r *resolver) afterObjectMarker(off int) bool {
+	before := r.d.Clean[max(0, off-24):off]
+	w := lastWord(before)
+	if strings.EqualFold(w, "the") {
+		before = strings.TrimRight(before, " \n\t\r")
+		w = lastWord(before[:len(before)-len(w)])
+	}
+	return agentMarkers[strings.ToLower(w)]
+}
+
+// agentMarkers make the name after them an agent or a party that does not
+// speak for the unnamed body ("approved by the Task Force", "talks with
+// the union"); "for" and "to" may well name it ("a survey for Dimension
+// Data", "according to the Pew Research Center").
+var agentMarkers = map[string]bool{"by": true, "with": true, "against": true, "than": true}
 
 // personDescriptor links "the 28-year-old", "the American", "the singer"
 // to the person that ranks best (of the descriptor's gender, when it gives
@@ -552,6 +577,34 @@ func (r *resolver) namedInLead(g byte) int {
 		return -1
 	}
 	return r.d.Mentions[mi].Entity
+}
+
+// headlinePerson returns the one person named in the headline that ok
+// accepts, or -1 (none, or more than one).
+func (r *resolver) headlinePerson(ok func(*verbatim.Entity) bool) int {
+	d := r.d
+	if headlineSentences(d) == 0 {
+		return -1
+	}
+	end := d.Sentences[0].End
+	found := -1
+	r.x.each(0, end, func(mi int) bool {
+		m := &d.Mentions[mi]
+		if m.Entity < 0 || m.Kind != verbatim.NameMention || m.End > end || m.Entity == found {
+			return true
+		}
+		en := &d.Entities[m.Entity]
+		if en.Type != verbatim.Person || !ok(en) {
+			return true
+		}
+		if found >= 0 {
+			found = -2
+			return false
+		}
+		found = m.Entity
+		return true
+	})
+	return max(found, -1)
 }
 
 // headlineSentences is 1 when the article's first paragraph is one short

@@ -34,3 +34,12 @@ func TestNationalityRulesOutAnotherPlace(t *testing.T) {
 		t.Errorf("The German exchange -> %s", name(d, e))
 	}
 }
+
+// "a trade body has warned" is the organisation named next as a subject,
+// not one named as the agent of a passive ("approved by the Task Force").
+func TestIndefiniteBodyIsNoAgent(t *testing.T) {
+	d := analyze(t, "The new system could help scammers, a trade body has warned. The system was approved by the Harbour Task Force. But the Nordic Internet Forum is concerned.")
+	if e := resolve(d, find(t, d, "a trade body", 0)); name(d, e) != "Nordic Internet Forum" {
+		t.Errorf("a trade body -> %s, want Nordic Internet Forum", name(d, e))
+	}
+}

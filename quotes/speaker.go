@@ -403,6 +403,11 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		if name, ok := st.appositiveName(sp, lo); ok {
 			sp = name
 		}
+		if participle && st.inDocument(sp, lo) {
+			// "In a statement announcing the move the company said …":
+			// the statement is where the subject that follows speaks
+			return a, false
+		}
 		if participle {
 			// "Gowdy released a statement saying …": the issuer speaks;
 			// so does the subject of a clause whose object or
@@ -449,6 +454,20 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		}
 	}
 	return a, false
+}
+
+// inDocument reports whether the noun phrase sp is a document after "in"
+// that opens its sentence ("In a statement announcing …").
+func (st *state) inDocument(sp verbatim.Span, lo int) bool {
+	k := st.tokenAt(sp.End - 1)
+	if k < 0 || k >= len(st.toks) || !st.in(k, setDocument) {
+		return false
+	}
+	b := k
+	for b > lo && st.toks[b-1].Start >= sp.Start {
+		b--
+	}
+	return b-1 == lo && st.isWord(b-1) && st.low(b-1) == "in"
 }
 
 // objectBefore reports whether the noun phrase starting at token b stands

@@ -279,3 +279,10 @@ func TestUnnamedOrganisationNamedAfter(t *testing.T) {
 	speakerCheck(t, "Ferry use rose by 3% last year, according to new figures released on Tuesday by the Harbour Board of Vikstad.",
 		"Ferry use rose by 3% last year", "new figures released on Tuesday by the Harbour Board of Vikstad", "Harbour Board of Vikstad")
 }
+
+// "In a statement announcing …" is where the subject that follows speaks,
+// not the source of "announcing".
+func TestStatementInWhichOneSpeaks(t *testing.T) {
+	speakerCheck(t, "Nordlink Group lost its case against Vikstad. In a statement announcing the ruling the company said it would appeal.",
+		"it would appeal", "the company", "Nordlink Group")
+}
