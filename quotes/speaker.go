@@ -242,7 +242,9 @@ func (st *state) subject(lo, hi int) (verbatim.Span, bool) {
 		i++
 	}
 	first := i < hi && st.sentOf[i] >= 0 && st.d.Sentences[st.sentOf[i]].First == lo
-	if w := st.low(i); i < hi && st.isWord(i) && (stops[w] || adverbs[w] || first && openers[w]) {
+	if w := st.low(i); i < hi && st.isWord(i) && (w == "but" || w == "and" || w == "yet") && st.isWord(i+1) && st.in(i+1, setPronoun) {
+		i++ // "But he left the club claiming …": a conjunction alone
+	} else if i < hi && st.isWord(i) && (stops[w] || adverbs[w] || first && openers[w]) {
 		// skip the opener up to its comma
 		c := i
 		for c < hi && c-i < 12 && !st.isPunct(c, ",") {
@@ -420,7 +422,7 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 			for b > lo && st.toks[b-1].Start >= sp.Start {
 				b--
 			}
-			if b > lo && st.isWord(b-1) && !subordinators[st.low(b-1)] && (documents[st.lows[st.toks[k-1].Start:st.toks[k-1].End]] || st.cue(k)&cueSpeech != 0 && !st.isPronounSpan(sp) && st.objectBefore(b, lo)) {
+			if b > lo && st.isWord(b-1) && !subordinators[st.low(b-1)] && (documents[st.lows[st.toks[k-1].Start:st.toks[k-1].End]] || !st.isPronounSpan(sp) && st.objectBefore(b, lo)) {
 				if sub, ok := st.subject(lo, hi); ok && sub.End <= sp.Start {
 					a.participle = true
 					a.speaker = sub

@@ -286,3 +286,10 @@ func TestStatementInWhichOneSpeaks(t *testing.T) {
 	speakerCheck(t, "Nordlink Group lost its case against Vikstad. In a statement announcing the ruling the company said it would appeal.",
 		"it would appeal", "the company", "Nordlink Group")
 }
+
+// A participle of saying after an object speaks for the clause's subject,
+// also after a lone "But": not for the object.
+func TestParticipleAfterObjectTakesSubject(t *testing.T) {
+	speakerCheck(t, "Mara Olsen led the union for ten years. But she left the union claiming she needed a break, though many believed she was upset.",
+		"she needed a break", "she", "Mara Olsen")
+}
