@@ -352,7 +352,7 @@ func (r *resolver) orgDescriptor(f []string) int {
 				return true
 			}
 		}
-		return false
+		return r.calledBefore(en, head)
 	}
 	nat := nationalities(f[1 : len(f)-1])
 	want := func(en *verbatim.Entity) bool { return r.organisationLike(en) && !otherNation(en, nat) }
@@ -360,6 +360,9 @@ func (r *resolver) orgDescriptor(f []string) int {
 		// "the committee" is a committee: not the party or the
 		// broadcaster named before it
 		want = func(en *verbatim.Entity) bool { return r.organisationLike(en) && !otherNation(en, nat) && named(en) }
+	}
+	if e := r.leadOrganisation(f, want); e >= 0 {
+		return r.record(verbatim.DescriptorMention, e)
 	}
 	e := r.rank(want,
 		func(en *verbatim.Entity) float64 {
@@ -481,6 +484,50 @@ func (r *resolver) authorAfter(more int) int {
 		return -1
 	}
 	return r.d.Mentions[mi].Entity
+}
+
+// calledBefore reports whether a name mention of en before the
+// descriptor is followed by the descriptor's head: "his fledgling 2 Wikid
+// Records label" before "the label said".
+func (r *resolver) calledBefore(en *verbatim.Entity, head string) bool {
+	d := r.d
+	for _, mi := range en.Mentions {
+		m := &d.Mentions[mi]
+		if m.Start >= r.sp.Start {
+			break
+		}
+		if m.Kind != verbatim.NameMention {
+			continue
+		}
+		rest := d.Clean[m.End:min(len(d.Clean), m.End+len(head)+2)]
+		if len(rest) == len(head)+2 && rest[0] == ' ' && strings.EqualFold(rest[1:len(head)+1], head) && !unicode.IsLetter(rune(rest[len(head)+1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadOrganisation returns the organisation a described one in the lead
+// of an article stands for when the next sentence opens with it, named
+// there for the first time: "…, the UK's public spending watchdog has
+// said. The National Audit Office said …"; else -1. A bare kind ("the
+// firm") refers back instead.
+func (r *resolver) leadOrganisation(f []string, want func(*verbatim.Entity) bool) int {
+	d := r.d
+	si := sentenceOf(d, r.sp.Start)
+	if len(f) < 3 || si < 0 || si >= headlineSentences(d)+1 || si+1 >= len(d.Sentences) {
+		return -1
+	}
+	e := r.firstSubject(si+1, want)
+	if e < 0 {
+		return -1
+	}
+	for _, mi := range d.Entities[e].Mentions {
+		if d.Mentions[mi].Start < r.sp.Start {
+			return -1 // named before: the ranking decides
+		}
+	}
+	return e
 }
 
 // afterObjectMarker reports whether the word before offset off (past a

@@ -43,3 +43,11 @@ func TestIndefiniteBodyIsNoAgent(t *testing.T) {
 		t.Errorf("a trade body -> %s, want Nordic Internet Forum", name(d, e))
 	}
 }
+
+// "the label" is the one the article called a label.
+func TestOrganisationNamedAsItsKind(t *testing.T) {
+	d := analyze(t, "The Vikstad Rovers striker signed Olsen to his Northwind Records label in May. Now he wants to stop the album. The label said Olsen owed it money.")
+	if e := resolve(d, find(t, d, "The label", 0)); name(d, e) != "Northwind Records" {
+		t.Errorf("the label -> %s, want Northwind Records", name(d, e))
+	}
+}

@@ -293,3 +293,10 @@ func TestParticipleAfterObjectTakesSubject(t *testing.T) {
 	speakerCheck(t, "Mara Olsen led the union for ten years. But she left the union claiming she needed a break, though many believed she was upset.",
 		"she needed a break", "she", "Mara Olsen")
 }
+
+// A described organisation in the lead is the one the next sentence opens
+// with, named there first, not one named before.
+func TestLeadOrganisationNamedNext(t *testing.T) {
+	speakerCheck(t, "Fraud clampdown urged\n\nHarbour Union members are failing to report fraud in Harbour Union funds, the country's public spending watchdog has said.\n\nThe Nordic Audit Office said the harbour had no common definition of fraud.",
+		"Harbour Union members are failing to report fraud in Harbour Union funds", "the country's public spending watchdog", "Nordic Audit Office")
+}
