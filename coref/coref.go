@@ -378,6 +378,7 @@ func (r *resolver) pronoun(p int) int {
 		if q := r.lastAttribution(); q != nil && q.Speaker >= 0 && r.d.Entities[q.Speaker].Type == verbatim.Organization && r.near(q.SpeakerAt.Start, 1) {
 			return r.record(verbatim.PronounMention, q.Speaker)
 		}
+		r.unnamedGroup() // unnamed.go
 		return -1
 	}
 	if p != neuter {

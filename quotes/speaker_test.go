@@ -300,3 +300,12 @@ func TestLeadOrganisationNamedNext(t *testing.T) {
 	speakerCheck(t, "Fraud clampdown urged\n\nHarbour Union members are failing to report fraud in Harbour Union funds, the country's public spending watchdog has said.\n\nThe Nordic Audit Office said the harbour had no common definition of fraud.",
 		"Harbour Union members are failing to report fraud in Harbour Union funds", "the country's public spending watchdog", "Nordic Audit Office")
 }
+
+// "They" after an unnamed group ("union officials said") is that group,
+// reported by its phrase; "they" after a named organisation stays with it.
+func TestTheyForAnUnnamedGroup(t *testing.T) {
+	speakerCheck(t, "Union officials said the strike would go ahead on Monday.\n\nThey added that talks with the harbour board had failed.",
+		"talks with the harbour board had failed", "Union officials", "")
+	speakerCheck(t, "Critics say the new terminal is too big for the town. They argue that the money would be better spent on schools.",
+		"the money would be better spent on schools", "Critics", "")
+}
