@@ -309,3 +309,11 @@ func TestTheyForAnUnnamedGroup(t *testing.T) {
 	speakerCheck(t, "Critics say the new terminal is too big for the town. They argue that the money would be better spent on schools.",
 		"the money would be better spent on schools", "Critics", "")
 }
+
+// An adjective between the determiner and the rest stays in the phrase.
+func TestAdjectiveAfterDeterminerStaysInPhrase(t *testing.T) {
+	check(t, "Three leading Nordic ferry companies said the plan was flawed.",
+		want{"the plan was flawed", "indirect", "Three leading Nordic ferry companies", "said", "", ""})
+	check(t, "Ferry use will double by 2030, the first minister said.",
+		want{"Ferry use will double by 2030", "indirect", "the first minister", "said", "", ""})
+}
