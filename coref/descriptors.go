@@ -374,7 +374,48 @@ func (r *resolver) orgDescriptor(f []string) int {
 	if e < 0 && documentHeads[head] {
 		e = r.authorAfter(0)
 	}
+	if e < 0 {
+		// none before: the one named just after with the head in its
+		// name ("the official news agency" … "The official Xinhua News
+		// Agency said")
+		e = r.namedAfterWith(head, want)
+	}
 	return r.record(verbatim.DescriptorMention, e)
+}
+
+// namedAfterWith returns the entity want accepts whose name holds head
+// and is named first after the mention in its paragraph or the next,
+// outside quotation marks; else -1.
+func (r *resolver) namedAfterWith(head string, want func(*verbatim.Entity) bool) int {
+	d := r.d
+	si := sentenceOf(d, r.sp.Start)
+	if si < 0 {
+		return -1
+	}
+	// to the end of the next paragraph
+	end := d.Sentences[si].End
+	for k := si + 1; k < len(d.Sentences) && d.Sentences[k].Para <= d.Sentences[si].Para+1; k++ {
+		end = d.Sentences[k].End
+	}
+	mi := r.x.first(r.sp.End, end, func(m *verbatim.Mention) bool {
+		if m.Entity < 0 || m.Kind != verbatim.NameMention || r.quoted(m.Start) {
+			return false
+		}
+		en := &d.Entities[m.Entity]
+		if !want(en) {
+			return false
+		}
+		for _, w := range strings.Fields(d.Clean[m.Start:m.End]) {
+			if strings.EqualFold(w, head) {
+				return true
+			}
+		}
+		return false
+	})
+	if mi < 0 {
+		return -1
+	}
+	return d.Mentions[mi].Entity
 }
 
 // singular returns the singular of a plural lower-case noun ("agencies",

@@ -51,3 +51,12 @@ func TestOrganisationNamedAsItsKind(t *testing.T) {
 		t.Errorf("the label -> %s, want Northwind Records", name(d, e))
 	}
 }
+
+// An organisation descriptor with no organisation before it is the one
+// with its head named in its paragraph or the next.
+func TestOrganisationNamedSoonAfter(t *testing.T) {
+	d := analyze(t, "Harbour cafes closed\n\nAuthorities closed 120 harbour cafes last year. According to the official news agency most of them were operating illegally. The move is the latest in a series of steps.\n\nThe official Nordpress News Agency said the crackdown would go on.")
+	if e := resolve(d, find(t, d, "the official news agency", 0)); name(d, e) != "Nordpress News Agency" {
+		t.Errorf("the official news agency -> %s, want Nordpress News Agency", name(d, e))
+	}
+}
