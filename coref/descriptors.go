@@ -554,21 +554,10 @@ func (r *resolver) calledBefore(en *verbatim.Entity, head string) bool {
 // said. The National Audit Office said …"; else -1. A bare kind ("the
 // firm") refers back instead.
 func (r *resolver) leadOrganisation(f []string, want func(*verbatim.Entity) bool) int {
-	d := r.d
-	si := sentenceOf(d, r.sp.Start)
-	if len(f) < 3 || si < 0 || si >= headlineSentences(d)+1 || si+1 >= len(d.Sentences) {
+	if len(f) < 3 {
 		return -1
 	}
-	e := r.firstSubject(si+1, want)
-	if e < 0 {
-		return -1
-	}
-	for _, mi := range d.Entities[e].Mentions {
-		if d.Mentions[mi].Start < r.sp.Start {
-			return -1 // named before: the ranking decides
-		}
-	}
-	return e
+	return r.leadSubject(want)
 }
 
 // afterObjectMarker reports whether the word before offset off (past a
@@ -639,10 +628,39 @@ func (r *resolver) leadPerson(f []string) int {
 	}
 	head := strings.ToLower(f[len(f)-1])
 	g, ok := personHeads[head]
-	if !ok && !names.IsRoleHead(head) || unnamedHeads[head] {
+	if !ok && !names.IsRoleHead(head) {
 		return -1
 	}
+	if unnamedHeads[head] {
+		// "A PR expert has told the trial … Ann Kite told the court":
+		// only the article's first sentence introduces the one the next
+		// opens with; elsewhere such a source stays unnamed
+		return r.record(verbatim.DescriptorMention, r.leadSubject(func(en *verbatim.Entity) bool {
+			return en.Type == verbatim.Person && (g == 0 || en.Gender != 'm'+'f'-g)
+		}))
+	}
 	return r.record(verbatim.DescriptorMention, r.namedInLead(g))
+}
+
+// leadSubject returns, for a mention in the first sentence of an
+// article's body, the entity want accepts that the next sentence opens
+// with, named there for the first time; else -1.
+func (r *resolver) leadSubject(want func(*verbatim.Entity) bool) int {
+	d := r.d
+	si := sentenceOf(d, r.sp.Start)
+	if si < 0 || si != headlineSentences(d) || si+1 >= len(d.Sentences) {
+		return -1
+	}
+	e := r.firstSubject(si+1, want)
+	if e < 0 {
+		return -1
+	}
+	for _, mi := range d.Entities[e].Mentions {
+		if d.Mentions[mi].Start < r.sp.Start {
+			return -1
+		}
+	}
+	return e
 }
 
 // namedInLead returns the person (of gender g, when not 0) named first

@@ -317,3 +317,10 @@ func TestAdjectiveAfterDeterminerStaysInPhrase(t *testing.T) {
 	check(t, "Ferry use will double by 2030, the first minister said.",
 		want{"Ferry use will double by 2030", "indirect", "the first minister", "said", "", ""})
 }
+
+// An unnamed kind of source in the article's first sentence is the person
+// the next sentence opens with, named there first.
+func TestLeadExpertNamedNext(t *testing.T) {
+	speakerCheck(t, "Ferry film 'a disaster'\n\nA PR expert has told the harbour inquiry that the ferry film was a disaster.\n\nAnna Lindqvist told the inquiry she was hired to manage the fallout.",
+		"the ferry film was a disaster", "A PR expert", "Anna Lindqvist")
+}
