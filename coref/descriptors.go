@@ -615,6 +615,12 @@ var unnamedHeads = map[string]bool{"spokesman": true, "spokeswoman": true, "spok
 	"official": true, "insider": true, "aide": true, "analyst": true, "expert": true, "observer": true, "witness": true,
 	"dealer": true, "trader": true, "economist": true, "diplomat": true, "resident": true, "member": true}
 
+// anonymousHeads are the unnamed heads of those who speak for others or
+// off the record: the news names them only when it says so ("a spokesman,
+// Tom Hill"), not by naming someone next.
+var anonymousHeads = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true, "source": true,
+	"official": true, "insider": true, "aide": true, "diplomat": true, "member": true}
+
 // leadSentences is how far into an article a lead description may stand:
 // "A chief constable has backed … Norfolk police chief Andy Hayman".
 const leadSentences = 3
@@ -632,6 +638,9 @@ func (r *resolver) leadPerson(f []string) int {
 		return -1
 	}
 	if unnamedHeads[head] {
+		if anonymousHeads[head] {
+			return -1 // "a spokesman", "a source": unnamed though a person is named next
+		}
 		// "A PR expert has told the trial … Ann Kite told the court":
 		// only the article's first sentence introduces the one the next
 		// opens with; elsewhere such a source stays unnamed
