@@ -381,6 +381,9 @@ func (r *resolver) pronoun(p int) int {
 		r.unnamedGroup() // unnamed.go
 		return -1
 	}
+	if e := r.documentSpoke(); p == neuter && e >= 0 {
+		return r.record(verbatim.PronounMention, e) // documents.go
+	}
 	if p != neuter {
 		if src, ok := r.unnamedSpoke(); ok {
 			r.x.unnamed = src

@@ -93,6 +93,23 @@ func (r *resolver) spokeAsDocument(k int) int {
 	return -1
 }
 
+// documentSpoke returns the source of the last attribution, in the
+// mention's paragraph or the one before, when its speaker phrase is a
+// document ("The book, by … Robert Peston, said … It claims"): "it" is
+// the document, which speaks for its author; else -1.
+func (r *resolver) documentSpoke() int {
+	q := r.lastAttribution()
+	if q == nil || q.Speaker < 0 || !r.near(q.SpeakerAt.Start, 1) {
+		return -1
+	}
+	for _, w := range strings.Fields(r.d.Clean[q.SpeakerAt.Start:q.SpeakerAt.End]) {
+		if lowerIn(documentHeads, strings.Trim(w, ",.;:")) {
+			return q.Speaker
+		}
+	}
+	return -1
+}
+
 // documentWord reports whether token k is a document head outside
 // quotation marks.
 func (r *resolver) documentWord(k int) bool {

@@ -1,6 +1,11 @@
 package coref_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/coref"
+)
 
 // A document speaks for the organisation the article names with it, not
 // for the organisation ranked first.
@@ -33,5 +38,17 @@ func TestDocumentSpeaksForItsAuthor(t *testing.T) {
 		if e := resolve(d, find(t, d, c.mention, 0)); name(d, e) != c.want {
 			t.Errorf("%q in %q -> %s, want %s", c.mention, c.text, name(d, e), c.want)
 		}
+	}
+}
+
+// "It" after a document that spoke is the document, which speaks for its
+// author, a person too.
+func TestItAfterADocument(t *testing.T) {
+	d := analyze(t, "Book row\n\nThe book, by journalist Peter Lindqvist, said the pair had fallen out.\n\nIt claims the mayor felt betrayed.")
+	book := find(t, d, "The book", 0)
+	e := resolve(d, book)
+	prior := []verbatim.Quote{{Span: find(t, d, "the pair had fallen out", 0), Type: verbatim.Indirect, Speaker: e, SpeakerAt: book}}
+	if e := coref.Resolve(d, word(t, d, "It claims"), coref.Context{Prior: prior}); name(d, e) != "Peter Lindqvist" {
+		t.Errorf("It -> %s, want Peter Lindqvist", name(d, e))
 	}
 }
