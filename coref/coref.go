@@ -405,10 +405,11 @@ func (r *resolver) pronoun(p int) int {
 		if q := r.lastAttribution(); q != nil && q.Speaker >= 0 && r.d.Entities[q.Speaker].Type == verbatim.Organization && r.near(q.SpeakerAt.Start, 1) {
 			return r.record(verbatim.PronounMention, q.Speaker)
 		}
-		if src, ok := r.unnamedGroup(); ok {
-			r.x.unnamed = src // "experts warned … They say": the same group
-		}
+		r.unnamedGroup() // unnamed.go
 		return -1
+	}
+	if e := r.documentSpoke(); p == neuter && e >= 0 {
+		return r.record(verbatim.PronounMention, e) // documents.go
 	}
 	if p != neuter {
 		if src, ok := r.unnamedSpoke(); ok {
@@ -504,48 +505,6 @@ func (r *resolver) unnamedSpoke() (verbatim.Span, bool) {
 		return m.Entity >= 0 && m.Kind == verbatim.NameMention && r.d.Entities[m.Entity].Type == verbatim.Person && !r.quoted(m.Start)
 	})
 	return q.SpeakerAt, named < 0 // else a person named since
-}
-
-// unnamedGroup reports whether the last attribution before the mention, in
-// its paragraph or the one before, has an unnamed plural source ("union
-// officials", "Correspondents", "the tobacco companies"), and its phrase; a
-// "they" standing for one is followed back to it.
-func (r *resolver) unnamedGroup() (verbatim.Span, bool) {
-	var q *verbatim.Quote
-	for i, hops := len(r.c.Prior)-1, 0; i >= 0 && hops <= unnamedHops; i-- {
-		p := &r.c.Prior[i]
-		if p.SpeakerAt.Empty() || p.SpeakerAt.Start >= r.sp.Start || q != nil && p.SpeakerAt.Start >= q.SpeakerAt.Start {
-			continue
-		}
-		if p.Speaker >= 0 || !r.near(p.SpeakerAt.Start, 1) {
-			return verbatim.Span{}, false
-		}
-		q = p
-		if w := strings.ToLower(r.d.Word(p.SpeakerAt)); pronouns[w] != plural {
-			break
-		}
-		hops++
-	}
-	if q == nil {
-		return verbatim.Span{}, false
-	}
-	f := strings.Fields(r.d.Word(q.SpeakerAt))
-	head := strings.ToLower(f[len(f)-1])
-	if pronouns[head] != 0 || len(head) < 4 || !strings.HasSuffix(head, "s") || strings.HasSuffix(head, "ss") ||
-		names.IsCap(f[len(f)-1]) && len(f) > 1 || !isLetters(head) {
-		return verbatim.Span{}, false
-	}
-	return q.SpeakerAt, true
-}
-
-// isLetters reports whether w has letters only.
-func isLetters(w string) bool {
-	for _, c := range w {
-		if !unicode.IsLetter(c) {
-			return false
-		}
-	}
-	return true
 }
 
 // unnamedHops is how many pronouns back unnamedSpoke follows an unnamed

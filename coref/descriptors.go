@@ -174,6 +174,11 @@ func (r *resolver) roleDescriptor(f []string) int {
 			// article then names
 			best = r.namedInLead(0)
 		}
+		if best < 0 && offices[head] {
+			// "Blair looks to election campaign … the prime minister
+			// talked about": the one the headline names holds the office
+			best = r.headlinePerson(func(en *verbatim.Entity) bool { return !r.otherOffice(en, accept) })
+		}
 	}
 	best = r.roleBack(best, f[0], head, accept) // roles.go
 	return r.record(verbatim.DescriptorMention, best)
@@ -284,6 +289,14 @@ func (r *resolver) focused(want func(*verbatim.Entity) bool) int {
 // the article names that ranks best, preferring one whose name has the
 // descriptor's head ("the bank": Deutsche Bank).
 func (r *resolver) orgDescriptor(f []string) int {
+	if len(f) >= 3 && strings.EqualFold(f[0], "one") && strings.EqualFold(f[1], "of") {
+		// "one of the world's leading credit rating agencies says. …
+		// Standard & Poor's has …": one not yet named, as "an agency"
+		if h := singular(strings.ToLower(f[len(f)-1])); h != "" && (orgHeads[h] || documentHeads[h]) {
+			return r.record(verbatim.DescriptorMention, r.authorAfter(leadReach))
+		}
+		return -1
+	}
 	if !(determiners[strings.ToLower(f[0])] && len(f) >= 2 || !names.IsCap(f[0]) && r.afterName()) {
 		if len(f) <= 3 && !names.IsCap(f[0]) && documentHeads[strings.ToLower(f[len(f)-1])] {
 			// "official figures show … The figures collected by the
@@ -328,6 +341,11 @@ func (r *resolver) orgDescriptor(f []string) int {
 		if e := r.authorAfter(leadReach); e >= 0 {
 			return r.record(verbatim.DescriptorMention, e)
 		}
+		if documentHeads[head] && !slices.ContainsFunc(f[1:len(f)-1], func(w string) bool { return orgHeads[strings.ToLower(w)] }) {
+			// "a new book": a document not met before, its author
+			// unnamed (but "an agency statement": the agency's)
+			return -1
+		}
 	}
 	named := func(en *verbatim.Entity) bool {
 		for _, w := range strings.Fields(en.Name) {
@@ -335,13 +353,17 @@ func (r *resolver) orgDescriptor(f []string) int {
 				return true
 			}
 		}
-		return false
+		return r.calledBefore(en, head)
 	}
-	want := r.organisationLike
+	nat := nationalities(f[1 : len(f)-1])
+	want := func(en *verbatim.Entity) bool { return r.organisationLike(en) && !otherNation(en, nat) }
 	if namedBodies[head] {
 		// "the committee" is a committee: not the party or the
 		// broadcaster named before it
-		want = func(en *verbatim.Entity) bool { return r.organisationLike(en) && named(en) }
+		want = func(en *verbatim.Entity) bool { return r.organisationLike(en) && !otherNation(en, nat) && named(en) }
+	}
+	if e := r.leadOrganisation(f, want); e >= 0 {
+		return r.record(verbatim.DescriptorMention, e)
 	}
 	e := r.rank(want,
 		func(en *verbatim.Entity) float64 {
@@ -352,6 +374,12 @@ func (r *resolver) orgDescriptor(f []string) int {
 		})
 	if e < 0 && documentHeads[head] {
 		e = r.authorAfter(0)
+	}
+	if e < 0 {
+		// none before: the one named just after with the head in its
+		// name ("the official news agency" … "The official Xinhua News
+		// Agency said")
+		e = r.namedAfterWith(head, want)
 	}
 	return r.record(verbatim.DescriptorMention, e)
 }
@@ -412,7 +440,8 @@ func (r *resolver) authorAfter(more int) int {
 	}
 	end := r.d.Sentences[last].End
 	mi := r.x.first(r.sp.End, end, func(m *verbatim.Mention) bool {
-		return m.Entity >= 0 && m.Kind == verbatim.NameMention && !r.quoted(m.Start) && r.d.Entities[m.Entity].Type == verbatim.Organization
+		return m.Entity >= 0 && m.Kind == verbatim.NameMention && !r.quoted(m.Start) && r.d.Entities[m.Entity].Type == verbatim.Organization &&
+			!r.afterObjectMarker(m.Start)
 	})
 	if mi < 0 {
 		return -1
@@ -456,6 +485,12 @@ var unnamedHeads = map[string]bool{"spokesman": true, "spokeswoman": true, "spok
 	"official": true, "insider": true, "aide": true, "analyst": true, "expert": true, "observer": true, "witness": true,
 	"dealer": true, "trader": true, "economist": true, "diplomat": true, "resident": true, "member": true}
 
+// anonymousHeads are the unnamed heads of those who speak for others or
+// off the record: the news names them only when it says so ("a spokesman,
+// Tom Hill"), not by naming someone next.
+var anonymousHeads = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true, "source": true,
+	"official": true, "insider": true, "aide": true, "diplomat": true, "member": true}
+
 // leadSentences is how far into an article a lead description may stand:
 // "A chief constable has backed … Norfolk police chief Andy Hayman".
 const leadSentences = 3
@@ -469,8 +504,19 @@ func (r *resolver) leadPerson(f []string) int {
 	}
 	head := strings.ToLower(f[len(f)-1])
 	g, ok := personHeads[head]
-	if !ok && !names.IsRoleHead(head) || unnamedHeads[head] {
+	if !ok && !names.IsRoleHead(head) {
 		return -1
+	}
+	if unnamedHeads[head] {
+		if anonymousHeads[head] {
+			return -1 // "a spokesman", "a source": unnamed though a person is named next
+		}
+		// "A PR expert has told the trial … Ann Kite told the court":
+		// only the article's first sentence introduces the one the next
+		// opens with; elsewhere such a source stays unnamed
+		return r.record(verbatim.DescriptorMention, r.leadSubject(func(en *verbatim.Entity) bool {
+			return en.Type == verbatim.Person && (g == 0 || en.Gender != 'm'+'f'-g)
+		}))
 	}
 	return r.record(verbatim.DescriptorMention, r.namedInLead(g))
 }
@@ -495,6 +541,34 @@ func (r *resolver) namedInLead(g byte) int {
 		return -1
 	}
 	return r.d.Mentions[mi].Entity
+}
+
+// headlinePerson returns the one person named in the headline that ok
+// accepts, or -1 (none, or more than one).
+func (r *resolver) headlinePerson(ok func(*verbatim.Entity) bool) int {
+	d := r.d
+	if headlineSentences(d) == 0 {
+		return -1
+	}
+	end := d.Sentences[0].End
+	found := -1
+	r.x.each(0, end, func(mi int) bool {
+		m := &d.Mentions[mi]
+		if m.Entity < 0 || m.Kind != verbatim.NameMention || m.End > end || m.Entity == found {
+			return true
+		}
+		en := &d.Entities[m.Entity]
+		if en.Type != verbatim.Person || !ok(en) {
+			return true
+		}
+		if found >= 0 {
+			found = -2
+			return false
+		}
+		found = m.Entity
+		return true
+	})
+	return max(found, -1)
 }
 
 // headlineSentences is 1 when the article's first paragraph is one short

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/verbatim-news/verbatim"
+	"github.com/verbatim-news/verbatim/names"
 )
 
 // documentReach is how many sentences after a document descriptor its
@@ -29,6 +30,17 @@ func (r *resolver) documentChain(definite bool) int {
 	if si < 0 {
 		return -1
 	}
+	// its own author: "The book, by journalist Robert Peston and
+	// serialised in the newspaper, said"
+	if st := d.Sentences[si]; true {
+		for k := st.First; k < st.Last && d.Tokens[k].Start < r.sp.End; k++ {
+			if d.Tokens[k].End == r.sp.End && r.documentWord(k) {
+				if e := r.authorOf(k, st); e >= 0 {
+					return e
+				}
+			}
+		}
+	}
 	if definite {
 		for s := si; s >= max(0, si-lookBack); s-- {
 			st := d.Sentences[s]
@@ -37,6 +49,9 @@ func (r *resolver) documentChain(definite bool) int {
 					continue
 				}
 				if e := r.authorOf(k, st); e >= 0 {
+					return e
+				}
+				if e := r.spokeAsDocument(k); e >= 0 {
 					return e
 				}
 			}
@@ -55,6 +70,41 @@ func (r *resolver) documentChain(definite bool) int {
 			if e := r.authorOf(k, st); e >= 0 {
 				return e
 			}
+		}
+	}
+	return -1
+}
+
+// spokeAsDocument returns the source resolved for an attribution before
+// whose speaker phrase holds document word k: "…, says a report. [In-Stat
+// named]. …, according to the report" is the report whose source was
+// found then; else -1.
+func (r *resolver) spokeAsDocument(k int) int {
+	t := r.d.Tokens[k].Span
+	for i := len(r.c.Prior) - 1; i >= 0; i-- {
+		q := &r.c.Prior[i]
+		if q.SpeakerAt.Contains(t) {
+			return q.Speaker
+		}
+		if q.SpeakerAt.End < t.Start && q.Span.End < t.Start {
+			break
+		}
+	}
+	return -1
+}
+
+// documentSpoke returns the source of the last attribution, in the
+// mention's paragraph or the one before, when its speaker phrase is a
+// document ("The book, by … Robert Peston, said … It claims"): "it" is
+// the document, which speaks for its author; else -1.
+func (r *resolver) documentSpoke() int {
+	q := r.lastAttribution()
+	if q == nil || q.Speaker < 0 || !r.near(q.SpeakerAt.Start, 1) {
+		return -1
+	}
+	for _, w := range strings.Fields(r.d.Clean[q.SpeakerAt.Start:q.SpeakerAt.End]) {
+		if lowerIn(documentHeads, strings.Trim(w, ",.;:")) {
+			return q.Speaker
 		}
 	}
 	return -1
@@ -89,6 +139,9 @@ func (r *resolver) authorOf(k int, st verbatim.Sentence) int {
 			return false
 		}
 		between := d.Clean[m.End:tok[k].Start]
+		if strings.TrimSpace(between) == ")" && m.Start > 0 && d.Clean[m.Start-1] == '(' && acronym(d.Clean[m.Start:m.End]) {
+			between = "" // the acronym in brackets: "the Institute for Supply Management (ISM) index"
+		}
 		if i := strings.IndexByte(between, '('); i >= 0 && strings.TrimSpace(between[:i]) == "" {
 			if j := strings.IndexByte(between, ')'); j > i && acronym(between[i+1:j]) {
 				between = between[j+1:] // "the Institute for Supply Management (ISM) index"
@@ -103,6 +156,18 @@ func (r *resolver) authorOf(k int, st verbatim.Sentence) int {
 	j := k + 1
 	if j < st.Last && tok[j].Kind == verbatim.Punct && d.Clean[tok[j].Start:tok[j].End] == "," {
 		j++
+		// its title: "a new book, Brown's Britain by Robert Preston"
+		for t := j; t < st.Last && t < j+5; t++ {
+			if tok[t].Kind == verbatim.Word && lowerWord(d, t) == "by" {
+				if t > j {
+					j = t
+				}
+				break
+			}
+			if w := d.Clean[tok[t].Start:tok[t].End]; !names.IsCap(w) && w != "'s" && w != "’s" && w != "'" && w != "’" && w != "s" {
+				break
+			}
+		}
 	}
 	if j < st.Last && tok[j].Kind == verbatim.Word && strings.HasSuffix(lowerWord(d, j), "ed") {
 		j++ // "conducted by", "commissioned by", "gathered by"
@@ -125,6 +190,21 @@ func (r *resolver) authorOf(k int, st verbatim.Sentence) int {
 	})
 	if best < 0 {
 		return -1
+	}
+	if b := &d.Mentions[best]; d.Entities[b.Entity].Type == verbatim.Organization {
+		// "by Sunday Telegraph journalist Robert Peston": the
+		// organisation describes the person who wrote it
+		r.x.each(b.End, end, func(i int) bool {
+			m := &d.Mentions[i]
+			if m.Start <= b.End || !r.authorMention(m) || d.Entities[m.Entity].Type != verbatim.Person {
+				return true
+			}
+			between := strings.Fields(d.Clean[b.End:m.Start])
+			if len(between) >= 1 && len(between) <= 2 && (hasPersonHead(strings.ToLower(between[len(between)-1])) || names.IsRoleHead(strings.ToLower(between[len(between)-1]))) {
+				best = i
+			}
+			return false
+		})
 	}
 	return d.Mentions[best].Entity
 }

@@ -29,3 +29,12 @@ func TestAnotherOfficeIsNotTheDescriptor(t *testing.T) {
 		t.Errorf("the singer -> %s, want Tom Harker", name(d, e))
 	}
 }
+
+// An office no one in the article is given is held by the one person the
+// headline names, when no other office rules that person out.
+func TestOfficeOfTheHeadlinePerson(t *testing.T) {
+	d := analyze(t, "Lindqvist looks to election\n\nAnna Lindqvist's big speech kicked off the campaign. There was praise for Chancellor Erik Berg. Later the prime minister talked about a new manifesto.")
+	if e := resolve(d, find(t, d, "the prime minister", 0)); name(d, e) != "Anna Lindqvist" {
+		t.Errorf("the prime minister -> %s, want Anna Lindqvist", name(d, e))
+	}
+}

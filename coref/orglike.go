@@ -75,7 +75,28 @@ func (r *resolver) orgLikePerson(en *verbatim.Entity) bool {
 // organisations the tagger mistyped: one nothing gives a gender or a role,
 // or one written as an organisation.
 func (r *resolver) organisationLike(en *verbatim.Entity) bool {
-	return en.Type == verbatim.Organization || unsurePerson(en) || r.orgLikePerson(en)
+	if en.Type == verbatim.Organization {
+		return true
+	}
+	return (unsurePerson(en) || r.orgLikePerson(en)) && !r.headlineWord(en)
+}
+
+// headlineWord reports whether an entity is one capitalised word named
+// only in a Title Case headline that the article writes in lower case
+// ("Harbour Strike Enters Second Week" … "the harbour authority said"): a
+// common word, not a name.
+func (r *resolver) headlineWord(en *verbatim.Entity) bool {
+	d := r.d
+	if headlineSentences(d) == 0 || strings.IndexByte(en.Name, ' ') >= 0 || len(en.Name) < 2 {
+		return false
+	}
+	head := d.Sentences[0].End
+	for _, mi := range en.Mentions {
+		if m := &d.Mentions[mi]; m.Kind == verbatim.NameMention && m.Start >= head {
+			return false
+		}
+	}
+	return r.x.seenLower(strings.ToLower(en.Name))
 }
 
 // firstWord returns the letters that open s.

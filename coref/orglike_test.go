@@ -15,3 +15,48 @@ func TestOrganisationWrittenAsOne(t *testing.T) {
 		t.Errorf("he -> %s, want Paul Goosens", name(d, e))
 	}
 }
+
+// A word capitalised only by a Title Case headline, that the article
+// writes in lower case, is no organisation for "the … authority" to
+// refer to.
+func TestHeadlineWordIsNoOrganisation(t *testing.T) {
+	d := analyze(t, "Harbour Strike Enters Second Week\n\nDock workers at the port of Vikstad extended their strike, and the harbour authority said ships were waiting.")
+	if e := resolve(d, find(t, d, "the harbour authority", 0)); e >= 0 {
+		t.Errorf("the harbour authority -> %s, want none", name(d, e))
+	}
+}
+
+// "The German exchange" is no organisation whose name places it in
+// another city or country.
+func TestNationalityRulesOutAnotherPlace(t *testing.T) {
+	d := analyze(t, "Euronext has met the London Stock Exchange. Euronext chief Jean Theodore held talks with Clara Furse the day after rival Frankfurter Boerse put forward its own case. The German exchange said it held talks.")
+	if e := resolve(d, find(t, d, "The German exchange", 0)); e >= 0 && name(d, e) == "London Stock Exchange" {
+		t.Errorf("The German exchange -> %s", name(d, e))
+	}
+}
+
+// "a trade body has warned" is the organisation named next as a subject,
+// not one named as the agent of a passive ("approved by the Task Force").
+func TestIndefiniteBodyIsNoAgent(t *testing.T) {
+	d := analyze(t, "The new system could help scammers, a trade body has warned. The system was approved by the Harbour Task Force. But the Nordic Internet Forum is concerned.")
+	if e := resolve(d, find(t, d, "a trade body", 0)); name(d, e) != "Nordic Internet Forum" {
+		t.Errorf("a trade body -> %s, want Nordic Internet Forum", name(d, e))
+	}
+}
+
+// "the label" is the one the article called a label.
+func TestOrganisationNamedAsItsKind(t *testing.T) {
+	d := analyze(t, "The Vikstad Rovers striker signed Olsen to his Northwind Records label in May. Now he wants to stop the album. The label said Olsen owed it money.")
+	if e := resolve(d, find(t, d, "The label", 0)); name(d, e) != "Northwind Records" {
+		t.Errorf("the label -> %s, want Northwind Records", name(d, e))
+	}
+}
+
+// An organisation descriptor with no organisation before it is the one
+// with its head named in its paragraph or the next.
+func TestOrganisationNamedSoonAfter(t *testing.T) {
+	d := analyze(t, "Harbour cafes closed\n\nAuthorities closed 120 harbour cafes last year. According to the official news agency most of them were operating illegally. The move is the latest in a series of steps.\n\nThe official Nordpress News Agency said the crackdown would go on.")
+	if e := resolve(d, find(t, d, "the official news agency", 0)); name(d, e) != "Nordpress News Agency" {
+		t.Errorf("the official news agency -> %s, want Nordpress News Agency", name(d, e))
+	}
+}

@@ -141,6 +141,12 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 		}
 		break
 	}
+	if p := j - 1; p-1 >= lo && j <= i && !st.in(j, setDet) && st.isWord(p) && !st.isCap(p) && st.isWord(p-1) && st.in(p-1, setDet) && st.modifierWord(p) {
+		// an adjective the loop stops at, between a determiner and the
+		// rest: "A further recent survey", "the first minister", "Three
+		// leading UK video game companies"
+		j = p - 1
+	}
 	if j > lo && j < i && st.low(j) == "of" && st.isWord(j-1) {
 		// a phrase does not start with "of": "[A number] of large MCI
 		// shareholders"
@@ -149,6 +155,18 @@ func (st *state) npEndingAt(i, lo int) (verbatim.Span, bool) {
 		}
 	}
 	return verbatim.Span{Start: st.toks[j].Start, End: st.toks[i].End}, true
+}
+
+// modifierWord reports whether the lower-case word at token p may stand
+// between a determiner and a noun: not a pronoun, a cue, a conjunction or
+// a preposition ("first", "further", "leading", "other").
+func (st *state) modifierWord(p int) bool {
+	w := st.low(p)
+	switch w {
+	case "of", "and", "or", "but", "that", "to", "in", "on", "at", "by", "for", "from", "with", "as", "than", "is", "was", "are", "were", "has", "had", "have", "be":
+		return false
+	}
+	return !st.in(p, setPronoun|setRelative) && st.cue(p) == 0 && !st.info(p).fin
 }
 
 // pronounStem returns the length of the pronoun a contraction starts with

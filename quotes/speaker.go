@@ -242,7 +242,9 @@ func (st *state) subject(lo, hi int) (verbatim.Span, bool) {
 		i++
 	}
 	first := i < hi && st.sentOf[i] >= 0 && st.d.Sentences[st.sentOf[i]].First == lo
-	if w := st.low(i); i < hi && st.isWord(i) && (stops[w] || adverbs[w] || first && openers[w]) {
+	if w := st.low(i); i < hi && st.isWord(i) && (w == "but" || w == "and" || w == "yet") && st.isWord(i+1) && st.in(i+1, setPronoun) {
+		i++ // "But he left the club claiming …": a conjunction alone
+	} else if i < hi && st.isWord(i) && (stops[w] || adverbs[w] || first && openers[w]) {
 		// skip the opener up to its comma
 		c := i
 		for c < hi && c-i < 12 && !st.isPunct(c, ",") {
@@ -282,10 +284,21 @@ type attr struct {
 	participle                   bool
 }
 
+// nounOpeners are the articles after which a cue word is a noun or an
+// adjective, not a verb ("the report", "a claim"). (A possessive may open
+// an attribution by a noun: "his promises to cut taxes".)
+var nounOpeners = map[string]bool{"the": true, "a": true, "an": true, "another": true}
+
 // speakerOf finds the speaker of the cue at token k in sentence [lo, hi).
 func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 	a := attr{cue: st.toks[k].Span, after: k + 1}
 	w := st.low(k)
+	if k-1 >= lo && st.isWord(k-1) && nounOpeners[st.low(k-1)] {
+		// "The report comes a week after …", "the confident 23-year-old":
+		// after an article the cue word is a noun or an adjective, no
+		// verb with a source
+		return a, false
+	}
 	// "Reuters cited Trump as saying", "Trump was quoted as saying"
 	if (w == "saying" || w == "telling") && k-1 >= lo && st.low(k-1) == "as" {
 		p := k - 2
@@ -392,6 +405,11 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		if name, ok := st.appositiveName(sp, lo); ok {
 			sp = name
 		}
+		if participle && st.inDocument(sp, lo) {
+			// "In a statement announcing the move the company said …":
+			// the statement is where the subject that follows speaks
+			return a, false
+		}
 		if participle {
 			// "Gowdy released a statement saying …": the issuer speaks;
 			// so does the subject of a clause whose object or
@@ -404,7 +422,7 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 			for b > lo && st.toks[b-1].Start >= sp.Start {
 				b--
 			}
-			if b > lo && st.isWord(b-1) && !subordinators[st.low(b-1)] && (documents[st.lows[st.toks[k-1].Start:st.toks[k-1].End]] || st.cue(k)&cueSpeech != 0 && !st.isPronounSpan(sp) && st.objectBefore(b, lo)) {
+			if b > lo && st.isWord(b-1) && !subordinators[st.low(b-1)] && (documents[st.lows[st.toks[k-1].Start:st.toks[k-1].End]] || !st.isPronounSpan(sp) && st.objectBefore(b, lo)) {
 				if sub, ok := st.subject(lo, hi); ok && sub.End <= sp.Start {
 					a.participle = true
 					a.speaker = sub
@@ -438,6 +456,20 @@ func (st *state) speakerOf(k, lo, hi int) (attr, bool) {
 		}
 	}
 	return a, false
+}
+
+// inDocument reports whether the noun phrase sp is a document after "in"
+// that opens its sentence ("In a statement announcing …").
+func (st *state) inDocument(sp verbatim.Span, lo int) bool {
+	k := st.tokenAt(sp.End - 1)
+	if k < 0 || k >= len(st.toks) || !st.in(k, setDocument) {
+		return false
+	}
+	b := k
+	for b > lo && st.toks[b-1].Start >= sp.Start {
+		b--
+	}
+	return b-1 == lo && st.isWord(b-1) && st.low(b-1) == "in"
 }
 
 // objectBefore reports whether the noun phrase starting at token b stands

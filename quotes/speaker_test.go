@@ -245,3 +245,82 @@ func TestPronounOfAnUnnamedSourceReportsItsPhrase(t *testing.T) {
 	speakerCheck(t, "Jonas Lind chairs the harbour board. “We have checked every vessel,” he said.",
 		"We have checked every vessel", "he", "Jonas Lind")
 }
+
+// After an article or a possessive a cue word is a noun: "The report" is
+// the source of "forecast", never "The" the source of "report".
+func TestCueWordAfterArticleIsNoun(t *testing.T) {
+	d := analyse(t, "Ferry use will double by 2030, according to a study by the harbour board. The report comes a week after the strike ended. The report forecast that the port will need two new berths.")
+	for _, q := range d.Quotes {
+		if sp := d.Word(q.SpeakerAt); sp == "The" || sp == "the" {
+			t.Errorf("quote %q by %q (cue %q)", d.Word(q.Span), sp, d.Word(q.Cue))
+		}
+	}
+}
+
+// "the report" is the report the article gave before, whose source was
+// found then, not the organisation named last.
+func TestReportKeepsItsSource(t *testing.T) {
+	speakerCheck(t, "Ferry use is rising fast, says a report.\n\nDemand will double by 2030, according to analysts Northwind Research. Traffic grew by 4% in May, according to the Harbour Board of Vikstad.\n\nMost of the growth is tourism, according to the report.",
+		"Most of the growth is tourism", "the report", "Northwind Research")
+}
+
+// A statement "from" someone speaks for whoever issued it, not for the
+// one that spoke before in a statement of its own.
+func TestStatementFromItsIssuer(t *testing.T) {
+	speakerCheck(t, "Harbour aide admits fraud\n\nCounty prosecutor Anna Lindqvist said harbour clerk Peter Holm had pleaded guilty. \"We regret it,\" Nordlink said in a statement.\n\nAccording to a statement from Ms Lindqvist's office, the Nordlink clerk admitted he forged the bids.",
+		"the Nordlink clerk admitted he forged the bids", "a statement from Ms Lindqvist's office", "Anna Lindqvist")
+}
+
+// "one of the … agencies" is an organisation not yet named: the one the
+// article names next; figures "released on Tuesday by" a body are its.
+func TestUnnamedOrganisationNamedAfter(t *testing.T) {
+	speakerCheck(t, "Vikstad gets blessing\n\nVikstad's debt is no longer a risky investment, one of the world's leading credit rating agencies says.\n\nThe Northwind Rating Agency has classed the city's bonds as investment grade.",
+		"Vikstad's debt is no longer a risky investment", "one of the world's leading credit rating agencies", "Northwind Rating Agency")
+	speakerCheck(t, "Ferry use rose by 3% last year, according to new figures released on Tuesday by the Harbour Board of Vikstad.",
+		"Ferry use rose by 3% last year", "new figures released on Tuesday by the Harbour Board of Vikstad", "Harbour Board of Vikstad")
+}
+
+// "In a statement announcing …" is where the subject that follows speaks,
+// not the source of "announcing".
+func TestStatementInWhichOneSpeaks(t *testing.T) {
+	speakerCheck(t, "Nordlink Group lost its case against Vikstad. In a statement announcing the ruling the company said it would appeal.",
+		"it would appeal", "the company", "Nordlink Group")
+}
+
+// A participle of saying after an object speaks for the clause's subject,
+// also after a lone "But": not for the object.
+func TestParticipleAfterObjectTakesSubject(t *testing.T) {
+	speakerCheck(t, "Mara Olsen led the union for ten years. But she left the union claiming she needed a break, though many believed she was upset.",
+		"she needed a break", "she", "Mara Olsen")
+}
+
+// A described organisation in the lead is the one the next sentence opens
+// with, named there first, not one named before.
+func TestLeadOrganisationNamedNext(t *testing.T) {
+	speakerCheck(t, "Fraud clampdown urged\n\nHarbour Union members are failing to report fraud in Harbour Union funds, the country's public spending watchdog has said.\n\nThe Nordic Audit Office said the harbour had no common definition of fraud.",
+		"Harbour Union members are failing to report fraud in Harbour Union funds", "the country's public spending watchdog", "Nordic Audit Office")
+}
+
+// "They" after an unnamed group ("union officials said") is that group,
+// reported by its phrase; "they" after a named organisation stays with it.
+func TestTheyForAnUnnamedGroup(t *testing.T) {
+	speakerCheck(t, "Union officials said the strike would go ahead on Monday.\n\nThey added that talks with the harbour board had failed.",
+		"talks with the harbour board had failed", "Union officials", "")
+	speakerCheck(t, "Critics say the new terminal is too big for the town. They argue that the money would be better spent on schools.",
+		"the money would be better spent on schools", "Critics", "")
+}
+
+// An adjective between the determiner and the rest stays in the phrase.
+func TestAdjectiveAfterDeterminerStaysInPhrase(t *testing.T) {
+	check(t, "Three leading Nordic ferry companies said the plan was flawed.",
+		want{"the plan was flawed", "indirect", "Three leading Nordic ferry companies", "said", "", ""})
+	check(t, "Ferry use will double by 2030, the first minister said.",
+		want{"Ferry use will double by 2030", "indirect", "the first minister", "said", "", ""})
+}
+
+// An unnamed kind of source in the article's first sentence is the person
+// the next sentence opens with, named there first.
+func TestLeadExpertNamedNext(t *testing.T) {
+	speakerCheck(t, "Ferry film 'a disaster'\n\nA PR expert has told the harbour inquiry that the ferry film was a disaster.\n\nAnna Lindqvist told the inquiry she was hired to manage the fallout.",
+		"the ferry film was a disaster", "A PR expert", "Anna Lindqvist")
+}

@@ -41,7 +41,11 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 			return st.head(ant)
 		}
 	}
-	if cut := st.beforePostmodifier(sp); cut != sp && st.namesOrDescribes(cut) {
+	if by, ok := st.documentBy(sp); ok {
+		return by // "a statement from Mr Spitzer's office": Spitzer
+	}
+	if cut := st.beforePostmodifier(sp); cut != sp && st.namesOrDescribes(cut) && !strings.EqualFold(st.s[cut.Start:cut.End], "one") {
+		// (but "one of the world's leading rating agencies": its kind)
 		sp = cut
 	}
 	if k := st.tokenAt(sp.End - 1); k > 0 && st.toks[k-1].Start >= sp.Start && st.toks[k].End == sp.End && names.IsPostNominal(st.tok(k)) {
@@ -93,6 +97,47 @@ func (st *state) head(sp verbatim.Span) verbatim.Span {
 		return sp
 	}
 	return t
+}
+
+// documentBy returns the name of the person or organisation a document
+// phrase says issued it ("a statement from Mr Spitzer's office", "a report
+// by analysts Forrester Research", "figures released by the CEA"): the
+// first one named after "by", "from" or "for" that follows the document
+// word and at most a participle.
+func (st *state) documentBy(sp verbatim.Span) (verbatim.Span, bool) {
+	i := sort.Search(len(st.toks), func(i int) bool { return st.toks[i].Start >= sp.Start })
+	for j := i; j < len(st.toks) && j < i+4 && st.toks[j].End <= sp.End; j++ {
+		if !st.isWord(j) || !st.in(j, setDocument|setFinding) {
+			continue
+		}
+		p := j + 1
+		if p < len(st.toks) && st.isWord(p) && strings.HasSuffix(st.low(p), "ed") {
+			p++ // "released by", "commissioned by"
+			if p+2 < len(st.toks) && st.isWord(p) && st.low(p) == "on" && st.isWord(p+1) && st.in(p+1, setWeekday) && st.isWord(p+2) && st.low(p+2) == "by" {
+				p += 2 // "figures released on Tuesday by the BPI"
+			}
+		}
+		if p >= len(st.toks) || st.toks[p].End >= sp.End || !st.isWord(p) {
+			return verbatim.Span{}, false
+		}
+		if w := st.low(p); w != "by" && w != "from" && w != "for" {
+			return verbatim.Span{}, false
+		}
+		best := -1
+		st.within(st.toks[p].End, sp.End, func(k int) bool {
+			m := &st.d.Mentions[k]
+			if m.Entity >= 0 && m.Kind == verbatim.NameMention && m.End <= sp.End && (m.Type == verbatim.Person || m.Type == verbatim.Organization) &&
+				(best < 0 || m.Start < st.d.Mentions[best].Start) {
+				best = k
+			}
+			return true
+		})
+		if best < 0 {
+			return verbatim.Span{}, false
+		}
+		return st.d.Mentions[best].Span, true
+	}
+	return verbatim.Span{}, false
 }
 
 // beforePostmodifier cuts a speaker phrase before its first postmodifier
