@@ -15,8 +15,14 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/input"
+	"github.com/verbatim-news/verbatim/internal/gcfloor"
 	"github.com/verbatim-news/verbatim/pipeline"
 )
+
+// gcFloor is the collector's headroom while the live heap is small (peak
+// RSS one-core BBC ingest +30 MB; 7% fewer instructions, the collector's
+// 1.8 G -> 0.7 G).
+const gcFloor = 128 << 20
 
 func init() {
 	var db, published, queue, stream string
@@ -47,6 +53,10 @@ func init() {
 				}
 				defer pprof.StopCPUProfile()
 			}
+			// the live heap grows from nothing: collect it every 128 MB
+			// of allocation at least (not every time it doubles) until it
+			// is that large, then as by default (see internal/gcfloor)
+			gcfloor.Start(gcFloor)
 			ctx := context.Background()
 			st, err := openLibrary(ctx, db, false)
 			if err != nil {
