@@ -145,7 +145,18 @@ type bulk struct {
 	full *sql.Stmt // the statement for a full chunk, prepared once per batch
 }
 
-func newBulk(head string, cols int) *bulk { return &bulk{head: head, cols: cols} }
+// newBulk returns a bulk for the INSERT statement head. A plain INSERT
+// becomes INSERT OR FAIL: a multi-row statement that may abort (SQLite's
+// default on a violated constraint undoes the statement's own rows) keeps
+// a statement journal, a copy of every page it changes; one that fails
+// keeps the rows before the one that failed instead, which no caller sees
+// (an error rolls the whole transaction back).
+func newBulk(head string, cols int) *bulk {
+	if rest, ok := strings.CutPrefix(head, "INSERT INTO "); ok {
+		head = "INSERT OR FAIL INTO " + rest
+	}
+	return &bulk{head: head, cols: cols}
+}
 
 // upsert returns a bulk whose rows replace the row with the same key in
 // place (no delete, so no cascade): conflict names the key columns, update

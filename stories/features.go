@@ -304,10 +304,7 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 			ts.add(w, int32(titleWeight))
 		}
 	})
-	var sig [sigLen]uint32
-	for i := range sig {
-		sig[i] = math.MaxUint32
-	}
+	shs := ts.shs[:0]
 	var h1, h2, h3 uint64
 	nw := 0
 	// the words of names are the entity terms' (below), not content words
@@ -329,7 +326,7 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 		hw := hashWord(w)
 		nw++
 		if nw >= 4 {
-			minhash(&sig, mix(h1*31^h2*17^h3*7^hw))
+			shs = append(shs, mix(h1*31^h2*17^h3*7^hw))
 		}
 		h1, h2, h3 = h2, h3, hw
 		for ni < len(names) && names[ni].End < end {
@@ -343,8 +340,10 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 		}
 	})
 	if nw >= 12 {
-		f.Sig = &sig
+		f.Sig = new([sigLen]uint32)
+		minhashAll(f.Sig, shs)
 	}
+	ts.shs = shs
 	// named entities: persons by surname (so "Trump" meets "Donald Trump"),
 	// others by their whole name
 	f.Entities = make([]EntityFeature, len(d.Entities))

@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"math"
 	"sync"
 
 	"github.com/verbatim-news/verbatim"
@@ -17,6 +18,7 @@ type termSet struct {
 	counts []int32
 	arena  []byte
 	wbuf   []byte          // wordIter's buffer
+	shs    []uint64        // the text's shingles (FeaturesOf)
 	spans  []verbatim.Span // the names of an article (FeaturesOf)
 }
 
@@ -123,6 +125,17 @@ func (s wordSet) has(w []byte, hw uint64) bool {
 		if sl.h == h && sl.w == string(w) {
 			return true
 		}
+	}
+}
+
+// minhashEach sets sig to the MinHash signature of the shingles shs, one
+// shingle at a time.
+func minhashEach(sig *[sigLen]uint32, shs []uint64) {
+	for i := range sig {
+		sig[i] = math.MaxUint32
+	}
+	for _, sh := range shs {
+		minhash(sig, sh)
 	}
 }
 

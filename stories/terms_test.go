@@ -86,3 +86,23 @@ func TestFeaturesTermsAsPlainCount(t *testing.T) {
 		}
 	}
 }
+
+// minhashAll (AVX2 where the CPU has it) gives the signature minhash gives
+// one shingle at a time, for counts of shingles around the loop's edges.
+func TestMinhashAllAsEach(t *testing.T) {
+	shs := make([]uint64, 1000)
+	x := uint64(7)
+	for i := range shs {
+		x = mix(x + 0x9E3779B97F4A7C15)
+		shs[i] = x
+	}
+	shs[3], shs[4] = 0, math.MaxUint64 // extremes of the xor and product
+	for _, n := range []int{0, 1, 2, 3, 5, 17, 400, 1000} {
+		var want, got [sigLen]uint32
+		minhashEach(&want, shs[:n])
+		minhashAll(&got, shs[:n])
+		if got != want {
+			t.Fatalf("%d shingles (AVX2 %v): %v, want %v", n, haveAVX2, got[:4], want[:4])
+		}
+	}
+}

@@ -15,8 +15,16 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/verbatim-news/verbatim"
 	"github.com/verbatim-news/verbatim/input"
+	"github.com/verbatim-news/verbatim/internal/gcfloor"
 	"github.com/verbatim-news/verbatim/pipeline"
 )
+
+// gcFloor is the collector's headroom while the live heap is small. One-core
+// BBC ingest (callgrind, the collector's instructions): 1.84 G by default,
+// 0.79 G at 128 MB, 0.38 G at 192 MB, 0.36 G at 256 MB; peak RSS 285, 315,
+// 330-400 and 450 MB. A library whose live heap passes the floor (10k
+// articles and more) peaks as by default.
+const gcFloor = 192 << 20
 
 func init() {
 	var db, published, queue, stream string
@@ -47,6 +55,10 @@ func init() {
 				}
 				defer pprof.StopCPUProfile()
 			}
+			// the live heap grows from nothing: collect it every 192 MB
+			// of allocation at least (not every time it doubles) until it
+			// is that large, then as by default (see internal/gcfloor)
+			gcfloor.Start(gcFloor)
 			ctx := context.Background()
 			st, err := openLibrary(ctx, db, false)
 			if err != nil {
