@@ -153,6 +153,9 @@ func classify(d *verbatim.Doc, a, b int, role, initial bool) verbatim.EntityType
 	if role || genderOfFirst(first) != 0 {
 		return verbatim.Person
 	}
+	if featurePlace(d, a, b) {
+		return verbatim.Place
+	}
 	if a > 0 && honorifics[strings.ToLower(tokText(d, a-1))] != 0 {
 		return verbatim.Person
 	}

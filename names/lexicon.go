@@ -23,13 +23,14 @@ type gazEntry struct {
 
 var (
 	male, female = map[string]bool{}, map[string]bool{}
-	honorifics   = map[string]byte{} // lower-case honorific -> 'm', 'f' or '-'
-	roleWords    = map[string]bool{} // lower-case words that may make up a role
-	roleHeads    = map[string]bool{} // role nouns a descriptor can refer by
-	orgWords     = map[string]bool{} // lower-case words that make a name an organisation
-	stopWords    = map[string]bool{} // lower-case function words, never names on their own
-	givenNames   = map[string]bool{} // lower-case given names of the large list (data/given.txt)
-	givenGender  = map[string]byte{} // of those, the names of one gender: 'm' or 'f'
+	honorifics   = map[string]byte{}  // lower-case honorific -> 'm', 'f' or '-'
+	roleWords    = map[string]bool{}  // lower-case words that may make up a role
+	roleHeads    = map[string]bool{}  // role nouns a descriptor can refer by
+	orgWords     = map[string]bool{}  // lower-case words that make a name an organisation
+	placeWords   = map[string]uint8{} // lower-case words that make a name a place (placeFirst, placeLast)
+	stopWords    = map[string]bool{}  // lower-case function words, never names on their own
+	givenNames   = map[string]bool{}  // lower-case given names of the large list (data/given.txt)
+	givenGender  = map[string]byte{}  // of those, the names of one gender: 'm' or 'f'
 	gaz          = map[string]gazEntry{}
 	gazMaxTokens = 1
 	// nameHeads holds the lower-case words trimName drops at a name's
@@ -55,6 +56,11 @@ func init() {
 		roleWords[l] = true
 	})
 	lines("orgwords.txt", func(l string) { orgWords[l] = true })
+	lines("placewords.txt", func(l string) {
+		if f := strings.Fields(l); len(f) == 2 {
+			placeWords[f[1]] |= map[string]uint8{"first": placeFirst, "last": placeLast}[f[0]]
+		}
+	})
 	words("stopwords.txt", func(w string) { stopWords[w] = true })
 	lines("given.txt", func(l string) {
 		f := strings.Fields(l)
@@ -189,4 +195,21 @@ func stripAccents(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// where a word of data/placewords.txt makes a name a place
+const (
+	placeFirst = 1 << iota // it opens the name: "River Lenne"
+	placeLast              // it ends it: "Market Street"
+)
+
+// featurePlace reports whether the name of tokens [a,b) is a place by its
+// geographic or street word ("River Lenne", "Lake Geneva", "Market
+// Street"): two words or more, the first no given name ("Picabo Street"
+// stays a person).
+func featurePlace(d *verbatim.Doc, a, b int) bool {
+	if b-a < 2 || genderOfFirst(tokText(d, a)) != 0 {
+		return false
+	}
+	return placeWords[strings.ToLower(tokText(d, a))]&placeFirst != 0 || placeWords[strings.ToLower(tokText(d, b-1))]&placeLast != 0
 }

@@ -232,6 +232,9 @@ func fixSpans(d *verbatim.Doc, spans, gz []tokSpan, found bool) []tokSpan {
 		if s.Type == verbatim.Person {
 			s = trimPersonSpan(d, s)
 		}
+		if (s.Type == verbatim.Person || s.Type == verbatim.Organization) && featurePlace(d, s.First, s.Last) {
+			s.Type = verbatim.Place // "River Lenne", "Market Street"
+		}
 		{
 			// "Trade and Industry Secretary Patricia Hewitt" tagged as one
 			// name, "Palmer Public Safety Director Jon Owen" as one person:

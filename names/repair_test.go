@@ -86,6 +86,10 @@ func TestNamesWhereTextIsNotRunningText(t *testing.T) {
 		{"a heading is no person",
 			"Wireless: the new phones will ship in March, the company said.\n\nBacks: Jason Robinson, Josh Lewsey, Mark Cueto.\n",
 			[]string{"Jason Robinson/person"}, []string{"Wireless/person", "Backs/person"}},
+		{"a river, a lake and a street are places, a person with a given name stays one",
+			"Floods in the valley\n\nThe River Lenne reached its highest level in forty years on Sunday. Shops on Market Street and around Lake Orla closed, and skier Anna Street helped residents move.\n",
+			[]string{"River Lenne/place", "Market Street/place", "Lake Orla/place", "Anna Street/person"},
+			[]string{"River Lenne/person", "River Lenne/organization", "Market Street/person", "Lake Orla/person"}},
 	} {
 		d := analyze(t, c.text)
 		got := entities(d)
