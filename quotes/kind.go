@@ -307,6 +307,9 @@ func (st *state) statementFeatures(q *verbatim.Quote, vp float64, sf *[nStmtFeat
 // its cue a speech verb, a hand-listed cue of saying or writing, or
 // "according to", and its content a quotation or a clause.
 func (st *state) lexiconStatement(q *verbatim.Quote, lex, shape, gov, head int) bool {
+	if shape == shapeThat && st.repeatsClaims(q, head) {
+		return true
+	}
 	if lex != lexWeak || head < 0 || head >= len(st.toks) || !st.in(head, setHandCue|setSpeechComplement) || nonSpeech(gov) {
 		return false
 	}
@@ -328,6 +331,34 @@ func (st *state) lexiconStatement(q *verbatim.Quote, lex, shape, gov, head int) 
 		}
 	}
 	return false
+}
+
+// repetitions are the verbs that say a claim again: "repeated past claims
+// that …", "reiterated his warning that …" — the subject says it, unlike
+// "denied claims that …" or "dismissed reports that …".
+var repetitions = map[string]bool{"repeat": true, "repeats": true, "repeated": true, "repeating": true,
+	"reiterate": true, "reiterates": true, "reiterated": true, "reiterating": true,
+	"renew": true, "renews": true, "renewed": true, "renewing": true}
+
+// repeatsClaims reports whether q's cue is a verb of repetition whose object,
+// the last word before the content's "that", is a noun of saying (a cue
+// word: "claims", "warning", "call"), with no verb, pronoun or clause
+// opener between: "Trump also repeated past claims that Russia …".
+func (st *state) repeatsClaims(q *verbatim.Quote, head int) bool {
+	if head < 0 || head >= len(st.toks) || !repetitions[st.low(head)] {
+		return false
+	}
+	cs := st.tokenAt(q.Start)
+	that := cs - 1
+	if that <= head+1 || that-head > 5 || st.low(that) != "that" || !st.isWord(that-1) || st.info(that-1).cue == 0 {
+		return false
+	}
+	for i := head + 1; i < that-1; i++ {
+		if !st.isWord(i) || pronouns[st.low(i)] || clauseOpeners[st.low(i)] || st.info(i).fin || st.info(i).cue != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // lexiconKind is the kind the cue lexicon forces on q, if any: a belief,

@@ -96,3 +96,18 @@ func TestLightVerbCuePhrase(t *testing.T) {
 	check(t, "The strike ended. Olsen denied claims that the union had been paid.",
 		want{"the union had been paid", "indirect", "Olsen", "denied", "", ""})
 }
+
+func TestRepeatedClaimIsAStatement(t *testing.T) {
+	// a verb of repetition with a noun of saying as its object says the
+	// claim again: a statement of its subject, whatever the model scores
+	for _, c := range []struct{ text, content string }{
+		{"The strike ended. Olsen also repeated past claims that the harbour would have stayed open had she been in charge.", "the harbour would have stayed open had she been in charge"},
+		{"The strike ended. The mayor reiterated his warning that the pier would close for the winter.", "the pier would close for the winter"},
+	} {
+		d := analyse(t, c.text)
+		q := find(d, c.content)
+		if q == nil || q.Kind != "statement" {
+			t.Errorf("%q: got %+v", c.text, q)
+		}
+	}
+}
