@@ -47,8 +47,14 @@ func (c *Clusterer) ReleaseClosed() int {
 			continue
 		}
 		s.qindex, s.qmore, s.nsh = nil, nil, -1
+		for _, m := range s.members {
+			if m < c.qkept {
+				c.dropQuotes(c.articles[m])
+			}
+		}
 		n++
 	}
+	c.unloadQuotes()
 	if n > 0 {
 		c.compactShingles()
 	}
@@ -57,28 +63,36 @@ func (c *Clusterer) ReleaseClosed() int {
 
 // compactShingles keeps in c.shingles only the shingles of the quotes of
 // stories whose linking state is in memory (Story.nsh >= 0); the other
-// quotes' are computed again when needed (QuoteRef.nsh -1).
+// quotes' are computed again when needed (QuoteRef.nsh -1), as are those
+// of quotes read back from a QuoteStore.
 func (c *Clusterer) compactShingles() {
 	keep := 0
-	for i := range c.quotes {
-		q := &c.quotes[i]
-		if q.nsh >= 0 && c.stories[q.story].nsh >= 0 {
-			keep += int(q.nsh)
+	for _, a := range c.articles {
+		if a.qs == nil || c.stories[a.story].nsh < 0 {
+			continue
+		}
+		for i := range a.qs {
+			if q := &a.qs[i]; q.nsh >= 0 {
+				keep += int(q.nsh)
+			}
 		}
 	}
 	out := make([]uint64, 0, keep+keep/4)
-	for i := range c.quotes {
-		q := &c.quotes[i]
-		if q.nsh < 0 {
-			continue
+	for _, a := range c.articles {
+		open := c.stories[a.story].nsh >= 0
+		for i := range a.qs {
+			q := &a.qs[i]
+			if q.nsh < 0 {
+				continue
+			}
+			if !open {
+				q.sh, q.nsh = 0, -1
+				continue
+			}
+			sh := int32(len(out))
+			out = append(out, c.shingles[q.sh:q.sh+q.nsh]...)
+			q.sh = sh
 		}
-		if c.stories[q.story].nsh < 0 {
-			q.sh, q.nsh = 0, -1
-			continue
-		}
-		sh := int32(len(out))
-		out = append(out, c.shingles[q.sh:q.sh+q.nsh]...)
-		q.sh = sh
 	}
 	c.shingles = out
 }
