@@ -163,6 +163,7 @@ type Story struct {
 	qindex   map[uint64]int32 // its quotes by 3-shingle, once they have many (nil: compared one by one): qadd
 	qmore    [][]int32        // the quotes of shingles several quotes share (qadd)
 	people   map[string]int
+	linkedAt int // when a quote was last linked to it (Clusterer.links): the linking budget releases the longest unused
 }
 
 // QuoteRef is one report of a statement: a quote of one article.
@@ -228,6 +229,7 @@ type Clusterer struct {
 	qkept    int     // articles whose quotes are kept apart (the first ones)
 	qflushed int     // articles whose quotes were handed out by FlushRecords
 	qloaded  []int32 // articles whose quotes were read back (dropped again when their story is closed)
+	links    int     // quotes linked so far (Story.linkedAt)
 
 	// scratch
 	vecBuf  []term            // an article vector (vector)

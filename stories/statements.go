@@ -202,6 +202,8 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 	}
 	s.nsh += len(sh)
 	s.quoteIDs = append(s.quoteIDs, k)
+	c.links++
+	s.linkedAt = c.links
 }
 
 // sameStatement reports whether quote ref (of nsh shingles) and other,
