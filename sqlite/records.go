@@ -13,6 +13,11 @@ CREATE TABLE story_records (
 	idx  INTEGER PRIMARY KEY, -- the article's index in the clusterer (storage order)
 	data BLOB NOT NULL        -- stories: an article's grouping record
 );`})
+	Register(Migration{123, "stories: each article's quotes as statement linking reads them, read back when a closed story reopens or its statements are rebuilt instead of held in memory", `
+CREATE TABLE story_quotes (
+	idx  INTEGER PRIMARY KEY, -- the article's index in the clusterer (storage order)
+	data BLOB NOT NULL        -- stories: an article's quotes (Clusterer.FlushQuotes)
+);`})
 }
 
 // recordStore reads the grouping records of a library's articles back for
@@ -20,16 +25,23 @@ CREATE TABLE story_records (
 // only once it is committed, from another connection: a grouper reads the
 // records of the articles it kept, which an earlier commit wrote.
 type recordStore struct {
-	db   *sql.DB
-	once sync.Once
-	stmt *sql.Stmt
-	err  error
+	db    *sql.DB
+	once  sync.Once
+	stmt  *sql.Stmt
+	qstmt *sql.Stmt
+	err   error
+}
+
+func (r *recordStore) prepare() {
+	r.once.Do(func() {
+		if r.stmt, r.err = r.db.Prepare(`SELECT data FROM story_records WHERE idx = ?`); r.err == nil {
+			r.qstmt, r.err = r.db.Prepare(`SELECT data FROM story_quotes WHERE idx = ?`)
+		}
+	})
 }
 
 func (r *recordStore) Record(i int) ([]byte, error) {
-	r.once.Do(func() {
-		r.stmt, r.err = r.db.Prepare(`SELECT data FROM story_records WHERE idx = ?`)
-	})
+	r.prepare()
 	if r.err != nil {
 		return nil, r.err
 	}
@@ -38,9 +50,20 @@ func (r *recordStore) Record(i int) ([]byte, error) {
 	return b, err
 }
 
-// writeRecords writes the records of the articles the clusterer has not
-// kept yet (replacing any rows from that index on: those of a state thrown
-// away); RecordsKept must follow the commit.
+// Quotes reads back an article's quotes (stories.QuoteStore).
+func (r *recordStore) Quotes(i int) ([]byte, error) {
+	r.prepare()
+	if r.err != nil {
+		return nil, r.err
+	}
+	var b []byte
+	err := r.qstmt.QueryRow(i).Scan(&b)
+	return b, err
+}
+
+// writeRecords writes the records and the quotes of the articles the
+// clusterer has not kept yet (replacing any rows from that index on: those
+// of a state thrown away); RecordsKept must follow the commit.
 func (g *Grouper) writeRecords(ctx context.Context, tx *sql.Tx) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM story_records WHERE idx >= ?`, g.c.Kept()); err != nil {
 		return err
@@ -56,5 +79,24 @@ func (g *Grouper) writeRecords(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	return ins.flush(ctx, tx)
+	if err := ins.flush(ctx, tx); err != nil {
+		return err
+	}
+	// and their quotes (an article without quotes too: the rows follow
+	// the articles one to one)
+	if _, err := tx.ExecContext(ctx, `DELETE FROM story_quotes WHERE idx >= ?`, g.c.QuotesKept()); err != nil {
+		return err
+	}
+	qins := newBulk(`INSERT INTO story_quotes(idx, data) VALUES `, 2)
+	err = g.c.FlushQuotes(func(i int, qs []byte) error {
+		qins.add(i, slices.Clone(qs))
+		if len(qins.vals) >= 2*512 {
+			return qins.flush(ctx, tx)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return qins.flush(ctx, tx)
 }

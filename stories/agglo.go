@@ -238,8 +238,6 @@ func (c *Clusterer) consolidate() {
 		for _, m := range s.members {
 			a := c.articles[m]
 			for k := a.q0; k < a.q0+a.nq; k++ {
-				q := &c.quotes[k]
-				q.story, q.Story = s.idx, s.ID
 				c.linkQuote(s, k)
 			}
 		}

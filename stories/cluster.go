@@ -128,7 +128,8 @@ type Article struct {
 	sig    *[sigLen]uint32 // MinHash signature (nil when too short, or once kept out of memory: sigOf)
 	nbrs   []edge          // neighbouring articles: the nearest earlier ones it found, then the later ones that found it
 	people []personWeight  // its persons' identities and mentions
-	q0, nq int32           // its quotes: Clusterer.quotes[q0:q0+nq]
+	q0, nq int32           // its quotes: numbers q0 to q0+nq-1 (Clusterer.quote)
+	qs     []QuoteRef      // its quotes while in memory (nil once kept apart and not needed: quotes.go)
 }
 
 // personWeight is a person of an article: identity and mentions.
@@ -162,6 +163,7 @@ type Story struct {
 	qindex   map[uint64]int32 // its quotes by 3-shingle, once they have many (nil: compared one by one): qadd
 	qmore    [][]int32        // the quotes of shingles several quotes share (qadd)
 	people   map[string]int
+	linkedAt int // when a quote was last linked to it (Clusterer.links): the linking budget releases the longest unused
 }
 
 // QuoteRef is one report of a statement: a quote of one article.
@@ -179,7 +181,6 @@ type QuoteRef struct {
 
 	words   int
 	sh, nsh int32 // its distinct 3-shingle hashes: Clusterer.shingles[sh:sh+nsh] (nsh -1: not computed yet)
-	story   int
 }
 
 // Clusterer groups articles into stories. It is safe for concurrent use;
@@ -219,9 +220,16 @@ type Clusterer struct {
 
 	changes changeLog // what changed since the last TakeChanges
 
-	quotes   []QuoteRef
+	// quotes (quotes.go): each quote's article and statement are always in
+	// memory; its report (QuoteRef) is in its article's qs while needed
+	qart     []int32  // per quote: its article
 	parent   []int32  // union-find over quotes: one statement per root
 	shingles []uint64 // the quotes' 3-shingle hashes (QuoteRef.sh)
+	qstore   QuoteStore
+	qkept    int     // articles whose quotes are kept apart (the first ones)
+	qflushed int     // articles whose quotes were handed out by FlushRecords
+	qloaded  []int32 // articles whose quotes were read back (dropped again when their story is closed)
+	links    int     // quotes linked so far (Story.linkedAt)
 
 	// scratch
 	vecBuf  []term            // an article vector (vector)
@@ -339,9 +347,9 @@ func (c *Clusterer) add(p *Prepared) *Article {
 		}
 	}
 	c.join(s, ai)
-	a.q0 = int32(len(c.quotes))
-	c.addQuotes(s, a, f)
-	a.nq = int32(len(c.quotes)) - a.q0
+	a.q0 = int32(len(c.parent))
+	c.addQuotes(s, ai, f)
+	a.nq = int32(len(c.parent)) - a.q0
 	return a
 }
 

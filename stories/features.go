@@ -407,9 +407,11 @@ func entityTerm(buf []byte, e EntityFeature) ([]byte, int32) {
 }
 
 // detach copies the strings of f that may be slices of the article's text
-// (title, entity names and roles, quotes) into one string of their own: a
+// (title, entity names and roles, quotes) into strings of their own: a
 // clusterer keeps them for the life of the library, and a slice of the text
-// would keep the whole text with it.
+// would keep the whole text with it. The quotes get a string apart from the
+// title and names: a clusterer drops them once they are kept apart
+// (quotes.go), while it keeps the title.
 func (f *Features) detach() {
 	n := len(f.Title)
 	for _, e := range f.Entities {
@@ -417,9 +419,6 @@ func (f *Features) detach() {
 		for _, r := range e.Roles {
 			n += len(r)
 		}
-	}
-	for _, q := range f.Quotes {
-		n += len(q.Text) + len(q.Via)
 	}
 	var b strings.Builder
 	b.Grow(n)
@@ -431,10 +430,6 @@ func (f *Features) detach() {
 			b.WriteString(r)
 		}
 		roles += len(e.Roles)
-	}
-	for _, q := range f.Quotes {
-		b.WriteString(q.Text)
-		b.WriteString(q.Via)
 	}
 	// the same strings in the same order, now slices of s
 	s, off := b.String(), 0
@@ -458,6 +453,20 @@ func (f *Features) detach() {
 			e.Roles = rs[start:len(rs):len(rs)]
 		}
 	}
+	n = 0
+	for _, q := range f.Quotes {
+		n += len(q.Text) + len(q.Via)
+	}
+	if n == 0 {
+		return
+	}
+	b = strings.Builder{}
+	b.Grow(n)
+	for _, q := range f.Quotes {
+		b.WriteString(q.Text)
+		b.WriteString(q.Via)
+	}
+	s, off = b.String(), 0
 	for i := range f.Quotes {
 		q := &f.Quotes[i]
 		q.Text = take(q.Text)

@@ -45,6 +45,7 @@ func (c *Clusterer) UseRecords(st RecordStore) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.recs = st
+	c.qstore, _ = st.(QuoteStore)
 }
 
 // FlushRecords hands the records of the articles not yet kept (index
@@ -69,14 +70,16 @@ func (c *Clusterer) FlushRecords(put func(i int, rec []byte) error) error {
 }
 
 // RecordsKept tells the clusterer that the records FlushRecords handed out
-// are kept: it drops them from memory, but for the most recent ones, which
-// it caches.
+// (and the quotes FlushQuotes handed out) are kept: it drops them from
+// memory, but for the most recent records, which it caches, and the quotes
+// of open stories.
 func (c *Clusterer) RecordsKept() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.recs == nil {
 		return
 	}
+	c.quotesKept()
 	for i := c.kept; i < c.flushed; i++ {
 		a := c.articles[i]
 		if c.flushed-i <= recordCache {

@@ -11,14 +11,37 @@ import (
 
 // mapStore keeps flushed records in a map and counts the reads.
 type mapStore struct {
-	recs  map[int][]byte
-	reads int
-	fail  bool
+	recs       map[int][]byte
+	quotes     map[int][]byte
+	reads      int
+	quoteReads int
+	fail       bool
 }
 
 func (m *mapStore) put(i int, rec []byte) error {
 	m.recs[i] = slices.Clone(rec)
 	return nil
+}
+
+func (m *mapStore) putQuotes(i int, qs []byte) error {
+	if m.quotes == nil {
+		m.quotes = map[int][]byte{}
+	}
+	m.quotes[i] = slices.Clone(qs)
+	return nil
+}
+
+// Quotes makes the store a QuoteStore.
+func (m *mapStore) Quotes(i int) ([]byte, error) {
+	m.quoteReads++
+	if m.fail {
+		return nil, errors.New("disk gone")
+	}
+	q, ok := m.quotes[i]
+	if !ok {
+		return nil, fmt.Errorf("no quotes %d", i)
+	}
+	return q, nil
 }
 
 func (m *mapStore) Record(i int) ([]byte, error) {
@@ -77,7 +100,11 @@ func TestRecordsKeptApartSameDecisions(t *testing.T) {
 			if err := apart.FlushRecords(st.put); err != nil {
 				t.Fatal(err)
 			}
+			if err := apart.FlushQuotes(st.putQuotes); err != nil {
+				t.Fatal(err)
+			}
 			apart.RecordsKept()
+			apart.ReleaseClosed()
 		}
 		if i%300 == 299 {
 			snap := apart.AppendSnapshot(nil)
@@ -103,6 +130,9 @@ func TestRecordsKeptApartSameDecisions(t *testing.T) {
 	if apart.Kept() < 1000 || apart.articles[0].vec != nil || st.reads == 0 {
 		t.Fatalf("records not kept apart: %d kept, first vector in memory %v, %d reads", apart.Kept(), apart.articles[0].vec != nil, st.reads)
 	}
+	if inMem, all := apart.QuotesInMemory(), len(apart.parent); apart.QuotesKept() < 1000 || st.quoteReads == 0 || inMem > all/2 {
+		t.Fatalf("quotes not kept apart: %d articles' kept, %d read back, %d of %d in memory", apart.QuotesKept(), st.quoteReads, inMem, all)
+	}
 	copies := 0
 	for _, a := range apart.Articles() {
 		if a.CopyOf != "" {
@@ -122,7 +152,7 @@ func TestRecordsKeptApartSameDecisions(t *testing.T) {
 		}
 		t.Fatalf("decisions differ: %d lines apart, %d whole", len(gl), len(wl))
 	}
-	t.Logf("%d records read back, %d snapshots, %d copies", st.reads, snapshots, copies)
+	t.Logf("%d records and %d articles' quotes read back, %d snapshots, %d copies", st.reads, st.quoteReads, snapshots, copies)
 
 	// a record that cannot be read is reported, not taken as empty
 	st.fail = true

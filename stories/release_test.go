@@ -202,3 +202,43 @@ func TestCloseDays(t *testing.T) {
 		t.Fatalf("closeDays %d is not the least such gap: %d days decay to %.4f", d, d-2, got)
 	}
 }
+
+// TestLinkBudgetSameDecisions: with a small linking budget, the stories
+// linked longest ago release their linking state whatever their dates
+// (undated articles among them), the state held stays near the budget,
+// and every story, statement and identity is as without releasing.
+func TestLinkBudgetSameDecisions(t *testing.T) {
+	defer func(n int) { linkBudget = n }(linkBudget)
+	linkBudget = 1500
+	fs := eventFeatures(9, 1200, 29)
+	for i := range fs {
+		if i%5 == 0 {
+			fs[i].Day = -1 // many undated: the dates alone close few stories
+		}
+	}
+	kept, released := New(Options{}), New(Options{})
+	total, most := 0, 0
+	for i, f := range fs {
+		id := fmt.Sprintf("a%d", i)
+		kept.AddFeatures(f, id)
+		released.AddFeatures(f, id)
+		if i%50 == 49 {
+			kept.Consolidate()
+			released.Consolidate()
+			total += released.ReleaseClosed()
+			sh, _ := released.LinkingState()
+			most = max(most, sh)
+		}
+	}
+	kept.Consolidate()
+	released.Consolidate()
+	if total == 0 {
+		t.Fatal("the budget released no story")
+	}
+	// released down to 3/4 of the budget, then at most 50 articles' worth
+	if most > 3*linkBudget {
+		t.Fatalf("the linking state held %d 3-shingles after a release, budget %d", most, linkBudget)
+	}
+	sameGrouping(t, "linking budget", released, kept)
+	t.Logf("%d releases, at most %d 3-shingles held (budget %d)", total, most, linkBudget)
+}

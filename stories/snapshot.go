@@ -14,8 +14,10 @@ import (
 // version is refused (the library then replays its stored features).
 // Version 2: event stories (article vectors and neighbours, topics);
 // version 3: an article's record (vector, signature) only when it is not
-// kept apart (UseRecords), and the posting lists and LSH buckets written.
-const snapshotVersion = 3
+// kept apart (UseRecords), and the posting lists and LSH buckets written;
+// version 4: the quotes' reports only when they are not kept apart
+// (QuoteStore), their statements always.
+const snapshotVersion = 4
 
 // ErrSnapshot is returned for a snapshot that cannot be continued from: of
 // another version, taken with other options, or corrupt.
@@ -183,19 +185,27 @@ func (c *Clusterer) WriteSnapshot(buf []byte, part int, flush func([]byte) []byt
 		}
 	}
 	more()
-	buf = binenc.AppendUint(buf, uint64(len(c.quotes)))
-	for i := range c.quotes {
-		q := &c.quotes[i]
-		buf = binenc.AppendUint(buf, uint64(c.byID[q.Article]))
-		buf = binenc.AppendUint(buf, uint64(q.Quote))
-		buf = binenc.AppendStr(buf, q.Text)
-		buf = entity(buf, q.Speaker)
-		buf = binenc.AppendStr(buf, q.SpeakerName)
-		buf = binenc.AppendStr(buf, q.SaidOn)
-		buf = binenc.AppendStr(buf, q.Via)
-		buf = binenc.AppendUint(buf, uint64(q.words))
-		buf = binenc.AppendUint(buf, uint64(q.story))
+	// the quotes: each one's statement, then the reports of the articles
+	// whose quotes are not kept apart (FlushQuotes)
+	buf = binenc.AppendUint(buf, uint64(len(c.parent)))
+	for i := range c.parent {
 		buf = binenc.AppendUint(buf, uint64(c.find(int32(i))))
+		if i%4096 == 4095 {
+			more()
+		}
+	}
+	buf = binenc.AppendUint(buf, uint64(c.qflushed))
+	for _, a := range c.articles[c.qflushed:] {
+		for i := range a.qs {
+			q := &a.qs[i]
+			buf = binenc.AppendUint(buf, uint64(q.Quote))
+			buf = binenc.AppendStr(buf, q.Text)
+			buf = entity(buf, q.Speaker)
+			buf = binenc.AppendStr(buf, q.SpeakerName)
+			buf = binenc.AppendStr(buf, q.SaidOn)
+			buf = binenc.AppendStr(buf, q.Via)
+			buf = binenc.AppendUint(buf, uint64(q.words))
+		}
 		more()
 	}
 	return buf
@@ -248,7 +258,7 @@ func LoadSnapshotRecords(total int, next func() []byte, opt Options, st RecordSt
 func loadSnapshot(d *binenc.Decoder, opt Options, st RecordStore) (*Clusterer, error) {
 	opt.defaults()
 	version := d.Byte()
-	if version != snapshotVersion && version != 2 {
+	if version != snapshotVersion && version != 3 && version != 2 {
 		return nil, ErrSnapshot
 	}
 	want := appendOptions(nil, opt)
@@ -373,7 +383,7 @@ func loadSnapshot(d *binenc.Decoder, opt Options, st RecordStore) (*Clusterer, e
 			c.indexSig(i, a.sig)
 		}
 	}
-	if version == 3 {
+	if version >= 3 {
 		list := func(bound int) []int32 {
 			out := make([]int32, d.Count())
 			prev := int32(-1)
@@ -403,6 +413,7 @@ func loadSnapshot(d *binenc.Decoder, opt Options, st RecordStore) (*Clusterer, e
 	}
 	c.flushed = c.kept
 	c.recs = st
+	c.qstore, _ = st.(QuoteStore)
 	ns := d.Count()
 	c.stories = make([]*Story, 0, ns)
 	c.isDirty = make([]bool, 0, ns)
@@ -465,37 +476,75 @@ func loadSnapshot(d *binenc.Decoder, opt Options, st RecordStore) (*Clusterer, e
 			return nil, ErrSnapshot
 		}
 	}
-	nq := d.Count()
-	c.quotes = make([]QuoteRef, 0, nq)
-	c.parent = make([]int32, 0, nq)
-	for i := 0; i < nq && !d.Bad; i++ {
-		ai := int(d.Uint())
-		if ai >= len(c.articles) {
+	// each article's quotes follow the previous article's
+	nq := 0
+	for _, a := range c.articles {
+		if int(a.q0) != nq {
 			return nil, ErrSnapshot
 		}
-		a := c.articles[ai]
-		q := QuoteRef{Article: a.ID, Quote: int(d.Uint()), Text: d.Str(), Speaker: entity(), SpeakerName: d.Str(),
-			SaidOn: d.Str(), Via: d.Str(), Outlet: a.Outlet, Syndicated: a.CopyOf != "", words: int(d.Uint()), story: int(d.Uint()), nsh: -1}
-		root := int32(d.Uint())
-		if q.story >= len(c.stories) || root > int32(i) {
+		nq += int(a.nq)
+	}
+	if d.Count() != nq {
+		return nil, ErrSnapshot
+	}
+	c.parent = make([]int32, nq)
+	c.qart = make([]int32, 0, nq)
+	for ai, a := range c.articles {
+		for range a.nq {
+			c.qart = append(c.qart, int32(ai))
+		}
+	}
+	quote := func(a *Article) QuoteRef {
+		return QuoteRef{Article: a.ID, Quote: int(d.Uint()), Text: d.Str(), Speaker: entity(), SpeakerName: d.Str(),
+			SaidOn: d.Str(), Via: d.Str(), Outlet: a.Outlet, Syndicated: a.CopyOf != "", words: int(d.Uint()), nsh: -1}
+	}
+	if version < 4 {
+		// every quote in full, with its article, story and statement
+		for i := 0; i < nq && !d.Bad; i++ {
+			ai := int(d.Uint())
+			if ai != int(c.qart[i]) {
+				return nil, ErrSnapshot
+			}
+			a := c.articles[ai]
+			if a.qs == nil {
+				a.qs = make([]QuoteRef, 0, a.nq)
+			}
+			a.qs = append(a.qs, quote(a))
+			if story := int(d.Uint()); story != a.story {
+				return nil, ErrSnapshot
+			}
+			c.parent[i] = int32(d.Uint())
+		}
+	} else {
+		for i := range c.parent {
+			c.parent[i] = int32(d.Uint())
+		}
+		c.qflushed = int(min(d.Uint(), uint64(len(c.articles)+1)))
+		if c.qflushed > len(c.articles) || c.qflushed > 0 && c.qstore == nil {
+			return nil, ErrSnapshot // quotes kept apart need their store
+		}
+		c.qkept = c.qflushed
+		for _, a := range c.articles[c.qflushed:] {
+			if a.nq > 0 {
+				a.qs = make([]QuoteRef, a.nq)
+				for k := range a.qs {
+					a.qs[k] = quote(a)
+				}
+			}
+		}
+	}
+	for i, root := range c.parent {
+		if root < 0 || root > int32(i) {
 			return nil, ErrSnapshot
 		}
-		q.Story = c.stories[q.story].ID
-		c.quotes = append(c.quotes, q)
-		c.parent = append(c.parent, root)
 	}
 	if !d.Done() {
 		return nil, ErrSnapshot
 	}
-	for _, a := range c.articles {
-		if int(a.q0)+int(a.nq) > len(c.quotes) {
-			return nil, ErrSnapshot
-		}
-	}
 	// a story's shingles are counted and indexed when an article joins it
 	for _, s := range c.stories {
 		for _, k := range s.quoteIDs {
-			if int(k) >= len(c.quotes) {
+			if int(k) >= len(c.parent) {
 				return nil, ErrSnapshot
 			}
 		}

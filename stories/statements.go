@@ -39,7 +39,7 @@ func (c *Clusterer) quoteShingles(s string) (int32, int) {
 // shingleOf returns the 3-shingle hashes of quote k (computed now for a
 // quote loaded from a snapshot).
 func (c *Clusterer) shingleOf(k int32) []uint64 {
-	r := &c.quotes[k]
+	r := c.quote(k)
 	if r.nsh < 0 {
 		r.sh, _ = c.quoteShingles(r.Text)
 		r.nsh = int32(len(c.shingles)) - r.sh
@@ -70,9 +70,11 @@ func (c *Clusterer) union(a, b int32) {
 // of the same statement already in the story: verbatim, truncated or partial
 // quotes share most of the shorter one's 3-shingles. Quotes whose speakers
 // resolve to different identities are never linked.
-func (c *Clusterer) addQuotes(s *Story, a *Article, f *Features) {
+func (c *Clusterer) addQuotes(s *Story, ai int, f *Features) {
+	a := c.articles[ai]
 	if len(f.Quotes) > 0 {
 		c.touchStatements(s)
+		a.qs = make([]QuoteRef, 0, len(f.Quotes))
 	}
 	for qi, q := range f.Quotes {
 		text := q.Text
@@ -91,10 +93,10 @@ func (c *Clusterer) addQuotes(s *Story, a *Article, f *Features) {
 				ref.Speaker = a.Entities[q.Speaker]
 			}
 		}
-		ref.story = s.idx
-		k := int32(len(c.quotes))
-		c.quotes = append(room(c.quotes, 1), ref)
+		k := int32(len(c.parent))
+		a.qs = append(a.qs, ref)
 		c.parent = append(room(c.parent, 1), k)
+		c.qart = append(room(c.qart, 1), int32(ai))
 		c.linkQuote(s, k)
 	}
 }
@@ -116,8 +118,9 @@ const indexedShingles = 1024
 // linkQuote links quote k to the reports of the same statement among the
 // quotes of story s, then adds it to s.
 func (c *Clusterer) linkQuote(s *Story, k int32) {
-	ref := &c.quotes[k]
-	sh, n := c.shingleOf(k), ref.words
+	sh := c.shingleOf(k)
+	ref := c.quote(k)
+	n := ref.words
 	if s.nsh < 0 { // loaded from a snapshot: count its quotes' shingles
 		s.nsh = 0
 		for _, o := range s.quoteIDs {
@@ -135,8 +138,8 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 	// count shared shingles per earlier quote in a dense scratch array
 	// (cleared through the touched list): the order of the unions below does
 	// not matter, the resulting partition is the same
-	if len(c.qcount) < len(c.quotes) {
-		c.qcount = append(c.qcount, make([]int32, len(c.quotes)-len(c.qcount))...)
+	if len(c.qcount) < len(c.parent) {
+		c.qcount = append(c.qcount, make([]int32, len(c.parent)-len(c.qcount))...)
 	}
 	twin := false
 	if s.qindex != nil {
@@ -162,7 +165,7 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 		for _, o := range touched {
 			cnt := int(c.qcount[o])
 			c.qcount[o] = 0
-			other := &c.quotes[o]
+			other := c.quote(o)
 			if c.sameStatement(ref, other, len(sh), cnt) {
 				c.union(o, k)
 				// the same words by the same speaker, now one statement:
@@ -176,7 +179,7 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 		// compared one by one: a comparison stops as soon as the shingles
 		// left cannot make the two quotes one statement
 		for _, o := range s.quoteIDs {
-			other := &c.quotes[o]
+			other := c.quote(o)
 			if ref.Speaker != "" && other.Speaker != "" && ref.Speaker != other.Speaker {
 				continue
 			}
@@ -199,6 +202,8 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 	}
 	s.nsh += len(sh)
 	s.quoteIDs = append(s.quoteIDs, k)
+	c.links++
+	s.linkedAt = c.links
 }
 
 // sameStatement reports whether quote ref (of nsh shingles) and other,
@@ -252,9 +257,10 @@ func commonAtLeast(a, b []uint64, need int) bool {
 
 // room returns s with room for n more elements, growing its capacity by a
 // quarter. (Doubling it halved the copies but left up to half of the
-// clusterer's largest array, its quotes, unused: a library's quotes are
-// loaded at their size and the first new article doubled them; +1,000
-// articles into a 10k library peaked 545 -> 500 MB with a quarter.)
+// clusterer's per-quote arrays unused: a library's are loaded at their size
+// and the first new article doubled them; +1,000 articles into a 10k
+// library peaked 545 -> 500 MB with a quarter, when the quotes' reports
+// were such an array.)
 func room[T any](s []T, n int) []T {
 	if cap(s)-len(s) < n {
 		s = slices.Grow(s, max(n, len(s)/4))
@@ -321,17 +327,21 @@ func (c *Clusterer) group(qs []int32, keep func(*QuoteRef) bool, report func(*Qu
 	byRoot := map[int32]int{}
 	var out []Statement
 	var firstSeen []int32
-	n := len(c.quotes)
+	n := len(c.parent)
 	if qs != nil {
 		n = len(qs)
 	}
+	defer c.unloadQuotes()
 	for x := range n {
 		i := x
 		if qs != nil {
 			i = int(qs[x])
 		}
-		r := &c.quotes[i]
-		r.Story = c.stories[r.story].ID
+		if len(c.qloaded) >= quoteCache {
+			c.unloadQuotes()
+		}
+		r := c.quote(int32(i))
+		r.Story = c.stories[c.articles[c.qart[i]].story].ID
 		if keep != nil && !keep(r) {
 			continue
 		}

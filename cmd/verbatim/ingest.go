@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"sync/atomic"
@@ -30,7 +31,7 @@ func init() {
 	var db, published, queue, stream string
 	var cpus, batch, maxMB int
 	var progress, noStories bool
-	var cpuProfile string
+	var cpuProfile, memProfile string
 	cmd := &cobra.Command{
 		Use:   "ingest [--db FILE|URL] [--queue nats://…] PATH...",
 		Short: "Analyse articles and store them, their quotes, entities and dates in the library (idempotent: stored articles are skipped)",
@@ -90,6 +91,13 @@ func init() {
 					fmt.Fprintf(os.Stderr, "ingest: %s in the library (grouped as stored; changes written in %.1fs)\n", plural(n, "story", "stories"), time.Since(t0).Seconds())
 				}
 			}
+			if memProfile != "" {
+				// what is live once the stories are written (the grouper's state)
+				if err := writeHeapProfile(memProfile); err != nil {
+					return err
+				}
+				runtime.KeepAlive(sk)
+			}
 			if sum.Failed > 0 {
 				exitCode = 1
 			}
@@ -108,6 +116,8 @@ func init() {
 	cmd.Flags().BoolVar(&progress, "progress", false, "show progress even when stderr is not a terminal (a line every 5 s)")
 	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the ingest to this file")
 	cmd.Flags().MarkHidden("cpuprofile")
+	cmd.Flags().StringVar(&memProfile, "memprofile", "", "write a heap profile of what is live at the end of the ingest to this file")
+	cmd.Flags().MarkHidden("memprofile")
 	root.AddCommand(cmd)
 }
 
@@ -335,4 +345,18 @@ func undatedAdvice(undated, stored int) string {
 		"(\"Sunday\" or \"last week\" cannot be placed); give dates with --published YYYY-MM-DD, a \"published\" field in "+
 		"JSON records, or a dateline at the top of the text (\"3 February 2025\" on its own line, or \"WASHINGTON, Feb. 3, 2025 -\")",
 		undated, stored)
+}
+
+// writeHeapProfile writes a heap profile after a collection.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
