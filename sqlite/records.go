@@ -41,23 +41,22 @@ func (r *recordStore) prepare() {
 }
 
 func (r *recordStore) Record(i int) ([]byte, error) {
-	r.prepare()
-	if r.err != nil {
-		return nil, r.err
-	}
-	var b []byte
-	err := r.stmt.QueryRow(i).Scan(&b)
-	return b, err
+	return r.read(func() *sql.Stmt { return r.stmt }, i)
 }
 
 // Quotes reads back an article's quotes (stories.QuoteStore).
 func (r *recordStore) Quotes(i int) ([]byte, error) {
+	return r.read(func() *sql.Stmt { return r.qstmt }, i)
+}
+
+// read reads article i's blob with the statement stmt gives once prepared.
+func (r *recordStore) read(stmt func() *sql.Stmt, i int) ([]byte, error) {
 	r.prepare()
 	if r.err != nil {
 		return nil, r.err
 	}
 	var b []byte
-	err := r.qstmt.QueryRow(i).Scan(&b)
+	err := stmt().QueryRow(i).Scan(&b)
 	return b, err
 }
 
