@@ -409,7 +409,7 @@ func (r *resolver) nameWithCommonHead(f []string) bool {
 		if en.Type == verbatim.Place || en.Type == verbatim.Group {
 			return true
 		}
-		return slices.ContainsFunc(en.Mentions, func(mi int) bool { return r.d.Mentions[mi].Start < r.sp.Start })
+		return r.namedBefore(m.Entity)
 	}) < 0
 }
 

@@ -102,16 +102,10 @@ func (r *resolver) leadSubject(want func(*verbatim.Entity) bool) int {
 	if si < 0 || si != headlineSentences(d) || si+1 >= len(d.Sentences) {
 		return -1
 	}
-	e := r.firstSubject(si+1, want)
-	if e < 0 {
-		return -1
+	if e := r.firstSubject(si+1, want); e >= 0 && !r.namedBefore(e) {
+		return e
 	}
-	for _, mi := range d.Entities[e].Mentions {
-		if d.Mentions[mi].Start < r.sp.Start {
-			return -1
-		}
-	}
-	return e
+	return -1
 }
 
 // afterObjectMarker reports whether the word before offset off (past a

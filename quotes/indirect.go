@@ -554,8 +554,15 @@ func (st *state) cueNounOf(k, j int) bool {
 	if j-k > 4 || pastForms[w] || participles[w] || strings.HasSuffix(w, "ed") {
 		return false
 	}
+	return st.plainBetween(k, j)
+}
+
+// plainBetween reports whether the tokens strictly between k and j are
+// words of a noun phrase: no verb, pronoun, clause opener or cue word
+// ("repeated past claims", "issued a warning").
+func (st *state) plainBetween(k, j int) bool {
 	for i := k + 1; i < j; i++ {
-		if !st.isWord(i) || pronouns[st.low(i)] || clauseOpeners[st.low(i)] || cues[st.low(i)] != 0 || st.info(i).fin {
+		if !st.isWord(i) || pronouns[st.low(i)] || clauseOpeners[st.low(i)] || st.info(i).cue != 0 || st.info(i).fin { // cues[st.low(i)]
 			return false
 		}
 	}

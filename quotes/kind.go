@@ -353,12 +353,7 @@ func (st *state) repeatsClaims(q *verbatim.Quote, head int) bool {
 	if that <= head+1 || that-head > 5 || st.low(that) != "that" || !st.isWord(that-1) || st.info(that-1).cue == 0 {
 		return false
 	}
-	for i := head + 1; i < that-1; i++ {
-		if !st.isWord(i) || pronouns[st.low(i)] || clauseOpeners[st.low(i)] || st.info(i).fin || st.info(i).cue != 0 {
-			return false
-		}
-	}
-	return true
+	return st.plainBetween(head, that-1)
 }
 
 // lexiconKind is the kind the cue lexicon forces on q, if any: a belief,
