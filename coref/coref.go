@@ -466,27 +466,9 @@ func (r *resolver) quotationSpeaker() int {
 // spokesman", "one dealer"), named by no entity since, and that source's
 // phrase.
 func (r *resolver) unnamedSpoke() (verbatim.Span, bool) {
-	q := r.lastAttribution()
-	if q == nil || q.Speaker >= 0 || !r.near(q.SpeakerAt.Start, 1) {
-		return verbatim.Span{}, false
-	}
-	f := strings.Fields(r.d.Word(q.SpeakerAt))
 	// "A spokesman said … “…,” he said. “…,” he added": the source of a
 	// pronoun left unnamed is the one it stood for
-	hops := 0
-	for k := len(r.c.Prior) - 1; len(f) == 1 && k >= 0; k-- {
-		p := &r.c.Prior[k]
-		if p.SpeakerAt.Empty() || p.SpeakerAt.Start >= q.SpeakerAt.Start {
-			continue // q itself, or one without a speaker mention
-		}
-		if hops++; hops > unnamedHops {
-			return verbatim.Span{}, false // (a run of pronouns no one is named for costs no walk over them all)
-		}
-		if _, ok := pronouns[strings.ToLower(f[0])]; !ok || p.Speaker >= 0 || !r.near(p.SpeakerAt.Start, 1) {
-			return verbatim.Span{}, false
-		}
-		q, f = p, strings.Fields(r.d.Word(p.SpeakerAt))
-	}
+	q, f := r.unnamedChain(r.lastAttribution(), func(w string) bool { _, ok := pronouns[w]; return ok })
 	if len(f) < 2 {
 		return verbatim.Span{}, false
 	}

@@ -5,6 +5,7 @@
 package coref
 
 import (
+	"github.com/verbatim-news/verbatim"
 	"strings"
 	"unicode"
 
@@ -17,34 +18,44 @@ import (
 // stands for (Resolver.Unnamed), and reports whether it did. A "they"
 // that stood for one before leads back to it.
 func (r *resolver) unnamedGroup() bool {
-	q := r.lastAttribution()
-	for hops := 0; q != nil && q.Speaker < 0 && r.near(q.SpeakerAt.Start, 1); hops++ {
-		f := strings.Fields(r.d.Word(q.SpeakerAt))
-		if len(f) == 0 {
-			return false
-		}
-		if len(f) == 1 && pronouns[strings.ToLower(f[0])] == plural {
-			// "They said … they added": the phrase the first stood for
-			if hops >= unnamedHops {
-				return false
-			}
-			var prev = q
-			q = nil
-			for i := len(r.c.Prior) - 1; i >= 0; i-- {
-				if p := &r.c.Prior[i]; !p.SpeakerAt.Empty() && p.SpeakerAt.Start < prev.SpeakerAt.Start {
-					q = p
-					break
-				}
-			}
-			continue
-		}
-		if !pluralGroup(f) {
-			return false
-		}
-		r.x.unnamed = q.SpeakerAt
-		return true
+	q, f := r.unnamedChain(r.lastAttribution(), func(w string) bool { return pronouns[w] == plural })
+	if q == nil || len(f) == 0 || !pluralGroup(f) {
+		return false
 	}
-	return false
+	r.x.unnamed = q.SpeakerAt
+	return true
+}
+
+// unnamedChain follows q back through attributions whose source is a lone
+// pronoun that pron accepts ("They said … they added") to the one it stood
+// for, at most unnamedHops back, each unnamed and in the paragraph of the
+// mention being resolved or the one before. It returns that attribution and
+// the words of its source, or nil when the chain breaks.
+func (r *resolver) unnamedChain(q *verbatim.Quote, pron func(string) bool) (*verbatim.Quote, []string) {
+	for hops := 0; ; hops++ {
+		if q == nil || q.Speaker >= 0 || !r.near(q.SpeakerAt.Start, 1) {
+			return nil, nil
+		}
+		f := strings.Fields(r.d.Word(q.SpeakerAt))
+		if len(f) != 1 || !pron(strings.ToLower(f[0])) {
+			return q, f
+		}
+		if hops >= unnamedHops {
+			return nil, nil
+		}
+		q = r.attributionBefore(q.SpeakerAt.Start)
+	}
+}
+
+// attributionBefore returns the last prior attribution whose source
+// mention starts before off, or nil.
+func (r *resolver) attributionBefore(off int) *verbatim.Quote {
+	for i := len(r.c.Prior) - 1; i >= 0; i-- {
+		if p := &r.c.Prior[i]; !p.SpeakerAt.Empty() && p.SpeakerAt.Start < off {
+			return p
+		}
+	}
+	return nil
 }
 
 // pluralGroup reports whether a phrase's words name an unnamed group: a
