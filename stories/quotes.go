@@ -103,12 +103,8 @@ func (c *Clusterer) FlushQuotes(put func(i int, quotes []byte) error) error {
 	if c.qstore == nil {
 		return nil
 	}
-	var buf []byte
-	for i := c.qkept; i < len(c.articles); i++ {
-		buf = appendQuotes(buf[:0], c.articles[i])
-		if err := put(i, buf); err != nil {
-			return err
-		}
+	if err := c.flushFrom(c.qkept, appendQuotes, put); err != nil {
+		return err
 	}
 	c.qflushed = len(c.articles)
 	return nil

@@ -57,15 +57,23 @@ func (c *Clusterer) FlushRecords(put func(i int, rec []byte) error) error {
 	if c.recs == nil {
 		return nil // everything stays in memory
 	}
+	if err := c.flushFrom(c.kept, func(buf []byte, a *Article) []byte { return appendRecord(buf, a.vec, a.sig, a.copyOf < 0) }, put); err != nil {
+		return err
+	}
+	c.flushed = len(c.articles)
+	return nil
+}
+
+// flushFrom hands put what enc writes of each article from index from on,
+// in order, in one reused buffer.
+func (c *Clusterer) flushFrom(from int, enc func([]byte, *Article) []byte, put func(i int, data []byte) error) error {
 	var buf []byte
-	for i := c.kept; i < len(c.articles); i++ {
-		a := c.articles[i]
-		buf = appendRecord(buf[:0], a.vec, a.sig, a.copyOf < 0)
+	for i := from; i < len(c.articles); i++ {
+		buf = enc(buf[:0], c.articles[i])
 		if err := put(i, buf); err != nil {
 			return err
 		}
 	}
-	c.flushed = len(c.articles)
 	return nil
 }
 
