@@ -29,10 +29,13 @@ var (
 	orgWords     = map[string]bool{}  // lower-case words that make a name an organisation
 	placeWords   = map[string]uint8{} // lower-case words that make a name a place (placeFirst, placeLast)
 	stopWords    = map[string]bool{}  // lower-case function words, never names on their own
-	givenNames   = map[string]bool{}  // lower-case given names of the large list (data/given.txt)
-	givenGender  = map[string]byte{}  // of those, the names of one gender: 'm' or 'f'
-	gaz          = map[string]gazEntry{}
-	gazMaxTokens = 1
+	// nationalities holds lower-case nationalities read after tagging
+	// (data/nationalities.txt; the tagger's gazetteer holds demonyms.txt)
+	nationalities = map[string]bool{}
+	givenNames    = map[string]bool{} // lower-case given names of the large list (data/given.txt)
+	givenGender   = map[string]byte{} // of those, the names of one gender: 'm' or 'f'
+	gaz           = map[string]gazEntry{}
+	gazMaxTokens  = 1
 	// nameHeads holds the lower-case words trimName drops at a name's
 	// start: "the", the honorifics and the role heads (one lookup for
 	// three)
@@ -62,6 +65,7 @@ func init() {
 		}
 	})
 	words("stopwords.txt", func(w string) { stopWords[w] = true })
+	words("nationalities.txt", func(w string) { nationalities[w] = true })
 	lines("given.txt", func(l string) {
 		f := strings.Fields(l)
 		if len(f) == 0 {

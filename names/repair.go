@@ -27,7 +27,9 @@ import (
 //     surname of a person named in full in the document is that person
 //     ("Bush", "BLACKMORE"), unless it is a known place;
 //   - a lone common word is no person ("Wireless:", "Backs:", "Nobody"),
-//     nor is a title alone ("MP"), unless the document names someone so.
+//     nor is a title alone ("MP"), unless the document names someone so;
+//   - a lone nationality is a group, not a person or an organisation
+//     ("Somali", "Yemeni"; data/nationalities.txt and the demonyms).
 func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 	spans = acronymSpans(d, spans) // acronyms.go
 	spans = chainSpans(d, spans)   // chains.go
@@ -164,6 +166,9 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		case s.Type == verbatim.Person && n == 1 && !known(s.First) && !honorificBefore(d, s.First) &&
 			(isCommonWord(tokText(d, s.First)) || lowerIn(roleWords, tokText(d, s.First))):
 			continue // "Wireless", "Backs", "Nobody", "MP"
+		case n == 1 && (s.Type == verbatim.Person || s.Type == verbatim.Organization) && !known(s.First) && !honorificBefore(d, s.First) &&
+			(lowerIn(nationalities, tokText(d, s.First)) || demonymWord(tokText(d, s.First))):
+			s.Type = verbatim.Group // "Somali" pirates, "the Yemeni"
 		}
 		out = append(out, s)
 	}
