@@ -90,6 +90,10 @@ func TestNamesWhereTextIsNotRunningText(t *testing.T) {
 			"Floods in the valley\n\nThe River Lenne reached its highest level in forty years on Sunday. Shops on Market Street and around Lake Orla closed, and skier Anna Street helped residents move.\n",
 			[]string{"River Lenne/place", "Market Street/place", "Lake Orla/place", "Anna Street/person"},
 			[]string{"River Lenne/person", "River Lenne/organization", "Market Street/person", "Lake Orla/person"}},
+		{"nationalities",
+			"Pirates held after attack\n\nThe navy detained 12 Somali and 11 Yemeni pirates in the Gulf of Aden on Saturday, it said. A Kuwaiti was among the crew they freed.\n",
+			[]string{"Somali/group", "Kuwaiti/group"},
+			[]string{"Somali/organization", "Somali/person", "Kuwaiti/person", "Kuwaiti/organization"}},
 	} {
 		d := analyze(t, c.text)
 		got := entities(d)
