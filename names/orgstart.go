@@ -16,7 +16,12 @@ import (
 // organisation words the tagger's features read (data/orgwords.txt).
 var orgEnds = map[string]bool{"project": true, "industry": true, "industries": true, "society": true,
 	"centre": true, "center": true, "forum": true, "initiative": true, "campaign": true, "network": true,
-	"unit": true, "panel": true, "programme": true, "program": true}
+	"unit": true, "panel": true, "programme": true, "program": true,
+	// companies' last words: "Crowley Petroleum Distributors", "Heritage Properties"
+	"properties": true, "distributors": true, "dairy": true, "creamery": true, "foods": true, "farms": true,
+	"systems": true, "technologies": true, "laboratories": true, "labs": true, "studios": true,
+	"pictures": true, "partners": true, "associates": true, "enterprises": true, "solutions": true,
+	"communications": true, "pharmaceuticals": true, "petroleum": true, "hospital": true, "clinic": true}
 
 // compass words start place names inside organisations' names.
 var compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northern": true,
@@ -50,7 +55,7 @@ func orgStarts(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			continue
 		}
 		tagged := s.Type // what the tagger made of it
-		if s.Type == verbatim.Person && ke == 1 && isCap(last) &&
+		if s.Type == verbatim.Person && isCap(last) &&
 			(GivenNameGender(tokText(d, s.First)) == 0 || lowerIn(compass, tokText(d, s.First)) || isPlaceName(tokText(d, s.First))) &&
 			!isPeerage(tokText(d, s.First)) {
 			s.Type = verbatim.Organization // "North Yorkshire Police" is no person
