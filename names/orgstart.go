@@ -107,6 +107,30 @@ func orgStarts(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			s.First, s.Type = a, verbatim.Organization
 		}
 	}
+	// "Academy of Motion Picture Arts" + "and" + "Sciences": an
+	// organisation's name "X of Y" goes on over "and" and common words
+	for i := 0; i+1 < len(spans); i++ {
+		p, s := spans[i], &spans[i+1]
+		if p.Type != verbatim.Organization || p.Last-p.First < 3 || s.First != p.Last+1 || s.Last-s.First > 2 ||
+			s.Type == verbatim.Person || tokText(d, p.Last) != "and" {
+			continue
+		}
+		of := false
+		for k := p.First + 1; k < p.Last-1; k++ {
+			of = of || tokText(d, k) == "of"
+		}
+		ok := of && d.Clean[d.Tokens[p.Last-1].End:d.Tokens[p.Last].Start] == " " &&
+			d.Clean[d.Tokens[p.Last].End:d.Tokens[s.First].Start] == " "
+		for k := s.First; k < s.Last && ok; k++ {
+			ok = isCap(tokText(d, k)) && isCommonWord(tokText(d, k))
+		}
+		if !ok {
+			continue
+		}
+		s.First, s.Type = p.First, verbatim.Organization
+		spans[i].Last = spans[i].First
+		drop = true
+	}
 	if !drop {
 		return spans
 	}
