@@ -166,6 +166,9 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		case s.Type == verbatim.Person && n == 1 && !known(s.First) && !honorificBefore(d, s.First) &&
 			(isCommonWord(tokText(d, s.First)) || lowerIn(roleWords, tokText(d, s.First))):
 			continue // "Wireless", "Backs", "Nobody", "MP"
+		case n == 1 && s.Type != verbatim.Person && degrees[strings.ToLower(tokText(d, s.First))] && s.First >= 2 &&
+			tokText(d, s.First-1) == "," && len(out) > 0 && out[len(out)-1].Type == verbatim.Person && out[len(out)-1].Last == s.First-1:
+			continue // "J. James Rohack, MD": a degree, not Maryland
 		case n == 1 && (s.Type == verbatim.Person || s.Type == verbatim.Organization) && !known(s.First) && !honorificBefore(d, s.First) &&
 			(lowerIn(nationalities, tokText(d, s.First)) || demonymWord(tokText(d, s.First))):
 			s.Type = verbatim.Group // "Somali" pirates, "the Yemeni"
@@ -258,6 +261,14 @@ func personInside(d *verbatim.Doc, s tokSpan, next []tokSpan, lines *lineKinds) 
 	}
 	return s
 }
+
+// degrees follow a person's name after a comma ("Regina Benjamin, MD").
+var degrees = map[string]bool{"md": true, "m.d.": true, "phd": true, "ph.d.": true, "dds": true, "rn": true,
+	"mba": true, "esq": true, "esq.": true, "dphil": true, "frcs": true}
+
+// IsDegree reports whether the lower-case word w is an academic or
+// professional degree written after a name ("MD", "Ph.D.").
+func IsDegree(w string) bool { return degrees[w] }
 
 // suffixes follow a person's surname.
 var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}

@@ -22,6 +22,9 @@ func (st *state) appositiveName(sp verbatim.Span, lo int) (verbatim.Span, bool) 
 	if b >= len(st.toks) || b <= lo {
 		return verbatim.Span{}, false
 	}
+	if b-2 >= lo && st.toks[b].End == sp.End && names.IsDegree(st.low(b)) && st.isPunct(b-1, ",") {
+		return st.nameBefore(b-2, lo) // "J. James Rohack, MD, said": a degree
+	}
 	comma := false // (a comma must stand a few words before: most phrases have none)
 	for c := b - 1; c >= lo && c >= b-12 && !comma; c-- {
 		comma = st.isPunct(c, ",")

@@ -105,3 +105,9 @@ func TestRelativeClauseLeftOpen(t *testing.T) {
 	speakerCheck(t, "Jonas Lind, who on Monday won damages of £5,000 from the Bergen Post said he would stand for mayor.",
 		"he would stand for mayor", "Jonas Lind", "Jonas Lind")
 }
+
+func TestDegreeAfterTheName(t *testing.T) {
+	// "MD" after a comma is the speaker's degree, not Maryland
+	speakerCheck(t, "The board met on Monday. Clinic director Mara Olsen, MD, said the ward would open in May.",
+		"the ward would open in May", "Clinic director Mara Olsen", "Mara Olsen")
+}
