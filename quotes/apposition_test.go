@@ -111,3 +111,13 @@ func TestDegreeAfterTheName(t *testing.T) {
 	speakerCheck(t, "The board met on Monday. Clinic director Mara Olsen, MD, said the ward would open in May.",
 		"the ward would open in May", "Clinic director Mara Olsen", "Mara Olsen")
 }
+
+func TestPoliceRankBeforeTheName(t *testing.T) {
+	// "Const." and "Insp" are ranks: no sentence ends at "Const.", and the
+	// name after the rank is the person named in full before
+	src := "Harbour police spokesman Constable Jonas Lind said the ferry had been searched. " +
+		"“Nobody was hurt,” Const. Lind said. Inspector Mara Olsen said the port would reopen. " +
+		"“We are confident,” Insp Olsen said."
+	speakerCheck(t, src, "Nobody was hurt", "Const. Lind", "Jonas Lind")
+	speakerCheck(t, src, "We are confident", "Insp Olsen", "Mara Olsen")
+}
