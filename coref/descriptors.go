@@ -357,6 +357,16 @@ func (r *resolver) orgDescriptor(f []string) int {
 	}
 	nat := nationalities(f[1 : len(f)-1])
 	want := func(en *verbatim.Entity) bool { return r.organisationLike(en) && !otherNation(en, nat) }
+	if businessHeads[head] {
+		// "the company said in a statement": not the news agency the
+		// article has only reported to ("he told The Associated Press")
+		// nor a person the article names with a given name ("Dough
+		// mixer Andy Ryan")
+		want = func(en *verbatim.Entity) bool {
+			return r.organisationLike(en) && !otherNation(en, nat) && !r.onlyAddressed(en) &&
+				!(en.Type == verbatim.Person && strings.IndexByte(en.Name, ' ') > 0 && names.IsGivenName(firstWord(en.Name)))
+		}
+	}
 	if namedBodies[head] {
 		// "the committee" is a committee: not the party or the
 		// broadcaster named before it
@@ -411,6 +421,29 @@ func (r *resolver) nameWithCommonHead(f []string) bool {
 		}
 		return r.namedBefore(m.Entity)
 	}) < 0
+}
+
+// businessHeads are the organisation heads of a business of any trade,
+// which a news outlet named only as an addressee or a relay is not.
+var businessHeads = map[string]bool{"company": true, "firm": true, "corporation": true, "business": true}
+
+// onlyAddressed reports whether every name mention of en before the
+// descriptor is the addressee of a statement ("he told The Associated
+// Press", "telling CNN").
+func (r *resolver) onlyAddressed(en *verbatim.Entity) bool {
+	n := 0
+	for _, mi := range en.Mentions {
+		m := &r.d.Mentions[mi]
+		if m.Kind != verbatim.NameMention || m.Start >= r.sp.Start {
+			continue
+		}
+		before := strings.TrimSuffix(strings.TrimSuffix(r.d.Clean[max(0, m.Start-16):m.Start], " "), " the")
+		if w := strings.ToLower(lastWord(before)); w != "told" && w != "tells" && w != "telling" {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // namedBodies are the organisation heads that name a kind of body whose

@@ -60,3 +60,12 @@ func TestOrganisationNamedSoonAfter(t *testing.T) {
 		t.Errorf("the official news agency -> %s, want Nordpress News Agency", name(d, e))
 	}
 }
+
+// "The company" is a business the article names: not a person named with
+// a given name who spoke last, nor the news agency he spoke to.
+func TestCompanyIsNoPersonNorAddressee(t *testing.T) {
+	d := analyze(t, "A worker shot three people at the Nordlink Foods plant on Friday. Dough mixer Andy Ryan said he was on the third floor. \"I heard the gunfire, and I ran,\" he told The Associated Press. \"This is a sad day for our family,\" the company said in a statement.")
+	if e := resolve(d, find(t, d, "the company", 0)); name(d, e) != "Nordlink Foods" {
+		t.Errorf("the company -> %s, want Nordlink Foods", name(d, e))
+	}
+}

@@ -161,6 +161,12 @@ func GivenNameGender(w string) byte {
 	return givenGender[stripAccents(strings.ToLower(w))]
 }
 
+// IsGivenName reports whether w is a given name of the lists, of either
+// gender or both ("Andy", "Hilary").
+func IsGivenName(w string) bool {
+	return GivenNameGender(w) != 0 || givenNames[stripAccents(strings.ToLower(w))]
+}
+
 // genderOfFirst returns 'm' or 'f' for a known first name, 0 otherwise.
 func genderOfFirst(w string) byte {
 	var a [48]byte
