@@ -357,6 +357,16 @@ func (r *resolver) orgDescriptor(f []string) int {
 	}
 	nat := nationalities(f[1 : len(f)-1])
 	want := func(en *verbatim.Entity) bool { return r.organisationLike(en) && !otherNation(en, nat) }
+	if owner := possessorOf(f); owner != "" {
+		// "the sheriff's department": the sheriff's, not the town named
+		// before it; only an organisation whose name says it
+		base := want
+		want = func(en *verbatim.Entity) bool {
+			return base(en) && slices.ContainsFunc(strings.Fields(en.Name), func(w string) bool {
+				return strings.EqualFold(strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s"), owner)
+			})
+		}
+	}
 	if businessHeads[head] {
 		// "the company said in a statement": not the news agency the
 		// article has only reported to ("he told The Associated Press")
@@ -422,6 +432,27 @@ func (r *resolver) nameWithCommonHead(f []string) bool {
 		return r.namedBefore(m.Entity)
 	}) < 0
 }
+
+// possessorOf returns the lower-case noun in the possessive that modifies
+// an organisation descriptor's head ("the sheriff's department": "sheriff"),
+// or "".
+// A scope ("the world's biggest insurer", "the country's leading bank")
+// is no possessor.
+func possessorOf(f []string) string {
+	for _, w := range f[1 : len(f)-1] {
+		for _, p := range []string{"'s", "’s"} {
+			if b, ok := strings.CutSuffix(w, p); ok && b != "" && !names.IsCap(b) && !scopeNouns[b] {
+				return b
+			}
+		}
+	}
+	return ""
+}
+
+// scopeNouns are the possessives that set a descriptor's scope, not its
+// owner.
+var scopeNouns = map[string]bool{"world": true, "country": true, "nation": true, "city": true, "region": true,
+	"state": true, "continent": true, "industry": true, "sector": true, "market": true, "area": true, "year": true}
 
 // businessHeads are the organisation heads of a business of any trade,
 // which a news outlet named only as an addressee or a relay is not.

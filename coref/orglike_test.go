@@ -69,3 +69,17 @@ func TestCompanyIsNoPersonNorAddressee(t *testing.T) {
 		t.Errorf("the company -> %s, want Nordlink Foods", name(d, e))
 	}
 }
+
+// "The sheriff's department" belongs to the sheriff: not the town the
+// article named before it, whatever the tagger made of it; "the world's
+// biggest insurer" has a scope, not an owner.
+func TestPossessorOfTheDescriptor(t *testing.T) {
+	d := analyze(t, "Gunfire was reported in the Hawaiian Gardens area on Friday. A witness called 911, according to the sheriff's department.")
+	if e := resolve(d, find(t, d, "the sheriff's department", 0)); e >= 0 {
+		t.Errorf("the sheriff's department -> %s, want none", name(d, e))
+	}
+	d = analyze(t, "Shares in Nordlink Insurance fell on Monday. The world's biggest insurer said profits would fall.")
+	if e := resolve(d, find(t, d, "The world's biggest insurer", 0)); name(d, e) != "Nordlink Insurance" {
+		t.Errorf("The world's biggest insurer -> %s, want Nordlink Insurance", name(d, e))
+	}
+}
