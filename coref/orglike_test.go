@@ -74,7 +74,7 @@ func TestCompanyIsNoPersonNorAddressee(t *testing.T) {
 // article named before it, whatever the tagger made of it; "the world's
 // biggest insurer" has a scope, not an owner.
 func TestPossessorOfTheDescriptor(t *testing.T) {
-	d := analyze(t, "Gunfire was reported in the Hawaiian Gardens area on Friday. A witness called 911, according to the sheriff's department.")
+	d := analyze(t, "Deputies searched Nordvik Gardens on Friday. A witness called 911, the sheriff's department said.")
 	if e := resolve(d, find(t, d, "the sheriff's department", 0)); e >= 0 {
 		t.Errorf("the sheriff's department -> %s, want none", name(d, e))
 	}
