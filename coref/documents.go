@@ -152,6 +152,9 @@ func (r *resolver) authorOf(k int, st verbatim.Sentence) int {
 	if mi >= 0 {
 		return d.Mentions[mi].Entity
 	}
+	if e := r.issuerOf(k, st); e >= 0 {
+		return e
+	}
 	// after: [,] [participle] by|from|for, then the name within a few words
 	j := k + 1
 	if j < st.Last && tok[j].Kind == verbatim.Punct && d.Clean[tok[j].Start:tok[j].End] == "," {
@@ -205,6 +208,50 @@ func (r *resolver) authorOf(k int, st verbatim.Sentence) int {
 			}
 			return false
 		})
+	}
+	return d.Mentions[best].Entity
+}
+
+// issueVerbs put a document out: "X wrote a heartfelt letter", "X, head of
+// Y, released a statement".
+var issueVerbs = map[string]bool{"wrote": true, "issued": true, "released": true, "sent": true, "penned": true,
+	"published": true, "signed": true, "posted": true}
+
+// issuerOf returns the subject of the verb that put out document word k
+// ("Matthew Willoughby of the Urban Assembly School, wrote a heartfelt
+// letter"): the first person or organisation named in its sentence before
+// the verb, not in the possessive ("Gray's principal"), with no quotation
+// mark between; or -1.
+func (r *resolver) issuerOf(k int, st verbatim.Sentence) int {
+	d := r.d
+	v := k - 1
+	for v > st.First && v >= k-3 && d.Tokens[v].Kind == verbatim.Word && !issueVerbs[lowerWord(d, v)] &&
+		!names.IsCap(d.Clean[d.Tokens[v].Start:d.Tokens[v].End]) {
+		v-- // "a heartfelt", "an open"
+	}
+	if v <= st.First || d.Tokens[v].Kind != verbatim.Word || !issueVerbs[lowerWord(d, v)] {
+		return -1
+	}
+	from, to := d.Tokens[st.First].Start, d.Tokens[v].Start
+	if strings.ContainsAny(d.Clean[from:to], "\"“”") {
+		return -1
+	}
+	best := -1
+	r.x.each(from-r.x.maxLen, to, func(i int) bool {
+		m := &d.Mentions[i]
+		if m.Start < from || m.End > to || !r.authorMention(m) {
+			return true
+		}
+		if after := d.Clean[m.End:]; strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
+			return true
+		}
+		if best < 0 || m.Start < d.Mentions[best].Start {
+			best = i
+		}
+		return true
+	})
+	if best < 0 {
+		return -1
 	}
 	return d.Mentions[best].Entity
 }

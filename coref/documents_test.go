@@ -52,3 +52,16 @@ func TestItAfterADocument(t *testing.T) {
 		t.Errorf("It -> %s, want Peter Lindqvist", name(d, e))
 	}
 }
+
+// A document a person put out speaks for that person, not for the
+// organisation named in the apposition between them.
+func TestDocumentSpeaksForWhoIssuedIt(t *testing.T) {
+	d := analyze(t, "Mara Olsen, head of the Nordvik School, released a statement on Monday. \"We are sorry for the delay,\" the statement said.")
+	if e := resolve(d, find(t, d, "the statement", 0)); name(d, e) != "Mara Olsen" {
+		t.Errorf("the statement -> %s, want Mara Olsen", name(d, e))
+	}
+	d = analyze(t, "Gray's principal, Matthew Lind of the Nordvik School of Design, wrote a heartfelt letter describing the teen. \"Kimani made great strides this year,\" the letter read.")
+	if e := resolve(d, find(t, d, "the letter", 0)); name(d, e) != "Matthew Lind" {
+		t.Errorf("the letter -> %s, want Matthew Lind", name(d, e))
+	}
+}
