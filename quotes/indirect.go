@@ -77,8 +77,8 @@ func (st *state) indirect() {
 			if c == 0 && wi.head {
 				c = st.modelCue(k) // model.go: cues the lexicons miss (only words seen heading a cue)
 			}
-			if c == 0 || st.capMid(k) || st.isPoss(k+1) {
-				continue // (a noun before its possessive: "the show's director")
+			if c == 0 || st.capMid(k) || st.isPoss(k+1) || st.notVerbCue(k) {
+				continue // (a noun before its possessive: "the show's director"; wordclass.go)
 			}
 			// Attribution reaches at most maxReach tokens from its cue: real
 			// sentences are far shorter, and a run-on line of junk stays linear.

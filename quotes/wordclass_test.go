@@ -1,0 +1,39 @@
+package quotes_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// A cue word used as a noun or an adjective heads no attribution; used as a
+// verb it still does.
+func TestCueWordAsNounOrAdjective(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		none []string // no attribution's content starts with these words
+		want []string // an attribution has this content
+	}{
+		{"The actress hosted her own reality show “Nordvik Nights” in 2005. The hourlong show came in fourth among the contenders.",
+			[]string{"“Nordvik", "came in fourth"}, nil},
+		{"His accused killer, Eric Lind, appeared in court on Monday. The woman accused had just been escorted from the building.",
+			[]string{"killer", "had just been escorted"}, nil},
+		{"The brother of a woman found dead in Nordvik has been charged. Police found her after a search of the harbour.",
+			[]string{"dead in Nordvik", "her after a search"}, nil},
+		{"Official figures show. Polling averages show Olsen with a narrow lead, and the inquiry found that the harbour had been closed unlawfully.",
+			nil, []string{"Olsen with a narrow lead", "the harbour had been closed unlawfully"}},
+	} {
+		d := analyse(t, c.text)
+		for _, q := range d.Quotes {
+			for _, n := range c.none {
+				if strings.HasPrefix(d.Word(q.Span), n) {
+					t.Errorf("%q: attribution %q", c.text, d.Word(q.Span))
+				}
+			}
+		}
+		for _, w := range c.want {
+			if find(d, w) == nil {
+				t.Errorf("%q: no attribution %q", c.text, w)
+			}
+		}
+	}
+}
