@@ -37,3 +37,18 @@ func TestCueWordAsNounOrAdjective(t *testing.T) {
 		}
 	}
 }
+
+// Acts are no statements: "allowed observers to …", "suspended a candidate".
+func TestActsAreNoStatements(t *testing.T) {
+	for _, c := range []struct{ text, content string }{
+		{"The vote was held on Sunday in Nordvik. For the first time, the government allowed international observers to supervise the elections in Nordvik.", "international observers to supervise the elections"},
+		{"The news came after the party suspended a candidate for allegedly suggesting the harbour should be closed.", "a candidate for allegedly suggesting"},
+	} {
+		d := analyse(t, c.text)
+		for _, q := range d.Quotes {
+			if q.Kind == "statement" && strings.HasPrefix(d.Word(q.Span), strings.Fields(c.content)[0]) {
+				t.Errorf("%q: statement %q", c.text, d.Word(q.Span))
+			}
+		}
+	}
+}
