@@ -15,6 +15,11 @@ var showSubjects = map[string]bool{"i": true, "we": true, "you": true, "they": t
 var showNext = map[string]bool{"in": true, "on": true, "at": true, "for": true, "with": true, "about": true,
 	"from": true, "host": true, "hosts": true, "set": true}
 
+// nounCues are cue words that are nouns after a determiner: "A ballistics
+// report is yet to be made public" reports nothing.
+var nounCues = map[string]bool{"report": true, "reports": true, "estimate": true, "estimates": true,
+	"claim": true, "claims": true, "warning": true, "statement": true}
+
 // foundState are the words after "found" that make it a finding of a thing
 // or a person, not of a fact: "found dead", "found her".
 var foundState = map[string]bool{"dead": true, "guilty": true, "innocent": true, "alive": true, "unconscious": true,
@@ -31,12 +36,12 @@ var auxAfterNoun = map[string]bool{"had": true, "has": true, "have": true, "was"
 // an adjective there.
 func (st *state) notVerbCue(k int) bool {
 	w := st.low(k)
-	if w != "show" && w != "accused" && w != "found" {
+	if w != "show" && w != "accused" && w != "found" && w != "alleged" && !nounCues[w] {
 		return false
 	}
-	prev, next := "", ""
+	prev, next, prevDet := "", "", false
 	if k > 0 && st.isWord(k-1) {
-		prev = st.low(k - 1)
+		prev, prevDet = st.low(k-1), st.in(k-1, setDet)
 	}
 	if k+1 < len(st.toks) {
 		if st.isWord(k + 1) {
@@ -47,7 +52,7 @@ func (st *state) notVerbCue(k int) bool {
 	}
 	switch w {
 	case "show":
-		if k > 0 && st.in(k-1, setDet) && !showSubjects[prev] {
+		if prevDet && !showSubjects[prev] {
 			return true // "the show", "her show"
 		}
 		// after a noun "show" its clause's verb, a preposition, a title or
@@ -56,10 +61,17 @@ func (st *state) notVerbCue(k int) bool {
 			return !(showSubjects[prev] || len(prev) > 3 && prev[len(prev)-1] == 's' && prev[len(prev)-2] != 's')
 		}
 		return next == "“" || auxAfterNoun[next] || showNext[next] || st.in(k+1, setPast)
+	case "alleged":
+		// "one of 99 alleged Mafia members", "the alleged victim"
+		return prevDet || isNumber(prev) || prev == "of" || prev == "for" || prev == "with" || prev == "by"
 	case "accused":
-		return st.in(k-1, setDet) || isNumber(prev) || auxAfterNoun[next]
-	default: // found
+		return prevDet || isNumber(prev) || auxAfterNoun[next]
+	case "found":
 		return foundState[next]
+	default: // a noun of saying after its determiner, with no content after it
+		// (or two words after it: "A ballistics report is yet to be made public")
+		det := prevDet || k > 1 && prev != "" && !st.isCap(k-1) && st.isWord(k-2) && st.in(k-2, setDet)
+		return det && (next == "" || auxAfterNoun[next] || showNext[next])
 	}
 }
 

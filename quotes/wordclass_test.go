@@ -19,6 +19,8 @@ func TestCueWordAsNounOrAdjective(t *testing.T) {
 			[]string{"killer", "had just been escorted"}, nil},
 		{"The brother of a woman found dead in Nordvik has been charged. Police found her after a search of the harbour.",
 			[]string{"dead in Nordvik", "her after a search"}, nil},
+		{"Police seized 99 alleged Mafia members on Tuesday. A ballistics report is yet to be made public.",
+			[]string{"Mafia members", "is yet to be made public"}, nil},
 		{"Official figures show. Polling averages show Olsen with a narrow lead, and the inquiry found that the harbour had been closed unlawfully.",
 			nil, []string{"Olsen with a narrow lead", "the harbour had been closed unlawfully"}},
 	} {
@@ -50,5 +52,12 @@ func TestActsAreNoStatements(t *testing.T) {
 				t.Errorf("%q: statement %q", c.text, d.Word(q.Span))
 			}
 		}
+	}
+}
+
+// A cue word opening the text has no word before it.
+func TestCueWordOpensTheText(t *testing.T) {
+	for _, text := range []string{"accused of lying, the mayor resigned.", "Show organizers said the host would return.", "alleged members were held.", "report is due."} {
+		analyse(t, text) // must not panic
 	}
 }
