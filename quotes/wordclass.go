@@ -1,5 +1,7 @@
 package quotes
 
+import "github.com/verbatim-news/verbatim"
+
 // A cue word used as a noun or an adjective heads no attribution: "the
 // hourlong show", "her reality show “Taradise”", "his accused killer", "The
 // woman accused had just been escorted", "was found dead", "the SWAT team
@@ -14,6 +16,11 @@ var showSubjects = map[string]bool{"i": true, "we": true, "you": true, "they": t
 // has after it.
 var showNext = map[string]bool{"in": true, "on": true, "at": true, "for": true, "with": true, "about": true,
 	"from": true, "host": true, "hosts": true, "set": true}
+
+// safeToSay are the words before "to say" that make it the writer's own
+// hedge: "it's safe to say", "needless to say".
+var safeToSay = map[string]bool{"safe": true, "fair": true, "needless": true, "suffice": true, "hard": true,
+	"difficult": true, "true": true, "accurate": true, "unfair": true}
 
 // nounCues are cue words that are nouns after a determiner: "A ballistics
 // report is yet to be made public" reports nothing.
@@ -36,7 +43,7 @@ var auxAfterNoun = map[string]bool{"had": true, "has": true, "have": true, "was"
 // an adjective there.
 func (st *state) notVerbCue(k int) bool {
 	w := st.low(k)
-	if w != "show" && w != "accused" && w != "found" && w != "alleged" && !nounCues[w] {
+	if w != "show" && w != "accused" && w != "found" && w != "alleged" && w != "say" && w != "added" && !nounCues[w] {
 		return false
 	}
 	prev, next, prevDet := "", "", false
@@ -61,6 +68,12 @@ func (st *state) notVerbCue(k int) bool {
 			return !(showSubjects[prev] || len(prev) > 3 && prev[len(prev)-1] == 's' && prev[len(prev)-2] != 's')
 		}
 		return next == "“" || auxAfterNoun[next] || showNext[next] || st.in(k+1, setPast)
+	case "say":
+		// "it's safe to say Luck exceeded them": the writer's own words
+		return prev == "to" && k > 1 && st.isWord(k-2) && safeToSay[st.low(k-2)]
+	case "added":
+		// "Hillis added 101 yards", "shares added 2%": a number, not words
+		return k+1 < len(st.toks) && st.toks[k+1].Kind == verbatim.Number
 	case "alleged":
 		// "one of 99 alleged Mafia members", "the alleged victim"
 		return prevDet || isNumber(prev) || prev == "of" || prev == "for" || prev == "with" || prev == "by"

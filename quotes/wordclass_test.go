@@ -21,6 +21,10 @@ func TestCueWordAsNounOrAdjective(t *testing.T) {
 			[]string{"dead in Nordvik", "her after a search"}, nil},
 		{"Police seized 99 alleged Mafia members on Tuesday. A ballistics report is yet to be made public.",
 			[]string{"Mafia members", "is yet to be made public"}, nil},
+		{"Olsen added 16 points for the Harbour Hawks on Saturday. It's safe to say Olsen exceeded every hope.",
+			[]string{"16 points", "Olsen exceeded"}, nil},
+		{"Olsen added that the club would appeal, and Lind said he would stay.",
+			nil, []string{"the club would appeal", "he would stay"}},
 		{"Official figures show. Polling averages show Olsen with a narrow lead, and the inquiry found that the harbour had been closed unlawfully.",
 			nil, []string{"Olsen with a narrow lead", "the harbour had been closed unlawfully"}},
 	} {
