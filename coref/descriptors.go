@@ -484,7 +484,8 @@ func (r *resolver) onlyAddressed(en *verbatim.Entity) bool {
 // head in its name.
 var namedBodies = map[string]bool{"committee": true, "council": true, "commission": true, "court": true,
 	"police": true, "tribunal": true, "panel": true, "board": true, "union": true, "assembly": true,
-	"parliament": true, "congress": true, "senate": true, "jury": true, "inquiry": true}
+	"parliament": true, "congress": true, "senate": true, "jury": true, "inquiry": true, "ministry": true,
+	"department": true}
 
 // leadReach is how many sentences after an indefinite document or
 // organisation ("a report", "a trade body") its name is looked for.

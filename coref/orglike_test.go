@@ -83,3 +83,12 @@ func TestPossessorOfTheDescriptor(t *testing.T) {
 		t.Errorf("The world's biggest insurer -> %s, want Nordlink Insurance", name(d, e))
 	}
 }
+
+// "The ministry" and "the department" are bodies whose names say so: not a
+// company named before.
+func TestMinistryIsNoCompany(t *testing.T) {
+	d := analyze(t, "Traffic was rerouted by Nordlink Networks, the internet company. The Egyptian ministry said it would take several days to repair the cables.")
+	if e := resolve(d, find(t, d, "The Egyptian ministry", 0)); e >= 0 {
+		t.Errorf("The Egyptian ministry -> %s, want none", name(d, e))
+	}
+}

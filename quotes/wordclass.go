@@ -43,7 +43,7 @@ var auxAfterNoun = map[string]bool{"had": true, "has": true, "have": true, "was"
 // an adjective there.
 func (st *state) notVerbCue(k int) bool {
 	w := st.low(k)
-	if w != "show" && w != "accused" && w != "found" && w != "alleged" && w != "say" && w != "added" && !nounCues[w] {
+	if w != "show" && w != "accused" && w != "found" && w != "alleged" && w != "say" && w != "added" && w != "assured" && !nounCues[w] {
 		return false
 	}
 	prev, next, prevDet := "", "", false
@@ -71,6 +71,8 @@ func (st *state) notVerbCue(k int) bool {
 	case "say":
 		// "it's safe to say Luck exceeded them": the writer's own words
 		return prev == "to" && k > 1 && st.isWord(k-2) && safeToSay[st.low(k-2)]
+	case "assured":
+		return prev == "rest" // "rest assured that the Sox want him"
 	case "added":
 		// "Hillis added 101 yards", "shares added 2%": a number, not words
 		return k+1 < len(st.toks) && st.toks[k+1].Kind == verbatim.Number
