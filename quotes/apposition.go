@@ -25,6 +25,9 @@ func (st *state) appositiveName(sp verbatim.Span, lo int) (verbatim.Span, bool) 
 	if b-2 >= lo && st.toks[b].End == sp.End && names.IsDegree(st.low(b)) && st.isPunct(b-1, ",") {
 		return st.nameBefore(b-2, lo) // "J. James Rohack, MD, said": a degree
 	}
+	if np, ok := st.speakerBeforePlace(sp, b, lo); ok {
+		return np, true
+	}
 	comma := false // (a comma must stand a few words before: most phrases have none)
 	for c := b - 1; c >= lo && c >= b-12 && !comma; c-- {
 		comma = st.isPunct(c, ",")
@@ -68,6 +71,35 @@ func (st *state) appositiveName(sp verbatim.Span, lo int) (verbatim.Span, bool) 
 	}
 	return st.nameBefore(b-2, lo) // the name's last word, before the comma
 }
+
+// speakerBeforePlace returns the noun phrase before "in PLACE, PLACE" when
+// the phrase sp found before a cue is that last place: "the U.S.
+// Geological Survey in Golden, Colo., said", "a spokesman for the club in
+// Leeds, England, said" (b is sp's first token).
+func (st *state) speakerBeforePlace(sp verbatim.Span, b, lo int) (verbatim.Span, bool) {
+	if mi := st.nameEndingAt(sp); mi < 0 || st.d.Mentions[mi].Type != verbatim.Place || st.d.Mentions[mi].Start != sp.Start ||
+		b-3 < lo || !st.isPunct(b-1, ",") || !st.isCap(b-2) {
+		return verbatim.Span{}, false
+	}
+	if mi := st.nameEndingAt(verbatim.Span{Start: st.toks[max(lo, b-5)].Start, End: st.toks[b-2].End}); mi < 0 || st.d.Mentions[mi].Type != verbatim.Place {
+		return verbatim.Span{}, false // "allies in Congress, Washington backed out"
+	}
+	p := b - 2
+	for p > lo && p > b-6 && st.isWord(p) && st.isCap(p) {
+		p--
+	}
+	if p-1 < lo || !st.isWord(p) || !placePrepositions[st.low(p)] || !st.isWord(p-1) {
+		return verbatim.Span{}, false
+	}
+	np, ok := st.leftNP(p, lo) // the phrase as before a cue: "A spokesman for the club"
+	if !ok || st.isPronounSpan(np) {
+		return verbatim.Span{}, false
+	}
+	return np, true
+}
+
+// placePrepositions put a speaker in a place: "the club in Leeds".
+var placePrepositions = map[string]bool{"in": true, "at": true, "near": true}
 
 // nameBefore returns the noun phrase ending at token e when it ends in a
 // name and opens its clause: the one an appositive after it describes.

@@ -121,3 +121,12 @@ func TestPoliceRankBeforeTheName(t *testing.T) {
 	speakerCheck(t, src, "Nobody was hurt", "Const. Lind", "Jonas Lind")
 	speakerCheck(t, src, "We are confident", "Insp Olsen", "Mara Olsen")
 }
+
+func TestSpeakerBeforeItsPlace(t *testing.T) {
+	// "in Golden, Colo." places the speaker; the state is no speaker, nor is
+	// a name after a body that is no place
+	speakerCheck(t, "The quake struck on Sunday. The Nordic Geological Survey in Golden, Colo., said it was 6.1.",
+		"it was 6.1", "The Nordic Geological Survey", "Nordic Geological Survey")
+	speakerCheck(t, "The quake struck on Sunday. A spokesman for the club in Leeds, England, said the match was off.",
+		"the match was off", "A spokesman for the club", "")
+}
