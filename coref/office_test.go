@@ -38,3 +38,11 @@ func TestOfficeOfTheHeadlinePerson(t *testing.T) {
 		t.Errorf("the prime minister -> %s, want Anna Lindqvist", name(d, e))
 	}
 }
+
+// "The judge" refers to the justice the article named.
+func TestJudgeIsTheJustice(t *testing.T) {
+	d := analyze(t, "Manhattan Supreme Court Justice Frank Nervo rejected the request on Thursday. Donald Trump had opposed it. The judge agreed that there was no reason to intrude.")
+	if e := resolve(d, find(t, d, "The judge", 0)); name(d, e) != "Frank Nervo" {
+		t.Errorf("The judge -> %s, want Frank Nervo", name(d, e))
+	}
+}
