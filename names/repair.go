@@ -61,6 +61,17 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			s.First, s.Type = f-1, verbatim.Person
 		}
 	}
+	// a given name the lists do not know before a middle initial:
+	// "Councilman Jumaane" + "D. Williams"
+	for i := range spans {
+		s := &spans[i]
+		if f := s.First; f > 0 && s.Type == verbatim.Person && s.Last-f == 2 && isInitial(tokText(d, f)) &&
+			d.Tokens[f-1].Kind == verbatim.Word && isCap(tokText(d, f-1)) && d.Clean[d.Tokens[f-1].End:d.Tokens[f].Start] == " " &&
+			!isCommonWord(tokText(d, f-1)) && !lowerIn(stopWords, tokText(d, f-1)) && !lowerIn(roleWords, tokText(d, f-1)) &&
+			!isPeerage(tokText(d, f-1)) && (i == 0 || spans[i-1].Last <= f-1) && sentenceIndex(d, f-1) == sentenceIndex(d, f) {
+			s.First = f - 1
+		}
+	}
 	var lines lineKinds
 	for i := range spans {
 		s := &spans[i]
