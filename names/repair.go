@@ -180,6 +180,9 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		case n == 1 && s.Type != verbatim.Person && degrees[strings.ToLower(tokText(d, s.First))] && s.First >= 2 &&
 			tokText(d, s.First-1) == "," && len(out) > 0 && out[len(out)-1].Type == verbatim.Person && out[len(out)-1].Last == s.First-1:
 			continue // "J. James Rohack, MD": a degree, not Maryland
+		case n == 1 && s.Type != verbatim.Place && len(tokText(d, s.First)) > 4 &&
+			upperForm(tokText(d, s.First)) && isPlaceName(tokText(d, s.First)) && datelineAt(d, s.First):
+			s.Type = verbatim.Place // a dateline: "BARCELONA, SPAIN —"
 		case n == 1 && (s.Type == verbatim.Person || s.Type == verbatim.Organization) && !known(s.First) && !honorificBefore(d, s.First) &&
 			(lowerIn(nationalities, tokText(d, s.First)) || demonymWord(tokText(d, s.First))):
 			s.Type = verbatim.Group // "Somali" pirates, "the Yemeni"
@@ -271,6 +274,16 @@ func personInside(d *verbatim.Doc, s tokSpan, next []tokSpan, lines *lineKinds) 
 		return tokSpan{s.First, s.Last, verbatim.Person}
 	}
 	return s
+}
+
+// datelineAt reports whether token i opens its line and a comma or a dash
+// follows it: "BARCELONA, SPAIN —".
+func datelineAt(d *verbatim.Doc, i int) bool {
+	if i > 0 && strings.IndexByte(d.Text[d.Tokens[i-1].End:d.Tokens[i].Start], '\n') < 0 || i+1 >= len(d.Tokens) {
+		return false
+	}
+	n := tokText(d, i+1)
+	return n == "," || n == "-" || n == "—" || n == "–"
 }
 
 // degrees follow a person's name after a comma ("Regina Benjamin, MD").
