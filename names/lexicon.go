@@ -107,6 +107,16 @@ func init() {
 		nameHeads[w] = struct{}{}
 	}
 	initLexFlags()
+	// titles the tagger's features do not read (it was trained without
+	// them): ranks and local offices
+	lines("ranks.txt", func(l string) {
+		if strings.HasPrefix(l, "*") {
+			l = l[1:]
+			roleHeads[l] = true
+			nameHeads[l] = struct{}{}
+		}
+		roleWords[l] = true
+	})
 	fillChainKind() // chains.go
 	fillOrgEnding() // orgstart.go
 }
