@@ -313,7 +313,7 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 		for _, m := range d.Mentions {
 			if m.Kind == verbatim.NameMention && m.Entity >= 0 && m.Entity < len(d.Entities) {
 				switch d.Entities[m.Entity].Type {
-				case verbatim.Person, verbatim.Organization, verbatim.Place:
+				case verbatim.Person, verbatim.Organization, verbatim.Place, verbatim.Group:
 					names = append(names, m.Span)
 				}
 			}
@@ -399,6 +399,8 @@ func entityTerm(buf []byte, e EntityFeature) ([]byte, int32) {
 		key, kind = resolve.ParseName(e.Name, e.Type).Full, 'o'
 	case verbatim.Place:
 		key, kind = resolve.ParseName(e.Name, e.Type).Full, 'l'
+	case verbatim.Group:
+		key, kind = e.Name, 'g' // "Somali" pirates, "Republican" senators
 	}
 	if key == "" {
 		return nil, 0

@@ -106,3 +106,15 @@ func TestMinhashAllAsEach(t *testing.T) {
 		}
 	}
 }
+
+// A nationality or a party, a group of the event's participants ("Somali
+// pirates", "Republican senators"), is an entity term as persons,
+// organisations and places are.
+func TestGroupIsAnEntityTerm(t *testing.T) {
+	d := analyze(t, verbatim.Article{ID: "g", Title: "Pirates held",
+		Text: "The navy detained 12 Somali pirates in the Gulf of Aden on Saturday. The Somali crew surrendered."})
+	f := FeaturesOf(d)
+	if !slices.Contains(f.Terms, "\x01gSomali") {
+		t.Errorf("no group term in %q", f.Terms)
+	}
+}
