@@ -180,16 +180,8 @@ func (r *resolver) authorOf(k int, st verbatim.Sentence) int {
 	}
 	start := tok[j].End
 	end := tok[min(j+6, st.Last-1)].End
-	best := -1
-	r.x.each(start, end, func(i int) bool {
-		m := &d.Mentions[i]
-		if !r.authorMention(m) || strings.ContainsAny(d.Clean[start:m.Start], ",;:()\"“”.") {
-			return true
-		}
-		if best < 0 || m.Start < d.Mentions[best].Start {
-			best = i
-		}
-		return true
+	best := r.firstAuthor(start, end, func(m *verbatim.Mention) bool {
+		return !strings.ContainsAny(d.Clean[start:m.Start], ",;:()\"“”.")
 	})
 	if best < 0 {
 		return -1
@@ -236,24 +228,29 @@ func (r *resolver) issuerOf(k int, st verbatim.Sentence) int {
 	if strings.ContainsAny(d.Clean[from:to], "\"“”") {
 		return -1
 	}
-	best := -1
-	r.x.each(from-r.x.maxLen, to, func(i int) bool {
-		m := &d.Mentions[i]
-		if m.Start < from || m.End > to || !r.authorMention(m) {
-			return true
-		}
-		if after := d.Clean[m.End:]; strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") {
-			return true
-		}
-		if best < 0 || m.Start < d.Mentions[best].Start {
-			best = i
-		}
-		return true
+	best := r.firstAuthor(from-r.x.maxLen, to, func(m *verbatim.Mention) bool {
+		after := d.Clean[m.End:]
+		return m.Start >= from && m.End <= to && !strings.HasPrefix(after, "'s") && !strings.HasPrefix(after, "’s")
 	})
 	if best < 0 {
 		return -1
 	}
 	return d.Mentions[best].Entity
+}
+
+// firstAuthor returns the first mention, of those the index holds from lo
+// to end, that names a person or an organisation and that ok accepts; -1
+// when none.
+func (r *resolver) firstAuthor(lo, end int, ok func(m *verbatim.Mention) bool) int {
+	best := -1
+	r.x.each(lo, end, func(i int) bool {
+		m := &r.d.Mentions[i]
+		if r.authorMention(m) && ok(m) && (best < 0 || m.Start < r.d.Mentions[best].Start) {
+			best = i
+		}
+		return true
+	})
+	return best
 }
 
 // authorMention reports whether m names an organisation or a person.
