@@ -133,6 +133,10 @@ func resolve(x *index, sp verbatim.Span, c Context) int {
 		}
 	}
 	df := descriptorWords(d, sp, c.Phrase, f)
+	if lw := strings.ToLower(df[0]); len(df) >= 2 && (lw == "the" || lw == "this" || lw == "that") &&
+		!names.IsCap(df[len(df)-1]) && r.unnamedBefore(strings.ToLower(df[len(df)-1])) {
+		return -1 // "A former Boeing instructor pilot said … The instructor said": still unnamed
+	}
 	if e := r.roleDescriptor(df); e >= 0 {
 		return e
 	}

@@ -184,6 +184,27 @@ func (r *resolver) roleDescriptor(f []string) int {
 	return r.record(verbatim.DescriptorMention, best)
 }
 
+// unnamedBefore reports whether an unnamed source of an attribution in
+// the sentences just before has head among its words: "A former Boeing
+// instructor pilot, who spoke on condition of anonymity, said … The
+// instructor said" is that pilot, not the person in focus.
+func (r *resolver) unnamedBefore(head string) bool {
+	for i := len(r.c.Prior) - 1; i >= 0; i-- {
+		q := &r.c.Prior[i]
+		if q.SpeakerAt.Empty() || !r.near(q.SpeakerAt.Start, 3) {
+			break
+		}
+		if q.Speaker >= 0 {
+			continue
+		}
+		f := strings.Fields(strings.ToLower(r.d.Word(q.SpeakerAt)))
+		if len(f) >= 2 && (f[0] == "a" || f[0] == "an" || f[0] == "one") && slices.Contains(f, head) {
+			return true
+		}
+	}
+	return false
+}
+
 // offices are the role words that name an office one holder has, so that
 // one holding another is not referred to by it: "the finance director" is
 // not the mayor, "the Liberal Democrat leader" not the home secretary. An

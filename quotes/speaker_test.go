@@ -324,3 +324,10 @@ func TestLeadExpertNamedNext(t *testing.T) {
 	speakerCheck(t, "Ferry film 'a disaster'\n\nA PR expert has told the harbour inquiry that the ferry film was a disaster.\n\nAnna Lindqvist told the inquiry she was hired to manage the fallout.",
 		"the ferry film was a disaster", "A PR expert", "Anna Lindqvist")
 }
+
+func TestDescriptorOfAnUnnamedSourceStaysUnnamed(t *testing.T) {
+	// "The instructor" after "A former Boeing instructor pilot said" is
+	// that unnamed pilot, not the person in focus
+	speakerCheck(t, "Prime Minister Mara Olsen said on Monday that no one survived. A former Boeing instructor pilot, who spoke on the condition that he not be identified, said, \"Heading select mode is dumb.\"\n\nThe instructor, who has trained Boeing pilots at airlines around the world, said that in that mode the plane would fly on.",
+		"in that mode the plane would fly on", "The instructor", "")
+}
