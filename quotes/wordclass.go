@@ -43,7 +43,8 @@ var auxAfterNoun = map[string]bool{"had": true, "has": true, "have": true, "was"
 // an adjective there.
 func (st *state) notVerbCue(k int) bool {
 	w := st.low(k)
-	if w != "show" && w != "accused" && w != "found" && w != "alleged" && w != "say" && w != "added" && w != "assured" && !nounCues[w] {
+	if w != "show" && w != "accused" && w != "found" && w != "alleged" && w != "say" && w != "added" && w != "add" && w != "adds" &&
+		w != "assured" && !nounCues[w] {
 		return false
 	}
 	prev, next, prevDet := "", "", false
@@ -73,9 +74,10 @@ func (st *state) notVerbCue(k int) bool {
 		return prev == "to" && k > 1 && st.isWord(k-2) && safeToSay[st.low(k-2)]
 	case "assured":
 		return prev == "rest" // "rest assured that the Sox want him"
-	case "added":
-		// "Hillis added 101 yards", "shares added 2%": a number, not words
-		return k+1 < len(st.toks) && st.toks[k+1].Kind == verbatim.Number
+	case "added", "add", "adds":
+		// "Hillis added 101 yards", "shares added 2%", "the casing adds
+		// more durability": a quantity, not words
+		return k+1 < len(st.toks) && st.toks[k+1].Kind == verbatim.Number || next == "more" || next == "extra"
 	case "alleged":
 		// "one of 99 alleged Mafia members", "the alleged victim"
 		return prevDet || isNumber(prev) || prev == "of" || prev == "for" || prev == "with" || prev == "by"

@@ -25,6 +25,8 @@ func TestCueWordAsNounOrAdjective(t *testing.T) {
 			[]string{"16 points", "Olsen exceeded"}, nil},
 		{"Olsen added that the club would appeal, and Lind said he would stay.",
 			nil, []string{"the club would appeal", "he would stay"}},
+		{"The dimpled back and waterproof casing at least add more durability than before.",
+			[]string{"more durability"}, nil},
 		{"In the case of Lind, rest assured that the club wants him.",
 			[]string{"the club wants him"}, nil},
 		{"Official figures show. Polling averages show Olsen with a narrow lead, and the inquiry found that the harbour had been closed unlawfully.",
