@@ -55,6 +55,9 @@ func orgStarts(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 			continue
 		}
 		tagged := s.Type // what the tagger made of it
+		if s.Type == verbatim.Misc && ke == 1 && isCap(last) && s.Last-s.First >= 3 {
+			s.Type = verbatim.Organization // "Australian Transport Safety Bureau"
+		}
 		if s.Type == verbatim.Person && isCap(last) &&
 			(GivenNameGender(tokText(d, s.First)) == 0 || lowerIn(compass, tokText(d, s.First)) || isPlaceName(tokText(d, s.First))) &&
 			!isPeerage(tokText(d, s.First)) {
