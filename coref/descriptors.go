@@ -95,6 +95,7 @@ func (r *resolver) roleDescriptor(f []string) int {
 	}
 	d := r.d
 	described := r.x.described
+	indefinite := strings.EqualFold(f[0], "a") || strings.EqualFold(f[0], "an")
 	best, bestScore := -1, 0.0
 	for ei, en := range d.Entities {
 		if en.Type != verbatim.Person {
@@ -143,6 +144,9 @@ func (r *resolver) roleDescriptor(f []string) int {
 			if d.Mentions[mi].Start < r.sp.Start {
 				last = d.Mentions[mi].Start
 			}
+		}
+		if last >= 0 && indefinite {
+			continue // "An official said": someone new, not the minister named before
 		}
 		if last < 0 {
 			// A role descriptor refers back, or to the person named with

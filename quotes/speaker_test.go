@@ -331,3 +331,10 @@ func TestDescriptorOfAnUnnamedSourceStaysUnnamed(t *testing.T) {
 	speakerCheck(t, "Prime Minister Mara Olsen said on Monday that no one survived. A former Boeing instructor pilot, who spoke on the condition that he not be identified, said, \"Heading select mode is dumb.\"\n\nThe instructor, who has trained Boeing pilots at airlines around the world, said that in that mode the plane would fly on.",
 		"in that mode the plane would fly on", "The instructor", "")
 }
+
+func TestIndefiniteDescriptorIsSomeoneNew(t *testing.T) {
+	// "An official" is someone the article has not named: not the minister
+	// named before
+	speakerCheck(t, "Police led 414 raids across the country over three nights, Interior Minister Bernard Lind said on Tuesday.\n\nThe suspect entered Turkey in 2013. An official said he was in contact with the organiser.",
+		"he was in contact with the organiser", "An official", "")
+}
