@@ -28,6 +28,10 @@ func (s *DB) begin(ctx context.Context) (tx *sql.Tx, end func(), err error) {
 		}
 	}
 	if tx, err = s.w.BeginTx(ctx, nil); err != nil {
+		// the next write takes another connection (this one may be broken)
+		s.w.Raw(func(any) error { return s.stmts.close() })
+		s.w.Close()
+		s.w = nil
 		return nil, nil, err
 	}
 	writeConns.Store(tx, s.w)
