@@ -12,9 +12,9 @@ import (
 // Writes run on one connection that the DB keeps for its life (writers
 // are serialised by DB.mu anyway), so that the bulk INSERTs can hand their
 // values to the driver directly ((*sql.Conn).Raw, statements prepared on
-// that connection and kept): database/sql converting and copying every
-// value (an ingest binds about 1.3 million) cost about as much as the
-// driver's own binding.
+// that connection and kept): database/sql checking and copying every value
+// into a new argument list (a BBC ingest binds about 1.3 million) took
+// 1.2% of the ingest's instructions.
 
 // writeConns maps a transaction begun by DB.begin to its connection.
 var writeConns sync.Map // *sql.Tx -> *sql.Conn
