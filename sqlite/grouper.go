@@ -459,10 +459,11 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	s := g.db
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, end, err := s.begin(ctx)
 	if err != nil {
 		return 0, err
 	}
+	defer end()
 	defer tx.Rollback()
 	if err := g.addRange(ctx, tx, g.last, 0); err != nil {
 		return 0, err

@@ -15,8 +15,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
-	"math/bits"
 	"net/url"
 	"slices"
 	"strings"
@@ -33,7 +33,8 @@ type DB struct {
 	db    *sql.DB
 	mu    sync.Mutex // serialises writers
 	spare *batch     // (guarded by mu) the last Put's buffers, for the next
-	stmts stmtCache  // a Put's INSERT statements, prepared once
+	w     *sql.Conn  // (guarded by mu) the writer connection (writer.go)
+	stmts stmtCache  // a Put's INSERT statements, prepared once on w
 
 	cmu      sync.Mutex // guards the speakers cache
 	cacheGen int64
@@ -68,7 +69,7 @@ func Open(path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return &DB{db: db, stmts: stmtCache{db: db}}, nil
+	return &DB{db: db}, nil
 }
 
 // setup gives a new file 16 KiB pages, then turns on write-ahead logging
@@ -105,8 +106,11 @@ func (s *DB) SQL() *sql.DB { return s.db }
 
 // Close closes the database.
 func (s *DB) Close() error {
-	s.stmts.close()
-	return s.db.Close()
+	err := s.closeWriter()
+	if e := s.db.Close(); err == nil {
+		err = e
+	}
+	return err
 }
 
 // Has reports whether an article with this content hash is stored.
@@ -142,7 +146,8 @@ type bulk struct {
 	tail string // after the rows: ON CONFLICT ... (upserts)
 	cols int
 	vals []any
-	full *sql.Stmt // the statement for a full chunk, prepared once per batch
+	full *sql.Stmt           // the statement for a full chunk, prepared once per batch
+	nv   []driver.NamedValue // the parameters of a statement on the writer connection
 }
 
 // newBulk returns a bulk for the INSERT statement head. A plain INSERT
@@ -215,27 +220,15 @@ func (b *bulk) sql(n int) string {
 
 func (b *bulk) flush(ctx context.Context, tx *sql.Tx) error { return b.flushWith(ctx, tx, nil) }
 
-// flushWith inserts the rows in statements of chunk() rows; with a cache,
-// the rest in statements of 128, 64, …, 1 rows, so that every statement is
-// one the cache keeps.
+// flushWith inserts the rows in statements of chunk() rows (flushRaw for
+// a transaction on the writer connection, with the cache if given).
 func (b *bulk) flushWith(ctx context.Context, tx *sql.Tx, c *stmtCache) error {
+	if w, ok := writeConns.Load(tx); ok {
+		return b.flushRaw(ctx, w.(*sql.Conn), c)
+	}
 	per := b.chunk()
 	for len(b.vals) > 0 {
 		n := min(len(b.vals)/b.cols, per)
-		if c != nil {
-			if n < per {
-				n = 1 << (bits.Len(uint(n)) - 1)
-			}
-			st, err := c.get(ctx, tx, b, n)
-			if err != nil {
-				return err
-			}
-			if _, err := st.ExecContext(ctx, b.vals[:n*b.cols]...); err != nil {
-				return err
-			}
-			b.vals = b.vals[n*b.cols:]
-			continue
-		}
 		if n == per && b.full != nil {
 			if _, err := b.full.ExecContext(ctx, b.vals[:n*b.cols]...); err != nil {
 				return err
@@ -257,48 +250,6 @@ func (b *bulk) flushWith(ctx context.Context, tx *sql.Tx, c *stmtCache) error {
 		b.vals = b.vals[n*b.cols:]
 	}
 	return nil
-}
-
-// stmtCache keeps multi-row INSERT statements prepared across
-// transactions: compiling them for every Put (a statement of 256 quotes
-// has 5,376 parameters) took ~4% of storing.
-type stmtCache struct {
-	db *sql.DB
-	mu sync.Mutex
-	m  map[stmtKey]*sql.Stmt
-}
-
-type stmtKey struct {
-	head, tail string
-	rows       int
-}
-
-// get returns the statement inserting n rows of b, for use in tx.
-func (c *stmtCache) get(ctx context.Context, tx *sql.Tx, b *bulk, n int) (*sql.Stmt, error) {
-	k := stmtKey{b.head, b.tail, n}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	st := c.m[k]
-	if st == nil {
-		var err error
-		if st, err = c.db.PrepareContext(ctx, b.sql(n)); err != nil {
-			return nil, err
-		}
-		if c.m == nil {
-			c.m = map[stmtKey]*sql.Stmt{}
-		}
-		c.m[k] = st
-	}
-	return tx.StmtContext(ctx, st), nil
-}
-
-func (c *stmtCache) close() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, st := range c.m {
-		st.Close()
-	}
-	c.m = nil
 }
 
 type batch struct {
@@ -416,10 +367,11 @@ func (s *DB) Put(ctx context.Context, docs []*verbatim.Doc) ([]verbatim.PutOutco
 func (s *DB) put(ctx context.Context, docs []*verbatim.Doc, g *Grouper) ([]verbatim.PutOutcome, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, end, err := s.begin(ctx)
 	if err != nil {
 		return nil, err
 	}
+	defer end()
 	defer tx.Rollback()
 	b := s.spare // a batch's buffers serve the next one
 	s.spare = nil

@@ -171,46 +171,91 @@ const SigLen = sigLen
 const sigLen = 64
 
 // wordIter walks the words of s, calling f with each lowercased word (the
-// buffer is reused: copy it to keep it) and the offset just past it in s.
-// Curly quotes and dashes separate words; other non-ASCII bytes are part of
-// words.
-func wordIter(s string, buf []byte, f func(w []byte, end int)) []byte {
+// buffer is reused: copy it to keep it), its hashWord and the offset just
+// past it in s. Curly quotes and dashes separate words; other non-ASCII
+// bytes are part of words.
+func wordIter(s string, buf []byte, f func(w []byte, h uint64, end int)) []byte {
 	buf = buf[:0]
+	h := uint64(fnvOffset)
 	i := 0
 	flush := func() {
 		if len(buf) > 0 {
-			f(buf, i)
+			f(buf, h, i)
 			buf = buf[:0]
+			h = fnvOffset
 		}
 	}
-	for ; i < len(s); i++ {
+	for i < len(s) {
 		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
-			buf = append(buf, c)
-		case c >= 'A' && c <= 'Z':
-			buf = append(buf, c+32)
-		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80:
-			flush() // general punctuation: ’ “ ” – — …
-			i += 2
-		case c == 0xC2 && i+1 < len(s) && (s[i+1] == 0xA0 || s[i+1] == 0xAB || s[i+1] == 0xBB):
-			flush()
-			i++
-		case c >= 0x80:
-			buf = append(buf, c)
-		case c == '\'' || c == '.' && len(buf) > 0 && len(buf) <= 2 && i+1 < len(s) && s[i+1] >= 'A' && s[i+1] <= 'Z':
-			// "don't" and "U.S." stay one word
-			if c == '\'' && i+1 < len(s) && s[i+1] == 's' && (i+2 >= len(s) || !isAlnum(s[i+2])) {
-				flush() // possessive 's
-				i++
+		switch wordClass[c] {
+		case classKeep: // a run of bytes kept as they are (most of a word)
+			for {
+				buf = append(buf, c)
+				h = (h ^ uint64(c)) * fnvPrime
+				if i++; i == len(s) {
+					break
+				}
+				if c = s[i]; wordClass[c] != classKeep {
+					break
+				}
 			}
-		default:
+			continue
+		case classUpper:
+			c += 32
+			buf = append(buf, c)
+			h = (h ^ uint64(c)) * fnvPrime
+		case classSep:
 			flush()
+		default: // classOther: the bytes below
+			switch {
+			case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80:
+				flush() // general punctuation: ’ “ ” – — …
+				i += 2
+			case c == 0xC2 && i+1 < len(s) && (s[i+1] == 0xA0 || s[i+1] == 0xAB || s[i+1] == 0xBB):
+				flush()
+				i++
+			case c >= 0x80:
+				buf = append(buf, c)
+				h = (h ^ uint64(c)) * fnvPrime
+			case c == '\'' || c == '.' && len(buf) > 0 && len(buf) <= 2 && i+1 < len(s) && s[i+1] >= 'A' && s[i+1] <= 'Z':
+				// "don't" and "U.S." stay one word
+				if c == '\'' && i+1 < len(s) && s[i+1] == 's' && (i+2 >= len(s) || !isAlnum(s[i+2])) {
+					flush() // possessive 's
+					i++
+				}
+			default:
+				flush()
+			}
 		}
+		i++
 	}
 	flush()
 	return buf
 }
+
+// The classes of bytes for wordIter.
+const (
+	classSep   = iota // ends a word
+	classKeep         // a-z, 0-9 and non-ASCII bytes but the two below: part of a word as it is
+	classUpper        // A-Z: part of a word, lowercased
+	classOther        // ' . 0xC2 0xE2: it depends on the bytes around
+)
+
+var wordClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			t[c] = classKeep
+		case c >= 'A' && c <= 'Z':
+			t[c] = classUpper
+		case c == 0xC2 || c == 0xE2 || c == '\'' || c == '.':
+			t[c] = classOther
+		case c >= 0x80:
+			t[c] = classKeep
+		}
+	}
+	return t
+}()
 
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
@@ -238,14 +283,17 @@ func allDigits(w []byte) bool {
 	return true
 }
 
+// hashWord is the 64-bit FNV-1a hash of w.
 func hashWord(w []byte) uint64 {
-	h := uint64(14695981039346656037)
+	h := uint64(fnvOffset)
 	for _, c := range w {
 		h ^= uint64(c)
-		h *= 1099511628211
+		h *= fnvPrime
 	}
 	return h
 }
+
+const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
 
 func mix(h uint64) uint64 {
 	h ^= h >> 33
@@ -299,9 +347,9 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 	ts := termScratch.Get().(*termSet)
 	ts.reset()
 	// title words count three times
-	buf := wordIter(d.Title, ts.wbuf, func(w []byte, _ int) {
-		if w = termWord(w, hashWord(w)); w != nil {
-			ts.add(w, int32(titleWeight))
+	buf := wordIter(d.Title, ts.wbuf, func(w []byte, hw uint64, _ int) {
+		if w, hw = termWord(w, hw); w != nil {
+			ts.addHashed(w, hw, int32(titleWeight))
 		}
 	})
 	shs := ts.shs[:0]
@@ -322,8 +370,7 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 	}
 	ts.spans = names
 	ni := 0
-	ts.wbuf = wordIter(text, buf, func(w []byte, end int) {
-		hw := hashWord(w)
+	ts.wbuf = wordIter(text, buf, func(w []byte, hw uint64, end int) {
 		nw++
 		if nw >= 4 {
 			shs = append(shs, mix(h1*31^h2*17^h3*7^hw))
@@ -335,8 +382,8 @@ func FeaturesOf(d *verbatim.Doc) *Features {
 		if ni < len(names) && names[ni].Start < end && end <= names[ni].End {
 			return // in a name
 		}
-		if w = termWord(w, hw); w != nil {
-			ts.add(w, 1)
+		if w, hw = termWord(w, hw); w != nil {
+			ts.addHashed(w, hw, 1)
 		}
 	})
 	if nw >= 12 {
@@ -512,14 +559,18 @@ func (c *Clusterer) prepareFeatures(f *Features, id string) *Prepared {
 
 // termWord returns the stem of a content word (w's buffer reused), or nil
 // for stop words, numbers and very short words; hw is hashWord(w).
-func termWord(w []byte, hw uint64) []byte {
+func termWord(w []byte, hw uint64) ([]byte, uint64) {
 	if len(w) < 3 || allDigits(w) {
-		return nil
+		return nil, 0
 	}
 	if stopSet.has(w, hw) {
-		return nil
+		return nil, 0
 	}
-	return stem(w)
+	n, last := len(w), w[len(w)-1]
+	if w = stem(w); len(w) != n || w[n-1] != last {
+		hw = hashWord(w)
+	}
+	return w, hw
 }
 
 // Terms returns the distinct terms (content-word stems) of an article as

@@ -11,7 +11,7 @@ import (
 // quote's number of words.
 func (c *Clusterer) quoteShingles(s string) (int32, int) {
 	hs := c.hbuf[:0]
-	c.wbuf = wordIter(s, c.wbuf, func(w []byte, _ int) { hs = append(hs, hashWord(w)) })
+	c.wbuf = wordIter(s, c.wbuf, func(_ []byte, h uint64, _ int) { hs = append(hs, h) })
 	c.hbuf = hs
 	n := len(hs)
 	start := int32(len(c.shingles))

@@ -38,8 +38,11 @@ func (t *termSet) term(i int32) []byte {
 }
 
 // add counts k more of the term w.
-func (t *termSet) add(w []byte, k int32) {
-	h := mix(hashWord(w))
+func (t *termSet) add(w []byte, k int32) { t.addHashed(w, hashWord(w), k) }
+
+// addHashed is add for a word whose hashWord is hw.
+func (t *termSet) addHashed(w []byte, hw uint64, k int32) {
+	h := mix(hw)
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := t.slots[i]

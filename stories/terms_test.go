@@ -31,7 +31,7 @@ func refTerms(d *verbatim.Doc) ([]string, []int32, *[sigLen]uint32) {
 		}
 		return string(stem(w))
 	}
-	wordIter(d.Title, nil, func(w []byte, _ int) {
+	wordIter(d.Title, nil, func(w []byte, _ uint64, _ int) {
 		if s := word(w); s != "" {
 			add(s, int32(titleWeight))
 		}
@@ -42,7 +42,7 @@ func refTerms(d *verbatim.Doc) ([]string, []int32, *[sigLen]uint32) {
 	}
 	var h [3]uint64
 	n := 0
-	wordIter(d.Text, nil, func(w []byte, _ int) {
+	wordIter(d.Text, nil, func(w []byte, _ uint64, _ int) {
 		hw := hashWord(w)
 		if n++; n >= 4 {
 			sh := mix(h[0]*31 ^ h[1]*17 ^ h[2]*7 ^ hw)
