@@ -50,3 +50,31 @@ func TestIdentitiesKeepOwnStrings(t *testing.T) {
 		t.Fatalf("%d names and roles kept, want the article's", n)
 	}
 }
+
+// TestWriteBinaryInParts: the parts WriteBinary flushes and the rest it
+// returns are, in order, the bytes of AppendBinary, and no part holds much
+// more than the part size (a snapshot never holds the whole resolver in one
+// buffer).
+func TestWriteBinaryInParts(t *testing.T) {
+	r := New()
+	for i := range 200 {
+		r.Add(doc("a"+string(rune('a'+i%26)), "Keith Kellogg", "org:Acme "+strings.Repeat("x", i%7), "Maria "+strings.Repeat("y", i%11+1)+" Lopez", "place:Riyadh"))
+	}
+	whole := r.AppendBinary(nil)
+	const part = 256
+	var got []byte
+	parts, largest := 0, 0
+	rest := r.WriteBinary(nil, part, func(b []byte) []byte {
+		got = append(got, b...)
+		parts++
+		largest = max(largest, len(b))
+		return b[:0]
+	})
+	got = append(got, rest...)
+	if string(got) != string(whole) {
+		t.Fatalf("%d parts, %d bytes, want the %d of AppendBinary", parts, len(got), len(whole))
+	}
+	if parts < 3 || largest > 2*part {
+		t.Fatalf("%d parts of %d bytes at most (%d in all), want parts of about %d", parts, largest, len(whole), part)
+	}
+}
