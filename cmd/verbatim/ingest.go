@@ -27,6 +27,11 @@ import (
 // articles and more) peaks as by default.
 const gcFloor = 192 << 20
 
+// gcCeiling is the collector's headroom once the live heap is larger: a
+// library's grouping state grows with it, and by default the heap would
+// grow to twice the state between collections.
+const gcCeiling = 256 << 20
+
 func init() {
 	var db, published, queue, stream string
 	var cpus, batch, maxMB int
@@ -59,7 +64,7 @@ func init() {
 			// the live heap grows from nothing: collect it every 192 MB
 			// of allocation at least (not every time it doubles) until it
 			// is that large, then as by default (see internal/gcfloor)
-			gcfloor.Start(gcFloor)
+			gcfloor.StartRange(gcFloor, gcCeiling)
 			ctx := context.Background()
 			st, err := openLibrary(ctx, db, false)
 			if err != nil {
