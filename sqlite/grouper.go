@@ -486,8 +486,7 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	if err := g.open(ctx); err != nil {
 		return 0, err
 	}
-	large := g.prev == nil || len(g.arts)-len(g.prev.StoryOf) >= 1024
-	if large {
+	if n := len(g.arts); g.prev == nil || n-len(g.prev.StoryOf) >= 1024 {
 		// the rows, the statements' arguments and the snapshot a commit of
 		// many articles builds come on top of the garbage the stored
 		// batches left: collected first, the heap grows from what is live
@@ -565,12 +564,6 @@ func (g *Grouper) commit(ctx context.Context, full bool) (int, error) {
 	g.c.RecordsKept()
 	g.c.ReleaseClosed()
 	g.prev, g.base = next, g.last
-	if large {
-		// what the commit built is garbage now: collected at once, the
-		// heap grows from what stays live, not from the commit's peak
-		// (which the collector's goal would otherwise double)
-		runtime.GC()
-	}
 	s.cmu.Lock()
 	s.cacheGen, s.cache = -1, nil // the speakers' counts changed
 	s.cmu.Unlock()
