@@ -212,12 +212,22 @@ func (r *Resolver) AddInStory(d *verbatim.Doc, story map[string]int) []string {
 		}
 		ent := r.Entities[k]
 		ent.Articles++
-		ent.Aliases[e.Name]++
+		if _, ok := ent.Aliases[e.Name]; ok {
+			ent.Aliases[e.Name]++
+		} else {
+			// a key of its own: e.Name is often a slice of a string of
+			// the whole article's names, which the identity would keep
+			ent.Aliases[strings.Clone(e.Name)] = 1
+		}
 		for _, ro := range roles {
 			if ent.Roles == nil {
 				ent.Roles = map[string]int{}
 			}
-			ent.Roles[ro]++
+			if _, ok := ent.Roles[ro]; ok {
+				ent.Roles[ro]++
+			} else {
+				ent.Roles[strings.Clone(ro)] = 1 // likewise
+			}
 		}
 		if e.Type == verbatim.Person && len(ctxIDs) > 0 { // only a person's context is ever compared
 			// ctxIDs as a set: the article's, sorted once, without its own
@@ -327,7 +337,7 @@ func (r *Resolver) create(article string, e verbatim.Entity, n Name) int {
 	ent := &Entity{ID: id, Name: collapseSpaces(e.Name), Type: e.Type, Aliases: map[string]int{},
 		name: n}
 	if e.Type == verbatim.Person && n.First != "" {
-		ent.Name = displayName(e.Name, n)
+		ent.Name = strings.Clone(displayName(e.Name, n))
 	}
 	k := len(r.Entities)
 	r.Entities = append(r.Entities, ent)
@@ -608,7 +618,7 @@ func (r *Resolver) match(article string, e verbatim.Entity, n Name, ctx []string
 	if ent.name.First == "" && n.First != "" {
 		ent.name.First, ent.name.Full = n.First, n.Full
 		if name := displayName(e.Name, n); name != ent.Name {
-			ent.Name = name
+			ent.Name = strings.Clone(name)
 			if r.TrackRenames {
 				r.renamed = append(r.renamed, ent.ID)
 			}

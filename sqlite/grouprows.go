@@ -101,7 +101,6 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev *seenRows, cur *st
 	storyArts := newBulk(`INSERT INTO story_articles(story_id, article_id) VALUES `, 2)
 	copies := newBulk(`INSERT INTO article_copies(article_id, copy_of, similarity) VALUES `, 3)
 	personEnts := newBulk(`INSERT INTO person_entities(entity_id, person_id) VALUES `, 2)
-	storyArts.reserve(len(arts) - len(prev.StoryOf))
 	// the persons the new articles name: only they changed
 	oldMembers := map[string]int{}
 	for i, a := range arts {
@@ -116,6 +115,9 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev *seenRows, cur *st
 			}
 		}
 		storyArts.add(st, g.arts[i].aid)
+		if err := g.spillAll(ctx, tx, storyArts, personEnts, copies); err != nil {
+			return nil, err
+		}
 		if i < len(prev.StoryOf) {
 			continue
 		}
@@ -155,6 +157,9 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev *seenRows, cur *st
 			continue
 		}
 		persons.add(pid, e.Name, string(e.Type), e.Articles)
+		if err := g.spill(ctx, tx, persons); err != nil {
+			return nil, err
+		}
 		members := next.Members[pid]
 		set := personForms(e, len(members))
 		if set == nil {
@@ -172,16 +177,12 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev *seenRows, cur *st
 			}
 			for _, eid := range members[start:] {
 				aliases.add(f, eid)
+				if err := g.spill(ctx, tx, aliases); err != nil {
+					return nil, err
+				}
 			}
 		}
 		next.Aliases[pid] = set
-	}
-	stmts := upsert(`INSERT INTO statements(id, story_id, person_id, speaker, text, said_on, outlets, reports, quotes) VALUES `, 9,
-		"id", "story_id", "person_id", "speaker", "text", "said_on", "outlets", "reports", "quotes")
-	stmts.reserve(len(cur.Statements))
-	for _, id := range sortedKeys(cur.Statements) {
-		st := cur.Statements[id]
-		stmts.add(id, st.Story, nullStr(st.Person), st.Speaker, st.Text, st.SaidOn, st.Outlets, st.Reports, st.Quotes)
 	}
 	if err := flushAll(ctx, tx, storyArts, persons, personEnts, copies, aliases); err != nil {
 		return nil, err
@@ -189,6 +190,15 @@ func (g *Grouper) write(ctx context.Context, tx *sql.Tx, prev *seenRows, cur *st
 	// a person's new decisions are appended to its row
 	if err := g.log.write(ctx, tx, prev.Decisions, g.log.n, g.last); err != nil {
 		return nil, err
+	}
+	stmts := upsert(`INSERT INTO statements(id, story_id, person_id, speaker, text, said_on, outlets, reports, quotes) VALUES `, 9,
+		"id", "story_id", "person_id", "speaker", "text", "said_on", "outlets", "reports", "quotes")
+	for _, id := range sortedKeys(cur.Statements) {
+		st := cur.Statements[id]
+		stmts.add(id, st.Story, nullStr(st.Person), st.Speaker, st.Text, st.SaidOn, st.Outlets, st.Reports, st.Quotes)
+		if err := g.spill(ctx, tx, stmts); err != nil {
+			return nil, err
+		}
 	}
 	if err := flushAll(ctx, tx, stmts); err != nil {
 		return nil, err
@@ -241,4 +251,41 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// spillRows is how many rows a bulk of a commit holds at most before its
+// full statements are written (spill): a commit's rows (person_entities,
+// aliases and statements of 16,384 articles: about a million values) are
+// never all in memory at once.
+var spillRows = 4096
+
+// spill writes b's rows in its full statements once it holds spillRows
+// rows or more, and keeps the rest (fewer than a statement's) for later:
+// the rows go in the same order, so the tables are the same.
+func (g *Grouper) spill(ctx context.Context, tx *sql.Tx, b *bulk) error {
+	g.held = max(g.held, len(b.vals))
+	per := b.chunk() * b.cols
+	if len(b.vals) < max(spillRows*b.cols, per) {
+		return nil
+	}
+	all := b.vals
+	n := len(all) / per * per
+	b.vals = all[:n]
+	if err := b.flush(ctx, tx); err != nil {
+		return err
+	}
+	k := copy(all, all[n:])
+	clear(all[k:n]) // drop the references the written rows held
+	b.vals = all[:k]
+	return nil
+}
+
+// spillAll is spill of each bulk.
+func (g *Grouper) spillAll(ctx context.Context, tx *sql.Tx, bs ...*bulk) error {
+	for _, b := range bs {
+		if err := g.spill(ctx, tx, b); err != nil {
+			return err
+		}
+	}
+	return nil
 }

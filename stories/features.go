@@ -457,12 +457,17 @@ func entityTerm(buf []byte, e EntityFeature) ([]byte, int32) {
 
 // detach copies the strings of f that may be slices of the article's text
 // (title, entity names and roles, quotes) into strings of their own: a
-// clusterer keeps them for the life of the library, and a slice of the text
-// would keep the whole text with it. The quotes get a string apart from the
-// title and names: a clusterer drops them once they are kept apart
-// (quotes.go), while it keeps the title.
+// clusterer keeps some for the life of the library, and a slice of the text
+// would keep the whole text with it. The title, the names and roles, and the
+// quotes get a string each: a clusterer keeps the title, the resolver its
+// own copies of the names it keeps, and the quotes are dropped once they are
+// kept apart (quotes.go).
 func (f *Features) detach() {
-	n := len(f.Title)
+	// the title apart: the clusterer keeps it for every article, the
+	// names and roles only while an identity holds them (the resolver
+	// copies the forms it keeps)
+	f.Title = strings.Clone(f.Title)
+	n := 0
 	for _, e := range f.Entities {
 		n += len(e.Name)
 		for _, r := range e.Roles {
@@ -471,7 +476,6 @@ func (f *Features) detach() {
 	}
 	var b strings.Builder
 	b.Grow(n)
-	b.WriteString(f.Title)
 	roles := 0
 	for _, e := range f.Entities {
 		b.WriteString(e.Name)
@@ -486,7 +490,6 @@ func (f *Features) detach() {
 		off += len(old)
 		return s[off-len(old) : off]
 	}
-	f.Title = take(f.Title)
 	var rs []string
 	if roles > 0 {
 		rs = make([]string, 0, roles)

@@ -55,7 +55,7 @@ func (c *Clusterer) WriteSnapshot(buf []byte, part int, flush func([]byte) []byt
 		buf = binenc.AppendUint(buf, uint64(c.df[i]))
 		more()
 	}
-	buf = c.Resolver.AppendBinary(buf)
+	buf = c.Resolver.WriteBinary(buf, part, flush)
 	more()
 	ents := make(map[string]int, len(c.Resolver.Entities))
 	for i, e := range c.Resolver.Entities {

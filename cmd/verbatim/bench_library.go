@@ -50,6 +50,7 @@ removed). --shared DIR reads the corpora from DIR (default: ../shared).`,
 	cmd.Flags().IntVar(&o.queries, "queries", 0, "also measure query latency (bench queries) on each library with stories, this many requests per endpoint")
 	cmd.Flags().StringVar(&o.shared, "shared", "", "the shared data directory (default: ../shared or $VERBATIM_SHARED)")
 	cmd.Flags().StringVar(&o.jsonl, "jsonl", "", "only write the articles of the first size (then --add later ones to FILE.add.jsonl) as JSON Lines to this file")
+	cmd.Flags().IntVar(&o.headroom, "gc-headroom", 0, "pass ingest --gc-headroom MB to every ingest")
 	cmd.Flags().StringVar(&o.tmp, "tmp", "", "directory for the generated inputs and temporary libraries (default: the system's)")
 	benchCmd.AddCommand(cmd)
 }
@@ -61,6 +62,7 @@ type libBenchOptions struct {
 	seed                    int64
 	noStoriesToo, noStories bool
 	queries                 int // requests per endpoint (bench queries) on each library with stories; 0: none
+	headroom                int // ingest --gc-headroom (MB; 0: none)
 }
 
 // childCost is what one child process cost.
@@ -159,7 +161,7 @@ func runLibraryBench(o libBenchOptions, w, logw io.Writer) error {
 			}
 			removeDB(db)
 			fmt.Fprintf(logw, "bench library: ingesting %d articles (stories: %v)\n", n, !noStories)
-			full, err := ingestChild(exe, db, lib, noStories, logw)
+			full, err := ingestChild(exe, db, lib, noStories, o.headroom, logw)
 			if err != nil {
 				return err
 			}
@@ -171,14 +173,14 @@ func runLibraryBench(o libBenchOptions, w, logw io.Writer) error {
 			}
 			plus, empty := "—", "—"
 			if o.add > 0 {
-				c, err := ingestChild(exe, db, add, noStories, logw)
+				c, err := ingestChild(exe, db, add, noStories, o.headroom, logw)
 				if err != nil {
 					return err
 				}
 				plus = c.String()
 				edb := filepath.Join(tmp, "empty.db")
 				removeDB(edb)
-				c, err = ingestChild(exe, edb, add, noStories, logw)
+				c, err = ingestChild(exe, edb, add, noStories, o.headroom, logw)
 				if err != nil {
 					return err
 				}
@@ -198,8 +200,11 @@ func runLibraryBench(o libBenchOptions, w, logw io.Writer) error {
 
 // ingestChild runs verbatim ingest on one core in a child process and
 // returns its CPU time and peak RSS.
-func ingestChild(exe, db, in string, noStories bool, logw io.Writer) (childCost, error) {
+func ingestChild(exe, db, in string, noStories bool, headroom int, logw io.Writer) (childCost, error) {
 	args := []string{"ingest", "--db", db, "--cpus", "1", in}
+	if headroom > 0 {
+		args = append(args, "--gc-headroom", strconv.Itoa(headroom))
+	}
 	if noStories {
 		args = append(args, "--no-stories")
 	}

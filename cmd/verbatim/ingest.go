@@ -29,7 +29,7 @@ const gcFloor = 192 << 20
 
 func init() {
 	var db, published, queue, stream string
-	var cpus, batch, maxMB int
+	var cpus, batch, maxMB, headroomMB int
 	var progress, noStories bool
 	var cpuProfile, memProfile string
 	cmd := &cobra.Command{
@@ -59,7 +59,10 @@ func init() {
 			// the live heap grows from nothing: collect it every 192 MB
 			// of allocation at least (not every time it doubles) until it
 			// is that large, then as by default (see internal/gcfloor)
-			gcfloor.Start(gcFloor)
+			// --gc-headroom: past that much live, the heap grows by it
+			// between collections instead of doubling (a library's
+			// grouping state grows with it)
+			gcfloor.StartRange(gcFloor, uint64(max(headroomMB, 0))<<20)
 			ctx := context.Background()
 			st, err := openLibrary(ctx, db, false)
 			if err != nil {
@@ -112,6 +115,7 @@ func init() {
 	cmd.Flags().IntVar(&cpus, "cpus", 0, "analysis goroutines (default: all cores)")
 	cmd.Flags().IntVar(&batch, "batch", 256, "articles per transaction")
 	cmd.Flags().DurationVar(&budget, "budget", pipeline.DefaultBudget, budgetHelp)
+	cmd.Flags().IntVar(&headroomMB, "gc-headroom", 0, "once the live heap is larger than this many MB, let it grow by this much between collections instead of doubling: a lower peak for more collections (0: double)")
 	cmd.Flags().BoolVar(&noStories, "no-stories", false, "do not group the new articles into the library's stories (the next ingest, or verbatim stories --db, does)")
 	cmd.Flags().BoolVar(&progress, "progress", false, "show progress even when stderr is not a terminal (a line every 5 s)")
 	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the ingest to this file")

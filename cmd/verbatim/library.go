@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"sync"
 
 	"github.com/verbatim-news/verbatim"
@@ -107,6 +108,12 @@ func sqliteSink(st *sqlite.DB, g *sqlite.Grouper) sink {
 				// articles are stored)
 				if _, err := g.Commit(ctx); err == nil {
 					pending = 0
+					// what the commit built is garbage now: collected at
+					// once, the heap grows from what stays live, not from
+					// the commit's peak (which the collector's goal would
+					// otherwise double until its next collection); the
+					// last commit needs none
+					runtime.GC()
 				}
 			}
 			return out, nil

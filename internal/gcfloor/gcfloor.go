@@ -27,15 +27,23 @@ var once sync.Once
 // Start keeps floor bytes of headroom for the rest of the process, unless
 // the user set GOGC (their setting stands). It adjusts GOGC after every
 // collection from the live heap that collection found.
-func Start(floor uint64) {
+func Start(floor uint64) { StartRange(floor, 0) }
+
+// StartRange is Start with a ceiling as well (0: none): once the live heap
+// is larger than ceiling, the heap may grow by ceiling bytes between
+// collections instead of by as much as is live. A live heap that keeps
+// growing (an ingest's grouping state) then peaks at live + ceiling rather
+// than at twice the live heap, for collections more often than by default
+// past the ceiling (each marks the live heap).
+func StartRange(floor, ceiling uint64) {
 	if os.Getenv("GOGC") != "" || floor == 0 {
 		return
 	}
-	once.Do(func() { start(floor) })
+	once.Do(func() { start(floor, ceiling) })
 }
 
-func start(floor uint64) *tuner {
-	t := &tuner{floor: floor, cur: 100, s: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
+func start(floor, ceiling uint64) *tuner {
+	t := &tuner{floor: floor, ceiling: ceiling, cur: 100, s: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
 	t.adjust()
 	t.arm()
 	return t
@@ -43,6 +51,7 @@ func start(floor uint64) *tuner {
 
 type tuner struct {
 	floor    uint64
+	ceiling  uint64 // 0: none
 	cur      int
 	s        []metrics.Sample
 	adjusted atomic.Int64 // collections seen (tests)
@@ -51,13 +60,25 @@ type tuner struct {
 
 // Percent is the GOGC that gives a live heap of live bytes floor bytes of
 // headroom, at least 100.
-func Percent(live, floor uint64) int {
+func Percent(live, floor uint64) int { return Headroom(live, floor, 0) }
+
+// Headroom is the GOGC that lets a live heap of live bytes grow by as much
+// again (the default), but by at least floor bytes and, when ceiling is not
+// 0, by at most ceiling bytes (never below minPercent).
+func Headroom(live, floor, ceiling uint64) int {
 	live = max(live, minHeap)
-	if live >= floor {
-		return 100
+	switch {
+	case live < floor:
+		return int(100 * floor / live)
+	case ceiling > 0 && live > ceiling:
+		return max(int(100*ceiling/live), minPercent)
 	}
-	return int(100 * floor / live)
+	return 100
 }
+
+// minPercent is the lowest GOGC a ceiling sets: a live heap past ten times
+// the ceiling is collected every tenth of it allocated.
+const minPercent = 10
 
 func (t *tuner) adjust() {
 	t.adjusted.Add(1)
@@ -65,7 +86,7 @@ func (t *tuner) adjust() {
 	if t.s[0].Value.Kind() != metrics.KindUint64 {
 		return
 	}
-	if p := Percent(t.s[0].Value.Uint64(), t.floor); p != t.cur {
+	if p := Headroom(t.s[0].Value.Uint64(), t.floor, t.ceiling); p != t.cur {
 		debug.SetGCPercent(p)
 		t.cur = p
 	}

@@ -29,13 +29,33 @@ func TestPercent(t *testing.T) {
 	}
 }
 
+func TestHeadroomCeiling(t *testing.T) {
+	const mb = 1 << 20
+	for _, c := range []struct {
+		live, floor, ceiling uint64
+		want                 int
+	}{
+		{64 * mb, 128 * mb, 256 * mb, 200},  // below the floor: raised as without a ceiling
+		{200 * mb, 128 * mb, 256 * mb, 100}, // between: the default
+		{256 * mb, 128 * mb, 256 * mb, 100},
+		{512 * mb, 128 * mb, 256 * mb, 50}, // past it: grows by the ceiling
+		{1024 * mb, 128 * mb, 256 * mb, 25},
+		{8192 * mb, 128 * mb, 256 * mb, 10}, // never below minPercent
+		{1024 * mb, 128 * mb, 0, 100},       // no ceiling
+	} {
+		if got := Headroom(c.live, c.floor, c.ceiling); got != c.want {
+			t.Errorf("Headroom(%d MB, %d MB, %d MB) = %d, want %d", c.live/mb, c.floor/mb, c.ceiling/mb, got, c.want)
+		}
+	}
+}
+
 // Start raises GOGC while the live heap is below the floor (a test's heap
 // is a few MB), and looks again after every collection.
 func TestStartRaisesGOGC(t *testing.T) {
 	if os.Getenv("GOGC") != "" {
 		t.Skip("GOGC is set: Start leaves it")
 	}
-	tu := start(1 << 30)
+	tu := start(1<<30, 0)
 	defer debug.SetGCPercent(100)
 	defer tu.stop.Store(true)
 	s := []metrics.Sample{{Name: "/gc/gogc:percent"}}
