@@ -246,6 +246,10 @@ type Clusterer struct {
 	kbuf    []uint64  // packed terms being sorted (sortByID)
 	qcount  []int32   // shared shingles per quote (linkQuote)
 	touched []int32
+	// per quote: a dense id of its speaker (0 none, -1 not read yet), so
+	// that linkQuote compares ids and reads a candidate's QuoteRef once
+	qspk    []int32
+	spkIDs  map[string]int32
 	loc     []int32        // article -> its cluster during an agglomeration (-1: none)
 	ctx     map[string]int // the resolver's context (context)
 	ctxKeys []string

@@ -489,6 +489,7 @@ func loadSnapshot(d *binenc.Decoder, opt Options, st RecordStore) (*Clusterer, e
 	}
 	c.parent = make([]int32, nq)
 	c.qart = make([]int32, 0, nq)
+	c.qspk, c.spkIDs = nil, nil // quote numbers start again
 	for ai, a := range c.articles {
 		for range a.nq {
 			c.qart = append(c.qart, int32(ai))

@@ -162,9 +162,13 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 			}
 		}
 		c.touched = touched
+		ks := c.quoteSpeaker(k)
 		for _, o := range touched {
 			cnt := int(c.qcount[o])
 			c.qcount[o] = 0
+			if os := c.quoteSpeaker(o); ks != 0 && os != 0 && ks != os {
+				continue // different speakers: never one statement (as sameStatement)
+			}
 			other := c.quote(o)
 			if c.sameStatement(ref, other, len(sh), cnt) {
 				c.union(o, k)
@@ -204,6 +208,29 @@ func (c *Clusterer) linkQuote(s *Story, k int32) {
 	s.quoteIDs = append(s.quoteIDs, k)
 	c.links++
 	s.linkedAt = c.links
+}
+
+// quoteSpeaker returns the dense id of quote k's speaker identity (0: none),
+// numbered on first use; a quote's speaker never changes once it is added.
+func (c *Clusterer) quoteSpeaker(k int32) int32 {
+	for len(c.qspk) <= int(k) {
+		c.qspk = append(c.qspk, -1)
+	}
+	if v := c.qspk[k]; v >= 0 {
+		return v
+	}
+	var id int32
+	if sp := c.quote(k).Speaker; sp != "" {
+		if c.spkIDs == nil {
+			c.spkIDs = map[string]int32{}
+		}
+		if id = c.spkIDs[sp]; id == 0 {
+			id = int32(len(c.spkIDs) + 1)
+			c.spkIDs[sp] = id
+		}
+	}
+	c.qspk[k] = id
+	return id
 }
 
 // sameStatement reports whether quote ref (of nsh shingles) and other,
