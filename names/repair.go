@@ -180,6 +180,8 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		case n == 1 && s.Type != verbatim.Person && degrees[strings.ToLower(tokText(d, s.First))] && s.First >= 2 &&
 			tokText(d, s.First-1) == "," && len(out) > 0 && out[len(out)-1].Type == verbatim.Person && out[len(out)-1].Last == s.First-1:
 			continue // "J. James Rohack, MD": a degree, not Maryland
+		case n == 2 && s.Type != verbatim.Place && compassPlace(tokText(d, s.First), tokText(d, s.First+1)):
+			s.Type = verbatim.Place // "N. Korea", "S. Africa": a compass point, not an initial
 		case n == 1 && s.Type != verbatim.Place && len(tokText(d, s.First)) > 4 &&
 			upperForm(tokText(d, s.First)) && isPlaceName(tokText(d, s.First)) && datelineAt(d, s.First):
 			s.Type = verbatim.Place // a dateline: "BARCELONA, SPAIN —"
@@ -274,6 +276,17 @@ func personInside(d *verbatim.Doc, s tokSpan, next []tokSpan, lines *lineKinds) 
 		return tokSpan{s.First, s.Last, verbatim.Person}
 	}
 	return s
+}
+
+// compassPlace reports whether an initial and a name are a compass point
+// and a place: "N. Korea" (North Korea), "S. Africa", "W. Virginia".
+func compassPlace(initial, name string) bool {
+	point := map[string]string{"N.": "North ", "S.": "South ", "E.": "East ", "W.": "West "}[initial]
+	if point == "" {
+		return false
+	}
+	e, ok := lookupGaz(point + name)
+	return ok && e.Type == verbatim.Place || isPlaceName(name)
 }
 
 // datelineAt reports whether token i opens its line and a comma or a dash
