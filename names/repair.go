@@ -138,6 +138,7 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		}
 		return false
 	}
+	placed := placedWords(d, spans) // one-word names the article puts something in ("in Charlotte")
 	out = spans[:0]
 	var cut []tokSpan // pieces of names cut at a common word
 	for _, s := range spans {
@@ -185,6 +186,9 @@ func repairSpans(d *verbatim.Doc, spans []tokSpan) []tokSpan {
 		case n == 1 && s.Type != verbatim.Place && len(tokText(d, s.First)) > 4 &&
 			upperForm(tokText(d, s.First)) && isPlaceName(tokText(d, s.First)) && datelineAt(d, s.First):
 			s.Type = verbatim.Place // a dateline: "BARCELONA, SPAIN —"
+		case n == 1 && s.Type == verbatim.Person && !known(s.First) && !honorificBefore(d, s.First) &&
+			placed[tokText(d, s.First)]:
+			s.Type = verbatim.Place // "Charlotte" of "protests in Charlotte", also where a headline starts with it
 		case n == 1 && (s.Type == verbatim.Person || s.Type == verbatim.Organization) && !known(s.First) && !honorificBefore(d, s.First) &&
 			(lowerIn(nationalities, tokText(d, s.First)) || demonymWord(tokText(d, s.First))):
 			s.Type = verbatim.Group // "Somali" pirates, "the Yemeni"
@@ -276,6 +280,33 @@ func personInside(d *verbatim.Doc, s tokSpan, next []tokSpan, lines *lineKinds) 
 		return tokSpan{s.First, s.Last, verbatim.Person}
 	}
 	return s
+}
+
+// placedWords returns the one-word names that are cities and that the
+// article writes after "in", "at", "from" or "near" at least once ("the
+// unrest in Charlotte"): a given name that is also a city ("Charlotte",
+// "Chelsea") is then the city wherever it stands alone.
+func placedWords(d *verbatim.Doc, spans []tokSpan) map[string]bool {
+	var m map[string]bool
+	for _, s := range spans {
+		if s.Last-s.First != 1 || s.First == 0 {
+			continue
+		}
+		w := tokText(d, s.First)
+		switch strings.ToLower(tokText(d, s.First-1)) {
+		case "in", "at", "from", "near":
+		default:
+			continue
+		}
+		if !isCityName(w) {
+			continue
+		}
+		if m == nil {
+			m = map[string]bool{}
+		}
+		m[w] = true
+	}
+	return m
 }
 
 // compassPlace reports whether an initial and a name are a compass point
