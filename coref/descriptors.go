@@ -397,8 +397,9 @@ func (r *resolver) orgDescriptor(f []string) int {
 		// article has only reported to ("he told The Associated Press")
 		// nor a person the article names with a given name ("Dough
 		// mixer Andy Ryan")
+		base := want
 		want = func(en *verbatim.Entity) bool {
-			return r.organisationLike(en) && !otherNation(en, nat) && !r.onlyAddressed(en) &&
+			return base(en) && !r.onlyAddressed(en) &&
 				!(en.Type == verbatim.Person && strings.IndexByte(en.Name, ' ') > 0 && names.IsGivenName(firstWord(en.Name)))
 		}
 	}
