@@ -312,13 +312,16 @@ func placedWords(d *verbatim.Doc, spans []tokSpan) map[string]bool {
 // compassPlace reports whether an initial and a name are a compass point
 // and a place: "N. Korea" (North Korea), "S. Africa", "W. Virginia".
 func compassPlace(initial, name string) bool {
-	point := map[string]string{"N.": "North ", "S.": "South ", "E.": "East ", "W.": "West "}[initial]
+	point := compassPoints[initial]
 	if point == "" {
 		return false
 	}
 	e, ok := lookupGaz(point + name)
 	return ok && e.Type == verbatim.Place || isPlaceName(name)
 }
+
+// compassPoints are the initials that abbreviate a compass point.
+var compassPoints = map[string]string{"N.": "North ", "S.": "South ", "E.": "East ", "W.": "West "}
 
 // datelineAt reports whether token i opens its line and a comma or a dash
 // follows it: "BARCELONA, SPAIN —".
