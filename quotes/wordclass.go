@@ -47,7 +47,7 @@ func (st *state) notVerbCue(k int) bool {
 		w != "assured" && !nounCues[w] {
 		return false
 	}
-	prev, next, prevDet := "", "", false
+	prev, next, prevDet, prevNum := "", "", false, k > 0 && st.toks[k-1].Kind == verbatim.Number
 	if k > 0 && st.isWord(k-1) {
 		prev, prevDet = st.low(k-1), st.in(k-1, setDet)
 	}
@@ -80,9 +80,9 @@ func (st *state) notVerbCue(k int) bool {
 		return k+1 < len(st.toks) && st.toks[k+1].Kind == verbatim.Number || next == "more" || next == "extra"
 	case "alleged":
 		// "one of 99 alleged Mafia members", "the alleged victim"
-		return prevDet || isNumber(prev) || prev == "of" || prev == "for" || prev == "with" || prev == "by"
+		return prevDet || prevNum || prev == "of" || prev == "for" || prev == "with" || prev == "by"
 	case "accused":
-		return prevDet || isNumber(prev) || auxAfterNoun[next]
+		return prevDet || prevNum || auxAfterNoun[next]
 	case "found":
 		return foundState[next]
 	default: // a noun of saying after its determiner, with no content after it
@@ -90,17 +90,4 @@ func (st *state) notVerbCue(k int) bool {
 		det := prevDet || k > 1 && prev != "" && !st.isCap(k-1) && st.isWord(k-2) && st.in(k-2, setDet)
 		return det && (next == "" || auxAfterNoun[next] || showNext[next])
 	}
-}
-
-// isNumber reports whether w is written in digits.
-func isNumber(w string) bool {
-	if w == "" {
-		return false
-	}
-	for i := 0; i < len(w); i++ {
-		if (w[i] < '0' || w[i] > '9') && w[i] != ',' {
-			return false
-		}
-	}
-	return true
 }
