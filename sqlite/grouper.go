@@ -444,10 +444,11 @@ func (g *Grouper) keep(ctx context.Context) error {
 	s := g.db
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, end, err := s.begin(ctx)
 	if err != nil {
 		return err
 	}
+	defer end()
 	defer tx.Rollback()
 	if err := g.writeRecords(ctx, tx); err != nil {
 		return fmt.Errorf("grouping records: %w", err)
